@@ -1,0 +1,227 @@
+-- wijkregister: the complete schema of a new register.
+--
+-- A new database is created from this file and then carries
+-- PRAGMA user_version = the latest migration number (see src/store/migraties.rs).
+-- Existing databases reach the same shape through the numbered migrations;
+-- a test proves that both roads end in the same schema.
+--
+-- Every table is STRICT. Identifiers (`id`) are the record identifiers of the
+-- exchange format (../shared/spec/exchange-format.md): non-empty text, unique
+-- per type, kept as they came so a migrated record can be traced back.
+-- Dates are ISO text 'YYYY-MM-DD', checked with `date(x) IS x`.
+-- Amounts are whole euro cents (INTEGER), so sums are exact.
+
+-- The register's own settings (one row per key), e.g. 'gemeente'.
+CREATE TABLE instelling (
+    sleutel TEXT PRIMARY KEY NOT NULL,
+    waarde  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE wijkteam (
+    id   TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    naam TEXT NOT NULL CHECK (naam <> '')
+) STRICT;
+
+CREATE TABLE medewerker (
+    id       TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    naam     TEXT NOT NULL CHECK (naam <> ''),
+    rol      TEXT NOT NULL CHECK (rol IN ('intaker', 'wijkcoach', 'schuldspecialist',
+                 'gezinscoach', 'procesmanager', 'teamleider', 'beheerder')),
+    wijkteam TEXT REFERENCES wijkteam (id)
+) STRICT;
+CREATE INDEX medewerker_wijkteam ON medewerker (wijkteam);
+
+CREATE TABLE aanbieder (
+    id   TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    naam TEXT NOT NULL CHECK (naam <> ''),
+    kvk  TEXT CHECK (kvk IS NULL OR (length(kvk) = 8 AND kvk NOT GLOB '*[^0-9]*'))
+) STRICT;
+
+CREATE TABLE contract (
+    id        TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    aanbieder TEXT NOT NULL REFERENCES aanbieder (id),
+    wet       TEXT NOT NULL CHECK (wet IN ('wmo', 'jeugdwet', 'participatiewet',
+                  'schuldhulp', 'inburgering', 'leerlingenvervoer')),
+    soort     TEXT NOT NULL CHECK (soort IN ('raamcontract', 'maatwerkcontract')),
+    van       TEXT NOT NULL CHECK (date(van) IS van),
+    tot       TEXT CHECK (tot IS NULL OR (date(tot) IS tot AND tot >= van))
+) STRICT;
+CREATE INDEX contract_aanbieder ON contract (aanbieder, wet);
+CREATE INDEX contract_wet ON contract (wet, van);
+
+-- A provision of the sociale kaart.
+CREATE TABLE voorziening (
+    id        TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    naam      TEXT NOT NULL CHECK (naam <> ''),
+    soort     TEXT NOT NULL CHECK (soort IN ('algemeen', 'maatwerk', 'voorliggend')),
+    wet       TEXT CHECK (wet IS NULL OR wet IN ('wmo', 'jeugdwet', 'participatiewet',
+                  'schuldhulp', 'inburgering', 'leerlingenvervoer')),
+    categorie TEXT,
+    CHECK (soort <> 'maatwerk' OR wet IS NOT NULL),
+    CHECK (soort <> 'maatwerk' OR wet NOT IN ('wmo', 'jeugdwet') OR categorie IS NOT NULL),
+    CHECK (categorie IS NULL OR wet <> 'wmo' OR categorie IN ('01', '02', '03', '04', '05',
+           '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18')),
+    CHECK (categorie IS NULL OR wet <> 'jeugdwet' OR categorie IN ('40', '41', '42', '43',
+           '44', '45', '46', '47', '48', '49', '50', '51', '52', '53', '54', '55'))
+) STRICT;
+CREATE INDEX voorziening_soort ON voorziening (soort, wet);
+
+-- Tags of a provision ('wijkkamer', 'stadsbank', 'pw-uitkering', ...).
+CREATE TABLE voorziening_kenmerk (
+    voorziening TEXT NOT NULL REFERENCES voorziening (id),
+    kenmerk     TEXT NOT NULL CHECK (kenmerk <> ''),
+    PRIMARY KEY (voorziening, kenmerk)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX voorziening_kenmerk_kenmerk ON voorziening_kenmerk (kenmerk, voorziening);
+
+-- A resident. `huishouden` is an identifier shared by the members of one
+-- household; it has no record of its own.
+CREATE TABLE inwoner (
+    id            TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    bsn           TEXT CHECK (bsn IS NULL OR (length(bsn) = 9 AND bsn NOT GLOB '*[^0-9]*')),
+    voornaam      TEXT NOT NULL,
+    achternaam    TEXT NOT NULL CHECK (achternaam <> ''),
+    geboortedatum TEXT NOT NULL CHECK (date(geboortedatum) IS geboortedatum),
+    geslacht      TEXT CHECK (geslacht IS NULL OR geslacht IN ('m', 'v', 'x')),
+    huishouden    TEXT NOT NULL CHECK (huishouden <> ''),
+    wijkteam      TEXT REFERENCES wijkteam (id),
+    woonplaats    TEXT NOT NULL
+) STRICT;
+-- Search as you type: last-name prefix (case-insensitive), BSN, date of birth.
+CREATE INDEX inwoner_achternaam ON inwoner (achternaam COLLATE NOCASE, voornaam COLLATE NOCASE);
+CREATE INDEX inwoner_bsn ON inwoner (bsn);
+CREATE INDEX inwoner_geboortedatum ON inwoner (geboortedatum);
+CREATE INDEX inwoner_huishouden ON inwoner (huishouden);
+CREATE INDEX inwoner_wijkteam ON inwoner (wijkteam, achternaam COLLATE NOCASE);
+
+-- A melding: one klantreis.
+CREATE TABLE melding (
+    id                    TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    inwoner               TEXT NOT NULL REFERENCES inwoner (id),
+    datum                 TEXT NOT NULL CHECK (date(datum) IS datum),
+    bron                  TEXT NOT NULL CHECK (bron IN ('zelfmelder', 'netwerk', 'huisarts',
+                              'praktijkondersteuner', 'jeugdarts', 'wijkverpleegkundige', 'school',
+                              'politie', 'veilig-thuis', 'vroegsignalering', 'woningcorporatie',
+                              'aanbieder', 'gecertificeerde-instelling', 'overig')),
+    wet                   TEXT CHECK (wet IS NULL OR wet IN ('wmo', 'jeugdwet', 'participatiewet',
+                              'schuldhulp', 'inburgering', 'leerlingenvervoer')),
+    gevraagde_voorziening TEXT REFERENCES voorziening (id),
+    medewerker            TEXT REFERENCES medewerker (id),
+    gesprek               TEXT CHECK (gesprek IS NULL OR (date(gesprek) IS gesprek AND gesprek >= datum)),
+    onderzoek_klaar       TEXT CHECK (onderzoek_klaar IS NULL
+                              OR (date(onderzoek_klaar) IS onderzoek_klaar AND onderzoek_klaar >= datum)),
+    afgesloten            TEXT CHECK (afgesloten IS NULL OR (date(afgesloten) IS afgesloten AND afgesloten >= datum)),
+    uitkomst              TEXT CHECK (uitkomst IS NULL OR uitkomst IN ('informatie-advies',
+                              'eigen-kracht', 'netwerk', 'algemene-voorziening',
+                              'voorliggende-voorziening', 'maatwerk', 'geen-ondersteuning', 'ingetrokken')),
+    CHECK (afgesloten IS NULL OR uitkomst IS NOT NULL)
+) STRICT;
+CREATE INDEX melding_inwoner ON melding (inwoner, datum);
+CREATE INDEX melding_datum ON melding (datum);
+CREATE INDEX melding_medewerker_open ON melding (medewerker, datum) WHERE afgesloten IS NULL;
+
+-- A referral from a melding to an algemene or voorliggende voorziening.
+CREATE TABLE verwijzing (
+    id          TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    melding     TEXT NOT NULL REFERENCES melding (id),
+    voorziening TEXT NOT NULL REFERENCES voorziening (id),
+    datum       TEXT NOT NULL CHECK (date(datum) IS datum),
+    status      TEXT NOT NULL CHECK (status IN ('verwezen', 'gestart', 'afgerond', 'niet-gestart')),
+    afgerond_op TEXT CHECK (afgerond_op IS NULL OR (date(afgerond_op) IS afgerond_op AND afgerond_op >= datum)),
+    opgelost    INTEGER CHECK (opgelost IS NULL OR opgelost IN (0, 1)),
+    CHECK (status <> 'afgerond' OR (afgerond_op IS NOT NULL AND opgelost IS NOT NULL))
+) STRICT;
+CREATE INDEX verwijzing_melding ON verwijzing (melding);
+CREATE INDEX verwijzing_datum ON verwijzing (datum);
+CREATE INDEX verwijzing_afgerond ON verwijzing (afgerond_op) WHERE status = 'afgerond';
+
+-- A maatwerk provision decided for a resident (by the gemeente after the
+-- afwegingsladder, or under the Jeugdwet by an external referrer).
+-- The four afweging_* columns are the answers of the afwegingsladder.
+CREATE TABLE toekenning (
+    id                                TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    inwoner                           TEXT NOT NULL REFERENCES inwoner (id),
+    voorziening                       TEXT NOT NULL REFERENCES voorziening (id),
+    aanbieder                         TEXT REFERENCES aanbieder (id),
+    contract                          TEXT REFERENCES contract (id),
+    melding                           TEXT REFERENCES melding (id),
+    verwijzer                         TEXT NOT NULL CHECK (verwijzer IN ('gemeente', 'huisarts',
+                                          'jeugdarts', 'gecertificeerde-instelling',
+                                          'medisch-specialist', 'zelfverwijzer', 'rechter')),
+    aanvraag                          TEXT CHECK (aanvraag IS NULL OR date(aanvraag) IS aanvraag),
+    besluit                           TEXT NOT NULL CHECK (date(besluit) IS besluit
+                                          AND (aanvraag IS NULL OR besluit >= aanvraag)),
+    uitkomst                          TEXT NOT NULL CHECK (uitkomst IN ('toegekend', 'afgewezen')),
+    start                             TEXT CHECK (start IS NULL OR date(start) IS start),
+    eind                              TEXT CHECK (eind IS NULL OR (date(eind) IS eind
+                                          AND (start IS NULL OR eind >= start))),
+    leveringsvorm                     TEXT NOT NULL DEFAULT 'natura' CHECK (leveringsvorm IN ('natura', 'pgb')),
+    doorbraak                         INTEGER NOT NULL DEFAULT 0 CHECK (doorbraak IN (0, 1)),
+    reden_einde                       TEXT CHECK (reden_einde IS NULL OR reden_einde IN ('volgens-plan',
+                                          'voortijdig-overeenstemming', 'eenzijdig-client',
+                                          'eenzijdig-aanbieder', 'verhuizing', 'overlijden',
+                                          'ander-domein', 'andere-aanbieder', 'herbeoordeling')),
+    afweging_eigen_kracht             TEXT,
+    afweging_netwerk                  TEXT,
+    afweging_algemene_voorziening     TEXT,
+    afweging_voorliggende_voorziening TEXT,
+    CHECK (uitkomst <> 'afgewezen' OR (start IS NULL AND eind IS NULL)),
+    -- The afweging is all four answers or none.
+    CHECK ((afweging_eigen_kracht IS NULL) = (afweging_netwerk IS NULL)
+       AND (afweging_netwerk IS NULL) = (afweging_algemene_voorziening IS NULL)
+       AND (afweging_algemene_voorziening IS NULL) = (afweging_voorliggende_voorziening IS NULL))
+) STRICT;
+CREATE INDEX toekenning_inwoner ON toekenning (inwoner, start);
+CREATE INDEX toekenning_voorziening ON toekenning (voorziening, start);
+CREATE INDEX toekenning_besluit ON toekenning (besluit);
+CREATE INDEX toekenning_melding ON toekenning (melding);
+CREATE INDEX toekenning_aanbieder ON toekenning (aanbieder);
+CREATE INDEX toekenning_contract ON toekenning (contract);
+CREATE INDEX toekenning_eind ON toekenning (eind) WHERE uitkomst = 'toegekend';
+
+-- A change of a household's AVE level (Aanpak Voorkomen Escalatie, 0-4).
+CREATE TABLE ave (
+    id              TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    huishouden      TEXT NOT NULL CHECK (huishouden <> ''),
+    datum           TEXT NOT NULL CHECK (date(datum) IS datum),
+    niveau          INTEGER NOT NULL CHECK (niveau BETWEEN 0 AND 4),
+    reden           TEXT NOT NULL CHECK (reden <> ''),
+    casusregisseur  TEXT REFERENCES medewerker (id),
+    procesregisseur TEXT,
+    CHECK (niveau < 3 OR (procesregisseur IS NOT NULL AND procesregisseur <> ''))
+) STRICT;
+CREATE INDEX ave_huishouden ON ave (huishouden, datum);
+CREATE INDEX ave_datum ON ave (datum);
+
+-- A recovery for misuse or improper use, in whole cents.
+CREATE TABLE vordering (
+    id          TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    datum       TEXT NOT NULL CHECK (date(datum) IS datum),
+    bedrag_cent INTEGER NOT NULL CHECK (bedrag_cent >= 0),
+    soort       TEXT NOT NULL CHECK (soort IN ('misbruik', 'oneigenlijk-gebruik')),
+    inwoner     TEXT REFERENCES inwoner (id),
+    aanbieder   TEXT REFERENCES aanbieder (id),
+    CHECK (inwoner IS NOT NULL OR aanbieder IS NOT NULL)
+) STRICT;
+CREATE INDEX vordering_datum ON vordering (datum);
+CREATE INDEX vordering_inwoner ON vordering (inwoner);
+
+-- Reference population on 1 January of a year, in inclusive age bands.
+CREATE TABLE bevolking (
+    jaar         INTEGER NOT NULL CHECK (jaar BETWEEN 1900 AND 2200),
+    leeftijd_van INTEGER NOT NULL CHECK (leeftijd_van BETWEEN 0 AND 120),
+    leeftijd_tot INTEGER NOT NULL CHECK (leeftijd_tot BETWEEN leeftijd_van AND 120),
+    aantal       INTEGER NOT NULL CHECK (aantal >= 0),
+    PRIMARY KEY (jaar, leeftijd_van)
+) STRICT;
+
+-- An externally sourced indicator value or a target (begroot).
+CREATE TABLE indicatorwaarde (
+    indicator TEXT NOT NULL CHECK (indicator <> ''),
+    jaar      INTEGER NOT NULL CHECK (jaar BETWEEN 1900 AND 2200),
+    soort     TEXT NOT NULL CHECK (soort IN ('realisatie', 'begroot')),
+    waarde    REAL,
+    tekst     TEXT,
+    bron      TEXT,
+    PRIMARY KEY (indicator, jaar, soort)
+) STRICT;

@@ -1,0 +1,260 @@
+//! The headless commands of `wijkregister`: reading the command line and
+//! running import, export, demo and report without a window.
+//!
+//! Parsing is hand-written so every message is Dutch and names the argument
+//! that is wrong. Each command's body lives in its own file.
+
+pub mod demo;
+pub mod rapport;
+pub mod uitwisseling;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// What the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opdracht {
+    /// Open the window.
+    Gui,
+    /// Print the usage.
+    Hulp,
+    /// `import DATA.jsonl`
+    Import {
+        /// The exchange file.
+        bestand: PathBuf,
+    },
+    /// `export-jsonl OUT.jsonl`
+    ExportJsonl {
+        /// Where to write.
+        uit: PathBuf,
+    },
+    /// `demo [--inwoners N] [--jaren K] [--seed S] [--jsonl OUT]`
+    Demo(DemoOpties),
+    /// `report --jaar Y`
+    Rapport {
+        /// The year.
+        jaar: i32,
+    },
+    /// `export --van Y1 --tot Y2 --uit OUT.xlsx|OUT.csv [--intern]`
+    Export {
+        /// First year.
+        van: i32,
+        /// Last year.
+        tot: i32,
+        /// Output file; the extension chooses xlsx or csv.
+        uit: PathBuf,
+        /// Show small numbers instead of suppressing them.
+        intern: bool,
+    },
+}
+
+/// Options of the demo generator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoOpties {
+    /// Number of residents.
+    pub inwoners: u32,
+    /// Number of years of history, ending in the current year.
+    pub jaren: u32,
+    /// Seed: the same seed gives the same register.
+    pub seed: u64,
+    /// Write an exchange file instead of filling the database.
+    pub jsonl: Option<PathBuf>,
+}
+
+impl Default for DemoOpties {
+    fn default() -> Self {
+        DemoOpties { inwoners: 5_000, jaren: 5, seed: 1, jsonl: None }
+    }
+}
+
+/// A parsed command line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aanroep {
+    /// `--db FILE`; `None` means the default database.
+    pub db: Option<PathBuf>,
+    /// What to do.
+    pub opdracht: Opdracht,
+}
+
+/// The usage text.
+pub const GEBRUIK: &str = "\
+wijkregister — register voor het wijkteam
+
+Gebruik:
+  wijkregister [--db BESTAND]                       open het venster
+  wijkregister [--db BESTAND] import DATA.jsonl     importeer een uitwisselingsbestand (alles of niets)
+  wijkregister [--db BESTAND] export-jsonl UIT.jsonl
+                                                    schrijf het hele register als uitwisselingsbestand
+  wijkregister [--db BESTAND] demo [--inwoners N] [--jaren K] [--seed S] [--jsonl UIT.jsonl]
+                                                    vul het register met demogegevens (of schrijf ze als bestand)
+  wijkregister [--db BESTAND] report --jaar J       druk het indicatorrapport van jaar J af (JSON)
+  wijkregister [--db BESTAND] export --van J1 --tot J2 --uit UIT.xlsx|UIT.csv [--intern]
+                                                    schrijf de monitoringexport
+  wijkregister --help                               deze tekst
+
+Zonder --db gebruikt wijkregister het standaardregister in de gebruikersmap.
+";
+
+/// Reads the value after a flag.
+fn waarde(args: &mut impl Iterator<Item = String>, vlag: &str) -> Result<String, String> {
+    args.next()
+        .filter(|w| !w.starts_with("--"))
+        .ok_or_else(|| format!("na {vlag} hoort een waarde"))
+}
+
+/// Reads a number after a flag.
+fn getal<T: std::str::FromStr>(args: &mut impl Iterator<Item = String>, vlag: &str) -> Result<T, String> {
+    let w = waarde(args, vlag)?;
+    w.parse().map_err(|_| format!("{vlag} verwacht een geheel getal, niet '{w}'"))
+}
+
+/// Parses the arguments after the program name.
+pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> {
+    let mut args = args.into_iter();
+    let mut db = None;
+    let mut opdracht: Option<String> = None;
+    let mut rest: Vec<String> = Vec::new();
+    while let Some(arg) = args.next() {
+        if opdracht.is_none() {
+            match arg.as_str() {
+                "--db" => db = Some(PathBuf::from(waarde(&mut args, "--db")?)),
+                "--help" | "-h" | "help" => {
+                    return Ok(Aanroep { db, opdracht: Opdracht::Hulp });
+                }
+                a if a.starts_with("--") => return Err(format!("onbekende optie '{a}'")),
+                _ => opdracht = Some(arg),
+            }
+        } else {
+            rest.push(arg);
+        }
+    }
+    let mut rest = rest.into_iter();
+    let opdracht = match opdracht.as_deref() {
+        None => Opdracht::Gui,
+        Some("import") => Opdracht::Import { bestand: PathBuf::from(enkel_pad(&mut rest, "import", "DATA.jsonl")?) },
+        Some("export-jsonl") => {
+            Opdracht::ExportJsonl { uit: PathBuf::from(enkel_pad(&mut rest, "export-jsonl", "UIT.jsonl")?) }
+        }
+        Some("demo") => {
+            let mut o = DemoOpties::default();
+            while let Some(vlag) = rest.next() {
+                match vlag.as_str() {
+                    "--inwoners" => o.inwoners = getal(&mut rest, "--inwoners")?,
+                    "--jaren" => o.jaren = getal(&mut rest, "--jaren")?,
+                    "--seed" => o.seed = getal(&mut rest, "--seed")?,
+                    "--jsonl" => o.jsonl = Some(PathBuf::from(waarde(&mut rest, "--jsonl")?)),
+                    a => return Err(format!("demo kent '{a}' niet")),
+                }
+            }
+            if o.inwoners == 0 {
+                return Err("--inwoners moet minstens 1 zijn".to_owned());
+            }
+            if !(1..=30).contains(&o.jaren) {
+                return Err("--jaren moet 1 tot en met 30 zijn".to_owned());
+            }
+            Opdracht::Demo(o)
+        }
+        Some("report") => {
+            let mut jaar = None;
+            while let Some(vlag) = rest.next() {
+                match vlag.as_str() {
+                    "--jaar" => jaar = Some(getal(&mut rest, "--jaar")?),
+                    a => return Err(format!("report kent '{a}' niet")),
+                }
+            }
+            Opdracht::Rapport { jaar: jaar.ok_or("report heeft --jaar J nodig")? }
+        }
+        Some("export") => {
+            let (mut van, mut tot, mut uit, mut intern) = (None, None, None, false);
+            while let Some(vlag) = rest.next() {
+                match vlag.as_str() {
+                    "--van" => van = Some(getal(&mut rest, "--van")?),
+                    "--tot" => tot = Some(getal(&mut rest, "--tot")?),
+                    "--uit" => uit = Some(PathBuf::from(waarde(&mut rest, "--uit")?)),
+                    "--intern" => intern = true,
+                    a => return Err(format!("export kent '{a}' niet")),
+                }
+            }
+            let van: i32 = van.ok_or("export heeft --van J1 nodig")?;
+            let tot: i32 = tot.ok_or("export heeft --tot J2 nodig")?;
+            if tot < van {
+                return Err(format!("--tot ({tot}) ligt vóór --van ({van})"));
+            }
+            let uit = uit.ok_or("export heeft --uit UIT.xlsx of UIT.csv nodig")?;
+            Opdracht::Export { van, tot, uit, intern }
+        }
+        Some(a) => return Err(format!("onbekende opdracht '{a}'")),
+    };
+    Ok(Aanroep { db, opdracht })
+}
+
+/// Reads exactly one path argument of a command.
+fn enkel_pad(rest: &mut impl Iterator<Item = String>, opdracht: &str, voorbeeld: &str) -> Result<String, String> {
+    let pad = rest.next().ok_or_else(|| format!("{opdracht} heeft een bestand nodig: {opdracht} {voorbeeld}"))?;
+    if let Some(extra) = rest.next() {
+        return Err(format!("{opdracht} verwacht één bestand; '{extra}' is te veel"));
+    }
+    Ok(pad)
+}
+
+/// Runs a headless command on the register at `db`.
+pub fn voer_uit(db: &std::path::Path, opdracht: &Opdracht) -> anyhow::Result<ExitCode> {
+    match opdracht {
+        Opdracht::Gui | Opdracht::Hulp => {
+            print!("{GEBRUIK}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Opdracht::Import { bestand } => uitwisseling::importeer(db, bestand),
+        Opdracht::ExportJsonl { uit } => uitwisseling::exporteer(db, uit),
+        Opdracht::Demo(opties) => demo::demo(db, opties),
+        Opdracht::Rapport { jaar } => rapport::rapport(db, *jaar),
+        Opdracht::Export { van, tot, uit, intern } => rapport::export(db, *van, *tot, uit, *intern),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(args: &[&str]) -> Result<Aanroep, String> {
+        parse(args.iter().map(|s| (*s).to_owned()))
+    }
+
+    #[test]
+    fn zonder_opdracht_het_venster() {
+        assert_eq!(p(&[]).expect("ok").opdracht, Opdracht::Gui);
+        let a = p(&["--db", "x.sqlite"]).expect("ok");
+        assert_eq!(a.db, Some(PathBuf::from("x.sqlite")));
+        assert_eq!(a.opdracht, Opdracht::Gui);
+    }
+
+    #[test]
+    fn opdrachten() {
+        assert_eq!(
+            p(&["--db", "r.sqlite", "import", "d.jsonl"]).expect("ok").opdracht,
+            Opdracht::Import { bestand: "d.jsonl".into() }
+        );
+        let demo = p(&["demo", "--inwoners", "100", "--seed", "7", "--jsonl", "o.jsonl"]).expect("ok");
+        assert_eq!(
+            demo.opdracht,
+            Opdracht::Demo(DemoOpties { inwoners: 100, jaren: 5, seed: 7, jsonl: Some("o.jsonl".into()) })
+        );
+        assert_eq!(p(&["report", "--jaar", "2024"]).expect("ok").opdracht, Opdracht::Rapport { jaar: 2024 });
+        assert_eq!(
+            p(&["export", "--van", "2023", "--tot", "2024", "--uit", "m.csv", "--intern"]).expect("ok").opdracht,
+            Opdracht::Export { van: 2023, tot: 2024, uit: "m.csv".into(), intern: true }
+        );
+    }
+
+    #[test]
+    fn fouten_noemen_het_argument() {
+        assert!(p(&["import"]).expect_err("fout").contains("import heeft een bestand nodig"));
+        assert!(p(&["import", "a", "b"]).expect_err("fout").contains("'b' is te veel"));
+        assert!(p(&["--db"]).expect_err("fout").contains("--db"));
+        assert!(p(&["demo", "--inwoners", "veel"]).expect_err("fout").contains("'veel'"));
+        assert!(p(&["report"]).expect_err("fout").contains("--jaar"));
+        assert!(p(&["export", "--van", "2024", "--tot", "2023", "--uit", "x.csv"]).expect_err("fout").contains("vóór"));
+        assert!(p(&["verwijder"]).expect_err("fout").contains("onbekende opdracht 'verwijder'"));
+        assert!(p(&["--kleur"]).expect_err("fout").contains("onbekende optie '--kleur'"));
+    }
+}

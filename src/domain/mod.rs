@@ -1,0 +1,22 @@
+//! The domain: pure Rust types and rules of the wijkteam register.
+//!
+//! No egui, no rusqlite, no clock: "today" is always a parameter, so every
+//! rule can be tested on fixed dates.
+
+pub mod ave;
+pub mod bsn;
+pub mod datum;
+pub mod fout;
+pub mod records;
+pub mod waarden;
+
+pub use bsn::{Bsn, BsnFout};
+pub use fout::{DomeinFout, Veldfout};
+pub use records::{
+    Aanbieder, Afweging, AveGebeurtenis, Bevolking, Contract, Indicatorwaarde, Inwoner, Medewerker,
+    Melding, Record, Toekenning, Verwijzing, Voorziening, Vordering, Wijkteam,
+};
+pub use waarden::{
+    BesluitUitkomst, Bron, ContractSoort, Geslacht, Leveringsvorm, MeldingUitkomst, RedenEinde,
+    Rol, VerwijzingStatus, Verwijzer, VoorzieningSoort, VorderingSoort, WaardeSoort, Wet,
+};

@@ -1,0 +1,13 @@
+//! wijkregister: a register for a Dutch municipal wijkteam (neighbourhood
+//! social-care team), following the klantreis of the Almelo Actieplan.
+//!
+//! The app is a library with a thin `main.rs`, so tests build it without a
+//! window. Layers, with dependencies pointing one way only:
+//! `ui` → `store`, `report`, `demo` → `domain`. See ARCHITECTURE.md.
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod report;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,33 @@
+//! Thin entry point: parse the command line, start the GUI or run a command.
+
+use std::process::ExitCode;
+
+use wijkregister::cli::{self, Opdracht};
+use wijkregister::store;
+
+fn main() -> ExitCode {
+    let aanroep = match cli::parse(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(fout) => {
+            eprintln!("wijkregister: {fout}\n\n{}", cli::GEBRUIK);
+            return ExitCode::from(2);
+        }
+    };
+    let db = aanroep.db.clone().unwrap_or_else(store::standaard_pad);
+    if aanroep.opdracht == Opdracht::Gui {
+        return match wijkregister::ui::start(&db) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(fout) => {
+                eprintln!("wijkregister: {fout:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    match cli::voer_uit(&db, &aanroep.opdracht) {
+        Ok(code) => code,
+        Err(fout) => {
+            eprintln!("wijkregister: {fout:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

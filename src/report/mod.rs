@@ -1,0 +1,1 @@
+//! Indicator computation and the monitoring export.

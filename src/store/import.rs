@@ -1,0 +1,2 @@
+//! Import of the exchange format `wijkregister-jsonl` v1: streaming,
+//! all-or-nothing, every error with line number, field and reason.

@@ -1,0 +1,68 @@
+//! Schema versions and migrations, keyed on `PRAGMA user_version`.
+//!
+//! A new database is created from `schema.sql` (always the complete current
+//! schema) and gets `user_version = SCHEMA_VERSIE`. An existing database of
+//! an older version gets the numbered migrations after its version, each in
+//! one transaction. Migrations are append-only: a released one never changes.
+//! `tests/migraties.rs` starts from a frozen copy of every released schema
+//! (`tests/fixtures/schema_vN.sql`) and proves the result equals a new
+//! database.
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use super::StoreFout;
+
+/// The complete current schema.
+pub const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// Migrations after version 1, in order: `MIGRATIES[0]` brings version 1 to 2.
+pub const MIGRATIES: &[&str] = &[];
+
+/// The version a database has after all migrations.
+#[must_use]
+pub fn schema_versie() -> u32 {
+    1 + MIGRATIES.len() as u32
+}
+
+/// The database's schema version (0 for a new, empty file).
+pub fn versie(conn: &Connection) -> Result<u32, StoreFout> {
+    let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    Ok(u32::try_from(v).unwrap_or(0))
+}
+
+/// Brings the database to the current schema version.
+pub fn migreer(conn: &Connection) -> Result<(), StoreFout> {
+    let huidig = versie(conn)?;
+    let doel = schema_versie();
+    if huidig > doel {
+        return Err(StoreFout::TeNieuw { gevonden: huidig, bekend: doel });
+    }
+    if huidig == doel {
+        return Ok(());
+    }
+    if huidig == 0 {
+        let tabellen: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if tabellen > 0 {
+            return Err(StoreFout::GeenRegister(
+                conn.path().unwrap_or("de database").to_owned(),
+            ));
+        }
+        voer_uit(conn, SCHEMA, doel)?;
+        return Ok(());
+    }
+    for (i, sql) in MIGRATIES.iter().enumerate().skip(huidig as usize - 1) {
+        voer_uit(conn, sql, i as u32 + 2)?;
+    }
+    Ok(())
+}
+
+/// Runs one schema step and sets the version, in one immediate transaction:
+/// a failure leaves the database as it was.
+fn voer_uit(conn: &Connection, sql: &str, naar: u32) -> Result<(), StoreFout> {
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    tx.execute_batch(sql)?;
+    tx.pragma_update(None, "user_version", naar)?;
+    tx.commit()?;
+    Ok(())
+}

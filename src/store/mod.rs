@@ -1,0 +1,146 @@
+//! The store: the register's SQLite database.
+//!
+//! One module per aggregate of free functions over `&Connection` or
+//! `&Transaction` (the shape of mozilla application-services). Every
+//! connection is opened through [`open`] so it carries the same pragmas:
+//! foreign keys on, WAL, and a busy timeout. No SQL lives outside `store`
+//! and `report`.
+
+pub mod import;
+pub mod migraties;
+pub mod schrijven;
+pub mod uitwisseling;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::domain::Veldfout;
+
+/// How long a connection waits for a lock held by another instance.
+pub const BUSY_TIMEOUT_MS: u64 = 5_000;
+
+/// Setting key for the municipality whose register this is.
+pub const INSTELLING_GEMEENTE: &str = "gemeente";
+
+/// What can go wrong in the store, in words a beheerder understands.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreFout {
+    /// The database file could not be opened or created.
+    #[error("de database {pad} kon niet worden geopend: {bron}")]
+    Openen {
+        /// The file.
+        pad: String,
+        /// Why.
+        bron: rusqlite::Error,
+    },
+    /// The file was made by a newer wijkregister.
+    #[error(
+        "dit register heeft schemaversie {gevonden}, deze wijkregister kent versies tot en met {bekend}; werk wijkregister bij"
+    )]
+    TeNieuw {
+        /// Version in the file.
+        gevonden: u32,
+        /// Newest version this build knows.
+        bekend: u32,
+    },
+    /// The file is not a wijkregister database.
+    #[error("{0} is geen wijkregister-database")]
+    GeenRegister(String),
+    /// A record failed validation.
+    #[error("{}", veldfouten_tekst(.0))]
+    Validatie(Vec<Veldfout>),
+    /// A record was not found.
+    #[error("{0} is niet gevonden")]
+    NietGevonden(String),
+    /// Any other database error.
+    #[error("databasefout: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A file could not be read or written.
+    #[error("bestandsfout: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Joins field errors into one line.
+#[must_use]
+pub fn veldfouten_tekst(fouten: &[Veldfout]) -> String {
+    fouten.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+}
+
+/// Sets the pragmas every connection needs.
+fn pragmas(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    // In-memory databases answer "memory"; files switch to WAL.
+    let _modus: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+/// Opens (creating if needed) the register at `pad` and brings its schema
+/// up to date.
+pub fn open(pad: &Path) -> Result<Connection, StoreFout> {
+    if let Some(map) = pad.parent()
+        && !map.as_os_str().is_empty()
+        && !map.exists()
+    {
+        std::fs::create_dir_all(map)?;
+    }
+    let conn = Connection::open(pad).map_err(|bron| StoreFout::Openen {
+        pad: pad.display().to_string(),
+        bron,
+    })?;
+    pragmas(&conn).map_err(|bron| match bron {
+        rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::NotADatabase => {
+            StoreFout::GeenRegister(pad.display().to_string())
+        }
+        bron => StoreFout::Openen { pad: pad.display().to_string(), bron },
+    })?;
+    migraties::migreer(&conn)?;
+    Ok(conn)
+}
+
+/// Opens a fresh in-memory register (tests, benchmarks).
+pub fn open_in_memory() -> Result<Connection, StoreFout> {
+    let conn = Connection::open_in_memory()?;
+    pragmas(&conn)?;
+    migraties::migreer(&conn)?;
+    Ok(conn)
+}
+
+/// The default database: `register.sqlite` in the user's data directory.
+#[must_use]
+pub fn standaard_pad() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("wijkregister")
+        .join("register.sqlite")
+}
+
+/// Reads a setting.
+pub fn instelling(conn: &Connection, sleutel: &str) -> Result<Option<String>, StoreFout> {
+    Ok(conn
+        .query_row(
+            "SELECT waarde FROM instelling WHERE sleutel = ?1",
+            params![sleutel],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Writes a setting.
+pub fn zet_instelling(conn: &Connection, sleutel: &str, waarde: &str) -> Result<(), StoreFout> {
+    conn.execute(
+        "INSERT INTO instelling (sleutel, waarde) VALUES (?1, ?2)
+         ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde",
+        params![sleutel, waarde],
+    )?;
+    Ok(())
+}
+
+/// Whether the register holds no residents yet (the app then offers demo data or an import).
+pub fn is_leeg(conn: &Connection) -> Result<bool, StoreFout> {
+    let aantal: i64 = conn.query_row("SELECT count(*) FROM (SELECT 1 FROM inwoner LIMIT 1)", [], |r| r.get(0))?;
+    Ok(aantal == 0)
+}
