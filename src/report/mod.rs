@@ -1,1 +1,3 @@
 //! Indicator computation and the monitoring export.
+
+pub mod catalogus;
