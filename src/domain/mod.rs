@@ -8,6 +8,7 @@ pub mod bsn;
 pub mod datum;
 pub mod fout;
 pub mod records;
+pub mod termijnen;
 pub mod waarden;
 
 pub use bsn::{Bsn, BsnFout};
