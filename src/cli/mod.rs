@@ -4,6 +4,7 @@
 //! Parsing is hand-written so every message is Dutch and names the argument
 //! that is wrong. Each command's body lives in its own file.
 
+pub mod beheer;
 pub mod demo;
 pub mod rapport;
 pub mod uitwisseling;
@@ -34,6 +35,16 @@ pub enum Opdracht {
     Rapport {
         /// The year.
         jaar: i32,
+    },
+    /// `backup OUT.sqlite`
+    Backup {
+        /// Where to write the copy.
+        uit: PathBuf,
+    },
+    /// `restore IN.sqlite`
+    Herstel {
+        /// The backup to restore.
+        bron: PathBuf,
     },
     /// `export --van Y1 --tot Y2 --uit OUT.xlsx|OUT.csv [--intern]`
     Export {
@@ -90,6 +101,8 @@ Gebruik:
   wijkregister [--db BESTAND] report --jaar J       druk het indicatorrapport van jaar J af (JSON)
   wijkregister [--db BESTAND] export --van J1 --tot J2 --uit UIT.xlsx|UIT.csv [--intern]
                                                     schrijf de monitoringexport
+  wijkregister [--db BESTAND] backup UIT.sqlite      schrijf een consistente kopie van het register
+  wijkregister [--db BESTAND] restore IN.sqlite      zet een kopie terug (de huidige stand wordt eerst bewaard)
   wijkregister --help                               deze tekst
 
 Zonder --db gebruikt wijkregister het standaardregister in de gebruikersmap.
@@ -135,6 +148,8 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
         Some("export-jsonl") => {
             Opdracht::ExportJsonl { uit: PathBuf::from(enkel_pad(&mut rest, "export-jsonl", "UIT.jsonl")?) }
         }
+        Some("backup") => Opdracht::Backup { uit: PathBuf::from(enkel_pad(&mut rest, "backup", "UIT.sqlite")?) },
+        Some("restore") => Opdracht::Herstel { bron: PathBuf::from(enkel_pad(&mut rest, "restore", "IN.sqlite")?) },
         Some("demo") => {
             let mut o = DemoOpties::default();
             while let Some(vlag) = rest.next() {
@@ -207,6 +222,8 @@ pub fn voer_uit(db: &std::path::Path, opdracht: &Opdracht) -> anyhow::Result<Exi
         Opdracht::Import { bestand } => uitwisseling::importeer(db, bestand),
         Opdracht::ExportJsonl { uit } => uitwisseling::exporteer(db, uit),
         Opdracht::Demo(opties) => demo::demo(db, opties),
+        Opdracht::Backup { uit } => beheer::backup(db, uit),
+        Opdracht::Herstel { bron } => beheer::herstel(db, bron),
         Opdracht::Rapport { jaar } => rapport::rapport(db, *jaar),
         Opdracht::Export { van, tot, uit, intern } => rapport::export(db, *van, *tot, uit, *intern),
     }

@@ -6,6 +6,7 @@
 //! foreign keys on, WAL, and a busy timeout. No SQL lives outside `store`
 //! and `report`.
 
+pub mod backup;
 pub mod import;
 pub mod migraties;
 pub mod schrijven;
@@ -51,6 +52,9 @@ pub enum StoreFout {
     /// A record failed validation.
     #[error("{}", veldfouten_tekst(.0))]
     Validatie(Vec<Veldfout>),
+    /// The database file is damaged.
+    #[error("de database is beschadigd: {0}")]
+    Beschadigd(String),
     /// A record was not found.
     #[error("{0} is niet gevonden")]
     NietGevonden(String),
