@@ -33,3 +33,22 @@ pub fn herstel(db: &Path, bron: &Path) -> anyhow::Result<ExitCode> {
     );
     Ok(ExitCode::SUCCESS)
 }
+
+/// `wijkregister --db FILE audit verify`: exit 0 when the chain is intact,
+/// 1 with the first broken row otherwise.
+pub fn audit_verifieer(db: &Path) -> anyhow::Result<ExitCode> {
+    if !db.is_file() {
+        anyhow::bail!("er is geen register op {}", db.display());
+    }
+    let conn = store::open(db)?;
+    match store::audit::verifieer(&conn)? {
+        store::audit::Verificatie::Intact { regels } => {
+            println!("Auditlog intact: {regels} regels, de hashketen klopt.");
+            Ok(ExitCode::SUCCESS)
+        }
+        store::audit::Verificatie::Gebroken { volgnummer, reden } => {
+            eprintln!("Auditlog GEBROKEN bij regel {volgnummer}: {reden}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}

@@ -46,6 +46,8 @@ pub enum Opdracht {
         /// The backup to restore.
         bron: PathBuf,
     },
+    /// `audit verify`
+    AuditVerifieer,
     /// `export --van Y1 --tot Y2 --uit OUT.xlsx|OUT.csv [--intern]`
     Export {
         /// First year.
@@ -103,6 +105,7 @@ Gebruik:
                                                     schrijf de monitoringexport
   wijkregister [--db BESTAND] backup UIT.sqlite      schrijf een consistente kopie van het register
   wijkregister [--db BESTAND] restore IN.sqlite      zet een kopie terug (de huidige stand wordt eerst bewaard)
+  wijkregister [--db BESTAND] audit verify           controleer de hashketen van het auditlog
   wijkregister --help                               deze tekst
 
 Zonder --db gebruikt wijkregister het standaardregister in de gebruikersmap.
@@ -150,6 +153,11 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
         }
         Some("backup") => Opdracht::Backup { uit: PathBuf::from(enkel_pad(&mut rest, "backup", "UIT.sqlite")?) },
         Some("restore") => Opdracht::Herstel { bron: PathBuf::from(enkel_pad(&mut rest, "restore", "IN.sqlite")?) },
+        Some("audit") => match rest.next().as_deref() {
+            Some("verify") => Opdracht::AuditVerifieer,
+            Some(a) => return Err(format!("audit kent '{a}' niet; bedoelt u 'audit verify'?")),
+            None => return Err("audit heeft een opdracht nodig: audit verify".to_owned()),
+        },
         Some("demo") => {
             let mut o = DemoOpties::default();
             while let Some(vlag) = rest.next() {
@@ -222,6 +230,7 @@ pub fn voer_uit(db: &std::path::Path, opdracht: &Opdracht) -> anyhow::Result<Exi
         Opdracht::Import { bestand } => uitwisseling::importeer(db, bestand),
         Opdracht::ExportJsonl { uit } => uitwisseling::exporteer(db, uit),
         Opdracht::Demo(opties) => demo::demo(db, opties),
+        Opdracht::AuditVerifieer => beheer::audit_verifieer(db),
         Opdracht::Backup { uit } => beheer::backup(db, uit),
         Opdracht::Herstel { bron } => beheer::herstel(db, bron),
         Opdracht::Rapport { jaar } => rapport::rapport(db, *jaar),

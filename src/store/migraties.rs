@@ -16,7 +16,10 @@ use super::StoreFout;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// Migrations after version 1, in order: `MIGRATIES[0]` brings version 1 to 2.
-pub const MIGRATIES: &[&str] = &[];
+pub const MIGRATIES: &[&str] = &[
+    // 2: the append-only, hash-chained audit log.
+    super::audit::SCHEMA_AUDIT,
+];
 
 /// The version a database has after all migrations.
 #[must_use]

@@ -1,0 +1,267 @@
+//! The audit log (BIO 8.15.01, Logboek Dataverwerkingen): who opened or
+//! changed what, when, why and with what result.
+//!
+//! The table is append-only — triggers make the database itself refuse
+//! UPDATE and DELETE — and tamper-evident: each row carries a SHA-256 hash
+//! over its own content and the previous row's hash, so an edited or removed
+//! row breaks the chain from that row on. [`verifieer`] finds the first
+//! broken row. (Removing the newest rows cannot be seen from the chain alone;
+//! the daily backups hold earlier chain ends to compare with.)
+//!
+//! A row is written inside the caller's transaction, so the change and its
+//! log row commit together or not at all.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use sha2::{Digest, Sha256};
+
+use super::StoreFout;
+
+/// The schema of the audit log (part of `schema.sql`, and a migration for
+/// registers of an earlier version).
+pub const SCHEMA_AUDIT: &str = "
+CREATE TABLE audit (
+    volgnummer INTEGER PRIMARY KEY,
+    tijdstip   TEXT NOT NULL,
+    actor      TEXT NOT NULL CHECK (actor <> ''),
+    actie      TEXT NOT NULL CHECK (actie <> ''),
+    object     TEXT,
+    doel       TEXT,
+    resultaat  TEXT NOT NULL CHECK (resultaat IN ('gelukt', 'geweigerd', 'mislukt')),
+    details    TEXT,
+    vorige_hash TEXT NOT NULL,
+    hash       TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_object ON audit (object, volgnummer);
+CREATE INDEX audit_actor ON audit (actor, volgnummer);
+CREATE INDEX audit_tijdstip ON audit (tijdstip);
+CREATE TRIGGER audit_alleen_toevoegen_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'het auditlog kan niet worden gewijzigd'); END;
+CREATE TRIGGER audit_alleen_toevoegen_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'uit het auditlog kan niets worden verwijderd'); END;
+";
+
+/// The hash before the first row.
+pub const BEGIN_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Outcome of a logged action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resultaat {
+    /// It happened.
+    Gelukt,
+    /// Access was refused.
+    Geweigerd,
+    /// It failed.
+    Mislukt,
+}
+
+impl Resultaat {
+    /// The stored code.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Resultaat::Gelukt => "gelukt",
+            Resultaat::Geweigerd => "geweigerd",
+            Resultaat::Mislukt => "mislukt",
+        }
+    }
+}
+
+/// One row to log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logregel<'a> {
+    /// When, ISO 8601 (the caller passes the clock's time; tests a fixed one).
+    pub tijdstip: &'a str,
+    /// Who: a medewerker id, or `systeem` / `opdrachtregel`.
+    pub actor: &'a str,
+    /// What, e.g. `openen-dossier`, `wijzigen`, `export`, `inloggen`, `inloggen-mislukt`.
+    pub actie: &'a str,
+    /// On what, e.g. `inwoner:I-000123`.
+    pub object: Option<&'a str>,
+    /// Why (purpose), for opening a dossier.
+    pub doel: Option<&'a str>,
+    /// With what result.
+    pub resultaat: Resultaat,
+    /// Extra facts without personal data.
+    pub details: Option<&'a str>,
+}
+
+/// The hash of a row: SHA-256 over its fields and the previous hash.
+fn hash(volgnummer: i64, r: &Logregel<'_>, resultaat: &str, vorige: &str) -> String {
+    let mut h = Sha256::new();
+    for deel in [
+        volgnummer.to_string().as_str(),
+        r.tijdstip,
+        r.actor,
+        r.actie,
+        r.object.unwrap_or("\u{0}"),
+        r.doel.unwrap_or("\u{0}"),
+        resultaat,
+        r.details.unwrap_or("\u{0}"),
+        vorige,
+    ] {
+        h.update((deel.len() as u64).to_le_bytes());
+        h.update(deel.as_bytes());
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Appends a row (inside the caller's transaction, if any).
+pub fn log(conn: &Connection, regel: &Logregel<'_>) -> Result<i64, StoreFout> {
+    let laatste: Option<(i64, String)> = conn
+        .query_row("SELECT volgnummer, hash FROM audit ORDER BY volgnummer DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    let (volgnummer, vorige) = laatste.map_or((1, BEGIN_HASH.to_owned()), |(n, h)| (n + 1, h));
+    let resultaat = regel.resultaat.code();
+    let h = hash(volgnummer, regel, resultaat, &vorige);
+    conn.prepare_cached(
+        "INSERT INTO audit (volgnummer, tijdstip, actor, actie, object, doel, resultaat, details, vorige_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        volgnummer,
+        regel.tijdstip,
+        regel.actor,
+        regel.actie,
+        regel.object,
+        regel.doel,
+        resultaat,
+        regel.details,
+        vorige,
+        h
+    ])?;
+    Ok(volgnummer)
+}
+
+/// The outcome of checking the chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verificatie {
+    /// Every row is intact.
+    Intact {
+        /// Rows checked.
+        regels: u64,
+    },
+    /// The first row whose content or link does not match.
+    Gebroken {
+        /// Its sequence number.
+        volgnummer: i64,
+        /// What is wrong.
+        reden: String,
+    },
+}
+
+/// Walks the whole log in order and reports the first broken row.
+pub fn verifieer(conn: &Connection) -> Result<Verificatie, StoreFout> {
+    let mut stmt = conn.prepare(
+        "SELECT volgnummer, tijdstip, actor, actie, object, doel, resultaat, details, vorige_hash, hash
+         FROM audit ORDER BY volgnummer",
+    )?;
+    let mut rijen = stmt.query([])?;
+    let mut vorige = BEGIN_HASH.to_owned();
+    let mut verwacht_nummer = 1_i64;
+    let mut regels = 0_u64;
+    while let Some(r) = rijen.next()? {
+        let volgnummer: i64 = r.get(0)?;
+        let tijdstip: String = r.get(1)?;
+        let actor: String = r.get(2)?;
+        let actie: String = r.get(3)?;
+        let object: Option<String> = r.get(4)?;
+        let doel: Option<String> = r.get(5)?;
+        let resultaat: String = r.get(6)?;
+        let details: Option<String> = r.get(7)?;
+        let vorige_hash: String = r.get(8)?;
+        let opgeslagen: String = r.get(9)?;
+        if volgnummer != verwacht_nummer {
+            return Ok(Verificatie::Gebroken {
+                volgnummer,
+                reden: format!("regel {verwacht_nummer} ontbreekt"),
+            });
+        }
+        if vorige_hash != vorige {
+            return Ok(Verificatie::Gebroken {
+                volgnummer,
+                reden: "de verwijzing naar de vorige regel klopt niet (een regel is verwijderd of gewijzigd)".into(),
+            });
+        }
+        let regel = Logregel {
+            tijdstip: &tijdstip,
+            actor: &actor,
+            actie: &actie,
+            object: object.as_deref(),
+            doel: doel.as_deref(),
+            resultaat: Resultaat::Gelukt,
+            details: details.as_deref(),
+        };
+        if hash(volgnummer, &regel, &resultaat, &vorige_hash) != opgeslagen {
+            return Ok(Verificatie::Gebroken {
+                volgnummer,
+                reden: "de inhoud van deze regel is gewijzigd na het vastleggen".into(),
+            });
+        }
+        vorige = opgeslagen;
+        verwacht_nummer += 1;
+        regels += 1;
+    }
+    Ok(Verificatie::Intact { regels })
+}
+
+/// A row of the log as read back (for the beheerder's view and export).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRij {
+    /// Sequence number.
+    pub volgnummer: i64,
+    /// When.
+    pub tijdstip: String,
+    /// Who.
+    pub actor: String,
+    /// What.
+    pub actie: String,
+    /// On what.
+    pub object: Option<String>,
+    /// Why.
+    pub doel: Option<String>,
+    /// Result code.
+    pub resultaat: String,
+    /// Extra facts.
+    pub details: Option<String>,
+}
+
+/// Filter for reading the log; `None` fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    /// Only this actor.
+    pub actor: Option<String>,
+    /// Only this object (e.g. `inwoner:I-000123`).
+    pub object: Option<String>,
+    /// From this moment (ISO, inclusive).
+    pub van: Option<String>,
+    /// Up to this moment (ISO, exclusive).
+    pub tot: Option<String>,
+}
+
+/// Reads rows matching the filter, newest first, at most `limiet`.
+pub fn lees(conn: &Connection, filter: &AuditFilter, limiet: u32) -> Result<Vec<AuditRij>, StoreFout> {
+    let mut stmt = conn.prepare(
+        "SELECT volgnummer, tijdstip, actor, actie, object, doel, resultaat, details FROM audit
+         WHERE (?1 IS NULL OR actor = ?1) AND (?2 IS NULL OR object = ?2)
+           AND (?3 IS NULL OR tijdstip >= ?3) AND (?4 IS NULL OR tijdstip < ?4)
+         ORDER BY volgnummer DESC LIMIT ?5",
+    )?;
+    let rijen = stmt.query_map(
+        params![filter.actor, filter.object, filter.van, filter.tot, limiet],
+        |r| {
+            Ok(AuditRij {
+                volgnummer: r.get(0)?,
+                tijdstip: r.get(1)?,
+                actor: r.get(2)?,
+                actie: r.get(3)?,
+                object: r.get(4)?,
+                doel: r.get(5)?,
+                resultaat: r.get(6)?,
+                details: r.get(7)?,
+            })
+        },
+    )?;
+    Ok(rijen.collect::<Result<_, _>>()?)
+}
