@@ -13,7 +13,8 @@ pub fn backup(db: &Path, uit: &Path) -> anyhow::Result<ExitCode> {
         anyhow::bail!("er is geen register op {}", db.display());
     }
     let conn = store::open(db)?;
-    backup::maak_backup(&conn, uit).with_context(|| format!("backup naar {} mislukt", uit.display()))?;
+    backup::maak_backup(&conn, uit)
+        .with_context(|| format!("backup naar {} mislukt", uit.display()))?;
     println!("Backup geschreven naar {}", uit.display());
     Ok(ExitCode::SUCCESS)
 }

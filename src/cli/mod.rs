@@ -76,7 +76,12 @@ pub struct DemoOpties {
 
 impl Default for DemoOpties {
     fn default() -> Self {
-        DemoOpties { inwoners: 5_000, jaren: 5, seed: 1, jsonl: None }
+        DemoOpties {
+            inwoners: 5_000,
+            jaren: 5,
+            seed: 1,
+            jsonl: None,
+        }
     }
 }
 
@@ -119,9 +124,13 @@ fn waarde(args: &mut impl Iterator<Item = String>, vlag: &str) -> Result<String,
 }
 
 /// Reads a number after a flag.
-fn getal<T: std::str::FromStr>(args: &mut impl Iterator<Item = String>, vlag: &str) -> Result<T, String> {
+fn getal<T: std::str::FromStr>(
+    args: &mut impl Iterator<Item = String>,
+    vlag: &str,
+) -> Result<T, String> {
     let w = waarde(args, vlag)?;
-    w.parse().map_err(|_| format!("{vlag} verwacht een geheel getal, niet '{w}'"))
+    w.parse()
+        .map_err(|_| format!("{vlag} verwacht een geheel getal, niet '{w}'"))
 }
 
 /// Parses the arguments after the program name.
@@ -135,7 +144,10 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
             match arg.as_str() {
                 "--db" => db = Some(PathBuf::from(waarde(&mut args, "--db")?)),
                 "--help" | "-h" | "help" => {
-                    return Ok(Aanroep { db, opdracht: Opdracht::Hulp });
+                    return Ok(Aanroep {
+                        db,
+                        opdracht: Opdracht::Hulp,
+                    });
                 }
                 a if a.starts_with("--") => return Err(format!("onbekende optie '{a}'")),
                 _ => opdracht = Some(arg),
@@ -147,12 +159,18 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
     let mut rest = rest.into_iter();
     let opdracht = match opdracht.as_deref() {
         None => Opdracht::Gui,
-        Some("import") => Opdracht::Import { bestand: PathBuf::from(enkel_pad(&mut rest, "import", "DATA.jsonl")?) },
-        Some("export-jsonl") => {
-            Opdracht::ExportJsonl { uit: PathBuf::from(enkel_pad(&mut rest, "export-jsonl", "UIT.jsonl")?) }
-        }
-        Some("backup") => Opdracht::Backup { uit: PathBuf::from(enkel_pad(&mut rest, "backup", "UIT.sqlite")?) },
-        Some("restore") => Opdracht::Herstel { bron: PathBuf::from(enkel_pad(&mut rest, "restore", "IN.sqlite")?) },
+        Some("import") => Opdracht::Import {
+            bestand: PathBuf::from(enkel_pad(&mut rest, "import", "DATA.jsonl")?),
+        },
+        Some("export-jsonl") => Opdracht::ExportJsonl {
+            uit: PathBuf::from(enkel_pad(&mut rest, "export-jsonl", "UIT.jsonl")?),
+        },
+        Some("backup") => Opdracht::Backup {
+            uit: PathBuf::from(enkel_pad(&mut rest, "backup", "UIT.sqlite")?),
+        },
+        Some("restore") => Opdracht::Herstel {
+            bron: PathBuf::from(enkel_pad(&mut rest, "restore", "IN.sqlite")?),
+        },
         Some("audit") => match rest.next().as_deref() {
             Some("verify") => Opdracht::AuditVerifieer,
             Some(a) => return Err(format!("audit kent '{a}' niet; bedoelt u 'audit verify'?")),
@@ -185,7 +203,9 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
                     a => return Err(format!("report kent '{a}' niet")),
                 }
             }
-            Opdracht::Rapport { jaar: jaar.ok_or("report heeft --jaar J nodig")? }
+            Opdracht::Rapport {
+                jaar: jaar.ok_or("report heeft --jaar J nodig")?,
+            }
         }
         Some("export") => {
             let (mut van, mut tot, mut uit, mut intern) = (None, None, None, false);
@@ -204,7 +224,12 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
                 return Err(format!("--tot ({tot}) ligt vóór --van ({van})"));
             }
             let uit = uit.ok_or("export heeft --uit UIT.xlsx of UIT.csv nodig")?;
-            Opdracht::Export { van, tot, uit, intern }
+            Opdracht::Export {
+                van,
+                tot,
+                uit,
+                intern,
+            }
         }
         Some(a) => return Err(format!("onbekende opdracht '{a}'")),
     };
@@ -212,10 +237,18 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
 }
 
 /// Reads exactly one path argument of a command.
-fn enkel_pad(rest: &mut impl Iterator<Item = String>, opdracht: &str, voorbeeld: &str) -> Result<String, String> {
-    let pad = rest.next().ok_or_else(|| format!("{opdracht} heeft een bestand nodig: {opdracht} {voorbeeld}"))?;
+fn enkel_pad(
+    rest: &mut impl Iterator<Item = String>,
+    opdracht: &str,
+    voorbeeld: &str,
+) -> Result<String, String> {
+    let pad = rest
+        .next()
+        .ok_or_else(|| format!("{opdracht} heeft een bestand nodig: {opdracht} {voorbeeld}"))?;
     if let Some(extra) = rest.next() {
-        return Err(format!("{opdracht} verwacht één bestand; '{extra}' is te veel"));
+        return Err(format!(
+            "{opdracht} verwacht één bestand; '{extra}' is te veel"
+        ));
     }
     Ok(pad)
 }
@@ -234,7 +267,12 @@ pub fn voer_uit(db: &std::path::Path, opdracht: &Opdracht) -> anyhow::Result<Exi
         Opdracht::Backup { uit } => beheer::backup(db, uit),
         Opdracht::Herstel { bron } => beheer::herstel(db, bron),
         Opdracht::Rapport { jaar } => rapport::rapport(db, *jaar),
-        Opdracht::Export { van, tot, uit, intern } => rapport::export(db, *van, *tot, uit, *intern),
+        Opdracht::Export {
+            van,
+            tot,
+            uit,
+            intern,
+        } => rapport::export(db, *van, *tot, uit, *intern),
     }
 }
 
@@ -257,30 +295,84 @@ mod tests {
     #[test]
     fn opdrachten() {
         assert_eq!(
-            p(&["--db", "r.sqlite", "import", "d.jsonl"]).expect("ok").opdracht,
-            Opdracht::Import { bestand: "d.jsonl".into() }
+            p(&["--db", "r.sqlite", "import", "d.jsonl"])
+                .expect("ok")
+                .opdracht,
+            Opdracht::Import {
+                bestand: "d.jsonl".into()
+            }
         );
-        let demo = p(&["demo", "--inwoners", "100", "--seed", "7", "--jsonl", "o.jsonl"]).expect("ok");
+        let demo = p(&[
+            "demo",
+            "--inwoners",
+            "100",
+            "--seed",
+            "7",
+            "--jsonl",
+            "o.jsonl",
+        ])
+        .expect("ok");
         assert_eq!(
             demo.opdracht,
-            Opdracht::Demo(DemoOpties { inwoners: 100, jaren: 5, seed: 7, jsonl: Some("o.jsonl".into()) })
+            Opdracht::Demo(DemoOpties {
+                inwoners: 100,
+                jaren: 5,
+                seed: 7,
+                jsonl: Some("o.jsonl".into())
+            })
         );
-        assert_eq!(p(&["report", "--jaar", "2024"]).expect("ok").opdracht, Opdracht::Rapport { jaar: 2024 });
         assert_eq!(
-            p(&["export", "--van", "2023", "--tot", "2024", "--uit", "m.csv", "--intern"]).expect("ok").opdracht,
-            Opdracht::Export { van: 2023, tot: 2024, uit: "m.csv".into(), intern: true }
+            p(&["report", "--jaar", "2024"]).expect("ok").opdracht,
+            Opdracht::Rapport { jaar: 2024 }
+        );
+        assert_eq!(
+            p(&[
+                "export", "--van", "2023", "--tot", "2024", "--uit", "m.csv", "--intern"
+            ])
+            .expect("ok")
+            .opdracht,
+            Opdracht::Export {
+                van: 2023,
+                tot: 2024,
+                uit: "m.csv".into(),
+                intern: true
+            }
         );
     }
 
     #[test]
     fn fouten_noemen_het_argument() {
-        assert!(p(&["import"]).expect_err("fout").contains("import heeft een bestand nodig"));
-        assert!(p(&["import", "a", "b"]).expect_err("fout").contains("'b' is te veel"));
+        assert!(
+            p(&["import"])
+                .expect_err("fout")
+                .contains("import heeft een bestand nodig")
+        );
+        assert!(
+            p(&["import", "a", "b"])
+                .expect_err("fout")
+                .contains("'b' is te veel")
+        );
         assert!(p(&["--db"]).expect_err("fout").contains("--db"));
-        assert!(p(&["demo", "--inwoners", "veel"]).expect_err("fout").contains("'veel'"));
+        assert!(
+            p(&["demo", "--inwoners", "veel"])
+                .expect_err("fout")
+                .contains("'veel'")
+        );
         assert!(p(&["report"]).expect_err("fout").contains("--jaar"));
-        assert!(p(&["export", "--van", "2024", "--tot", "2023", "--uit", "x.csv"]).expect_err("fout").contains("vóór"));
-        assert!(p(&["verwijder"]).expect_err("fout").contains("onbekende opdracht 'verwijder'"));
-        assert!(p(&["--kleur"]).expect_err("fout").contains("onbekende optie '--kleur'"));
+        assert!(
+            p(&["export", "--van", "2024", "--tot", "2023", "--uit", "x.csv"])
+                .expect_err("fout")
+                .contains("vóór")
+        );
+        assert!(
+            p(&["verwijder"])
+                .expect_err("fout")
+                .contains("onbekende opdracht 'verwijder'")
+        );
+        assert!(
+            p(&["--kleur"])
+                .expect_err("fout")
+                .contains("onbekende optie '--kleur'")
+        );
     }
 }

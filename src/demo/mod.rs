@@ -25,6 +25,9 @@ pub struct DemoVerslag {
 }
 
 /// Fills the register with a demo register, in one transaction.
-pub fn vul_register(_conn: &mut Connection, _inst: &DemoInstellingen) -> Result<DemoVerslag, StoreFout> {
+pub fn vul_register(
+    _conn: &mut Connection,
+    _inst: &DemoInstellingen,
+) -> Result<DemoVerslag, StoreFout> {
     Err(StoreFout::NietGevonden("de demogenerator".into()))
 }

@@ -26,7 +26,13 @@ impl Bsn {
     pub fn parse(tekst: &str) -> Result<Bsn, BsnFout> {
         let cijfers: Vec<i64> = tekst
             .bytes()
-            .map(|b| if b.is_ascii_digit() { i64::from(b - b'0') } else { -1 })
+            .map(|b| {
+                if b.is_ascii_digit() {
+                    i64::from(b - b'0')
+                } else {
+                    -1
+                }
+            })
             .collect();
         if cijfers.len() != 9 || cijfers.iter().any(|c| *c < 0) {
             return Err(BsnFout::GeenNegenCijfers);
@@ -96,7 +102,10 @@ mod tests {
         assert_eq!(Bsn::parse("12345678a"), Err(BsnFout::GeenNegenCijfers));
         assert_eq!(Bsn::parse(" 23456782"), Err(BsnFout::GeenNegenCijfers));
         assert_eq!(Bsn::parse(""), Err(BsnFout::GeenNegenCijfers));
-        assert_eq!(Bsn::parse("１２３４５６７８２"), Err(BsnFout::GeenNegenCijfers));
+        assert_eq!(
+            Bsn::parse("１２３４５６７８２"),
+            Err(BsnFout::GeenNegenCijfers)
+        );
     }
 
     #[test]

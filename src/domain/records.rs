@@ -11,7 +11,7 @@ use super::bsn::Bsn;
 use super::fout::{DomeinFout, Veldfout};
 use super::waarden::{
     BesluitUitkomst, Bron, ContractSoort, Geslacht, Leveringsvorm, MeldingUitkomst, RedenEinde,
-    Rol, VerwijzingStatus, Verwijzer, VoorzieningSoort, VorderingSoort, WaardeSoort, Wet,
+    Rol, Verwijzer, VerwijzingStatus, VoorzieningSoort, VorderingSoort, WaardeSoort, Wet,
     categorieen,
 };
 
@@ -63,13 +63,21 @@ impl Controle {
         {
             self.fout(
                 veld,
-                DomeinFout::DatumVoor { datum: later, eerder_veld, eerder },
+                DomeinFout::DatumVoor {
+                    datum: later,
+                    eerder_veld,
+                    eerder,
+                },
             );
         }
     }
 
     fn klaar(self) -> Result<(), Vec<Veldfout>> {
-        if self.0.is_empty() { Ok(()) } else { Err(self.0) }
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self.0)
+        }
     }
 }
 
@@ -207,12 +215,18 @@ impl Voorziening {
         {
             match &self.categorie {
                 None if self.soort == VoorzieningSoort::Maatwerk => {
-                    c.fout("categorie", DomeinFout::CategorieVerplicht { wet: wet.label() });
+                    c.fout(
+                        "categorie",
+                        DomeinFout::CategorieVerplicht { wet: wet.label() },
+                    );
                 }
                 Some(cat) if !lijst.iter().any(|(code, _)| code == cat) => {
                     c.fout(
                         "categorie",
-                        DomeinFout::CategorieOngeldig { categorie: cat.clone(), wet: wet.label() },
+                        DomeinFout::CategorieOngeldig {
+                            categorie: cat.clone(),
+                            wet: wet.label(),
+                        },
                     );
                 }
                 _ => {}
@@ -306,7 +320,12 @@ impl Melding {
         c.niet_leeg("id", &self.id, MAX_NAAM);
         c.niet_leeg("inwoner", &self.inwoner, MAX_NAAM);
         c.volgorde("gesprek", self.gesprek, "datum", Some(self.datum));
-        c.volgorde("onderzoek_klaar", self.onderzoek_klaar, "datum", Some(self.datum));
+        c.volgorde(
+            "onderzoek_klaar",
+            self.onderzoek_klaar,
+            "datum",
+            Some(self.datum),
+        );
         c.volgorde("afgesloten", self.afgesloten, "datum", Some(self.datum));
         if self.afgesloten.is_some() && self.uitkomst.is_none() {
             c.fout("uitkomst", DomeinFout::UitkomstVerplicht);
@@ -374,7 +393,11 @@ impl Afweging {
         [
             ("eigen_kracht", "eigen kracht", &self.eigen_kracht),
             ("netwerk", "netwerk", &self.netwerk),
-            ("algemene_voorziening", "algemene voorziening", &self.algemene_voorziening),
+            (
+                "algemene_voorziening",
+                "algemene voorziening",
+                &self.algemene_voorziening,
+            ),
             (
                 "voorliggende_voorziening",
                 "voorliggende voorziening",
@@ -463,7 +486,11 @@ impl Toekenning {
                 }
             }
         }
-        if fouten.is_empty() { Ok(()) } else { Err(fouten) }
+        if fouten.is_empty() {
+            Ok(())
+        } else {
+            Err(fouten)
+        }
     }
 
     /// Whether it runs (granted, started, not ended) on `dag`.
@@ -585,18 +612,35 @@ impl Bevolking {
         if !(1900..=2200).contains(&self.jaar) {
             c.fout(
                 "jaar",
-                DomeinFout::BuitenBereik { waarde: i64::from(self.jaar), van: 1900, tot: 2200 },
+                DomeinFout::BuitenBereik {
+                    waarde: i64::from(self.jaar),
+                    van: 1900,
+                    tot: 2200,
+                },
             );
         }
-        for (veld, leeftijd) in [("leeftijd_van", self.leeftijd_van), ("leeftijd_tot", self.leeftijd_tot)] {
+        for (veld, leeftijd) in [
+            ("leeftijd_van", self.leeftijd_van),
+            ("leeftijd_tot", self.leeftijd_tot),
+        ] {
             if leeftijd > 120 {
-                c.fout(veld, DomeinFout::BuitenBereik { waarde: i64::from(leeftijd), van: 0, tot: 120 });
+                c.fout(
+                    veld,
+                    DomeinFout::BuitenBereik {
+                        waarde: i64::from(leeftijd),
+                        van: 0,
+                        tot: 120,
+                    },
+                );
             }
         }
         if self.leeftijd_tot < self.leeftijd_van {
             c.fout(
                 "leeftijd_tot",
-                DomeinFout::LeeftijdsbandOmgekeerd { van: self.leeftijd_van, tot: self.leeftijd_tot },
+                DomeinFout::LeeftijdsbandOmgekeerd {
+                    van: self.leeftijd_van,
+                    tot: self.leeftijd_tot,
+                },
             );
         }
         c.klaar()
@@ -637,7 +681,11 @@ impl Indicatorwaarde {
         if !(1900..=2200).contains(&self.jaar) {
             c.fout(
                 "jaar",
-                DomeinFout::BuitenBereik { waarde: i64::from(self.jaar), van: 1900, tot: 2200 },
+                DomeinFout::BuitenBereik {
+                    waarde: i64::from(self.jaar),
+                    van: 1900,
+                    tot: 2200,
+                },
             );
         }
         if let Some(w) = self.waarde

@@ -16,6 +16,10 @@ pub const BIJNA_WERKDAGEN: u32 = 5;
 
 /// Easter Sunday of a year (anonymous Gregorian algorithm).
 #[must_use]
+#[allow(
+    clippy::many_single_char_names,
+    reason = "the letters of the published algorithm"
+)]
 pub fn pasen(jaar: i32) -> Option<NaiveDate> {
     let a = jaar % 19;
     let b = jaar / 100;
@@ -38,7 +42,7 @@ pub fn pasen(jaar: i32) -> Option<NaiveDate> {
 #[must_use]
 pub fn is_feestdag(dag: NaiveDate) -> bool {
     let (m, d) = (dag.month(), dag.day());
-    let vast = matches!((m, d), (1, 1) | (5, 5) | (12, 25) | (12, 26));
+    let vast = matches!((m, d), (1, 1) | (5, 5) | (12, 25 | 26));
     // Koningsdag: 27 April, or 26 April when the 27th is a Sunday.
     let koningsdag = (m == 4 && d == 27 && dag.weekday() != Weekday::Sun)
         || (m == 4 && d == 26 && dag.weekday() == Weekday::Sat);
@@ -160,7 +164,9 @@ impl TermijnSoort {
             TermijnSoort::SchuldhulpGesprek => 4,
             TermijnSoort::SchuldhulpGesprekSpoed => return plus_werkdagen(start, 3),
         };
-        let eind = start.checked_add_days(Days::new(weken * 7)).unwrap_or(start);
+        let eind = start
+            .checked_add_days(Days::new(weken * 7))
+            .unwrap_or(start);
         eerstvolgende_werkdag(eind)
     }
 
@@ -209,7 +215,9 @@ impl TermijnStatus {
     #[must_use]
     pub fn op(uiterste: NaiveDate, vandaag: NaiveDate) -> TermijnStatus {
         if vandaag > uiterste {
-            return TermijnStatus::Verlopen { dagen: (vandaag - uiterste).num_days() };
+            return TermijnStatus::Verlopen {
+                dagen: (vandaag - uiterste).num_days(),
+            };
         }
         let werkdagen = werkdagen_tussen(vandaag, uiterste);
         if werkdagen <= BIJNA_WERKDAGEN {
@@ -282,40 +290,85 @@ mod tests {
     #[test]
     fn termijn_in_weken_schuift_naar_werkdag() {
         // Wmo besluit: 2 weeks after Friday 2026-04-24 is Friday 2026-05-08.
-        assert_eq!(TermijnSoort::WmoBesluit.uiterste_datum(d(2026, 4, 24)), d(2026, 5, 8));
+        assert_eq!(
+            TermijnSoort::WmoBesluit.uiterste_datum(d(2026, 4, 24)),
+            d(2026, 5, 8)
+        );
         // 2 weeks after Tuesday 2026-04-21 is 5 May (holiday) → 6 May.
-        assert_eq!(TermijnSoort::WmoBesluit.uiterste_datum(d(2026, 4, 21)), d(2026, 5, 6));
+        assert_eq!(
+            TermijnSoort::WmoBesluit.uiterste_datum(d(2026, 4, 21)),
+            d(2026, 5, 6)
+        );
         // 6 weeks after Saturday 2026-01-03 is Saturday 2026-02-14 → Monday 16 Feb.
-        assert_eq!(TermijnSoort::WmoOnderzoek.uiterste_datum(d(2026, 1, 3)), d(2026, 2, 16));
-        assert_eq!(TermijnSoort::JeugdwetBesluit.uiterste_datum(d(2026, 1, 5)), d(2026, 3, 2));
+        assert_eq!(
+            TermijnSoort::WmoOnderzoek.uiterste_datum(d(2026, 1, 3)),
+            d(2026, 2, 16)
+        );
+        assert_eq!(
+            TermijnSoort::JeugdwetBesluit.uiterste_datum(d(2026, 1, 5)),
+            d(2026, 3, 2)
+        );
     }
 
     #[test]
     fn spoed_schuldhulp_drie_werkdagen() {
         // Thursday 2026-04-02 + 3 working days skips Goede Vrijdag, the weekend and Easter Monday.
-        assert_eq!(TermijnSoort::SchuldhulpGesprekSpoed.uiterste_datum(d(2026, 4, 2)), d(2026, 4, 9));
-        assert_eq!(TermijnSoort::SchuldhulpGesprekSpoed.uiterste_datum(d(2026, 11, 23)), d(2026, 11, 26));
+        assert_eq!(
+            TermijnSoort::SchuldhulpGesprekSpoed.uiterste_datum(d(2026, 4, 2)),
+            d(2026, 4, 9)
+        );
+        assert_eq!(
+            TermijnSoort::SchuldhulpGesprekSpoed.uiterste_datum(d(2026, 11, 23)),
+            d(2026, 11, 26)
+        );
     }
 
     #[test]
     fn status_grenzen() {
         let uiterste = d(2026, 11, 30); // Monday
-        assert_eq!(TermijnStatus::op(uiterste, d(2026, 11, 30)), TermijnStatus::BijnaVerlopen { werkdagen: 0 });
-        assert_eq!(TermijnStatus::op(uiterste, d(2026, 12, 1)), TermijnStatus::Verlopen { dagen: 1 });
+        assert_eq!(
+            TermijnStatus::op(uiterste, d(2026, 11, 30)),
+            TermijnStatus::BijnaVerlopen { werkdagen: 0 }
+        );
+        assert_eq!(
+            TermijnStatus::op(uiterste, d(2026, 12, 1)),
+            TermijnStatus::Verlopen { dagen: 1 }
+        );
         // Monday 23 Nov → Monday 30 Nov is 5 working days: due soon.
-        assert_eq!(TermijnStatus::op(uiterste, d(2026, 11, 23)), TermijnStatus::BijnaVerlopen { werkdagen: 5 });
+        assert_eq!(
+            TermijnStatus::op(uiterste, d(2026, 11, 23)),
+            TermijnStatus::BijnaVerlopen { werkdagen: 5 }
+        );
         // Friday 20 Nov → 6 working days: on time.
-        assert_eq!(TermijnStatus::op(uiterste, d(2026, 11, 20)), TermijnStatus::OpTijd);
-        assert_eq!(TermijnStatus::Verlopen { dagen: 3 }.tekst(), "3 dagen te laat");
-        assert!(TermijnStatus::Verlopen { dagen: 9 }.urgentie() < TermijnStatus::Verlopen { dagen: 2 }.urgentie());
-        assert!(TermijnStatus::Verlopen { dagen: 1 }.urgentie() < TermijnStatus::BijnaVerlopen { werkdagen: 0 }.urgentie());
+        assert_eq!(
+            TermijnStatus::op(uiterste, d(2026, 11, 20)),
+            TermijnStatus::OpTijd
+        );
+        assert_eq!(
+            TermijnStatus::Verlopen { dagen: 3 }.tekst(),
+            "3 dagen te laat"
+        );
+        assert!(
+            TermijnStatus::Verlopen { dagen: 9 }.urgentie()
+                < TermijnStatus::Verlopen { dagen: 2 }.urgentie()
+        );
+        assert!(
+            TermijnStatus::Verlopen { dagen: 1 }.urgentie()
+                < TermijnStatus::BijnaVerlopen { werkdagen: 0 }.urgentie()
+        );
     }
 
     #[test]
     fn welke_termijn_per_wet() {
-        assert_eq!(TermijnSoort::besluit(Wet::Wmo), Some(TermijnSoort::WmoBesluit));
+        assert_eq!(
+            TermijnSoort::besluit(Wet::Wmo),
+            Some(TermijnSoort::WmoBesluit)
+        );
         assert_eq!(TermijnSoort::besluit(Wet::Inburgering), None);
-        assert_eq!(TermijnSoort::melding(Wet::Schuldhulp, true), Some(TermijnSoort::SchuldhulpGesprekSpoed));
+        assert_eq!(
+            TermijnSoort::melding(Wet::Schuldhulp, true),
+            Some(TermijnSoort::SchuldhulpGesprekSpoed)
+        );
         assert_eq!(TermijnSoort::melding(Wet::Jeugdwet, false), None);
     }
 }

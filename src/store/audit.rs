@@ -11,6 +11,8 @@
 //! A row is written inside the caller's transaction, so the change and its
 //! log row commit together or not at all.
 
+use std::fmt::Write as _;
+
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
@@ -102,15 +104,22 @@ fn hash(volgnummer: i64, r: &Logregel<'_>, resultaat: &str, vorige: &str) -> Str
         h.update((deel.len() as u64).to_le_bytes());
         h.update(deel.as_bytes());
     }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    h.finalize()
+        .iter()
+        .fold(String::with_capacity(64), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 /// Appends a row (inside the caller's transaction, if any).
 pub fn log(conn: &Connection, regel: &Logregel<'_>) -> Result<i64, StoreFout> {
     let laatste: Option<(i64, String)> = conn
-        .query_row("SELECT volgnummer, hash FROM audit ORDER BY volgnummer DESC LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT volgnummer, hash FROM audit ORDER BY volgnummer DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?;
     let (volgnummer, vorige) = laatste.map_or((1, BEGIN_HASH.to_owned()), |(n, h)| (n + 1, h));
     let resultaat = regel.resultaat.code();
@@ -241,7 +250,11 @@ pub struct AuditFilter {
 }
 
 /// Reads rows matching the filter, newest first, at most `limiet`.
-pub fn lees(conn: &Connection, filter: &AuditFilter, limiet: u32) -> Result<Vec<AuditRij>, StoreFout> {
+pub fn lees(
+    conn: &Connection,
+    filter: &AuditFilter,
+    limiet: u32,
+) -> Result<Vec<AuditRij>, StoreFout> {
     let mut stmt = conn.prepare(
         "SELECT volgnummer, tijdstip, actor, actie, object, doel, resultaat, details FROM audit
          WHERE (?1 IS NULL OR actor = ?1) AND (?2 IS NULL OR object = ?2)

@@ -22,9 +22,14 @@ const PAGINAS_PER_STAP: std::ffi::c_int = 1024;
 
 /// Writes a consistent copy of the open register to `doel`.
 pub fn maak_backup(conn: &Connection, doel: &Path) -> Result<(), StoreFout> {
-    let map = doel.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let map = doel
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(map)?;
-    let naam = doel.file_name().map_or_else(|| "backup".into(), |n| n.to_string_lossy().into_owned());
+    let naam = doel
+        .file_name()
+        .map_or_else(|| "backup".into(), |n| n.to_string_lossy().into_owned());
     let tijdelijk = map.join(format!(".{naam}.bezig"));
     let _ = std::fs::remove_file(&tijdelijk);
     {
@@ -44,7 +49,9 @@ pub fn maak_backup(conn: &Connection, doel: &Path) -> Result<(), StoreFout> {
 /// the problems SQLite reports.
 pub fn snelle_controle(conn: &Connection) -> Result<(), StoreFout> {
     let mut stmt = conn.prepare("PRAGMA quick_check")?;
-    let regels: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let regels: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     if regels.len() == 1 && regels[0] == "ok" {
         Ok(())
     } else {
@@ -59,14 +66,22 @@ pub fn controleer_register(pad: &Path) -> Result<u32, StoreFout> {
     if !pad.is_file() {
         return Err(StoreFout::NietGevonden(tekst));
     }
-    let conn = Connection::open_with_flags(pad, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|bron| StoreFout::Openen { pad: tekst.clone(), bron })?;
+    let conn =
+        Connection::open_with_flags(pad, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|bron| {
+            StoreFout::Openen {
+                pad: tekst.clone(),
+                bron,
+            }
+        })?;
     let versie = migraties::versie(&conn).map_err(|_| StoreFout::GeenRegister(tekst.clone()))?;
     if versie == 0 {
         return Err(StoreFout::GeenRegister(tekst));
     }
     if versie > migraties::schema_versie() {
-        return Err(StoreFout::TeNieuw { gevonden: versie, bekend: migraties::schema_versie() });
+        return Err(StoreFout::TeNieuw {
+            gevonden: versie,
+            bekend: migraties::schema_versie(),
+        });
     }
     let tabellen: i64 = conn.query_row(
         "SELECT count(*) FROM sqlite_schema WHERE type = 'table'
@@ -84,7 +99,11 @@ pub fn controleer_register(pad: &Path) -> Result<u32, StoreFout> {
 /// Replaces the content of the open register with the register in `bron`,
 /// after checking it; a backup of the current state is written first to
 /// `veiligheidskopie`. The restored register is migrated to the current version.
-pub fn herstel(conn: &mut Connection, bron: &Path, veiligheidskopie: &Path) -> Result<(), StoreFout> {
+pub fn herstel(
+    conn: &mut Connection,
+    bron: &Path,
+    veiligheidskopie: &Path,
+) -> Result<(), StoreFout> {
     controleer_register(bron)?;
     maak_backup(conn, veiligheidskopie)?;
     let bron_conn = Connection::open_with_flags(bron, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
@@ -99,8 +118,12 @@ pub fn herstel(conn: &mut Connection, bron: &Path, veiligheidskopie: &Path) -> R
 /// The folder of the daily backups of the register at `db`: `<naam>-backups` beside it.
 #[must_use]
 pub fn backup_map(db: &Path) -> PathBuf {
-    let stam = db.file_stem().map_or_else(|| "register".into(), |s| s.to_string_lossy().into_owned());
-    db.parent().unwrap_or(Path::new(".")).join(format!("{stam}-backups"))
+    let stam = db
+        .file_stem()
+        .map_or_else(|| "register".into(), |s| s.to_string_lossy().into_owned());
+    db.parent()
+        .unwrap_or(Path::new("."))
+        .join(format!("{stam}-backups"))
 }
 
 /// The daily backups of `db`, oldest first.

@@ -50,7 +50,11 @@ pub fn importeer_bestand(
     _voortgang: &mut dyn FnMut(u64),
 ) -> Result<ImportVerslag, ImportFouten> {
     Err(ImportFouten {
-        fouten: vec![ImportFout { regel: 0, veld: None, reden: "import is nog niet gebouwd".into() }],
+        fouten: vec![ImportFout {
+            regel: 0,
+            veld: None,
+            reden: "import is nog niet gebouwd".into(),
+        }],
         afgekapt: false,
     })
 }

@@ -20,8 +20,10 @@ pub fn voeg_in(tx: &Transaction<'_>, record: &Record) -> rusqlite::Result<()> {
                 .execute(params![r.id, r.naam])?;
         }
         Record::Medewerker(r) => {
-            tx.prepare_cached("INSERT INTO medewerker (id, naam, rol, wijkteam) VALUES (?1, ?2, ?3, ?4)")?
-                .execute(params![r.id, r.naam, r.rol.code(), r.wijkteam])?;
+            tx.prepare_cached(
+                "INSERT INTO medewerker (id, naam, rol, wijkteam) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![r.id, r.naam, r.rol.code(), r.wijkteam])?;
         }
         Record::Aanbieder(r) => {
             tx.prepare_cached("INSERT INTO aanbieder (id, naam, kvk) VALUES (?1, ?2, ?3)")?
@@ -164,7 +166,14 @@ pub fn voeg_in(tx: &Transaction<'_>, record: &Record) -> rusqlite::Result<()> {
                 "INSERT INTO indicatorwaarde (indicator, jaar, soort, waarde, tekst, bron)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![r.indicator, r.jaar, r.soort.code(), r.waarde, r.tekst, r.bron])?;
+            .execute(params![
+                r.indicator,
+                r.jaar,
+                r.soort.code(),
+                r.waarde,
+                r.tekst,
+                r.bron
+            ])?;
         }
     }
     Ok(())
@@ -172,10 +181,19 @@ pub fn voeg_in(tx: &Transaction<'_>, record: &Record) -> rusqlite::Result<()> {
 
 /// A provision with its tags.
 fn voeg_voorziening_in(tx: &Transaction<'_>, r: &Voorziening) -> rusqlite::Result<()> {
-    tx.prepare_cached("INSERT INTO voorziening (id, naam, soort, wet, categorie) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(params![r.id, r.naam, r.soort.code(), r.wet.map(|w| w.code()), r.categorie])?;
-    let mut kenmerk =
-        tx.prepare_cached("INSERT OR IGNORE INTO voorziening_kenmerk (voorziening, kenmerk) VALUES (?1, ?2)")?;
+    tx.prepare_cached(
+        "INSERT INTO voorziening (id, naam, soort, wet, categorie) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        r.id,
+        r.naam,
+        r.soort.code(),
+        r.wet.map(|w| w.code()),
+        r.categorie
+    ])?;
+    let mut kenmerk = tx.prepare_cached(
+        "INSERT OR IGNORE INTO voorziening_kenmerk (voorziening, kenmerk) VALUES (?1, ?2)",
+    )?;
     for k in &r.kenmerken {
         kenmerk.execute(params![r.id, k])?;
     }

@@ -7,9 +7,9 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::domain::Record;
 use crate::domain::datum::iso;
 use crate::domain::records::bedrag_tekst;
-use crate::domain::Record;
 
 /// Name of the format in the header.
 pub const FORMAAT: &str = "wijkregister-jsonl";
@@ -58,9 +58,11 @@ pub fn naar_json(record: &Record) -> Value {
             .v("rol", r.rol.code())
             .o("wijkteam", r.wijkteam.as_deref())
             .klaar(),
-        Record::Aanbieder(r) => {
-            o.v("id", r.id.as_str()).v("naam", r.naam.as_str()).o("kvk", r.kvk.as_deref()).klaar()
-        }
+        Record::Aanbieder(r) => o
+            .v("id", r.id.as_str())
+            .v("naam", r.naam.as_str())
+            .o("kvk", r.kvk.as_deref())
+            .klaar(),
         Record::Contract(r) => o
             .v("id", r.id.as_str())
             .v("aanbieder", r.aanbieder.as_str())
@@ -205,7 +207,12 @@ mod tests {
             r#"{"type":"vordering","id":"VO-1","datum":"2024-03-01","bedrag":1520.50,"soort":"misbruik","aanbieder":"A-1"}"#
                 .replace("1520.50", "1520.5")
         );
-        let b = Record::Bevolking(Bevolking { jaar: 2024, leeftijd_van: 0, leeftijd_tot: 17, aantal: 100 });
+        let b = Record::Bevolking(Bevolking {
+            jaar: 2024,
+            leeftijd_van: 0,
+            leeftijd_tot: 17,
+            aantal: 100,
+        });
         assert_eq!(
             naar_json(&b).to_string(),
             r#"{"type":"bevolking","jaar":2024,"leeftijd_van":0,"leeftijd_tot":17,"aantal":100}"#
