@@ -4,6 +4,7 @@
 //! rule can be tested on fixed dates.
 
 pub mod ave;
+pub mod bewaartermijn;
 pub mod bsn;
 pub mod datum;
 pub mod fout;

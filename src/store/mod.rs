@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod bewaartermijn;
 pub mod import;
 pub mod migraties;
 pub mod schrijven;
@@ -56,6 +57,9 @@ pub enum StoreFout {
     /// The database file is damaged.
     #[error("de database is beschadigd: {0}")]
     Beschadigd(String),
+    /// A dossier is not (yet) due for destruction.
+    #[error("{0}")]
+    NietVervallen(String),
     /// A record was not found.
     #[error("{0} is niet gevonden")]
     NietGevonden(String),

@@ -1,0 +1,188 @@
+//! Retention in the store: which closed dossiers are due for destruction,
+//! and destroying one — all its records in one transaction, logged in the
+//! audit log without personal data (the internal id and the counts only).
+//!
+//! The rules themselves are pure and live in `domain::bewaartermijn`.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use super::StoreFout;
+use super::audit::{self, Logregel, Resultaat};
+use crate::domain::Wet;
+use crate::domain::bewaartermijn::{
+    DossierFeiten, Grond, ToegekendeVoorziening, vernietigingsdatum,
+};
+use crate::domain::datum::parse_iso;
+
+/// A dossier with its destruction date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verval {
+    /// The resident's id.
+    pub inwoner: String,
+    /// The destruction date.
+    pub datum: NaiveDate,
+    /// Why that date.
+    pub grond: Grond,
+}
+
+/// The retention facts of every resident with a melding or toekenning.
+fn feiten(conn: &Connection) -> Result<HashMap<String, DossierFeiten>, StoreFout> {
+    let mut alle: HashMap<String, DossierFeiten> = HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT inwoner, max(afgesloten IS NULL), max(afgesloten) FROM melding GROUP BY inwoner",
+    )?;
+    let mut rijen = stmt.query([])?;
+    while let Some(r) = rijen.next()? {
+        let f = alle.entry(r.get(0)?).or_default();
+        f.open_melding = r.get::<_, i64>(1)? == 1;
+        f.laatste_afsluiting = r
+            .get::<_, Option<String>>(2)?
+            .as_deref()
+            .and_then(parse_iso);
+    }
+    let mut stmt = conn.prepare(
+        "SELECT t.inwoner, v.wet, t.eind FROM toekenning t JOIN voorziening v ON v.id = t.voorziening
+         WHERE t.uitkomst = 'toegekend'",
+    )?;
+    let mut rijen = stmt.query([])?;
+    while let Some(r) = rijen.next()? {
+        let wet = r
+            .get::<_, Option<String>>(1)?
+            .as_deref()
+            .and_then(Wet::parse)
+            .unwrap_or(Wet::Wmo);
+        let eind = r
+            .get::<_, Option<String>>(2)?
+            .as_deref()
+            .and_then(parse_iso);
+        alle.entry(r.get(0)?)
+            .or_default()
+            .toegekend
+            .push(ToegekendeVoorziening { wet, eind });
+    }
+    Ok(alle)
+}
+
+/// Closed dossiers whose destruction date is on or before `vandaag`, earliest first.
+pub fn te_vernietigen(conn: &Connection, vandaag: NaiveDate) -> Result<Vec<Verval>, StoreFout> {
+    let mut lijst: Vec<Verval> = feiten(conn)?
+        .into_iter()
+        .filter_map(|(inwoner, f)| {
+            vernietigingsdatum(&f)
+                .filter(|(datum, _)| *datum <= vandaag)
+                .map(|(datum, grond)| Verval {
+                    inwoner,
+                    datum,
+                    grond,
+                })
+        })
+        .collect();
+    lijst.sort_by(|a, b| {
+        a.datum
+            .cmp(&b.datum)
+            .then_with(|| a.inwoner.cmp(&b.inwoner))
+    });
+    Ok(lijst)
+}
+
+/// What a destruction removed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vernietigd {
+    /// Meldingen removed.
+    pub meldingen: usize,
+    /// Referrals removed.
+    pub verwijzingen: usize,
+    /// Decisions removed.
+    pub toekenningen: usize,
+    /// AVE events removed (only when no other member of the household remains).
+    pub ave: usize,
+    /// Recoveries removed (those naming only this resident; a recovery that
+    /// also names a provider keeps the provider and loses the resident).
+    pub vorderingen: usize,
+}
+
+/// Destroys one resident's dossier after checking that it is due on
+/// `vandaag`; one transaction with its audit row. `actor` is the beheerder,
+/// `tijdstip` the moment (ISO 8601).
+pub fn vernietig(
+    conn: &mut Connection,
+    inwoner: &str,
+    vandaag: NaiveDate,
+    actor: &str,
+    tijdstip: &str,
+) -> Result<Vernietigd, StoreFout> {
+    let f = feiten(conn)?.remove(inwoner).unwrap_or_default();
+    let Some((datum, grond)) = vernietigingsdatum(&f) else {
+        return Err(StoreFout::NietVervallen(format!(
+            "het dossier van inwoner {inwoner} is niet afgesloten of heeft geen bewaartermijn"
+        )));
+    };
+    if datum > vandaag {
+        return Err(StoreFout::NietVervallen(format!(
+            "het dossier van inwoner {inwoner} mag pas op {} worden vernietigd",
+            crate::domain::datum::nl(datum)
+        )));
+    }
+    let tx = conn.transaction()?;
+    let huishouden: String = tx.query_row(
+        "SELECT huishouden FROM inwoner WHERE id = ?1",
+        params![inwoner],
+        |r| r.get(0),
+    )?;
+    let mut v = Vernietigd {
+        verwijzingen: tx.execute(
+            "DELETE FROM verwijzing WHERE melding IN (SELECT id FROM melding WHERE inwoner = ?1)",
+            params![inwoner],
+        )?,
+        toekenningen: tx.execute(
+            "DELETE FROM toekenning WHERE inwoner = ?1",
+            params![inwoner],
+        )?,
+        ..Vernietigd::default()
+    };
+    v.meldingen = tx.execute("DELETE FROM melding WHERE inwoner = ?1", params![inwoner])?;
+    v.vorderingen = tx.execute(
+        "DELETE FROM vordering WHERE inwoner = ?1 AND aanbieder IS NULL",
+        params![inwoner],
+    )?;
+    tx.execute(
+        "UPDATE vordering SET inwoner = NULL WHERE inwoner = ?1",
+        params![inwoner],
+    )?;
+    let anderen: i64 = tx.query_row(
+        "SELECT count(*) FROM inwoner WHERE huishouden = ?1 AND id <> ?2",
+        params![huishouden, inwoner],
+        |r| r.get(0),
+    )?;
+    if anderen == 0 {
+        v.ave = tx.execute("DELETE FROM ave WHERE huishouden = ?1", params![huishouden])?;
+    }
+    tx.execute("DELETE FROM inwoner WHERE id = ?1", params![inwoner])?;
+    let details = format!(
+        "grond: {}; vernietigd: {} meldingen, {} verwijzingen, {} toekenningen, {} AVE-gebeurtenissen, {} vorderingen",
+        grond.tekst(),
+        v.meldingen,
+        v.verwijzingen,
+        v.toekenningen,
+        v.ave,
+        v.vorderingen
+    );
+    let object = format!("inwoner:{inwoner}");
+    audit::log(
+        &tx,
+        &Logregel {
+            tijdstip,
+            actor,
+            actie: "vernietigen",
+            object: Some(&object),
+            doel: Some("bewaartermijn verstreken"),
+            resultaat: Resultaat::Gelukt,
+            details: Some(&details),
+        },
+    )?;
+    tx.commit()?;
+    Ok(v)
+}

@@ -1,0 +1,199 @@
+//! Retention: due dossiers are listed with their ground, a due dossier is
+//! destroyed whole in one transaction and logged without personal data, a
+//! dossier not yet due is refused.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test fails loudly on the first surprise"
+)]
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use wijkregister::domain::bewaartermijn::Grond;
+use wijkregister::domain::*;
+use wijkregister::store::{self, StoreFout, audit, bewaartermijn};
+
+fn d(j: i32, m: u32, dag: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(j, m, dag).expect("datum")
+}
+
+fn inwoner(id: &str, huishouden: &str) -> Record {
+    Record::Inwoner(Inwoner {
+        id: id.into(),
+        bsn: None,
+        voornaam: "Test".into(),
+        achternaam: format!("Persoon {id}"),
+        geboortedatum: d(1960, 1, 1),
+        geslacht: None,
+        huishouden: huishouden.into(),
+        wijkteam: None,
+        woonplaats: "Almelo".into(),
+    })
+}
+
+fn melding(id: &str, inwoner: &str, afgesloten: Option<NaiveDate>) -> Record {
+    Record::Melding(Melding {
+        id: id.into(),
+        inwoner: inwoner.into(),
+        datum: d(2010, 1, 1),
+        bron: Bron::Zelfmelder,
+        wet: Some(Wet::Wmo),
+        gevraagde_voorziening: None,
+        medewerker: None,
+        gesprek: None,
+        onderzoek_klaar: None,
+        afgesloten,
+        uitkomst: afgesloten.map(|_| MeldingUitkomst::InformatieAdvies),
+    })
+}
+
+fn toekenning(id: &str, inwoner: &str, voorziening: &str, eind: Option<NaiveDate>) -> Record {
+    Record::Toekenning(Toekenning {
+        id: id.into(),
+        inwoner: inwoner.into(),
+        voorziening: voorziening.into(),
+        aanbieder: None,
+        contract: None,
+        melding: None,
+        verwijzer: Verwijzer::Huisarts,
+        aanvraag: None,
+        besluit: d(2005, 1, 1),
+        uitkomst: BesluitUitkomst::Toegekend,
+        start: Some(d(2005, 2, 1)),
+        eind,
+        leveringsvorm: Leveringsvorm::Natura,
+        doorbraak: false,
+        reden_einde: eind.map(|_| RedenEinde::VolgensPlan),
+        afweging: None,
+    })
+}
+
+fn voorziening(id: &str, wet: Wet, categorie: &str) -> Record {
+    Record::Voorziening(Voorziening {
+        id: id.into(),
+        naam: id.into(),
+        soort: VoorzieningSoort::Maatwerk,
+        wet: Some(wet),
+        categorie: Some(categorie.into()),
+        kenmerken: vec![],
+    })
+}
+
+fn register() -> Connection {
+    let mut conn = store::open_in_memory().expect("open");
+    let tx = conn.transaction().expect("tx");
+    for r in [
+        voorziening("V-HH", Wet::Wmo, "01"),
+        voorziening("V-JGGZ", Wet::Jeugdwet, "54"),
+        // Closed 2019-03-01, nothing granted: due 2024-03-01.
+        inwoner("I-1", "H-1"),
+        melding("M-1", "I-1", Some(d(2019, 3, 1))),
+        // Open melding: never due.
+        inwoner("I-2", "H-2"),
+        melding("M-2", "I-2", None),
+        // Wmo ended 2010-06-30: due 2025-06-30.
+        inwoner("I-3", "H-3"),
+        toekenning("T-3", "I-3", "V-HH", Some(d(2010, 6, 30))),
+        // Jeugdwet ended 2010-06-30: due 2030-06-30.
+        inwoner("I-4", "H-3"),
+        toekenning("T-4", "I-4", "V-JGGZ", Some(d(2010, 6, 30))),
+    ] {
+        store::schrijven::voeg_in(&tx, &r).expect("insert");
+    }
+    tx.execute(
+        "INSERT INTO ave (id, huishouden, datum, niveau, reden) VALUES ('AVE-1', 'H-1', '2018-01-01', 2, 'zorgen')",
+        [],
+    )
+    .expect("ave");
+    tx.commit().expect("commit");
+    conn
+}
+
+#[test]
+fn vervallen_dossiers_met_grond() {
+    let conn = register();
+    let lijst = bewaartermijn::te_vernietigen(&conn, d(2026, 11, 26)).expect("lijst");
+    let samengevat: Vec<_> = lijst
+        .iter()
+        .map(|v| (v.inwoner.as_str(), v.datum, v.grond))
+        .collect();
+    assert_eq!(
+        samengevat,
+        [
+            ("I-1", d(2024, 3, 1), Grond::GeenVoorziening),
+            ("I-3", d(2025, 6, 30), Grond::Wmo)
+        ]
+    );
+    // On the day before I-3's date it is not yet due.
+    let lijst = bewaartermijn::te_vernietigen(&conn, d(2025, 6, 29)).expect("lijst");
+    assert_eq!(lijst.len(), 1);
+}
+
+#[test]
+fn vernietigen_verwijdert_alles_en_logt_zonder_persoonsgegevens() {
+    let mut conn = register();
+    let v = bewaartermijn::vernietig(
+        &mut conn,
+        "I-1",
+        d(2026, 11, 26),
+        "MW-BEHEER",
+        "2026-11-26T10:00:00Z",
+    )
+    .expect("vernietig");
+    assert_eq!((v.meldingen, v.ave), (1, 1));
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM inwoner WHERE id = 'I-1'", [], |r| {
+            r.get(0)
+        })
+        .expect("n");
+    assert_eq!(n, 0);
+    let n: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM melding WHERE inwoner = 'I-1'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("n");
+    assert_eq!(n, 0);
+    let log = audit::lees(&conn, &audit::AuditFilter::default(), 10).expect("log");
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].actie, "vernietigen");
+    let alles = format!("{:?}", log[0]);
+    assert!(!alles.contains("Persoon"), "no name in the log: {alles}");
+    assert!(matches!(
+        audit::verifieer(&conn).expect("v"),
+        audit::Verificatie::Intact { regels: 1 }
+    ));
+}
+
+#[test]
+fn niet_vervallen_dossier_wordt_geweigerd() {
+    let mut conn = register();
+    for (id, verwacht) in [("I-2", "niet afgesloten"), ("I-4", "pas op 30-06-2030")] {
+        let fout = bewaartermijn::vernietig(
+            &mut conn,
+            id,
+            d(2026, 11, 26),
+            "MW-BEHEER",
+            "2026-11-26T10:00:00Z",
+        )
+        .expect_err("weigert");
+        assert!(matches!(fout, StoreFout::NietVervallen(_)));
+        assert!(fout.to_string().contains(verwacht), "{fout}");
+    }
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM inwoner", [], |r| r.get(0))
+        .expect("n");
+    assert_eq!(n, 4);
+    // The household of I-4 keeps its AVE history while I-3 lives there too.
+    let v = bewaartermijn::vernietig(
+        &mut conn,
+        "I-3",
+        d(2026, 11, 26),
+        "MW-BEHEER",
+        "2026-11-26T10:00:00Z",
+    )
+    .expect("I-3 is due");
+    assert_eq!(v.toekenningen, 1);
+}
