@@ -6,6 +6,7 @@
 //! foreign keys on, WAL, and a busy timeout. No SQL lives outside `store`
 //! and `report`.
 
+pub mod export;
 pub mod import;
 pub mod migraties;
 pub mod schrijven;
