@@ -1,5 +1,9 @@
 //! Every check of `domain::records`: each `DomeinFout` a record can give,
 //! on the field it belongs to, with its Dutch message in full.
+#![allow(
+    clippy::expect_used,
+    reason = "a test stops on the first broken assumption"
+)]
 
 use chrono::NaiveDate;
 use wijkregister::domain::records::{MAX_NAAM, MAX_TEKST};
@@ -16,7 +20,10 @@ fn d(j: i32, m: u32, dag: u32) -> NaiveDate {
 
 /// The errors as "veld 'x': …" texts.
 fn teksten(r: Result<(), Vec<Veldfout>>) -> Vec<String> {
-    r.expect_err("moet fouten geven").iter().map(ToString::to_string).collect()
+    r.expect_err("moet fouten geven")
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 fn contract() -> Contract {
@@ -163,13 +170,30 @@ fn geldige_records_zijn_goed() {
 
 #[test]
 fn leeg_en_te_lang() {
-    let w = Wijkteam { id: " ".into(), naam: "x".repeat(MAX_NAAM + 1) };
+    let w = Wijkteam {
+        id: " ".into(),
+        naam: "x".repeat(MAX_NAAM + 1),
+    };
     assert_eq!(
         teksten(w.valideer()),
-        ["veld 'id': mag niet leeg zijn", "veld 'naam': is te lang (201 tekens; hoogstens 200)"]
+        [
+            "veld 'id': mag niet leeg zijn",
+            "veld 'naam': is te lang (201 tekens; hoogstens 200)"
+        ]
     );
-    let m = Medewerker { id: "MW-1".into(), naam: String::new(), rol: Rol::Intaker, wijkteam: Some(String::new()) };
-    assert_eq!(teksten(m.valideer()), ["veld 'naam': mag niet leeg zijn", "veld 'wijkteam': mag niet leeg zijn"]);
+    let m = Medewerker {
+        id: "MW-1".into(),
+        naam: String::new(),
+        rol: Rol::Intaker,
+        wijkteam: Some(String::new()),
+    };
+    assert_eq!(
+        teksten(m.valideer()),
+        [
+            "veld 'naam': mag niet leeg zijn",
+            "veld 'wijkteam': mag niet leeg zijn"
+        ]
+    );
     let mut i = inwoner();
     i.achternaam = String::new();
     i.huishouden = "  ".into();
@@ -189,16 +213,32 @@ fn leeg_en_te_lang() {
     assert_eq!(i.valideer(), Ok(()));
     let mut c = contract();
     c.aanbieder = String::new();
-    assert_eq!(teksten(c.valideer()), ["veld 'aanbieder': mag niet leeg zijn"]);
+    assert_eq!(
+        teksten(c.valideer()),
+        ["veld 'aanbieder': mag niet leeg zijn"]
+    );
 }
 
 #[test]
 fn kvk_is_acht_cijfers() {
     for fout in ["1234567", "1234567a", "123456789"] {
-        let a = Aanbieder { id: "A-1".into(), naam: "Zorg".into(), kvk: Some(fout.into()) };
-        assert_eq!(teksten(a.valideer()), [format!("veld 'kvk': '{fout}' is geen KvK-nummer (8 cijfers)")]);
+        let a = Aanbieder {
+            id: "A-1".into(),
+            naam: "Zorg".into(),
+            kvk: Some(fout.into()),
+        };
+        assert_eq!(
+            teksten(a.valideer()),
+            [format!(
+                "veld 'kvk': '{fout}' is geen KvK-nummer (8 cijfers)"
+            )]
+        );
     }
-    let a = Aanbieder { id: "A-1".into(), naam: "Zorg".into(), kvk: Some("12345678".into()) };
+    let a = Aanbieder {
+        id: "A-1".into(),
+        naam: "Zorg".into(),
+        kvk: Some("12345678".into()),
+    };
     assert_eq!(a.valideer(), Ok(()));
 }
 
@@ -206,7 +246,10 @@ fn kvk_is_acht_cijfers() {
 fn contract_tot_voor_van() {
     let mut c = contract();
     c.tot = Some(d(2023, 12, 31));
-    assert_eq!(teksten(c.valideer()), ["veld 'tot': 31-12-2023 ligt vóór van (01-01-2024); dat kan niet"]);
+    assert_eq!(
+        teksten(c.valideer()),
+        ["veld 'tot': 31-12-2023 ligt vóór van (01-01-2024); dat kan niet"]
+    );
     c.tot = Some(c.van);
     assert_eq!(c.valideer(), Ok(()), "dezelfde dag mag");
 }
@@ -224,11 +267,16 @@ fn voorziening_wet_en_categorie() {
     v.categorie = None;
     assert_eq!(
         teksten(v.valideer()),
-        ["veld 'categorie': een maatwerkvoorziening onder de Wmo 2015 heeft een productcategorie nodig"]
+        [
+            "veld 'categorie': een maatwerkvoorziening onder de Wmo 2015 heeft een productcategorie nodig"
+        ]
     );
     let mut v = voorziening();
     v.wet = Some(Wet::Jeugdwet);
-    assert_eq!(teksten(v.valideer()), ["veld 'categorie': '02' is geen productcategorie van de Jeugdwet"]);
+    assert_eq!(
+        teksten(v.valideer()),
+        ["veld 'categorie': '02' is geen productcategorie van de Jeugdwet"]
+    );
     // Outside Wmo and Jeugdwet no category is needed; algemeen needs no law.
     let mut v = voorziening();
     v.wet = Some(Wet::Schuldhulp);
@@ -241,7 +289,10 @@ fn voorziening_wet_en_categorie() {
     assert_eq!(v.valideer(), Ok(()));
     let mut v = voorziening();
     v.kenmerken.push(" ".into());
-    assert_eq!(teksten(v.valideer()), ["veld 'kenmerken': mag niet leeg zijn"]);
+    assert_eq!(
+        teksten(v.valideer()),
+        ["veld 'kenmerken': mag niet leeg zijn"]
+    );
 }
 
 #[test]
@@ -271,11 +322,17 @@ fn verwijzing_afgerond() {
     v.status = VerwijzingStatus::Afgerond;
     assert_eq!(
         teksten(v.valideer()),
-        ["veld 'afgerond_op': is verplicht bij status 'afgerond'", "veld 'opgelost': is verplicht bij status 'afgerond'"]
+        [
+            "veld 'afgerond_op': is verplicht bij status 'afgerond'",
+            "veld 'opgelost': is verplicht bij status 'afgerond'"
+        ]
     );
     v.afgerond_op = Some(d(2024, 2, 1));
     v.opgelost = Some(true);
-    assert_eq!(teksten(v.valideer()), ["veld 'afgerond_op': 01-02-2024 ligt vóór datum (01-03-2024); dat kan niet"]);
+    assert_eq!(
+        teksten(v.valideer()),
+        ["veld 'afgerond_op': 01-02-2024 ligt vóór datum (01-03-2024); dat kan niet"]
+    );
     v.afgerond_op = Some(d(2024, 4, 1));
     assert_eq!(v.valideer(), Ok(()));
 }
@@ -303,8 +360,14 @@ fn toekenning_datums_en_afwijzing() {
         ]
     );
     let mut t = toekenning();
-    t.afweging = Some(Afweging { netwerk: "x".repeat(MAX_TEKST + 1), ..afweging() });
-    assert_eq!(teksten(t.valideer()), ["veld 'afweging.netwerk': is te lang (4001 tekens; hoogstens 4000)"]);
+    t.afweging = Some(Afweging {
+        netwerk: "x".repeat(MAX_TEKST + 1),
+        ..afweging()
+    });
+    assert_eq!(
+        teksten(t.valideer()),
+        ["veld 'afweging.netwerk': is te lang (4001 tekens; hoogstens 4000)"]
+    );
 }
 
 #[test]
@@ -322,13 +385,23 @@ fn nieuw_besluit_van_gemeente_vraagt_de_afwegingsladder() {
             "veld 'afweging.voorliggende_voorziening': de afwegingsladder is niet af: 'voorliggende voorziening' is niet beantwoord",
         ]
     );
-    t.afweging = Some(Afweging { voorliggende_voorziening: "  ".into(), ..afweging() });
+    t.afweging = Some(Afweging {
+        voorliggende_voorziening: "  ".into(),
+        ..afweging()
+    });
     assert_eq!(
         teksten(t.valideer_nieuw_besluit()),
-        ["veld 'afweging.voorliggende_voorziening': de afwegingsladder is niet af: 'voorliggende voorziening' is niet beantwoord"]
+        [
+            "veld 'afweging.voorliggende_voorziening': de afwegingsladder is niet af: 'voorliggende voorziening' is niet beantwoord"
+        ]
     );
     // An external referrer decides without the gemeente's ladder.
-    for verwijzer in [Verwijzer::Huisarts, Verwijzer::Jeugdarts, Verwijzer::GecertificeerdeInstelling, Verwijzer::Rechter] {
+    for verwijzer in [
+        Verwijzer::Huisarts,
+        Verwijzer::Jeugdarts,
+        Verwijzer::GecertificeerdeInstelling,
+        Verwijzer::Rechter,
+    ] {
         let mut t = toekenning();
         t.verwijzer = verwijzer;
         t.afweging = None;
@@ -348,15 +421,23 @@ fn ave_niveau_en_procesregisseur() {
     let mut a = ave();
     a.niveau = 5;
     a.procesregisseur = Some("Zorg- en Veiligheidshuis".into());
-    assert_eq!(teksten(a.valideer()), ["veld 'niveau': AVE-niveau 5 bestaat niet; het niveau is 0 tot en met 4"]);
+    assert_eq!(
+        teksten(a.valideer()),
+        ["veld 'niveau': AVE-niveau 5 bestaat niet; het niveau is 0 tot en met 4"]
+    );
     let mut a = ave();
     a.niveau = 3;
     assert_eq!(
         teksten(a.valideer()),
-        ["veld 'procesregisseur': vanaf AVE-niveau 3 ligt de procesregie bij een procesregisseur; vul die in"]
+        [
+            "veld 'procesregisseur': vanaf AVE-niveau 3 ligt de procesregie bij een procesregisseur; vul die in"
+        ]
     );
     a.procesregisseur = Some(" ".into());
-    assert_eq!(teksten(a.valideer()), ["veld 'procesregisseur': mag niet leeg zijn"]);
+    assert_eq!(
+        teksten(a.valideer()),
+        ["veld 'procesregisseur': mag niet leeg zijn"]
+    );
     a.procesregisseur = Some("Team Zorg en Veiligheid".into());
     assert_eq!(a.valideer(), Ok(()));
     let mut a = ave();
@@ -384,7 +465,12 @@ fn vordering_bedrag_en_partij() {
 
 #[test]
 fn bevolking_bereik_en_band() {
-    let b = Bevolking { jaar: 1899, leeftijd_van: 121, leeftijd_tot: 20, aantal: 1 };
+    let b = Bevolking {
+        jaar: 1899,
+        leeftijd_van: 121,
+        leeftijd_tot: 20,
+        aantal: 1,
+    };
     assert_eq!(
         teksten(b.valideer()),
         [
@@ -393,10 +479,28 @@ fn bevolking_bereik_en_band() {
             "veld 'leeftijd_tot': leeftijd_tot (20) ligt onder leeftijd_van (121)",
         ]
     );
-    let a = Bevolking { jaar: 2024, leeftijd_van: 0, leeftijd_tot: 17, aantal: 1 };
-    let b = Bevolking { jaar: 2024, leeftijd_van: 17, leeftijd_tot: 30, aantal: 1 };
-    let c = Bevolking { jaar: 2024, leeftijd_van: 18, leeftijd_tot: 30, aantal: 1 };
-    let ander_jaar = Bevolking { jaar: 2025, ..a.clone() };
+    let a = Bevolking {
+        jaar: 2024,
+        leeftijd_van: 0,
+        leeftijd_tot: 17,
+        aantal: 1,
+    };
+    let b = Bevolking {
+        jaar: 2024,
+        leeftijd_van: 17,
+        leeftijd_tot: 30,
+        aantal: 1,
+    };
+    let c = Bevolking {
+        jaar: 2024,
+        leeftijd_van: 18,
+        leeftijd_tot: 30,
+        aantal: 1,
+    };
+    let ander_jaar = Bevolking {
+        jaar: 2025,
+        ..a.clone()
+    };
     assert!(a.overlapt(&b) && b.overlapt(&a));
     assert!(!a.overlapt(&c));
     assert!(!a.overlapt(&ander_jaar));
@@ -441,18 +545,26 @@ fn record_valideert_via_zijn_type() {
 
 #[test]
 fn domeinfouten_lezen_goed() {
-    assert_eq!(DomeinFout::Verplicht.to_string(), "is verplicht maar ontbreekt");
+    assert_eq!(
+        DomeinFout::Verplicht.to_string(),
+        "is verplicht maar ontbreekt"
+    );
     assert_eq!(
         DomeinFout::Datum("2024-02-30".into()).to_string(),
         "'2024-02-30' is geen geldige datum (verwacht jjjj-mm-dd)"
     );
     assert_eq!(
-        DomeinFout::NietInLijst { waarde: "baas".into(), toegestaan: Rol::codes_tekst() }.to_string(),
+        DomeinFout::NietInLijst {
+            waarde: "baas".into(),
+            toegestaan: Rol::codes_tekst()
+        }
+        .to_string(),
         "'baas' is geen toegestane waarde; kies uit 'intaker', 'wijkcoach', 'schuldspecialist', 'gezinscoach', \
          'procesmanager', 'teamleider' of 'beheerder'"
     );
     assert_eq!(
-        DomeinFout::Bsn(wijkregister::domain::Bsn::parse("123456789").expect_err("11-proef")).to_string(),
+        DomeinFout::Bsn(wijkregister::domain::Bsn::parse("123456789").expect_err("11-proef"))
+            .to_string(),
         "ongeldig BSN: dit nummer voldoet niet aan de 11-proef; controleer op een tikfout"
     );
     assert_eq!(

@@ -64,7 +64,9 @@ pub fn exporteer(db: &Path, uit: &Path) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("kan {} niet aanmaken", tijdelijk.display()))?;
         let mut schrijver = BufWriter::new(bestand);
         let aantal = store::export::exporteer(&conn, &mut schrijver)?;
-        let bestand = schrijver.into_inner().map_err(|e| e.into_error())?;
+        let bestand = schrijver
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
         bestand.sync_all()?;
         std::fs::rename(&tijdelijk, uit)
             .with_context(|| format!("kan {} niet op zijn plaats zetten", uit.display()))?;
@@ -84,6 +86,8 @@ pub fn exporteer(db: &Path, uit: &Path) -> anyhow::Result<ExitCode> {
 
 /// A temporary name beside `uit` (same folder, so the rename is atomic).
 fn tijdelijk_pad(uit: &Path) -> PathBuf {
-    let naam = uit.file_name().map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+    let naam = uit
+        .file_name()
+        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
     uit.with_file_name(format!(".{naam}.{}.tmp", std::process::id()))
 }

@@ -68,38 +68,52 @@ pub fn voor_elk_record(
     conn: &Connection,
     mut doe: impl FnMut(&Record) -> Result<(), StoreFout>,
 ) -> Result<(), StoreFout> {
-    let mut per_rij = |sql: &str, maak: fn(&Row<'_>) -> rusqlite::Result<Record>| -> Result<(), StoreFout> {
-        let mut stmt = conn.prepare(sql)?;
-        let mut rijen = stmt.query([])?;
-        while let Some(rij) = rijen.next()? {
-            doe(&maak(rij)?)?;
-        }
-        Ok(())
-    };
+    let mut per_rij =
+        |sql: &str, maak: fn(&Row<'_>) -> rusqlite::Result<Record>| -> Result<(), StoreFout> {
+            let mut stmt = conn.prepare(sql)?;
+            let mut rijen = stmt.query([])?;
+            while let Some(rij) = rijen.next()? {
+                doe(&maak(rij)?)?;
+            }
+            Ok(())
+        };
     per_rij("SELECT id, naam FROM wijkteam ORDER BY id", |r| {
-        Ok(Record::Wijkteam(Wijkteam { id: r.get(0)?, naam: r.get(1)? }))
-    })?;
-    per_rij("SELECT id, naam, rol, wijkteam FROM medewerker ORDER BY id", |r| {
-        Ok(Record::Medewerker(Medewerker {
+        Ok(Record::Wijkteam(Wijkteam {
             id: r.get(0)?,
             naam: r.get(1)?,
-            rol: code(r, 2, Rol::parse)?,
-            wijkteam: r.get(3)?,
         }))
     })?;
+    per_rij(
+        "SELECT id, naam, rol, wijkteam FROM medewerker ORDER BY id",
+        |r| {
+            Ok(Record::Medewerker(Medewerker {
+                id: r.get(0)?,
+                naam: r.get(1)?,
+                rol: code(r, 2, Rol::parse)?,
+                wijkteam: r.get(3)?,
+            }))
+        },
+    )?;
     per_rij("SELECT id, naam, kvk FROM aanbieder ORDER BY id", |r| {
-        Ok(Record::Aanbieder(Aanbieder { id: r.get(0)?, naam: r.get(1)?, kvk: r.get(2)? }))
-    })?;
-    per_rij("SELECT id, aanbieder, wet, soort, van, tot FROM contract ORDER BY id", |r| {
-        Ok(Record::Contract(Contract {
+        Ok(Record::Aanbieder(Aanbieder {
             id: r.get(0)?,
-            aanbieder: r.get(1)?,
-            wet: code(r, 2, Wet::parse)?,
-            soort: code(r, 3, ContractSoort::parse)?,
-            van: datum(r, 4)?,
-            tot: datum_opt(r, 5)?,
+            naam: r.get(1)?,
+            kvk: r.get(2)?,
         }))
     })?;
+    per_rij(
+        "SELECT id, aanbieder, wet, soort, van, tot FROM contract ORDER BY id",
+        |r| {
+            Ok(Record::Contract(Contract {
+                id: r.get(0)?,
+                aanbieder: r.get(1)?,
+                wet: code(r, 2, Wet::parse)?,
+                soort: code(r, 3, ContractSoort::parse)?,
+                van: datum(r, 4)?,
+                tot: datum_opt(r, 5)?,
+            }))
+        },
+    )?;
     per_rij(
         "SELECT v.id, v.naam, v.soort, v.wet, v.categorie,
                 (SELECT json_group_array(kenmerk) FROM
@@ -225,16 +239,19 @@ pub fn voor_elk_record(
             }))
         },
     )?;
-    per_rij("SELECT id, datum, bedrag_cent, soort, inwoner, aanbieder FROM vordering ORDER BY id", |r| {
-        Ok(Record::Vordering(Vordering {
-            id: r.get(0)?,
-            datum: datum(r, 1)?,
-            bedrag_cent: r.get(2)?,
-            soort: code(r, 3, VorderingSoort::parse)?,
-            inwoner: r.get(4)?,
-            aanbieder: r.get(5)?,
-        }))
-    })?;
+    per_rij(
+        "SELECT id, datum, bedrag_cent, soort, inwoner, aanbieder FROM vordering ORDER BY id",
+        |r| {
+            Ok(Record::Vordering(Vordering {
+                id: r.get(0)?,
+                datum: datum(r, 1)?,
+                bedrag_cent: r.get(2)?,
+                soort: code(r, 3, VorderingSoort::parse)?,
+                inwoner: r.get(4)?,
+                aanbieder: r.get(5)?,
+            }))
+        },
+    )?;
     per_rij(
         "SELECT jaar, leeftijd_van, leeftijd_tot, aantal FROM bevolking ORDER BY jaar, leeftijd_van",
         |r| {
@@ -269,13 +286,23 @@ struct OnbekendeWaarde(String);
 
 fn code<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     let tekst: String = r.get(i)?;
-    parse(&tekst).ok_or_else(|| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(OnbekendeWaarde(tekst))))
+    parse(&tekst).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(OnbekendeWaarde(tekst)))
+    })
 }
 
 fn code_opt<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<Option<T>> {
     let tekst: Option<String> = r.get(i)?;
     tekst
-        .map(|t| parse(&t).ok_or_else(|| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(OnbekendeWaarde(t)))))
+        .map(|t| {
+            parse(&t).ok_or_else(|| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    i,
+                    Type::Text,
+                    Box::new(OnbekendeWaarde(t)),
+                )
+            })
+        })
         .transpose()
 }
 

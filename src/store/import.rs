@@ -18,7 +18,9 @@ use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
-use rusqlite::{Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{
+    Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior, params,
+};
 use serde_json::{Map, Value};
 
 use crate::domain::datum::parse_iso;
@@ -64,8 +66,14 @@ const VELDEN: [(&str, &[&str]); 13] = [
     ("wijkteam", &["id", "naam"]),
     ("medewerker", &["id", "naam", "rol", "wijkteam"]),
     ("aanbieder", &["id", "naam", "kvk"]),
-    ("contract", &["id", "aanbieder", "wet", "soort", "van", "tot"]),
-    ("voorziening", &["id", "naam", "soort", "wet", "categorie", "kenmerken"]),
+    (
+        "contract",
+        &["id", "aanbieder", "wet", "soort", "van", "tot"],
+    ),
+    (
+        "voorziening",
+        &["id", "naam", "soort", "wet", "categorie", "kenmerken"],
+    ),
     (
         "inwoner",
         &[
@@ -96,7 +104,18 @@ const VELDEN: [(&str, &[&str]); 13] = [
             "uitkomst",
         ],
     ),
-    ("verwijzing", &["id", "melding", "voorziening", "datum", "status", "afgerond_op", "opgelost"]),
+    (
+        "verwijzing",
+        &[
+            "id",
+            "melding",
+            "voorziening",
+            "datum",
+            "status",
+            "afgerond_op",
+            "opgelost",
+        ],
+    ),
     (
         "toekenning",
         &[
@@ -118,10 +137,30 @@ const VELDEN: [(&str, &[&str]); 13] = [
             "afweging",
         ],
     ),
-    ("ave", &["id", "huishouden", "datum", "niveau", "reden", "casusregisseur", "procesregisseur"]),
-    ("vordering", &["id", "datum", "bedrag", "soort", "inwoner", "aanbieder"]),
-    ("bevolking", &["jaar", "leeftijd_van", "leeftijd_tot", "aantal"]),
-    ("indicatorwaarde", &["indicator", "jaar", "soort", "waarde", "tekst", "bron"]),
+    (
+        "ave",
+        &[
+            "id",
+            "huishouden",
+            "datum",
+            "niveau",
+            "reden",
+            "casusregisseur",
+            "procesregisseur",
+        ],
+    ),
+    (
+        "vordering",
+        &["id", "datum", "bedrag", "soort", "inwoner", "aanbieder"],
+    ),
+    (
+        "bevolking",
+        &["jaar", "leeftijd_van", "leeftijd_tot", "aantal"],
+    ),
+    (
+        "indicatorwaarde",
+        &["indicator", "jaar", "soort", "waarde", "tekst", "bron"],
+    ),
 ];
 
 /// The fields of the header line.
@@ -149,7 +188,11 @@ impl fmt::Display for ImportFout {
 
 impl ImportFout {
     fn op(regel: u64, veld: Option<&str>, reden: impl Into<String>) -> ImportFout {
-        ImportFout { regel, veld: veld.map(str::to_owned), reden: reden.into() }
+        ImportFout {
+            regel,
+            veld: veld.map(str::to_owned),
+            reden: reden.into(),
+        }
     }
 }
 
@@ -164,7 +207,10 @@ pub struct ImportFouten {
 
 impl ImportFouten {
     fn een(reden: impl Into<String>) -> ImportFouten {
-        ImportFouten { fouten: vec![ImportFout::op(0, None, reden)], afgekapt: false }
+        ImportFouten {
+            fouten: vec![ImportFout::op(0, None, reden)],
+            afgekapt: false,
+        }
     }
 }
 
@@ -187,7 +233,11 @@ pub fn importeer_bestand(
     voortgang: &mut dyn FnMut(u64),
 ) -> Result<ImportVerslag, ImportFouten> {
     let bestand = File::open(pad).map_err(|e| {
-        ImportFouten::een(format!("het bestand {} kan niet worden geopend: {}", pad.display(), io_tekst(&e)))
+        ImportFouten::een(format!(
+            "het bestand {} kan niet worden geopend: {}",
+            pad.display(),
+            io_tekst(&e)
+        ))
     })?;
     importeer(conn, BufReader::with_capacity(1 << 16, bestand), voortgang)
 }
@@ -219,7 +269,14 @@ pub fn importeer<R: BufRead>(
         let gelezen = match lees_regel(&mut bron, &mut buf) {
             Ok(g) => g,
             Err(e) => {
-                imp.fout(ImportFout::op(regel + 1, None, format!("het bestand kon niet verder worden gelezen: {}", io_tekst(&e))));
+                imp.fout(ImportFout::op(
+                    regel + 1,
+                    None,
+                    format!(
+                        "het bestand kon niet verder worden gelezen: {}",
+                        io_tekst(&e)
+                    ),
+                ));
                 break;
             }
         };
@@ -229,12 +286,15 @@ pub fn importeer<R: BufRead>(
             imp.fout(ImportFout::op(
                 regel,
                 None,
-                format!("de regel is langer dan {} MiB en is niet gelezen", MAX_REGEL_BYTES >> 20),
+                format!(
+                    "de regel is langer dan {} MiB en is niet gelezen",
+                    MAX_REGEL_BYTES >> 20
+                ),
             ));
         } else {
             imp.regel(regel, &buf);
         }
-        if regel % VOORTGANG_ELKE_REGELS == 0 {
+        if regel.is_multiple_of(VOORTGANG_ELKE_REGELS) {
             voortgang(regel);
         }
         if imp.afgekapt {
@@ -250,7 +310,13 @@ pub fn importeer<R: BufRead>(
              {\"type\":\"header\",\"format\":\"wijkregister-jsonl\",\"version\":1,\"gemeente\":\"…\"}",
         ));
     }
-    let Importeur { fouten, afgekapt, aantallen, gemeente, .. } = imp;
+    let Importeur {
+        fouten,
+        afgekapt,
+        aantallen,
+        gemeente,
+        ..
+    } = imp;
     if !fouten.is_empty() {
         // Dropping the transaction rolls it back; say so explicitly.
         let _ = tx.rollback();
@@ -259,8 +325,12 @@ pub fn importeer<R: BufRead>(
     tx.commit().map_err(|_| {
         ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
     })?;
-    let per_soort: Vec<(&'static str, u64)> =
-        SOORTEN.iter().zip(aantallen).filter(|(_, n)| *n > 0).map(|(s, n)| (*s, n)).collect();
+    let per_soort: Vec<(&'static str, u64)> = SOORTEN
+        .iter()
+        .zip(aantallen)
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| (*s, n))
+        .collect();
     Ok(ImportVerslag {
         records: per_soort.iter().map(|(_, n)| n).sum(),
         per_soort,
@@ -335,6 +405,9 @@ struct Importeur<'t, 'c> {
     ongeldig: HashSet<(&'static str, String)>,
     /// Per year: the age bands known (register and file).
     banden: HashMap<i32, Vec<(u8, u8, Option<u64>)>>,
+    /// Set when the current line refers to a line that had errors: it is
+    /// then not stored (it could not be), and not reported a second time.
+    hangt_aan_fout: bool,
     aantallen: [u64; 13],
 }
 
@@ -349,6 +422,7 @@ impl<'t, 'c> Importeur<'t, 'c> {
             ids: HashMap::new(),
             ongeldig: HashSet::new(),
             banden: HashMap::new(),
+            hangt_aan_fout: false,
             aantallen: [0; 13],
         }
     }
@@ -398,7 +472,11 @@ impl<'t, 'c> Importeur<'t, 'c> {
                  {\"type\":\"header\",\"format\":\"wijkregister-jsonl\",\"version\":1,\"gemeente\":\"…\"}",
             ));
         } else if soort == Some("header") {
-            self.fout(ImportFout::op(regel, Some("type"), "een bestand heeft maar één header, op de eerste regel"));
+            self.fout(ImportFout::op(
+                regel,
+                Some("type"),
+                "een bestand heeft maar één header, op de eerste regel",
+            ));
             return;
         }
         match lees_record(regel, &obj) {
@@ -420,7 +498,10 @@ impl<'t, 'c> Importeur<'t, 'c> {
                 fouten.push(ImportFout::op(
                     regel,
                     Some(sleutel),
-                    format!("de header kent dit veld niet; toegestaan zijn {}", lijst_tekst(&HEADER_VELDEN)),
+                    format!(
+                        "de header kent dit veld niet; toegestaan zijn {}",
+                        lijst_tekst(&HEADER_VELDEN)
+                    ),
                 ));
             }
         }
@@ -438,7 +519,11 @@ impl<'t, 'c> Importeur<'t, 'c> {
                 Some("version"),
                 format!("versie {v} kent deze wijkregister niet; alleen versie {VERSIE}"),
             )),
-            None => fouten.push(ImportFout::op(regel, Some("version"), DomeinFout::Verplicht.to_string())),
+            None => fouten.push(ImportFout::op(
+                regel,
+                Some("version"),
+                DomeinFout::Verplicht.to_string(),
+            )),
         }
         match obj.get("gemeente") {
             Some(Value::String(g)) if !g.trim().is_empty() => {
@@ -465,9 +550,17 @@ impl<'t, 'c> Importeur<'t, 'c> {
                     )),
                 }
             }
-            Some(Value::String(_)) => fouten.push(ImportFout::op(regel, Some("gemeente"), DomeinFout::Leeg.to_string())),
+            Some(Value::String(_)) => fouten.push(ImportFout::op(
+                regel,
+                Some("gemeente"),
+                DomeinFout::Leeg.to_string(),
+            )),
             Some(Value::Null) | None => {
-                fouten.push(ImportFout::op(regel, Some("gemeente"), DomeinFout::Verplicht.to_string()));
+                fouten.push(ImportFout::op(
+                    regel,
+                    Some("gemeente"),
+                    DomeinFout::Verplicht.to_string(),
+                ));
             }
             Some(anders) => fouten.push(ImportFout::op(
                 regel,
@@ -482,11 +575,15 @@ impl<'t, 'c> Importeur<'t, 'c> {
     fn record(&mut self, regel: u64, record: &Record) {
         let mut fouten: Vec<ImportFout> = match record.valideer() {
             Ok(()) => Vec::new(),
-            Err(v) => v.into_iter().map(|f| ImportFout::op(regel, Some(f.veld), f.fout.to_string())).collect(),
+            Err(v) => v
+                .into_iter()
+                .map(|f| ImportFout::op(regel, Some(f.veld), f.fout.to_string()))
+                .collect(),
         };
+        self.hangt_aan_fout = false;
         self.verwijzingen(regel, record, &mut fouten);
         let id = record_id(record);
-        if !fouten.is_empty() {
+        if !fouten.is_empty() || self.hangt_aan_fout {
             if let Some(id) = id {
                 self.ongeldig.insert((record.soort(), id.to_owned()));
             }
@@ -504,13 +601,20 @@ impl<'t, 'c> Importeur<'t, 'c> {
                     _ => Info::Gewoon,
                 };
                 if let Some(id) = id {
-                    self.ids
-                        .entry(record.soort())
-                        .or_default()
-                        .insert(id.to_owned(), Some(Bekend { info, regel: Some(regel) }));
+                    self.ids.entry(record.soort()).or_default().insert(
+                        id.to_owned(),
+                        Some(Bekend {
+                            info,
+                            regel: Some(regel),
+                        }),
+                    );
                 }
                 if let Record::Bevolking(b) = record {
-                    self.banden.entry(b.jaar).or_default().push((b.leeftijd_van, b.leeftijd_tot, Some(regel)));
+                    self.banden.entry(b.jaar).or_default().push((
+                        b.leeftijd_van,
+                        b.leeftijd_tot,
+                        Some(regel),
+                    ));
                 }
             }
             Err(e) => {
@@ -545,7 +649,9 @@ impl<'t, 'c> Importeur<'t, 'c> {
             }
             if let Some(id) = record_id(record) {
                 let waar = match self.ids.get(record.soort()).and_then(|m| m.get(id)) {
-                    Some(Some(Bekend { regel: Some(r), .. })) => format!("op regel {r} van dit bestand"),
+                    Some(Some(Bekend { regel: Some(r), .. })) => {
+                        format!("op regel {r} van dit bestand")
+                    }
                     _ => "al in het register".to_owned(),
                 };
                 return ImportFout::op(
@@ -554,7 +660,11 @@ impl<'t, 'c> Importeur<'t, 'c> {
                     format!("id '{id}' komt al voor ({waar}); een id is uniek binnen zijn type"),
                 );
             }
-            return ImportFout::op(regel, None, "deze regel komt al voor (in het bestand of in het register)");
+            return ImportFout::op(
+                regel,
+                None,
+                "deze regel komt al voor (in het bestand of in het register)",
+            );
         }
         let reden = match e {
             rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::ConstraintViolation => {
@@ -571,7 +681,10 @@ impl<'t, 'c> Importeur<'t, 'c> {
             return bekend.clone();
         }
         let gevonden = zoek_in_register(self.tx, tabel, id).ok().flatten();
-        self.ids.entry(tabel).or_default().insert(id.to_owned(), gevonden.clone());
+        self.ids
+            .entry(tabel)
+            .or_default()
+            .insert(id.to_owned(), gevonden.clone());
         gevonden
     }
 
@@ -587,7 +700,9 @@ impl<'t, 'c> Importeur<'t, 'c> {
         if let Some(b) = self.zoek(tabel, id) {
             return Some(b.info);
         }
-        if !self.ongeldig.contains(&(tabel, id.to_owned())) {
+        if self.ongeldig.contains(&(tabel, id.to_owned())) {
+            self.hangt_aan_fout = true;
+        } else {
             fouten.push(ImportFout::op(
                 regel,
                 Some(veld),
@@ -613,14 +728,20 @@ impl<'t, 'c> Importeur<'t, 'c> {
     /// The cross-record checks of one record.
     fn verwijzingen(&mut self, regel: u64, record: &Record, f: &mut Vec<ImportFout>) {
         match record {
-            Record::Wijkteam(_) | Record::Aanbieder(_) | Record::Voorziening(_) | Record::Indicatorwaarde(_) => {
+            Record::Wijkteam(_)
+            | Record::Aanbieder(_)
+            | Record::Voorziening(_)
+            | Record::Indicatorwaarde(_) => {
                 if let Record::Indicatorwaarde(w) = record
                     && !is_bekende_code(&w.indicator)
                 {
                     f.push(ImportFout::op(
                         regel,
                         Some("indicator"),
-                        format!("'{}' is geen indicator uit de catalogus (indicators.md)", w.indicator),
+                        format!(
+                            "'{}' is geen indicator uit de catalogus (indicators.md)",
+                            w.indicator
+                        ),
                     ));
                 }
             }
@@ -635,7 +756,13 @@ impl<'t, 'c> Importeur<'t, 'c> {
             }
             Record::Melding(r) => {
                 self.bestaat(regel, "inwoner", "inwoner", &r.inwoner, f);
-                self.bestaat_opt(regel, "gevraagde_voorziening", "voorziening", r.gevraagde_voorziening.as_ref(), f);
+                self.bestaat_opt(
+                    regel,
+                    "gevraagde_voorziening",
+                    "voorziening",
+                    r.gevraagde_voorziening.as_ref(),
+                    f,
+                );
                 self.bestaat_opt(regel, "medewerker", "medewerker", r.medewerker.as_ref(), f);
             }
             Record::Verwijzing(r) => {
@@ -656,7 +783,13 @@ impl<'t, 'c> Importeur<'t, 'c> {
             }
             Record::Toekenning(r) => self.toekenning(regel, r, f),
             Record::Ave(r) => {
-                self.bestaat_opt(regel, "casusregisseur", "medewerker", r.casusregisseur.as_ref(), f);
+                self.bestaat_opt(
+                    regel,
+                    "casusregisseur",
+                    "medewerker",
+                    r.casusregisseur.as_ref(),
+                    f,
+                );
             }
             Record::Vordering(r) => {
                 self.bestaat_opt(regel, "inwoner", "inwoner", r.inwoner.as_ref(), f);
@@ -688,7 +821,8 @@ impl<'t, 'c> Importeur<'t, 'c> {
                 ));
             }
         }
-        if let Some(Info::Contract(aanbieder, wet)) = self.bestaat_opt(regel, "contract", "contract", r.contract.as_ref(), f)
+        if let Some(Info::Contract(aanbieder, wet)) =
+            self.bestaat_opt(regel, "contract", "contract", r.contract.as_ref(), f)
         {
             let contract = r.contract.as_deref().unwrap_or_default();
             if let Some(eigen) = &r.aanbieder
@@ -724,10 +858,17 @@ impl<'t, 'c> Importeur<'t, 'c> {
             let uit_register = banden_in_register(self.tx, b.jaar).unwrap_or_default();
             self.banden.insert(b.jaar, uit_register);
         }
-        let banden = self.banden.get(&b.jaar).map(Vec::as_slice).unwrap_or_default();
-        if let Some((van, tot, waar)) = banden.iter().find(|(van, tot, _)| b.leeftijd_van <= *tot && *van <= b.leeftijd_tot)
+        let banden = self
+            .banden
+            .get(&b.jaar)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        if let Some((van, tot, waar)) = banden
+            .iter()
+            .find(|(van, tot, _)| b.leeftijd_van <= *tot && *van <= b.leeftijd_tot)
         {
-            let waar = waar.map_or_else(|| "in het register".to_owned(), |r| format!("op regel {r}"));
+            let waar =
+                waar.map_or_else(|| "in het register".to_owned(), |r| format!("op regel {r}"));
             f.push(ImportFout::op(
                 regel,
                 Some("leeftijd_van"),
@@ -760,7 +901,11 @@ fn record_id(record: &Record) -> Option<&str> {
 }
 
 /// One indexed lookup of an id in the register.
-fn zoek_in_register(tx: &Transaction<'_>, tabel: &'static str, id: &str) -> rusqlite::Result<Option<Bekend>> {
+fn zoek_in_register(
+    tx: &Transaction<'_>,
+    tabel: &'static str,
+    id: &str,
+) -> rusqlite::Result<Option<Bekend>> {
     let info = match tabel {
         "voorziening" => tx
             .prepare_cached("SELECT soort, wet FROM voorziening WHERE id = ?1")?
@@ -778,22 +923,33 @@ fn zoek_in_register(tx: &Transaction<'_>, tabel: &'static str, id: &str) -> rusq
             .query_row(params![id], |r| {
                 let aanbieder: String = r.get(0)?;
                 let wet: String = r.get(1)?;
-                Ok(Info::Contract(aanbieder, Wet::parse(&wet).unwrap_or(Wet::Wmo)))
+                Ok(Info::Contract(
+                    aanbieder,
+                    Wet::parse(&wet).unwrap_or(Wet::Wmo),
+                ))
             })
             .optional()?,
         _ => {
             // `tabel` is always one of the fixed record type names, never input.
             let sql = format!("SELECT 1 FROM {tabel} WHERE id = ?1");
-            tx.prepare_cached(&sql)?.query_row(params![id], |_| Ok(Info::Gewoon)).optional()?
+            tx.prepare_cached(&sql)?
+                .query_row(params![id], |_| Ok(Info::Gewoon))
+                .optional()?
         }
     };
     Ok(info.map(|info| Bekend { info, regel: None }))
 }
 
 /// The age bands of one year already in the register.
-fn banden_in_register(tx: &Transaction<'_>, jaar: i32) -> rusqlite::Result<Vec<(u8, u8, Option<u64>)>> {
-    let mut stmt = tx.prepare_cached("SELECT leeftijd_van, leeftijd_tot FROM bevolking WHERE jaar = ?1")?;
-    let rijen = stmt.query_map(params![jaar], |r| Ok((r.get::<_, u8>(0)?, r.get::<_, u8>(1)?, None)))?;
+fn banden_in_register(
+    tx: &Transaction<'_>,
+    jaar: i32,
+) -> rusqlite::Result<Vec<(u8, u8, Option<u64>)>> {
+    let mut stmt =
+        tx.prepare_cached("SELECT leeftijd_van, leeftijd_tot FROM bevolking WHERE jaar = ?1")?;
+    let rijen = stmt.query_map(params![jaar], |r| {
+        Ok((r.get::<_, u8>(0)?, r.get::<_, u8>(1)?, None))
+    })?;
     rijen.collect()
 }
 
@@ -809,18 +965,22 @@ fn lees_object(regel: u64, bytes: &[u8]) -> Result<Map<String, Value>, ImportFou
             ),
         )
     })?;
-    let waarde: Value = serde_json::from_str(tekst).map_err(|e| ImportFout::op(regel, None, json_fout_tekst(&e)))?;
+    let waarde: Value = serde_json::from_str(tekst)
+        .map_err(|e| ImportFout::op(regel, None, json_fout_tekst(&e)))?;
     match waarde {
         Value::Object(obj) => Ok(obj),
         anders => Err(ImportFout::op(
             regel,
             None,
-            format!("elke regel is één JSON-object ({{…}}), maar deze regel is {}", soort_van(&anders)),
+            format!(
+                "elke regel is één JSON-object ({{…}}), maar deze regel is {}",
+                soort_van(&anders)
+            ),
         )),
     }
 }
 
-/// A serde_json error in Dutch.
+/// A `serde_json` error in Dutch.
 fn json_fout_tekst(e: &serde_json::Error) -> String {
     if e.to_string().contains("recursion limit") {
         return "de JSON is te diep genest (lijsten of objecten in elkaar); dit is geen regel van het \
@@ -828,7 +988,9 @@ fn json_fout_tekst(e: &serde_json::Error) -> String {
             .to_owned();
     }
     match e.classify() {
-        serde_json::error::Category::Eof => "de JSON-regel is onvolledig (hij houdt halverwege op)".to_owned(),
+        serde_json::error::Category::Eof => {
+            "de JSON-regel is onvolledig (hij houdt halverwege op)".to_owned()
+        }
         _ => format!("dit is geen geldige JSON (fout rond teken {})", e.column()),
     }
 }
@@ -865,12 +1027,23 @@ type RecordFout = (Vec<ImportFout>, Option<(&'static str, String)>);
 fn lees_record(regel: u64, obj: &Map<String, Value>) -> Result<Record, RecordFout> {
     let soort = match obj.get("type") {
         None | Some(Value::Null) => {
-            return Err((vec![ImportFout::op(regel, Some("type"), DomeinFout::Verplicht.to_string())], None));
+            return Err((
+                vec![ImportFout::op(
+                    regel,
+                    Some("type"),
+                    DomeinFout::Verplicht.to_string(),
+                )],
+                None,
+            ));
         }
         Some(Value::String(s)) => s.as_str(),
         Some(anders) => {
             return Err((
-                vec![ImportFout::op(regel, Some("type"), format!("verwacht tekst, maar dit is {}", soort_van(anders)))],
+                vec![ImportFout::op(
+                    regel,
+                    Some("type"),
+                    format!("verwacht tekst, maar dit is {}", soort_van(anders)),
+                )],
                 None,
             ));
         }
@@ -880,22 +1053,35 @@ fn lees_record(regel: u64, obj: &Map<String, Value>) -> Result<Record, RecordFou
             vec![ImportFout::op(
                 regel,
                 Some("type"),
-                format!("onbekend type '{soort}'; kies uit {}", lijst_tekst(&SOORTEN)),
+                format!(
+                    "onbekend type '{soort}'; kies uit {}",
+                    lijst_tekst(&SOORTEN)
+                ),
             )],
             None,
         ));
     };
-    let mut l = Lezer { obj, regel, fouten: Vec::new() };
+    let mut l = Lezer {
+        obj,
+        regel,
+        fouten: Vec::new(),
+    };
     for sleutel in obj.keys() {
         if sleutel != "type" && !velden.contains(&sleutel.as_str()) {
             l.fout(
                 sleutel,
-                format!("onbekend veld voor type '{soort}'; toegestaan zijn {}", lijst_tekst(velden)),
+                format!(
+                    "onbekend veld voor type '{soort}'; toegestaan zijn {}",
+                    lijst_tekst(velden)
+                ),
             );
         }
     }
     let record = bouw(&mut l, soort);
-    let id = obj.get("id").and_then(Value::as_str).map(|id| (soort, id.to_owned()));
+    let id = obj
+        .get("id")
+        .and_then(Value::as_str)
+        .map(|id| (soort, id.to_owned()));
     match record {
         Some(r) if l.fouten.is_empty() => Ok(r),
         _ => {
@@ -906,6 +1092,14 @@ fn lees_record(regel: u64, obj: &Map<String, Value>) -> Result<Record, RecordFou
         }
     }
 }
+
+/// The answers of an `afweging`, in order.
+const TREDEN: [&str; 4] = [
+    "eigen_kracht",
+    "netwerk",
+    "algemene_voorziening",
+    "voorliggende_voorziening",
+];
 
 /// Whether a field must be present.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -924,7 +1118,8 @@ struct Lezer<'a> {
 
 impl<'a> Lezer<'a> {
     fn fout(&mut self, veld: &str, reden: impl Into<String>) {
-        self.fouten.push(ImportFout::op(self.regel, Some(veld), reden));
+        self.fouten
+            .push(ImportFout::op(self.regel, Some(veld), reden));
     }
 
     /// The value of a field; absent and `null` are the same.
@@ -941,7 +1136,10 @@ impl<'a> Lezer<'a> {
     }
 
     fn verwacht(&mut self, veld: &str, wat: &str, v: &Value) {
-        self.fout(veld, format!("verwacht {wat}, maar dit is {}", soort_van(v)));
+        self.fout(
+            veld,
+            format!("verwacht {wat}, maar dit is {}", soort_van(v)),
+        );
     }
 
     fn tekst(&mut self, veld: &str, eis: Eis) -> Option<String> {
@@ -954,11 +1152,24 @@ impl<'a> Lezer<'a> {
         }
     }
 
-    fn code<T>(&mut self, veld: &str, eis: Eis, parse: fn(&str) -> Option<T>, codes: fn() -> String) -> Option<T> {
+    fn code<T>(
+        &mut self,
+        veld: &str,
+        eis: Eis,
+        parse: fn(&str) -> Option<T>,
+        codes: fn() -> String,
+    ) -> Option<T> {
         let tekst = self.tekst(veld, eis)?;
         let waarde = parse(&tekst);
         if waarde.is_none() {
-            self.fout(veld, DomeinFout::NietInLijst { waarde: tekst, toegestaan: codes() }.to_string());
+            self.fout(
+                veld,
+                DomeinFout::NietInLijst {
+                    waarde: tekst,
+                    toegestaan: codes(),
+                }
+                .to_string(),
+            );
         }
         waarde
     }
@@ -990,14 +1201,25 @@ impl<'a> Lezer<'a> {
         };
         let Some(getal) = n.as_i64() else {
             if n.is_u64() {
-                self.fout(veld, format!("{n} ligt buiten het bereik {van} tot en met {tot}"));
+                self.fout(
+                    veld,
+                    format!("{n} ligt buiten het bereik {van} tot en met {tot}"),
+                );
             } else {
                 self.fout(veld, format!("verwacht een geheel getal, maar dit is {n}"));
             }
             return None;
         };
         if !(van..=tot).contains(&getal) {
-            self.fout(veld, DomeinFout::BuitenBereik { waarde: getal, van, tot }.to_string());
+            self.fout(
+                veld,
+                DomeinFout::BuitenBereik {
+                    waarde: getal,
+                    van,
+                    tot,
+                }
+                .to_string(),
+            );
             return None;
         }
         Some(getal)
@@ -1021,7 +1243,9 @@ impl<'a> Lezer<'a> {
             return None;
         };
         let tekst = n.to_string();
-        let euro = n.as_f64().filter(|x| x.is_finite() && *x >= 0.0 && *x <= 1e13);
+        let euro = n
+            .as_f64()
+            .filter(|x| x.is_finite() && *x >= 0.0 && *x <= 1e13);
         let Some(euro) = euro else {
             self.fout(veld, DomeinFout::Bedrag(tekst).to_string());
             return None;
@@ -1053,7 +1277,9 @@ impl<'a> Lezer<'a> {
     }
 
     fn kenmerken(&mut self, veld: &str) -> Vec<String> {
-        let Some(v) = self.veld(veld, O) else { return Vec::new() };
+        let Some(v) = self.veld(veld, O) else {
+            return Vec::new();
+        };
         let Value::Array(lijst) = v else {
             self.verwacht(veld, "een lijst van teksten ([\"…\", \"…\"])", v);
             return Vec::new();
@@ -1065,7 +1291,10 @@ impl<'a> Lezer<'a> {
                 anders => {
                     self.fout(
                         veld,
-                        format!("elk kenmerk is tekst, maar de lijst bevat {}", soort_van(anders)),
+                        format!(
+                            "elk kenmerk is tekst, maar de lijst bevat {}",
+                            soort_van(anders)
+                        ),
                     );
                     return Vec::new();
                 }
@@ -1075,21 +1304,23 @@ impl<'a> Lezer<'a> {
     }
 
     fn afweging(&mut self, veld: &str) -> Option<Afweging> {
-        let v = self.veld(veld, O)?;
-        let Value::Object(obj) = v else {
+        let waarde = self.veld(veld, O)?;
+        let Value::Object(obj) = waarde else {
             self.verwacht(
                 veld,
                 "een object met eigen_kracht, netwerk, algemene_voorziening en voorliggende_voorziening",
-                v,
+                waarde,
             );
             return None;
         };
-        const TREDEN: [&str; 4] = ["eigen_kracht", "netwerk", "algemene_voorziening", "voorliggende_voorziening"];
         for sleutel in obj.keys() {
             if !TREDEN.contains(&sleutel.as_str()) {
                 self.fout(
                     &format!("{veld}.{sleutel}"),
-                    format!("onbekend veld in de afweging; toegestaan zijn {}", lijst_tekst(&TREDEN)),
+                    format!(
+                        "onbekend veld in de afweging; toegestaan zijn {}",
+                        lijst_tekst(&TREDEN)
+                    ),
                 );
             }
         }
@@ -1099,14 +1330,27 @@ impl<'a> Lezer<'a> {
             match obj.get(*trede) {
                 None | Some(Value::Null) => self.fout(
                     &pad,
-                    format!("{}; de afweging heeft alle vier de antwoorden of ontbreekt helemaal", DomeinFout::Verplicht),
+                    format!(
+                        "{}; de afweging heeft alle vier de antwoorden of ontbreekt helemaal",
+                        DomeinFout::Verplicht
+                    ),
                 ),
                 Some(Value::String(s)) => *antwoord = Some(s.clone()),
                 Some(anders) => self.verwacht(&pad, "tekst", anders),
             }
         }
-        let [a, b, c, d] = antwoorden;
-        Some(Afweging { eigen_kracht: a?, netwerk: b?, algemene_voorziening: c?, voorliggende_voorziening: d? })
+        let [
+            eigen_kracht,
+            netwerk,
+            algemene_voorziening,
+            voorliggende_voorziening,
+        ] = antwoorden;
+        Some(Afweging {
+            eigen_kracht: eigen_kracht?,
+            netwerk: netwerk?,
+            algemene_voorziening: algemene_voorziening?,
+            voorliggende_voorziening: voorliggende_voorziening?,
+        })
     }
 }
 
@@ -1116,18 +1360,30 @@ fn bouw(l: &mut Lezer<'_>, soort: &str) -> Option<Record> {
     Some(match soort {
         "wijkteam" => {
             let (id, naam) = (l.tekst("id", V), l.tekst("naam", V));
-            Record::Wijkteam(Wijkteam { id: id?, naam: naam? })
+            Record::Wijkteam(Wijkteam {
+                id: id?,
+                naam: naam?,
+            })
         }
         "medewerker" => {
             let id = l.tekst("id", V);
             let naam = l.tekst("naam", V);
             let rol = l.code("rol", V, Rol::parse, Rol::codes_tekst);
             let wijkteam = l.tekst("wijkteam", O);
-            Record::Medewerker(Medewerker { id: id?, naam: naam?, rol: rol?, wijkteam })
+            Record::Medewerker(Medewerker {
+                id: id?,
+                naam: naam?,
+                rol: rol?,
+                wijkteam,
+            })
         }
         "aanbieder" => {
             let (id, naam, kvk) = (l.tekst("id", V), l.tekst("naam", V), l.tekst("kvk", O));
-            Record::Aanbieder(Aanbieder { id: id?, naam: naam?, kvk })
+            Record::Aanbieder(Aanbieder {
+                id: id?,
+                naam: naam?,
+                kvk,
+            })
         }
         "contract" => {
             let id = l.tekst("id", V);
@@ -1136,16 +1392,35 @@ fn bouw(l: &mut Lezer<'_>, soort: &str) -> Option<Record> {
             let soort = l.code("soort", V, ContractSoort::parse, ContractSoort::codes_tekst);
             let van = l.datum("van", V);
             let tot = l.datum("tot", O);
-            Record::Contract(Contract { id: id?, aanbieder: aanbieder?, wet: wet?, soort: soort?, van: van?, tot })
+            Record::Contract(Contract {
+                id: id?,
+                aanbieder: aanbieder?,
+                wet: wet?,
+                soort: soort?,
+                van: van?,
+                tot,
+            })
         }
         "voorziening" => {
             let id = l.tekst("id", V);
             let naam = l.tekst("naam", V);
-            let soort = l.code("soort", V, VoorzieningSoort::parse, VoorzieningSoort::codes_tekst);
+            let soort = l.code(
+                "soort",
+                V,
+                VoorzieningSoort::parse,
+                VoorzieningSoort::codes_tekst,
+            );
             let wet = l.code("wet", O, Wet::parse, Wet::codes_tekst);
             let categorie = l.tekst("categorie", O);
             let kenmerken = l.kenmerken("kenmerken");
-            Record::Voorziening(Voorziening { id: id?, naam: naam?, soort: soort?, wet, categorie, kenmerken })
+            Record::Voorziening(Voorziening {
+                id: id?,
+                naam: naam?,
+                soort: soort?,
+                wet,
+                categorie,
+                kenmerken,
+            })
         }
         "inwoner" => {
             let id = l.tekst("id", V);
@@ -1180,7 +1455,12 @@ fn bouw(l: &mut Lezer<'_>, soort: &str) -> Option<Record> {
             let gesprek = l.datum("gesprek", O);
             let onderzoek_klaar = l.datum("onderzoek_klaar", O);
             let afgesloten = l.datum("afgesloten", O);
-            let uitkomst = l.code("uitkomst", O, MeldingUitkomst::parse, MeldingUitkomst::codes_tekst);
+            let uitkomst = l.code(
+                "uitkomst",
+                O,
+                MeldingUitkomst::parse,
+                MeldingUitkomst::codes_tekst,
+            );
             Record::Melding(Melding {
                 id: id?,
                 inwoner: inwoner?,
@@ -1200,7 +1480,12 @@ fn bouw(l: &mut Lezer<'_>, soort: &str) -> Option<Record> {
             let melding = l.tekst("melding", V);
             let voorziening = l.tekst("voorziening", V);
             let datum = l.datum("datum", V);
-            let status = l.code("status", V, VerwijzingStatus::parse, VerwijzingStatus::codes_tekst);
+            let status = l.code(
+                "status",
+                V,
+                VerwijzingStatus::parse,
+                VerwijzingStatus::codes_tekst,
+            );
             let afgerond_op = l.datum("afgerond_op", O);
             let opgelost = l.waar_onwaar("opgelost");
             Record::Verwijzing(Verwijzing {
@@ -1223,10 +1508,20 @@ fn bouw(l: &mut Lezer<'_>, soort: &str) -> Option<Record> {
             let verwijzer = l.code("verwijzer", V, Verwijzer::parse, Verwijzer::codes_tekst);
             let aanvraag = l.datum("aanvraag", O);
             let besluit = l.datum("besluit", V);
-            let uitkomst = l.code("uitkomst", V, BesluitUitkomst::parse, BesluitUitkomst::codes_tekst);
+            let uitkomst = l.code(
+                "uitkomst",
+                V,
+                BesluitUitkomst::parse,
+                BesluitUitkomst::codes_tekst,
+            );
             let start = l.datum("start", O);
             let eind = l.datum("eind", O);
-            let leveringsvorm = l.code("leveringsvorm", O, Leveringsvorm::parse, Leveringsvorm::codes_tekst);
+            let leveringsvorm = l.code(
+                "leveringsvorm",
+                O,
+                Leveringsvorm::parse,
+                Leveringsvorm::codes_tekst,
+            );
             let doorbraak = l.waar_onwaar("doorbraak");
             let reden_einde = l.code("reden_einde", O, RedenEinde::parse, RedenEinde::codes_tekst);
             let afweging = l.afweging("afweging");
@@ -1271,7 +1566,12 @@ fn bouw(l: &mut Lezer<'_>, soort: &str) -> Option<Record> {
             let id = l.tekst("id", V);
             let datum = l.datum("datum", V);
             let bedrag_cent = l.bedrag("bedrag");
-            let soort = l.code("soort", V, VorderingSoort::parse, VorderingSoort::codes_tekst);
+            let soort = l.code(
+                "soort",
+                V,
+                VorderingSoort::parse,
+                VorderingSoort::codes_tekst,
+            );
             let inwoner = l.tekst("inwoner", O);
             let aanbieder = l.tekst("aanbieder", O);
             Record::Vordering(Vordering {
@@ -1316,6 +1616,7 @@ fn bouw(l: &mut Lezer<'_>, soort: &str) -> Option<Record> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, reason = "tests may stop on a broken fixture")]
 mod tests {
     use super::*;
     use std::io::Cursor;
@@ -1339,8 +1640,14 @@ mod tests {
 
     #[test]
     fn bedrag_in_centen() {
-        let obj: Map<String, Value> = serde_json::from_str(r#"{"a":1520.5,"b":0.29,"c":12,"d":1.005,"e":1e2}"#).expect("json");
-        let mut l = Lezer { obj: &obj, regel: 1, fouten: Vec::new() };
+        let obj: Map<String, Value> =
+            serde_json::from_str(r#"{"a":1520.5,"b":0.29,"c":12,"d":1.005,"e":1e2}"#)
+                .expect("json");
+        let mut l = Lezer {
+            obj: &obj,
+            regel: 1,
+            fouten: Vec::new(),
+        };
         assert_eq!(l.bedrag("a"), Some(152_050));
         assert_eq!(l.bedrag("b"), Some(29));
         assert_eq!(l.bedrag("c"), Some(1200));
