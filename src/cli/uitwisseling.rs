@@ -41,7 +41,12 @@ pub fn importeer(db: &Path, bestand: &Path) -> anyhow::Result<ExitCode> {
             let mut err = std::io::stderr().lock();
             writeln!(err, "De import van {} is mislukt:", bestand.display())?;
             for fout in &fouten.fouten {
-                writeln!(err, "  {fout}")?;
+                if fout.regel == 0 {
+                    // Not about a line: the file itself or the register.
+                    writeln!(err, "  {}", fout.reden)?;
+                } else {
+                    writeln!(err, "  {fout}")?;
+                }
             }
             if fouten.afgekapt {
                 writeln!(

@@ -1287,6 +1287,10 @@ impl<'a> Lezer<'a> {
         let mut uit = Vec::with_capacity(lijst.len());
         for item in lijst {
             match item {
+                Value::String(s) if uit.contains(s) => {
+                    self.fout(veld, format!("kenmerk '{s}' staat twee keer in de lijst"));
+                    return Vec::new();
+                }
                 Value::String(s) => uit.push(s.clone()),
                 anders => {
                     self.fout(
