@@ -110,6 +110,14 @@ fn fixture_importeert_met_verslag_per_soort() {
 }
 
 #[test]
+fn windows_bestand_met_bom_en_crlf() {
+    let mut conn = store::open_in_memory().expect("db");
+    let tekst = format!("\u{feff}{}", VOLLEDIG.replace('\n', "\r\n"));
+    let verslag = importeer_tekst(&mut conn, tekst.as_bytes()).expect("ok");
+    assert_eq!(verslag.records, 29);
+}
+
+#[test]
 fn onbekend_type() {
     let f = mislukt(&[r#"{"type":"klant","id":"K-1"}"#]);
     let f = fout(&f, 2, Some("type"));

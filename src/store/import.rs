@@ -444,6 +444,12 @@ impl<'t, 'c> Importeur<'t, 'c> {
     /// Handles one line of the file.
     fn regel(&mut self, regel: u64, bytes: &[u8]) {
         let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        // Files saved on Windows may start with a UTF-8 byte order mark.
+        let bytes = if regel == 1 {
+            bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+        } else {
+            bytes
+        };
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return;
         }
