@@ -9,6 +9,7 @@
 pub mod audit;
 pub mod backup;
 pub mod bewaartermijn;
+pub mod export;
 pub mod import;
 pub mod migraties;
 pub mod schrijven;

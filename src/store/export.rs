@@ -1,0 +1,315 @@
+//! Export of the whole register as an exchange file `wijkregister-jsonl` v1.
+//!
+//! Streaming: every table is read row by row and each record is written as
+//! soon as it is read, so an export never holds the register in memory.
+//! Records come in dependency order (a reference always points to an earlier
+//! line) and, within a type, ordered by id, so the same register always gives
+//! the same bytes. Tags of a voorziening are written sorted; `leveringsvorm`
+//! and `doorbraak` of a toekenning are always written (also at their defaults).
+//!
+//! When the register has no gemeente set, the header names
+//! [`GEMEENTE_ONBEKEND`]: a header must name a gemeente, and an export must
+//! not fail because a setting is missing.
+
+use std::io::Write;
+
+use rusqlite::types::Type;
+use rusqlite::{Connection, Row};
+
+use crate::domain::datum::parse_iso;
+use crate::domain::{
+    Aanbieder, Afweging, AveGebeurtenis, BesluitUitkomst, Bevolking, Bron, Bsn, Contract,
+    ContractSoort, Geslacht, Indicatorwaarde, Inwoner, Leveringsvorm, Medewerker, Melding,
+    MeldingUitkomst, Record, RedenEinde, Rol, Toekenning, Verwijzer, Verwijzing, VerwijzingStatus,
+    Voorziening, VoorzieningSoort, Vordering, VorderingSoort, WaardeSoort, Wet, Wijkteam,
+};
+use crate::store::uitwisseling::{header, naar_json};
+use crate::store::{INSTELLING_GEMEENTE, StoreFout, instelling};
+
+/// The gemeente written in the header when the register has none set.
+pub const GEMEENTE_ONBEKEND: &str = "onbekend";
+
+/// Writes the whole register to `uit`: the header, then every record.
+/// Returns the number of records written (the header not counted).
+pub fn exporteer<W: Write>(conn: &Connection, mut uit: W) -> Result<u64, StoreFout> {
+    let gemeente = instelling(conn, INSTELLING_GEMEENTE)?
+        .filter(|g| !g.trim().is_empty())
+        .unwrap_or_else(|| GEMEENTE_ONBEKEND.to_owned());
+    serde_json::to_writer(&mut uit, &header(&gemeente)).map_err(json_fout)?;
+    uit.write_all(b"\n")?;
+    let mut aantal = 0;
+    voor_elk_record(conn, |record| {
+        serde_json::to_writer(&mut uit, &naar_json(record)).map_err(json_fout)?;
+        uit.write_all(b"\n")?;
+        aantal += 1;
+        Ok(())
+    })?;
+    uit.flush()?;
+    Ok(aantal)
+}
+
+/// A serialisation error is in practice a write error.
+fn json_fout(e: serde_json::Error) -> StoreFout {
+    StoreFout::Io(std::io::Error::other(e))
+}
+
+/// Every record of the register, in export order (tests and small registers).
+pub fn lees_records(conn: &Connection) -> Result<Vec<Record>, StoreFout> {
+    let mut alle = Vec::new();
+    voor_elk_record(conn, |r| {
+        alle.push(r.clone());
+        Ok(())
+    })?;
+    Ok(alle)
+}
+
+/// Calls `doe` for every record of the register, in export order, one row at a time.
+pub fn voor_elk_record(
+    conn: &Connection,
+    mut doe: impl FnMut(&Record) -> Result<(), StoreFout>,
+) -> Result<(), StoreFout> {
+    let mut per_rij =
+        |sql: &str, maak: fn(&Row<'_>) -> rusqlite::Result<Record>| -> Result<(), StoreFout> {
+            let mut stmt = conn.prepare(sql)?;
+            let mut rijen = stmt.query([])?;
+            while let Some(rij) = rijen.next()? {
+                doe(&maak(rij)?)?;
+            }
+            Ok(())
+        };
+    per_rij("SELECT id, naam FROM wijkteam ORDER BY id", |r| {
+        Ok(Record::Wijkteam(Wijkteam {
+            id: r.get(0)?,
+            naam: r.get(1)?,
+        }))
+    })?;
+    per_rij(
+        "SELECT id, naam, rol, wijkteam FROM medewerker ORDER BY id",
+        |r| {
+            Ok(Record::Medewerker(Medewerker {
+                id: r.get(0)?,
+                naam: r.get(1)?,
+                rol: code(r, 2, Rol::parse)?,
+                wijkteam: r.get(3)?,
+            }))
+        },
+    )?;
+    per_rij("SELECT id, naam, kvk FROM aanbieder ORDER BY id", |r| {
+        Ok(Record::Aanbieder(Aanbieder {
+            id: r.get(0)?,
+            naam: r.get(1)?,
+            kvk: r.get(2)?,
+        }))
+    })?;
+    per_rij(
+        "SELECT id, aanbieder, wet, soort, van, tot FROM contract ORDER BY id",
+        |r| {
+            Ok(Record::Contract(Contract {
+                id: r.get(0)?,
+                aanbieder: r.get(1)?,
+                wet: code(r, 2, Wet::parse)?,
+                soort: code(r, 3, ContractSoort::parse)?,
+                van: datum(r, 4)?,
+                tot: datum_opt(r, 5)?,
+            }))
+        },
+    )?;
+    per_rij(
+        "SELECT v.id, v.naam, v.soort, v.wet, v.categorie,
+                (SELECT json_group_array(kenmerk) FROM
+                    (SELECT kenmerk FROM voorziening_kenmerk k WHERE k.voorziening = v.id ORDER BY kenmerk))
+         FROM voorziening v ORDER BY v.id",
+        |r| {
+            let kenmerken: String = r.get(5)?;
+            let kenmerken: Vec<String> = serde_json::from_str(&kenmerken)
+                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(5, Type::Text, Box::new(e)))?;
+            Ok(Record::Voorziening(Voorziening {
+                id: r.get(0)?,
+                naam: r.get(1)?,
+                soort: code(r, 2, VoorzieningSoort::parse)?,
+                wet: code_opt(r, 3, Wet::parse)?,
+                categorie: r.get(4)?,
+                kenmerken,
+            }))
+        },
+    )?;
+    per_rij(
+        "SELECT id, bsn, voornaam, achternaam, geboortedatum, geslacht, huishouden, wijkteam, woonplaats
+         FROM inwoner ORDER BY id",
+        |r| {
+            let bsn: Option<String> = r.get(1)?;
+            let bsn = bsn
+                .map(|b| Bsn::parse(&b))
+                .transpose()
+                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(1, Type::Text, Box::new(e)))?;
+            Ok(Record::Inwoner(Inwoner {
+                id: r.get(0)?,
+                bsn,
+                voornaam: r.get(2)?,
+                achternaam: r.get(3)?,
+                geboortedatum: datum(r, 4)?,
+                geslacht: code_opt(r, 5, Geslacht::parse)?,
+                huishouden: r.get(6)?,
+                wijkteam: r.get(7)?,
+                woonplaats: r.get(8)?,
+            }))
+        },
+    )?;
+    per_rij(
+        "SELECT id, inwoner, datum, bron, wet, gevraagde_voorziening, medewerker, gesprek,
+                onderzoek_klaar, afgesloten, uitkomst
+         FROM melding ORDER BY id",
+        |r| {
+            Ok(Record::Melding(Melding {
+                id: r.get(0)?,
+                inwoner: r.get(1)?,
+                datum: datum(r, 2)?,
+                bron: code(r, 3, Bron::parse)?,
+                wet: code_opt(r, 4, Wet::parse)?,
+                gevraagde_voorziening: r.get(5)?,
+                medewerker: r.get(6)?,
+                gesprek: datum_opt(r, 7)?,
+                onderzoek_klaar: datum_opt(r, 8)?,
+                afgesloten: datum_opt(r, 9)?,
+                uitkomst: code_opt(r, 10, MeldingUitkomst::parse)?,
+            }))
+        },
+    )?;
+    per_rij(
+        "SELECT id, melding, voorziening, datum, status, afgerond_op, opgelost FROM verwijzing ORDER BY id",
+        |r| {
+            Ok(Record::Verwijzing(Verwijzing {
+                id: r.get(0)?,
+                melding: r.get(1)?,
+                voorziening: r.get(2)?,
+                datum: datum(r, 3)?,
+                status: code(r, 4, VerwijzingStatus::parse)?,
+                afgerond_op: datum_opt(r, 5)?,
+                opgelost: r.get(6)?,
+            }))
+        },
+    )?;
+    per_rij(
+        "SELECT id, inwoner, voorziening, aanbieder, contract, melding, verwijzer, aanvraag, besluit,
+                uitkomst, start, eind, leveringsvorm, doorbraak, reden_einde, afweging_eigen_kracht,
+                afweging_netwerk, afweging_algemene_voorziening, afweging_voorliggende_voorziening
+         FROM toekenning ORDER BY id",
+        |r| {
+            let antwoorden: [Option<String>; 4] = [r.get(15)?, r.get(16)?, r.get(17)?, r.get(18)?];
+            let afweging = match antwoorden {
+                [Some(a), Some(b), Some(c), Some(d)] => Some(Afweging {
+                    eigen_kracht: a,
+                    netwerk: b,
+                    algemene_voorziening: c,
+                    voorliggende_voorziening: d,
+                }),
+                _ => None,
+            };
+            Ok(Record::Toekenning(Toekenning {
+                id: r.get(0)?,
+                inwoner: r.get(1)?,
+                voorziening: r.get(2)?,
+                aanbieder: r.get(3)?,
+                contract: r.get(4)?,
+                melding: r.get(5)?,
+                verwijzer: code(r, 6, Verwijzer::parse)?,
+                aanvraag: datum_opt(r, 7)?,
+                besluit: datum(r, 8)?,
+                uitkomst: code(r, 9, BesluitUitkomst::parse)?,
+                start: datum_opt(r, 10)?,
+                eind: datum_opt(r, 11)?,
+                leveringsvorm: code(r, 12, Leveringsvorm::parse)?,
+                doorbraak: r.get(13)?,
+                reden_einde: code_opt(r, 14, RedenEinde::parse)?,
+                afweging,
+            }))
+        },
+    )?;
+    per_rij(
+        "SELECT id, huishouden, datum, niveau, reden, casusregisseur, procesregisseur FROM ave ORDER BY id",
+        |r| {
+            Ok(Record::Ave(AveGebeurtenis {
+                id: r.get(0)?,
+                huishouden: r.get(1)?,
+                datum: datum(r, 2)?,
+                niveau: r.get(3)?,
+                reden: r.get(4)?,
+                casusregisseur: r.get(5)?,
+                procesregisseur: r.get(6)?,
+            }))
+        },
+    )?;
+    per_rij(
+        "SELECT id, datum, bedrag_cent, soort, inwoner, aanbieder FROM vordering ORDER BY id",
+        |r| {
+            Ok(Record::Vordering(Vordering {
+                id: r.get(0)?,
+                datum: datum(r, 1)?,
+                bedrag_cent: r.get(2)?,
+                soort: code(r, 3, VorderingSoort::parse)?,
+                inwoner: r.get(4)?,
+                aanbieder: r.get(5)?,
+            }))
+        },
+    )?;
+    per_rij(
+        "SELECT jaar, leeftijd_van, leeftijd_tot, aantal FROM bevolking ORDER BY jaar, leeftijd_van",
+        |r| {
+            Ok(Record::Bevolking(Bevolking {
+                jaar: r.get(0)?,
+                leeftijd_van: r.get(1)?,
+                leeftijd_tot: r.get(2)?,
+                aantal: r.get(3)?,
+            }))
+        },
+    )?;
+    per_rij(
+        "SELECT indicator, jaar, soort, waarde, tekst, bron FROM indicatorwaarde ORDER BY indicator, jaar, soort",
+        |r| {
+            Ok(Record::Indicatorwaarde(Indicatorwaarde {
+                indicator: r.get(0)?,
+                jaar: r.get(1)?,
+                soort: code(r, 2, WaardeSoort::parse)?,
+                waarde: r.get(3)?,
+                tekst: r.get(4)?,
+                bron: r.get(5)?,
+            }))
+        },
+    )?;
+    Ok(())
+}
+
+/// A value that the database holds but this build does not know.
+#[derive(Debug, thiserror::Error)]
+#[error("onbekende waarde '{0}' in het register")]
+struct OnbekendeWaarde(String);
+
+fn code<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let tekst: String = r.get(i)?;
+    parse(&tekst).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(OnbekendeWaarde(tekst)))
+    })
+}
+
+fn code_opt<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<Option<T>> {
+    let tekst: Option<String> = r.get(i)?;
+    tekst
+        .map(|t| {
+            parse(&t).ok_or_else(|| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    i,
+                    Type::Text,
+                    Box::new(OnbekendeWaarde(t)),
+                )
+            })
+        })
+        .transpose()
+}
+
+fn datum(r: &Row<'_>, i: usize) -> rusqlite::Result<chrono::NaiveDate> {
+    code(r, i, parse_iso)
+}
+
+fn datum_opt(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<chrono::NaiveDate>> {
+    code_opt(r, i, parse_iso)
+}
