@@ -7,6 +7,7 @@ pub mod ave;
 pub mod bsn;
 pub mod datum;
 pub mod fout;
+pub mod klantreis;
 pub mod records;
 pub mod termijnen;
 pub mod waarden;
@@ -19,5 +20,5 @@ pub use records::{
 };
 pub use waarden::{
     BesluitUitkomst, Bron, ContractSoort, Geslacht, Leveringsvorm, MeldingUitkomst, RedenEinde,
-    Rol, VerwijzingStatus, Verwijzer, VoorzieningSoort, VorderingSoort, WaardeSoort, Wet,
+    Rol, Verwijzer, VerwijzingStatus, VoorzieningSoort, VorderingSoort, WaardeSoort, Wet,
 };

@@ -60,6 +60,9 @@ macro_rules! waardelijst {
     };
 }
 
+/// Lets other domain modules write their value lists with the same macro.
+pub(crate) use waardelijst;
+
 /// Joins codes for a Dutch message: "`a`, `b` of `c`".
 #[must_use]
 pub fn codes_als_tekst(codes: &[&str]) -> String {
@@ -339,13 +342,19 @@ mod tests {
 
     #[test]
     fn codes_tekst_is_dutch_list() {
-        assert_eq!(ContractSoort::codes_tekst(), "'raamcontract' of 'maatwerkcontract'");
+        assert_eq!(
+            ContractSoort::codes_tekst(),
+            "'raamcontract' of 'maatwerkcontract'"
+        );
     }
 
     #[test]
     fn categorie_namen() {
         assert_eq!(categorie_naam(Wet::Wmo, "15"), Some("Beschermd wonen"));
-        assert_eq!(categorie_naam(Wet::Jeugdwet, "48"), Some("Jeugdbescherming"));
+        assert_eq!(
+            categorie_naam(Wet::Jeugdwet, "48"),
+            Some("Jeugdbescherming")
+        );
         assert_eq!(categorie_naam(Wet::Jeugdwet, "15"), None);
         assert_eq!(categorie_naam(Wet::Participatiewet, "01"), None);
     }
