@@ -237,6 +237,12 @@ pub enum KlantreisFout {
         "'{0}' is in gebruik (toekenning, verwijzing of melding) en kan niet worden verwijderd; beëindig de voorziening"
     )]
     InGebruik(String),
+    /// A BSN that belongs to a resident already in the register.
+    #[error("dit BSN is al bekend bij inwoner '{0}'")]
+    BsnBekend(String),
+    /// The referenced record does not exist.
+    #[error("'{0}' bestaat niet")]
+    Onbekend(String),
     /// A change to the kind or law of a provision in use.
     #[error("de soort en de wet van '{0}' liggen vast, want de voorziening is in gebruik")]
     SoortVast(String),

@@ -19,6 +19,8 @@ pub const SCHEMA: &str = include_str!("../../schema.sql");
 pub const MIGRATIES: &[&str] = &[
     // 2: the append-only, hash-chained audit log.
     super::audit::SCHEMA_AUDIT,
+    // 3: the klantreis: steps, corrections, afweging, leefgebieden, op- en afschalen.
+    super::klantreis::SCHEMA_KLANTREIS,
 ];
 
 /// The version a database has after all migrations.
@@ -38,7 +40,10 @@ pub fn migreer(conn: &Connection) -> Result<(), StoreFout> {
     let huidig = versie(conn)?;
     let doel = schema_versie();
     if huidig > doel {
-        return Err(StoreFout::TeNieuw { gevonden: huidig, bekend: doel });
+        return Err(StoreFout::TeNieuw {
+            gevonden: huidig,
+            bekend: doel,
+        });
     }
     if huidig == doel {
         return Ok(());

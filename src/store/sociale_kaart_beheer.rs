@@ -1,0 +1,1 @@
+//! Sociale kaart beheer.
