@@ -3,6 +3,8 @@
 //! afschalen, and the casus stories Miriam (AP 6.2.1) and meneer Hansen
 //! (AP ch. 5).
 
+#![allow(clippy::expect_used, clippy::panic, reason = "a test fails loudly")]
+
 mod klantreis_basis;
 
 use chrono::NaiveDate;

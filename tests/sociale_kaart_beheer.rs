@@ -1,6 +1,8 @@
 //! Sociale kaart beheer: validation of provisions and contracts, and a
 //! provision in use is ended, never deleted.
 
+#![allow(clippy::expect_used, clippy::panic, reason = "a test fails loudly")]
+
 mod klantreis_basis;
 
 use klantreis_basis::{BEHEERDER, INTAKER, d, h, melding, register, tel};

@@ -2,6 +2,8 @@
 //! boundary, herindicatie at 56 days, turning 18 within six months, waiting
 //! days, overdue first, and the team lead's view.
 
+#![allow(clippy::expect_used, clippy::panic, reason = "a test fails loudly")]
+
 mod klantreis_basis;
 
 use chrono::NaiveDate;
@@ -158,6 +160,10 @@ fn termijn_stopt_bij_gesprek_en_onderzoek() {
 }
 
 /// A granted toekenning of the intaker's melding `melding`.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a fixture row reads best as one call"
+)]
 fn toekenning(
     conn: &Connection,
     id: &str,

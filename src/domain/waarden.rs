@@ -342,19 +342,13 @@ mod tests {
 
     #[test]
     fn codes_tekst_is_dutch_list() {
-        assert_eq!(
-            ContractSoort::codes_tekst(),
-            "'raamcontract' of 'maatwerkcontract'"
-        );
+        assert_eq!(ContractSoort::codes_tekst(), "'raamcontract' of 'maatwerkcontract'");
     }
 
     #[test]
     fn categorie_namen() {
         assert_eq!(categorie_naam(Wet::Wmo, "15"), Some("Beschermd wonen"));
-        assert_eq!(
-            categorie_naam(Wet::Jeugdwet, "48"),
-            Some("Jeugdbescherming")
-        );
+        assert_eq!(categorie_naam(Wet::Jeugdwet, "48"), Some("Jeugdbescherming"));
         assert_eq!(categorie_naam(Wet::Jeugdwet, "15"), None);
         assert_eq!(categorie_naam(Wet::Participatiewet, "01"), None);
     }

@@ -1433,7 +1433,7 @@ fn besluit_in(
             ));
         }
         (BesluitUitkomst::Afgewezen, Some(r)) => {
-            tekst_controle(&mut fouten, "reden_afwijzing", r, true)
+            tekst_controle(&mut fouten, "reden_afwijzing", r, true);
         }
         (BesluitUitkomst::Toegekend, _) => {}
     }

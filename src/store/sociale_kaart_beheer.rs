@@ -16,7 +16,7 @@ use super::klantreis::{Handeling, begin, fout, log};
 use super::schrijven::voeg_in;
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{KlantreisFout, Leefgebied};
-use crate::domain::{Aanbieder, Contract, DomeinFout, Record, Veldfout, Voorziening};
+use crate::domain::{Aanbieder, Contract, DomeinFout, Record, Veldfout, Voorziening, Wet};
 
 /// A provision as the beheer form gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -142,7 +142,7 @@ pub fn voorziening_wijzigen(
     let Some((soort, wet)) = huidig else {
         return Err(StoreFout::NietGevonden(format!("voorziening {}", v.id)));
     };
-    let zelfde = soort == v.soort.code() && wet.as_deref() == v.wet.map(|w| w.code());
+    let zelfde = soort == v.soort.code() && wet.as_deref() == v.wet.map(Wet::code);
     if !zelfde && voorziening_in_gebruik(&tx, &v.id)? {
         return Err(fout("soort", KlantreisFout::SoortVast(v.naam.clone())));
     }
@@ -152,7 +152,7 @@ pub fn voorziening_wijzigen(
             v.id,
             v.naam,
             v.soort.code(),
-            v.wet.map(|w| w.code()),
+            v.wet.map(Wet::code),
             v.categorie
         ],
     )?;
@@ -262,7 +262,7 @@ pub fn aanbieder_toevoegen(
     Ok(())
 }
 
-/// Changes a provider's name or KvK number.
+/// Changes a provider's name or Kamer van Koophandel number.
 pub fn aanbieder_wijzigen(
     conn: &Connection,
     h: Handeling<'_>,

@@ -2,7 +2,11 @@
 //! an in-memory register with one wijkteam, its workers, providers,
 //! contracts, provisions of the sociale kaart and a few residents.
 
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    clippy::expect_used,
+    reason = "shared fixture; a test fails loudly"
+)]
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction};
