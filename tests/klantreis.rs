@@ -217,6 +217,26 @@ fn miriam_huisarts_verwijzingen_en_begeleiding() {
         ),
         1
     );
+    // Delivery starts; the melding closes with the outcome maatwerk.
+    kr::levering_gestart(&conn, h(WIJKCOACH), &t, d(2026, 4, 1)).expect("start");
+    kr::stap_vastleggen(
+        &conn,
+        h(WIJKCOACH),
+        &id,
+        &NieuweStap {
+            uitkomst: Some(MeldingUitkomst::Maatwerk),
+            ..stap(Stap::Afsluiting, d(2026, 4, 1), WIJKCOACH, "plan loopt")
+        },
+    )
+    .expect("afsluiten");
+    assert_eq!(
+        kr::melding(&conn, &id).expect("k").uitkomst,
+        Some(MeldingUitkomst::Maatwerk)
+    );
+    assert_eq!(
+        kr::toekenning(&conn, &t).expect("t").toekenning.start,
+        Some(d(2026, 4, 1))
+    );
     // The audit log names the melding, not the person.
     let audit = lees(
         &conn,
@@ -847,4 +867,56 @@ fn matched_care_algemeen_eerst_met_contracten() {
             .iter()
             .all(|a| a.actief_contract.is_none())
     );
+}
+
+#[test]
+fn uitkomst_en_eigen_stappen_rusten_op_de_klantreis() {
+    let conn = register();
+    let id = kr::melding_toevoegen(
+        &conn,
+        h(INTAKER),
+        &melding("I-HANSEN", d(2026, 3, 2), Some(Wet::Wmo)),
+    )
+    .expect("m");
+    gesprek_en_analyse(&conn, &id, d(2026, 3, 3), d(2026, 3, 4));
+    kr::afweging_opslaan(
+        &conn,
+        h(WIJKCOACH),
+        &id,
+        d(2026, 3, 5),
+        &ladder(&[false; 4]),
+    )
+    .expect("ladder");
+    // A besluit step without a besluit is refused.
+    let v = validatie(
+        kr::stap_vastleggen(
+            &conn,
+            h(WIJKCOACH),
+            &id,
+            &stap(Stap::AanvraagBesluit, d(2026, 3, 6), WIJKCOACH, ""),
+        )
+        .expect_err("eigen handeling"),
+    );
+    assert_eq!(v[0].0, "stap");
+    // Closing with maatwerk or an algemene voorziening needs what it rests on.
+    for uitkomst in [
+        MeldingUitkomst::Maatwerk,
+        MeldingUitkomst::AlgemeneVoorziening,
+    ] {
+        let v = validatie(
+            kr::stap_vastleggen(
+                &conn,
+                h(WIJKCOACH),
+                &id,
+                &NieuweStap {
+                    uitkomst: Some(uitkomst),
+                    ..stap(Stap::Afsluiting, d(2026, 3, 6), WIJKCOACH, "")
+                },
+            )
+            .expect_err("zonder grond"),
+        );
+        assert!(v[0].1.contains("vraagt een"), "{v:?}");
+    }
+    assert_eq!(stappen(&conn, &id).last(), Some(&Stap::Afweging));
+    assert_eq!(kr::melding(&conn, &id).expect("k").afgesloten, None);
 }

@@ -237,6 +237,17 @@ pub enum KlantreisFout {
         "'{0}' is in gebruik (toekenning, verwijzing of melding) en kan niet worden verwijderd; beëindig de voorziening"
     )]
     InGebruik(String),
+    /// A step that its own action records (the verwijzing or the besluit).
+    #[error("de stap '{0}' wordt vastgelegd met de verwijzing of het besluit zelf")]
+    EigenHandeling(&'static str),
+    /// An outcome without what it rests on.
+    #[error("de uitkomst '{uitkomst}' vraagt {nodig}")]
+    UitkomstZonderGrond {
+        /// The outcome's label.
+        uitkomst: &'static str,
+        /// What is missing.
+        nodig: &'static str,
+    },
     /// A BSN that belongs to a resident already in the register.
     #[error("dit BSN is al bekend bij inwoner '{0}'")]
     BsnBekend(String),

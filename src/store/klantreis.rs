@@ -770,6 +770,7 @@ fn stap_in(
             .ok_or_else(|| fout("uitkomst", DomeinFout::UitkomstVerplicht))?;
         controleer_afsluiting(vorige.as_ref().map(|v| v.stap), uitkomst)
             .map_err(|f| fout("uitkomst", f))?;
+        grond_voor_uitkomst(conn, melding, uitkomst)?;
         conn.execute(
             "UPDATE melding SET afgesloten = ?2, uitkomst = ?3 WHERE id = ?1",
             params![melding, iso(s.datum), uitkomst.code()],
@@ -792,6 +793,38 @@ fn stap_in(
     Ok(id)
 }
 
+/// An outcome rests on what the klantreis recorded: `maatwerk` on a granted
+/// toekenning of the melding, `algemene-voorziening` on a verwijzing.
+fn grond_voor_uitkomst(
+    conn: &Connection,
+    melding: &str,
+    uitkomst: MeldingUitkomst,
+) -> Result<(), StoreFout> {
+    let (sql, nodig) = match uitkomst {
+        MeldingUitkomst::Maatwerk => (
+            "SELECT EXISTS (SELECT 1 FROM toekenning WHERE melding = ?1 AND uitkomst = 'toegekend')",
+            "een toegekend besluit op deze melding",
+        ),
+        MeldingUitkomst::AlgemeneVoorziening => (
+            "SELECT EXISTS (SELECT 1 FROM verwijzing WHERE melding = ?1)",
+            "een verwijzing vanuit deze melding",
+        ),
+        _ => return Ok(()),
+    };
+    let heeft: bool = conn.query_row(sql, [melding], |r| r.get(0))?;
+    if heeft {
+        Ok(())
+    } else {
+        Err(fout(
+            "uitkomst",
+            KlantreisFout::UitkomstZonderGrond {
+                uitkomst: uitkomst.label(),
+                nodig,
+            },
+        ))
+    }
+}
+
 /// Keeps the exchange columns `gesprek`, `onderzoek_klaar` and `afgesloten`
 /// in step with the recorded steps (first gesprek, first afweging, the
 /// afsluiting), so reports and exports see the klantreis.
@@ -808,13 +841,18 @@ fn spiegel(conn: &Connection, melding: &str) -> Result<(), StoreFout> {
 }
 
 /// Records a step of a melding (one transaction, audit `stap-vastleggen`).
-/// Afsluiting needs `uitkomst`. Returns the step's row id.
+/// Afsluiting needs `uitkomst` (`maatwerk` only after a granted besluit,
+/// `algemene-voorziening` only after a verwijzing). Verwijzing and aanvraag +
+/// besluit are recorded by [`verwijzing_maken`] and [`besluit_nemen`]. Returns the step's row id.
 pub fn stap_vastleggen(
     conn: &Connection,
     h: Handeling<'_>,
     melding: &str,
     s: &NieuweStap,
 ) -> Result<i64, StoreFout> {
+    if matches!(s.stap, Stap::Verwijzing | Stap::AanvraagBesluit) {
+        return Err(fout("stap", KlantreisFout::EigenHandeling(s.stap.label())));
+    }
     let tx = begin(conn)?;
     moet_bestaan(&tx, "melding", "melding", melding)?;
     let id = stap_in(&tx, h, melding, s)?;
