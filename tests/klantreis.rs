@@ -920,3 +920,57 @@ fn uitkomst_en_eigen_stappen_rusten_op_de_klantreis() {
     assert_eq!(stappen(&conn, &id).last(), Some(&Stap::Afweging));
     assert_eq!(kr::melding(&conn, &id).expect("k").afgesloten, None);
 }
+
+#[test]
+fn geimporteerde_melding_gaat_verder_in_het_register() {
+    let conn = register();
+    let tx = rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)
+        .expect("tx");
+    wijkregister::store::schrijven::voeg_in(
+        &tx,
+        &wijkregister::domain::Record::Melding(wijkregister::domain::Melding {
+            id: "OUD-17".into(),
+            inwoner: "I-HANSEN".into(),
+            datum: d(2026, 2, 2),
+            bron: Bron::Netwerk,
+            wet: Some(Wet::Wmo),
+            gevraagde_voorziening: None,
+            medewerker: Some(INTAKER.into()),
+            gesprek: Some(d(2026, 2, 4)),
+            onderzoek_klaar: None,
+            afgesloten: None,
+            uitkomst: None,
+        }),
+    )
+    .expect("import");
+    tx.commit().expect("commit");
+    let kern = kr::melding(&conn, "OUD-17").expect("kern");
+    assert_eq!(
+        (kern.vraag, kern.spoed),
+        (None, false),
+        "new columns are empty for imported data"
+    );
+    assert_eq!(
+        kr::nog_te_doen(&conn, "OUD-17").expect("todo"),
+        vec![Stap::Analyse, Stap::Ingetrokken]
+    );
+    kr::stap_vastleggen(
+        &conn,
+        h(WIJKCOACH),
+        "OUD-17",
+        &stap(Stap::Analyse, d(2026, 2, 10), WIJKCOACH, ""),
+    )
+    .expect("analyse");
+    assert_eq!(
+        stappen(&conn, "OUD-17"),
+        vec![Stap::Melding, Stap::Gesprek, Stap::Analyse]
+    );
+    assert_eq!(
+        kr::stappen(&conn, "OUD-17").expect("s")[0].medewerker,
+        INTAKER
+    );
+    // Generated ids skip ids of other shapes.
+    let id = kr::melding_toevoegen(&conn, h(INTAKER), &melding("I-HANSEN", d(2026, 3, 2), None))
+        .expect("m");
+    assert_eq!(id, "M-000001");
+}

@@ -730,11 +730,70 @@ pub fn stappen(conn: &Connection, melding: &str) -> Result<Vec<StapRij>, StoreFo
 
 /// What is still to do for a melding: the steps that may come next.
 pub fn nog_te_doen(conn: &Connection, melding: &str) -> Result<Vec<Stap>, StoreFout> {
-    let lijst: Vec<Stap> = stappen(conn, melding)?
+    let mut lijst: Vec<Stap> = stappen(conn, melding)?
         .into_iter()
         .map(|s| s.stap)
         .collect();
+    if lijst.is_empty() {
+        lijst = uit_uitwisseling(conn, melding)?
+            .into_iter()
+            .map(|(stap, _, _)| stap)
+            .collect();
+    }
     Ok(crate::domain::klantreis::nog_te_doen(&lijst))
+}
+
+/// The steps an imported melding (one without recorded steps) implies by
+/// its exchange columns: the melding, the gesprek if dated, the afsluiting
+/// if closed; with the date and the assigned medewerker.
+fn uit_uitwisseling(
+    conn: &Connection,
+    melding: &str,
+) -> Result<Vec<(Stap, NaiveDate, Option<String>)>, StoreFout> {
+    let rij = conn
+        .query_row(
+            "SELECT datum, gesprek, afgesloten, medewerker FROM melding WHERE id = ?1",
+            [melding],
+            |r| {
+                Ok((
+                    datum_kolom(r, 0)?,
+                    optie_datum_kolom(r, 1)?,
+                    optie_datum_kolom(r, 2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((datum, gesprek, afgesloten, medewerker)) = rij else {
+        return Ok(Vec::new());
+    };
+    let mut lijst = vec![(Stap::Melding, datum, medewerker.clone())];
+    if let Some(g) = gesprek {
+        lijst.push((Stap::Gesprek, g, medewerker.clone()));
+    }
+    if let Some(a) = afgesloten {
+        lijst.push((Stap::Afsluiting, a, medewerker));
+    }
+    Ok(lijst)
+}
+
+/// Records the implied steps of an imported melding, so its klantreis can
+/// go on in the register.
+fn overnemen(conn: &Connection, h: Handeling<'_>, melding: &str) -> Result<(), StoreFout> {
+    for (stap, datum, medewerker) in uit_uitwisseling(conn, melding)? {
+        conn.execute(
+            "INSERT INTO klantreis_stap (melding, stap, datum, medewerker, notitie, vastgelegd_op)
+             VALUES (?1, ?2, ?3, ?4, 'overgenomen uit de uitwisseling', ?5)",
+            params![
+                melding,
+                stap.code(),
+                iso(datum),
+                medewerker.as_deref().unwrap_or(h.medewerker),
+                h.tijdstip
+            ],
+        )?;
+    }
+    Ok(())
 }
 
 /// Records a step inside the caller's transaction (order and date rules,
@@ -754,6 +813,9 @@ fn stap_in(
         ));
     }
     klaar(fouten)?;
+    if s.stap != Stap::Melding && stappen(conn, melding)?.is_empty() {
+        overnemen(conn, h, melding)?;
+    }
     let vorige = stappen(conn, melding)?.pop();
     Stap::controleer_volgorde(vorige.as_ref().map(|v| v.stap), s.stap)
         .map_err(|f| fout("stap", f))?;
