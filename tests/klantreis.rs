@@ -550,6 +550,40 @@ fn op_en_afschalen_koppelt_oud_en_nieuw() {
     assert_eq!(nieuw_rij.toekenning.start, Some(d(2026, 6, 15)));
     assert_eq!(nieuw_rij.vorige.as_deref(), Some("T-000001"));
     assert_eq!(nieuw_rij.volume, Some(5.0));
+    // After the melding closed with maatwerk, scaling down still works.
+    kr::stap_vastleggen(
+        &conn,
+        h(WIJKCOACH),
+        &id,
+        &NieuweStap {
+            uitkomst: Some(MeldingUitkomst::Maatwerk),
+            ..stap(Stap::Afsluiting, d(2026, 6, 15), WIJKCOACH, "")
+        },
+    )
+    .expect("afsluiten");
+    let mut af = besluit(&id, "V-BEGELEIDING", d(2026, 9, 1));
+    af.volume = Some(1.5);
+    let t3 = kr::herbeoordelen(&conn, h(WIJKCOACH), &t2, d(2026, 9, 7), &af).expect("afschalen");
+    assert_eq!(
+        kr::toekenning(&conn, &t3).expect("t3").vorige.as_deref(),
+        Some(t2.as_str())
+    );
+    // A decision for another resident cannot replace this one.
+    let ander = kr::melding_toevoegen(
+        &conn,
+        h(INTAKER),
+        &melding("I-HANSEN", d(2026, 9, 1), Some(Wet::Wmo)),
+    )
+    .expect("ander");
+    let fout = kr::herbeoordelen(
+        &conn,
+        h(WIJKCOACH),
+        &t3,
+        d(2026, 9, 10),
+        &besluit(&ander, "V-BEGELEIDING", d(2026, 9, 9)),
+    )
+    .expect_err("andere inwoner");
+    assert_eq!(validatie(fout)[0].0, "melding");
     // The ended one cannot be reassessed again.
     let fout = kr::herbeoordelen(&conn, h(WIJKCOACH), "T-000001", d(2026, 6, 20), &nieuw)
         .expect_err("al geeindigd");
@@ -731,6 +765,20 @@ fn stapvolgorde_datum_en_correctie_gelogd() {
         Some(format!("stap {gesprek}: datum, medewerker, notitie gewijzigd").as_str())
     );
     assert!(analyse > gesprek);
+    // Correcting the melding's own step moves the melding's date.
+    let eerste = kr::stappen(&conn, &id).expect("s")[0].id;
+    kr::stap_corrigeren(
+        &conn,
+        h(INTAKER),
+        eerste,
+        &StapCorrectie {
+            datum: d(2026, 3, 11),
+            medewerker: INTAKER.into(),
+            notitie: String::new(),
+        },
+    )
+    .expect("melding eerder");
+    assert_eq!(kr::melding(&conn, &id).expect("k").datum, d(2026, 3, 11));
 }
 
 #[test]

@@ -248,6 +248,9 @@ pub enum KlantreisFout {
         /// What is missing.
         nodig: &'static str,
     },
+    /// A new decision for another resident than the one it replaces.
+    #[error("melding '{0}' gaat over een andere inwoner dan de lopende toekenning")]
+    AndereInwoner(String),
     /// A BSN that belongs to a resident already in the register.
     #[error("dit BSN is al bekend bij inwoner '{0}'")]
     BsnBekend(String),

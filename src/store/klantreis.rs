@@ -1035,6 +1035,12 @@ pub fn stap_corrigeren(
             params![melding, iso(c.datum)],
         )?;
     }
+    if oud.stap == Stap::Melding {
+        tx.execute(
+            "UPDATE melding SET datum = ?2 WHERE id = ?1",
+            params![melding, iso(c.datum)],
+        )?;
+    }
     tx.execute(
         "UPDATE melding SET gesprek = (SELECT min(datum) FROM klantreis_stap WHERE melding = ?1 AND stap = 'gesprek')
          WHERE id = ?1 AND ?2 = 'gesprek'",
@@ -1669,18 +1675,22 @@ fn besluit_in(
             reden.filter(|_| b.uitkomst == BesluitUitkomst::Afgewezen)
         ],
     )?;
-    stap_in(
-        tx,
-        h,
-        &b.melding,
-        &NieuweStap {
-            stap: Stap::AanvraagBesluit,
-            datum: b.besluit,
-            medewerker: h.medewerker.to_owned(),
-            notitie: b.notitie.clone(),
-            uitkomst: None,
-        },
-    )?;
+    // Op- en afschalen may follow after the melding was closed with the
+    // outcome maatwerk; the new decision then adds no step.
+    if vorige.is_none() || kern.afgesloten.is_none() {
+        stap_in(
+            tx,
+            h,
+            &b.melding,
+            &NieuweStap {
+                stap: Stap::AanvraagBesluit,
+                datum: b.besluit,
+                medewerker: h.medewerker.to_owned(),
+                notitie: b.notitie.clone(),
+                uitkomst: None,
+            },
+        )?;
+    }
     log(
         tx,
         h,
@@ -1785,6 +1795,12 @@ pub fn herbeoordelen(
 ) -> Result<String, StoreFout> {
     let tx = begin(conn)?;
     let oud = toekenning(&tx, oude)?.toekenning;
+    if melding(&tx, &nieuw.melding)?.inwoner != oud.inwoner {
+        return Err(fout(
+            "melding",
+            KlantreisFout::AndereInwoner(nieuw.melding.clone()),
+        ));
+    }
     if !oud.lopend_op(dag) {
         return Err(fout(
             "toekenning",
