@@ -104,6 +104,16 @@ fn miriam_huisarts_verwijzingen_en_begeleiding() {
     let id = kr::melding_toevoegen(&conn, h(INTAKER), &m).expect("melding");
     assert_eq!(id, "M-000001");
     gesprek_en_analyse(&conn, &id, d(2026, 3, 5), d(2026, 3, 9));
+    // Matched care for her law and life domains: algemene voorzieningen first.
+    let passend: Vec<String> = kr::passende_voorzieningen_voor_melding(&conn, &id, d(2026, 3, 9))
+        .expect("passend")
+        .into_iter()
+        .map(|v| v.id)
+        .collect();
+    assert_eq!(
+        passend,
+        vec!["V-WIJKKAMER", "V-WLZ", "V-BEGELEIDING", "V-DAGBESTEDING"]
+    );
     // The full ladder: nothing solves the need for individuele begeleiding.
     kr::afweging_opslaan(
         &conn,

@@ -2013,3 +2013,14 @@ pub fn passende_voorzieningen(
     }
     Ok(lijst)
 }
+
+/// Matched care for a melding: [`passende_voorzieningen`] for its law and
+/// life domains on `dag`.
+pub fn passende_voorzieningen_voor_melding(
+    conn: &Connection,
+    melding: &str,
+    dag: NaiveDate,
+) -> Result<Vec<PassendeVoorziening>, StoreFout> {
+    let kern = self::melding(conn, melding)?;
+    passende_voorzieningen(conn, kern.wet, &kern.leefgebieden, dag)
+}
