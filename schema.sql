@@ -49,7 +49,8 @@ CREATE TABLE contract (
 CREATE INDEX contract_aanbieder ON contract (aanbieder, wet);
 CREATE INDEX contract_wet ON contract (wet, van);
 
--- A provision of the sociale kaart.
+-- A provision of the sociale kaart. A provision in use is ended
+-- (`beeindigd_op`), never deleted.
 CREATE TABLE voorziening (
     id        TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
     naam      TEXT NOT NULL CHECK (naam <> ''),
@@ -57,6 +58,7 @@ CREATE TABLE voorziening (
     wet       TEXT CHECK (wet IS NULL OR wet IN ('wmo', 'jeugdwet', 'participatiewet',
                   'schuldhulp', 'inburgering', 'leerlingenvervoer')),
     categorie TEXT,
+    beeindigd_op TEXT CHECK (beeindigd_op IS NULL OR date(beeindigd_op) IS beeindigd_op),
     CHECK (soort <> 'maatwerk' OR wet IS NOT NULL),
     CHECK (soort <> 'maatwerk' OR wet NOT IN ('wmo', 'jeugdwet') OR categorie IS NOT NULL),
     CHECK (categorie IS NULL OR wet <> 'wmo' OR categorie IN ('01', '02', '03', '04', '05',
@@ -94,7 +96,10 @@ CREATE INDEX inwoner_geboortedatum ON inwoner (geboortedatum);
 CREATE INDEX inwoner_huishouden ON inwoner (huishouden);
 CREATE INDEX inwoner_wijkteam ON inwoner (wijkteam, achternaam COLLATE NOCASE);
 
--- A melding: one klantreis.
+-- A melding: one klantreis. `vraag` is the question in the resident's words,
+-- `spoed` marks a schuldhulp request under threat of eviction or cut-off (3
+-- working days), `aanvraag` the date of a formal aanvraag still awaiting its
+-- besluit (open while no toekenning of this melding has a later besluit).
 CREATE TABLE melding (
     id                    TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
     inwoner               TEXT NOT NULL REFERENCES inwoner (id),
@@ -114,11 +119,16 @@ CREATE TABLE melding (
     uitkomst              TEXT CHECK (uitkomst IS NULL OR uitkomst IN ('informatie-advies',
                               'eigen-kracht', 'netwerk', 'algemene-voorziening',
                               'voorliggende-voorziening', 'maatwerk', 'geen-ondersteuning', 'ingetrokken')),
+    vraag                 TEXT,
+    spoed                 INTEGER NOT NULL DEFAULT 0 CHECK (spoed IN (0, 1)),
+    aanvraag              TEXT CHECK (aanvraag IS NULL OR date(aanvraag) IS aanvraag),
     CHECK (afgesloten IS NULL OR uitkomst IS NOT NULL)
 ) STRICT;
 CREATE INDEX melding_inwoner ON melding (inwoner, datum);
 CREATE INDEX melding_datum ON melding (datum);
 CREATE INDEX melding_medewerker_open ON melding (medewerker, datum) WHERE afgesloten IS NULL;
+CREATE INDEX melding_open ON melding (datum) WHERE afgesloten IS NULL;
+CREATE INDEX melding_aanvraag_open ON melding (aanvraag) WHERE aanvraag IS NOT NULL AND afgesloten IS NULL;
 
 -- A referral from a melding to an algemene or voorliggende voorziening.
 CREATE TABLE verwijzing (
@@ -137,6 +147,9 @@ CREATE INDEX verwijzing_afgerond ON verwijzing (afgerond_op) WHERE status = 'afg
 
 -- A maatwerk provision decided for a resident (by the gemeente after the
 -- afwegingsladder, or under the Jeugdwet by an external referrer).
+-- `vorige` links a decision to the one it replaced (op- en afschalen),
+-- `volume` + `volume_eenheid` the amount ('uur per week'), `reden_afwijzing`
+-- why a request was refused.
 -- The four afweging_* columns are the answers of the afwegingsladder.
 CREATE TABLE toekenning (
     id                                TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
@@ -165,6 +178,10 @@ CREATE TABLE toekenning (
     afweging_netwerk                  TEXT,
     afweging_algemene_voorziening     TEXT,
     afweging_voorliggende_voorziening TEXT,
+    vorige                            TEXT REFERENCES toekenning (id),
+    volume                            REAL CHECK (volume IS NULL OR volume > 0),
+    volume_eenheid                    TEXT CHECK ((volume_eenheid IS NULL) = (volume IS NULL)),
+    reden_afwijzing                   TEXT CHECK (reden_afwijzing IS NULL OR uitkomst = 'afgewezen'),
     CHECK (uitkomst <> 'afgewezen' OR (start IS NULL AND eind IS NULL)),
     -- The afweging is all four answers or none.
     CHECK ((afweging_eigen_kracht IS NULL) = (afweging_netwerk IS NULL)
@@ -178,6 +195,8 @@ CREATE INDEX toekenning_melding ON toekenning (melding);
 CREATE INDEX toekenning_aanbieder ON toekenning (aanbieder);
 CREATE INDEX toekenning_contract ON toekenning (contract);
 CREATE INDEX toekenning_eind ON toekenning (eind) WHERE uitkomst = 'toegekend';
+CREATE INDEX toekenning_vorige ON toekenning (vorige);
+CREATE INDEX toekenning_wachtend ON toekenning (besluit) WHERE uitkomst = 'toegekend' AND start IS NULL;
 
 -- A change of a household's AVE level (Aanpak Voorkomen Escalatie, 0-4).
 CREATE TABLE ave (
@@ -247,3 +266,74 @@ CREATE TRIGGER audit_alleen_toevoegen_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'het auditlog kan niet worden gewijzigd'); END;
 CREATE TRIGGER audit_alleen_toevoegen_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'uit het auditlog kan niets worden verwijderd'); END;
+
+-- Life domains of a melding.
+CREATE TABLE melding_leefgebied (
+    melding    TEXT NOT NULL REFERENCES melding (id),
+    leefgebied TEXT NOT NULL CHECK (leefgebied IN ('financien', 'werk-dagbesteding', 'huisvesting',
+                   'huiselijke-relaties', 'geestelijke-gezondheid', 'lichamelijke-gezondheid',
+                   'verslaving', 'zelfzorg', 'sociaal-netwerk', 'maatschappelijke-participatie',
+                   'justitie', 'opvoeden-opgroeien', 'veiligheid')),
+    PRIMARY KEY (melding, leefgebied)
+) STRICT, WITHOUT ROWID;
+
+-- Life domains a provision of the sociale kaart answers (for matched care).
+CREATE TABLE voorziening_leefgebied (
+    voorziening TEXT NOT NULL REFERENCES voorziening (id),
+    leefgebied  TEXT NOT NULL CHECK (leefgebied IN ('financien', 'werk-dagbesteding', 'huisvesting',
+                    'huiselijke-relaties', 'geestelijke-gezondheid', 'lichamelijke-gezondheid',
+                    'verslaving', 'zelfzorg', 'sociaal-netwerk', 'maatschappelijke-participatie',
+                    'justitie', 'opvoeden-opgroeien', 'veiligheid')),
+    PRIMARY KEY (voorziening, leefgebied)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX voorziening_leefgebied_leefgebied ON voorziening_leefgebied (leefgebied, voorziening);
+
+-- Which providers deliver a provision (their contracts are per law).
+CREATE TABLE voorziening_aanbieder (
+    voorziening TEXT NOT NULL REFERENCES voorziening (id),
+    aanbieder   TEXT NOT NULL REFERENCES aanbieder (id),
+    PRIMARY KEY (voorziening, aanbieder)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX voorziening_aanbieder_aanbieder ON voorziening_aanbieder (aanbieder, voorziening);
+
+-- The recorded steps of a klantreis: date, who, a note.
+CREATE TABLE klantreis_stap (
+    id            INTEGER PRIMARY KEY,
+    melding       TEXT NOT NULL REFERENCES melding (id),
+    stap          TEXT NOT NULL CHECK (stap IN ('melding', 'gesprek', 'analyse', 'afweging',
+                      'verwijzing', 'aanvraag-besluit', 'geen-ondersteuning', 'ingetrokken',
+                      'levering-evaluatie', 'afsluiting')),
+    datum         TEXT NOT NULL CHECK (date(datum) IS datum),
+    medewerker    TEXT NOT NULL REFERENCES medewerker (id),
+    notitie       TEXT NOT NULL DEFAULT '',
+    vastgelegd_op TEXT NOT NULL CHECK (vastgelegd_op <> '')
+) STRICT;
+CREATE INDEX klantreis_stap_melding ON klantreis_stap (melding, datum, id);
+CREATE INDEX klantreis_stap_medewerker ON klantreis_stap (medewerker);
+
+-- Corrections of a recorded step: old and new values, who, when.
+CREATE TABLE klantreis_correctie (
+    id                INTEGER PRIMARY KEY,
+    stap              INTEGER NOT NULL REFERENCES klantreis_stap (id),
+    oude_datum        TEXT NOT NULL CHECK (date(oude_datum) IS oude_datum),
+    nieuwe_datum      TEXT NOT NULL CHECK (date(nieuwe_datum) IS nieuwe_datum),
+    oude_medewerker   TEXT NOT NULL,
+    nieuwe_medewerker TEXT NOT NULL,
+    oude_notitie      TEXT NOT NULL,
+    nieuwe_notitie    TEXT NOT NULL,
+    door              TEXT NOT NULL REFERENCES medewerker (id),
+    tijdstip          TEXT NOT NULL CHECK (tijdstip <> '')
+) STRICT;
+CREATE INDEX klantreis_correctie_stap ON klantreis_correctie (stap, id);
+
+-- The afwegingsladder of a melding: one row per answered rung.
+CREATE TABLE afweging_trede (
+    melding     TEXT NOT NULL REFERENCES melding (id),
+    trede       TEXT NOT NULL CHECK (trede IN ('eigen-kracht', 'netwerk', 'algemene-voorziening',
+                    'voorliggende-voorziening')),
+    lost_op     INTEGER NOT NULL CHECK (lost_op IN (0, 1)),
+    toelichting TEXT NOT NULL CHECK (toelichting <> ''),
+    medewerker  TEXT NOT NULL REFERENCES medewerker (id),
+    datum       TEXT NOT NULL CHECK (date(datum) IS datum),
+    PRIMARY KEY (melding, trede)
+) STRICT, WITHOUT ROWID;

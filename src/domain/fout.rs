@@ -116,6 +116,9 @@ pub enum DomeinFout {
         /// Upper bound.
         tot: u8,
     },
+    /// A rule of the klantreis, the afwegingsladder or the sociale kaart.
+    #[error(transparent)]
+    Klantreis(#[from] super::klantreis::KlantreisFout),
 }
 
 /// A validation error tied to the field it concerns (exchange field name).

@@ -60,6 +60,9 @@ macro_rules! waardelijst {
     };
 }
 
+/// Lets other domain modules write their value lists with the same macro.
+pub(crate) use waardelijst;
+
 /// Joins codes for a Dutch message: "`a`, `b` of `c`".
 #[must_use]
 pub fn codes_als_tekst(codes: &[&str]) -> String {

@@ -19,6 +19,8 @@ pub const SCHEMA: &str = include_str!("../../schema.sql");
 pub const MIGRATIES: &[&str] = &[
     // 2: the append-only, hash-chained audit log.
     super::audit::SCHEMA_AUDIT,
+    // 3: the klantreis: steps, corrections, afweging, leefgebieden, op- en afschalen.
+    super::klantreis::SCHEMA_KLANTREIS,
 ];
 
 /// The version a database has after all migrations.

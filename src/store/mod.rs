@@ -11,9 +11,12 @@ pub mod backup;
 pub mod bewaartermijn;
 pub mod export;
 pub mod import;
+pub mod klantreis;
 pub mod migraties;
 pub mod schrijven;
+pub mod sociale_kaart_beheer;
 pub mod uitwisseling;
+pub mod werkvoorraad;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -1,0 +1,365 @@
+//! The werkvoorraad (work queue) of a worker and of a team lead: open
+//! meldingen by their next legal deadline (overdue first), decisions ending
+//! within 8 weeks (herindicatie), young people with a Jeugdwet provision who
+//! turn 18 within 6 months, and granted provisions that have not started,
+//! by days waited. "Today" is a parameter; the rules themselves live in
+//! `domain::klantreis`.
+//!
+//! A melding belongs to its assigned medewerker (`melding.medewerker`); a
+//! toekenning to the medewerker of its melding. Toekenningen without a
+//! melding (direct Jeugdwet referrals, imported legacy data) are in nobody's
+//! queue. A team's queue is the queues of the medewerkers of that wijkteam.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use super::StoreFout;
+use super::klantreis::{datum_kolom, optie_datum_kolom};
+use crate::domain::Wet;
+use crate::domain::datum::iso;
+use crate::domain::klantreis::{
+    OpenTermijn, achttiende_verjaardag, dagen_wachtend, herindicatie_nodig, termijn_aanvraag,
+    termijn_melding, wordt_18_binnenkort,
+};
+use crate::domain::termijnen::TermijnStatus;
+
+/// An open melding with its running deadlines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenMelding {
+    /// Melding id.
+    pub melding: String,
+    /// Resident id.
+    pub inwoner: String,
+    /// Resident's name, for the list.
+    pub naam: String,
+    /// Date of the melding.
+    pub datum: NaiveDate,
+    /// The running deadlines, most urgent first (empty: no legal deadline runs).
+    pub termijnen: Vec<OpenTermijn>,
+}
+
+impl OpenMelding {
+    /// The most urgent running deadline.
+    #[must_use]
+    pub fn volgende(&self) -> Option<&OpenTermijn> {
+        self.termijnen.first()
+    }
+}
+
+/// A decision whose period ends soon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Herindicatie {
+    /// Toekenning id.
+    pub toekenning: String,
+    /// Resident id.
+    pub inwoner: String,
+    /// Resident's name.
+    pub naam: String,
+    /// Provision name.
+    pub voorziening: String,
+    /// End of the period.
+    pub eind: NaiveDate,
+    /// Days until then.
+    pub dagen_tot_eind: i64,
+}
+
+/// A young person with a Jeugdwet provision who turns 18 soon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Achttien {
+    /// Toekenning id.
+    pub toekenning: String,
+    /// Resident id.
+    pub inwoner: String,
+    /// Resident's name.
+    pub naam: String,
+    /// Provision name.
+    pub voorziening: String,
+    /// The 18th birthday.
+    pub verjaardag: NaiveDate,
+}
+
+/// A granted provision that has not started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wachtend {
+    /// Toekenning id.
+    pub toekenning: String,
+    /// Resident id.
+    pub inwoner: String,
+    /// Resident's name.
+    pub naam: String,
+    /// Provision name.
+    pub voorziening: String,
+    /// Date of the decision.
+    pub besluit: NaiveDate,
+    /// Days waited since.
+    pub dagen_wachtend: i64,
+}
+
+/// One worker's queue.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Werkvoorraad {
+    /// Open meldingen, most urgent deadline first (overdue first; none last).
+    pub meldingen: Vec<OpenMelding>,
+    /// Decisions ending within 8 weeks, soonest first.
+    pub herindicaties: Vec<Herindicatie>,
+    /// Turning 18 within 6 months, soonest first.
+    pub achttien: Vec<Achttien>,
+    /// Waiting, longest first.
+    pub wachtend: Vec<Wachtend>,
+}
+
+/// Counts for a team lead.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totalen {
+    /// Open meldingen.
+    pub open_meldingen: usize,
+    /// Running deadlines past due.
+    pub verlopen: usize,
+    /// Running deadlines due within 5 working days.
+    pub bijna_verlopen: usize,
+    /// Decisions ending within 8 weeks.
+    pub herindicaties: usize,
+    /// Turning 18 within 6 months.
+    pub achttien: usize,
+    /// Granted, not started.
+    pub wachtend: usize,
+}
+
+impl Werkvoorraad {
+    /// The counts of this queue.
+    #[must_use]
+    pub fn totalen(&self) -> Totalen {
+        let termijnen = || self.meldingen.iter().flat_map(|m| m.termijnen.iter());
+        Totalen {
+            open_meldingen: self.meldingen.len(),
+            verlopen: termijnen()
+                .filter(|t| matches!(t.status, TermijnStatus::Verlopen { .. }))
+                .count(),
+            bijna_verlopen: termijnen()
+                .filter(|t| matches!(t.status, TermijnStatus::BijnaVerlopen { .. }))
+                .count(),
+            herindicaties: self.herindicaties.len(),
+            achttien: self.achttien.len(),
+            wachtend: self.wachtend.len(),
+        }
+    }
+}
+
+/// One worker's queue in a team overview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MedewerkerWerkvoorraad {
+    /// Medewerker id.
+    pub medewerker: String,
+    /// Name.
+    pub naam: String,
+    /// The queue.
+    pub werkvoorraad: Werkvoorraad,
+}
+
+/// A team lead's view: per worker and the team totals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamWerkvoorraad {
+    /// Per worker, by name.
+    pub per_medewerker: Vec<MedewerkerWerkvoorraad>,
+    /// Sums over the team.
+    pub totaal: Totalen,
+}
+
+const NAAM: &str =
+    "CASE WHEN i.voornaam = '' THEN i.achternaam ELSE i.voornaam || ' ' || i.achternaam END";
+
+fn open_meldingen(
+    conn: &Connection,
+    medewerker: &str,
+    vandaag: NaiveDate,
+) -> Result<Vec<OpenMelding>, StoreFout> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT m.id, m.inwoner, {NAAM}, m.datum, m.wet, m.spoed, m.gesprek, m.onderzoek_klaar, m.aanvraag,
+                EXISTS (SELECT 1 FROM toekenning t WHERE t.melding = m.id AND t.besluit >= m.aanvraag)
+         FROM melding m JOIN inwoner i ON i.id = m.inwoner
+         WHERE m.medewerker = ?1 AND m.afgesloten IS NULL"
+    ))?;
+    let rijen = stmt.query_map([medewerker], |r| {
+        let wet: Option<String> = r.get(4)?;
+        let wet = wet.as_deref().and_then(Wet::parse);
+        let datum = datum_kolom(r, 3)?;
+        let spoed: bool = r.get(5)?;
+        let gesprek = optie_datum_kolom(r, 6)?;
+        let onderzoek_klaar = optie_datum_kolom(r, 7)?;
+        let aanvraag = optie_datum_kolom(r, 8)?;
+        let besloten: bool = r.get(9)?;
+        let mut termijnen: Vec<OpenTermijn> =
+            termijn_melding(wet, spoed, datum, gesprek, onderzoek_klaar, None, vandaag)
+                .into_iter()
+                .collect();
+        if let (Some(wet), Some(aanvraag), false) = (wet, aanvraag, besloten) {
+            termijnen.extend(termijn_aanvraag(wet, aanvraag, vandaag));
+        }
+        termijnen.sort_by_key(|t| (t.status.urgentie(), t.uiterste));
+        Ok(OpenMelding {
+            melding: r.get(0)?,
+            inwoner: r.get(1)?,
+            naam: r.get(2)?,
+            datum,
+            termijnen,
+        })
+    })?;
+    let mut lijst: Vec<OpenMelding> = rijen.collect::<Result<_, _>>()?;
+    lijst.sort_by(|a, b| {
+        let sleutel = |m: &OpenMelding| m.volgende().map(|t| (t.status.urgentie(), t.uiterste));
+        match (sleutel(a), sleutel(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| a.datum.cmp(&b.datum))
+        .then_with(|| a.melding.cmp(&b.melding))
+    });
+    Ok(lijst)
+}
+
+/// Granted, not ended toekenningen of a worker's meldingen:
+/// (id, inwoner, naam, voorziening, wet, besluit, start, eind, geboortedatum).
+type LopendeRij = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    NaiveDate,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+    NaiveDate,
+);
+
+fn lopende(
+    conn: &Connection,
+    medewerker: &str,
+    vandaag: NaiveDate,
+) -> Result<Vec<LopendeRij>, StoreFout> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT t.id, t.inwoner, {NAAM}, v.naam, v.wet, t.besluit, t.start, t.eind, i.geboortedatum
+         FROM toekenning t
+         JOIN melding m ON m.id = t.melding
+         JOIN inwoner i ON i.id = t.inwoner
+         JOIN voorziening v ON v.id = t.voorziening
+         WHERE m.medewerker = ?1 AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
+           AND (t.eind IS NULL OR t.eind >= ?2)"
+    ))?;
+    let rijen = stmt.query_map(params![medewerker, iso(vandaag)], |r| {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            datum_kolom(r, 5)?,
+            optie_datum_kolom(r, 6)?,
+            optie_datum_kolom(r, 7)?,
+            datum_kolom(r, 8)?,
+        ))
+    })?;
+    Ok(rijen.collect::<Result<_, _>>()?)
+}
+
+/// The queue of one medewerker on `vandaag`.
+pub fn werkvoorraad(
+    conn: &Connection,
+    medewerker: &str,
+    vandaag: NaiveDate,
+) -> Result<Werkvoorraad, StoreFout> {
+    let mut w = Werkvoorraad {
+        meldingen: open_meldingen(conn, medewerker, vandaag)?,
+        ..Werkvoorraad::default()
+    };
+    for (toekenning, inwoner, naam, voorziening, wet, besluit, start, eind, geboren) in
+        lopende(conn, medewerker, vandaag)?
+    {
+        if let Some(eind) = eind
+            && herindicatie_nodig(eind, vandaag)
+        {
+            w.herindicaties.push(Herindicatie {
+                toekenning: toekenning.clone(),
+                inwoner: inwoner.clone(),
+                naam: naam.clone(),
+                voorziening: voorziening.clone(),
+                eind,
+                dagen_tot_eind: (eind - vandaag).num_days(),
+            });
+        }
+        if wet.as_deref() == Some(Wet::Jeugdwet.code())
+            && wordt_18_binnenkort(geboren, vandaag)
+            && let Some(verjaardag) = achttiende_verjaardag(geboren)
+        {
+            w.achttien.push(Achttien {
+                toekenning: toekenning.clone(),
+                inwoner: inwoner.clone(),
+                naam: naam.clone(),
+                voorziening: voorziening.clone(),
+                verjaardag,
+            });
+        }
+        if start.is_none() {
+            w.wachtend.push(Wachtend {
+                toekenning,
+                inwoner,
+                naam,
+                voorziening,
+                besluit,
+                dagen_wachtend: dagen_wachtend(besluit, vandaag),
+            });
+        }
+    }
+    w.herindicaties.sort_by(|a, b| {
+        a.eind
+            .cmp(&b.eind)
+            .then_with(|| a.toekenning.cmp(&b.toekenning))
+    });
+    w.achttien.sort_by(|a, b| {
+        a.verjaardag
+            .cmp(&b.verjaardag)
+            .then_with(|| a.toekenning.cmp(&b.toekenning))
+    });
+    w.wachtend.sort_by(|a, b| {
+        b.dagen_wachtend
+            .cmp(&a.dagen_wachtend)
+            .then_with(|| a.toekenning.cmp(&b.toekenning))
+    });
+    Ok(w)
+}
+
+/// The queues of the medewerkers of `wijkteam`, by name, and the team totals.
+pub fn werkvoorraad_team(
+    conn: &Connection,
+    wijkteam: &str,
+    vandaag: NaiveDate,
+) -> Result<TeamWerkvoorraad, StoreFout> {
+    let mut stmt = conn.prepare(
+        "SELECT id, naam FROM medewerker WHERE wijkteam = ?1 ORDER BY naam COLLATE NOCASE, id",
+    )?;
+    let medewerkers: Vec<(String, String)> = stmt
+        .query_map([wijkteam], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut per_medewerker = Vec::new();
+    let mut totaal = Totalen::default();
+    for (medewerker, naam) in medewerkers {
+        let w = werkvoorraad(conn, &medewerker, vandaag)?;
+        let t = w.totalen();
+        totaal.open_meldingen += t.open_meldingen;
+        totaal.verlopen += t.verlopen;
+        totaal.bijna_verlopen += t.bijna_verlopen;
+        totaal.herindicaties += t.herindicaties;
+        totaal.achttien += t.achttien;
+        totaal.wachtend += t.wachtend;
+        per_medewerker.push(MedewerkerWerkvoorraad {
+            medewerker,
+            naam,
+            werkvoorraad: w,
+        });
+    }
+    Ok(TeamWerkvoorraad {
+        per_medewerker,
+        totaal,
+    })
+}
