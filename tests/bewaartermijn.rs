@@ -101,11 +101,19 @@ fn register() -> Connection {
     ] {
         store::schrijven::voeg_in(&tx, &r).expect("insert");
     }
-    tx.execute(
-        "INSERT INTO ave (id, huishouden, datum, niveau, reden) VALUES ('AVE-1', 'H-1', '2018-01-01', 2, 'zorgen')",
-        [],
+    tx.execute_batch(
+        "INSERT INTO ave (id, huishouden, datum, niveau, reden) VALUES ('AVE-1', 'H-1', '2018-01-01', 2, 'zorgen');
+         INSERT INTO medewerker (id, naam, rol) VALUES ('MW-1', 'Intaker', 'intaker');
+         INSERT INTO melding_leefgebied (melding, leefgebied) SELECT 'M-1', 'financien';
+         INSERT INTO klantreis_stap (melding, stap, datum, medewerker, notitie, vastgelegd_op)
+             VALUES ('M-1', 'gesprek', '2010-01-05', 'MW-1', 'keukentafelgesprek', '2010-01-05T10:00:00Z');
+         INSERT INTO klantreis_correctie (stap, oude_datum, nieuwe_datum, oude_medewerker, nieuwe_medewerker,
+             oude_notitie, nieuwe_notitie, door, tijdstip)
+             VALUES (1, '2010-01-05', '2010-01-06', 'MW-1', 'MW-1', 'a', 'b', 'MW-1', '2010-01-07T10:00:00Z');
+         INSERT INTO afweging_trede (melding, trede, lost_op, toelichting, medewerker, datum)
+             VALUES ('M-1', 'eigen-kracht', 1, 'redt het zelf', 'MW-1', '2010-01-06');",
     )
-    .expect("ave");
+    .expect("klantreis");
     tx.commit().expect("commit");
     conn
 }
@@ -156,6 +164,17 @@ fn vernietigen_verwijdert_alles_en_logt_zonder_persoonsgegevens() {
         )
         .expect("n");
     assert_eq!(n, 0);
+    for tabel in [
+        "klantreis_stap",
+        "klantreis_correctie",
+        "afweging_trede",
+        "melding_leefgebied",
+    ] {
+        let n: i64 = conn
+            .query_row(&format!("SELECT count(*) FROM {tabel}"), [], |r| r.get(0))
+            .expect("n");
+        assert_eq!(n, 0, "{tabel} is emptied with the dossier");
+    }
     let log = audit::lees(&conn, &audit::AuditFilter::default(), 10).expect("log");
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].actie, "vernietigen");

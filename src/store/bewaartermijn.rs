@@ -137,12 +137,28 @@ pub fn vernietig(
             "DELETE FROM verwijzing WHERE melding IN (SELECT id FROM melding WHERE inwoner = ?1)",
             params![inwoner],
         )?,
-        toekenningen: tx.execute(
-            "DELETE FROM toekenning WHERE inwoner = ?1",
-            params![inwoner],
-        )?,
         ..Vernietigd::default()
     };
+    // Links from other decisions to this resident's decisions, then the decisions.
+    tx.execute(
+        "UPDATE toekenning SET vorige = NULL
+         WHERE vorige IN (SELECT id FROM toekenning WHERE inwoner = ?1)",
+        params![inwoner],
+    )?;
+    v.toekenningen = tx.execute(
+        "DELETE FROM toekenning WHERE inwoner = ?1",
+        params![inwoner],
+    )?;
+    // The klantreis details of the meldingen.
+    for sql in [
+        "DELETE FROM klantreis_correctie WHERE stap IN (SELECT s.id FROM klantreis_stap s
+             JOIN melding m ON m.id = s.melding WHERE m.inwoner = ?1)",
+        "DELETE FROM klantreis_stap WHERE melding IN (SELECT id FROM melding WHERE inwoner = ?1)",
+        "DELETE FROM afweging_trede WHERE melding IN (SELECT id FROM melding WHERE inwoner = ?1)",
+        "DELETE FROM melding_leefgebied WHERE melding IN (SELECT id FROM melding WHERE inwoner = ?1)",
+    ] {
+        tx.execute(sql, params![inwoner])?;
+    }
     v.meldingen = tx.execute("DELETE FROM melding WHERE inwoner = ?1", params![inwoner])?;
     v.vorderingen = tx.execute(
         "DELETE FROM vordering WHERE inwoner = ?1 AND aanbieder IS NULL",
