@@ -124,8 +124,8 @@ fn zoeken_gebruikt_de_indexen() {
 #[test]
 fn dossierqueries_gebruiken_de_indexen() {
     let conn = register();
-    let id = vec!["in-jan".to_owned()];
-    let hh = vec!["hh-1".to_owned(), "in-jan".to_owned()];
+    let id = ["in-jan".to_owned()];
+    let hh = ["hh-1".to_owned(), "in-jan".to_owned()];
     for (sql, param, index) in [
         (
             dossier::SQL_HUISHOUDEN,

@@ -354,6 +354,7 @@ pub fn dossier(conn: &Connection, id: &str, vandaag: NaiveDate) -> Result<Dossie
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, reason = "tests may fail loudly")]
 mod tests {
     use super::*;
 

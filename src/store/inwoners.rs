@@ -5,7 +5,7 @@
 //! or `inwoner_wijkteam` with a team filter), a BSN or BSN prefix
 //! (`inwoner_bsn`), or a date of birth (`inwoner_geboortedatum`). Prefix
 //! searches are half-open ranges (`>= prefix AND < prefix + U+10FFFF`) under
-//! `COLLATE NOCASE`, so SQLite seeks the index instead of scanning the table.
+//! `COLLATE NOCASE`, so `SQLite` seeks the index instead of scanning the table.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params};
@@ -138,7 +138,7 @@ pub(crate) fn iso_datum(kolom: usize, tekst: &str) -> rusqlite::Result<NaiveDate
 ///
 /// "voornaam achternaam" is a `UNION` of two index searches (whole text as
 /// last-name prefix, or first word as first name and the rest as last name),
-/// because an `OR` of two ranges on one index column makes SQLite scan.
+/// because an `OR` of two ranges on one index column makes `SQLite` scan.
 #[must_use]
 pub fn zoek_sql(vraag: &Zoekvraag) -> (String, Vec<String>) {
     let mut param: Vec<String> = Vec::new();
@@ -245,6 +245,7 @@ pub fn aantal(conn: &Connection) -> Result<u64, StoreFout> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, reason = "tests may fail loudly")]
 mod tests {
     use super::*;
 

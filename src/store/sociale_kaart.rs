@@ -98,7 +98,10 @@ pub fn voorzieningen(
     )?;
     let rijen = stmt
         .query_map(
-            params![filter.soort.map(|s| s.code()), filter.wet.map(|w| w.code())],
+            params![
+                filter.soort.map(VoorzieningSoort::code),
+                filter.wet.map(Wet::code)
+            ],
             |r| {
                 let soort: String = r.get(2)?;
                 let wet: Option<String> = r.get(3)?;
@@ -129,7 +132,7 @@ pub fn aanbieders(conn: &Connection, wet: Option<Wet>) -> Result<Vec<AanbiederRi
          FROM aanbieder a ORDER BY a.naam",
     )?;
     let rijen = stmt
-        .query_map(params![wet.map(|w| w.code())], |r| {
+        .query_map(params![wet.map(Wet::code)], |r| {
             Ok(AanbiederRij {
                 id: r.get(0)?,
                 naam: r.get(1)?,
@@ -150,7 +153,7 @@ pub fn contracten(conn: &Connection, wet: Option<Wet>) -> Result<Vec<ContractRij
          ORDER BY a.naam, c.van, c.id",
     )?;
     let rijen = stmt
-        .query_map(params![wet.map(|w| w.code())], |r| {
+        .query_map(params![wet.map(Wet::code)], |r| {
             let wet: String = r.get(2)?;
             let soort: String = r.get(3)?;
             let van: String = r.get(4)?;

@@ -247,7 +247,7 @@ pub fn duizendtallen(n: usize) -> String {
     let cijfers = n.to_string();
     let mut uit = String::new();
     for (i, c) in cijfers.chars().enumerate() {
-        if i > 0 && (cijfers.len() - i) % 3 == 0 {
+        if i > 0 && (cijfers.len() - i).is_multiple_of(3) {
             uit.push('.');
         }
         uit.push(c);

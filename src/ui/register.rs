@@ -187,7 +187,7 @@ impl Register {
                     omschrijving,
                     regels: 0,
                     ontvanger,
-                })
+                });
             }
             Err(fout) => {
                 self.klaar = Some(Uitkomst::DemoMislukt(format!(

@@ -181,7 +181,7 @@ fn voorzieningen_ui(ui: &mut egui::Ui, rijen: &[VoorzieningRij]) {
         &[260.0, 170.0, 220.0, 260.0, 150.0],
     )
     .header(24.0, |rij| {
-        koppen(rij, &["Naam", "Soort", "Wet", "Categorie", "Kenmerken"])
+        koppen(rij, &["Naam", "Soort", "Wet", "Categorie", "Kenmerken"]);
     })
     .body(|body| {
         body.rows(22.0, rijen.len(), |mut rij| {
@@ -221,7 +221,7 @@ fn aanbieders_ui(ui: &mut egui::Ui, rijen: &[AanbiederRij]) {
     }
     tabel(ui, "kaart-aanbieders", &[320.0, 120.0, 120.0])
         .header(24.0, |rij| {
-            koppen(rij, &["Naam", "KvK-nummer", "Contracten"])
+            koppen(rij, &["Naam", "KvK-nummer", "Contracten"]);
         })
         .body(|body| {
             body.rows(22.0, rijen.len(), |mut rij| {
@@ -254,7 +254,7 @@ fn contracten_ui(ui: &mut egui::Ui, rijen: &[ContractRij], vandaag: NaiveDate) {
         koppen(
             rij,
             &["Aanbieder", "Wet", "Soort", "Van", "Tot", "Actief vandaag"],
-        )
+        );
     })
     .body(|body| {
         body.rows(22.0, rijen.len(), |mut rij| {
