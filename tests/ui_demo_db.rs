@@ -2,7 +2,10 @@
 //! the demo generator exists. Run with
 //! `WIJKREGISTER_DEMO_DB=/tmp/ui-demo.sqlite cargo test --test ui_demo_db -- --ignored`.
 
-#![allow(clippy::expect_used, reason = "a helper run by hand; failing loudly is right")]
+#![allow(
+    clippy::expect_used,
+    reason = "a helper run by hand; failing loudly is right"
+)]
 
 mod common;
 

@@ -74,7 +74,7 @@ fn zoek_inwoner_en_open_dossier() {
     h.get_by_label("Geen toekenningen.");
 
     // Back to the list.
-    h.get_by_label("Terug naar de lijst").click();
+    h.get_by_label("Terug naar de lijst (Esc)").click();
     h.run();
     h.get_by_label("1 inwoner gevonden.");
 }

@@ -34,7 +34,9 @@ impl DossierScherm {
     /// Draws the screen; returns what the user asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<Actie> {
         let mut actie = None;
-        if ui.button("Terug naar de lijst").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+        if ui.button("Terug naar de lijst (Esc)").clicked()
+            || ui.input(|i| i.key_pressed(Key::Escape))
+        {
             actie = Some(Actie::TerugNaarLijst);
         }
         ui.add_space(6.0);

@@ -101,7 +101,7 @@ impl InwonersScherm {
                         .hint_text(
                             "achternaam, voornaam achternaam, BSN of geboortedatum (dd-mm-jjjj)",
                         )
-                        .desired_width(420.0),
+                        .desired_width(560.0),
                 )
                 .labelled_by(label.id);
             if self.focus_zoeken {
@@ -140,7 +140,9 @@ impl InwonersScherm {
             1 => "1 inwoner gevonden.".to_owned(),
             n => format!("{} inwoners gevonden.", duizendtallen(n)),
         });
-        ui.small("Pijltjes om te kiezen, Enter of dubbelklik om het dossier te openen.");
+        ui.weak(
+            "Pijltjes omhoog en omlaag kiezen een inwoner; Enter of een klik opent het dossier.",
+        );
         ui.add_space(4.0);
 
         // Keyboard: arrows move the selection, Enter opens it.

@@ -178,7 +178,7 @@ fn voorzieningen_ui(ui: &mut egui::Ui, rijen: &[VoorzieningRij]) {
     tabel(
         ui,
         "kaart-voorzieningen",
-        &[260.0, 170.0, 220.0, 260.0, 150.0],
+        &[240.0, 170.0, 150.0, 240.0, 150.0],
     )
     .header(24.0, |rij| {
         koppen(rij, &["Naam", "Soort", "Wet", "Categorie", "Kenmerken"]);
