@@ -1,6 +1,7 @@
 //! Not a test: fills a database file for looking at the real window before
 //! the demo generator exists. Run with
-//! `WIJKREGISTER_DEMO_DB=/tmp/ui-demo.sqlite cargo test --test ui_demo_db -- --ignored`.
+//! `WIJKREGISTER_DEMO_DB=/tmp/ui-demo.sqlite cargo test --test ui_demo_db -- --ignored`
+//! (`WIJKREGISTER_DEMO_INWONERS=75000` for a large register).
 
 #![allow(
     clippy::expect_used,
@@ -55,8 +56,12 @@ fn vul_demo_db() {
     b.wijkteam("wt-oost", "Wijkteam Oost")
         .wijkteam("wt-west", "Wijkteam West");
     let teams = ["wt-noord", "wt-zuid", "wt-oost", "wt-west"];
+    let aantal: u32 = std::env::var("WIJKREGISTER_DEMO_INWONERS")
+        .ok()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(3_000);
     let mut x: u64 = 12_345;
-    for n in 0..3_000_u32 {
+    for n in 0..aantal {
         x = x
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
@@ -81,4 +86,22 @@ fn vul_demo_db() {
         );
     }
     b.schrijf(&mut conn);
+}
+
+#[test]
+#[ignore = "measures search times on the database of vul_demo_db"]
+fn meet_zoektijden() {
+    let pad = std::env::var("WIJKREGISTER_DEMO_DB").expect("zet WIJKREGISTER_DEMO_DB");
+    let conn = wijkregister::store::open(std::path::Path::new(&pad)).expect("database");
+    for tekst in ["", "b", "van d", "jan de v", "1000", "01-03-1980"] {
+        let vraag = wijkregister::store::inwoners::Zoekvraag {
+            tekst: tekst.into(),
+            wijkteam: None,
+        };
+        let begin = std::time::Instant::now();
+        let n = wijkregister::store::inwoners::zoek(&conn, &vraag)
+            .expect("zoeken")
+            .len();
+        println!("'{tekst}': {n} rijen in {} ms", begin.elapsed().as_millis());
+    }
 }

@@ -130,6 +130,28 @@ fn enter_opent_het_eerste_dossier_en_esc_gaat_terug() {
 }
 
 #[test]
+fn pijltjes_kiezen_een_inwoner() {
+    let mut h = app_met_fixture();
+    h.get_by_label("Zoeken:").click();
+    h.run();
+    // Jan, Maria and Sem de Vries, Anna Dekker, Lotte Devries.
+    h.get_by_label("Zoeken:").type_text("de");
+    h.run();
+    h.get_by_label("5 inwoners gevonden.");
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    // The second row: Maria's dossier, with Jan and Sem as household members.
+    h.get_by_label("Maria de Vries");
+    h.get_by_label("Jan de Vries (45 jaar)");
+}
+
+#[test]
 fn sociale_kaart_toont_voorzieningen_en_contracten() {
     let mut h = app_met_fixture();
     h.get_by_label("Sociale kaart").click();
@@ -142,6 +164,15 @@ fn sociale_kaart_toont_voorzieningen_en_contracten() {
     // ct-oud ended in 2022, the others run on 01-06-2025.
     assert_eq!(h.query_all_by_label("nee").count(), 1);
     assert_eq!(h.query_all_by_label("ja").count(), 2);
+
+    // Filter on law: only the Jeugdwet provision and contract remain.
+    h.get_by_label("Wet:").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Jeugdwet")
+        .click();
+    h.run();
+    h.get_by_label("Voorzieningen (1)");
+    h.get_by_label("Contracten (1)");
 }
 
 #[test]

@@ -4,6 +4,8 @@
 //! text or the wijkteam filter changes; the table draws only the visible rows
 //! (`TableBody::rows`), so 75,000 residents scroll as smoothly as 75.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use egui::{Key, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
@@ -20,8 +22,10 @@ pub struct InwonersScherm {
     zoektekst: String,
     wijkteam: Option<String>,
     wijkteams: Option<Vec<(String, String)>>,
-    rijen: Vec<InwonerRij>,
+    rijen: Arc<Vec<InwonerRij>>,
     geladen: Option<Zoekvraag>,
+    /// The unfiltered list (per wijkteam filter), kept so clearing the search is instant.
+    alle: Option<(Option<String>, Arc<Vec<InwonerRij>>)>,
     fout: Option<String>,
     geselecteerd: Option<usize>,
     scroll_naar: Option<usize>,
@@ -41,6 +45,7 @@ impl InwonersScherm {
     /// Forget cached results (after an import), so the next draw re-queries.
     pub fn vernieuw(&mut self) {
         self.geladen = None;
+        self.alle = None;
         self.wijkteams = None;
     }
 
@@ -66,14 +71,27 @@ impl InwonersScherm {
         if self.geladen.as_ref() == Some(&vraag) {
             return;
         }
-        match register.zoek_inwoners(&vraag) {
-            Ok(rijen) => {
-                self.rijen = rijen;
-                self.fout = None;
-            }
-            Err(fout) => {
-                self.rijen.clear();
-                self.fout = Some(format!("Zoeken is mislukt: {fout}"));
+        let zonder_tekst = vraag.tekst.trim().is_empty();
+        let bewaard = self
+            .alle
+            .as_ref()
+            .filter(|(team, _)| zonder_tekst && *team == vraag.wijkteam);
+        if let Some((_, alle)) = bewaard {
+            self.rijen = Arc::clone(alle);
+            self.fout = None;
+        } else {
+            match register.zoek_inwoners(&vraag) {
+                Ok(rijen) => {
+                    self.rijen = Arc::new(rijen);
+                    self.fout = None;
+                    if zonder_tekst {
+                        self.alle = Some((vraag.wijkteam.clone(), Arc::clone(&self.rijen)));
+                    }
+                }
+                Err(fout) => {
+                    self.rijen = Arc::new(Vec::new());
+                    self.fout = Some(format!("Zoeken is mislukt: {fout}"));
+                }
             }
         }
         self.geselecteerd = if self.rijen.is_empty() { None } else { Some(0) };
