@@ -26,8 +26,8 @@ use crate::ui::register::Register;
 /// opened is reported (returned as an error, which `main` prints) before any
 /// window appears.
 pub fn start(db: &Path) -> anyhow::Result<()> {
-    let conn = store::open(db)
-        .with_context(|| format!("het register {} kon niet worden geopend", db.display()))?;
+    // The store's error already names the file and what is wrong with it.
+    let conn = store::open(db).context("wijkregister kan niet starten")?;
     let vandaag = chrono::Local::now().date_naive();
     let register = Register::new(conn, Some(db.to_path_buf()));
     let opties = eframe::NativeOptions {
