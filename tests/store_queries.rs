@@ -1,6 +1,8 @@
 //! The read queries behind the Inwoners, Dossier and Sociale kaart screens,
 //! on the hand-made fixture register, and proof that they use the indexes.
 
+#![allow(clippy::expect_used, reason = "tests may fail loudly")]
+
 mod common;
 
 use common::{d, register, vandaag};

@@ -1,6 +1,8 @@
 //! The app through `egui_kittest`, the way a user meets it: find widgets by
 //! the label one reads, type, click, and check what is on screen.
 
+#![allow(clippy::expect_used, reason = "tests may fail loudly")]
+
 mod common;
 
 use egui_kittest::Harness;

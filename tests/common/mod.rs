@@ -10,6 +10,10 @@
     dead_code,
     reason = "each test file uses a different part of the fixture"
 )]
+#![allow(
+    clippy::expect_used,
+    reason = "a broken fixture should stop the test loudly"
+)]
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
