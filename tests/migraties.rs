@@ -7,9 +7,7 @@ use wijkregister::store::{self, migraties};
 /// The schema as SQLite reports it, normalised for comparison.
 fn schema_van(conn: &Connection) -> Vec<(String, String, String)> {
     let mut stmt = conn
-        .prepare(
-            "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type, name",
-        )
+        .prepare("SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type, name")
         .expect("query");
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?)))
         .expect("rows")
@@ -23,13 +21,8 @@ fn schema_van(conn: &Connection) -> Vec<(String, String, String)> {
 #[test]
 fn nieuw_register_heeft_laatste_versie() {
     let conn = store::open_in_memory().expect("open");
-    assert_eq!(
-        migraties::versie(&conn).expect("versie"),
-        migraties::schema_versie()
-    );
-    let fk: i64 = conn
-        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
-        .expect("fk");
+    assert_eq!(migraties::versie(&conn).expect("versie"), migraties::schema_versie());
+    let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).expect("fk");
     assert_eq!(fk, 1);
 }
 
@@ -38,31 +31,19 @@ fn elke_uitgebrachte_versie_migreert_naar_hetzelfde_schema() {
     let nieuw = store::open_in_memory().expect("open");
     let verwacht = schema_van(&nieuw);
     for versie in 1..=migraties::schema_versie() {
-        let pad = format!(
-            "{}/tests/fixtures/schema_v{versie}.sql",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let sql = std::fs::read_to_string(&pad).unwrap_or_else(|e| {
-            panic!("frozen schema {pad} is missing ({e}): freeze every released version")
-        });
+        let pad = format!("{}/tests/fixtures/schema_v{versie}.sql", env!("CARGO_MANIFEST_DIR"));
+        let sql = std::fs::read_to_string(&pad)
+            .unwrap_or_else(|e| panic!("frozen schema {pad} is missing ({e}): freeze every released version"));
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("oud.sqlite");
         {
             let oud = Connection::open(&db).expect("open oud");
             oud.execute_batch(&sql).expect("oud schema");
-            oud.pragma_update(None, "user_version", versie)
-                .expect("versie");
+            oud.pragma_update(None, "user_version", versie).expect("versie");
         }
         let gemigreerd = store::open(&db).expect("migreer");
-        assert_eq!(
-            migraties::versie(&gemigreerd).expect("v"),
-            migraties::schema_versie()
-        );
-        assert_eq!(
-            schema_van(&gemigreerd),
-            verwacht,
-            "schema after migrating from v{versie}"
-        );
+        assert_eq!(migraties::versie(&gemigreerd).expect("v"), migraties::schema_versie());
+        assert_eq!(schema_van(&gemigreerd), verwacht, "schema after migrating from v{versie}");
     }
 }
 
@@ -72,8 +53,7 @@ fn nieuwere_versie_wordt_geweigerd() {
     let db = dir.path().join("toekomst.sqlite");
     {
         let c = Connection::open(&db).expect("open");
-        c.pragma_update(None, "user_version", migraties::schema_versie() + 1)
-            .expect("v");
+        c.pragma_update(None, "user_version", migraties::schema_versie() + 1).expect("v");
     }
     let fout = store::open(&db).expect_err("moet weigeren");
     assert!(fout.to_string().contains("werk wijkregister bij"), "{fout}");
@@ -88,15 +68,10 @@ fn ander_sqlite_bestand_wordt_geweigerd() {
         c.execute_batch("CREATE TABLE iets (x)").expect("t");
     }
     let fout = store::open(&db).expect_err("moet weigeren");
-    assert!(
-        fout.to_string().contains("geen wijkregister-database"),
-        "{fout}"
-    );
+    assert!(fout.to_string().contains("geen wijkregister-database"), "{fout}");
     // The foreign file is left as it was.
     let c = Connection::open(&db).expect("open");
-    let n: i64 = c
-        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-        .expect("n");
+    let n: i64 = c.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).expect("n");
     assert_eq!(n, 1);
 }
 
@@ -106,10 +81,7 @@ fn geen_sqlite_bestand_wordt_geweigerd() {
     let db = dir.path().join("tekst.sqlite");
     std::fs::write(&db, "dit is geen database, maar tekst die lang genoeg is om een kop te lijken ......................................").expect("w");
     let fout = store::open(&db).expect_err("moet weigeren");
-    assert!(
-        fout.to_string().contains("geen wijkregister-database"),
-        "{fout}"
-    );
+    assert!(fout.to_string().contains("geen wijkregister-database"), "{fout}");
 }
 
 #[test]
