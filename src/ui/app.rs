@@ -77,6 +77,7 @@ pub struct WijkregisterApp {
     dossier: Option<DossierScherm>,
     kaart: SocialeKaartScherm,
     beheer: BeheerScherm,
+    stijl_gezet: bool,
 }
 
 impl WijkregisterApp {
@@ -99,6 +100,7 @@ impl WijkregisterApp {
             dossier: None,
             kaart: SocialeKaartScherm::default(),
             beheer: BeheerScherm::default(),
+            stijl_gezet: false,
         }
     }
 
@@ -156,6 +158,10 @@ impl WijkregisterApp {
 
     /// Draws the whole app into `ui`.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if !self.stijl_gezet {
+            theme::stel_in(ui.ctx());
+            self.stijl_gezet = true;
+        }
         self.verwerk_uitkomst();
         let leeg = self.is_leeg();
         let eind_jaar = self.vandaag.year();
@@ -253,9 +259,4 @@ impl eframe::App for WijkregisterApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         WijkregisterApp::ui(self, ui);
     }
-}
-
-/// Sets the look of the app on a context (light theme, spacing).
-pub fn stel_stijl_in(ctx: &egui::Context) {
-    theme::stel_in(ctx);
 }

@@ -42,7 +42,7 @@ pub fn start(db: &Path) -> anyhow::Result<()> {
         "wijkregister",
         opties,
         Box::new(move |cc| {
-            app::stel_stijl_in(&cc.egui_ctx);
+            crate::ui::theme::stel_in(&cc.egui_ctx);
             Ok(Box::new(WijkregisterApp::met_register(register, vandaag)))
         }),
     )
