@@ -73,6 +73,8 @@ pub struct WijkregisterApp {
     scherm: Scherm,
     leeg: Option<bool>,
     fout: Option<String>,
+    /// A success message shown above every screen until closed.
+    bericht: Option<String>,
     inwoners: InwonersScherm,
     dossier: Option<DossierScherm>,
     kaart: SocialeKaartScherm,
@@ -96,6 +98,7 @@ impl WijkregisterApp {
             scherm: Scherm::Inwoners,
             leeg: None,
             fout: None,
+            bericht: None,
             inwoners: InwonersScherm::new(),
             dossier: None,
             kaart: SocialeKaartScherm::default(),
@@ -134,6 +137,12 @@ impl WijkregisterApp {
                 self.leeg = None;
                 self.inwoners.vernieuw();
                 self.kaart.vernieuw();
+                self.bericht = Some(match &uitkomst {
+                    Uitkomst::Geimporteerd { records } => {
+                        format!("Import gelukt: {records} records opgeslagen.")
+                    }
+                    _ => "Demogegevens geladen. Zoek hieronder een inwoner.".to_owned(),
+                });
             }
             self.beheer.toon_uitkomst(uitkomst);
         }
@@ -195,6 +204,16 @@ impl WijkregisterApp {
                 });
             });
 
+        if let Some(bericht) = self.bericht.clone() {
+            egui::Panel::top("bericht").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.colored_label(theme::GOED_KLEUR, RichText::new(bericht).strong());
+                    if ui.button("Sluiten").clicked() {
+                        self.bericht = None;
+                    }
+                });
+            });
+        }
         if let Some(fout) = self.fout.clone() {
             egui::Panel::top("foutmelding").show(ui, |ui| {
                 ui.horizontal(|ui| {
