@@ -149,7 +149,7 @@ pub fn zoek_sql(vraag: &Zoekvraag) -> (String, Vec<String>) {
     }
     // Each alternative is a list of conditions; several alternatives are a UNION.
     let mut alternatieven: Vec<Vec<String>> = Vec::new();
-    let mut volgorde = "3 COLLATE NOCASE, 2 COLLATE NOCASE, 1";
+    let mut volgorde = "3 COLLATE NOCASE, 2 COLLATE NOCASE, 4, 1";
     let bereik = |param: &mut Vec<String>, kolom: &str, prefix: &str| {
         param.push(prefix.to_owned());
         param.push(bovengrens(prefix));

@@ -117,7 +117,7 @@ impl InwonersScherm {
                 .add(
                     egui::TextEdit::singleline(&mut self.zoektekst)
                         .hint_text(
-                            "achternaam, voornaam achternaam, BSN of geboortedatum (dd-mm-jjjj)",
+                            "achternaam (of voornaam en achternaam), BSN of geboortedatum dd-mm-jjjj",
                         )
                         .desired_width(560.0),
                 )
