@@ -25,8 +25,12 @@ fn app_met_fixture() -> Harness<'static, WijkregisterApp> {
 #[test]
 fn zoek_inwoner_en_open_dossier() {
     let mut h = app_met_fixture();
-    // All six residents are listed before searching.
+    // All six residents are listed before searching; the cursor waits in the search field.
     h.get_by_label("6 inwoners gevonden.");
+    assert!(
+        h.get_by_label("Zoeken:").is_focused(),
+        "de cursor staat niet in het zoekveld"
+    );
 
     h.get_by_label("Zoeken:").click();
     h.run();
@@ -129,6 +133,10 @@ fn enter_opent_het_eerste_dossier_en_esc_gaat_terug() {
     h.key_press(egui::Key::Escape);
     h.run();
     h.get_by_label("1 inwoner gevonden.");
+    assert!(
+        h.get_by_label("Zoeken:").is_focused(),
+        "na Esc staat de cursor weer in het zoekveld"
+    );
 }
 
 #[test]
