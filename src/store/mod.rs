@@ -9,11 +9,14 @@
 pub mod audit;
 pub mod backup;
 pub mod bewaartermijn;
+pub mod dossier;
 pub mod export;
 pub mod import;
+pub mod inwoners;
 pub mod klantreis;
 pub mod migraties;
 pub mod schrijven;
+pub mod sociale_kaart;
 pub mod sociale_kaart_beheer;
 pub mod uitwisseling;
 pub mod werkvoorraad;

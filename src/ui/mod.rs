@@ -1,8 +1,50 @@
-//! The eframe app.
+//! The eframe app: side navigation with Werkvoorraad, Inwoners (and the
+//! dossier), Sociale kaart, Rapportage and Beheer.
+//!
+//! Shaped like the egui demo app: [`app::WijkregisterApp`] is a library type
+//! that tests drive through `egui_kittest`; [`start`] only opens the window.
+//! Screens reach the database through [`register::Register`] and ask for
+//! writes with [`register::Command`] (rerun's command pattern).
+
+pub mod app;
+pub mod beheer;
+pub mod dossier;
+pub mod inwoners;
+pub mod register;
+pub mod sociale_kaart;
+pub mod theme;
 
 use std::path::Path;
 
-/// Opens the window on the register at `db`.
-pub fn start(_db: &Path) -> anyhow::Result<()> {
-    anyhow::bail!("het venster is nog niet gebouwd")
+use anyhow::Context as _;
+
+use crate::store;
+use crate::ui::app::WijkregisterApp;
+use crate::ui::register::Register;
+
+/// Opens the window on the register at `db`. A database that cannot be
+/// opened is reported (returned as an error, which `main` prints) before any
+/// window appears.
+pub fn start(db: &Path) -> anyhow::Result<()> {
+    // The store's error already names the file and what is wrong with it.
+    let conn = store::open(db).context("wijkregister kan niet starten")?;
+    let vandaag = chrono::Local::now().date_naive();
+    let register = Register::new(conn, Some(db.to_path_buf()));
+    let opties = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("wijkregister")
+            .with_app_id("wijkregister")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 560.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "wijkregister",
+        opties,
+        Box::new(move |cc| {
+            crate::ui::theme::stel_in(&cc.egui_ctx);
+            Ok(Box::new(WijkregisterApp::met_register(register, vandaag)))
+        }),
+    )
+    .map_err(|fout| anyhow::anyhow!("het venster kon niet worden geopend: {fout}"))
 }

@@ -1,0 +1,273 @@
+//! Finding residents: the search-as-you-type behind the Inwoners screen.
+//!
+//! One function, [`zoek`], reads what the user typed and picks the query that
+//! an index of `schema.sql` answers: a last-name prefix (`inwoner_achternaam`,
+//! or `inwoner_wijkteam` with a team filter), a BSN or BSN prefix
+//! (`inwoner_bsn`), or a date of birth (`inwoner_geboortedatum`). Prefix
+//! searches are half-open ranges (`>= prefix AND < prefix + U+10FFFF`) under
+//! `COLLATE NOCASE`, so `SQLite` seeks the index instead of scanning the table.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, params};
+
+use crate::domain::datum::{parse_iso, parse_nl};
+use crate::store::StoreFout;
+
+/// One resident as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InwonerRij {
+    /// Record identifier.
+    pub id: String,
+    /// First name (may be empty).
+    pub voornaam: String,
+    /// Last name.
+    pub achternaam: String,
+    /// Date of birth.
+    pub geboortedatum: NaiveDate,
+    /// BSN, when known.
+    pub bsn: Option<String>,
+    /// Place of residence.
+    pub woonplaats: String,
+    /// Name of the resident's wijkteam, when assigned.
+    pub wijkteam: Option<String>,
+}
+
+impl InwonerRij {
+    /// "Voornaam Achternaam", or only the last name.
+    #[must_use]
+    pub fn naam(&self) -> String {
+        if self.voornaam.is_empty() {
+            self.achternaam.clone()
+        } else {
+            format!("{} {}", self.voornaam, self.achternaam)
+        }
+    }
+}
+
+/// How the search text was understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Zoekterm {
+    /// Nothing typed: everyone.
+    Alles,
+    /// Digits: a BSN or the start of one.
+    Bsn(String),
+    /// A date of birth.
+    Geboortedatum(NaiveDate),
+    /// A last-name prefix, or "voornaam achternaam".
+    Naam {
+        /// The whole text as a last-name prefix.
+        achternaam: String,
+        /// When the text has a space: first word as first-name prefix…
+        voornaam_deel: Option<String>,
+        /// …and the rest as last-name prefix.
+        achternaam_deel: Option<String>,
+    },
+}
+
+impl Zoekterm {
+    /// Reads what the user typed.
+    #[must_use]
+    pub fn lees(tekst: &str) -> Zoekterm {
+        let tekst = tekst.trim();
+        if tekst.is_empty() {
+            return Zoekterm::Alles;
+        }
+        if tekst.chars().all(|c| c.is_ascii_digit()) && tekst.len() <= 9 {
+            return Zoekterm::Bsn(tekst.to_owned());
+        }
+        if let Some(datum) = parse_nl(tekst).or_else(|| parse_iso(tekst)) {
+            return Zoekterm::Geboortedatum(datum);
+        }
+        let (voornaam_deel, achternaam_deel) = match tekst.split_once(' ') {
+            Some((voor, rest)) if !rest.trim().is_empty() => {
+                (Some(voor.to_owned()), Some(rest.trim().to_owned()))
+            }
+            _ => (None, None),
+        };
+        Zoekterm::Naam {
+            achternaam: tekst.to_owned(),
+            voornaam_deel,
+            achternaam_deel,
+        }
+    }
+}
+
+/// The search: text as typed and an optional wijkteam id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Zoekvraag {
+    /// What the user typed.
+    pub tekst: String,
+    /// Only residents of this wijkteam (id).
+    pub wijkteam: Option<String>,
+}
+
+/// The exclusive upper bound of a prefix range.
+fn bovengrens(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}
+
+const KOLOMMEN: &str =
+    "SELECT i.id, i.voornaam, i.achternaam, i.geboortedatum, i.bsn, i.woonplaats, w.naam
+     FROM inwoner i LEFT JOIN wijkteam w ON w.id = i.wijkteam";
+
+fn rij(r: &Row<'_>) -> rusqlite::Result<InwonerRij> {
+    let datum: String = r.get(3)?;
+    Ok(InwonerRij {
+        id: r.get(0)?,
+        voornaam: r.get(1)?,
+        achternaam: r.get(2)?,
+        geboortedatum: iso_datum(3, &datum)?,
+        bsn: r.get(4)?,
+        woonplaats: r.get(5)?,
+        wijkteam: r.get(6)?,
+    })
+}
+
+/// Turns a stored ISO date into a date, or a conversion error naming the column.
+pub(crate) fn iso_datum(kolom: usize, tekst: &str) -> rusqlite::Result<NaiveDate> {
+    parse_iso(tekst).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            kolom,
+            rusqlite::types::Type::Text,
+            format!("ongeldige datum '{tekst}'").into(),
+        )
+    })
+}
+
+/// The SQL and its parameters for a search; public so a test can EXPLAIN it.
+///
+/// "voornaam achternaam" is a `UNION` of two index searches (whole text as
+/// last-name prefix, or first word as first name and the rest as last name),
+/// because an `OR` of two ranges on one index column makes `SQLite` scan.
+#[must_use]
+pub fn zoek_sql(vraag: &Zoekvraag) -> (String, Vec<String>) {
+    let mut param: Vec<String> = Vec::new();
+    let mut basis: Vec<String> = Vec::new();
+    if let Some(team) = &vraag.wijkteam {
+        param.push(team.clone());
+        basis.push(format!("i.wijkteam = ?{}", param.len()));
+    }
+    // Each alternative is a list of conditions; several alternatives are a UNION.
+    let mut alternatieven: Vec<Vec<String>> = Vec::new();
+    let mut volgorde = "3 COLLATE NOCASE, 2 COLLATE NOCASE, 4, 1";
+    let bereik = |param: &mut Vec<String>, kolom: &str, prefix: &str| {
+        param.push(prefix.to_owned());
+        param.push(bovengrens(prefix));
+        format!(
+            "i.{kolom} COLLATE NOCASE >= ?{} AND i.{kolom} COLLATE NOCASE < ?{}",
+            param.len() - 1,
+            param.len()
+        )
+    };
+    match Zoekterm::lees(&vraag.tekst) {
+        Zoekterm::Alles => alternatieven.push(Vec::new()),
+        Zoekterm::Bsn(cijfers) => {
+            if cijfers.len() == 9 {
+                param.push(cijfers);
+                alternatieven.push(vec![format!("i.bsn = ?{}", param.len())]);
+            } else {
+                // ':' follows '9' in ASCII: every BSN starting with the digits lies in the range.
+                param.push(cijfers.clone());
+                param.push(format!("{cijfers}:"));
+                alternatieven.push(vec![format!(
+                    "i.bsn >= ?{} AND i.bsn < ?{}",
+                    param.len() - 1,
+                    param.len()
+                )]);
+            }
+            volgorde = "5, 1";
+        }
+        Zoekterm::Geboortedatum(datum) => {
+            param.push(crate::domain::datum::iso(datum));
+            alternatieven.push(vec![format!("i.geboortedatum = ?{}", param.len())]);
+        }
+        Zoekterm::Naam {
+            achternaam,
+            voornaam_deel,
+            achternaam_deel,
+        } => {
+            alternatieven.push(vec![bereik(&mut param, "achternaam", &achternaam)]);
+            if let (Some(voor), Some(achter)) = (voornaam_deel, achternaam_deel) {
+                let a = bereik(&mut param, "achternaam", &achter);
+                let v = bereik(&mut param, "voornaam", &voor);
+                alternatieven.push(vec![a, v]);
+            }
+        }
+    }
+    let delen: Vec<String> = alternatieven
+        .into_iter()
+        .map(|mut voorwaarden| {
+            voorwaarden.extend(basis.iter().cloned());
+            if voorwaarden.is_empty() {
+                KOLOMMEN.to_owned()
+            } else {
+                format!("{KOLOMMEN} WHERE {}", voorwaarden.join(" AND "))
+            }
+        })
+        .collect();
+    let sql = format!("{} ORDER BY {volgorde}", delen.join(" UNION "));
+    (sql, param)
+}
+
+/// Finds the residents that match what the user typed, in name order
+/// (BSN order for a BSN search).
+pub fn zoek(conn: &Connection, vraag: &Zoekvraag) -> Result<Vec<InwonerRij>, StoreFout> {
+    let (sql, param) = zoek_sql(vraag);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rijen = stmt
+        .query_map(rusqlite::params_from_iter(param.iter()), rij)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rijen)
+}
+
+/// One resident by id.
+pub fn inwoner(conn: &Connection, id: &str) -> Result<InwonerRij, StoreFout> {
+    let sql = format!("{KOLOMMEN} WHERE i.id = ?1");
+    conn.query_row(&sql, params![id], rij).map_err(|e| match e {
+        rusqlite::Error::QueryReturnedNoRows => StoreFout::NietGevonden(format!("inwoner {id}")),
+        e => StoreFout::Sqlite(e),
+    })
+}
+
+/// The wijkteams as (id, naam), by name.
+pub fn wijkteams(conn: &Connection) -> Result<Vec<(String, String)>, StoreFout> {
+    let mut stmt = conn.prepare_cached("SELECT id, naam FROM wijkteam ORDER BY naam")?;
+    let rijen = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rijen)
+}
+
+/// The number of residents in the register.
+pub fn aantal(conn: &Connection) -> Result<u64, StoreFout> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM inwoner", [], |r| r.get(0))?;
+    Ok(n as u64)
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used, reason = "tests may fail loudly")]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoekterm_herkent_invoer() {
+        assert_eq!(Zoekterm::lees("  "), Zoekterm::Alles);
+        assert_eq!(Zoekterm::lees("1234"), Zoekterm::Bsn("1234".into()));
+        assert_eq!(
+            Zoekterm::lees("01-03-1980"),
+            Zoekterm::Geboortedatum(NaiveDate::from_ymd_opt(1980, 3, 1).expect("datum"))
+        );
+        assert_eq!(
+            Zoekterm::lees("1980-03-01"),
+            Zoekterm::Geboortedatum(NaiveDate::from_ymd_opt(1980, 3, 1).expect("datum"))
+        );
+        assert_eq!(
+            Zoekterm::lees("Jan de Vr"),
+            Zoekterm::Naam {
+                achternaam: "Jan de Vr".into(),
+                voornaam_deel: Some("Jan".into()),
+                achternaam_deel: Some("de Vr".into()),
+            }
+        );
+    }
+}

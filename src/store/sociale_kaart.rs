@@ -1,0 +1,172 @@
+//! The sociale kaart, read-only: provisions, providers and contracts, with
+//! the filters of the Sociale kaart screen (kind of provision, law).
+//!
+//! The catalogue is small (hundreds of rows), so these are plain queries;
+//! the filters still follow `voorziening_soort` and `contract_wet`.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use crate::domain::{ContractSoort, VoorzieningSoort, Wet};
+use crate::store::StoreFout;
+use crate::store::inwoners::iso_datum;
+
+/// What to show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KaartFilter {
+    /// Only provisions of this kind.
+    pub soort: Option<VoorzieningSoort>,
+    /// Only provisions and contracts under this law.
+    pub wet: Option<Wet>,
+}
+
+/// A provision of the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoorzieningRij {
+    /// Record identifier.
+    pub id: String,
+    /// Name.
+    pub naam: String,
+    /// Algemeen, maatwerk or voorliggend.
+    pub soort: VoorzieningSoort,
+    /// The law, if any.
+    pub wet: Option<Wet>,
+    /// National product category code, if any.
+    pub categorie: Option<String>,
+    /// Tags, in alphabetical order.
+    pub kenmerken: Vec<String>,
+}
+
+/// A provider with its number of contracts (under the filter's law).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AanbiederRij {
+    /// Record identifier.
+    pub id: String,
+    /// Name.
+    pub naam: String,
+    /// Chamber of Commerce number.
+    pub kvk: Option<String>,
+    /// Number of contracts.
+    pub contracten: u32,
+}
+
+/// A contract with its provider's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContractRij {
+    /// Record identifier.
+    pub id: String,
+    /// Provider's name.
+    pub aanbieder: String,
+    /// Law.
+    pub wet: Wet,
+    /// Raamcontract or maatwerkcontract.
+    pub soort: ContractSoort,
+    /// First day.
+    pub van: NaiveDate,
+    /// Last day, if it ends.
+    pub tot: Option<NaiveDate>,
+}
+
+impl ContractRij {
+    /// Whether the contract runs on `vandaag` (both ends inclusive).
+    #[must_use]
+    pub fn is_actief(&self, vandaag: NaiveDate) -> bool {
+        self.van <= vandaag && self.tot.is_none_or(|t| t >= vandaag)
+    }
+}
+
+fn onbekend(kolom: usize, tekst: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        kolom,
+        rusqlite::types::Type::Text,
+        format!("onbekende code '{tekst}'").into(),
+    )
+}
+
+/// Provisions matching the filter, by kind then name.
+pub fn voorzieningen(
+    conn: &Connection,
+    filter: KaartFilter,
+) -> Result<Vec<VoorzieningRij>, StoreFout> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.id, v.naam, v.soort, v.wet, v.categorie,
+                (SELECT group_concat(k.kenmerk, char(31)) FROM
+                    (SELECT kenmerk FROM voorziening_kenmerk WHERE voorziening = v.id ORDER BY kenmerk) k)
+         FROM voorziening v
+         WHERE (?1 IS NULL OR v.soort = ?1) AND (?2 IS NULL OR v.wet = ?2)
+         ORDER BY v.soort, v.naam",
+    )?;
+    let rijen = stmt
+        .query_map(
+            params![
+                filter.soort.map(VoorzieningSoort::code),
+                filter.wet.map(Wet::code)
+            ],
+            |r| {
+                let soort: String = r.get(2)?;
+                let wet: Option<String> = r.get(3)?;
+                let kenmerken: Option<String> = r.get(5)?;
+                Ok(VoorzieningRij {
+                    id: r.get(0)?,
+                    naam: r.get(1)?,
+                    soort: VoorzieningSoort::parse(&soort).ok_or_else(|| onbekend(2, &soort))?,
+                    wet: wet
+                        .map(|w| Wet::parse(&w).ok_or_else(|| onbekend(3, &w)))
+                        .transpose()?,
+                    categorie: r.get(4)?,
+                    kenmerken: kenmerken
+                        .map(|k| k.split('\u{1f}').map(str::to_owned).collect())
+                        .unwrap_or_default(),
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rijen)
+}
+
+/// Providers by name, with their number of contracts (under `wet` when given).
+pub fn aanbieders(conn: &Connection, wet: Option<Wet>) -> Result<Vec<AanbiederRij>, StoreFout> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.naam, a.kvk,
+                (SELECT count(*) FROM contract c WHERE c.aanbieder = a.id AND (?1 IS NULL OR c.wet = ?1))
+         FROM aanbieder a ORDER BY a.naam",
+    )?;
+    let rijen = stmt
+        .query_map(params![wet.map(Wet::code)], |r| {
+            Ok(AanbiederRij {
+                id: r.get(0)?,
+                naam: r.get(1)?,
+                kvk: r.get(2)?,
+                contracten: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rijen)
+}
+
+/// Contracts (under `wet` when given), by provider name then start.
+pub fn contracten(conn: &Connection, wet: Option<Wet>) -> Result<Vec<ContractRij>, StoreFout> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, a.naam, c.wet, c.soort, c.van, c.tot
+         FROM contract c JOIN aanbieder a ON a.id = c.aanbieder
+         WHERE (?1 IS NULL OR c.wet = ?1)
+         ORDER BY a.naam, c.van, c.id",
+    )?;
+    let rijen = stmt
+        .query_map(params![wet.map(Wet::code)], |r| {
+            let wet: String = r.get(2)?;
+            let soort: String = r.get(3)?;
+            let van: String = r.get(4)?;
+            let tot: Option<String> = r.get(5)?;
+            Ok(ContractRij {
+                id: r.get(0)?,
+                aanbieder: r.get(1)?,
+                wet: Wet::parse(&wet).ok_or_else(|| onbekend(2, &wet))?,
+                soort: ContractSoort::parse(&soort).ok_or_else(|| onbekend(3, &soort))?,
+                van: iso_datum(4, &van)?,
+                tot: tot.map(|t| iso_datum(5, &t)).transpose()?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rijen)
+}

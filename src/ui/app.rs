@@ -1,0 +1,281 @@
+//! The app: side navigation, the screens, and the loop that turns what a
+//! screen asked for ([`Actie`]) into navigation or a [`Command`].
+//!
+//! [`WijkregisterApp`] is a plain library type: tests build it on an
+//! in-memory register with a fixed "today" and draw it with `egui_kittest`,
+//! no window needed. Screens draw and return an `Actie`; the app applies it
+//! after the drawing pass, so no screen ever holds the connection.
+
+use chrono::{Datelike, NaiveDate};
+use egui::RichText;
+use rusqlite::Connection;
+
+use crate::ui::beheer::BeheerScherm;
+use crate::ui::dossier::DossierScherm;
+use crate::ui::inwoners::InwonersScherm;
+use crate::ui::register::{Command, Register, Uitkomst};
+use crate::ui::sociale_kaart::SocialeKaartScherm;
+use crate::ui::theme::{self, FOUT_KLEUR};
+
+/// The screens of the side navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scherm {
+    /// What is due and overdue (later work).
+    Werkvoorraad,
+    /// Search residents; a dossier opens from here.
+    Inwoners,
+    /// Provisions, providers, contracts.
+    SocialeKaart,
+    /// Indicators (later work).
+    Rapportage,
+    /// Import and demo data.
+    Beheer,
+}
+
+impl Scherm {
+    /// All screens in navigation order.
+    pub const ALLE: [Scherm; 5] = [
+        Scherm::Werkvoorraad,
+        Scherm::Inwoners,
+        Scherm::SocialeKaart,
+        Scherm::Rapportage,
+        Scherm::Beheer,
+    ];
+
+    /// The name in the navigation.
+    #[must_use]
+    pub fn naam(self) -> &'static str {
+        match self {
+            Scherm::Werkvoorraad => "Werkvoorraad",
+            Scherm::Inwoners => "Inwoners",
+            Scherm::SocialeKaart => "Sociale kaart",
+            Scherm::Rapportage => "Rapportage",
+            Scherm::Beheer => "Beheer",
+        }
+    }
+}
+
+/// What a screen asks the app to do after drawing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actie {
+    /// Open a resident's dossier.
+    OpenDossier(String),
+    /// Back from the dossier to the list.
+    TerugNaarLijst,
+    /// Run a write.
+    Command(Command),
+}
+
+/// The whole app.
+pub struct WijkregisterApp {
+    register: Register,
+    vandaag: NaiveDate,
+    scherm: Scherm,
+    leeg: Option<bool>,
+    fout: Option<String>,
+    /// A success message shown above every screen until closed.
+    bericht: Option<String>,
+    inwoners: InwonersScherm,
+    dossier: Option<DossierScherm>,
+    kaart: SocialeKaartScherm,
+    beheer: BeheerScherm,
+    stijl_gezet: bool,
+}
+
+impl WijkregisterApp {
+    /// An app on an open connection (tests: in-memory; commands run at once).
+    #[must_use]
+    pub fn new(conn: Connection, vandaag: NaiveDate) -> WijkregisterApp {
+        WijkregisterApp::met_register(Register::new(conn, None), vandaag)
+    }
+
+    /// An app on a register whose commands may run in the background.
+    #[must_use]
+    pub fn met_register(register: Register, vandaag: NaiveDate) -> WijkregisterApp {
+        WijkregisterApp {
+            register,
+            vandaag,
+            scherm: Scherm::Inwoners,
+            leeg: None,
+            fout: None,
+            bericht: None,
+            inwoners: InwonersScherm::new(),
+            dossier: None,
+            kaart: SocialeKaartScherm::default(),
+            beheer: BeheerScherm::default(),
+            stijl_gezet: false,
+        }
+    }
+
+    /// The screen shown now.
+    #[must_use]
+    pub fn scherm(&self) -> Scherm {
+        self.scherm
+    }
+
+    fn is_leeg(&mut self) -> bool {
+        if let Some(leeg) = self.leeg {
+            return leeg;
+        }
+        let leeg = match self.register.is_leeg() {
+            Ok(l) => l,
+            Err(fout) => {
+                self.fout = Some(format!("Het register kon niet worden gelezen: {fout}"));
+                false
+            }
+        };
+        self.leeg = Some(leeg);
+        leeg
+    }
+
+    fn verwerk_uitkomst(&mut self) {
+        if let Some(uitkomst) = self.register.neem_uitkomst() {
+            if matches!(
+                uitkomst,
+                Uitkomst::Geimporteerd { .. } | Uitkomst::DemoGeladen { .. }
+            ) {
+                self.leeg = None;
+                self.inwoners.vernieuw();
+                self.kaart.vernieuw();
+                self.bericht = Some(match &uitkomst {
+                    Uitkomst::Geimporteerd { records } => {
+                        format!("Import gelukt: {records} records opgeslagen.")
+                    }
+                    _ => "Demogegevens geladen. Zoek hieronder een inwoner.".to_owned(),
+                });
+            }
+            self.beheer.toon_uitkomst(uitkomst);
+        }
+    }
+
+    fn voer_uit(&mut self, actie: Actie, ctx: &egui::Context) {
+        match actie {
+            Actie::OpenDossier(id) => {
+                self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
+                self.scherm = Scherm::Inwoners;
+            }
+            Actie::TerugNaarLijst => {
+                self.dossier = None;
+                self.inwoners.focus_op_zoeken();
+            }
+            Actie::Command(command) => {
+                self.register.voer_uit(command, ctx);
+                self.verwerk_uitkomst();
+            }
+        }
+    }
+
+    /// Draws the whole app into `ui`.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if !self.stijl_gezet {
+            theme::stel_in(ui.ctx());
+            self.stijl_gezet = true;
+        }
+        self.verwerk_uitkomst();
+        let leeg = self.is_leeg();
+        let eind_jaar = self.vandaag.year();
+
+        egui::Panel::left("navigatie")
+            .resizable(false)
+            .exact_size(190.0)
+            .show(ui, |ui| {
+                ui.add_space(10.0);
+                ui.label(RichText::new("wijkregister").strong().size(20.0));
+                ui.add_space(10.0);
+                for scherm in Scherm::ALLE {
+                    let gekozen = self.scherm == scherm;
+                    let knop =
+                        egui::Button::selectable(gekozen, RichText::new(scherm.naam()).size(16.0))
+                            .min_size(egui::vec2(ui.available_width(), 30.0));
+                    if ui.add(knop).clicked() {
+                        self.scherm = scherm;
+                        if scherm == Scherm::Inwoners {
+                            self.dossier = None;
+                            self.inwoners.focus_op_zoeken();
+                        }
+                    }
+                }
+                ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
+                    ui.add_space(8.0);
+                    ui.small(format!(
+                        "Vandaag: {}",
+                        crate::domain::datum::nl(self.vandaag)
+                    ));
+                });
+            });
+
+        if let Some(bericht) = self.bericht.clone() {
+            egui::Panel::top("bericht").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.colored_label(theme::GOED_KLEUR, RichText::new(bericht).strong());
+                    if ui.button("Sluiten").clicked() {
+                        self.bericht = None;
+                    }
+                });
+            });
+        }
+        if let Some(fout) = self.fout.clone() {
+            egui::Panel::top("foutmelding").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.colored_label(FOUT_KLEUR, RichText::new(fout).strong());
+                    if ui.button("Sluiten").clicked() {
+                        self.fout = None;
+                    }
+                });
+            });
+        }
+
+        let mut actie = None;
+        egui::CentralPanel::default().show(ui, |ui| {
+            let bezig = self.register.bezig();
+            actie = match self.scherm {
+                Scherm::Beheer => self.beheer.ui(ui, bezig, eind_jaar),
+                _ if leeg => self.beheer.welkom_ui(ui, bezig, eind_jaar),
+                Scherm::Werkvoorraad => {
+                    later_ui(
+                        ui,
+                        "Werkvoorraad",
+                        "Hier komt te staan wat vandaag en binnenkort moet gebeuren: meldingen waarvan de wettelijke termijn \
+                         bijna verloopt of verlopen is, besluiten die binnen 8 weken aflopen (herindicatie), jongeren die \
+                         binnen 6 maanden 18 worden, en toegekende voorzieningen die nog niet zijn gestart. \
+                         Dit scherm wordt nog gebouwd.",
+                    );
+                    None
+                }
+                Scherm::Rapportage => {
+                    later_ui(
+                        ui,
+                        "Rapportage",
+                        "Hier komen de prestatie-indicatoren van het actieplan per jaar, met de begrote waarden ernaast, \
+                         en de export voor monitoring (alleen aantallen, nooit namen of BSN). Dit scherm wordt nog gebouwd.",
+                    );
+                    None
+                }
+                Scherm::Inwoners => match &mut self.dossier {
+                    Some(dossier) => dossier.ui(ui),
+                    None => self.inwoners.ui(ui, &self.register, self.vandaag),
+                },
+                Scherm::SocialeKaart => {
+                    self.kaart.ui(ui, &self.register, self.vandaag);
+                    None
+                }
+            };
+        });
+        if let Some(actie) = actie {
+            let ctx = ui.ctx().clone();
+            self.voer_uit(actie, &ctx);
+        }
+    }
+}
+
+fn later_ui(ui: &mut egui::Ui, titel: &str, tekst: &str) {
+    ui.heading(titel);
+    ui.add_space(8.0);
+    ui.add(egui::Label::new(tekst).wrap());
+}
+
+impl eframe::App for WijkregisterApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        WijkregisterApp::ui(self, ui);
+    }
+}

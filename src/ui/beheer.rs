@@ -1,0 +1,221 @@
+//! The Beheer screen and the welcome of an empty register: import an
+//! exchange file (typed path or "Bladeren…") and load demo data, with the
+//! progress and every import error (line, field, reason) in a list.
+//!
+//! Both screens share one [`BeheerScherm`], so an outcome started from the
+//! welcome is shown there too.
+
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+
+use crate::store::import::ImportFouten;
+use crate::ui::app::Actie;
+use crate::ui::inwoners::duizendtallen;
+use crate::ui::register::{Command, Uitkomst};
+use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
+
+/// State of the Beheer screen and the welcome.
+#[derive(Default)]
+pub struct BeheerScherm {
+    pad: String,
+    uitkomst: Option<Uitkomst>,
+}
+
+impl BeheerScherm {
+    /// Keeps the outcome of a command to show it.
+    pub fn toon_uitkomst(&mut self, uitkomst: Uitkomst) {
+        self.uitkomst = Some(uitkomst);
+    }
+
+    /// The Beheer screen.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        bezig: Option<(&str, u64)>,
+        eind_jaar: i32,
+    ) -> Option<Actie> {
+        ui.heading("Beheer");
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new("Uitwisselbestand importeren")
+                .strong()
+                .size(16.0),
+        );
+        ui.label("Een bestand in het formaat wijkregister-jsonl. Een import is alles of niets: bij één fout wordt niets opgeslagen.");
+        let mut actie = self.importformulier_ui(ui, bezig.is_some());
+        ui.add_space(12.0);
+        ui.label(RichText::new("Demogegevens").strong().size(16.0));
+        ui.label("Vult het register met een verzonnen gemeente (5.000 inwoners, 5 jaar geschiedenis) om mee te oefenen.");
+        if ui
+            .add_enabled(bezig.is_none(), egui::Button::new("Demogegevens laden"))
+            .clicked()
+        {
+            actie = Some(Actie::Command(Command::LaadDemo { eind_jaar }));
+        }
+        ui.add_space(12.0);
+        self.voortgang_ui(ui, bezig);
+        actie
+    }
+
+    /// The welcome of an empty register.
+    pub fn welkom_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        bezig: Option<(&str, u64)>,
+        eind_jaar: i32,
+    ) -> Option<Actie> {
+        let mut actie = None;
+        ui.add_space(24.0);
+        ui.heading(RichText::new("Welkom bij wijkregister").size(26.0));
+        ui.add_space(8.0);
+        ui.label("Dit register is nog leeg: er staan geen inwoners in. Kies hoe u wilt beginnen.");
+        ui.add_space(16.0);
+        ui.label(RichText::new("Om te oefenen").strong().size(16.0));
+        ui.label("Maak een verzonnen gemeente met 5.000 inwoners en 5 jaar geschiedenis.");
+        if ui
+            .add_enabled(
+                bezig.is_none(),
+                egui::Button::new(RichText::new("Demogegevens laden").size(16.0)),
+            )
+            .clicked()
+        {
+            actie = Some(Actie::Command(Command::LaadDemo { eind_jaar }));
+        }
+        ui.add_space(16.0);
+        ui.label(RichText::new("Bestand importeren…").strong().size(16.0));
+        ui.label("Neem gegevens over uit een uitwisselbestand (wijkregister-jsonl), bijvoorbeeld uit het vorige systeem.");
+        if let Some(a) = self.importformulier_ui(ui, bezig.is_some()) {
+            actie = Some(a);
+        }
+        ui.add_space(16.0);
+        self.voortgang_ui(ui, bezig);
+        actie
+    }
+
+    fn importformulier_ui(&mut self, ui: &mut egui::Ui, bezig: bool) -> Option<Actie> {
+        let mut actie = None;
+        ui.horizontal(|ui| {
+            let label = ui.label("Pad naar het bestand:");
+            let veld = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.pad)
+                        .hint_text("/pad/naar/register.jsonl")
+                        .desired_width(420.0),
+                )
+                .labelled_by(label.id);
+            if ui.button("Bladeren…").clicked()
+                && let Some(gekozen) = rfd::FileDialog::new()
+                    .set_title("Uitwisselbestand kiezen")
+                    .add_filter("wijkregister-jsonl", &["jsonl", "json", "txt"])
+                    .pick_file()
+            {
+                self.pad = gekozen.display().to_string();
+            }
+            let enter = veld.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui
+                .add_enabled(!bezig, egui::Button::new("Importeren"))
+                .clicked()
+                || (enter && !bezig))
+                && actie.is_none()
+            {
+                actie = Some(Actie::Command(Command::Importeer(self.pad.trim().into())));
+            }
+        });
+        actie
+    }
+
+    fn voortgang_ui(&self, ui: &mut egui::Ui, bezig: Option<(&str, u64)>) {
+        if let Some((omschrijving, regels)) = bezig {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                if regels > 0 {
+                    ui.label(format!(
+                        "{omschrijving}… {} regels gelezen",
+                        duizendtallen(regels as usize)
+                    ));
+                } else {
+                    ui.label(format!("{omschrijving}…"));
+                }
+            });
+            return;
+        }
+        match &self.uitkomst {
+            None => {}
+            Some(Uitkomst::Geimporteerd { records }) => {
+                ui.colored_label(
+                    GOED_KLEUR,
+                    format!(
+                        "Import gelukt: {} records opgeslagen.",
+                        duizendtallen(*records as usize)
+                    ),
+                );
+            }
+            Some(Uitkomst::DemoGeladen { records }) => {
+                ui.colored_label(
+                    GOED_KLEUR,
+                    format!(
+                        "Demogegevens geladen: {} records.",
+                        duizendtallen(*records as usize)
+                    ),
+                );
+            }
+            Some(Uitkomst::DemoMislukt(reden)) => {
+                ui.colored_label(
+                    FOUT_KLEUR,
+                    RichText::new("Demogegevens laden is mislukt").strong(),
+                );
+                ui.colored_label(FOUT_KLEUR, reden);
+            }
+            Some(Uitkomst::ImportMislukt(fouten)) => importfouten_ui(ui, fouten),
+        }
+    }
+}
+
+fn importfouten_ui(ui: &mut egui::Ui, fouten: &ImportFouten) {
+    ui.colored_label(
+        FOUT_KLEUR,
+        RichText::new("Import mislukt: er is niets opgeslagen").strong(),
+    );
+    let n = fouten.fouten.len();
+    ui.label(if fouten.afgekapt {
+        format!("De eerste {n} fouten (er zijn er meer). Herstel ze in het bestand en importeer opnieuw.")
+    } else if n == 1 {
+        "1 fout. Herstel die in het bestand en importeer opnieuw.".to_owned()
+    } else {
+        format!("{n} fouten. Herstel ze in het bestand en importeer opnieuw.")
+    });
+    TableBuilder::new(ui)
+        .id_salt("importfouten")
+        .striped(true)
+        .max_scroll_height(320.0)
+        .column(Column::exact(70.0))
+        .column(Column::initial(160.0).clip(true))
+        .column(Column::remainder().at_least(200.0))
+        .header(24.0, |mut kop| {
+            for t in ["Regel", "Veld", "Wat is er mis"] {
+                kop.col(|ui| {
+                    ui.label(RichText::new(t).strong());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(22.0, n, |mut rij| {
+                let Some(f) = fouten.fouten.get(rij.index()) else {
+                    return;
+                };
+                rij.col(|ui| {
+                    ui.label(if f.regel == 0 {
+                        "–".to_owned()
+                    } else {
+                        f.regel.to_string()
+                    });
+                });
+                rij.col(|ui| {
+                    ui.label(f.veld.as_deref().unwrap_or("–"));
+                });
+                rij.col(|ui| {
+                    ui.label(&f.reden);
+                });
+            });
+        });
+}

@@ -1,0 +1,356 @@
+//! The Dossier screen (read-only): who the resident is, the household and
+//! its AVE level now, then meldingen, toekenningen, verwijzingen and the AVE
+//! history, each under its own heading.
+//!
+//! The dossier is read once when opened ([`DossierScherm::open`]); the screen
+//! draws from that copy.
+
+use chrono::NaiveDate;
+use egui::{Key, RichText};
+use egui_extras::{Column, TableBuilder};
+
+use crate::domain::datum::{leeftijd, nl, nl_of_streep};
+use crate::store::dossier::{Dossier, ToekenningStatus};
+use crate::ui::app::Actie;
+use crate::ui::register::Register;
+use crate::ui::theme::{FOUT_KLEUR, ave_kleur, ave_niveau_ui};
+
+/// State of the Dossier screen.
+pub struct DossierScherm {
+    inhoud: Result<Dossier, String>,
+    vandaag: NaiveDate,
+}
+
+impl DossierScherm {
+    /// Reads the dossier of resident `id`; a failure is kept and shown on the screen.
+    #[must_use]
+    pub fn open(register: &Register, id: &str, vandaag: NaiveDate) -> DossierScherm {
+        let inhoud = register
+            .dossier(id, vandaag)
+            .map_err(|fout| format!("Het dossier kon niet worden geopend: {fout}"));
+        DossierScherm { inhoud, vandaag }
+    }
+
+    /// Draws the screen; returns what the user asked for.
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<Actie> {
+        let mut actie = None;
+        if ui.button("Terug naar de lijst (Esc)").clicked()
+            || ui.input(|i| i.key_pressed(Key::Escape))
+        {
+            actie = Some(Actie::TerugNaarLijst);
+        }
+        ui.add_space(6.0);
+        let dossier = match &self.inhoud {
+            Ok(d) => d,
+            Err(fout) => {
+                ui.colored_label(FOUT_KLEUR, fout);
+                return actie;
+            }
+        };
+        let vandaag = self.vandaag;
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if let Some(a) = kop_ui(ui, dossier, vandaag) {
+                    actie = Some(a);
+                }
+                ui.add_space(10.0);
+                meldingen_ui(ui, dossier);
+                ui.add_space(10.0);
+                toekenningen_ui(ui, dossier);
+                ui.add_space(10.0);
+                verwijzingen_ui(ui, dossier);
+                ui.add_space(10.0);
+                ave_historie_ui(ui, dossier, vandaag);
+            });
+        actie
+    }
+}
+
+fn kop_ui(ui: &mut egui::Ui, d: &Dossier, vandaag: NaiveDate) -> Option<Actie> {
+    let mut actie = None;
+    let i = &d.inwoner;
+    ui.heading(RichText::new(i.naam()).size(24.0));
+    egui::Grid::new("dossier-kop")
+        .num_columns(2)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("Leeftijd:");
+            ui.label(format!("{} jaar", leeftijd(i.geboortedatum, vandaag)));
+            ui.end_row();
+            ui.label("Geboortedatum:");
+            ui.label(nl(i.geboortedatum));
+            ui.end_row();
+            ui.label("BSN:");
+            ui.label(i.bsn.as_deref().unwrap_or("onbekend"));
+            ui.end_row();
+            ui.label("Woonplaats:");
+            ui.label(&i.woonplaats);
+            ui.end_row();
+            ui.label("Wijkteam:");
+            ui.label(i.wijkteam.as_deref().unwrap_or("geen"));
+            ui.end_row();
+            ui.label("AVE-niveau huishouden:");
+            match &d.ave_nu {
+                Some(ave) => {
+                    ui.horizontal(|ui| {
+                        ave_niveau_ui(ui, ave.niveau);
+                        ui.label(format!("sinds {}", nl(ave.datum)));
+                    });
+                }
+                None => {
+                    ui.label("geen AVE-niveau vastgelegd");
+                }
+            }
+            ui.end_row();
+        });
+    ui.add_space(8.0);
+    ui.label(RichText::new("Huishouden").strong().size(16.0));
+    if d.huisgenoten.is_empty() {
+        ui.label("Geen andere leden van het huishouden bekend.");
+    } else {
+        for lid in &d.huisgenoten {
+            let tekst = format!(
+                "{} ({} jaar)",
+                lid.naam,
+                leeftijd(lid.geboortedatum, vandaag)
+            );
+            if ui
+                .link(tekst)
+                .on_hover_text("Open het dossier van dit gezinslid")
+                .clicked()
+            {
+                actie = Some(Actie::OpenDossier(lid.id.clone()));
+            }
+        }
+    }
+    actie
+}
+
+fn sectiekop_ui(ui: &mut egui::Ui, titel: &str, aantal: usize) {
+    ui.separator();
+    ui.label(
+        RichText::new(format!("{titel} ({aantal})"))
+            .strong()
+            .size(18.0),
+    );
+}
+
+fn tabel<'a>(ui: &'a mut egui::Ui, id: &str, breedtes: &[f32]) -> TableBuilder<'a> {
+    let mut t = TableBuilder::new(ui)
+        .id_salt(id)
+        .striped(true)
+        .vscroll(false)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for (n, b) in breedtes.iter().enumerate() {
+        t = if n + 1 == breedtes.len() {
+            t.column(Column::remainder().at_least(*b).clip(true))
+        } else {
+            t.column(Column::initial(*b).at_least(60.0).clip(true))
+        };
+    }
+    t
+}
+
+fn kop_rij(koppen: &[&str]) -> impl FnOnce(egui_extras::TableRow<'_, '_>) {
+    let koppen: Vec<String> = koppen.iter().map(|k| (*k).to_owned()).collect();
+    move |mut rij| {
+        for k in koppen {
+            rij.col(|ui| {
+                ui.label(RichText::new(k).strong());
+            });
+        }
+    }
+}
+
+fn cellen(rij: &mut egui_extras::TableRow<'_, '_>, teksten: &[String]) {
+    for t in teksten {
+        rij.col(|ui| {
+            ui.label(t);
+        });
+    }
+}
+
+fn meldingen_ui(ui: &mut egui::Ui, d: &Dossier) {
+    sectiekop_ui(ui, "Meldingen", d.meldingen.len());
+    if d.meldingen.is_empty() {
+        ui.label("Geen meldingen.");
+        return;
+    }
+    tabel(
+        ui,
+        "meldingen",
+        &[95.0, 130.0, 95.0, 120.0, 95.0, 200.0, 150.0],
+    )
+    .header(
+        24.0,
+        kop_rij(&[
+            "Datum",
+            "Bron",
+            "Gesprek",
+            "Onderzoek klaar",
+            "Afgesloten",
+            "Uitkomst",
+            "Gevraagd",
+        ]),
+    )
+    .body(|mut body| {
+        for m in &d.meldingen {
+            body.row(22.0, |mut rij| {
+                cellen(
+                    &mut rij,
+                    &[
+                        nl(m.datum),
+                        m.bron.label().to_owned(),
+                        nl_of_streep(m.gesprek),
+                        nl_of_streep(m.onderzoek_klaar),
+                        nl_of_streep(m.afgesloten),
+                        m.uitkomst
+                            .map_or_else(|| "nog open".to_owned(), |u| u.label().to_owned()),
+                        m.gevraagde_voorziening
+                            .clone()
+                            .unwrap_or_else(|| "–".to_owned()),
+                    ],
+                );
+            });
+        }
+    });
+}
+
+fn periode(start: Option<NaiveDate>, eind: Option<NaiveDate>) -> String {
+    match (start, eind) {
+        (None, _) => "nog niet gestart".to_owned(),
+        (Some(s), None) => format!("vanaf {}", nl(s)),
+        (Some(s), Some(e)) => format!("{} t/m {}", nl(s), nl(e)),
+    }
+}
+
+fn toekenningen_ui(ui: &mut egui::Ui, d: &Dossier) {
+    sectiekop_ui(ui, "Toekenningen (maatwerk)", d.toekenningen.len());
+    if d.toekenningen.is_empty() {
+        ui.label("Geen toekenningen.");
+        return;
+    }
+    tabel(
+        ui,
+        "toekenningen",
+        &[200.0, 170.0, 95.0, 190.0, 150.0, 230.0],
+    )
+    .header(
+        24.0,
+        kop_rij(&[
+            "Voorziening",
+            "Aanbieder",
+            "Besluit",
+            "Periode",
+            "Verwijzer",
+            "Status",
+        ]),
+    )
+    .body(|mut body| {
+        for t in &d.toekenningen {
+            body.row(22.0, |mut rij| {
+                cellen(
+                    &mut rij,
+                    &[
+                        t.voorziening.clone(),
+                        t.aanbieder.clone().unwrap_or_else(|| "–".to_owned()),
+                        nl(t.besluit),
+                        if t.status == ToekenningStatus::Afgewezen {
+                            "–".to_owned()
+                        } else {
+                            periode(t.start, t.eind)
+                        },
+                        t.verwijzer.label().to_owned(),
+                    ],
+                );
+                rij.col(|ui| {
+                    let tekst = RichText::new(t.status.label());
+                    ui.label(match t.status {
+                        ToekenningStatus::Wachtend { .. } => tekst.strong().color(ave_kleur(2)),
+                        _ => tekst,
+                    });
+                });
+            });
+        }
+    });
+}
+
+fn verwijzingen_ui(ui: &mut egui::Ui, d: &Dossier) {
+    sectiekop_ui(ui, "Verwijzingen", d.verwijzingen.len());
+    if d.verwijzingen.is_empty() {
+        ui.label("Geen verwijzingen.");
+        return;
+    }
+    tabel(ui, "verwijzingen", &[240.0, 95.0, 120.0, 120.0])
+        .header(
+            24.0,
+            kop_rij(&["Voorziening", "Datum", "Status", "Opgelost"]),
+        )
+        .body(|mut body| {
+            for v in &d.verwijzingen {
+                body.row(22.0, |mut rij| {
+                    cellen(
+                        &mut rij,
+                        &[
+                            v.voorziening.clone(),
+                            nl(v.datum),
+                            v.status.label().to_owned(),
+                            match v.opgelost {
+                                Some(true) => "ja".to_owned(),
+                                Some(false) => "nee".to_owned(),
+                                None => "nog niet bekend".to_owned(),
+                            },
+                        ],
+                    );
+                });
+            }
+        });
+}
+
+fn ave_historie_ui(ui: &mut egui::Ui, d: &Dossier, vandaag: NaiveDate) {
+    sectiekop_ui(
+        ui,
+        "AVE-geschiedenis van het huishouden",
+        d.ave_historie.len(),
+    );
+    if d.ave_historie.is_empty() {
+        ui.label("Geen AVE-niveaus vastgelegd.");
+        return;
+    }
+    tabel(ui, "ave", &[95.0, 320.0, 280.0, 160.0, 180.0])
+        .header(
+            24.0,
+            kop_rij(&[
+                "Datum",
+                "Niveau",
+                "Reden",
+                "Casusregisseur",
+                "Procesregisseur",
+            ]),
+        )
+        .body(|mut body| {
+            for a in &d.ave_historie {
+                body.row(24.0, |mut rij| {
+                    rij.col(|ui| {
+                        if a.datum > vandaag {
+                            ui.label(format!("{} (gepland)", nl(a.datum)));
+                        } else {
+                            ui.label(nl(a.datum));
+                        }
+                    });
+                    rij.col(|ui| {
+                        ave_niveau_ui(ui, a.niveau);
+                    });
+                    cellen(
+                        &mut rij,
+                        &[
+                            a.reden.clone(),
+                            a.casusregisseur.clone().unwrap_or_else(|| "–".to_owned()),
+                            a.procesregisseur.clone().unwrap_or_else(|| "–".to_owned()),
+                        ],
+                    );
+                });
+            }
+        });
+}

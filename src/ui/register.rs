@@ -1,0 +1,285 @@
+//! The app's only door to the database: read queries for the screens and
+//! [`Command`]s for long writes (import, demo data).
+//!
+//! Screens never hold a `Connection`; they call the read methods here. A
+//! command runs outside the drawing pass: with a database file it runs on a
+//! background thread with its own connection (`store::open`), reporting
+//! progress over a channel so the window stays responsive; on an in-memory
+//! register (tests) it runs at once on the app's connection. Either way the
+//! result comes back once, through [`Register::neem_uitkomst`].
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::demo::{DemoInstellingen, vul_register};
+use crate::domain::Wet;
+use crate::store::dossier::Dossier;
+use crate::store::import::{ImportFout, ImportFouten, importeer_bestand};
+use crate::store::inwoners::{InwonerRij, Zoekvraag};
+use crate::store::sociale_kaart::{AanbiederRij, ContractRij, KaartFilter, VoorzieningRij};
+use crate::store::{self, StoreFout};
+
+/// A write the user asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Import an exchange file.
+    Importeer(PathBuf),
+    /// Fill the register with demo data ending in this year.
+    LaadDemo {
+        /// Last year of history.
+        eind_jaar: i32,
+    },
+}
+
+impl Command {
+    /// What the user sees while it runs.
+    #[must_use]
+    pub fn omschrijving(&self) -> String {
+        match self {
+            Command::Importeer(pad) => format!("Bezig met importeren van {}", pad.display()),
+            Command::LaadDemo { .. } => {
+                "Bezig met het maken van demogegevens (5.000 inwoners, 5 jaar)".to_owned()
+            }
+        }
+    }
+}
+
+/// How a command ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Uitkomst {
+    /// The import stored this many records.
+    Geimporteerd {
+        /// Records stored.
+        records: u64,
+    },
+    /// The import stored nothing; these are the errors.
+    ImportMislukt(ImportFouten),
+    /// Demo data was written.
+    DemoGeladen {
+        /// Records written.
+        records: u64,
+    },
+    /// Demo data could not be written.
+    DemoMislukt(String),
+}
+
+enum Bericht {
+    Voortgang(u64),
+    Klaar(Uitkomst),
+}
+
+struct LopendeTaak {
+    omschrijving: String,
+    regels: u64,
+    ontvanger: Receiver<Bericht>,
+}
+
+/// The register as the screens see it.
+pub struct Register {
+    conn: Connection,
+    pad: Option<PathBuf>,
+    taak: Option<LopendeTaak>,
+    klaar: Option<Uitkomst>,
+}
+
+impl Register {
+    /// Wraps an open connection. With `pad` (the database file) commands run
+    /// in the background on their own connection; without, they run at once.
+    #[must_use]
+    pub fn new(conn: Connection, pad: Option<PathBuf>) -> Register {
+        Register {
+            conn,
+            pad,
+            taak: None,
+            klaar: None,
+        }
+    }
+
+    /// Whether the register holds no residents yet.
+    pub fn is_leeg(&self) -> Result<bool, StoreFout> {
+        store::is_leeg(&self.conn)
+    }
+
+    /// Residents matching a search.
+    pub fn zoek_inwoners(&self, vraag: &Zoekvraag) -> Result<Vec<InwonerRij>, StoreFout> {
+        store::inwoners::zoek(&self.conn, vraag)
+    }
+
+    /// The wijkteams as (id, naam).
+    pub fn wijkteams(&self) -> Result<Vec<(String, String)>, StoreFout> {
+        store::inwoners::wijkteams(&self.conn)
+    }
+
+    /// A resident's dossier on `vandaag`.
+    pub fn dossier(&self, id: &str, vandaag: NaiveDate) -> Result<Dossier, StoreFout> {
+        store::dossier::dossier(&self.conn, id, vandaag)
+    }
+
+    /// Provisions of the sociale kaart.
+    pub fn voorzieningen(&self, filter: KaartFilter) -> Result<Vec<VoorzieningRij>, StoreFout> {
+        store::sociale_kaart::voorzieningen(&self.conn, filter)
+    }
+
+    /// Providers with their number of contracts.
+    pub fn aanbieders(&self, wet: Option<Wet>) -> Result<Vec<AanbiederRij>, StoreFout> {
+        store::sociale_kaart::aanbieders(&self.conn, wet)
+    }
+
+    /// Contracts.
+    pub fn contracten(&self, wet: Option<Wet>) -> Result<Vec<ContractRij>, StoreFout> {
+        store::sociale_kaart::contracten(&self.conn, wet)
+    }
+
+    /// What is running and how many lines it has read, if anything runs.
+    #[must_use]
+    pub fn bezig(&self) -> Option<(&str, u64)> {
+        self.taak
+            .as_ref()
+            .map(|t| (t.omschrijving.as_str(), t.regels))
+    }
+
+    /// Starts a command. `ctx` is asked to repaint when the background work
+    /// reports. A second command while one runs is refused with a message.
+    pub fn voer_uit(&mut self, command: Command, ctx: &egui::Context) {
+        if self.taak.is_some() {
+            return;
+        }
+        if let Command::Importeer(pad) = &command
+            && let Some(fout) = controleer_pad(pad)
+        {
+            self.klaar = Some(Uitkomst::ImportMislukt(ImportFouten {
+                fouten: vec![fout],
+                afgekapt: false,
+            }));
+            return;
+        }
+        let Some(db) = self.pad.clone() else {
+            let uitkomst = voer_command_uit(&mut self.conn, &command, &mut |_| {});
+            self.klaar = Some(uitkomst);
+            return;
+        };
+        let (zender, ontvanger) = mpsc::channel();
+        let omschrijving = command.omschrijving();
+        let ctx = ctx.clone();
+        let gestart = std::thread::Builder::new()
+            .name("wijkregister-taak".into())
+            .spawn(move || {
+                let uitkomst = match store::open(&db) {
+                    Ok(mut conn) => {
+                        let voortgang_zender = zender.clone();
+                        let voortgang_ctx = ctx.clone();
+                        voer_command_uit(&mut conn, &command, &mut |regels| {
+                            let _ = voortgang_zender.send(Bericht::Voortgang(regels));
+                            voortgang_ctx.request_repaint();
+                        })
+                    }
+                    Err(fout) => mislukt(&command, fout.to_string()),
+                };
+                let _ = zender.send(Bericht::Klaar(uitkomst));
+                ctx.request_repaint();
+            });
+        match gestart {
+            Ok(_) => {
+                self.taak = Some(LopendeTaak {
+                    omschrijving,
+                    regels: 0,
+                    ontvanger,
+                });
+            }
+            Err(fout) => {
+                self.klaar = Some(Uitkomst::DemoMislukt(format!(
+                    "de achtergrondtaak kon niet starten: {fout}"
+                )));
+            }
+        }
+    }
+
+    /// Collects progress and, once, the outcome of the last command.
+    pub fn neem_uitkomst(&mut self) -> Option<Uitkomst> {
+        if let Some(taak) = &mut self.taak {
+            loop {
+                match taak.ontvanger.try_recv() {
+                    Ok(Bericht::Voortgang(regels)) => taak.regels = regels,
+                    Ok(Bericht::Klaar(uitkomst)) => {
+                        self.taak = None;
+                        self.klaar = Some(uitkomst);
+                        break;
+                    }
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        self.taak = None;
+                        self.klaar = Some(Uitkomst::DemoMislukt(
+                            "de achtergrondtaak is onverwacht gestopt".into(),
+                        ));
+                        break;
+                    }
+                }
+            }
+        }
+        self.klaar.take()
+    }
+}
+
+/// A clear error for a path that cannot be imported, before anything starts.
+fn controleer_pad(pad: &Path) -> Option<ImportFout> {
+    let reden = if pad.as_os_str().is_empty() {
+        "geen bestand opgegeven: typ het pad van een uitwisselbestand of kies Bladeren…".to_owned()
+    } else if !pad.exists() {
+        format!("het bestand {} bestaat niet", pad.display())
+    } else if !pad.is_file() {
+        format!("{} is geen bestand", pad.display())
+    } else {
+        return None;
+    };
+    Some(ImportFout {
+        regel: 0,
+        veld: None,
+        reden,
+    })
+}
+
+fn mislukt(command: &Command, reden: String) -> Uitkomst {
+    match command {
+        Command::Importeer(_) => Uitkomst::ImportMislukt(ImportFouten {
+            fouten: vec![ImportFout {
+                regel: 0,
+                veld: None,
+                reden,
+            }],
+            afgekapt: false,
+        }),
+        Command::LaadDemo { .. } => Uitkomst::DemoMislukt(reden),
+    }
+}
+
+fn voer_command_uit(
+    conn: &mut Connection,
+    command: &Command,
+    voortgang: &mut dyn FnMut(u64),
+) -> Uitkomst {
+    match command {
+        Command::Importeer(pad) => match importeer_bestand(conn, pad, voortgang) {
+            Ok(verslag) => Uitkomst::Geimporteerd {
+                records: verslag.records,
+            },
+            Err(fouten) => Uitkomst::ImportMislukt(fouten),
+        },
+        Command::LaadDemo { eind_jaar } => {
+            let inst = DemoInstellingen {
+                inwoners: 5_000,
+                jaren: 5,
+                eind_jaar: *eind_jaar,
+                seed: 1,
+            };
+            match vul_register(conn, &inst) {
+                Ok(verslag) => Uitkomst::DemoGeladen {
+                    records: verslag.records,
+                },
+                Err(fout) => Uitkomst::DemoMislukt(fout.to_string()),
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The app's command runner on a database file: a command runs on a
+//! background thread with its own connection and its outcome comes back once.
+
+#![allow(clippy::expect_used, reason = "tests may fail loudly")]
+
+use std::time::{Duration, Instant};
+
+use wijkregister::store;
+use wijkregister::ui::register::{Command, Register, Uitkomst};
+
+fn wacht_op_uitkomst(register: &mut Register) -> Uitkomst {
+    let begin = Instant::now();
+    loop {
+        if let Some(uitkomst) = register.neem_uitkomst() {
+            return uitkomst;
+        }
+        assert!(
+            begin.elapsed() < Duration::from_mins(2),
+            "de achtergrondtaak eindigt niet"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn import_op_de_achtergrond_meldt_zijn_uitkomst_een_keer() {
+    let dir = tempfile::tempdir().expect("tijdelijke map");
+    let db = dir.path().join("register.sqlite");
+    let bestand = dir.path().join("kapot.jsonl");
+    std::fs::write(&bestand, "{\"type\":\"onzin\"}\n").expect("schrijven");
+    let conn = store::open(&db).expect("register");
+    let mut register = Register::new(conn, Some(db.clone()));
+    let ctx = egui::Context::default();
+
+    register.voer_uit(Command::Importeer(bestand), &ctx);
+    let uitkomst = wacht_op_uitkomst(&mut register);
+    let Uitkomst::ImportMislukt(fouten) = uitkomst else {
+        panic!("een kapot bestand hoort te mislukken, kreeg {uitkomst:?}");
+    };
+    assert!(!fouten.fouten.is_empty());
+    assert!(register.bezig().is_none());
+    assert!(
+        register.neem_uitkomst().is_none(),
+        "de uitkomst komt maar één keer"
+    );
+    assert!(
+        register.is_leeg().expect("lezen"),
+        "een mislukte import slaat niets op"
+    );
+}
+
+#[test]
+fn demo_op_de_achtergrond_meldt_zijn_uitkomst() {
+    let dir = tempfile::tempdir().expect("tijdelijke map");
+    let db = dir.path().join("register.sqlite");
+    let conn = store::open(&db).expect("register");
+    let mut register = Register::new(conn, Some(db.clone()));
+    let ctx = egui::Context::default();
+
+    register.voer_uit(Command::LaadDemo { eind_jaar: 2025 }, &ctx);
+    // Until the outcome is collected the task counts as running.
+    assert!(register.bezig().is_some());
+    match wacht_op_uitkomst(&mut register) {
+        // The app's own connection sees what the background connection wrote.
+        Uitkomst::DemoGeladen { records } => {
+            assert!(records > 0);
+            assert!(!register.is_leeg().expect("lezen"));
+        }
+        Uitkomst::DemoMislukt(reden) => assert!(!reden.is_empty()),
+        ander => panic!("onverwachte uitkomst {ander:?}"),
+    }
+}
