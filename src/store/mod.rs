@@ -14,6 +14,7 @@ pub mod export;
 pub mod import;
 pub mod inwoners;
 pub mod klantreis;
+pub mod medewerkers;
 pub mod migraties;
 pub mod schrijven;
 pub mod sociale_kaart;

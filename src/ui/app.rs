@@ -80,6 +80,9 @@ pub struct WijkregisterApp {
     kaart: SocialeKaartScherm,
     beheer: BeheerScherm,
     stijl_gezet: bool,
+    /// The medewerker the user works as (until accounts exist: chosen in the navigation).
+    medewerker: Option<String>,
+    medewerkers: Option<Vec<crate::store::medewerkers::MedewerkerRij>>,
 }
 
 impl WijkregisterApp {
@@ -104,6 +107,62 @@ impl WijkregisterApp {
             kaart: SocialeKaartScherm::default(),
             beheer: BeheerScherm::default(),
             stijl_gezet: false,
+            medewerker: None,
+            medewerkers: None,
+        }
+    }
+
+    /// The medewerker the user works as, if chosen.
+    #[must_use]
+    pub fn medewerker(&self) -> Option<&str> {
+        self.medewerker.as_deref()
+    }
+
+    /// Chooses the medewerker the user works as (tests; the navigation offers it too).
+    pub fn werk_als(&mut self, medewerker: &str) {
+        self.medewerker = Some(medewerker.to_owned());
+    }
+
+    /// The choice of medewerker in the navigation.
+    fn werken_als_ui(&mut self, ui: &mut egui::Ui) {
+        if self.medewerkers.is_none() {
+            match self.register.medewerkers() {
+                Ok(lijst) => self.medewerkers = Some(lijst),
+                Err(fout) => {
+                    self.fout = Some(format!("De medewerkers konden niet worden gelezen: {fout}"));
+                    self.medewerkers = Some(Vec::new());
+                }
+            }
+        }
+        let lijst = self.medewerkers.as_deref().unwrap_or_default();
+        let gekozen = self
+            .medewerker
+            .as_deref()
+            .and_then(|id| lijst.iter().find(|m| m.id == id))
+            .map_or_else(
+                || "kies…".to_owned(),
+                |m| format!("{} ({})", m.naam, m.rol.label().to_lowercase()),
+            );
+        let label = ui.label("Werken als");
+        let mut keuze = None;
+        egui::ComboBox::from_id_salt("werken_als")
+            .selected_text(gekozen)
+            .width(ui.available_width())
+            .show_ui(ui, |ui| {
+                for m in lijst {
+                    let tekst = format!("{} ({})", m.naam, m.rol.label().to_lowercase());
+                    if ui
+                        .selectable_label(self.medewerker.as_deref() == Some(m.id.as_str()), tekst)
+                        .clicked()
+                    {
+                        keuze = Some(m.id.clone());
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if let Some(id) = keuze {
+            self.medewerker = Some(id);
         }
     }
 
@@ -135,6 +194,7 @@ impl WijkregisterApp {
                 Uitkomst::Geimporteerd { .. } | Uitkomst::DemoGeladen { .. }
             ) {
                 self.leeg = None;
+                self.medewerkers = None;
                 self.inwoners.vernieuw();
                 self.kaart.vernieuw();
                 self.bericht = Some(match &uitkomst {
@@ -195,6 +255,8 @@ impl WijkregisterApp {
                         }
                     }
                 }
+                ui.add_space(16.0);
+                self.werken_als_ui(ui);
                 ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
                     ui.add_space(8.0);
                     ui.small(format!(

@@ -98,6 +98,30 @@ impl Register {
         }
     }
 
+    /// The connection, for the Register's own extension files
+    /// (`register_*.rs` in `ui`); screens never call this.
+    #[allow(
+        dead_code,
+        reason = "used by the register_* extension files as they come"
+    )]
+    pub(in crate::ui) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The connection for writes, for the Register's own extension files.
+    #[allow(
+        dead_code,
+        reason = "used by the register_* extension files as they come"
+    )]
+    pub(in crate::ui) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// Every medewerker, by name.
+    pub fn medewerkers(&self) -> Result<Vec<store::medewerkers::MedewerkerRij>, StoreFout> {
+        store::medewerkers::alle(&self.conn)
+    }
+
     /// Whether the register holds no residents yet.
     pub fn is_leeg(&self) -> Result<bool, StoreFout> {
         store::is_leeg(&self.conn)
