@@ -7,6 +7,7 @@ pub mod ave;
 pub mod bsn;
 pub mod datum;
 pub mod fout;
+pub mod indicatoren;
 pub mod records;
 pub mod waarden;
 
@@ -18,5 +19,5 @@ pub use records::{
 };
 pub use waarden::{
     BesluitUitkomst, Bron, ContractSoort, Geslacht, Leveringsvorm, MeldingUitkomst, RedenEinde,
-    Rol, VerwijzingStatus, Verwijzer, VoorzieningSoort, VorderingSoort, WaardeSoort, Wet,
+    Rol, Verwijzer, VerwijzingStatus, VoorzieningSoort, VorderingSoort, WaardeSoort, Wet,
 };
