@@ -19,5 +19,5 @@ pub use records::{
 };
 pub use waarden::{
     BesluitUitkomst, Bron, ContractSoort, Geslacht, Leveringsvorm, MeldingUitkomst, RedenEinde,
-    Rol, Verwijzer, VerwijzingStatus, VoorzieningSoort, VorderingSoort, WaardeSoort, Wet,
+    Rol, VerwijzingStatus, Verwijzer, VoorzieningSoort, VorderingSoort, WaardeSoort, Wet,
 };
