@@ -1,6 +1,8 @@
 //! The monitoring export: CSV for Dutch Excel, XLSX, suppression, formula
 //! neutralisation, no personal data, the CLI.
 
+#![allow(clippy::expect_used, reason = "tests may panic")]
+
 mod common_report;
 
 use std::process::Command;
@@ -22,14 +24,16 @@ fn register_met_gegevens() -> rusqlite::Connection {
     ];
     for i in 0..3 {
         let id = format!("H{i}");
-        recs.push(Record::Inwoner(match inwoner(&id, "1950-05-05", "Almelo") {
-            Record::Inwoner(mut inw) => {
-                inw.achternaam = "Jansen-Geheim".into();
-                inw.bsn = wijkregister::domain::Bsn::parse("111222333").ok();
-                inw
-            }
-            _ => unreachable!(),
-        }));
+        recs.push(Record::Inwoner(
+            match inwoner(&id, "1950-05-05", "Almelo") {
+                Record::Inwoner(mut inw) => {
+                    inw.achternaam = "Jansen-Geheim".into();
+                    inw.bsn = wijkregister::domain::Bsn::parse("111222333").ok();
+                    inw
+                }
+                _ => unreachable!(),
+            },
+        ));
         let mut t = tk(&format!("T{i}"), &id, "V-HH", Some("2024-03-01"), None);
         t.aanbieder = Some("=A-01".into());
         recs.push(Record::Toekenning(t));
@@ -37,10 +41,24 @@ fn register_met_gegevens() -> rusqlite::Connection {
     for i in 0..12 {
         let id = format!("B{i}");
         recs.push(inwoner(&id, "1970-01-01", "Almelo"));
-        recs.push(Record::Toekenning(tk(&format!("TB{i}"), &id, "V-BW", Some("2023-03-01"), None)));
+        recs.push(Record::Toekenning(tk(
+            &format!("TB{i}"),
+            &id,
+            "V-BW",
+            Some("2023-03-01"),
+            None,
+        )));
     }
     voeg(&mut c, recs);
-    indicatorwaarden::zet_realisatie(&mut c, "1.10.1", 2024, Some(21.5), None, Some("=HYPERLINK(\"x\")")).expect("waarde");
+    indicatorwaarden::zet_realisatie(
+        &mut c,
+        "1.10.1",
+        2024,
+        Some(21.5),
+        None,
+        Some("=HYPERLINK(\"x\")"),
+    )
+    .expect("waarde");
     indicatorwaarden::zet_begroot(&mut c, "3.8.1", 2024, Some(11.0), None).expect("begroot");
     c
 }
@@ -49,8 +67,17 @@ fn csv(c: &rusqlite::Connection, intern: bool) -> String {
     let map = tempfile::tempdir().expect("map");
     let pad = map.path().join("m.csv");
     let mut stappen = Vec::new();
-    let geschreven = export::schrijf_export(c, &pad, ExportOpties { van: 2023, tot: 2024, intern }, &mut |k, t| stappen.push((k, t)))
-        .expect("export");
+    let geschreven = export::schrijf_export(
+        c,
+        &pad,
+        ExportOpties {
+            van: 2023,
+            tot: 2024,
+            intern,
+        },
+        &mut |k, t| stappen.push((k, t)),
+    )
+    .expect("export");
     assert_eq!(geschreven, pad);
     assert_eq!(stappen, [(1, 3), (2, 3), (3, 3)]);
     let bytes = std::fs::read(&pad).expect("lees");
@@ -59,7 +86,10 @@ fn csv(c: &rusqlite::Connection, intern: bool) -> String {
 }
 
 fn regel<'a>(tekst: &'a str, begin: &str) -> &'a str {
-    tekst.lines().find(|l| l.starts_with(begin)).unwrap_or_else(|| panic!("geen regel {begin}"))
+    tekst
+        .lines()
+        .find(|l| l.starts_with(begin))
+        .unwrap_or_else(|| panic!("geen regel {begin}"))
 }
 
 #[test]
@@ -67,12 +97,30 @@ fn csv_voor_publicatie() {
     let c = register_met_gegevens();
     let t = csv(&c, false);
     assert!(t.contains("\r\n"));
-    assert_eq!(regel(&t, "Code;"), "Code;Indicator;Uitsplitsing;Begroot 2023;2023;Begroot 2024;2024;Bron\r".trim_end());
+    assert_eq!(
+        regel(&t, "Code;"),
+        "Code;Indicator;Uitsplitsing;Begroot 2023;2023;Begroot 2024;2024;Bron\r".trim_end()
+    );
     // tw-wmo = 15 in 2024 (not suppressed), 12 in 2023.
-    assert!(regel(&t, "tw-wmo;").starts_with("tw-wmo;Aantal inwoners met een Wmo-voorziening;;;12;;15;"), "{}", regel(&t, "tw-wmo;"));
-    assert_eq!(regel(&t, "3.8.1;").split(';').skip(3).take(4).collect::<Vec<_>>(), ["", "12", "11", "12"]);
+    assert!(
+        regel(&t, "tw-wmo;")
+            .starts_with("tw-wmo;Aantal inwoners met een Wmo-voorziening;;;12;;15;"),
+        "{}",
+        regel(&t, "tw-wmo;")
+    );
+    assert_eq!(
+        regel(&t, "3.8.1;")
+            .split(';')
+            .skip(3)
+            .take(4)
+            .collect::<Vec<_>>(),
+        ["", "12", "11", "12"]
+    );
     // 3 HH clients: the breakdown row is suppressed, and the note explains it.
-    let hh = t.lines().find(|l| l.contains("voorziening: V-HH")).expect("rij");
+    let hh = t
+        .lines()
+        .find(|l| l.contains("voorziening: V-HH"))
+        .expect("rij");
     assert!(hh.contains("aanbieder: =A-01"), "{hh}");
     assert!(hh.starts_with(";;voorziening: V-HH"), "{hh}");
     assert_eq!(hh.split(';').nth(6), Some("."), "{hh}");
@@ -85,18 +133,31 @@ fn csv_voor_publicatie() {
     for l in t.lines() {
         for veld in l.split(';') {
             let veld = veld.trim_start_matches('"');
-            assert!(!export::is_formuleachtig(veld) || veld.parse::<f64>().is_ok(), "formule in {l}");
+            assert!(
+                !export::is_formuleachtig(veld) || veld.parse::<f64>().is_ok(),
+                "formule in {l}"
+            );
         }
     }
-    assert!(!t.contains("Jansen") && !t.contains("111222333") && !t.contains("1950-05-05") && !t.contains("05-05-1950"));
-    assert!(t.contains("Strategisch doel 3;Ontwikkelen efficiënte en effectieve maatwerkvoorzieningen"));
+    assert!(
+        !t.contains("Jansen")
+            && !t.contains("111222333")
+            && !t.contains("1950-05-05")
+            && !t.contains("05-05-1950")
+    );
+    assert!(
+        t.contains("Strategisch doel 3;Ontwikkelen efficiënte en effectieve maatwerkvoorzieningen")
+    );
 }
 
 #[test]
 fn csv_intern_toont_kleine_aantallen() {
     let c = register_met_gegevens();
     let t = csv(&c, true);
-    let hh = t.lines().find(|l| l.contains("voorziening: V-HH")).expect("rij");
+    let hh = t
+        .lines()
+        .find(|l| l.contains("voorziening: V-HH"))
+        .expect("rij");
     assert_eq!(hh.split(';').nth(6), Some("3"), "{hh}");
     assert!(!t.contains(export::NOOT_ONDERDRUKT));
 }
@@ -106,21 +167,51 @@ fn xlsx_is_een_werkboek() {
     let c = register_met_gegevens();
     let map = tempfile::tempdir().expect("map");
     let pad = map.path().join("m.XLSX");
-    export::schrijf_export(&c, &pad, ExportOpties { van: 2024, tot: 2024, intern: false }, &mut |_, _| {}).expect("xlsx");
+    export::schrijf_export(
+        &c,
+        &pad,
+        ExportOpties {
+            van: 2024,
+            tot: 2024,
+            intern: false,
+        },
+        &mut |_, _| {},
+    )
+    .expect("xlsx");
     let bytes = std::fs::read(&pad).expect("lees");
     assert!(bytes.starts_with(b"PK"), "zip");
     assert!(bytes.len() > 1000);
-    let rest: Vec<_> = std::fs::read_dir(map.path()).expect("map").map(|e| e.expect("e").file_name()).collect();
-    assert_eq!(rest.len(), 1, "geen tijdelijk bestand achtergebleven: {rest:?}");
+    let rest: Vec<_> = std::fs::read_dir(map.path())
+        .expect("map")
+        .map(|e| e.expect("e").file_name())
+        .collect();
+    assert_eq!(
+        rest.len(),
+        1,
+        "geen tijdelijk bestand achtergebleven: {rest:?}"
+    );
 }
 
 #[test]
 fn onbekende_extensie_is_een_nederlandse_fout() {
     let c = register();
     let map = tempfile::tempdir().expect("map");
-    let fout = export::schrijf_export(&c, &map.path().join("m.ods"), ExportOpties { van: 2024, tot: 2024, intern: false }, &mut |_, _| {})
-        .expect_err("ods");
-    assert!(fout.to_string().contains("kies een bestandsnaam op .csv of .xlsx"), "{fout}");
+    let fout = export::schrijf_export(
+        &c,
+        &map.path().join("m.ods"),
+        ExportOpties {
+            van: 2024,
+            tot: 2024,
+            intern: false,
+        },
+        &mut |_, _| {},
+    )
+    .expect_err("ods");
+    assert!(
+        fout.to_string()
+            .contains("kies een bestandsnaam op .csv of .xlsx"),
+        "{fout}"
+    );
 }
 
 #[test]
@@ -132,17 +223,44 @@ fn cli_export() {
     for naam in ["m.csv", "m.xlsx"] {
         let uit = map.path().join(naam);
         let o = Command::new(bin)
-            .args(["--db", db.to_str().expect("p"), "export", "--van", "2023", "--tot", "2024", "--uit", uit.to_str().expect("p")])
+            .args([
+                "--db",
+                db.to_str().expect("p"),
+                "export",
+                "--van",
+                "2023",
+                "--tot",
+                "2024",
+                "--uit",
+                uit.to_str().expect("p"),
+            ])
             .output()
             .expect("start");
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), uit.display().to_string());
+        assert_eq!(
+            String::from_utf8_lossy(&o.stdout).trim(),
+            uit.display().to_string()
+        );
         assert!(uit.exists());
     }
     let o = Command::new(bin)
-        .args(["--db", db.to_str().expect("p"), "export", "--van", "2023", "--tot", "2024", "--uit", "m.txt"])
+        .args([
+            "--db",
+            db.to_str().expect("p"),
+            "export",
+            "--van",
+            "2023",
+            "--tot",
+            "2024",
+            "--uit",
+            "m.txt",
+        ])
         .output()
         .expect("start");
     assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("onbekende extensie"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("onbekende extensie"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

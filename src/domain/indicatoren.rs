@@ -215,6 +215,7 @@ pub fn bevolking_in_bereik(
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, reason = "tests may panic")]
 mod tests {
     use super::*;
 

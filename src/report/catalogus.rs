@@ -1172,6 +1172,7 @@ pub fn doelenboom() -> Vec<Stam> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, reason = "tests may panic")]
 mod tests {
     use super::*;
 

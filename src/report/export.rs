@@ -332,6 +332,7 @@ pub fn csv_bytes(tabel: &Tabel) -> Vec<u8> {
     uit.into_bytes()
 }
 
+#[allow(clippy::needless_pass_by_value, reason = "used as `map_err(xfout)`")]
 fn xfout(e: rust_xlsxwriter::XlsxError) -> RapportFout {
     RapportFout::Xlsx(e.to_string())
 }
@@ -390,15 +391,15 @@ pub fn xlsx_bytes(tabel: &Tabel) -> Result<Vec<u8>, RapportFout> {
             }
         }
     }
-    let mut r = tabel.rijen.len() as u32 + 2;
-    for noot in &tabel.noten {
+    let eerste_noot = tabel.rijen.len() as u32 + 2;
+    for (i, noot) in tabel.noten.iter().enumerate() {
+        let r = eerste_noot + i as u32;
         if is_formuleachtig(noot) {
             blad.write_string_with_format(r, 0, noot, &tekst_fmt)
                 .map_err(xfout)?;
         } else {
             blad.write_string(r, 0, noot).map_err(xfout)?;
         }
-        r += 1;
     }
     let laatste = tabel.kop.len().saturating_sub(1) as u16;
     blad.set_column_width(0, 16).map_err(xfout)?;
@@ -420,8 +421,7 @@ pub fn schrijf_atomair(pad: &Path, inhoud: &[u8]) -> Result<(), RapportFout> {
     };
     let naam = pad
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".to_owned());
+        .map_or_else(|| "export".to_owned(), |n| n.to_string_lossy().into_owned());
     let tijdelijk = pad.with_file_name(format!(".{naam}.{}.tmp", std::process::id()));
     let resultaat = (|| {
         let mut f = std::fs::File::create(&tijdelijk)?;
@@ -448,7 +448,7 @@ pub fn schrijf_export(
     let totaal = usize::try_from(opties.tot - opties.van + 1).unwrap_or(0) + 1;
     let rapporten =
         super::bereken_jaren_met_voortgang(conn, opties.van, opties.tot, &mut |klaar, _| {
-            voortgang(klaar, totaal)
+            voortgang(klaar, totaal);
         })?;
     let tabel = bouw_tabel(&rapporten, opties.intern);
     let inhoud = match formaat {

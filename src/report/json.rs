@@ -3,7 +3,7 @@
 //! "waarde": null, "reden"} | {"code", "uitsplitsing": [...]}]}` with the
 //! extra fields `naam`, `eenheid`, `bron` and (when recorded) `begroot`.
 //!
-//! Objects keep insertion order (serde_json `preserve_order`) and the
+//! Objects keep insertion order (`serde_json` with `preserve_order`) and the
 //! results come in catalogue order with sorted breakdowns, so two runs over
 //! the same register print the same bytes.
 

@@ -3,6 +3,7 @@
 //! transaction on an in-memory register.
 
 #![allow(dead_code, reason = "each test file uses part of the helpers")]
+#![allow(clippy::expect_used, reason = "tests may panic")]
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -24,6 +25,10 @@ pub fn register() -> Connection {
 }
 
 /// Inserts records in one transaction.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "callers write `vec![...]` inline"
+)]
 pub fn voeg(conn: &mut Connection, records: Vec<Record>) {
     let tx = conn.transaction().expect("tx");
     for r in &records {
@@ -73,11 +78,22 @@ pub fn algemeen(id: &str) -> Record {
 
 /// A provider.
 pub fn aanbieder(id: &str) -> Record {
-    Record::Aanbieder(Aanbieder { id: id.into(), naam: format!("Aanbieder {id}"), kvk: None })
+    Record::Aanbieder(Aanbieder {
+        id: id.into(),
+        naam: format!("Aanbieder {id}"),
+        kvk: None,
+    })
 }
 
 /// A contract.
-pub fn contract(id: &str, aanbieder: &str, wet: &str, soort: &str, van: &str, tot: Option<&str>) -> Record {
+pub fn contract(
+    id: &str,
+    aanbieder: &str,
+    wet: &str,
+    soort: &str,
+    van: &str,
+    tot: Option<&str>,
+) -> Record {
     Record::Contract(Contract {
         id: id.into(),
         aanbieder: aanbieder.into(),
@@ -89,7 +105,13 @@ pub fn contract(id: &str, aanbieder: &str, wet: &str, soort: &str, van: &str, to
 }
 
 /// A granted toekenning with besluit on `start` (or 2020-01-01 when there is no start).
-pub fn tk(id: &str, inwoner: &str, voorziening: &str, start: Option<&str>, eind: Option<&str>) -> Toekenning {
+pub fn tk(
+    id: &str,
+    inwoner: &str,
+    voorziening: &str,
+    start: Option<&str>,
+    eind: Option<&str>,
+) -> Toekenning {
     Toekenning {
         id: id.into(),
         inwoner: inwoner.into(),
@@ -112,7 +134,12 @@ pub fn tk(id: &str, inwoner: &str, voorziening: &str, start: Option<&str>, eind:
 
 /// A population band.
 pub fn band(jaar: i32, van: u8, tot: u8, aantal: u32) -> Record {
-    Record::Bevolking(Bevolking { jaar, leeftijd_van: van, leeftijd_tot: tot, aantal })
+    Record::Bevolking(Bevolking {
+        jaar,
+        leeftijd_van: van,
+        leeftijd_tot: tot,
+        aantal,
+    })
 }
 
 /// The report of `jaar` as JSON.
