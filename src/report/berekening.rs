@@ -156,20 +156,25 @@ fn laad_lopend(conn: &Connection, begin: &str, eind: &str) -> Result<Vec<Lopend>
     Ok(uit)
 }
 
-/// Unique residents per breakdown key.
+/// Unique residents per breakdown key (one or two keys, borrowed from the
+/// loaded rows so counting allocates nothing per row).
 #[derive(Default)]
-struct Uitsplitser<'a>(BTreeMap<Vec<Option<String>>, BTreeSet<&'a str>>);
+struct Uitsplitser<'a>(HashMap<(Option<&'a str>, Option<&'a str>), HashSet<&'a str>>);
 
 impl<'a> Uitsplitser<'a> {
-    fn tel(&mut self, sleutel: Vec<Option<String>>, inwoner: &'a str) {
+    fn tel(&mut self, sleutel: (Option<&'a str>, Option<&'a str>), inwoner: &'a str) {
         self.0.entry(sleutel).or_default().insert(inwoner);
     }
-    fn rijen(self) -> Vec<Rij> {
+    fn rijen(self, sleutels: usize) -> Vec<Rij> {
         sorteer(
             self.0
                 .into_iter()
-                .map(|(sleutels, s)| Rij {
-                    sleutels,
+                .map(|((a, b), s)| Rij {
+                    sleutels: [a, b]
+                        .into_iter()
+                        .take(sleutels)
+                        .map(|x| x.map(str::to_owned))
+                        .collect(),
                     waarde: s.len() as i64,
                 })
                 .collect(),
@@ -274,7 +279,7 @@ fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, R
     for t in &lopend {
         let vz = ctx.vz(&t.voorziening);
         let inw = t.inwoner.as_str();
-        let leeftijd = leeftijd_bij_toekenning(t.geboren, jaar, Some(t.start)).unwrap_or(0);
+        let leeftijd = || leeftijd_bij_toekenning(t.geboren, jaar, Some(t.start)).unwrap_or(0);
         if vz.maatwerk
             && let Some(wet) = vz.wet.as_deref()
             && [
@@ -298,10 +303,11 @@ fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, R
             s_opvang.insert(inw);
         }
         if vz.heeft("pw-uitkering") {
-            if leeftijd < 27 {
+            let l = leeftijd();
+            if l < 27 {
                 s_pw_onder27.insert(inw);
             }
-            if leeftijd >= 18 {
+            if l >= 18 {
                 s_pw_18plus.insert(inw);
             }
             let e = pw_eerste_start.entry(inw).or_insert(t.start);
@@ -310,7 +316,8 @@ fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, R
         if vz.maatwerk_onder("jeugdwet") {
             let cat = vz.categorie.as_deref().unwrap_or("");
             s_jeugd.insert(inw);
-            if leeftijd < 4 {
+            let l = leeftijd();
+            if l < 4 {
                 s_jeugd_onder4.insert(inw);
             }
             match cat {
@@ -325,32 +332,32 @@ fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, R
                 }
             }
             match cat {
-                "48" if leeftijd < 18 => {
+                "48" if l < 18 => {
                     s_jeugdbescherming_onder18.insert(inw);
                 }
-                "47" if (12..=22).contains(&leeftijd) => {
+                "47" if (12..=22).contains(&l) => {
                     s_jeugdreclassering_12_22.insert(inw);
                 }
                 "47" | "48" | "49" => {}
-                _ if leeftijd < 18 => {
+                _ if l < 18 => {
                     s_jeugdhulp_onder18.insert(inw);
                 }
                 _ => {}
             }
-            u_3_1.tel(vec![Some(t.voorziening.clone()), t.aanbieder.clone()], inw);
+            u_3_1.tel((Some(t.voorziening.as_str()), t.aanbieder.as_deref()), inw);
             if t.maatwerkcontract {
-                u_3_2.tel(vec![t.aanbieder.clone()], inw);
+                u_3_2.tel((t.aanbieder.as_deref(), None), inw);
             }
-            u_3_3.tel(vec![Some(t.verwijzer.clone())], inw);
+            u_3_3.tel((Some(t.verwijzer.as_str()), None), inw);
             doorbraak_jw += usize::from(t.doorbraak);
         }
         if vz.maatwerk_onder("wmo") {
             s_wmo.insert(inw);
-            u_3_3_1.tel(vec![Some(t.voorziening.clone()), t.aanbieder.clone()], inw);
+            u_3_3_1.tel((Some(t.voorziening.as_str()), t.aanbieder.as_deref()), inw);
             if t.maatwerkcontract {
-                u_3_3_2.tel(vec![t.aanbieder.clone()], inw);
+                u_3_3_2.tel((t.aanbieder.as_deref(), None), inw);
             }
-            u_wmo_cat.tel(vec![vz.categorie.clone()], inw);
+            u_wmo_cat.tel((vz.categorie.as_deref(), None), inw);
             doorbraak_wmo += usize::from(t.doorbraak);
         }
         if vz.wmo_categorie(&["15"]) {
@@ -385,14 +392,14 @@ fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, R
             None,
         ),
     );
-    w.insert("3.1", (Waarde::Uitsplitsing(u_3_1.rijen()), None));
-    w.insert("3.2", (Waarde::Uitsplitsing(u_3_2.rijen()), None));
-    w.insert("3.3", (Waarde::Uitsplitsing(u_3_3.rijen()), None));
-    w.insert("3.3.1", (Waarde::Uitsplitsing(u_3_3_1.rijen()), None));
-    w.insert("3.3.2", (Waarde::Uitsplitsing(u_3_3_2.rijen()), None));
+    w.insert("3.1", (Waarde::Uitsplitsing(u_3_1.rijen(2)), None));
+    w.insert("3.2", (Waarde::Uitsplitsing(u_3_2.rijen(1)), None));
+    w.insert("3.3", (Waarde::Uitsplitsing(u_3_3.rijen(1)), None));
+    w.insert("3.3.1", (Waarde::Uitsplitsing(u_3_3_1.rijen(2)), None));
+    w.insert("3.3.2", (Waarde::Uitsplitsing(u_3_3_2.rijen(1)), None));
     w.insert(
         "tw-wmo-categorie",
-        (Waarde::Uitsplitsing(u_wmo_cat.rijen()), None),
+        (Waarde::Uitsplitsing(u_wmo_cat.rijen(1)), None),
     );
     w.insert("3.4A.1", aantal(doorbraak_jw));
     w.insert("3.4B.1", aantal(doorbraak_wmo));
