@@ -423,3 +423,99 @@ fn schuldhulp_recidive_en_kenmerken() {
     assert_eq!(waarde(&c, 2024, "1.14.3"), json!(1));
     assert_eq!(waarde(&c, 2024, "3.8.3"), json!(1));
 }
+
+#[test]
+fn meldingen_verwijzingen_en_woonvoorzieningen() {
+    use wijkregister::domain::{Bron, Melding, Verwijzing, VerwijzingStatus};
+    let mut c = register();
+    let melding = |id: &str, inw: &str, datum: &str, vz: Option<&str>| {
+        Record::Melding(Melding {
+            id: id.into(),
+            inwoner: inw.into(),
+            datum: d(datum),
+            bron: Bron::Zelfmelder,
+            wet: None,
+            gevraagde_voorziening: vz.map(Into::into),
+            medewerker: None,
+            gesprek: None,
+            onderzoek_klaar: None,
+            afgesloten: None,
+            uitkomst: None,
+        })
+    };
+    let verwijzing = |id: &str, m: &str, vz: &str, datum: &str, af: Option<(&str, bool)>| {
+        Record::Verwijzing(Verwijzing {
+            id: id.into(),
+            melding: m.into(),
+            voorziening: vz.into(),
+            datum: d(datum),
+            status: if af.is_some() {
+                VerwijzingStatus::Afgerond
+            } else {
+                VerwijzingStatus::Verwezen
+            },
+            afgerond_op: af.map(|(x, _)| d(x)),
+            opgelost: af.map(|(_, o)| o),
+        })
+    };
+    let mut woon_afgewezen = tk("W3", "M1", "V-WV", None, None);
+    woon_afgewezen.uitkomst = BesluitUitkomst::Afgewezen;
+    woon_afgewezen.besluit = d("2024-06-01");
+    voeg(
+        &mut c,
+        vec![
+            maatwerk("V-WV", "wmo", Some("13"), &[]),
+            algemeen("V-AV"),
+            inwoner("M1", "1980-01-01", "Almelo"),
+            inwoner("M2", "1980-01-01", "Almelo"),
+            melding("ME1", "M1", "2024-01-01", Some("V-WV")),
+            melding("ME2", "M1", "2024-12-31", Some("V-WV")),
+            melding("ME3", "M2", "2024-05-05", None),
+            melding("ME4", "M2", "2023-12-31", Some("V-WV")),
+            verwijzing(
+                "VW1",
+                "ME3",
+                "V-AV",
+                "2024-05-06",
+                Some(("2024-12-31", true)),
+            ),
+            verwijzing(
+                "VW2",
+                "ME4",
+                "V-AV",
+                "2023-12-31",
+                Some(("2024-01-02", false)),
+            ),
+            verwijzing("VW3", "ME1", "V-AV", "2024-02-01", None),
+            Record::Toekenning(tk(
+                "W1",
+                "M1",
+                "V-WV",
+                Some("2024-01-01"),
+                Some("2024-02-01"),
+            )),
+            Record::Toekenning(tk("W2", "M2", "V-WV", Some("2023-12-31"), None)),
+            Record::Toekenning(woon_afgewezen),
+        ],
+    );
+    let r = rapport(&c, 2024);
+    assert_eq!(
+        entry(&r, "4.1.1")["uitsplitsing"],
+        json!([{"voorziening": "V-WV", "waarde": 1}, {"voorziening": null, "waarde": 1}])
+    );
+    assert_eq!(
+        entry(&r, "4.1.2")["waarde"],
+        json!(2),
+        "VW1 (M2) en VW3 (M1); VW2 is van 2023"
+    );
+    assert_eq!(
+        entry(&r, "2.3.1")["waarde"],
+        json!(1),
+        "VW2 is afgerond maar niet opgelost"
+    );
+    assert_eq!(
+        entry(&r, "1.2.1")["waarde"],
+        json!(1),
+        "W1; W2 besloten in 2023, W3 afgewezen"
+    );
+}
