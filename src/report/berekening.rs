@@ -103,7 +103,8 @@ impl Context {
 
 /// A toekenning lopend in Y, with what the rules need.
 struct Lopend {
-    inwoner: String,
+    /// The resident's rowid: an integer key makes the sets cheap.
+    inwoner: i64,
     voorziening: String,
     aanbieder: Option<String>,
     maatwerkcontract: bool,
@@ -128,7 +129,7 @@ fn grenzen(jaar: i32) -> Result<(String, String), RapportFout> {
 
 fn laad_lopend(conn: &Connection, begin: &str, eind: &str) -> Result<Vec<Lopend>, RapportFout> {
     let mut stmt = conn.prepare_cached(
-        "SELECT t.inwoner, t.voorziening, t.aanbieder, c.soort = 'maatwerkcontract', t.verwijzer,
+        "SELECT i.rowid, t.voorziening, t.aanbieder, c.soort = 'maatwerkcontract', t.verwijzer,
                 t.doorbraak, t.start, i.geboortedatum, i.woonplaats
          FROM toekenning t
          JOIN inwoner i ON i.id = t.inwoner
@@ -159,10 +160,10 @@ fn laad_lopend(conn: &Connection, begin: &str, eind: &str) -> Result<Vec<Lopend>
 /// Unique residents per breakdown key (one or two keys, borrowed from the
 /// loaded rows so counting allocates nothing per row).
 #[derive(Default)]
-struct Uitsplitser<'a>(HashMap<(Option<&'a str>, Option<&'a str>), HashSet<&'a str>>);
+struct Uitsplitser<'a>(HashMap<(Option<&'a str>, Option<&'a str>), HashSet<i64>>);
 
 impl<'a> Uitsplitser<'a> {
-    fn tel(&mut self, sleutel: (Option<&'a str>, Option<&'a str>), inwoner: &'a str) {
+    fn tel(&mut self, sleutel: (Option<&'a str>, Option<&'a str>), inwoner: i64) {
         self.0.entry(sleutel).or_default().insert(inwoner);
     }
     fn rijen(self, sleutels: usize) -> Vec<Rij> {
@@ -255,7 +256,7 @@ fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, R
     let mut s_bw = HashSet::new();
     let mut s_bw_eigen = HashSet::new();
     let mut s_opvang = HashSet::new();
-    let mut pw_eerste_start: HashMap<&str, NaiveDate> = HashMap::new();
+    let mut pw_eerste_start: HashMap<i64, NaiveDate> = HashMap::new();
     let mut s_pw_18plus = HashSet::new();
     let mut s_jeugdhulp_onder18 = HashSet::new();
     let mut s_jeugdbescherming_onder18 = HashSet::new();
@@ -265,7 +266,7 @@ fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, R
     let mut s_jeugd_verblijf = HashSet::new();
     let mut s_jeugd_maatregel = HashSet::new();
     let mut s_jeugd_ambulant = HashSet::new();
-    let mut bw_mo_aanbieders: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    let mut bw_mo_aanbieders: HashMap<i64, BTreeSet<&str>> = HashMap::new();
     let mut per_wet: BTreeMap<Vec<Option<String>>, i64> = BTreeMap::new();
     let mut u_3_1 = Uitsplitser::default();
     let mut u_3_2 = Uitsplitser::default();
@@ -278,7 +279,7 @@ fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, R
 
     for t in &lopend {
         let vz = ctx.vz(&t.voorziening);
-        let inw = t.inwoner.as_str();
+        let inw = t.inwoner;
         let leeftijd = || leeftijd_bij_toekenning(t.geboren, jaar, Some(t.start)).unwrap_or(0);
         if vz.maatwerk
             && let Some(wet) = vz.wet.as_deref()
