@@ -1,20 +1,38 @@
 //! `report` and `export` (the indicator report and the monitoring export).
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// `wijkregister --db FILE report --jaar Y`
-pub fn rapport(_db: &Path, _jaar: i32) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("report is nog niet gebouwd")
+use anyhow::Context;
+
+use crate::report::{self, export};
+use crate::store;
+
+/// `wijkregister --db FILE report --jaar Y`: prints the JSON report of year Y.
+pub fn rapport(db: &Path, jaar: i32) -> anyhow::Result<ExitCode> {
+    let conn = store::open(db)?;
+    let rapport = report::bereken_jaar(&conn, jaar)?;
+    let tekst = report::json::rapport_tekst(&rapport);
+    std::io::stdout()
+        .lock()
+        .write_all(tekst.as_bytes())
+        .context("het rapport kon niet worden afgedrukt")?;
+    Ok(ExitCode::SUCCESS)
 }
 
-/// `wijkregister --db FILE export --van Y1 --tot Y2 --uit OUT [--intern]`
-pub fn export(
-    _db: &Path,
-    _van: i32,
-    _tot: i32,
-    _uit: &Path,
-    _intern: bool,
-) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("export is nog niet gebouwd")
+/// `wijkregister --db FILE export --van Y1 --tot Y2 --uit OUT [--intern]`:
+/// writes the monitoring export and prints its path.
+pub fn export(db: &Path, van: i32, tot: i32, uit: &Path, intern: bool) -> anyhow::Result<ExitCode> {
+    // Check the extension before anything is opened or computed.
+    export::formaat_van(uit)?;
+    let conn = store::open(db)?;
+    let pad = export::schrijf_export(
+        &conn,
+        uit,
+        export::ExportOpties { van, tot, intern },
+        &mut |_, _| {},
+    )?;
+    println!("{}", pad.display());
+    Ok(ExitCode::SUCCESS)
 }

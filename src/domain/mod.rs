@@ -8,6 +8,7 @@ pub mod bewaartermijn;
 pub mod bsn;
 pub mod datum;
 pub mod fout;
+pub mod indicatoren;
 pub mod klantreis;
 pub mod records;
 pub mod termijnen;

@@ -12,6 +12,7 @@ pub mod bewaartermijn;
 pub mod dossier;
 pub mod export;
 pub mod import;
+pub mod indicatorwaarden;
 pub mod inwoners;
 pub mod klantreis;
 pub mod medewerkers;

@@ -1,0 +1,732 @@
+//! Computing the indicators of one year from the register (the rules table
+//! of `indicators.md`).
+//!
+//! Shape: one set-based query loads the toekenningen *lopend in Y* (with the
+//! resident's date of birth and woonplaats and the contract's soort) and
+//! every indicator over them is counted in memory in one pass of small
+//! sets; the rules that look at other rows (waiting lists, 3.4C.1's 365-day
+//! window, recidive, contracts, meldingen, verwijzingen, vorderingen) are
+//! their own indexed queries. Every key of a breakdown is a record id, every
+//! breakdown is sorted, so the same register gives the same report, byte for
+//! byte. Ages, rounding and population sums come from
+//! [`crate::domain::indicatoren`].
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use super::catalogus::{CATALOGUS, Eenheid, Indicator};
+use super::{Jaarrapport, RapportFout, Rij, Uitkomst, Waarde};
+use crate::domain::datum::parse_iso;
+use crate::domain::indicatoren::{
+    Band, Decimaal, bevolking_in_bereik, deel_afgerond, leeftijd_bij_toekenning, verhouding,
+};
+use crate::store::{self, indicatorwaarden};
+
+/// What the rules need of a voorziening.
+#[derive(Debug, Default)]
+struct Vz {
+    maatwerk: bool,
+    algemeen: bool,
+    wet: Option<String>,
+    categorie: Option<String>,
+    kenmerken: Vec<String>,
+}
+
+impl Vz {
+    fn maatwerk_onder(&self, wet: &str) -> bool {
+        self.maatwerk && self.wet.as_deref() == Some(wet)
+    }
+    fn wmo_categorie(&self, categorieen: &[&str]) -> bool {
+        self.maatwerk_onder("wmo")
+            && self
+                .categorie
+                .as_deref()
+                .is_some_and(|c| categorieen.contains(&c))
+    }
+    fn heeft(&self, kenmerk: &str) -> bool {
+        self.kenmerken.iter().any(|k| k == kenmerk)
+    }
+}
+
+/// What stays the same for every year of one computation.
+struct Context {
+    voorzieningen: HashMap<String, Vz>,
+    gemeente: Option<String>,
+}
+
+impl Context {
+    fn laad(conn: &Connection) -> Result<Self, RapportFout> {
+        let mut voorzieningen: HashMap<String, Vz> = HashMap::new();
+        let mut stmt = conn.prepare("SELECT id, soort, wet, categorie FROM voorziening")?;
+        let mut rijen = stmt.query([])?;
+        while let Some(r) = rijen.next()? {
+            let soort: String = r.get(1)?;
+            voorzieningen.insert(
+                r.get(0)?,
+                Vz {
+                    maatwerk: soort == "maatwerk",
+                    algemeen: soort == "algemeen",
+                    wet: r.get(2)?,
+                    categorie: r.get(3)?,
+                    kenmerken: Vec::new(),
+                },
+            );
+        }
+        let mut stmt = conn.prepare("SELECT voorziening, kenmerk FROM voorziening_kenmerk")?;
+        let mut rijen = stmt.query([])?;
+        while let Some(r) = rijen.next()? {
+            let id: String = r.get(0)?;
+            if let Some(vz) = voorzieningen.get_mut(&id) {
+                vz.kenmerken.push(r.get(1)?);
+            }
+        }
+        let gemeente = store::instelling(conn, store::INSTELLING_GEMEENTE)?;
+        Ok(Context {
+            voorzieningen,
+            gemeente,
+        })
+    }
+
+    fn vz(&self, id: &str) -> &Vz {
+        static LEEG: Vz = Vz {
+            maatwerk: false,
+            algemeen: false,
+            wet: None,
+            categorie: None,
+            kenmerken: Vec::new(),
+        };
+        self.voorzieningen.get(id).unwrap_or(&LEEG)
+    }
+}
+
+/// A toekenning lopend in Y, with what the rules need.
+struct Lopend {
+    /// The resident's rowid: an integer key makes the sets cheap.
+    inwoner: i64,
+    voorziening: String,
+    aanbieder: Option<String>,
+    maatwerkcontract: bool,
+    verwijzer: String,
+    doorbraak: bool,
+    start: NaiveDate,
+    geboren: NaiveDate,
+    woonplaats: String,
+}
+
+fn datum(tekst: &str) -> Result<NaiveDate, RapportFout> {
+    parse_iso(tekst)
+        .ok_or_else(|| RapportFout::Gegevens(format!("ongeldige datum '{tekst}' in het register")))
+}
+
+fn grenzen(jaar: i32) -> Result<(String, String), RapportFout> {
+    if !(1900..=2200).contains(&jaar) {
+        return Err(RapportFout::Jaar(jaar));
+    }
+    Ok((format!("{jaar:04}-01-01"), format!("{jaar:04}-12-31")))
+}
+
+fn laad_lopend(conn: &Connection, begin: &str, eind: &str) -> Result<Vec<Lopend>, RapportFout> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.rowid, t.voorziening, t.aanbieder, c.soort = 'maatwerkcontract', t.verwijzer,
+                t.doorbraak, t.start, i.geboortedatum, i.woonplaats
+         FROM toekenning t
+         JOIN inwoner i ON i.id = t.inwoner
+         LEFT JOIN contract c ON c.id = t.contract
+         WHERE t.uitkomst = 'toegekend' AND t.start IS NOT NULL AND t.start <= ?2
+           AND (t.eind IS NULL OR t.eind >= ?1)",
+    )?;
+    let mut rijen = stmt.query(params![begin, eind])?;
+    let mut uit = Vec::new();
+    while let Some(r) = rijen.next()? {
+        let start: String = r.get(6)?;
+        let geboren: String = r.get(7)?;
+        uit.push(Lopend {
+            inwoner: r.get(0)?,
+            voorziening: r.get(1)?,
+            aanbieder: r.get(2)?,
+            maatwerkcontract: r.get::<_, Option<bool>>(3)?.unwrap_or(false),
+            verwijzer: r.get(4)?,
+            doorbraak: r.get(5)?,
+            start: datum(&start)?,
+            geboren: datum(&geboren)?,
+            woonplaats: r.get(8)?,
+        });
+    }
+    Ok(uit)
+}
+
+/// Unique residents per breakdown key (one or two keys, borrowed from the
+/// loaded rows so counting allocates nothing per row).
+#[derive(Default)]
+struct Uitsplitser<'a>(HashMap<(Option<&'a str>, Option<&'a str>), HashSet<i64>>);
+
+impl<'a> Uitsplitser<'a> {
+    fn tel(&mut self, sleutel: (Option<&'a str>, Option<&'a str>), inwoner: i64) {
+        self.0.entry(sleutel).or_default().insert(inwoner);
+    }
+    fn rijen(self, sleutels: usize) -> Vec<Rij> {
+        sorteer(
+            self.0
+                .into_iter()
+                .map(|((a, b), s)| Rij {
+                    sleutels: [a, b]
+                        .into_iter()
+                        .take(sleutels)
+                        .map(|x| x.map(str::to_owned))
+                        .collect(),
+                    waarde: s.len() as i64,
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Sorts breakdown rows by their keys, a missing key after the present ones,
+/// and leaves out rows with value 0.
+fn sorteer(mut rijen: Vec<Rij>) -> Vec<Rij> {
+    rijen.retain(|r| r.waarde != 0);
+    rijen.sort_by(|a, b| {
+        let sleutel = |r: &Rij| {
+            r.sleutels
+                .iter()
+                .map(|s| (s.is_none(), s.clone()))
+                .collect::<Vec<_>>()
+        };
+        sleutel(a).cmp(&sleutel(b))
+    });
+    rijen
+}
+
+/// Computes every indicator for year `jaar`.
+pub fn bereken_jaar(conn: &Connection, jaar: i32) -> Result<Jaarrapport, RapportFout> {
+    let ctx = Context::laad(conn)?;
+    bereken(conn, &ctx, jaar)
+}
+
+/// Computes every indicator for each year from `van` to `tot` inclusive
+/// (the sociale kaart is read once).
+pub fn bereken_jaren(
+    conn: &Connection,
+    van: i32,
+    tot: i32,
+) -> Result<Vec<Jaarrapport>, RapportFout> {
+    bereken_jaren_met_voortgang(conn, van, tot, &mut |_, _| {})
+}
+
+/// As [`bereken_jaren`], calling `voortgang(klaar, totaal)` after each year.
+pub fn bereken_jaren_met_voortgang(
+    conn: &Connection,
+    van: i32,
+    tot: i32,
+    voortgang: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<Jaarrapport>, RapportFout> {
+    grenzen(van)?;
+    grenzen(tot)?;
+    let ctx = Context::laad(conn)?;
+    let totaal = usize::try_from(tot - van + 1).unwrap_or(0);
+    let mut uit = Vec::with_capacity(totaal);
+    for jaar in van..=tot {
+        uit.push(bereken(conn, &ctx, jaar)?);
+        voortgang(uit.len(), totaal);
+    }
+    Ok(uit)
+}
+
+fn geheel(n: usize) -> Waarde {
+    Waarde::Getal(Decimaal::geheel(n as i64))
+}
+
+/// A count with itself as the count that suppression looks at.
+fn aantal(n: usize) -> (Waarde, Option<i64>) {
+    (geheel(n), Some(n as i64))
+}
+
+fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, RapportFout> {
+    let (begin, eind) = grenzen(jaar)?;
+    let lopend = laad_lopend(conn, &begin, &eind)?;
+    let mut w: HashMap<&'static str, (Waarde, Option<i64>)> = HashMap::new();
+
+    // Sets over the toekenningen lopend in Y.
+    let mut s_jeugd_onder4 = HashSet::new();
+    let mut s_stadsbank = HashSet::new();
+    let mut s_schuldspecialist = HashSet::new();
+    let mut s_pw_onder27 = HashSet::new();
+    let mut s_bw = HashSet::new();
+    let mut s_bw_eigen = HashSet::new();
+    let mut s_opvang = HashSet::new();
+    let mut pw_eerste_start: HashMap<i64, NaiveDate> = HashMap::new();
+    let mut s_pw_18plus = HashSet::new();
+    let mut s_jeugdhulp_onder18 = HashSet::new();
+    let mut s_jeugdbescherming_onder18 = HashSet::new();
+    let mut s_jeugdreclassering_12_22 = HashSet::new();
+    let mut s_wmo = HashSet::new();
+    let mut s_jeugd = HashSet::new();
+    let mut s_jeugd_verblijf = HashSet::new();
+    let mut s_jeugd_maatregel = HashSet::new();
+    let mut s_jeugd_ambulant = HashSet::new();
+    let mut bw_mo_aanbieders: HashMap<i64, BTreeSet<&str>> = HashMap::new();
+    let mut per_wet: BTreeMap<Vec<Option<String>>, i64> = BTreeMap::new();
+    let mut u_3_1 = Uitsplitser::default();
+    let mut u_3_2 = Uitsplitser::default();
+    let mut u_3_3 = Uitsplitser::default();
+    let mut u_3_3_1 = Uitsplitser::default();
+    let mut u_3_3_2 = Uitsplitser::default();
+    let mut u_wmo_cat = Uitsplitser::default();
+    let (mut doorbraak_jw, mut doorbraak_wmo) = (0usize, 0usize);
+    let gemeente = ctx.gemeente.as_ref().map(|g| g.trim().to_lowercase());
+
+    for t in &lopend {
+        let vz = ctx.vz(&t.voorziening);
+        let inw = t.inwoner;
+        let leeftijd = || leeftijd_bij_toekenning(t.geboren, jaar, Some(t.start)).unwrap_or(0);
+        if vz.maatwerk
+            && let Some(wet) = vz.wet.as_deref()
+            && [
+                "jeugdwet",
+                "wmo",
+                "participatiewet",
+                "leerlingenvervoer",
+                "inburgering",
+            ]
+            .contains(&wet)
+        {
+            *per_wet.entry(vec![Some(wet.to_owned())]).or_default() += 1;
+        }
+        if vz.heeft("stadsbank") {
+            s_stadsbank.insert(inw);
+        }
+        if vz.heeft("schuldspecialist") {
+            s_schuldspecialist.insert(inw);
+        }
+        if vz.heeft("opvang-24uur") {
+            s_opvang.insert(inw);
+        }
+        if vz.heeft("pw-uitkering") {
+            let l = leeftijd();
+            if l < 27 {
+                s_pw_onder27.insert(inw);
+            }
+            if l >= 18 {
+                s_pw_18plus.insert(inw);
+            }
+            let e = pw_eerste_start.entry(inw).or_insert(t.start);
+            *e = (*e).min(t.start);
+        }
+        if vz.maatwerk_onder("jeugdwet") {
+            let cat = vz.categorie.as_deref().unwrap_or("");
+            s_jeugd.insert(inw);
+            let l = leeftijd();
+            if l < 4 {
+                s_jeugd_onder4.insert(inw);
+            }
+            match cat {
+                "43" | "44" => {
+                    s_jeugd_verblijf.insert(inw);
+                }
+                "47" | "48" => {
+                    s_jeugd_maatregel.insert(inw);
+                }
+                _ => {
+                    s_jeugd_ambulant.insert(inw);
+                }
+            }
+            match cat {
+                "48" if l < 18 => {
+                    s_jeugdbescherming_onder18.insert(inw);
+                }
+                "47" if (12..=22).contains(&l) => {
+                    s_jeugdreclassering_12_22.insert(inw);
+                }
+                "47" | "48" | "49" => {}
+                _ if l < 18 => {
+                    s_jeugdhulp_onder18.insert(inw);
+                }
+                _ => {}
+            }
+            u_3_1.tel((Some(t.voorziening.as_str()), t.aanbieder.as_deref()), inw);
+            if t.maatwerkcontract {
+                u_3_2.tel((t.aanbieder.as_deref(), None), inw);
+            }
+            u_3_3.tel((Some(t.verwijzer.as_str()), None), inw);
+            doorbraak_jw += usize::from(t.doorbraak);
+        }
+        if vz.maatwerk_onder("wmo") {
+            s_wmo.insert(inw);
+            u_3_3_1.tel((Some(t.voorziening.as_str()), t.aanbieder.as_deref()), inw);
+            if t.maatwerkcontract {
+                u_3_3_2.tel((t.aanbieder.as_deref(), None), inw);
+            }
+            u_wmo_cat.tel((vz.categorie.as_deref(), None), inw);
+            doorbraak_wmo += usize::from(t.doorbraak);
+        }
+        if vz.wmo_categorie(&["15"]) {
+            s_bw.insert(inw);
+            if gemeente
+                .as_deref()
+                .is_some_and(|g| t.woonplaats.trim().to_lowercase() == g)
+            {
+                s_bw_eigen.insert(inw);
+            }
+        }
+        if vz.wmo_categorie(&["15", "16", "17", "18"])
+            && let Some(a) = t.aanbieder.as_deref()
+        {
+            bw_mo_aanbieders.entry(inw).or_default().insert(a);
+        }
+    }
+
+    w.insert("1.7A.2", aantal(s_jeugd_onder4.len()));
+    w.insert("1.14.2", aantal(s_stadsbank.len()));
+    w.insert("1.14.3", aantal(s_schuldspecialist.len()));
+    w.insert("1.14.5", aantal(s_pw_onder27.len()));
+    w.insert(
+        "3.1.1",
+        (
+            Waarde::Uitsplitsing(sorteer(
+                per_wet
+                    .into_iter()
+                    .map(|(sleutels, waarde)| Rij { sleutels, waarde })
+                    .collect(),
+            )),
+            None,
+        ),
+    );
+    w.insert("3.1", (Waarde::Uitsplitsing(u_3_1.rijen(2)), None));
+    w.insert("3.2", (Waarde::Uitsplitsing(u_3_2.rijen(1)), None));
+    w.insert("3.3", (Waarde::Uitsplitsing(u_3_3.rijen(1)), None));
+    w.insert("3.3.1", (Waarde::Uitsplitsing(u_3_3_1.rijen(2)), None));
+    w.insert("3.3.2", (Waarde::Uitsplitsing(u_3_3_2.rijen(1)), None));
+    w.insert(
+        "tw-wmo-categorie",
+        (Waarde::Uitsplitsing(u_wmo_cat.rijen(1)), None),
+    );
+    w.insert("3.4A.1", aantal(doorbraak_jw));
+    w.insert("3.4B.1", aantal(doorbraak_wmo));
+    let clienten = bw_mo_aanbieders.len();
+    w.insert(
+        "3.4.1",
+        if clienten == 0 {
+            (
+                Waarde::Geen {
+                    reden: format!(
+                        "geen cliënten met beschermd wonen of opvang bij een aanbieder in {jaar}"
+                    ),
+                },
+                None,
+            )
+        } else {
+            let som: usize = bw_mo_aanbieders.values().map(BTreeSet::len).sum();
+            match deel_afgerond(som as i128, clienten as i128, 2) {
+                Some(d) => (Waarde::Getal(d), Some(clienten as i64)),
+                None => (
+                    Waarde::Geen {
+                        reden: "niet te berekenen".to_owned(),
+                    },
+                    None,
+                ),
+            }
+        },
+    );
+    w.insert("3.8.1", aantal(s_bw.len()));
+    w.insert(
+        "3.8.2",
+        if gemeente.is_some() {
+            aantal(s_bw_eigen.len())
+        } else {
+            (
+                Waarde::Geen {
+                    reden: "de gemeente van het register is niet ingesteld".to_owned(),
+                },
+                None,
+            )
+        },
+    );
+    w.insert("3.8.3", aantal(s_opvang.len()));
+    w.insert("3.2.1", aantal(pw_eerste_start.len()));
+    let drie_jaar_terug =
+        NaiveDate::from_ymd_opt(jaar - 3, 12, 31).ok_or(RapportFout::Jaar(jaar))?;
+    w.insert(
+        "3.2.2",
+        aantal(
+            pw_eerste_start
+                .values()
+                .filter(|s| **s > drie_jaar_terug)
+                .count(),
+        ),
+    );
+    w.insert("tw-wmo", aantal(s_wmo.len()));
+    w.insert("tw-jeugd", aantal(s_jeugd.len()));
+    w.insert("tw-jeugd-verblijf", aantal(s_jeugd_verblijf.len()));
+    w.insert("tw-jeugd-ambulant", aantal(s_jeugd_ambulant.len()));
+    w.insert("tw-jeugd-maatregel", aantal(s_jeugd_maatregel.len()));
+
+    // Rates over the reference population.
+    let banden = laad_bevolking(conn, jaar)?;
+    let mut tarief =
+        |code: &'static str, teller: usize, van: u8, tot: u8, factor: i64, decimalen: u32| {
+            let uitkomst = match bevolking_in_bereik(jaar, &banden, van, tot) {
+                Ok(noemer) => match verhouding(factor, teller as i64, noemer as i64, decimalen) {
+                    Some(d) => Waarde::Getal(d),
+                    None => Waarde::Geen {
+                        reden: "niet te berekenen".to_owned(),
+                    },
+                },
+                Err(fout) => Waarde::Geen {
+                    reden: fout.to_string(),
+                },
+            };
+            w.insert(code, (uitkomst, Some(teller as i64)));
+        };
+    tarief("bbv-jeugdhulp", s_jeugdhulp_onder18.len(), 0, 17, 100, 1);
+    tarief(
+        "bbv-jeugdbescherming",
+        s_jeugdbescherming_onder18.len(),
+        0,
+        17,
+        100,
+        1,
+    );
+    tarief(
+        "bbv-jeugdreclassering",
+        s_jeugdreclassering_12_22.len(),
+        12,
+        22,
+        100,
+        1,
+    );
+    tarief("bbv-wmo", s_wmo.len(), 0, 120, 10_000, 0);
+    tarief("bbv-bijstand", s_pw_18plus.len(), 18, 120, 10_000, 0);
+
+    // Verstrekt in Y.
+    let (mut woonvoorzieningen, mut toegekend) = (0usize, 0usize);
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT voorziening FROM toekenning WHERE besluit BETWEEN ?1 AND ?2 AND uitkomst = 'toegekend'",
+        )?;
+        let mut rijen = stmt.query(params![begin, eind])?;
+        while let Some(r) = rijen.next()? {
+            let id: String = r.get(0)?;
+            let vz = ctx.vz(&id);
+            if vz.maatwerk {
+                toegekend += 1;
+            }
+            if vz.wmo_categorie(&["13"]) {
+                woonvoorzieningen += 1;
+            }
+        }
+    }
+    w.insert("1.2.1", aantal(woonvoorzieningen));
+    w.insert("tw-toegekend", aantal(toegekend));
+
+    // 4.2.1: decisions by external referrers, per (verwijzer, voorziening).
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT verwijzer, voorziening, count(*) FROM toekenning
+             WHERE besluit BETWEEN ?1 AND ?2
+               AND verwijzer IN ('huisarts', 'jeugdarts', 'gecertificeerde-instelling', 'medisch-specialist', 'rechter')
+             GROUP BY verwijzer, voorziening",
+        )?;
+        let rijen = stmt
+            .query_map(params![begin, eind], |r| {
+                Ok(Rij {
+                    sleutels: vec![Some(r.get(0)?), Some(r.get(1)?)],
+                    waarde: r.get(2)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        w.insert("4.2.1", (Waarde::Uitsplitsing(sorteer(rijen)), None));
+    }
+
+    // 4.1.1 and 4.1.2: meldingen and verwijzingen.
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT gevraagde_voorziening, count(DISTINCT inwoner) FROM melding
+             WHERE datum BETWEEN ?1 AND ?2 GROUP BY gevraagde_voorziening",
+        )?;
+        let rijen = stmt
+            .query_map(params![begin, eind], |r| {
+                Ok(Rij {
+                    sleutels: vec![r.get(0)?],
+                    waarde: r.get(1)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        w.insert("4.1.1", (Waarde::Uitsplitsing(sorteer(rijen)), None));
+        let mut stmt = conn.prepare_cached(
+            "SELECT m.inwoner, w.voorziening FROM verwijzing w JOIN melding m ON m.id = w.melding
+             WHERE w.datum BETWEEN ?1 AND ?2",
+        )?;
+        let mut rijen = stmt.query(params![begin, eind])?;
+        let mut inwoners = HashSet::new();
+        while let Some(r) = rijen.next()? {
+            let vz: String = r.get(1)?;
+            if ctx.vz(&vz).algemeen {
+                inwoners.insert(r.get::<_, String>(0)?);
+            }
+        }
+        w.insert("4.1.2", aantal(inwoners.len()));
+    }
+
+    w.insert("2.3.1", aantal(tel(conn,
+        "SELECT count(*) FROM verwijzing WHERE status = 'afgerond' AND opgelost = 1 AND afgerond_op BETWEEN ?1 AND ?2",
+        &begin, &eind)?));
+    w.insert("3.10.1-jw", aantal(tel(conn,
+        "SELECT count(DISTINCT aanbieder) FROM contract WHERE wet = 'jeugdwet' AND van <= ?2 AND (tot IS NULL OR tot >= ?1)",
+        &begin, &eind)?));
+    w.insert("3.10.1-wmo", aantal(tel(conn,
+        "SELECT count(DISTINCT aanbieder) FROM contract WHERE wet = 'wmo' AND van <= ?2 AND (tot IS NULL OR tot >= ?1)",
+        &begin, &eind)?));
+    w.insert("3.10.2", aantal(tel(conn,
+        "SELECT count(*) FROM contract WHERE wet = 'jeugdwet' AND soort = 'maatwerkcontract' AND van <= ?2 AND (tot IS NULL OR tot >= ?1)",
+        &begin, &eind)?));
+    w.insert("1.14.4", aantal(tel(conn,
+        "SELECT count(DISTINCT t.inwoner) FROM toekenning t JOIN voorziening v ON v.id = t.voorziening
+         WHERE v.wet = 'schuldhulp' AND t.uitkomst = 'toegekend' AND t.start BETWEEN ?1 AND ?2
+           AND EXISTS (SELECT 1 FROM toekenning e JOIN voorziening ev ON ev.id = e.voorziening
+                       WHERE e.inwoner = t.inwoner AND ev.wet = 'schuldhulp' AND e.uitkomst = 'toegekend'
+                         AND e.eind IS NOT NULL AND e.eind < t.start)",
+        &begin, &eind)?));
+    w.insert("3.4C.2", aantal(tel(conn,
+        "SELECT count(DISTINCT t.inwoner) FROM voorziening v JOIN toekenning t ON t.voorziening = v.id
+         WHERE v.soort = 'maatwerk' AND v.wet = 'wmo' AND v.categorie = '15'
+           AND t.uitkomst = 'toegekend' AND t.besluit <= ?2 AND (t.start IS NULL OR t.start > ?2)",
+        &begin, &eind)?));
+    w.insert("3.4C.1", aantal(jw_naar_bw(conn, &begin, &eind)?));
+
+    // 3.9.1 and 3.9.2: vorderingen, the amount summed exactly in cents.
+    let (vorderingen, cent): (i64, i64) = conn.query_row(
+        "SELECT count(*), coalesce(sum(bedrag_cent), 0) FROM vordering WHERE datum BETWEEN ?1 AND ?2",
+        params![begin, eind],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    w.insert(
+        "3.9.1",
+        (
+            Waarde::Getal(Decimaal::geheel(vorderingen)),
+            Some(vorderingen),
+        ),
+    );
+    w.insert(
+        "3.9.2",
+        (
+            Waarde::Getal(Decimaal {
+                geschaald: cent,
+                decimalen: 2,
+            }),
+            Some(vorderingen),
+        ),
+    );
+
+    // External values and targets.
+    let waarden = indicatorwaarden::lees(conn, jaar, jaar)?;
+    let mut uitkomsten = Vec::with_capacity(CATALOGUS.len());
+    for ind in CATALOGUS {
+        let begroot = waarden
+            .iter()
+            .find(|v| v.indicator == ind.code && v.soort == crate::domain::WaardeSoort::Begroot)
+            .cloned();
+        let (waarde, teller) = if ind.is_berekend() {
+            w.remove(ind.code).unwrap_or((
+                Waarde::Geen {
+                    reden: "niet berekend".to_owned(),
+                },
+                None,
+            ))
+        } else {
+            extern_waarde(ind, jaar, &waarden)
+        };
+        uitkomsten.push(Uitkomst {
+            indicator: ind,
+            waarde,
+            teller,
+            begroot,
+        });
+    }
+    Ok(Jaarrapport {
+        gemeente: ctx.gemeente.clone(),
+        jaar,
+        indicatoren: uitkomsten,
+    })
+}
+
+fn extern_waarde(
+    ind: &Indicator,
+    jaar: i32,
+    waarden: &[crate::domain::Indicatorwaarde],
+) -> (Waarde, Option<i64>) {
+    match waarden
+        .iter()
+        .find(|v| v.indicator == ind.code && v.soort == crate::domain::WaardeSoort::Realisatie)
+    {
+        Some(v) => {
+            let teller = match (ind.eenheid, v.waarde) {
+                (Eenheid::Aantal, Some(x)) if x.fract() == 0.0 => Some(x as i64),
+                _ => None,
+            };
+            (
+                Waarde::Extern {
+                    waarde: v.waarde,
+                    tekst: v.tekst.clone(),
+                    bron: v.bron.clone(),
+                },
+                teller,
+            )
+        }
+        None => (
+            Waarde::Geen {
+                reden: format!("geen waarde vastgelegd voor {jaar}"),
+            },
+            None,
+        ),
+    }
+}
+
+fn tel(conn: &Connection, sql: &str, begin: &str, eind: &str) -> Result<usize, RapportFout> {
+    let n: i64 = conn
+        .prepare_cached(sql)?
+        .query_row(params![begin, eind], |r| r.get(0))?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// 3.4C.1: residents whose BW starts in Y, 18 or older on that start, with a
+/// Jeugdwet maatwerk toekenning lopend on a day of the 365 days before it.
+fn jw_naar_bw(conn: &Connection, begin: &str, eind: &str) -> Result<usize, RapportFout> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT bw.inwoner, bw.start, i.geboortedatum
+         FROM voorziening v JOIN toekenning bw ON bw.voorziening = v.id JOIN inwoner i ON i.id = bw.inwoner
+         WHERE v.soort = 'maatwerk' AND v.wet = 'wmo' AND v.categorie = '15'
+           AND bw.uitkomst = 'toegekend' AND bw.start BETWEEN ?1 AND ?2
+           AND EXISTS (SELECT 1 FROM toekenning j JOIN voorziening jv ON jv.id = j.voorziening
+                       WHERE j.inwoner = bw.inwoner AND jv.soort = 'maatwerk' AND jv.wet = 'jeugdwet'
+                         AND j.uitkomst = 'toegekend' AND j.start IS NOT NULL
+                         AND j.start <= date(bw.start, '-1 day')
+                         AND (j.eind IS NULL OR j.eind >= date(bw.start, '-365 days')))",
+    )?;
+    let mut rijen = stmt.query(params![begin, eind])?;
+    let mut inwoners = HashSet::new();
+    while let Some(r) = rijen.next()? {
+        let inwoner: String = r.get(0)?;
+        let start = datum(&r.get::<_, String>(1)?)?;
+        let geboren = datum(&r.get::<_, String>(2)?)?;
+        if crate::domain::datum::leeftijd(geboren, start) >= 18 {
+            inwoners.insert(inwoner);
+        }
+    }
+    Ok(inwoners.len())
+}
+
+fn laad_bevolking(conn: &Connection, jaar: i32) -> Result<Vec<Band>, RapportFout> {
+    let mut stmt = conn.prepare_cached("SELECT leeftijd_van, leeftijd_tot, aantal FROM bevolking WHERE jaar = ?1 ORDER BY leeftijd_van")?;
+    let banden = stmt
+        .query_map(params![jaar], |r| {
+            Ok(Band {
+                van: r.get(0)?,
+                tot: r.get(1)?,
+                aantal: r.get(2)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(banden)
+}

@@ -1,0 +1,461 @@
+//! The monitoring export: the yearly indicator table for the gemeenteraad,
+//! the P&C cycle and regional monitors, as CSV for Dutch Excel or as XLSX.
+//!
+//! The table follows the doelenboom: a header row per strategisch doel and
+//! per beleidslijn, then one row per indicator (and per breakdown row), with
+//! for every year a *Begroot Y* and a realised *Y* column and a *Bron*
+//! column at the end. It holds indicator codes, names, record ids of
+//! provisions and providers and numbers only: no names, BSN or dates of
+//! birth.
+//!
+//! - **Publication** (default): a count 1–4, and a percentage, rate, mean or
+//!   amount resting on a count 1–4, is written as `.` and a note under the
+//!   table says why. `intern` shows them.
+//! - **Formulas**: a text cell starting with `=`, `+`, `-`, `@`, a tab or a
+//!   carriage return is neutralised: in CSV it gets a leading `'` (the
+//!   apostrophe Excel itself uses for "this is text"); in XLSX the text is
+//!   stored as a string with Excel's *quote prefix* cell attribute, which
+//!   is the same apostrophe without changing the text.
+//! - **CSV**: UTF-8 with byte-order mark, `;` separator, decimal comma, CRLF.
+//! - Files are written atomically: to a temporary file beside the target,
+//!   then renamed over it.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use rust_xlsxwriter::{Format, Workbook};
+
+use super::catalogus::{self, Herkomst};
+use super::{Jaarrapport, RapportFout, Waarde};
+use crate::domain::Indicatorwaarde;
+
+/// The note explaining suppressed cells.
+pub const NOOT_ONDERDRUKT: &str = ". = niet getoond: een aantal van 1 tot en met 4, of een percentage, gemiddelde of bedrag dat op zo'n klein aantal berust (herleidbaar tot personen).";
+
+/// The file type of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Formaat {
+    /// Semicolon-separated text for Dutch Excel.
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+/// Chooses the format from the file's extension (case-insensitive).
+pub fn formaat_van(pad: &Path) -> Result<Formaat, RapportFout> {
+    match pad
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("csv") => Ok(Formaat::Csv),
+        Some("xlsx") => Ok(Formaat::Xlsx),
+        _ => Err(RapportFout::Extensie(pad.display().to_string())),
+    }
+}
+
+/// What an export covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportOpties {
+    /// First year.
+    pub van: i32,
+    /// Last year (inclusive).
+    pub tot: i32,
+    /// Show small numbers (an internal export) instead of suppressing them.
+    pub intern: bool,
+}
+
+/// One cell of the table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cel {
+    /// Nothing.
+    Leeg,
+    /// Text (neutralised when written).
+    Tekst(String),
+    /// A bold header text.
+    Kop(String),
+    /// A number with its number of decimals.
+    Getal {
+        /// The value.
+        waarde: f64,
+        /// Decimals to show.
+        decimalen: u32,
+        /// The value in Dutch notation (decimal comma).
+        tekst: String,
+    },
+    /// A suppressed small number (`.`).
+    Onderdrukt,
+}
+
+/// The export as a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tabel {
+    /// Column headers.
+    pub kop: Vec<String>,
+    /// The rows.
+    pub rijen: Vec<Vec<Cel>>,
+    /// Notes under the table.
+    pub noten: Vec<String>,
+}
+
+/// Text that a spreadsheet could read as a formula.
+#[must_use]
+pub fn is_formuleachtig(tekst: &str) -> bool {
+    tekst.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Text with a leading `'` when a spreadsheet could read it as a formula.
+#[must_use]
+pub fn neutraliseer(tekst: &str) -> String {
+    if is_formuleachtig(tekst) {
+        format!("'{tekst}")
+    } else {
+        tekst.to_owned()
+    }
+}
+
+fn getal_f64(x: f64) -> Cel {
+    let tekst = format!("{x}").replace('.', ",");
+    let decimalen = tekst.split_once(',').map_or(0, |(_, d)| d.len() as u32);
+    Cel::Getal {
+        waarde: x,
+        decimalen,
+        tekst,
+    }
+}
+
+fn begroot_cel(b: Option<&Indicatorwaarde>) -> Cel {
+    match b {
+        Some(Indicatorwaarde {
+            waarde: Some(x), ..
+        }) => getal_f64(*x),
+        Some(Indicatorwaarde { tekst: Some(t), .. }) => Cel::Tekst(t.clone()),
+        _ => Cel::Leeg,
+    }
+}
+
+fn klein(n: i64) -> bool {
+    (1..=4).contains(&n)
+}
+
+/// Builds the table of `rapporten` (one per year, in year order).
+#[must_use]
+pub fn bouw_tabel(rapporten: &[Jaarrapport], intern: bool) -> Tabel {
+    let mut kop = vec![
+        "Code".to_owned(),
+        "Indicator".to_owned(),
+        "Uitsplitsing".to_owned(),
+    ];
+    for r in rapporten {
+        kop.push(format!("Begroot {}", r.jaar));
+        kop.push(r.jaar.to_string());
+    }
+    kop.push("Bron".to_owned());
+    let breedte = kop.len();
+    let mut rijen: Vec<Vec<Cel>> = Vec::new();
+    let mut onderdrukt = false;
+    let mut redenen: Vec<String> = Vec::new();
+    for stam in catalogus::doelenboom() {
+        let mut rij = vec![Cel::Leeg; breedte];
+        rij[0] = Cel::Kop(format!("Strategisch doel {}", stam.doel.nummer));
+        rij[1] = Cel::Kop(stam.doel.naam.to_owned());
+        rijen.push(rij);
+        for tak in &stam.takken {
+            let mut rij = vec![Cel::Leeg; breedte];
+            let bl = tak.beleidslijn;
+            rij[0] = Cel::Kop(if bl.code.is_empty() {
+                bl.paragraaf.to_owned()
+            } else {
+                format!("Beleidslijn {}", bl.code)
+            });
+            rij[1] = Cel::Kop(bl.titel.to_owned());
+            if !bl.code.is_empty() {
+                rij[2] = Cel::Tekst(format!("Actieplan § {}", bl.paragraaf));
+            }
+            rijen.push(rij);
+            for ind in &tak.indicatoren {
+                let mut rij = vec![Cel::Leeg; breedte];
+                rij[0] = Cel::Tekst(ind.code.to_owned());
+                rij[1] = Cel::Tekst(ind.naam.to_owned());
+                let mut bron = ind.bron.to_owned();
+                let mut sleutels: BTreeSet<Vec<(bool, Option<String>)>> = BTreeSet::new();
+                for (i, r) in rapporten.iter().enumerate() {
+                    let Some(u) = r.uitkomst(ind.code) else {
+                        continue;
+                    };
+                    rij[3 + 2 * i] = begroot_cel(u.begroot.as_ref());
+                    let verberg = !intern && u.teller.is_some_and(klein);
+                    rij[4 + 2 * i] = match &u.waarde {
+                        Waarde::Getal(_)
+                        | Waarde::Extern {
+                            waarde: Some(_), ..
+                        } if verberg => {
+                            onderdrukt = true;
+                            Cel::Onderdrukt
+                        }
+                        Waarde::Getal(d) => Cel::Getal {
+                            waarde: d.als_f64(),
+                            decimalen: d.decimalen,
+                            tekst: d.tekst(','),
+                        },
+                        Waarde::Extern {
+                            waarde,
+                            tekst,
+                            bron: eigen,
+                        } => {
+                            if let Some(b) = eigen {
+                                bron.clone_from(b);
+                            }
+                            match (waarde, tekst) {
+                                (Some(x), _) => getal_f64(*x),
+                                (None, Some(t)) => Cel::Tekst(t.clone()),
+                                (None, None) => Cel::Leeg,
+                            }
+                        }
+                        Waarde::Geen { reden } => {
+                            if ind.herkomst == Herkomst::Register {
+                                redenen.push(format!("{} in {}: {reden}", ind.code, r.jaar));
+                                Cel::Tekst("n.b.".to_owned())
+                            } else {
+                                Cel::Leeg
+                            }
+                        }
+                        Waarde::Uitsplitsing(rs) => {
+                            for rr in rs {
+                                sleutels.insert(
+                                    rr.sleutels
+                                        .iter()
+                                        .map(|s| (s.is_none(), s.clone()))
+                                        .collect(),
+                                );
+                            }
+                            Cel::Leeg
+                        }
+                    };
+                }
+                rij[breedte - 1] = Cel::Tekst(bron);
+                rijen.push(rij);
+                for sleutel in sleutels {
+                    let waarden: Vec<Option<String>> =
+                        sleutel.into_iter().map(|(_, s)| s).collect();
+                    let mut rij = vec![Cel::Leeg; breedte];
+                    rij[2] = Cel::Tekst(
+                        ind.uitsplitsing
+                            .iter()
+                            .zip(&waarden)
+                            .map(|(naam, w)| {
+                                format!("{naam}: {}", w.as_deref().unwrap_or("(geen)"))
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    );
+                    for (i, r) in rapporten.iter().enumerate() {
+                        let n = match r.uitkomst(ind.code).map(|u| &u.waarde) {
+                            Some(Waarde::Uitsplitsing(rs)) => rs
+                                .iter()
+                                .find(|x| x.sleutels == waarden)
+                                .map_or(0, |x| x.waarde),
+                            _ => 0,
+                        };
+                        rij[4 + 2 * i] = if !intern && klein(n) {
+                            onderdrukt = true;
+                            Cel::Onderdrukt
+                        } else {
+                            Cel::Getal {
+                                waarde: n as f64,
+                                decimalen: 0,
+                                tekst: n.to_string(),
+                            }
+                        };
+                    }
+                    rijen.push(rij);
+                }
+            }
+        }
+    }
+    let mut noten = Vec::new();
+    if onderdrukt {
+        noten.push(NOOT_ONDERDRUKT.to_owned());
+    }
+    if !redenen.is_empty() {
+        noten.push("n.b. = niet beschikbaar:".to_owned());
+        noten.extend(redenen);
+    }
+    if intern {
+        noten.push(
+            "Interne export: kleine aantallen zijn niet onderdrukt; niet publiceren.".to_owned(),
+        );
+    }
+    Tabel { kop, rijen, noten }
+}
+
+fn csv_veld(tekst: &str) -> String {
+    let tekst = neutraliseer(tekst);
+    if tekst.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", tekst.replace('"', "\"\""))
+    } else {
+        tekst
+    }
+}
+
+/// The table as CSV for Dutch Excel: BOM, `;`, decimal comma, CRLF.
+#[must_use]
+pub fn csv_bytes(tabel: &Tabel) -> Vec<u8> {
+    let mut uit = String::from("\u{feff}");
+    let regel = |uit: &mut String, velden: Vec<String>| {
+        uit.push_str(&velden.join(";"));
+        uit.push_str("\r\n");
+    };
+    regel(&mut uit, tabel.kop.iter().map(|k| csv_veld(k)).collect());
+    for rij in &tabel.rijen {
+        regel(
+            &mut uit,
+            rij.iter()
+                .map(|c| match c {
+                    Cel::Leeg => String::new(),
+                    Cel::Tekst(t) | Cel::Kop(t) => csv_veld(t),
+                    Cel::Getal { tekst, .. } => tekst.clone(),
+                    Cel::Onderdrukt => ".".to_owned(),
+                })
+                .collect(),
+        );
+    }
+    if !tabel.noten.is_empty() {
+        uit.push_str("\r\n");
+        for noot in &tabel.noten {
+            regel(&mut uit, vec![csv_veld(noot)]);
+        }
+    }
+    uit.into_bytes()
+}
+
+#[allow(clippy::needless_pass_by_value, reason = "used as `map_err(xfout)`")]
+fn xfout(e: rust_xlsxwriter::XlsxError) -> RapportFout {
+    RapportFout::Xlsx(e.to_string())
+}
+
+/// The table as an XLSX workbook: numbers as numbers, headers bold.
+pub fn xlsx_bytes(tabel: &Tabel) -> Result<Vec<u8>, RapportFout> {
+    let mut boek = Workbook::new();
+    let blad = boek.add_worksheet();
+    blad.set_name("Indicatoren").map_err(xfout)?;
+    let vet = Format::new().set_bold();
+    let vet_tekst = Format::new().set_bold().set_quote_prefix();
+    let tekst_fmt = Format::new().set_quote_prefix();
+    let rechts = Format::new().set_align(rust_xlsxwriter::FormatAlign::Right);
+    let getal_fmt = |d: u32| {
+        Format::new().set_num_format(if d == 0 {
+            "0".to_owned()
+        } else {
+            format!("0.{}", "0".repeat(d as usize))
+        })
+    };
+    for (k, titel) in tabel.kop.iter().enumerate() {
+        blad.write_string_with_format(0, k as u16, titel, &vet)
+            .map_err(xfout)?;
+    }
+    for (r, rij) in tabel.rijen.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (k, cel) in rij.iter().enumerate() {
+            let k = k as u16;
+            match cel {
+                Cel::Leeg => {}
+                Cel::Tekst(t) if is_formuleachtig(t) => {
+                    blad.write_string_with_format(r, k, t, &tekst_fmt)
+                        .map_err(xfout)?;
+                }
+                Cel::Tekst(t) => {
+                    blad.write_string(r, k, t).map_err(xfout)?;
+                }
+                Cel::Kop(t) => {
+                    let f = if is_formuleachtig(t) {
+                        &vet_tekst
+                    } else {
+                        &vet
+                    };
+                    blad.write_string_with_format(r, k, t, f).map_err(xfout)?;
+                }
+                Cel::Getal {
+                    waarde, decimalen, ..
+                } => {
+                    blad.write_number_with_format(r, k, *waarde, &getal_fmt(*decimalen))
+                        .map_err(xfout)?;
+                }
+                Cel::Onderdrukt => {
+                    blad.write_string_with_format(r, k, ".", &rechts)
+                        .map_err(xfout)?;
+                }
+            }
+        }
+    }
+    let eerste_noot = tabel.rijen.len() as u32 + 2;
+    for (i, noot) in tabel.noten.iter().enumerate() {
+        let r = eerste_noot + i as u32;
+        if is_formuleachtig(noot) {
+            blad.write_string_with_format(r, 0, noot, &tekst_fmt)
+                .map_err(xfout)?;
+        } else {
+            blad.write_string(r, 0, noot).map_err(xfout)?;
+        }
+    }
+    let laatste = tabel.kop.len().saturating_sub(1) as u16;
+    blad.set_column_width(0, 16).map_err(xfout)?;
+    blad.set_column_width(1, 70).map_err(xfout)?;
+    blad.set_column_width(2, 36).map_err(xfout)?;
+    for k in 3..laatste {
+        blad.set_column_width(k, 12).map_err(xfout)?;
+    }
+    blad.set_column_width(laatste, 40).map_err(xfout)?;
+    blad.set_freeze_panes(1, 2).map_err(xfout)?;
+    boek.save_to_buffer().map_err(xfout)
+}
+
+/// Writes `inhoud` to `pad` atomically (temporary file, then rename).
+pub fn schrijf_atomair(pad: &Path, inhoud: &[u8]) -> Result<(), RapportFout> {
+    let fout = |bron| RapportFout::Schrijven {
+        pad: pad.display().to_string(),
+        bron,
+    };
+    let naam = pad
+        .file_name()
+        .map_or_else(|| "export".to_owned(), |n| n.to_string_lossy().into_owned());
+    let tijdelijk = pad.with_file_name(format!(".{naam}.{}.tmp", std::process::id()));
+    let resultaat = (|| {
+        let mut f = std::fs::File::create(&tijdelijk)?;
+        f.write_all(inhoud)?;
+        f.sync_all()?;
+        std::fs::rename(&tijdelijk, pad)
+    })();
+    if resultaat.is_err() {
+        let _ = std::fs::remove_file(&tijdelijk);
+    }
+    resultaat.map_err(fout)
+}
+
+/// Computes the years of `opties` and writes the export to `pad` (format
+/// chosen by the extension), calling `voortgang(klaar, totaal)` after each
+/// year and once more when the file is written. Returns the path written.
+pub fn schrijf_export(
+    conn: &Connection,
+    pad: &Path,
+    opties: ExportOpties,
+    voortgang: &mut dyn FnMut(usize, usize),
+) -> Result<PathBuf, RapportFout> {
+    let formaat = formaat_van(pad)?;
+    let totaal = usize::try_from(opties.tot - opties.van + 1).unwrap_or(0) + 1;
+    let rapporten =
+        super::bereken_jaren_met_voortgang(conn, opties.van, opties.tot, &mut |klaar, _| {
+            voortgang(klaar, totaal);
+        })?;
+    let tabel = bouw_tabel(&rapporten, opties.intern);
+    let inhoud = match formaat {
+        Formaat::Csv => csv_bytes(&tabel),
+        Formaat::Xlsx => xlsx_bytes(&tabel)?,
+    };
+    schrijf_atomair(pad, &inhoud)?;
+    voortgang(totaal, totaal);
+    Ok(pad.to_path_buf())
+}

@@ -1,0 +1,183 @@
+//! External indicator values (*realisatie*) and targets (*begroot*): one
+//! row per (indicator, jaar, soort) in `indicatorwaarde`.
+//!
+//! Every write is checked against the catalogue and runs in its own
+//! transaction: a target may be set for any indicator, a realisatie only
+//! for an external one (the register computes the others).
+
+use rusqlite::{Connection, params};
+
+use crate::domain::{Indicatorwaarde, Veldfout, WaardeSoort};
+use crate::report::catalogus;
+
+use super::StoreFout;
+
+/// What can go wrong when recording an indicator value.
+#[derive(Debug, thiserror::Error)]
+pub enum IndicatorwaardeFout {
+    /// The code is not in the catalogue.
+    #[error("'{0}' is geen indicator uit de catalogus")]
+    OnbekendeCode(String),
+    /// A realisatie for an indicator the register computes.
+    #[error(
+        "indicator {0} wordt uit het register berekend; een gerealiseerde waarde kan alleen voor externe indicatoren worden vastgelegd"
+    )]
+    RealisatieVoorBerekend(String),
+    /// Neither a number nor a text.
+    #[error("vul een waarde of een tekst in voor indicator {0} (of wis de waarde)")]
+    Leeg(String),
+    /// A field is invalid.
+    #[error("{}", super::veldfouten_tekst(.0))]
+    Validatie(Vec<Veldfout>),
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] StoreFout),
+}
+
+impl From<rusqlite::Error> for IndicatorwaardeFout {
+    fn from(e: rusqlite::Error) -> Self {
+        IndicatorwaardeFout::Store(StoreFout::Sqlite(e))
+    }
+}
+
+/// Checks a value against the catalogue and its own fields.
+pub fn valideer(waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
+    let Some(indicator) = catalogus::indicator(&waarde.indicator) else {
+        return Err(IndicatorwaardeFout::OnbekendeCode(waarde.indicator.clone()));
+    };
+    if waarde.soort == WaardeSoort::Realisatie && indicator.is_berekend() {
+        return Err(IndicatorwaardeFout::RealisatieVoorBerekend(
+            waarde.indicator.clone(),
+        ));
+    }
+    waarde.valideer().map_err(IndicatorwaardeFout::Validatie)?;
+    if waarde.waarde.is_none() && waarde.tekst.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        return Err(IndicatorwaardeFout::Leeg(waarde.indicator.clone()));
+    }
+    Ok(())
+}
+
+/// Records (inserts or replaces) a realisatie or begroot value.
+pub fn zet(conn: &mut Connection, waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
+    valideer(waarde)?;
+    let tx = conn.transaction()?;
+    tx.execute(
+        "INSERT INTO indicatorwaarde (indicator, jaar, soort, waarde, tekst, bron)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (indicator, jaar, soort) DO UPDATE SET
+             waarde = excluded.waarde, tekst = excluded.tekst, bron = excluded.bron",
+        params![
+            waarde.indicator,
+            waarde.jaar,
+            waarde.soort.code(),
+            waarde.waarde,
+            waarde.tekst,
+            waarde.bron
+        ],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Records a realisatie of an external indicator.
+pub fn zet_realisatie(
+    conn: &mut Connection,
+    indicator: &str,
+    jaar: i32,
+    waarde: Option<f64>,
+    tekst: Option<&str>,
+    bron: Option<&str>,
+) -> Result<(), IndicatorwaardeFout> {
+    zet(
+        conn,
+        &nieuw(
+            indicator,
+            jaar,
+            WaardeSoort::Realisatie,
+            waarde,
+            tekst,
+            bron,
+        ),
+    )
+}
+
+/// Records a target (*begroot*) for any indicator.
+pub fn zet_begroot(
+    conn: &mut Connection,
+    indicator: &str,
+    jaar: i32,
+    waarde: Option<f64>,
+    tekst: Option<&str>,
+) -> Result<(), IndicatorwaardeFout> {
+    zet(
+        conn,
+        &nieuw(indicator, jaar, WaardeSoort::Begroot, waarde, tekst, None),
+    )
+}
+
+fn nieuw(
+    indicator: &str,
+    jaar: i32,
+    soort: WaardeSoort,
+    waarde: Option<f64>,
+    tekst: Option<&str>,
+    bron: Option<&str>,
+) -> Indicatorwaarde {
+    let schoon = |t: Option<&str>| {
+        t.map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+    };
+    Indicatorwaarde {
+        indicator: indicator.trim().to_owned(),
+        jaar,
+        soort,
+        waarde,
+        tekst: schoon(tekst),
+        bron: schoon(bron),
+    }
+}
+
+/// Removes a value; whether it existed is returned.
+pub fn wis(
+    conn: &mut Connection,
+    indicator: &str,
+    jaar: i32,
+    soort: WaardeSoort,
+) -> Result<bool, IndicatorwaardeFout> {
+    if !catalogus::is_bekende_code(indicator) {
+        return Err(IndicatorwaardeFout::OnbekendeCode(indicator.to_owned()));
+    }
+    let tx = conn.transaction()?;
+    let n = tx.execute(
+        "DELETE FROM indicatorwaarde WHERE indicator = ?1 AND jaar = ?2 AND soort = ?3",
+        params![indicator, jaar, soort.code()],
+    )?;
+    tx.commit()?;
+    Ok(n > 0)
+}
+
+/// Every value and target of the years `van` to `tot` inclusive, ordered by
+/// year, indicator and soort.
+pub fn lees(conn: &Connection, van: i32, tot: i32) -> Result<Vec<Indicatorwaarde>, StoreFout> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT indicator, jaar, soort, waarde, tekst, bron FROM indicatorwaarde
+         WHERE jaar BETWEEN ?1 AND ?2 ORDER BY jaar, indicator, soort",
+    )?;
+    let rijen = stmt.query_map(params![van, tot], |r| {
+        let soort: String = r.get(2)?;
+        Ok(Indicatorwaarde {
+            indicator: r.get(0)?,
+            jaar: r.get(1)?,
+            soort: if soort == "begroot" {
+                WaardeSoort::Begroot
+            } else {
+                WaardeSoort::Realisatie
+            },
+            waarde: r.get(3)?,
+            tekst: r.get(4)?,
+            bron: r.get(5)?,
+        })
+    })?;
+    Ok(rijen.collect::<Result<Vec<_>, _>>()?)
+}
