@@ -92,6 +92,8 @@ CREATE INDEX inwoner_achternaam ON inwoner (achternaam COLLATE NOCASE, voornaam 
 CREATE INDEX inwoner_bsn ON inwoner (bsn);
 CREATE INDEX inwoner_geboortedatum ON inwoner (geboortedatum);
 CREATE INDEX inwoner_huishouden ON inwoner (huishouden);
+-- The wijkteam of a household (most of its members'): AVE team overview.
+CREATE INDEX inwoner_huishouden_wijkteam ON inwoner (huishouden, wijkteam);
 CREATE INDEX inwoner_wijkteam ON inwoner (wijkteam, achternaam COLLATE NOCASE);
 
 -- A melding: one klantreis.

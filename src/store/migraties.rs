@@ -20,7 +20,8 @@ pub const MIGRATIES: &[&str] = &[MIGRATIE_2];
 
 /// Version 1 → 2: who recorded an AVE event and when, the reason why
 /// procesregie does not lie with a procesmanager, and the editable texts of
-/// the five AVE levels (filled with the defaults of `domain.md`).
+/// the five AVE levels (filled with the defaults of `domain.md`), and an
+/// index to find a household's wijkteam fast.
 const MIGRATIE_2: &str = "
 ALTER TABLE ave ADD COLUMN geregistreerd_door TEXT REFERENCES medewerker (id);
 ALTER TABLE ave ADD COLUMN geregistreerd_op TEXT CHECK (geregistreerd_op IS NULL OR datetime(geregistreerd_op) IS geregistreerd_op);
@@ -31,6 +32,7 @@ CREATE TABLE ave_niveau (
     situatie TEXT NOT NULL,
     regie    TEXT NOT NULL
 ) STRICT;
+CREATE INDEX inwoner_huishouden_wijkteam ON inwoner (huishouden, wijkteam);
 INSERT INTO ave_niveau (niveau, naam, situatie, regie) VALUES
     (0, 'Zelfredzaam', 'Geen zorgen buiten het gewone leven; preventie en de sociale basis.', 'Het huishouden zelf'),
     (1, 'Enkelvoudige vraag', 'Eén vraag, één professional.', 'Het huishouden, met die professional'),
