@@ -647,3 +647,109 @@ fn teamoverzicht_blijft_snel_bij_tien_jaar_register() {
     // catches.
     assert!(duur.as_millis() < 5_000, "team overview took {duur:?}");
 }
+
+#[test]
+fn formulier_toont_fouten_bij_de_velden_en_geeft_de_gebeurtenis() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+    use wijkregister::domain::ave::MedewerkerRol;
+    use wijkregister::store::ave::AveInvoer;
+    use wijkregister::ui::ave::{AveFormulier, AveFormulierContext};
+
+    struct Staat {
+        formulier: AveFormulier,
+        uitkomst: Option<NieuweAveGebeurtenis>,
+    }
+    let invoer = AveInvoer {
+        geboortedata: vec![d(1980, 1, 1)],
+        medewerkers: vec![
+            MedewerkerRol {
+                id: "mw-coach".into(),
+                naam: "Anna de Coach".into(),
+                rol: Rol::Wijkcoach,
+            },
+            MedewerkerRol {
+                id: "mw-pm".into(),
+                naam: "Piet Procesmanager".into(),
+                rol: Rol::Procesmanager,
+            },
+        ],
+        vorige: None,
+    };
+    let teksten = standaard_niveaus();
+    let staat = Staat {
+        formulier: AveFormulier::nieuw(vandaag(), None),
+        uitkomst: None,
+    };
+    let mut harness = Harness::new_ui_state(
+        move |ui, staat: &mut Staat| {
+            let ctx = AveFormulierContext {
+                huishouden: "hh-volw",
+                door: "mw-coach",
+                vandaag: vandaag(),
+                teksten: &teksten,
+                invoer: &invoer,
+            };
+            if let Some(nieuw) = staat.formulier.ui(ui, &ctx) {
+                staat.uitkomst = Some(nieuw);
+            }
+        },
+        staat,
+    );
+
+    harness
+        .get_by_label("Niveau 3 · Complex, vastgelopen of onveilig")
+        .click();
+    harness.run();
+    harness.get_by_label("Opslaan").click();
+    harness.run();
+    assert!(harness.state().uitkomst.is_none());
+    harness.get_by_label("Reden: mag niet leeg zijn");
+    harness.get_by_label_contains(
+        "Procesregisseur: vanaf AVE-niveau 3 ligt de procesregie bij een procesregisseur",
+    );
+    harness.get_by_label("Casusregisseur: is verplicht maar ontbreekt");
+    // What was chosen is kept.
+    assert_eq!(harness.state().formulier.niveau, 3);
+
+    harness.get_by_label("Reden").focus();
+    harness.run();
+    harness
+        .get_by_label("Reden")
+        .type_text("Vastgelopen schuldhulp en zorgen om veiligheid");
+    harness
+        .get_by_label("Piet Procesmanager (procesmanager)")
+        .click();
+    harness.run();
+    harness.get_by_label("Casusregisseur").click();
+    harness.run();
+    harness.get_by_label("Anna de Coach (Wijkcoach)").click();
+    harness.run();
+    harness.get_by_label("Opslaan").click();
+    harness.run();
+
+    let nieuw = harness
+        .state()
+        .uitkomst
+        .clone()
+        .expect("the form returns the event");
+    assert_eq!(
+        nieuw,
+        NieuweAveGebeurtenis {
+            huishouden: "hh-volw".into(),
+            datum: vandaag(),
+            niveau: 3,
+            reden: "Vastgelopen schuldhulp en zorgen om veiligheid".into(),
+            casusregisseur: Some("mw-coach".into()),
+            procesregisseur: Some(Procesregisseur::Medewerker("mw-pm".into())),
+            geregistreerd_door: "mw-coach".into(),
+            reden_geen_procesmanager: None,
+        }
+    );
+    assert!(
+        harness
+            .query_by_label("Reden: mag niet leeg zijn")
+            .is_none(),
+        "errors cleared"
+    );
+}

@@ -1,5 +1,7 @@
 //! The eframe app.
 
+pub mod ave;
+
 use std::path::Path;
 
 /// Opens the window on the register at `db`.
