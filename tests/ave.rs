@@ -2,6 +2,8 @@
 //! view, the level texts and the team overview, on an in-memory register
 //! with a fixed "today".
 
+#![allow(clippy::expect_used, reason = "a test may panic on a broken fixture")]
+
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use wijkregister::domain::ave::{
@@ -119,13 +121,26 @@ fn event(
     }
 }
 
+/// `Some`: every use is the optional procesregisseur of an event.
+#[allow(
+    clippy::unnecessary_wraps,
+    reason = "reads as the event's optional field"
+)]
 fn pm() -> Option<Procesregisseur> {
     Some(Procesregisseur::Medewerker("mw-pm".to_owned()))
 }
 
+/// `Some`: every use is the optional procesregisseur of an event.
+#[allow(
+    clippy::unnecessary_wraps,
+    reason = "reads as the event's optional field"
+)]
 fn spoedteam() -> Option<Procesregisseur> {
     Some(Procesregisseur::Organisatie("Spoedteam".to_owned()))
 }
+
+/// A row of the procesregie list as the test compares it.
+type ProcesRij<'a> = (&'a str, &'a str, u8, Option<&'a str>, Option<&'a str>);
 
 fn registreer(conn: &Connection, e: &NieuweAveGebeurtenis) -> String {
     ave::registreer(conn, e, vandaag(), moment()).unwrap_or_else(|f| panic!("{e:?}: {f}"))
@@ -485,7 +500,7 @@ fn teamoverzicht_telt_per_wijkteam_per_niveau() {
     );
 
     let proces = ave::procesregie(&conn, vandaag()).expect("procesregie");
-    let proces: Vec<(&str, &str, u8, Option<&str>, Option<&str>)> = proces
+    let proces: Vec<ProcesRij<'_>> = proces
         .iter()
         .map(|r| {
             (
