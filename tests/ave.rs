@@ -768,3 +768,43 @@ fn formulier_toont_fouten_bij_de_velden_en_geeft_de_gebeurtenis() {
         "errors cleared"
     );
 }
+
+#[test]
+fn teamoverzicht_en_tijdlijn_tonen_niveau_met_naam_en_openen_het_huishouden() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+    use wijkregister::ui::ave::{ave_tijdlijn_ui, team_overzicht_ui};
+
+    let conn = register();
+    registreer(&conn, &event("hh-zuid", d(2026, 1, 5), 1, None));
+    registreer(&conn, &event("hh-zuid", d(2026, 6, 20), 4, spoedteam()));
+    let overzicht = ave::team_overzicht(&conn, vandaag()).expect("overzicht");
+    let teksten = ave::niveau_teksten(&conn).expect("teksten");
+    let historie = ave::historie(&conn, "hh-zuid").expect("historie");
+
+    let mut harness = Harness::new_ui_state(
+        move |ui, geopend: &mut Option<String>| {
+            if let Some(h) = team_overzicht_ui(ui, &overzicht, &teksten) {
+                *geopend = Some(h);
+            }
+            ave_tijdlijn_ui(ui, &historie, &teksten, vandaag());
+        },
+        None,
+    );
+    harness.run();
+    // The level is named wherever its colour shows.
+    assert!(
+        !harness
+            .query_all_by_label("Niveau 4 · Escalatie")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+    harness.get_by_label("Reden: Reden voor niveau 4");
+    harness.get_by_label("Procesregisseur: Spoedteam");
+    // Moved up and at level 4: listed twice; either row opens the household.
+    let links: Vec<_> = harness.query_all_by_label("Smit (hh-zuid)").collect();
+    assert_eq!(links.len(), 2);
+    links[0].click();
+    harness.run();
+    assert_eq!(harness.state().as_deref(), Some("hh-zuid"));
+}
