@@ -58,10 +58,7 @@ pub fn migreer(conn: &Connection) -> Result<(), StoreFout> {
     let huidig = versie(conn)?;
     let doel = schema_versie();
     if huidig > doel {
-        return Err(StoreFout::TeNieuw {
-            gevonden: huidig,
-            bekend: doel,
-        });
+        return Err(StoreFout::TeNieuw { gevonden: huidig, bekend: doel });
     }
     if huidig == doel {
         return Ok(());

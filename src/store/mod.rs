@@ -66,11 +66,7 @@ pub enum StoreFout {
 /// Joins field errors into one line.
 #[must_use]
 pub fn veldfouten_tekst(fouten: &[Veldfout]) -> String {
-    fouten
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ")
+    fouten.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
 }
 
 /// Sets the pragmas every connection needs.
@@ -100,10 +96,7 @@ pub fn open(pad: &Path) -> Result<Connection, StoreFout> {
         rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::NotADatabase => {
             StoreFout::GeenRegister(pad.display().to_string())
         }
-        bron => StoreFout::Openen {
-            pad: pad.display().to_string(),
-            bron,
-        },
+        bron => StoreFout::Openen { pad: pad.display().to_string(), bron },
     })?;
     migraties::migreer(&conn)?;
     Ok(conn)
@@ -149,10 +142,6 @@ pub fn zet_instelling(conn: &Connection, sleutel: &str, waarde: &str) -> Result<
 
 /// Whether the register holds no residents yet (the app then offers demo data or an import).
 pub fn is_leeg(conn: &Connection) -> Result<bool, StoreFout> {
-    let aantal: i64 = conn.query_row(
-        "SELECT count(*) FROM (SELECT 1 FROM inwoner LIMIT 1)",
-        [],
-        |r| r.get(0),
-    )?;
+    let aantal: i64 = conn.query_row("SELECT count(*) FROM (SELECT 1 FROM inwoner LIMIT 1)", [], |r| r.get(0))?;
     Ok(aantal == 0)
 }
