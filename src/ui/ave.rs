@@ -19,9 +19,6 @@ use crate::domain::datum::{nl, nl_of_streep, parse_nl};
 use crate::domain::waarden::Rol;
 use crate::store::ave::{AveInvoer, AveRij, HuishoudenOverzicht, OverzichtRij, TeamOverzicht};
 
-/// Colour for error messages in forms.
-const FOUT_KLEUR: Color32 = Color32::from_rgb(0xB0, 0x00, 0x20);
-
 fn rgb((r, g, b): (u8, u8, u8)) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
@@ -128,7 +125,7 @@ pub fn ave_tijdlijn_ui(
                     }
                 });
         });
-        ui.separator();
+        ui.add_space(12.0);
         ui.vertical(|ui| {
             egui::ScrollArea::vertical()
                 .id_salt("ave_tijdlijn_lijst")
@@ -251,7 +248,7 @@ impl AveFormulier {
     fn fouten_ui(&self, ui: &mut Ui, veld: &str) {
         for (v, tekst) in &self.fouten {
             if *v == veld {
-                ui.label(RichText::new(tekst).color(FOUT_KLEUR));
+                ui.label(RichText::new(tekst).color(ui.visuals().error_fg_color));
             }
         }
     }
