@@ -94,6 +94,8 @@ CREATE INDEX inwoner_achternaam ON inwoner (achternaam COLLATE NOCASE, voornaam 
 CREATE INDEX inwoner_bsn ON inwoner (bsn);
 CREATE INDEX inwoner_geboortedatum ON inwoner (geboortedatum);
 CREATE INDEX inwoner_huishouden ON inwoner (huishouden);
+-- The wijkteam of a household (most of its members'): AVE team overview.
+CREATE INDEX inwoner_huishouden_wijkteam ON inwoner (huishouden, wijkteam);
 CREATE INDEX inwoner_wijkteam ON inwoner (wijkteam, achternaam COLLATE NOCASE);
 
 -- A melding: one klantreis. `vraag` is the question in the resident's words,
@@ -199,6 +201,10 @@ CREATE INDEX toekenning_vorige ON toekenning (vorige);
 CREATE INDEX toekenning_wachtend ON toekenning (besluit) WHERE uitkomst = 'toegekend' AND start IS NULL;
 
 -- A change of a household's AVE level (Aanpak Voorkomen Escalatie, 0-4).
+-- Events are never updated or deleted: a correction is a new event.
+-- geregistreerd_door, geregistreerd_op (UTC 'YYYY-MM-DD HH:MM:SS') and
+-- reden_geen_procesmanager were added in schema version 2; they are NULL for
+-- events that came in through the exchange format, which does not carry them.
 CREATE TABLE ave (
     id              TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
     huishouden      TEXT NOT NULL CHECK (huishouden <> ''),
@@ -207,10 +213,28 @@ CREATE TABLE ave (
     reden           TEXT NOT NULL CHECK (reden <> ''),
     casusregisseur  TEXT REFERENCES medewerker (id),
     procesregisseur TEXT,
+    geregistreerd_door TEXT REFERENCES medewerker (id),
+    geregistreerd_op TEXT CHECK (geregistreerd_op IS NULL OR datetime(geregistreerd_op) IS geregistreerd_op),
+    reden_geen_procesmanager TEXT CHECK (reden_geen_procesmanager IS NULL OR reden_geen_procesmanager <> ''),
     CHECK (niveau < 3 OR (procesregisseur IS NOT NULL AND procesregisseur <> ''))
 ) STRICT;
 CREATE INDEX ave_huishouden ON ave (huishouden, datum);
 CREATE INDEX ave_datum ON ave (datum);
+
+-- The texts of the five AVE levels; a beheerder may reword them, never add
+-- or remove a level. Filled with the defaults of domain.md.
+CREATE TABLE ave_niveau (
+    niveau   INTEGER PRIMARY KEY NOT NULL CHECK (niveau BETWEEN 0 AND 4),
+    naam     TEXT NOT NULL CHECK (naam <> ''),
+    situatie TEXT NOT NULL,
+    regie    TEXT NOT NULL
+) STRICT;
+INSERT INTO ave_niveau (niveau, naam, situatie, regie) VALUES
+    (0, 'Zelfredzaam', 'Geen zorgen buiten het gewone leven; preventie en de sociale basis.', 'Het huishouden zelf'),
+    (1, 'Enkelvoudige vraag', 'Eén vraag, één professional.', 'Het huishouden, met die professional'),
+    (2, 'Meervoudige problematiek', 'Meerdere leefgebieden of professionals; één huishouden, één plan, één regisseur.', 'Casusregie: wijkteam (wijkcoach of gezinscoach)'),
+    (3, 'Complex, vastgelopen of onveilig', 'De casus is vastgelopen of er zijn veiligheidsrisico''s; het Spoedteam is eerste aanspreekpunt, procesmanagers als er kinderen bij betrokken zijn.', 'Procesregie: procesmanager, team Zorg en Veiligheid'),
+    (4, 'Escalatie', 'De situatie is geëscaleerd; acute onveiligheid.', 'Procesregie: Zorg- en Veiligheidshuis; bestuurlijke verantwoordelijkheid: burgemeester');
 
 -- A recovery for misuse or improper use, in whole cents.
 CREATE TABLE vordering (

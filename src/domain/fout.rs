@@ -74,6 +74,29 @@ pub enum DomeinFout {
     /// Level 3 or 4 without procesregisseur.
     #[error("vanaf AVE-niveau 3 ligt de procesregie bij een procesregisseur; vul die in")]
     ProcesregisseurVerplicht,
+    /// A reference to a medewerker who is not in the register.
+    #[error("'{0}' is geen medewerker in het register")]
+    OnbekendeMedewerker(String),
+    /// AVE level 3 or 4 with a child in the household, procesregie not with
+    /// a procesmanager and no reason why not (AP ch. 7).
+    #[error(
+        "er is een kind onder de 18 in het huishouden: vanaf niveau 3 ligt de procesregie dan bij een procesmanager; kies een procesmanager of schrijf op waarom niet"
+    )]
+    ProcesmanagerBijKinderen,
+    /// A date after today where only the past or today makes sense.
+    #[error("{} ligt in de toekomst; dat kan niet", datum::nl(*.0))]
+    DatumNaVandaag(NaiveDate),
+    /// Not exactly the five AVE levels 0–4.
+    #[error(
+        "er zijn precies vijf AVE-niveaus (0 tot en met 4), elk één keer; er zijn er {0} opgegeven"
+    )]
+    AveNiveausAantal(usize),
+    /// The action needs a medewerker with a certain role.
+    #[error("alleen een medewerker met de rol {rol} mag dit")]
+    RolVereist {
+        /// The role's label.
+        rol: &'static str,
+    },
     /// A rung of the afwegingsladder is unanswered.
     #[error("de afwegingsladder is niet af: '{trede}' is niet beantwoord")]
     AfwegingOntbreekt {

@@ -7,6 +7,7 @@
 //! and `report`.
 
 pub mod audit;
+pub mod ave;
 pub mod backup;
 pub mod bewaartermijn;
 pub mod dossier;

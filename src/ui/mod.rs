@@ -14,6 +14,8 @@ pub mod register;
 pub mod sociale_kaart;
 pub mod theme;
 
+pub mod ave;
+
 use std::path::Path;
 
 use anyhow::Context as _;
