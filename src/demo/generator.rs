@@ -45,9 +45,10 @@ enum Domein {
     Schuld,
     Inburgering,
     Llv,
+    Algemeen,
 }
 
-const DOMEINEN: [Domein; 8] = [
+const DOMEINEN: [Domein; 9] = [
     Domein::Jeugd,
     Domein::JeugdExtern,
     Domein::Wmo,
@@ -56,18 +57,20 @@ const DOMEINEN: [Domein; 8] = [
     Domein::Schuld,
     Domein::Inburgering,
     Domein::Llv,
+    Domein::Algemeen,
 ];
 
 impl Domein {
-    fn wet(self) -> Wet {
-        match self {
+    fn wet(self) -> Option<Wet> {
+        Some(match self {
             Domein::Jeugd | Domein::JeugdExtern => Wet::Jeugdwet,
             Domein::Wmo | Domein::BwMo => Wet::Wmo,
             Domein::Pw => Wet::Participatiewet,
             Domein::Schuld => Wet::Schuldhulp,
             Domein::Inburgering => Wet::Inburgering,
             Domein::Llv => Wet::Leerlingenvervoer,
-        }
+            Domein::Algemeen => return None,
+        })
     }
 
     fn index(self) -> usize {
@@ -99,7 +102,7 @@ struct Bewoner {
     regio: bool,
     dood: Option<NaiveDate>,
     schuld_eerder: bool,
-    bezet: [NaiveDate; 8],
+    bezet: [NaiveDate; 9],
 }
 
 /// A household while its history is made.
@@ -384,7 +387,7 @@ impl<'s, E> Generator<'s, E> {
                 self.tel_bevolking(geboren);
             }
             let dood = self.sterfdatum(geboren);
-            bewoners.push(Bewoner { id, geboren, regio, dood, schuld_eerder: false, bezet: [self.sim_start; 8] });
+            bewoners.push(Bewoner { id, geboren, regio, dood, schuld_eerder: false, bezet: [self.sim_start; 9] });
         }
         for b in &mut bewoners {
             self.leef(b, &mut hh)?;
@@ -438,26 +441,26 @@ impl<'s, E> Generator<'s, E> {
         }
         match domein {
             Domein::Jeugd => match l {
-                0..4 => 0.03,
-                4..12 => 0.065,
-                12..18 => 0.085,
+                0..4 => 0.04,
+                4..12 => 0.085,
+                12..18 => 0.11,
                 _ => 0.0,
             },
             Domein::JeugdExtern => match l {
-                0..4 => 0.015,
-                4..12 => 0.04,
-                12..18 => 0.055,
+                0..4 => 0.02,
+                4..12 => 0.052,
+                12..18 => 0.07,
                 _ => 0.0,
             },
             Domein::Wmo => match l {
                 18..65 => 0.035,
-                65..75 => 0.1,
-                75..85 => 0.24,
-                85.. => 0.38,
+                65..75 => 0.16,
+                75..85 => 0.36,
+                85.. => 0.5,
                 _ => 0.0,
             },
             Domein::BwMo => match l {
-                18..65 => 0.0025,
+                18..65 => 0.006,
                 _ => 0.0,
             },
             Domein::Pw => match l {
@@ -476,6 +479,11 @@ impl<'s, E> Generator<'s, E> {
             },
             Domein::Llv => match l {
                 4..18 => 0.005,
+                _ => 0.0,
+            },
+            Domein::Algemeen => match l {
+                18..65 => 0.125,
+                65.. => 0.16,
                 _ => 0.0,
             },
         }
@@ -566,6 +574,14 @@ impl<'s, E> Generator<'s, E> {
                 (B::Overig, 5),
             ],
             Domein::Inburgering => &[(B::Overig, 60), (B::Zelfmelder, 40)],
+            Domein::Algemeen => &[
+                (B::Zelfmelder, 55),
+                (B::Netwerk, 15),
+                (B::Huisarts, 8),
+                (B::Praktijkondersteuner, 8),
+                (B::Woningcorporatie, 5),
+                (B::Overig, 9),
+            ],
             Domein::Llv => &[(B::Zelfmelder, 70), (B::School, 30)],
         };
         self.rng.gewogen(lijst)
@@ -573,7 +589,7 @@ impl<'s, E> Generator<'s, E> {
 
     fn uitkomst(&mut self, domein: Domein, l: i32) -> MeldingUitkomst {
         use MeldingUitkomst as U;
-        let maatwerk = if domein == Domein::Wmo && l >= 65 { 55 } else { 32 };
+        let maatwerk = if domein == Domein::Wmo && l >= 65 { 62 } else { 32 };
         let lijst: &[(MeldingUitkomst, u32)] = match domein {
             Domein::Jeugd => &[
                 (U::Maatwerk, 40),
@@ -615,6 +631,14 @@ impl<'s, E> Generator<'s, E> {
                 (U::Ingetrokken, 6),
             ],
             Domein::Inburgering => &[(U::Maatwerk, 90), (U::InformatieAdvies, 10)],
+            Domein::Algemeen => &[
+                (U::InformatieAdvies, 30),
+                (U::EigenKracht, 12),
+                (U::Netwerk, 12),
+                (U::AlgemeneVoorziening, 40),
+                (U::GeenOndersteuning, 4),
+                (U::Ingetrokken, 2),
+            ],
             Domein::JeugdExtern | Domein::Llv => &[(U::Maatwerk, 85), (U::GeenOndersteuning, 15)],
         };
         self.rng.gewogen(lijst)
@@ -655,7 +679,7 @@ impl<'s, E> Generator<'s, E> {
                     ]
                 };
                 keuze.push(self.rng.gewogen(lijst));
-                if self.rng.kans(0.35) {
+                if self.rng.kans(0.45) {
                     let tweede = self.rng.gewogen(lijst);
                     if !keuze.contains(&tweede) {
                         keuze.push(tweede);
@@ -684,8 +708,8 @@ impl<'s, E> Generator<'s, E> {
             Domein::BwMo if b.regio => keuze.push("V-BW"),
             Domein::BwMo => keuze.push(self.rng.gewogen(&[
                 ("V-BW", 45),
-                ("V-MO", 20),
-                ("V-SPOED", 10),
+                ("V-MO", 25),
+                ("V-SPOED", 12),
                 ("V-BWTHUIS", 20),
                 ("V-WOONDIENST", 5),
             ])),
@@ -703,7 +727,7 @@ impl<'s, E> Generator<'s, E> {
                 keuze.push(self.rng.gewogen(&[("V-STADSBANK", 45), ("V-SCHULDSPEC", 45), ("V-BUDGETBEH", 10)]));
             }
             Domein::Inburgering => keuze.push("V-INBURG"),
-            Domein::Llv | Domein::JeugdExtern => keuze.push("V-LLV"),
+            Domein::Llv | Domein::JeugdExtern | Domein::Algemeen => keuze.push("V-LLV"),
         }
         keuze
     }
@@ -795,7 +819,7 @@ impl<'s, E> Generator<'s, E> {
             MeldingUitkomst::Maatwerk => {
                 let aanvraag = onderzoek.unwrap_or(datum);
                 let termijn = match domein.wet() {
-                    Wet::Wmo => {
+                    Some(Wet::Wmo) => {
                         if self.rng.kans(0.1) { self.rng.tussen(15, 35) } else { self.rng.tussen(3, 14) }
                     }
                     _ => self.rng.tussen(7, 50),
@@ -846,7 +870,7 @@ impl<'s, E> Generator<'s, E> {
             inwoner: b.id.clone(),
             datum,
             bron,
-            wet: Some(domein.wet()),
+            wet: domein.wet(),
             gevraagde_voorziening: gevraagd.map(str::to_owned),
             medewerker: Some(medewerker),
             gesprek: gesprek.and_then(|g| self.opt(g)),
@@ -857,9 +881,9 @@ impl<'s, E> Generator<'s, E> {
 
         // Referrals.
         let verwijzingen = match uitkomst {
-            MeldingUitkomst::AlgemeneVoorziening => 1 + usize::from(self.rng.kans(0.3)),
+            MeldingUitkomst::AlgemeneVoorziening => 1 + usize::from(self.rng.kans(0.5)) + usize::from(self.rng.kans(0.3)),
             MeldingUitkomst::VoorliggendeVoorziening => 1,
-            MeldingUitkomst::Maatwerk if self.rng.kans(0.3) => 1,
+            MeldingUitkomst::Maatwerk if self.rng.kans(0.4) => 1,
             MeldingUitkomst::EigenKracht | MeldingUitkomst::Netwerk if self.rng.kans(0.15) => 1,
             _ => 0,
         };
@@ -918,23 +942,23 @@ impl<'s, E> Generator<'s, E> {
     /// Duration (mean days) and indication period (days) per provision.
     fn duur_en_periode(id: &str) -> (f64, i64) {
         match id {
-            "V-HH" => (1100.0, 365),
-            "V-BEG" | "V-OIO" | "V-DB" | "V-GROEP" => (650.0, 365),
+            "V-HH" => (1100.0, 91),
+            "V-BEG" | "V-OIO" | "V-DB" | "V-GROEP" => (650.0, 91),
             "V-PV" | "V-KV" => (120.0, 120),
-            "V-ROL" | "V-SCOOT" | "V-HULPM" | "V-RT" => (1500.0, 1825),
+            "V-ROL" | "V-SCOOT" | "V-HULPM" | "V-RT" => (1500.0, 182),
             "V-WOON" => (3000.0, 3650),
-            "V-BW" => (1000.0, 730),
+            "V-BW" => (1000.0, 182),
             "V-MO" => (90.0, 180),
             "V-SPOED" => (21.0, 30),
-            "V-BWTHUIS" | "V-WOONDIENST" => (450.0, 365),
+            "V-BWTHUIS" | "V-WOONDIENST" => (450.0, 182),
             "V-J-CRISIS" => (30.0, 30),
-            "V-J-PLEEG" => (900.0, 365),
-            "V-J-VERBLIJF" | "V-J-JB" => (520.0, 365),
-            "V-J-BGGZ" => (150.0, 180),
-            "V-J-JR" | "V-J-SGGZ" | "V-J-AMB" | "V-J-DAGBEH" | "V-J-MAATWERK" | "V-J-PV" => (300.0, 365),
-            "V-J-GGZ" => (250.0, 365),
+            "V-J-PLEEG" => (900.0, 120),
+            "V-J-VERBLIJF" | "V-J-JB" => (520.0, 91),
+            "V-J-BGGZ" => (150.0, 90),
+            "V-J-JR" | "V-J-SGGZ" | "V-J-AMB" | "V-J-DAGBEH" | "V-J-MAATWERK" | "V-J-PV" => (300.0, 91),
+            "V-J-GGZ" => (250.0, 120),
             "V-J-VERVOER" => (365.0, 365),
-            "V-PW" => (1100.0, 730),
+            "V-PW" => (1100.0, 91),
             "V-PW-BEWIND" => (700.0, 365),
             "V-STADSBANK" => (800.0, 1095),
             "V-SCHULDSPEC" | "V-PW-REINT" => (300.0, 365),
@@ -965,7 +989,7 @@ impl<'s, E> Generator<'s, E> {
             _ => 0.0,
         };
         let wacht_dagen = match def.id {
-            "V-BW" | "V-BWTHUIS" => self.rng.duur_dagen(70.0, 7),
+            "V-BW" | "V-BWTHUIS" => self.rng.duur_dagen(110.0, 7),
             "V-WOON" => self.rng.tussen(30, 180),
             "V-HH" | "V-BEG" | "V-DB" => self.rng.duur_dagen(25.0, 3),
             "V-J-VERBLIJF" | "V-J-PLEEG" | "V-J-SGGZ" | "V-J-GGZ" => self.rng.duur_dagen(45.0, 5),
@@ -1018,7 +1042,7 @@ impl<'s, E> Generator<'s, E> {
             reden_laatste: reden,
             afgewezen: self.rng.kans(afwijzing),
             pgb: kan_pgb && self.rng.kans(0.08),
-            doorbraak: kan_doorbraak && self.rng.kans(if wet == Wet::Jeugdwet { 0.03 } else { 0.012 }),
+            doorbraak: kan_doorbraak && self.rng.kans(if wet == Wet::Jeugdwet { 0.06 } else { 0.02 }),
         })
     }
 
@@ -1262,7 +1286,7 @@ impl<'s, E> Generator<'s, E> {
             (W::Jeugdarts, 10),
             (W::MedischSpecialist, 12),
             (W::GecertificeerdeInstelling, 25),
-            (W::Rechter, 8),
+            (W::Rechter, 14),
             (W::Zelfverwijzer, 2),
         ]);
         let ids: Vec<&str> = match verwijzer {
