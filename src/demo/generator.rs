@@ -95,6 +95,13 @@ struct Team {
     gezinscoaches: Vec<String>,
 }
 
+/// A member of a household to be made.
+struct Lid {
+    geboren: NaiveDate,
+    geslacht: Option<Geslacht>,
+    voornaam: Option<&'static str>,
+}
+
 /// A resident while their history is made.
 struct Bewoner {
     id: String,
@@ -139,6 +146,34 @@ struct Keten<'a> {
     afgewezen: bool,
     pgb: bool,
     doorbraak: bool,
+    maatwerkcontract: bool,
+}
+
+/// A scripted event of a casus household: the outcome is maatwerk with
+/// these provisions, granted, with the given waiting time and duration.
+#[derive(Clone, Copy)]
+struct Dwang {
+    maatwerk: &'static [&'static str],
+    verwijzer: Verwijzer,
+    wacht_dagen: Option<i64>,
+    min_duur_dagen: i64,
+    doorbraak: bool,
+    maatwerkcontract: bool,
+    naar_bw: bool,
+}
+
+impl Dwang {
+    const fn van(maatwerk: &'static [&'static str]) -> Dwang {
+        Dwang {
+            maatwerk,
+            verwijzer: Verwijzer::Gemeente,
+            wacht_dagen: None,
+            min_duur_dagen: 0,
+            doorbraak: false,
+            maatwerkcontract: false,
+            naar_bw: false,
+        }
+    }
 }
 
 /// The generator: settings, random stream, counters and the sink.
@@ -209,7 +244,7 @@ impl<'s, E> Generator<'s, E> {
     /// Runs the whole generation.
     pub fn genereer(mut self) -> Result<DemoVerslag, E> {
         self.kaart()?;
-        let mut gemaakt = 0_u32;
+        let mut gemaakt = if self.inst.inwoners >= 40 { self.casussen()? } else { 0 };
         while gemaakt < self.inst.inwoners {
             gemaakt += self.huishouden(self.inst.inwoners - gemaakt)?;
         }
@@ -316,9 +351,6 @@ impl<'s, E> Generator<'s, E> {
     /// Makes one household of at most `max` residents with its whole
     /// history; returns how many residents it has.
     fn huishouden(&mut self, max: u32) -> Result<u32, E> {
-        self.tel.huishouden += 1;
-        let hh_id = format!("HH-{:06}", self.tel.huishouden);
-        let team = self.rng.index(WIJKTEAMS.len());
         // Ages on the last day of the range.
         let mut leden: Vec<(i64, Option<Geslacht>)> = Vec::new();
         let regio = self.rng.kans(0.003);
@@ -353,12 +385,34 @@ impl<'s, E> Generator<'s, E> {
             _ => leden.push((self.rng.tussen(19, 60), None)),
         }
         leden.truncate(max as usize);
+        let leden: Vec<Lid> = leden
+            .into_iter()
+            .map(|(jaren, geslacht)| {
+                let geboren = dag(self.peil, -(jaren * 365 + self.rng.tussen(0, 364)));
+                Lid { geboren, geslacht, voornaam: None }
+            })
+            .collect();
+        let (mut hh, mut bewoners) = self.vestig(&leden, regio)?;
+        for b in &mut bewoners {
+            self.leef(b, &mut hh)?;
+        }
+        self.ave(&mut hh)?;
+        Ok(leden.len() as u32)
+    }
+
+    /// Writes the residents of a new household.
+    fn vestig(&mut self, leden: &[Lid], regio: bool) -> Result<(Huishouden, Vec<Bewoner>), E> {
+        self.tel.huishouden += 1;
+        let hh_id = format!("HH-{:06}", self.tel.huishouden);
+        let team = self.rng.index(WIJKTEAMS.len());
         let achternaam = *self.rng.kies(ACHTERNAMEN);
         let woonplaats = if regio { *self.rng.kies(REGIO) } else { GEMEENTE };
-        let mut hh = Huishouden { id: hh_id, team, kinderen: leden.iter().any(|(a, _)| *a < 18), signalen: Vec::new() };
+        let kinderen = leden.iter().any(|l| leeftijd(l.geboren, self.peil) < 18);
+        let hh = Huishouden { id: hh_id, team, kinderen, signalen: Vec::new() };
         let mut bewoners = Vec::with_capacity(leden.len());
-        for (i, (leeftijd_jaren, geslacht)) in leden.iter().enumerate() {
-            let geslacht = geslacht.unwrap_or_else(|| {
+        for (i, lid) in leden.iter().enumerate() {
+            let geboren = lid.geboren;
+            let geslacht = lid.geslacht.unwrap_or_else(|| {
                 self.rng.gewogen(&[(Geslacht::Man, 495), (Geslacht::Vrouw, 495), (Geslacht::Onbekend, 10)])
             });
             let voornaam = match geslacht {
@@ -366,9 +420,9 @@ impl<'s, E> Generator<'s, E> {
                 Geslacht::Vrouw => *self.rng.kies(VOORNAMEN_V),
                 Geslacht::Onbekend => *self.rng.kies(VOORNAMEN_V),
             };
+            let voornaam = lid.voornaam.unwrap_or(voornaam);
             let eigen_naam = i == 1 && leden.len() > 1 && self.rng.kans(0.4);
             let achternaam = if eigen_naam { *self.rng.kies(ACHTERNAMEN) } else { achternaam };
-            let geboren = dag(self.peil, -(leeftijd_jaren * 365 + self.rng.tussen(0, 364)));
             self.tel.inwoner += 1;
             let id = format!("I-{:06}", self.tel.inwoner);
             let bsn = self.bsn();
@@ -389,11 +443,139 @@ impl<'s, E> Generator<'s, E> {
             let dood = self.sterfdatum(geboren);
             bewoners.push(Bewoner { id, geboren, regio, dood, schuld_eerder: false, bezet: [self.sim_start; 9] });
         }
-        for b in &mut bewoners {
-            self.leef(b, &mut hh)?;
+        Ok((hh, bewoners))
+    }
+
+    /// Scripted households (after the casus stories of the Actieplan) whose
+    /// events in the last year make sure every computed indicator has
+    /// something to count, whatever the size of the register. Returns the
+    /// number of residents.
+    fn casussen(&mut self) -> Result<u32, E> {
+        let y = self.inst.eind_jaar;
+        let d = |jaar: i32, maand: u32, dag_nr: u32| NaiveDate::from_ymd_opt(jaar, maand, dag_nr).unwrap_or_default();
+        let lid = |geboren: NaiveDate, geslacht: Geslacht, voornaam: Option<&'static str>| Lid {
+            geboren,
+            geslacht: Some(geslacht),
+            voornaam,
+        };
+        let (m, v) = (Geslacht::Man, Geslacht::Vrouw);
+        let mut totaal = 0;
+        type Gebeurtenis = (usize, Domein, NaiveDate, Dwang);
+        let casussen: Vec<(Vec<Lid>, bool, Vec<Gebeurtenis>)> = vec![
+            // Anna: waits for beschermd wonen over the year end; has a Pw benefit.
+            (
+                vec![lid(d(y - 34, 3, 12), v, Some("Anna"))],
+                false,
+                vec![
+                    (0, Domein::Pw, d(y - 2, 5, 1), Dwang { min_duur_dagen: 1_200, ..Dwang::van(&["V-PW"]) }),
+                    (0, Domein::BwMo, d(y, 8, 15), Dwang { wacht_dagen: Some(200), min_duur_dagen: 700, ..Dwang::van(&["V-BW"]) }),
+                ],
+            ),
+            // Carlo: a young man with a Pw benefit.
+            (
+                vec![lid(d(y - 23, 9, 2), m, Some("Carlo"))],
+                false,
+                vec![(0, Domein::Pw, d(y - 1, 4, 1), Dwang { wacht_dagen: Some(1), min_duur_dagen: 900, ..Dwang::van(&["V-PW"]) })],
+            ),
+            // Gerda and Henk: debts; Henk comes back after a finished trajectory.
+            (
+                vec![lid(d(y - 46, 1, 20), m, Some("Henk")), lid(d(y - 44, 6, 5), v, Some("Gerda"))],
+                false,
+                vec![
+                    (0, Domein::Schuld, d(y - 3, 3, 1), Dwang { wacht_dagen: Some(5), min_duur_dagen: 200, ..Dwang::van(&["V-SCHULDSPEC"]) }),
+                    (0, Domein::Schuld, d(y, 2, 1), Dwang { wacht_dagen: Some(10), min_duur_dagen: 600, ..Dwang::van(&["V-STADSBANK"]) }),
+                    (1, Domein::Schuld, d(y, 3, 1), Dwang { wacht_dagen: Some(7), min_duur_dagen: 300, ..Dwang::van(&["V-SCHULDSPEC"]) }),
+                ],
+            ),
+            // Miriam and her children: Doorbraakmethode under both laws, a
+            // toddler with youth care, jeugdreclassering, pupil transport.
+            (
+                vec![
+                    lid(d(y - 32, 4, 4), v, Some("Miriam")),
+                    lid(d(y - 2, 2, 14), m, None),
+                    lid(d(y - 15, 7, 1), m, None),
+                    lid(d(y - 9, 10, 10), v, None),
+                ],
+                false,
+                vec![
+                    (0, Domein::Wmo, d(y, 2, 1), Dwang { wacht_dagen: Some(7), min_duur_dagen: 400, doorbraak: true, ..Dwang::van(&["V-BEG"]) }),
+                    (1, Domein::Jeugd, d(y, 1, 20), Dwang { wacht_dagen: Some(7), min_duur_dagen: 300, doorbraak: true, ..Dwang::van(&["V-J-AMB"]) }),
+                    (2, Domein::JeugdExtern, d(y, 3, 1), Dwang { verwijzer: Verwijzer::Rechter, wacht_dagen: Some(3), min_duur_dagen: 300, ..Dwang::van(&["V-J-JR"]) }),
+                    (3, Domein::Llv, d(y - 1, 8, 15), Dwang { wacht_dagen: Some(14), min_duur_dagen: 600, ..Dwang::van(&["V-LLV"]) }),
+                ],
+            ),
+            // Meneer Hansen: a stair lift and help in the house.
+            (
+                vec![lid(d(y - 81, 11, 30), m, Some("Herman"))],
+                false,
+                vec![(0, Domein::Wmo, d(y, 4, 1), Dwang { wacht_dagen: Some(30), min_duur_dagen: 1_000, ..Dwang::van(&["V-WOON", "V-HH"]) })],
+            ),
+            // Nino: in residential youth care until 18, then beschermd wonen.
+            (
+                vec![lid(d(y - 45, 2, 2), v, None), lid(d(y - 18, 6, 15), m, Some("Nino"))],
+                false,
+                vec![(
+                    1,
+                    Domein::JeugdExtern,
+                    d(y - 3, 1, 10),
+                    Dwang {
+                        verwijzer: Verwijzer::GecertificeerdeInstelling,
+                        wacht_dagen: Some(20),
+                        min_duur_dagen: 3_000,
+                        maatwerkcontract: true,
+                        naar_bw: true,
+                        ..Dwang::van(&["V-J-VERBLIJF"])
+                    },
+                )],
+            ),
+            // Peter: 24-hour shelter.
+            (
+                vec![lid(d(y - 51, 8, 8), m, Some("Peter"))],
+                false,
+                vec![(0, Domein::BwMo, d(y, 5, 1), Dwang { wacht_dagen: Some(0), min_duur_dagen: 120, ..Dwang::van(&["V-MO"]) })],
+            ),
+            // Simone: from the region, in beschermd wonen in Almelo.
+            (
+                vec![lid(d(y - 29, 12, 1), v, Some("Simone"))],
+                true,
+                vec![(0, Domein::BwMo, d(y - 1, 3, 1), Dwang { wacht_dagen: Some(30), min_duur_dagen: 900, ..Dwang::van(&["V-BW"]) })],
+            ),
+            // Trudie: newcomer in an inburgeringstraject.
+            (
+                vec![lid(d(y - 38, 5, 5), v, Some("Trudie"))],
+                false,
+                vec![(0, Domein::Inburgering, d(y - 1, 2, 1), Dwang { wacht_dagen: Some(20), min_duur_dagen: 800, ..Dwang::van(&["V-INBURG"]) })],
+            ),
+        ];
+        for (leden, regio, gebeurtenissen) in casussen {
+            let (mut hh, mut bewoners) = self.vestig(&leden, regio)?;
+            for (wie, domein, datum, dwang) in gebeurtenissen {
+                let b = &mut bewoners[wie];
+                b.dood = None;
+                let tot = if domein == Domein::JeugdExtern {
+                    self.jeugd_extern(b, &mut hh, datum, Some(&dwang))?
+                } else {
+                    self.melding(b, &mut hh, domein, datum, Some(&dwang))?
+                };
+                let i = domein.index();
+                b.bezet[i] = b.bezet[i].max(tot);
+            }
+            if let Some(carlo) = bewoners.first().filter(|_| leden[0].voornaam == Some("Carlo")) {
+                let datum = d(y, 6, 12);
+                self.tel.vordering += 1;
+                self.stuur(Record::Vordering(Vordering {
+                    id: format!("VO-{:06}", self.tel.vordering),
+                    datum,
+                    bedrag_cent: 184_350,
+                    soort: VorderingSoort::OneigenlijkGebruik,
+                    inwoner: Some(carlo.id.clone()),
+                    aanbieder: None,
+                }))?;
+            }
+            self.ave(&mut hh)?;
+            totaal += leden.len() as u32;
         }
-        self.ave(&mut hh)?;
-        Ok(leden.len() as u32)
+        Ok(totaal)
     }
 
     /// An eight-digit BSN base, unique per resident.
@@ -508,9 +690,9 @@ impl<'s, E> Generator<'s, E> {
                     continue;
                 }
                 let tot = if domein == Domein::JeugdExtern {
-                    self.jeugd_extern(b, hh, datum)?
+                    self.jeugd_extern(b, hh, datum, None)?
                 } else {
-                    self.melding(b, hh, domein, datum)?
+                    self.melding(b, hh, domein, datum, None)?
                 };
                 let i = domein.index();
                 b.bezet[i] = b.bezet[i].max(tot);
@@ -782,14 +964,25 @@ impl<'s, E> Generator<'s, E> {
 
     /// One melding with its klantreis, referrals and decisions. Returns the
     /// date until which the domain is busy.
-    fn melding(&mut self, b: &mut Bewoner, hh: &mut Huishouden, domein: Domein, datum: NaiveDate) -> Result<NaiveDate, E> {
+    fn melding(
+        &mut self,
+        b: &mut Bewoner,
+        hh: &mut Huishouden,
+        domein: Domein,
+        datum: NaiveDate,
+        dwang: Option<&Dwang>,
+    ) -> Result<NaiveDate, E> {
         let l = leeftijd(b.geboren, datum);
         let bron = self.bron(domein);
         let mut uitkomst = self.uitkomst(domein, l);
-        if b.regio {
+        if b.regio || dwang.is_some() {
             uitkomst = MeldingUitkomst::Maatwerk;
         }
-        let maatwerk = if uitkomst == MeldingUitkomst::Maatwerk { self.maatwerk_keuze(b, domein, l) } else { Vec::new() };
+        let maatwerk = match dwang {
+            Some(d) => d.maatwerk.to_vec(),
+            None if uitkomst == MeldingUitkomst::Maatwerk => self.maatwerk_keuze(b, domein, l),
+            None => Vec::new(),
+        };
         self.tel.melding += 1;
         let melding_id = format!("M-{:06}", self.tel.melding);
         let medewerker = self.intaker(hh.team);
@@ -848,7 +1041,7 @@ impl<'s, E> Generator<'s, E> {
         let mut alles_afgewezen = true;
         if let Some((aanvraag, besluit)) = besluit_eerst {
             for id in &maatwerk {
-                let k = self.keten_plan(b, kaart::voorziening(id), aanvraag, besluit, Verwijzer::Gemeente);
+                let k = self.keten_plan(b, kaart::voorziening(id), aanvraag, besluit, Verwijzer::Gemeente, dwang);
                 if let Some(k) = k {
                     if !k.afgewezen {
                         alles_afgewezen = false;
@@ -978,6 +1171,7 @@ impl<'s, E> Generator<'s, E> {
         aanvraag: NaiveDate,
         besluit: NaiveDate,
         verwijzer: Verwijzer,
+        dwang: Option<&Dwang>,
     ) -> Option<Keten<'static>> {
         let def = &VOORZIENINGEN[voorziening];
         let wet = def.wet.unwrap_or(Wet::Wmo);
@@ -996,9 +1190,11 @@ impl<'s, E> Generator<'s, E> {
             "V-MO" | "V-SPOED" | "V-J-CRISIS" | "V-PW" => self.rng.tussen(0, 3),
             _ => self.rng.duur_dagen(20.0, 2),
         };
+        let wacht_dagen = dwang.and_then(|d| d.wacht_dagen).unwrap_or(wacht_dagen);
         let (gemiddeld, _) = Self::duur_en_periode(def.id);
         let start = dag(besluit, wacht_dagen);
-        let mut eind = dag(start, self.rng.duur_dagen(gemiddeld, 14));
+        let minimum = dwang.map_or(14, |d| d.min_duur_dagen.max(14));
+        let mut eind = dag(start, self.rng.duur_dagen(gemiddeld, minimum));
         let mut reden = self.rng.gewogen(&[
             (RedenEinde::VolgensPlan, 55),
             (RedenEinde::VoortijdigOvereenstemming, 15),
@@ -1040,9 +1236,13 @@ impl<'s, E> Generator<'s, E> {
             wacht_dagen,
             eind_gepland: eind,
             reden_laatste: reden,
-            afgewezen: self.rng.kans(afwijzing),
-            pgb: kan_pgb && self.rng.kans(0.08),
-            doorbraak: kan_doorbraak && self.rng.kans(if wet == Wet::Jeugdwet { 0.06 } else { 0.02 }),
+            afgewezen: dwang.is_none() && self.rng.kans(afwijzing),
+            pgb: dwang.is_none() && kan_pgb && self.rng.kans(0.08),
+            doorbraak: dwang.map_or_else(
+                || kan_doorbraak && self.rng.kans(if wet == Wet::Jeugdwet { 0.06 } else { 0.02 }),
+                |d| d.doorbraak,
+            ),
+            maatwerkcontract: dwang.is_some_and(|d| d.maatwerkcontract),
         })
     }
 
@@ -1110,8 +1310,7 @@ impl<'s, E> Generator<'s, E> {
             _ => 0.0,
         };
         if let Some((a, _)) = &gekozen
-            && maatwerk_kans > 0.0
-            && self.rng.kans(maatwerk_kans)
+            && (k.maatwerkcontract || (maatwerk_kans > 0.0 && self.rng.kans(maatwerk_kans)))
         {
             self.tel.maatwerkcontract += 1;
             let id = format!("C-M{:05}", self.tel.maatwerkcontract);
@@ -1278,9 +1477,18 @@ impl<'s, E> Generator<'s, E> {
     }
 
     /// A Jeugdwet decision by an external referrer (no melding).
-    fn jeugd_extern(&mut self, b: &mut Bewoner, hh: &mut Huishouden, datum: NaiveDate) -> Result<NaiveDate, E> {
+    fn jeugd_extern(
+        &mut self,
+        b: &mut Bewoner,
+        hh: &mut Huishouden,
+        datum: NaiveDate,
+        dwang: Option<&Dwang>,
+    ) -> Result<NaiveDate, E> {
         use Verwijzer as W;
         let l = leeftijd(b.geboren, datum);
+        if let Some(d) = dwang {
+            return self.jeugd_extern_ketens(b, hh, datum, d.verwijzer, d.maatwerk, dwang);
+        }
         let verwijzer = self.rng.gewogen(&[
             (W::Huisarts, 45),
             (W::Jeugdarts, 10),
@@ -1304,13 +1512,25 @@ impl<'s, E> Generator<'s, E> {
             W::Rechter => vec!["V-J-JB"],
             _ => vec!["V-J-AMB"],
         };
+        self.jeugd_extern_ketens(b, hh, datum, verwijzer, &ids, None)
+    }
+
+    fn jeugd_extern_ketens(
+        &mut self,
+        b: &mut Bewoner,
+        hh: &mut Huishouden,
+        datum: NaiveDate,
+        verwijzer: Verwijzer,
+        ids: &[&str],
+        dwang: Option<&Dwang>,
+    ) -> Result<NaiveDate, E> {
         let mut bezet = datum;
         for id in ids {
-            let Some(k) = self.keten_plan(b, kaart::voorziening(id), datum, datum, verwijzer) else {
+            let Some(k) = self.keten_plan(b, kaart::voorziening(id), datum, datum, verwijzer, dwang) else {
                 continue;
             };
             let k = Keten { afgewezen: false, ..k };
-            let overgang = self.naar_bw(b, &k);
+            let overgang = self.naar_bw(b, &k, dwang.is_some_and(|d| d.naar_bw));
             let k = if overgang { Keten { reden_laatste: RedenEinde::AnderDomein, ..k } } else { k };
             bezet = bezet.max(self.keten(b, hh, &k)?);
             if overgang {
@@ -1322,10 +1542,10 @@ impl<'s, E> Generator<'s, E> {
 
     /// Whether a youth trajectory that runs until the 18th birthday moves on
     /// to beschermd wonen.
-    fn naar_bw(&mut self, b: &Bewoner, k: &Keten<'_>) -> bool {
+    fn naar_bw(&mut self, b: &Bewoner, k: &Keten<'_>, zeker: bool) -> bool {
         let achttien = dag(verjaardag(b.geboren, 18), -1);
         let zwaar = matches!(VOORZIENINGEN[k.voorziening].id, "V-J-VERBLIJF" | "V-J-PLEEG" | "V-J-SGGZ" | "V-J-GGZ");
-        zwaar && k.eind_gepland == achttien && !b.regio && self.rng.kans(0.4)
+        zwaar && k.eind_gepland == achttien && !b.regio && (zeker || self.rng.kans(0.4))
     }
 
     /// The melding and BW decision for a young person leaving youth care at 18.
@@ -1373,6 +1593,7 @@ impl<'s, E> Generator<'s, E> {
             afgewezen: false,
             pgb: false,
             doorbraak: false,
+            maatwerkcontract: false,
         };
         let tot = self.keten(b, hh, &k)?;
         let i = Domein::BwMo.index();
