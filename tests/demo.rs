@@ -3,20 +3,27 @@
 //! rules, has realistic proportions, gives every computed indicator
 //! something to count, and the `demo` command behaves.
 
+#![allow(clippy::expect_used, reason = "tests may use expect")]
+
 use std::collections::{HashMap, HashSet};
 use std::process::Command;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use wijkregister::demo::{self, BANDEN, DemoInstellingen};
-use wijkregister::domain::datum::{leeftijd, parse_iso};
+use wijkregister::domain::datum::leeftijd;
 use wijkregister::domain::{Record, VoorzieningSoort};
 use wijkregister::store;
 
 const EIND_JAAR: i32 = 2025;
 
 fn inst(inwoners: u32, jaren: u32, seed: u64) -> DemoInstellingen {
-    DemoInstellingen { inwoners, jaren, eind_jaar: EIND_JAAR, seed }
+    DemoInstellingen {
+        inwoners,
+        jaren,
+        eind_jaar: EIND_JAAR,
+        seed,
+    }
 }
 
 fn records(i: &DemoInstellingen) -> Vec<Record> {
@@ -42,21 +49,45 @@ fn gevuld(i: &DemoInstellingen) -> Connection {
 }
 
 fn getal(conn: &Connection, sql: &str) -> i64 {
-    conn.query_row(sql, [], |r| r.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
+    conn.query_row(sql, [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
 #[test]
 fn vult_een_leeg_register_dat_de_database_accepteert() {
     let conn = gevuld(&inst(800, 3, 11));
-    let fk: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).expect("pragma");
+    let fk: bool = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .expect("pragma");
     assert!(fk, "foreign keys staan aan");
     let mut stmt = conn.prepare("PRAGMA foreign_key_check").expect("check");
     let fouten = stmt.query_map([], |_| Ok(())).expect("check").count();
     assert_eq!(fouten, 0);
     assert_eq!(getal(&conn, "SELECT count(*) FROM inwoner"), 800);
-    assert_eq!(store::instelling(&conn, store::INSTELLING_GEMEENTE).expect("inst").as_deref(), Some("Almelo"));
-    for tabel in ["wijkteam", "medewerker", "aanbieder", "contract", "voorziening", "melding", "verwijzing", "toekenning", "ave", "vordering", "bevolking", "indicatorwaarde"] {
-        assert!(getal(&conn, &format!("SELECT count(*) FROM {tabel}")) > 0, "{tabel} is leeg");
+    assert_eq!(
+        store::instelling(&conn, store::INSTELLING_GEMEENTE)
+            .expect("inst")
+            .as_deref(),
+        Some("Almelo")
+    );
+    for tabel in [
+        "wijkteam",
+        "medewerker",
+        "aanbieder",
+        "contract",
+        "voorziening",
+        "melding",
+        "verwijzing",
+        "toekenning",
+        "ave",
+        "vordering",
+        "bevolking",
+        "indicatorwaarde",
+    ] {
+        assert!(
+            getal(&conn, &format!("SELECT count(*) FROM {tabel}")) > 0,
+            "{tabel} is leeg"
+        );
     }
     assert_eq!(getal(&conn, "SELECT count(*) FROM wijkteam"), 4);
 }
@@ -98,7 +129,8 @@ fn ongeldige_instellingen_worden_geweigerd() {
 fn records_houden_zich_aan_het_uitwisselingsformaat() {
     let alle = records(&inst(3_000, 4, 21));
     let mut ids: HashMap<&'static str, HashSet<String>> = HashMap::new();
-    let mut voorzieningen: HashMap<String, (VoorzieningSoort, Option<wijkregister::domain::Wet>)> = HashMap::new();
+    let mut voorzieningen: HashMap<String, (VoorzieningSoort, Option<wijkregister::domain::Wet>)> =
+        HashMap::new();
     let mut contracten: HashMap<String, (String, wijkregister::domain::Wet)> = HashMap::new();
     let mut banden: Vec<(i32, u8, u8)> = Vec::new();
     let mut indicatoren = HashSet::new();
@@ -106,7 +138,8 @@ fn records_houden_zich_aan_het_uitwisselingsformaat() {
         ids.get(soort).is_some_and(|s| s.contains(id))
     };
     for (regel, r) in alle.iter().enumerate() {
-        r.valideer().unwrap_or_else(|f| panic!("regel {regel}: {r:?}: {f:?}"));
+        r.valideer()
+            .unwrap_or_else(|f| panic!("regel {regel}: {r:?}: {f:?}"));
         let id = match r {
             Record::Wijkteam(x) => Some(x.id.clone()),
             Record::Medewerker(x) => {
@@ -127,7 +160,11 @@ fn records_houden_zich_aan_het_uitwisselingsformaat() {
             }
             Record::Inwoner(x) => {
                 assert!(x.bsn.is_some(), "{} heeft een BSN", x.id);
-                assert!(bekend(&ids, "wijkteam", x.wijkteam.as_deref().expect("wijkteam")));
+                assert!(bekend(
+                    &ids,
+                    "wijkteam",
+                    x.wijkteam.as_deref().expect("wijkteam")
+                ));
                 Some(x.id.clone())
             }
             Record::Melding(x) => {
@@ -183,19 +220,32 @@ fn records_houden_zich_aan_het_uitwisselingsformaat() {
             }
             Record::Bevolking(x) => {
                 for (jaar, van, tot) in &banden {
-                    assert!(!(*jaar == x.jaar && *van <= x.leeftijd_tot && x.leeftijd_van <= *tot), "overlap {x:?}");
+                    assert!(
+                        !(*jaar == x.jaar && *van <= x.leeftijd_tot && x.leeftijd_van <= *tot),
+                        "overlap {x:?}"
+                    );
                 }
                 banden.push((x.jaar, x.leeftijd_van, x.leeftijd_tot));
                 None
             }
             Record::Indicatorwaarde(x) => {
-                assert!(wijkregister::report::catalogus::is_bekende_code(&x.indicator), "{}", x.indicator);
-                assert!(indicatoren.insert((x.indicator.clone(), x.jaar, x.soort)), "dubbel {x:?}");
+                assert!(
+                    wijkregister::report::catalogus::is_bekende_code(&x.indicator),
+                    "{}",
+                    x.indicator
+                );
+                assert!(
+                    indicatoren.insert((x.indicator.clone(), x.jaar, x.soort)),
+                    "dubbel {x:?}"
+                );
                 None
             }
         };
         if let Some(id) = id {
-            assert!(ids.entry(r.soort()).or_default().insert(id.clone()), "dubbel id {id}");
+            assert!(
+                ids.entry(r.soort()).or_default().insert(id.clone()),
+                "dubbel id {id}"
+            );
         }
     }
     assert_eq!(banden.len(), 4 * BANDEN.len());
@@ -227,7 +277,10 @@ fn jeugdwet_voor_minderjarigen() {
         }
     }
     assert!(totaal > 100, "{totaal}");
-    assert_eq!(te_oud, 0, "{te_oud} van {totaal} Jeugdwet-toekenningen voor 18+");
+    assert_eq!(
+        te_oud, 0,
+        "{te_oud} van {totaal} Jeugdwet-toekenningen voor 18+"
+    );
 }
 
 fn groot() -> Connection {
@@ -260,39 +313,62 @@ fn verhoudingen_en_bevolking() {
     let bevolking = |van: i32, tot: i32| {
         getal(
             &conn,
-            &format!("SELECT coalesce(sum(aantal), 0) FROM bevolking WHERE jaar = {j} AND leeftijd_van >= {van} AND leeftijd_tot <= {tot}"),
+            &format!(
+                "SELECT coalesce(sum(aantal), 0) FROM bevolking WHERE jaar = {j} AND leeftijd_van >= {van} AND leeftijd_tot <= {tot}"
+            ),
         )
     };
     let jeugd = met("jeugdwet", 0, 17) as f64 / bevolking(0, 17) as f64;
     let oud = met("wmo", 65, 120) as f64 / bevolking(65, 120) as f64;
     let volw = met("wmo", 18, 64) as f64 / bevolking(18, 64) as f64;
     println!("jeugd {jeugd:.3} 65+ {oud:.3} 18-64 {volw:.3}");
-    assert!((0.08..=0.20).contains(&jeugd), "jeugd met Jeugdwet: {jeugd:.3}");
+    assert!(
+        (0.08..=0.20).contains(&jeugd),
+        "jeugd met Jeugdwet: {jeugd:.3}"
+    );
     assert!((0.20..=0.45).contains(&oud), "65+ met Wmo: {oud:.3}");
     assert!((0.01..=0.08).contains(&volw), "18-64 met Wmo: {volw:.3}");
 
     for jaar in EIND_JAAR - 2..=EIND_JAAR {
-        let som = getal(&conn, &format!("SELECT sum(aantal) FROM bevolking WHERE jaar = {jaar}"));
+        let som = getal(
+            &conn,
+            &format!("SELECT sum(aantal) FROM bevolking WHERE jaar = {jaar}"),
+        );
         let geteld = getal(
             &conn,
-            &format!("SELECT count(*) FROM inwoner WHERE woonplaats = 'Almelo' AND geboortedatum <= '{jaar}-01-01'"),
+            &format!(
+                "SELECT count(*) FROM inwoner WHERE woonplaats = 'Almelo' AND geboortedatum <= '{jaar}-01-01'"
+            ),
         );
         assert_eq!(som, geteld, "bevolking {jaar}");
-        let banden = getal(&conn, &format!("SELECT count(*) FROM bevolking WHERE jaar = {jaar}"));
+        let banden = getal(
+            &conn,
+            &format!("SELECT count(*) FROM bevolking WHERE jaar = {jaar}"),
+        );
         assert_eq!(banden, 8);
     }
-    let jong = getal(&conn, &format!("SELECT count(*) FROM inwoner WHERE geboortedatum > '{}-01-01'", EIND_JAAR - 18));
+    let jong = getal(
+        &conn,
+        &format!(
+            "SELECT count(*) FROM inwoner WHERE geboortedatum > '{}-01-01'",
+            EIND_JAAR - 18
+        ),
+    );
     let totaal = getal(&conn, "SELECT count(*) FROM inwoner");
     let aandeel = jong as f64 / totaal as f64;
-    assert!((0.15..=0.30).contains(&aandeel), "aandeel 0-17: {aandeel:.3}");
-    let elders = getal(&conn, "SELECT count(*) FROM inwoner WHERE woonplaats <> 'Almelo'");
+    assert!(
+        (0.15..=0.30).contains(&aandeel),
+        "aandeel 0-17: {aandeel:.3}"
+    );
+    let elders = getal(
+        &conn,
+        "SELECT count(*) FROM inwoner WHERE woonplaats <> 'Almelo'",
+    );
     assert!(elders > 0 && elders < totaal / 50, "{elders}");
 }
 
-/// Every computed indicator of indicators.md has something to count in the last year.
-#[test]
-fn elke_indicator_heeft_iets_te_tellen() {
-    let conn = groot();
+/// The indicators of indicators.md that have nothing to count in the last year.
+fn lege_indicatoren(conn: &Connection) -> Vec<&'static str> {
     let j = EIND_JAAR;
     let lopend = format!(
         "t.uitkomst = 'toegekend' AND t.start IS NOT NULL AND t.start <= '{j}-12-31' AND (t.eind IS NULL OR t.eind >= '{j}-01-01')"
@@ -300,7 +376,9 @@ fn elke_indicator_heeft_iets_te_tellen() {
     let in_jaar = |kolom: &str| format!("{kolom} BETWEEN '{j}-01-01' AND '{j}-12-31'");
     let mw = "JOIN voorziening v ON v.id = t.voorziening";
     let kenmerk = |k: &str| {
-        format!("SELECT count(DISTINCT t.inwoner) FROM toekenning t JOIN voorziening_kenmerk k ON k.voorziening = t.voorziening AND k.kenmerk = '{k}' JOIN inwoner i ON i.id = t.inwoner WHERE {lopend}")
+        format!(
+            "SELECT count(DISTINCT t.inwoner) FROM toekenning t JOIN voorziening_kenmerk k ON k.voorziening = t.voorziening AND k.kenmerk = '{k}' JOIN inwoner i ON i.id = t.inwoner WHERE {lopend}"
+        )
     };
     let checks: Vec<(&str, String)> = vec![
         ("1.2.1", format!("SELECT count(*) FROM toekenning t {mw} WHERE v.wet = 'wmo' AND v.categorie = '13' AND t.uitkomst = 'toegekend' AND {}", in_jaar("t.besluit"))),
@@ -338,7 +416,7 @@ fn elke_indicator_heeft_iets_te_tellen() {
         ("tw-wmo-categorie 01", format!("SELECT count(*) FROM toekenning t {mw} WHERE v.wet = 'wmo' AND v.categorie = '01' AND {lopend}")),
         ("pgb", format!("SELECT count(*) FROM toekenning t WHERE t.leveringsvorm = 'pgb' AND {lopend}")),
         ("afgewezen", format!("SELECT count(*) FROM toekenning t WHERE t.uitkomst = 'afgewezen' AND {}", in_jaar("t.besluit"))),
-        ("wachtlijst", format!("SELECT count(*) FROM toekenning t WHERE t.uitkomst = 'toegekend' AND t.start IS NULL")),
+        ("wachtlijst", "SELECT count(*) FROM toekenning t WHERE t.uitkomst = 'toegekend' AND t.start IS NULL".to_owned()),
         ("herbeoordeling", "SELECT count(*) FROM toekenning t JOIN toekenning n ON n.inwoner = t.inwoner AND n.start = t.eind AND n.id <> t.id WHERE t.reden_einde = 'herbeoordeling'".to_owned()),
         ("open meldingen", "SELECT count(*) FROM melding WHERE afgesloten IS NULL".to_owned()),
         ("ave 3-4 procesregisseur", "SELECT count(*) FROM ave WHERE niveau >= 3 AND procesregisseur IS NOT NULL".to_owned()),
@@ -347,12 +425,21 @@ fn elke_indicator_heeft_iets_te_tellen() {
     ];
     let mut leeg = Vec::new();
     for (code, sql) in &checks {
-        let n = getal(&conn, sql);
+        let n = getal(conn, sql);
         println!("{code}: {n}");
         if n == 0 {
             leeg.push(*code);
         }
     }
+    leeg
+}
+
+/// Every computed indicator of indicators.md has something to count in the
+/// last year, and every value list is used.
+#[test]
+fn elke_indicator_heeft_iets_te_tellen() {
+    let conn = groot();
+    let leeg = lege_indicatoren(&conn);
     assert!(leeg.is_empty(), "niets te tellen voor {leeg:?}");
     // Every source and outcome of a melding, every verwijzing status, every verwijzer and end reason occurs.
     for (kolom, tabel, aantal) in [
@@ -364,16 +451,45 @@ fn elke_indicator_heeft_iets_te_tellen() {
         ("niveau", "ave", 5),
         ("rol", "medewerker", 7),
     ] {
-        let n = getal(&conn, &format!("SELECT count(DISTINCT {kolom}) FROM {tabel}"));
+        let n = getal(
+            &conn,
+            &format!("SELECT count(DISTINCT {kolom}) FROM {tabel}"),
+        );
         assert_eq!(n, aantal, "{tabel}.{kolom}");
     }
     // Klantreis dates in order.
     assert_eq!(
-        getal(&conn, "SELECT count(*) FROM melding WHERE gesprek < datum OR onderzoek_klaar < datum OR afgesloten < datum"),
+        getal(
+            &conn,
+            "SELECT count(*) FROM melding WHERE gesprek < datum OR onderzoek_klaar < datum OR afgesloten < datum"
+        ),
         0
     );
-    assert_eq!(getal(&conn, "SELECT count(*) FROM toekenning WHERE start < besluit"), 0);
-    let _ = parse_iso("2025-01-01");
+    assert_eq!(
+        getal(
+            &conn,
+            "SELECT count(*) FROM toekenning WHERE start < besluit"
+        ),
+        0
+    );
+}
+
+/// The scripted casus households give a small register data for every indicator too.
+#[test]
+fn ook_een_klein_register_heeft_alles() {
+    for seed in [1, 9] {
+        let conn = gevuld(&inst(300, 2, seed));
+        let mut leeg = lege_indicatoren(&conn);
+        // Refusals and pgb are not indicators and may be absent in a small register.
+        leeg.retain(|c| !matches!(*c, "afgewezen" | "pgb"));
+        assert!(
+            leeg.is_empty(),
+            "seed {seed}: niets te tellen voor {leeg:?}"
+        );
+    }
+    // Below the casus size the generator still works.
+    let conn = gevuld(&inst(5, 1, 3));
+    assert_eq!(getal(&conn, "SELECT count(*) FROM inwoner"), 5);
 }
 
 fn bin() -> Command {
@@ -386,7 +502,18 @@ fn cli_schrijft_een_uitwisselingsbestand() {
     let uit = map.path().join("x.jsonl");
     let db = map.path().join("niet.sqlite");
     let status = bin()
-        .args(["--db", db.to_str().expect("pad"), "demo", "--inwoners", "300", "--jaren", "2", "--seed", "3", "--jsonl"])
+        .args([
+            "--db",
+            db.to_str().expect("pad"),
+            "demo",
+            "--inwoners",
+            "300",
+            "--jaren",
+            "2",
+            "--seed",
+            "3",
+            "--jsonl",
+        ])
         .arg(&uit)
         .status()
         .expect("start");
@@ -397,7 +524,10 @@ fn cli_schrijft_een_uitwisselingsbestand() {
     assert_eq!(header["type"], "header");
     assert_eq!(header["format"], "wijkregister-jsonl");
     assert_eq!(header["gemeente"], "Almelo");
-    let inwoners = tekst.lines().filter(|r| r.starts_with(r#"{"type":"inwoner""#)).count();
+    let inwoners = tekst
+        .lines()
+        .filter(|r| r.starts_with(r#"{"type":"inwoner""#))
+        .count();
     assert_eq!(inwoners, 300);
     assert!(!db.exists(), "--jsonl raakt de database niet aan");
     let rest: Vec<_> = std::fs::read_dir(map.path()).expect("map").collect();
@@ -409,12 +539,22 @@ fn cli_vult_een_database_en_weigert_daarna() {
     let map = tempfile::tempdir().expect("tmp");
     let db = map.path().join("demo.sqlite");
     let db_arg = db.to_str().expect("pad");
-    let uit = bin().args(["--db", db_arg, "demo", "--inwoners", "200", "--jaren", "2"]).output().expect("start");
-    assert!(uit.status.success(), "{}", String::from_utf8_lossy(&uit.stderr));
+    let uit = bin()
+        .args(["--db", db_arg, "demo", "--inwoners", "200", "--jaren", "2"])
+        .output()
+        .expect("start");
+    assert!(
+        uit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&uit.stderr)
+    );
     let conn = store::open(&db).expect("open");
     assert_eq!(getal(&conn, "SELECT count(*) FROM inwoner"), 200);
     drop(conn);
-    let tweede = bin().args(["--db", db_arg, "demo", "--inwoners", "200"]).output().expect("start");
+    let tweede = bin()
+        .args(["--db", db_arg, "demo", "--inwoners", "200"])
+        .output()
+        .expect("start");
     assert!(!tweede.status.success());
     let melding = String::from_utf8_lossy(&tweede.stderr);
     assert!(melding.contains("bevat al inwoners"), "{melding}");

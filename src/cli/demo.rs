@@ -57,7 +57,9 @@ pub fn demo(db: &Path, opties: &DemoOpties) -> anyhow::Result<ExitCode> {
 
 /// Writes the exchange file through a temporary file next to it.
 fn schrijf_bestand(uit: &Path, inst: &DemoInstellingen) -> anyhow::Result<demo::DemoVerslag> {
-    let naam = uit.file_name().map_or_else(|| "demo.jsonl".into(), |n| n.to_string_lossy().into_owned());
+    let naam = uit
+        .file_name()
+        .map_or_else(|| "demo.jsonl".into(), |n| n.to_string_lossy().into_owned());
     let tijdelijk: PathBuf = uit.with_file_name(format!(".{naam}.tmp"));
     let resultaat = (|| -> anyhow::Result<demo::DemoVerslag> {
         let bestand = File::create(&tijdelijk)
@@ -66,10 +68,17 @@ fn schrijf_bestand(uit: &Path, inst: &DemoInstellingen) -> anyhow::Result<demo::
         let verslag = demo::schrijf_jsonl(&mut schrijver, inst)
             .with_context(|| format!("schrijven naar {} mislukte", tijdelijk.display()))?;
         schrijver.flush()?;
-        let bestand = schrijver.into_inner().map_err(|e| e.into_error())?;
+        let bestand = schrijver
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
         bestand.sync_all()?;
-        fs::rename(&tijdelijk, uit)
-            .with_context(|| format!("{} kan niet worden hernoemd naar {}", tijdelijk.display(), uit.display()))?;
+        fs::rename(&tijdelijk, uit).with_context(|| {
+            format!(
+                "{} kan niet worden hernoemd naar {}",
+                tijdelijk.display(),
+                uit.display()
+            )
+        })?;
         Ok(verslag)
     })();
     if resultaat.is_err() {

@@ -22,7 +22,16 @@ use crate::domain::{
 };
 
 /// The inclusive age bands of the `bevolking` records.
-pub const BANDEN: [(u8, u8); 8] = [(0, 3), (4, 11), (12, 17), (18, 22), (23, 26), (27, 64), (65, 74), (75, 120)];
+pub const BANDEN: [(u8, u8); 8] = [
+    (0, 3),
+    (4, 11),
+    (12, 17),
+    (18, 22),
+    (23, 26),
+    (27, 64),
+    (65, 74),
+    (75, 120),
+];
 
 /// Years of history simulated before the first reported year, so care that
 /// runs at the start of the range has its earlier decisions.
@@ -32,7 +41,13 @@ const AANLOOP_JAREN: i32 = 2;
 pub const GEMEENTE: &str = "Almelo";
 
 /// Places of residence of regional clients of beschermd wonen.
-const REGIO: &[&str] = &["Wierden", "Twenterand", "Hengelo", "Tubbergen", "Hellendoorn"];
+const REGIO: &[&str] = &[
+    "Wierden",
+    "Twenterand",
+    "Hengelo",
+    "Tubbergen",
+    "Hellendoorn",
+];
 
 /// The life domains a melding can fall under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +109,9 @@ struct Team {
     coaches: Vec<String>,
     gezinscoaches: Vec<String>,
 }
+
+/// A scripted event: which member, domain, date, and what happens.
+type Gebeurtenis = (usize, Domein, NaiveDate, Dwang);
 
 /// A member of a household to be made.
 struct Lid {
@@ -214,8 +232,13 @@ fn verjaardag(geboren: NaiveDate, jaren: i32) -> NaiveDate {
 impl<'s, E> Generator<'s, E> {
     /// A generator for `inst`, or `None` when the years fall outside what the
     /// register accepts.
-    pub fn nieuw(inst: &DemoInstellingen, sink: &'s mut dyn FnMut(Record) -> Result<(), E>) -> Option<Self> {
-        let jaren = i32::try_from(inst.jaren).ok().filter(|j| (1..=50).contains(j))?;
+    pub fn nieuw(
+        inst: &DemoInstellingen,
+        sink: &'s mut dyn FnMut(Record) -> Result<(), E>,
+    ) -> Option<Self> {
+        let jaren = i32::try_from(inst.jaren)
+            .ok()
+            .filter(|j| (1..=50).contains(j))?;
         if !(1950..=2150).contains(&inst.eind_jaar) || inst.inwoners == 0 {
             return None;
         }
@@ -244,7 +267,11 @@ impl<'s, E> Generator<'s, E> {
     /// Runs the whole generation.
     pub fn genereer(mut self) -> Result<DemoVerslag, E> {
         self.kaart()?;
-        let mut gemaakt = if self.inst.inwoners >= 40 { self.casussen()? } else { 0 };
+        let mut gemaakt = if self.inst.inwoners >= 40 {
+            self.casussen()?
+        } else {
+            0
+        };
         while gemaakt < self.inst.inwoners {
             gemaakt += self.huishouden(self.inst.inwoners - gemaakt)?;
         }
@@ -253,38 +280,49 @@ impl<'s, E> Generator<'s, E> {
     }
 
     fn naam(&mut self) -> String {
-        let voornaam = if self.rng.kans(0.5) { *self.rng.kies(VOORNAMEN_V) } else { *self.rng.kies(VOORNAMEN_M) };
+        let voornaam = if self.rng.kans(0.5) {
+            *self.rng.kies(VOORNAMEN_V)
+        } else {
+            *self.rng.kies(VOORNAMEN_M)
+        };
         format!("{voornaam} {}", self.rng.kies(ACHTERNAMEN))
     }
 
     /// Wijkteams, staff, providers, contracts and the sociale kaart.
     fn kaart(&mut self) -> Result<(), E> {
         for (id, naam) in WIJKTEAMS {
-            self.stuur(Record::Wijkteam(Wijkteam { id: (*id).to_owned(), naam: (*naam).to_owned() }))?;
+            self.stuur(Record::Wijkteam(Wijkteam {
+                id: (*id).to_owned(),
+                naam: (*naam).to_owned(),
+            }))?;
         }
         let per_rol = (self.inst.inwoners / 5_000).clamp(2, 10) as usize;
         let mut nummer = 0;
-        let mut medewerker = |g: &mut Self, rol: Rol, team: Option<&str>| -> Result<(String, String), E> {
-            nummer += 1;
-            let id = format!("MW-{nummer:04}");
-            let naam = g.naam();
-            g.stuur(Record::Medewerker(Medewerker {
-                id: id.clone(),
-                naam: naam.clone(),
-                rol,
-                wijkteam: team.map(str::to_owned),
-            }))?;
-            Ok((id, naam))
-        };
+        let mut medewerker =
+            |g: &mut Self, rol: Rol, team: Option<&str>| -> Result<(String, String), E> {
+                nummer += 1;
+                let id = format!("MW-{nummer:04}");
+                let naam = g.naam();
+                g.stuur(Record::Medewerker(Medewerker {
+                    id: id.clone(),
+                    naam: naam.clone(),
+                    rol,
+                    wijkteam: team.map(str::to_owned),
+                }))?;
+                Ok((id, naam))
+            };
         for (team_id, _) in WIJKTEAMS {
             let mut team = Team::default();
             medewerker(self, Rol::Teamleider, Some(team_id))?;
             for _ in 0..per_rol {
-                team.intakers.push(medewerker(self, Rol::Intaker, Some(team_id))?.0);
-                team.coaches.push(medewerker(self, Rol::Wijkcoach, Some(team_id))?.0);
+                team.intakers
+                    .push(medewerker(self, Rol::Intaker, Some(team_id))?.0);
+                team.coaches
+                    .push(medewerker(self, Rol::Wijkcoach, Some(team_id))?.0);
             }
             for _ in 0..per_rol.div_ceil(2) {
-                team.gezinscoaches.push(medewerker(self, Rol::Gezinscoach, Some(team_id))?.0);
+                team.gezinscoaches
+                    .push(medewerker(self, Rol::Gezinscoach, Some(team_id))?.0);
             }
             medewerker(self, Rol::Schuldspecialist, Some(team_id))?;
             self.teams.push(team);
@@ -331,7 +369,13 @@ impl<'s, E> Generator<'s, E> {
                         van,
                         tot,
                     }))?;
-                    self.contracten.push(ContractRij { id, aanbieder: ai, wet: *wet, van, tot });
+                    self.contracten.push(ContractRij {
+                        id,
+                        aanbieder: ai,
+                        wet: *wet,
+                        van,
+                        tot,
+                    });
                 }
             }
         }
@@ -354,7 +398,12 @@ impl<'s, E> Generator<'s, E> {
         // Ages on the last day of the range.
         let mut leden: Vec<(i64, Option<Geslacht>)> = Vec::new();
         let regio = self.rng.kans(0.003);
-        let soort = if regio { 99 } else { self.rng.gewogen(&[(0, 6), (1, 18), (2, 15), (3, 13), (4, 13), (5, 26), (6, 9)]) };
+        let soort = if regio {
+            99
+        } else {
+            self.rng
+                .gewogen(&[(0, 6), (1, 18), (2, 15), (3, 13), (4, 13), (5, 26), (6, 9)])
+        };
         let m = Some(Geslacht::Man);
         let v = Some(Geslacht::Vrouw);
         match soort {
@@ -377,7 +426,11 @@ impl<'s, E> Generator<'s, E> {
                 if soort == 5 {
                     leden.push(((ouder + self.rng.tussen(-4, 3)).max(22), v));
                 }
-                let kinderen = if soort == 5 { self.rng.gewogen(&[(1, 30), (2, 45), (3, 18), (4, 7)]) } else { self.rng.gewogen(&[(1, 50), (2, 35), (3, 15)]) };
+                let kinderen = if soort == 5 {
+                    self.rng.gewogen(&[(1, 30), (2, 45), (3, 18), (4, 7)])
+                } else {
+                    self.rng.gewogen(&[(1, 50), (2, 35), (3, 15)])
+                };
                 for _ in 0..kinderen {
                     leden.push((self.rng.tussen(0, (ouder - 20).min(21)), None));
                 }
@@ -389,7 +442,11 @@ impl<'s, E> Generator<'s, E> {
             .into_iter()
             .map(|(jaren, geslacht)| {
                 let geboren = dag(self.peil, -(jaren * 365 + self.rng.tussen(0, 364)));
-                Lid { geboren, geslacht, voornaam: None }
+                Lid {
+                    geboren,
+                    geslacht,
+                    voornaam: None,
+                }
             })
             .collect();
         let (mut hh, mut bewoners) = self.vestig(&leden, regio)?;
@@ -406,23 +463,39 @@ impl<'s, E> Generator<'s, E> {
         let hh_id = format!("HH-{:06}", self.tel.huishouden);
         let team = self.rng.index(WIJKTEAMS.len());
         let achternaam = *self.rng.kies(ACHTERNAMEN);
-        let woonplaats = if regio { *self.rng.kies(REGIO) } else { GEMEENTE };
+        let woonplaats = if regio {
+            *self.rng.kies(REGIO)
+        } else {
+            GEMEENTE
+        };
         let kinderen = leden.iter().any(|l| leeftijd(l.geboren, self.peil) < 18);
-        let hh = Huishouden { id: hh_id, team, kinderen, signalen: Vec::new() };
+        let hh = Huishouden {
+            id: hh_id,
+            team,
+            kinderen,
+            signalen: Vec::new(),
+        };
         let mut bewoners = Vec::with_capacity(leden.len());
         for (i, lid) in leden.iter().enumerate() {
             let geboren = lid.geboren;
             let geslacht = lid.geslacht.unwrap_or_else(|| {
-                self.rng.gewogen(&[(Geslacht::Man, 495), (Geslacht::Vrouw, 495), (Geslacht::Onbekend, 10)])
+                self.rng.gewogen(&[
+                    (Geslacht::Man, 495),
+                    (Geslacht::Vrouw, 495),
+                    (Geslacht::Onbekend, 10),
+                ])
             });
             let voornaam = match geslacht {
                 Geslacht::Man => *self.rng.kies(VOORNAMEN_M),
-                Geslacht::Vrouw => *self.rng.kies(VOORNAMEN_V),
-                Geslacht::Onbekend => *self.rng.kies(VOORNAMEN_V),
+                Geslacht::Vrouw | Geslacht::Onbekend => *self.rng.kies(VOORNAMEN_V),
             };
             let voornaam = lid.voornaam.unwrap_or(voornaam);
             let eigen_naam = i == 1 && leden.len() > 1 && self.rng.kans(0.4);
-            let achternaam = if eigen_naam { *self.rng.kies(ACHTERNAMEN) } else { achternaam };
+            let achternaam = if eigen_naam {
+                *self.rng.kies(ACHTERNAMEN)
+            } else {
+                achternaam
+            };
             self.tel.inwoner += 1;
             let id = format!("I-{:06}", self.tel.inwoner);
             let bsn = self.bsn();
@@ -441,7 +514,14 @@ impl<'s, E> Generator<'s, E> {
                 self.tel_bevolking(geboren);
             }
             let dood = self.sterfdatum(geboren);
-            bewoners.push(Bewoner { id, geboren, regio, dood, schuld_eerder: false, bezet: [self.sim_start; 9] });
+            bewoners.push(Bewoner {
+                id,
+                geboren,
+                regio,
+                dood,
+                schuld_eerder: false,
+                bezet: [self.sim_start; 9],
+            });
         }
         Ok((hh, bewoners))
     }
@@ -451,73 +531,181 @@ impl<'s, E> Generator<'s, E> {
     /// something to count, whatever the size of the register. Returns the
     /// number of residents.
     fn casussen(&mut self) -> Result<u32, E> {
-        let y = self.inst.eind_jaar;
-        let d = |jaar: i32, maand: u32, dag_nr: u32| NaiveDate::from_ymd_opt(jaar, maand, dag_nr).unwrap_or_default();
+        let jr = self.inst.eind_jaar;
+        let op = |jaar: i32, maand: u32, dag_nr: u32| {
+            NaiveDate::from_ymd_opt(jaar, maand, dag_nr).unwrap_or_default()
+        };
         let lid = |geboren: NaiveDate, geslacht: Geslacht, voornaam: Option<&'static str>| Lid {
             geboren,
             geslacht: Some(geslacht),
             voornaam,
         };
-        let (m, v) = (Geslacht::Man, Geslacht::Vrouw);
+        let (man, vrouw) = (Geslacht::Man, Geslacht::Vrouw);
         let mut totaal = 0;
-        type Gebeurtenis = (usize, Domein, NaiveDate, Dwang);
         let casussen: Vec<(Vec<Lid>, bool, Vec<Gebeurtenis>)> = vec![
             // Anna: waits for beschermd wonen over the year end; has a Pw benefit.
             (
-                vec![lid(d(y - 34, 3, 12), v, Some("Anna"))],
+                vec![lid(op(jr - 34, 3, 12), vrouw, Some("Anna"))],
                 false,
                 vec![
-                    (0, Domein::Pw, d(y - 2, 5, 1), Dwang { min_duur_dagen: 1_200, ..Dwang::van(&["V-PW"]) }),
-                    (0, Domein::BwMo, d(y, 8, 15), Dwang { wacht_dagen: Some(200), min_duur_dagen: 700, ..Dwang::van(&["V-BW"]) }),
+                    (
+                        0,
+                        Domein::Pw,
+                        op(jr - 2, 5, 1),
+                        Dwang {
+                            min_duur_dagen: 1_200,
+                            ..Dwang::van(&["V-PW"])
+                        },
+                    ),
+                    (
+                        0,
+                        Domein::BwMo,
+                        op(jr, 8, 15),
+                        Dwang {
+                            wacht_dagen: Some(200),
+                            min_duur_dagen: 700,
+                            ..Dwang::van(&["V-BW"])
+                        },
+                    ),
                 ],
             ),
             // Carlo: a young man with a Pw benefit.
             (
-                vec![lid(d(y - 23, 9, 2), m, Some("Carlo"))],
+                vec![lid(op(jr - 23, 9, 2), man, Some("Carlo"))],
                 false,
-                vec![(0, Domein::Pw, d(y - 1, 4, 1), Dwang { wacht_dagen: Some(1), min_duur_dagen: 900, ..Dwang::van(&["V-PW"]) })],
+                vec![(
+                    0,
+                    Domein::Pw,
+                    op(jr - 1, 4, 1),
+                    Dwang {
+                        wacht_dagen: Some(1),
+                        min_duur_dagen: 900,
+                        ..Dwang::van(&["V-PW"])
+                    },
+                )],
             ),
             // Gerda and Henk: debts; Henk comes back after a finished trajectory.
             (
-                vec![lid(d(y - 46, 1, 20), m, Some("Henk")), lid(d(y - 44, 6, 5), v, Some("Gerda"))],
+                vec![
+                    lid(op(jr - 46, 1, 20), man, Some("Henk")),
+                    lid(op(jr - 44, 6, 5), vrouw, Some("Gerda")),
+                ],
                 false,
                 vec![
-                    (0, Domein::Schuld, d(y - 3, 3, 1), Dwang { wacht_dagen: Some(5), min_duur_dagen: 200, ..Dwang::van(&["V-SCHULDSPEC"]) }),
-                    (0, Domein::Schuld, d(y, 2, 1), Dwang { wacht_dagen: Some(10), min_duur_dagen: 600, ..Dwang::van(&["V-STADSBANK"]) }),
-                    (1, Domein::Schuld, d(y, 3, 1), Dwang { wacht_dagen: Some(7), min_duur_dagen: 300, ..Dwang::van(&["V-SCHULDSPEC"]) }),
+                    (
+                        0,
+                        Domein::Schuld,
+                        op(jr - 3, 3, 1),
+                        Dwang {
+                            wacht_dagen: Some(5),
+                            min_duur_dagen: 200,
+                            ..Dwang::van(&["V-SCHULDSPEC"])
+                        },
+                    ),
+                    (
+                        0,
+                        Domein::Schuld,
+                        op(jr, 2, 1),
+                        Dwang {
+                            wacht_dagen: Some(10),
+                            min_duur_dagen: 600,
+                            ..Dwang::van(&["V-STADSBANK"])
+                        },
+                    ),
+                    (
+                        1,
+                        Domein::Schuld,
+                        op(jr, 3, 1),
+                        Dwang {
+                            wacht_dagen: Some(7),
+                            min_duur_dagen: 300,
+                            ..Dwang::van(&["V-SCHULDSPEC"])
+                        },
+                    ),
                 ],
             ),
             // Miriam and her children: Doorbraakmethode under both laws, a
             // toddler with youth care, jeugdreclassering, pupil transport.
             (
                 vec![
-                    lid(d(y - 32, 4, 4), v, Some("Miriam")),
-                    lid(d(y - 2, 2, 14), m, None),
-                    lid(d(y - 15, 7, 1), m, None),
-                    lid(d(y - 9, 10, 10), v, None),
+                    lid(op(jr - 32, 4, 4), vrouw, Some("Miriam")),
+                    lid(op(jr - 2, 2, 14), man, None),
+                    lid(op(jr - 15, 7, 1), man, None),
+                    lid(op(jr - 9, 10, 10), vrouw, None),
                 ],
                 false,
                 vec![
-                    (0, Domein::Wmo, d(y, 2, 1), Dwang { wacht_dagen: Some(7), min_duur_dagen: 400, doorbraak: true, ..Dwang::van(&["V-BEG"]) }),
-                    (1, Domein::Jeugd, d(y, 1, 20), Dwang { wacht_dagen: Some(7), min_duur_dagen: 300, doorbraak: true, ..Dwang::van(&["V-J-AMB"]) }),
-                    (2, Domein::JeugdExtern, d(y, 3, 1), Dwang { verwijzer: Verwijzer::Rechter, wacht_dagen: Some(3), min_duur_dagen: 300, ..Dwang::van(&["V-J-JR"]) }),
-                    (3, Domein::Llv, d(y - 1, 8, 15), Dwang { wacht_dagen: Some(14), min_duur_dagen: 600, ..Dwang::van(&["V-LLV"]) }),
+                    (
+                        0,
+                        Domein::Wmo,
+                        op(jr, 2, 1),
+                        Dwang {
+                            wacht_dagen: Some(7),
+                            min_duur_dagen: 400,
+                            doorbraak: true,
+                            ..Dwang::van(&["V-BEG"])
+                        },
+                    ),
+                    (
+                        1,
+                        Domein::Jeugd,
+                        op(jr, 1, 20),
+                        Dwang {
+                            wacht_dagen: Some(7),
+                            min_duur_dagen: 300,
+                            doorbraak: true,
+                            ..Dwang::van(&["V-J-AMB"])
+                        },
+                    ),
+                    (
+                        2,
+                        Domein::JeugdExtern,
+                        op(jr, 3, 1),
+                        Dwang {
+                            verwijzer: Verwijzer::Rechter,
+                            wacht_dagen: Some(3),
+                            min_duur_dagen: 300,
+                            ..Dwang::van(&["V-J-JR"])
+                        },
+                    ),
+                    (
+                        3,
+                        Domein::Llv,
+                        op(jr - 1, 8, 15),
+                        Dwang {
+                            wacht_dagen: Some(14),
+                            min_duur_dagen: 600,
+                            ..Dwang::van(&["V-LLV"])
+                        },
+                    ),
                 ],
             ),
             // Meneer Hansen: a stair lift and help in the house.
             (
-                vec![lid(d(y - 81, 11, 30), m, Some("Herman"))],
+                vec![lid(op(jr - 81, 11, 30), man, Some("Herman"))],
                 false,
-                vec![(0, Domein::Wmo, d(y, 4, 1), Dwang { wacht_dagen: Some(30), min_duur_dagen: 1_000, ..Dwang::van(&["V-WOON", "V-HH"]) })],
+                vec![(
+                    0,
+                    Domein::Wmo,
+                    op(jr, 4, 1),
+                    Dwang {
+                        wacht_dagen: Some(30),
+                        min_duur_dagen: 1_000,
+                        ..Dwang::van(&["V-WOON", "V-HH"])
+                    },
+                )],
             ),
             // Nino: in residential youth care until 18, then beschermd wonen.
             (
-                vec![lid(d(y - 45, 2, 2), v, None), lid(d(y - 18, 6, 15), m, Some("Nino"))],
+                vec![
+                    lid(op(jr - 45, 2, 2), vrouw, None),
+                    lid(op(jr - 18, 6, 15), man, Some("Nino")),
+                ],
                 false,
                 vec![(
                     1,
                     Domein::JeugdExtern,
-                    d(y - 3, 1, 10),
+                    op(jr - 3, 1, 10),
                     Dwang {
                         verwijzer: Verwijzer::GecertificeerdeInstelling,
                         wacht_dagen: Some(20),
@@ -530,21 +718,48 @@ impl<'s, E> Generator<'s, E> {
             ),
             // Peter: 24-hour shelter.
             (
-                vec![lid(d(y - 51, 8, 8), m, Some("Peter"))],
+                vec![lid(op(jr - 51, 8, 8), man, Some("Peter"))],
                 false,
-                vec![(0, Domein::BwMo, d(y, 5, 1), Dwang { wacht_dagen: Some(0), min_duur_dagen: 120, ..Dwang::van(&["V-MO"]) })],
+                vec![(
+                    0,
+                    Domein::BwMo,
+                    op(jr, 5, 1),
+                    Dwang {
+                        wacht_dagen: Some(0),
+                        min_duur_dagen: 120,
+                        ..Dwang::van(&["V-MO"])
+                    },
+                )],
             ),
             // Simone: from the region, in beschermd wonen in Almelo.
             (
-                vec![lid(d(y - 29, 12, 1), v, Some("Simone"))],
+                vec![lid(op(jr - 29, 12, 1), vrouw, Some("Simone"))],
                 true,
-                vec![(0, Domein::BwMo, d(y - 1, 3, 1), Dwang { wacht_dagen: Some(30), min_duur_dagen: 900, ..Dwang::van(&["V-BW"]) })],
+                vec![(
+                    0,
+                    Domein::BwMo,
+                    op(jr - 1, 3, 1),
+                    Dwang {
+                        wacht_dagen: Some(30),
+                        min_duur_dagen: 900,
+                        ..Dwang::van(&["V-BW"])
+                    },
+                )],
             ),
             // Trudie: newcomer in an inburgeringstraject.
             (
-                vec![lid(d(y - 38, 5, 5), v, Some("Trudie"))],
+                vec![lid(op(jr - 38, 5, 5), vrouw, Some("Trudie"))],
                 false,
-                vec![(0, Domein::Inburgering, d(y - 1, 2, 1), Dwang { wacht_dagen: Some(20), min_duur_dagen: 800, ..Dwang::van(&["V-INBURG"]) })],
+                vec![(
+                    0,
+                    Domein::Inburgering,
+                    op(jr - 1, 2, 1),
+                    Dwang {
+                        wacht_dagen: Some(20),
+                        min_duur_dagen: 800,
+                        ..Dwang::van(&["V-INBURG"])
+                    },
+                )],
             ),
         ];
         for (leden, regio, gebeurtenissen) in casussen {
@@ -560,8 +775,20 @@ impl<'s, E> Generator<'s, E> {
                 let i = domein.index();
                 b.bezet[i] = b.bezet[i].max(tot);
             }
-            if let Some(carlo) = bewoners.first().filter(|_| leden[0].voornaam == Some("Carlo")) {
-                let datum = d(y, 6, 12);
+            if leden[0].voornaam == Some("Miriam") {
+                // The escalation ladder up to level 4 and back.
+                let mut vorige = 0;
+                for (i, niveau) in [2_u8, 3, 4, 3, 2].into_iter().enumerate() {
+                    let datum = dag(op(jr, 1, 25), 45 * i as i64);
+                    self.ave_stap(&hh, datum, niveau, niveau > vorige)?;
+                    vorige = niveau;
+                }
+            }
+            if let Some(carlo) = bewoners
+                .first()
+                .filter(|_| leden[0].voornaam == Some("Carlo"))
+            {
+                let datum = op(jr, 6, 12);
                 self.tel.vordering += 1;
                 self.stuur(Record::Vordering(Vordering {
                     id: format!("VO-{:06}", self.tel.vordering),
@@ -593,7 +820,10 @@ impl<'s, E> Generator<'s, E> {
                 continue;
             }
             let l = leeftijd(geboren, peildag);
-            if let Some(band) = BANDEN.iter().position(|(van, tot)| l >= i32::from(*van) && l <= i32::from(*tot)) {
+            if let Some(band) = BANDEN
+                .iter()
+                .position(|(van, tot)| l >= i32::from(*van) && l <= i32::from(*tot))
+            {
                 rij[band] += 1;
             }
         }
@@ -746,7 +976,12 @@ impl<'s, E> Generator<'s, E> {
                 (B::Praktijkondersteuner, 5),
                 (B::Overig, 10),
             ],
-            Domein::Pw => &[(B::Zelfmelder, 70), (B::Aanbieder, 10), (B::Netwerk, 5), (B::Overig, 15)],
+            Domein::Pw => &[
+                (B::Zelfmelder, 70),
+                (B::Aanbieder, 10),
+                (B::Netwerk, 5),
+                (B::Overig, 15),
+            ],
             Domein::Schuld => &[
                 (B::Zelfmelder, 40),
                 (B::Vroegsignalering, 30),
@@ -771,7 +1006,11 @@ impl<'s, E> Generator<'s, E> {
 
     fn uitkomst(&mut self, domein: Domein, l: i32) -> MeldingUitkomst {
         use MeldingUitkomst as U;
-        let maatwerk = if domein == Domein::Wmo && l >= 65 { 62 } else { 32 };
+        let maatwerk = if domein == Domein::Wmo && l >= 65 {
+            62
+        } else {
+            32
+        };
         let lijst: &[(MeldingUitkomst, u32)] = match domein {
             Domein::Jeugd => &[
                 (U::Maatwerk, 40),
@@ -870,7 +1109,12 @@ impl<'s, E> Generator<'s, E> {
             }
             Domein::Jeugd => {
                 let lijst: &[(&str, u32)] = if l < 4 {
-                    &[("V-J-AMB", 60), ("V-J-PLEEG", 15), ("V-J-DAGBEH", 15), ("V-J-MAATWERK", 10)]
+                    &[
+                        ("V-J-AMB", 60),
+                        ("V-J-PLEEG", 15),
+                        ("V-J-DAGBEH", 15),
+                        ("V-J-MAATWERK", 10),
+                    ]
                 } else {
                     &[
                         ("V-J-AMB", 45),
@@ -896,7 +1140,9 @@ impl<'s, E> Generator<'s, E> {
                 ("V-WOONDIENST", 5),
             ])),
             Domein::Pw => {
-                let eerste = self.rng.gewogen(&[("V-PW", 85), ("V-PW-REINT", 10), ("V-PW-BEWIND", 5)]);
+                let eerste =
+                    self.rng
+                        .gewogen(&[("V-PW", 85), ("V-PW-REINT", 10), ("V-PW-BEWIND", 5)]);
                 keuze.push(eerste);
                 if eerste == "V-PW" && self.rng.kans(0.2) {
                     keuze.push("V-PW-REINT");
@@ -906,7 +1152,11 @@ impl<'s, E> Generator<'s, E> {
                 }
             }
             Domein::Schuld => {
-                keuze.push(self.rng.gewogen(&[("V-STADSBANK", 45), ("V-SCHULDSPEC", 45), ("V-BUDGETBEH", 10)]));
+                keuze.push(self.rng.gewogen(&[
+                    ("V-STADSBANK", 45),
+                    ("V-SCHULDSPEC", 45),
+                    ("V-BUDGETBEH", 10),
+                ]));
             }
             Domein::Inburgering => keuze.push("V-INBURG"),
             Domein::Llv | Domein::JeugdExtern | Domein::Algemeen => keuze.push("V-LLV"),
@@ -919,20 +1169,25 @@ impl<'s, E> Generator<'s, E> {
             return match domein {
                 Domein::Pw => "V-UWV",
                 Domein::BwMo => "V-GGZ-ZVW",
-                _ if l >= 75 => *self.rng.kies(&["V-WLZ", "V-WIJKVERPL", "V-HULPM-ZVW"]),
-                _ => *self.rng.kies(&["V-WIJKVERPL", "V-HULPM-ZVW", "V-GGZ-ZVW"]),
+                _ if l >= 75 => self.rng.trek(&["V-WLZ", "V-WIJKVERPL", "V-HULPM-ZVW"]),
+                _ => self.rng.trek(&["V-WIJKVERPL", "V-HULPM-ZVW", "V-GGZ-ZVW"]),
             };
         }
         match domein {
-            Domein::Jeugd | Domein::JeugdExtern | Domein::Llv => *self.rng.kies(&[
+            Domein::Jeugd | Domein::JeugdExtern | Domein::Llv => self.rng.trek(&[
                 "V-PUBERCOACH",
                 "V-OPVOED",
                 "V-JONGERENWERK",
                 "V-JONGEMOEDER",
                 "V-NETWERKCOACH",
             ]),
-            Domein::Schuld | Domein::Pw => *self.rng.kies(&["V-THUISADMIN", "V-THUISADMIN", "V-VRIJWILLIG"]),
-            Domein::BwMo => *self.rng.kies(&["V-DAGSTRUCT", "V-INLOOP", "V-NETWERKCOACH"]),
+            Domein::Schuld | Domein::Pw => {
+                self.rng
+                    .trek(&["V-THUISADMIN", "V-THUISADMIN", "V-VRIJWILLIG"])
+            }
+            Domein::BwMo => self
+                .rng
+                .trek(&["V-DAGSTRUCT", "V-INLOOP", "V-NETWERKCOACH"]),
             _ if l >= 65 => self.rng.gewogen(&[
                 ("V-WIJKKAMER", 25),
                 ("V-WASDIENST", 15),
@@ -943,7 +1198,7 @@ impl<'s, E> Generator<'s, E> {
                 ("V-DAGSTRUCT", 8),
                 ("V-OCO", 8),
             ]),
-            _ => *self.rng.kies(&[
+            _ => self.rng.trek(&[
                 "V-WIJKKAMER",
                 "V-DAGSTRUCT",
                 "V-INLOOP",
@@ -986,20 +1241,35 @@ impl<'s, E> Generator<'s, E> {
         self.tel.melding += 1;
         let melding_id = format!("M-{:06}", self.tel.melding);
         let medewerker = self.intaker(hh.team);
-        if matches!(bron, Bron::Politie | Bron::VeiligThuis | Bron::GecertificeerdeInstelling) {
-            hh.signalen.push((datum, if bron == Bron::VeiligThuis { 3 } else { 2 }));
+        if matches!(
+            bron,
+            Bron::Politie | Bron::VeiligThuis | Bron::GecertificeerdeInstelling
+        ) {
+            hh.signalen
+                .push((datum, if bron == Bron::VeiligThuis { 3 } else { 2 }));
         }
 
         // Klantreis dates.
         let direct = uitkomst == MeldingUitkomst::InformatieAdvies && self.rng.kans(0.6);
         let gesprek = (!direct).then(|| {
-            let wacht = if self.rng.kans(0.1) { self.rng.tussen(20, 45) } else { self.rng.tussen(2, 20) };
+            let wacht = if self.rng.kans(0.1) {
+                self.rng.tussen(20, 45)
+            } else {
+                self.rng.tussen(2, 20)
+            };
             dag(datum, wacht)
         });
-        let met_onderzoek = matches!(uitkomst, MeldingUitkomst::Maatwerk | MeldingUitkomst::GeenOndersteuning);
+        let met_onderzoek = matches!(
+            uitkomst,
+            MeldingUitkomst::Maatwerk | MeldingUitkomst::GeenOndersteuning
+        );
         let onderzoek = match (gesprek, met_onderzoek) {
             (Some(g), true) => {
-                let duur = if self.rng.kans(0.08) { self.rng.tussen(30, 70) } else { self.rng.tussen(5, 28) };
+                let duur = if self.rng.kans(0.08) {
+                    self.rng.tussen(30, 70)
+                } else {
+                    self.rng.tussen(5, 28)
+                };
                 Some(dag(g, duur))
             }
             _ => None,
@@ -1008,12 +1278,19 @@ impl<'s, E> Generator<'s, E> {
         let mut afgesloten = match uitkomst {
             MeldingUitkomst::InformatieAdvies => gesprek.unwrap_or(datum),
             MeldingUitkomst::Ingetrokken => dag(datum, self.rng.tussen(5, 40)),
-            MeldingUitkomst::GeenOndersteuning => dag(onderzoek.or(gesprek).unwrap_or(datum), self.rng.tussen(0, 10)),
+            MeldingUitkomst::GeenOndersteuning => dag(
+                onderzoek.or(gesprek).unwrap_or(datum),
+                self.rng.tussen(0, 10),
+            ),
             MeldingUitkomst::Maatwerk => {
                 let aanvraag = onderzoek.unwrap_or(datum);
                 let termijn = match domein.wet() {
                     Some(Wet::Wmo) => {
-                        if self.rng.kans(0.1) { self.rng.tussen(15, 35) } else { self.rng.tussen(3, 14) }
+                        if self.rng.kans(0.1) {
+                            self.rng.tussen(15, 35)
+                        } else {
+                            self.rng.tussen(3, 14)
+                        }
                     }
                     _ => self.rng.tussen(7, 50),
                 };
@@ -1041,7 +1318,14 @@ impl<'s, E> Generator<'s, E> {
         let mut alles_afgewezen = true;
         if let Some((aanvraag, besluit)) = besluit_eerst {
             for id in &maatwerk {
-                let k = self.keten_plan(b, kaart::voorziening(id), aanvraag, besluit, Verwijzer::Gemeente, dwang);
+                let k = self.keten_plan(
+                    b,
+                    kaart::voorziening(id),
+                    aanvraag,
+                    besluit,
+                    Verwijzer::Gemeente,
+                    dwang,
+                );
                 if let Some(k) = k {
                     if !k.afgewezen {
                         alles_afgewezen = false;
@@ -1074,7 +1358,9 @@ impl<'s, E> Generator<'s, E> {
 
         // Referrals.
         let verwijzingen = match uitkomst {
-            MeldingUitkomst::AlgemeneVoorziening => 1 + usize::from(self.rng.kans(0.5)) + usize::from(self.rng.kans(0.3)),
+            MeldingUitkomst::AlgemeneVoorziening => {
+                1 + usize::from(self.rng.kans(0.5)) + usize::from(self.rng.kans(0.3))
+            }
             MeldingUitkomst::VoorliggendeVoorziening => 1,
             MeldingUitkomst::Maatwerk if self.rng.kans(0.4) => 1,
             MeldingUitkomst::EigenKracht | MeldingUitkomst::Netwerk if self.rng.kans(0.15) => 1,
@@ -1093,7 +1379,10 @@ impl<'s, E> Generator<'s, E> {
 
         // Decisions.
         for k in toekenningen {
-            let k = Keten { melding: Some(&melding_id), ..k };
+            let k = Keten {
+                melding: Some(&melding_id),
+                ..k
+            };
             let tot = self.keten(b, hh, &k)?;
             bezet_tot = bezet_tot.max(tot);
         }
@@ -1118,7 +1407,11 @@ impl<'s, E> Generator<'s, E> {
             } else if eind > self.peil {
                 (VerwijzingStatus::Gestart, None, None)
             } else {
-                (VerwijzingStatus::Afgerond, Some(eind), Some(self.rng.kans(0.75)))
+                (
+                    VerwijzingStatus::Afgerond,
+                    Some(eind),
+                    Some(self.rng.kans(0.75)),
+                )
             }
         };
         self.stuur(Record::Verwijzing(Verwijzing {
@@ -1148,10 +1441,12 @@ impl<'s, E> Generator<'s, E> {
             "V-J-PLEEG" => (900.0, 120),
             "V-J-VERBLIJF" | "V-J-JB" => (520.0, 91),
             "V-J-BGGZ" => (150.0, 90),
-            "V-J-JR" | "V-J-SGGZ" | "V-J-AMB" | "V-J-DAGBEH" | "V-J-MAATWERK" | "V-J-PV" => (300.0, 91),
+            "V-J-JR" | "V-J-SGGZ" | "V-J-AMB" | "V-J-DAGBEH" | "V-J-MAATWERK" | "V-J-PV" => {
+                (300.0, 91)
+            }
             "V-J-GGZ" => (250.0, 120),
-            "V-J-VERVOER" => (365.0, 365),
-            "V-PW" => (1100.0, 91),
+            "V-J-VERVOER" => (360.0, 365),
+            "V-PW" => (1150.0, 91),
             "V-PW-BEWIND" => (700.0, 365),
             "V-STADSBANK" => (800.0, 1095),
             "V-SCHULDSPEC" | "V-PW-REINT" => (300.0, 365),
@@ -1225,8 +1520,19 @@ impl<'s, E> Generator<'s, E> {
             eind = dood;
             reden = RedenEinde::Overlijden;
         }
-        let kan_pgb = matches!(def.id, "V-HH" | "V-BEG" | "V-DB" | "V-PV" | "V-OIO" | "V-J-AMB" | "V-J-DAGBEH" | "V-J-MAATWERK");
-        let kan_doorbraak = matches!(wet, Wet::Wmo | Wet::Jeugdwet) && verwijzer == Verwijzer::Gemeente;
+        let kan_pgb = matches!(
+            def.id,
+            "V-HH"
+                | "V-BEG"
+                | "V-DB"
+                | "V-PV"
+                | "V-OIO"
+                | "V-J-AMB"
+                | "V-J-DAGBEH"
+                | "V-J-MAATWERK"
+        );
+        let kan_doorbraak =
+            matches!(wet, Wet::Wmo | Wet::Jeugdwet) && verwijzer == Verwijzer::Gemeente;
         Some(Keten {
             voorziening,
             melding: None,
@@ -1239,7 +1545,12 @@ impl<'s, E> Generator<'s, E> {
             afgewezen: dwang.is_none() && self.rng.kans(afwijzing),
             pgb: dwang.is_none() && kan_pgb && self.rng.kans(0.08),
             doorbraak: dwang.map_or_else(
-                || kan_doorbraak && self.rng.kans(if wet == Wet::Jeugdwet { 0.06 } else { 0.02 }),
+                || {
+                    kan_doorbraak
+                        && self
+                            .rng
+                            .kans(if wet == Wet::Jeugdwet { 0.06 } else { 0.02 })
+                },
                 |d| d.doorbraak,
             ),
             maatwerkcontract: dwang.is_some_and(|d| d.maatwerkcontract),
@@ -1248,14 +1559,22 @@ impl<'s, E> Generator<'s, E> {
 
     /// The raamcontract of `aanbieder` under `wet` active on `datum`.
     fn raamcontract(&self, aanbieder: usize, wet: Wet, datum: NaiveDate) -> Option<&ContractRij> {
-        self.contracten
-            .iter()
-            .find(|c| c.aanbieder == aanbieder && c.wet == wet && c.van <= datum && c.tot.is_none_or(|t| t >= datum))
+        self.contracten.iter().find(|c| {
+            c.aanbieder == aanbieder
+                && c.wet == wet
+                && c.van <= datum
+                && c.tot.is_none_or(|t| t >= datum)
+        })
     }
 
     /// A provider with an active contract for the provision on `datum`,
     /// other than `behalve` when possible.
-    fn kies_aanbieder(&mut self, voorziening: usize, datum: NaiveDate, behalve: Option<usize>) -> Option<(usize, String)> {
+    fn kies_aanbieder(
+        &mut self,
+        voorziening: usize,
+        datum: NaiveDate,
+        behalve: Option<usize>,
+    ) -> Option<(usize, String)> {
         let def = &VOORZIENINGEN[voorziening];
         let wet = def.wet?;
         let kandidaten: Vec<(usize, String)> = def
@@ -1264,7 +1583,10 @@ impl<'s, E> Generator<'s, E> {
             .map(|id| kaart::aanbieder(id))
             .filter_map(|a| self.raamcontract(a, wet, datum).map(|c| (a, c.id.clone())))
             .collect();
-        let anders: Vec<&(usize, String)> = kandidaten.iter().filter(|(a, _)| Some(*a) != behalve).collect();
+        let anders: Vec<&(usize, String)> = kandidaten
+            .iter()
+            .filter(|(a, _)| Some(*a) != behalve)
+            .collect();
         if !anders.is_empty() {
             return Some(anders[self.rng.index(anders.len())].clone());
         }
@@ -1275,11 +1597,17 @@ impl<'s, E> Generator<'s, E> {
     /// decision at every indication period (herbeoordeling, sometimes op- or
     /// afschalen to a related provision, sometimes another provider), up to
     /// the planned end. Returns the date until which the domain is busy.
-    fn keten(&mut self, b: &mut Bewoner, hh: &mut Huishouden, k: &Keten<'_>) -> Result<NaiveDate, E> {
+    fn keten(
+        &mut self,
+        b: &mut Bewoner,
+        hh: &mut Huishouden,
+        k: &Keten<'_>,
+    ) -> Result<NaiveDate, E> {
         let mut voorziening = k.voorziening;
         let def = &VOORZIENINGEN[voorziening];
         let wet = def.wet.unwrap_or(Wet::Wmo);
-        let afweging = (k.verwijzer == Verwijzer::Gemeente).then(|| teksten::afweging(wet, self.rng.index(8)));
+        let afweging =
+            (k.verwijzer == Verwijzer::Gemeente).then(|| teksten::afweging(wet, self.rng.index(8)));
         let melding = k.melding.map(str::to_owned);
         if k.afgewezen {
             self.toekenning(&Toekenning {
@@ -1302,7 +1630,11 @@ impl<'s, E> Generator<'s, E> {
             })?;
             return Ok(k.besluit);
         }
-        let mut gekozen = if k.pgb { None } else { self.kies_aanbieder(voorziening, k.besluit, None) };
+        let mut gekozen = if k.pgb {
+            None
+        } else {
+            self.kies_aanbieder(voorziening, k.besluit, None)
+        };
         // A maatwerkcontract for one resident, for heavy or unusual care.
         let maatwerk_kans = match def.id {
             "V-J-VERBLIJF" | "V-J-PLEEG" | "V-J-SGGZ" | "V-J-MAATWERK" => 0.15,
@@ -1331,7 +1663,11 @@ impl<'s, E> Generator<'s, E> {
         let mut aanvraag = k.aanvraag;
         let (_, periode) = Self::duur_en_periode(def.id);
         let eind_gepland = k.eind_gepland.max(start);
-        let leveringsvorm = if k.pgb { Leveringsvorm::Pgb } else { Leveringsvorm::Natura };
+        let leveringsvorm = if k.pgb {
+            Leveringsvorm::Pgb
+        } else {
+            Leveringsvorm::Natura
+        };
         let mut basis = Toekenning {
             id: String::new(),
             inwoner: b.id.clone(),
@@ -1363,7 +1699,7 @@ impl<'s, E> Generator<'s, E> {
             let laatste = periode_eind >= eind_gepland;
             let eind = if laatste { eind_gepland } else { periode_eind };
             let mut t = basis.clone();
-            t.voorziening = VOORZIENINGEN[voorziening].id.to_owned();
+            VOORZIENINGEN[voorziening].id.clone_into(&mut t.voorziening);
             t.aanvraag = aanvraag;
             t.besluit = besluit;
             t.start = Some(start);
@@ -1388,23 +1724,37 @@ impl<'s, E> Generator<'s, E> {
             }
             // The next decision, taken shortly before the period ends.
             besluit = dag(eind, -self.rng.tussen(5, 30)).max(start);
-            aanvraag = k.aanvraag.map(|_| dag(besluit, -self.rng.tussen(3, 25)).max(start));
-            if !andere_aanbieder && self.rng.kans(0.15)
+            aanvraag = k
+                .aanvraag
+                .map(|_| dag(besluit, -self.rng.tussen(3, 25)).max(start));
+            if !andere_aanbieder
+                && self.rng.kans(0.15)
                 && let Some(ander) = Self::verwante(VOORZIENINGEN[voorziening].id)
             {
                 voorziening = kaart::voorziening(ander);
             }
             let vorige = gekozen.as_ref().map(|(a, _)| *a);
             let contract_loopt = gekozen.as_ref().is_some_and(|(_, c)| {
-                self.contracten.iter().any(|r| &r.id == c && r.tot.is_none_or(|t| t >= eind))
+                self.contracten
+                    .iter()
+                    .any(|r| &r.id == c && r.tot.is_none_or(|t| t >= eind))
                     || c.starts_with("C-M")
             });
             if k.pgb {
                 gekozen = None;
-            } else if andere_aanbieder || !contract_loopt || vorige.is_none()
-                || !VOORZIENINGEN[voorziening].aanbieders.iter().any(|a| Some(kaart::aanbieder(a)) == vorige)
+            } else if andere_aanbieder
+                || !contract_loopt
+                || vorige.is_none()
+                || !VOORZIENINGEN[voorziening]
+                    .aanbieders
+                    .iter()
+                    .any(|a| Some(kaart::aanbieder(a)) == vorige)
             {
-                gekozen = self.kies_aanbieder(voorziening, eind, if andere_aanbieder { vorige } else { None });
+                gekozen = self.kies_aanbieder(
+                    voorziening,
+                    eind,
+                    if andere_aanbieder { vorige } else { None },
+                );
             }
             start = eind;
         }
@@ -1418,12 +1768,10 @@ impl<'s, E> Generator<'s, E> {
             "V-OIO" => "V-BEG",
             "V-DB" => "V-GROEP",
             "V-GROEP" => "V-DB",
-            "V-MO" | "V-SPOED" => "V-BWTHUIS",
-            "V-BW" => "V-BWTHUIS",
+            "V-MO" | "V-SPOED" | "V-BW" => "V-BWTHUIS",
             "V-J-AMB" => "V-J-DAGBEH",
-            "V-J-DAGBEH" => "V-J-AMB",
+            "V-J-DAGBEH" | "V-J-CRISIS" => "V-J-AMB",
             "V-J-BGGZ" => "V-J-GGZ",
-            "V-J-CRISIS" => "V-J-AMB",
             _ => return None,
         })
     }
@@ -1452,12 +1800,20 @@ impl<'s, E> Generator<'s, E> {
             return Ok(());
         }
         let laatste = eind.min(self.peil);
-        let datum = dag(start, self.rng.tussen(30, (laatste - start).num_days().max(30) + 60));
+        let datum = dag(
+            start,
+            self.rng
+                .tussen(30, (laatste - start).num_days().max(30) + 60),
+        );
         if datum > self.peil {
             return Ok(());
         }
         self.tel.vordering += 1;
-        let soort = if self.rng.kans(0.4) { VorderingSoort::Misbruik } else { VorderingSoort::OneigenlijkGebruik };
+        let soort = if self.rng.kans(0.4) {
+            VorderingSoort::Misbruik
+        } else {
+            VorderingSoort::OneigenlijkGebruik
+        };
         let bedrag_cent = self.rng.tussen(15_000, 1_200_000);
         self.stuur(Record::Vordering(Vordering {
             id: format!("VO-{:06}", self.tel.vordering),
@@ -1498,13 +1854,33 @@ impl<'s, E> Generator<'s, E> {
             (W::Zelfverwijzer, 2),
         ]);
         let ids: Vec<&str> = match verwijzer {
-            W::Huisarts => vec![self.rng.gewogen(&[("V-J-BGGZ", 35), ("V-J-GGZ", 40), ("V-J-AMB", 25)])],
-            W::Jeugdarts => vec![self.rng.gewogen(&[("V-J-AMB", 60), ("V-J-DAGBEH", 20), ("V-J-BGGZ", 20)])],
-            W::MedischSpecialist => vec![self.rng.gewogen(&[("V-J-SGGZ", 50), ("V-J-DAGBEH", 20), ("V-J-GGZ", 30)])],
+            W::Huisarts => vec![self.rng.gewogen(&[
+                ("V-J-BGGZ", 35),
+                ("V-J-GGZ", 40),
+                ("V-J-AMB", 25),
+            ])],
+            W::Jeugdarts => vec![self.rng.gewogen(&[
+                ("V-J-AMB", 60),
+                ("V-J-DAGBEH", 20),
+                ("V-J-BGGZ", 20),
+            ])],
+            W::MedischSpecialist => vec![self.rng.gewogen(&[
+                ("V-J-SGGZ", 50),
+                ("V-J-DAGBEH", 20),
+                ("V-J-GGZ", 30),
+            ])],
             W::GecertificeerdeInstelling => {
-                let mut v = vec![self.rng.gewogen(&[("V-J-JB", 65), ("V-J-PLEEG", 20), ("V-J-VERBLIJF", 15)])];
+                let mut v = vec![self.rng.gewogen(&[
+                    ("V-J-JB", 65),
+                    ("V-J-PLEEG", 20),
+                    ("V-J-VERBLIJF", 15),
+                ])];
                 if v[0] == "V-J-JB" && self.rng.kans(0.3) {
-                    v.push(if self.rng.kans(0.6) { "V-J-PLEEG" } else { "V-J-VERBLIJF" });
+                    v.push(if self.rng.kans(0.6) {
+                        "V-J-PLEEG"
+                    } else {
+                        "V-J-VERBLIJF"
+                    });
                 }
                 v
             }
@@ -1526,12 +1902,24 @@ impl<'s, E> Generator<'s, E> {
     ) -> Result<NaiveDate, E> {
         let mut bezet = datum;
         for id in ids {
-            let Some(k) = self.keten_plan(b, kaart::voorziening(id), datum, datum, verwijzer, dwang) else {
+            let Some(k) =
+                self.keten_plan(b, kaart::voorziening(id), datum, datum, verwijzer, dwang)
+            else {
                 continue;
             };
-            let k = Keten { afgewezen: false, ..k };
+            let k = Keten {
+                afgewezen: false,
+                ..k
+            };
             let overgang = self.naar_bw(b, &k, dwang.is_some_and(|d| d.naar_bw));
-            let k = if overgang { Keten { reden_laatste: RedenEinde::AnderDomein, ..k } } else { k };
+            let k = if overgang {
+                Keten {
+                    reden_laatste: RedenEinde::AnderDomein,
+                    ..k
+                }
+            } else {
+                k
+            };
             bezet = bezet.max(self.keten(b, hh, &k)?);
             if overgang {
                 self.bw_op_18(b, hh)?;
@@ -1544,7 +1932,10 @@ impl<'s, E> Generator<'s, E> {
     /// to beschermd wonen.
     fn naar_bw(&mut self, b: &Bewoner, k: &Keten<'_>, zeker: bool) -> bool {
         let achttien = dag(verjaardag(b.geboren, 18), -1);
-        let zwaar = matches!(VOORZIENINGEN[k.voorziening].id, "V-J-VERBLIJF" | "V-J-PLEEG" | "V-J-SGGZ" | "V-J-GGZ");
+        let zwaar = matches!(
+            VOORZIENINGEN[k.voorziening].id,
+            "V-J-VERBLIJF" | "V-J-PLEEG" | "V-J-SGGZ" | "V-J-GGZ"
+        );
         zwaar && k.eind_gepland == achttien && !b.regio && (zeker || self.rng.kans(0.4))
     }
 
@@ -1587,7 +1978,12 @@ impl<'s, E> Generator<'s, E> {
             verwijzer: Verwijzer::Gemeente,
             aanvraag: Some(onderzoek),
             besluit,
-            wacht_dagen: (achttien - besluit).num_days().max(0) + if self.rng.kans(0.2) { self.rng.tussen(10, 120) } else { 0 },
+            wacht_dagen: (achttien - besluit).num_days().max(0)
+                + if self.rng.kans(0.2) {
+                    self.rng.tussen(10, 120)
+                } else {
+                    0
+                },
             eind_gepland: eind,
             reden_laatste: RedenEinde::VolgensPlan,
             afgewezen: false,
@@ -1622,7 +2018,12 @@ impl<'s, E> Generator<'s, E> {
         Ok(())
     }
 
-    fn ave_episode(&mut self, hh: &Huishouden, begin: NaiveDate, niveau: u8) -> Result<NaiveDate, E> {
+    fn ave_episode(
+        &mut self,
+        hh: &Huishouden,
+        begin: NaiveDate,
+        niveau: u8,
+    ) -> Result<NaiveDate, E> {
         let mut datum = begin;
         let mut niveau = niveau;
         let mut op = true;
@@ -1630,30 +2031,7 @@ impl<'s, E> Generator<'s, E> {
             if datum > self.peil {
                 break;
             }
-            let team = &self.teams[hh.team];
-            let casusregisseur = match niveau {
-                0 => None,
-                1 => Some(team.coaches[self.rng.index(team.coaches.len())].clone()),
-                _ if hh.kinderen => Some(team.gezinscoaches[self.rng.index(team.gezinscoaches.len())].clone()),
-                _ => Some(team.coaches[self.rng.index(team.coaches.len())].clone()),
-            };
-            let procesregisseur = match niveau {
-                3 | 4 if hh.kinderen => Some(self.procesmanagers[self.rng.index(self.procesmanagers.len())].clone()),
-                3 => Some("Spoedteam Almelo".to_owned()),
-                4 => Some("Zorg- en Veiligheidshuis Twente".to_owned()),
-                _ => None,
-            };
-            self.tel.ave += 1;
-            let reden = teksten::ave_reden(niveau, op, self.rng.index(6)).to_owned();
-            self.stuur(Record::Ave(AveGebeurtenis {
-                id: format!("AVE-{:06}", self.tel.ave),
-                huishouden: hh.id.clone(),
-                datum,
-                niveau,
-                reden,
-                casusregisseur,
-                procesregisseur,
-            }))?;
+            self.ave_stap(hh, datum, niveau, op)?;
             if niveau == 0 {
                 break;
             }
@@ -1670,6 +2048,46 @@ impl<'s, E> Generator<'s, E> {
         Ok(dag(datum, 60))
     }
 
+    /// One AVE event.
+    fn ave_stap(
+        &mut self,
+        hh: &Huishouden,
+        datum: NaiveDate,
+        niveau: u8,
+        op: bool,
+    ) -> Result<(), E> {
+        {
+            let team = &self.teams[hh.team];
+            let casusregisseur = match niveau {
+                0 => None,
+                1 => Some(team.coaches[self.rng.index(team.coaches.len())].clone()),
+                _ if hh.kinderen => {
+                    Some(team.gezinscoaches[self.rng.index(team.gezinscoaches.len())].clone())
+                }
+                _ => Some(team.coaches[self.rng.index(team.coaches.len())].clone()),
+            };
+            let procesregisseur = match niveau {
+                3 | 4 if hh.kinderen => {
+                    Some(self.procesmanagers[self.rng.index(self.procesmanagers.len())].clone())
+                }
+                3 => Some("Spoedteam Almelo".to_owned()),
+                4 => Some("Zorg- en Veiligheidshuis Twente".to_owned()),
+                _ => None,
+            };
+            self.tel.ave += 1;
+            let reden = teksten::ave_reden(niveau, op, self.rng.index(6)).to_owned();
+            self.stuur(Record::Ave(AveGebeurtenis {
+                id: format!("AVE-{:06}", self.tel.ave),
+                huishouden: hh.id.clone(),
+                datum,
+                niveau,
+                reden,
+                casusregisseur,
+                procesregisseur,
+            }))
+        }
+    }
+
     /// Provider recoveries, the population, and external values and targets.
     fn slot(&mut self) -> Result<(), E> {
         let per_jaar = 1 + self.inst.inwoners / 40_000;
@@ -1677,7 +2095,11 @@ impl<'s, E> Generator<'s, E> {
             for _ in 0..per_jaar {
                 let a = AANBIEDERS[self.rng.index(AANBIEDERS.len() - 1)].id;
                 self.tel.vordering += 1;
-                let soort = if self.rng.kans(0.5) { VorderingSoort::Misbruik } else { VorderingSoort::OneigenlijkGebruik };
+                let soort = if self.rng.kans(0.5) {
+                    VorderingSoort::Misbruik
+                } else {
+                    VorderingSoort::OneigenlijkGebruik
+                };
                 let record = Record::Vordering(Vordering {
                     id: format!("VO-{:06}", self.tel.vordering),
                     datum: dag(jan1(jaar), self.rng.tussen(0, 364)),
@@ -1704,20 +2126,49 @@ impl<'s, E> Generator<'s, E> {
         for jaar in self.eerste_jaar..=self.inst.eind_jaar {
             let schommel = 1.0 + (self.rng.fractie() - 0.5) * 0.1;
             let waarden = [
-                ("1.14.1-inwoners", (n * 0.045 * schommel).round(), "CBS, Monitor problematische schulden"),
-                ("2.1.1", (n * 0.011 * schommel).round(), "Steunpunt Mantelzorg Almelo"),
+                (
+                    "1.14.1-inwoners",
+                    (n * 0.045 * schommel).round(),
+                    "CBS, Monitor problematische schulden",
+                ),
+                (
+                    "2.1.1",
+                    (n * 0.011 * schommel).round(),
+                    "Steunpunt Mantelzorg Almelo",
+                ),
                 ("2.3.3", (n * 0.009 * schommel).round(), "Welzijn Almelo"),
             ];
             for (code, waarde, bron) in waarden {
-                self.indicatorwaarde(code, jaar, WaardeSoort::Realisatie, Some(waarde), None, bron)?;
+                self.indicatorwaarde(
+                    code,
+                    jaar,
+                    WaardeSoort::Realisatie,
+                    Some(waarde),
+                    None,
+                    bron,
+                )?;
             }
             if jaar % 2 == 0 {
                 let eenzaam = 45.0 + (self.rng.fractie() * 70.0).round() / 10.0;
-                self.indicatorwaarde("1.12.1", jaar, WaardeSoort::Realisatie, Some(eenzaam), None, "GGD Twente, Gezondheidsmonitor")?;
+                self.indicatorwaarde(
+                    "1.12.1",
+                    jaar,
+                    WaardeSoort::Realisatie,
+                    Some(eenzaam),
+                    None,
+                    "GGD Twente, Gezondheidsmonitor",
+                )?;
             }
         }
         let laatste = self.inst.eind_jaar;
-        self.indicatorwaarde("1.3.1", laatste, WaardeSoort::Realisatie, None, Some("n.v.t."), "Werkplein Almelo")?;
+        self.indicatorwaarde(
+            "1.3.1",
+            laatste,
+            WaardeSoort::Realisatie,
+            None,
+            Some("n.v.t."),
+            "Werkplein Almelo",
+        )?;
         for jaar in [laatste, laatste + 1] {
             let doelen = [
                 ("3.8.1", (n * 0.0025).round()),
@@ -1727,7 +2178,14 @@ impl<'s, E> Generator<'s, E> {
                 ("3.2.1", (n * 0.035).round()),
             ];
             for (code, waarde) in doelen {
-                self.indicatorwaarde(code, jaar, WaardeSoort::Begroot, Some(waarde), None, "Begroting Almelo")?;
+                self.indicatorwaarde(
+                    code,
+                    jaar,
+                    WaardeSoort::Begroot,
+                    Some(waarde),
+                    None,
+                    "Begroting Almelo",
+                )?;
             }
         }
         Ok(())

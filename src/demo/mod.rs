@@ -66,7 +66,11 @@ impl DemoVerslag {
     /// "12 wijkteam, 300 inwoner, …" for a summary line.
     #[must_use]
     pub fn samenvatting(&self) -> String {
-        self.per_soort.iter().map(|(s, n)| format!("{n} {s}")).collect::<Vec<_>>().join(", ")
+        self.per_soort
+            .iter()
+            .map(|(s, n)| format!("{n} {s}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -85,19 +89,31 @@ pub fn controleer(inst: &DemoInstellingen) -> Result<(), Veldfout> {
     if inst.inwoners == 0 {
         return Err(Veldfout::new(
             "inwoners",
-            DomeinFout::BuitenBereik { waarde: 0, van: 1, tot: i64::from(u32::MAX) },
+            DomeinFout::BuitenBereik {
+                waarde: 0,
+                van: 1,
+                tot: i64::from(u32::MAX),
+            },
         ));
     }
     if !(1..=50).contains(&inst.jaren) {
         return Err(Veldfout::new(
             "jaren",
-            DomeinFout::BuitenBereik { waarde: i64::from(inst.jaren), van: 1, tot: 50 },
+            DomeinFout::BuitenBereik {
+                waarde: i64::from(inst.jaren),
+                van: 1,
+                tot: 50,
+            },
         ));
     }
     if !(1950..=2150).contains(&inst.eind_jaar) {
         return Err(Veldfout::new(
             "eind_jaar",
-            DomeinFout::BuitenBereik { waarde: i64::from(inst.eind_jaar), van: 1950, tot: 2150 },
+            DomeinFout::BuitenBereik {
+                waarde: i64::from(inst.eind_jaar),
+                van: 1950,
+                tot: 2150,
+            },
         ));
     }
     Ok(())
@@ -113,13 +129,19 @@ pub fn genereer<E>(
     let mut fout = None;
     let mut doorgeven = |r: Record| sink(r).map_err(|e| fout = Some(e));
     let Some(generator) = generator::Generator::nieuw(inst, &mut doorgeven) else {
-        return Err(DemoFout::Instellingen(Veldfout::new("eind_jaar", DomeinFout::Verplicht)));
+        return Err(DemoFout::Instellingen(Veldfout::new(
+            "eind_jaar",
+            DomeinFout::Verplicht,
+        )));
     };
     match generator.genereer() {
         Ok(verslag) => Ok(verslag),
         Err(()) => match fout {
             Some(e) => Err(DemoFout::Uitvoer(e)),
-            None => Err(DemoFout::Instellingen(Veldfout::new("eind_jaar", DomeinFout::Verplicht))),
+            None => Err(DemoFout::Instellingen(Veldfout::new(
+                "eind_jaar",
+                DomeinFout::Verplicht,
+            ))),
         },
     }
 }
@@ -127,17 +149,21 @@ pub fn genereer<E>(
 /// Fills the register with a demo register, in one transaction. The
 /// register must be empty (two registers are never mixed); its gemeente
 /// becomes Almelo.
-pub fn vul_register(conn: &mut Connection, inst: &DemoInstellingen) -> Result<DemoVerslag, StoreFout> {
+pub fn vul_register(
+    conn: &mut Connection,
+    inst: &DemoInstellingen,
+) -> Result<DemoVerslag, StoreFout> {
     controleer(inst).map_err(|f| StoreFout::Validatie(vec![f]))?;
     if !store::is_leeg(conn)? {
         return Err(StoreFout::RegisterNietLeeg);
     }
     let tx = conn.transaction()?;
     store::zet_instelling(&tx, store::INSTELLING_GEMEENTE, GEMEENTE)?;
-    let verslag = genereer(inst, &mut |r: Record| schrijven::voeg_in(&tx, &r)).map_err(|f| match f {
-        DemoFout::Instellingen(v) => StoreFout::Validatie(vec![v]),
-        DemoFout::Uitvoer(e) => StoreFout::Sqlite(e),
-    })?;
+    let verslag =
+        genereer(inst, &mut |r: Record| schrijven::voeg_in(&tx, &r)).map_err(|f| match f {
+            DemoFout::Instellingen(v) => StoreFout::Validatie(vec![v]),
+            DemoFout::Uitvoer(e) => StoreFout::Sqlite(e),
+        })?;
     tx.commit()?;
     Ok(verslag)
 }

@@ -51,6 +51,11 @@ impl Rng {
         &lijst[self.index(lijst.len())]
     }
 
+    /// A copy of one element of a non-empty slice.
+    pub fn trek<T: Copy>(&mut self, lijst: &[T]) -> T {
+        lijst[self.index(lijst.len())]
+    }
+
     /// A value drawn by weight; the weights need not sum to anything.
     pub fn gewogen<T: Copy>(&mut self, lijst: &[(T, u32)]) -> T {
         let totaal: u64 = lijst.iter().map(|(_, w)| u64::from(*w)).sum();
@@ -75,6 +80,7 @@ impl Rng {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, reason = "tests may use expect")]
 mod tests {
     use super::*;
 
@@ -100,9 +106,11 @@ mod tests {
             assert!((0.0..1.0).contains(&f));
             assert!(r.duur_dagen(30.0, 5) >= 5);
         }
-        let keuzes: Vec<u8> = (0..1000).map(|_| r.gewogen(&[(1_u8, 1), (2, 0), (3, 3)])).collect();
+        let keuzes: Vec<u8> = (0..1000)
+            .map(|_| r.gewogen(&[(1_u8, 1), (2, 0), (3, 3)]))
+            .collect();
         assert!(!keuzes.contains(&2));
-        let drie = keuzes.iter().filter(|k| **k == 3).count();
+        let drie: usize = keuzes.iter().map(|k| usize::from(*k == 3)).sum();
         assert!((650..850).contains(&drie), "{drie}");
     }
 }

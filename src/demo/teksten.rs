@@ -78,19 +78,31 @@ pub fn ave_reden(niveau: u8, op: bool, variant: usize) -> &'static str {
             "Doelen behaald; huishouden weer zelfredzaam.",
             "Afgesloten: geen zorgen meer buiten het gewone leven.",
         ],
-        (1, true) => &["Enkelvoudige hulpvraag; één professional betrokken.", "Signaal van school opgepakt."],
-        (1, false) => &["Situatie gestabiliseerd; nog één professional betrokken.", "Afgeschaald na evaluatie."],
+        (1, true) => &[
+            "Enkelvoudige hulpvraag; één professional betrokken.",
+            "Signaal van school opgepakt.",
+        ],
+        (1, false) => &[
+            "Situatie gestabiliseerd; nog één professional betrokken.",
+            "Afgeschaald na evaluatie.",
+        ],
         (2, true) => &[
             "Meerdere leefgebieden: schulden en opvoeding; één gezin, één plan.",
             "Meerdere professionals betrokken; casusregie bij het wijkteam.",
             "Zorgen over huisvesting en inkomen naast de hulpvraag.",
         ],
-        (2, false) => &["Veiligheid hersteld; terug naar casusregie wijkteam.", "Afgeschaald na overleg."],
+        (2, false) => &[
+            "Veiligheid hersteld; terug naar casusregie wijkteam.",
+            "Afgeschaald na overleg.",
+        ],
         (3, true) => &[
             "Casus vastgelopen; zorgen over de veiligheid van de kinderen.",
             "Hulpverlening stagneert; procesregie nodig.",
         ],
-        (3, false) => &["Acute dreiging geweken; procesregie blijft.", "Afgeschaald na veiligheidsplan."],
+        (3, false) => &[
+            "Acute dreiging geweken; procesregie blijft.",
+            "Afgeschaald na veiligheidsplan.",
+        ],
         _ => &[
             "Acute onveiligheid; opgeschaald naar het Zorg- en Veiligheidshuis.",
             "Escalatie: huisverbod opgelegd.",
