@@ -165,6 +165,8 @@ struct Keten<'a> {
     pgb: bool,
     doorbraak: bool,
     maatwerkcontract: bool,
+    /// Scripted: no switch of provision or provider along the way.
+    vast: bool,
 }
 
 /// A scripted event of a casus household: the outcome is maatwerk with
@@ -764,6 +766,7 @@ impl<'s, E> Generator<'s, E> {
         ];
         for (leden, regio, gebeurtenissen) in casussen {
             let (mut hh, mut bewoners) = self.vestig(&leden, regio)?;
+            let mut met_willekeurige_ave = true;
             for (wie, domein, datum, dwang) in gebeurtenissen {
                 let b = &mut bewoners[wie];
                 b.dood = None;
@@ -783,6 +786,9 @@ impl<'s, E> Generator<'s, E> {
                     self.ave_stap(&hh, datum, niveau, niveau > vorige)?;
                     vorige = niveau;
                 }
+                // Its history is this script only.
+                hh.signalen.clear();
+                met_willekeurige_ave = false;
             }
             if let Some(carlo) = bewoners
                 .first()
@@ -799,7 +805,9 @@ impl<'s, E> Generator<'s, E> {
                     aanbieder: None,
                 }))?;
             }
-            self.ave(&mut hh)?;
+            if met_willekeurige_ave {
+                self.ave(&mut hh)?;
+            }
             totaal += leden.len() as u32;
         }
         Ok(totaal)
@@ -1554,6 +1562,7 @@ impl<'s, E> Generator<'s, E> {
                 |d| d.doorbraak,
             ),
             maatwerkcontract: dwang.is_some_and(|d| d.maatwerkcontract),
+            vast: dwang.is_some(),
         })
     }
 
@@ -1707,7 +1716,8 @@ impl<'s, E> Generator<'s, E> {
             t.aanbieder = gekozen.as_ref().map(|(a, _)| AANBIEDERS[*a].id.to_owned());
             t.contract = gekozen.as_ref().map(|(_, c)| c.clone());
             let volgende_mogelijk = !laatste && eind <= self.peil;
-            let andere_aanbieder = volgende_mogelijk && gekozen.is_some() && self.rng.kans(0.06);
+            let andere_aanbieder =
+                volgende_mogelijk && gekozen.is_some() && !k.vast && self.rng.kans(0.06);
             t.reden_einde = if laatste {
                 (eind <= self.peil).then_some(k.reden_laatste)
             } else if !volgende_mogelijk {
@@ -1728,6 +1738,7 @@ impl<'s, E> Generator<'s, E> {
                 .aanvraag
                 .map(|_| dag(besluit, -self.rng.tussen(3, 25)).max(start));
             if !andere_aanbieder
+                && !k.vast
                 && self.rng.kans(0.15)
                 && let Some(ander) = Self::verwante(VOORZIENINGEN[voorziening].id)
             {
@@ -1990,6 +2001,7 @@ impl<'s, E> Generator<'s, E> {
             pgb: false,
             doorbraak: false,
             maatwerkcontract: false,
+            vast: false,
         };
         let tot = self.keten(b, hh, &k)?;
         let i = Domein::BwMo.index();

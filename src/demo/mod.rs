@@ -184,3 +184,56 @@ pub fn schrijf_jsonl(mut uit: impl Write, inst: &DemoInstellingen) -> io::Result
     uit.flush()?;
     Ok(verslag)
 }
+
+#[cfg(test)]
+#[allow(clippy::expect_used, reason = "tests may use expect")]
+mod tests {
+    use super::*;
+
+    fn inst(inwoners: u32, jaren: u32, eind_jaar: i32) -> DemoInstellingen {
+        DemoInstellingen {
+            inwoners,
+            jaren,
+            eind_jaar,
+            seed: 1,
+        }
+    }
+
+    #[test]
+    fn instellingen_worden_gecontroleerd() {
+        assert!(controleer(&inst(10, 3, 2025)).is_ok());
+        assert_eq!(
+            controleer(&inst(0, 3, 2025)).expect_err("fout").veld,
+            "inwoners"
+        );
+        assert_eq!(
+            controleer(&inst(10, 0, 2025)).expect_err("fout").veld,
+            "jaren"
+        );
+        assert_eq!(
+            controleer(&inst(10, 3, 1800)).expect_err("fout").veld,
+            "eind_jaar"
+        );
+    }
+
+    #[test]
+    fn verslag_telt_per_soort_en_sink_fout_komt_terug() {
+        let mut n = 0_u32;
+        let uitkomst = genereer(&inst(20, 1, 2025), &mut |_r: Record| -> Result<(), &str> {
+            n += 1;
+            if n > 30 { Err("vol") } else { Ok(()) }
+        });
+        assert!(matches!(uitkomst, Err(DemoFout::Uitvoer("vol"))));
+        let mut verslag = DemoVerslag::default();
+        let gemaakt = genereer(&inst(20, 1, 2025), &mut |r: Record| -> Result<(), ()> {
+            verslag.tel(&r);
+            Ok(())
+        })
+        .expect("ok");
+        assert_eq!(gemaakt, verslag);
+        assert_eq!(gemaakt.aantal("inwoner"), 20);
+        assert_eq!(gemaakt.aantal("wijkteam"), 4);
+        assert_eq!(gemaakt.aantal("bevolking"), 8);
+        assert!(gemaakt.samenvatting().contains("20 inwoner"));
+    }
+}
