@@ -672,6 +672,17 @@ impl<'s, E> Generator<'s, E> {
                     ),
                     (
                         3,
+                        Domein::JeugdExtern,
+                        op(jr, 2, 10),
+                        Dwang {
+                            verwijzer: Verwijzer::GecertificeerdeInstelling,
+                            wacht_dagen: Some(2),
+                            min_duur_dagen: 400,
+                            ..Dwang::van(&["V-J-JB"])
+                        },
+                    ),
+                    (
+                        3,
                         Domein::Llv,
                         op(jr - 1, 8, 15),
                         Dwang {
