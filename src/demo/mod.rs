@@ -1,8 +1,32 @@
-//! The deterministic demo register generator.
+//! The deterministic demo register generator (`wijkregister demo`).
+//!
+//! One generator ([`genereer`]) emits [`Record`]s through a sink, household
+//! by household, in an order where every reference points to an earlier
+//! record; two thin wrappers feed it into the database ([`vul_register`],
+//! one transaction through `store::schrijven::voeg_in`) or into an exchange
+//! file ([`schrijf_jsonl`]). Nothing reads a clock and the random stream is
+//! our own splitmix64, so the same settings give byte-identical output.
+//!
+//! The proportions follow the source documents: about one in seven young
+//! people with jeugdhulp in a year, Wmo maatwerk for a few percent of adults
+//! and about a third of the over-65s, small numbers in beschermd wonen and
+//! opvang (see `generator.rs` for the yearly chances).
+
+mod generator;
+pub mod kaart;
+mod namen;
+pub mod rng;
+mod teksten;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 use rusqlite::Connection;
 
-use crate::store::StoreFout;
+pub use generator::{BANDEN, GEMEENTE};
+
+use crate::domain::{DomeinFout, Record, Veldfout};
+use crate::store::{self, StoreFout, schrijven, uitwisseling};
 
 /// What to generate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,12 +46,194 @@ pub struct DemoInstellingen {
 pub struct DemoVerslag {
     /// Number of records written.
     pub records: u64,
+    /// Number of records per exchange `type` (`inwoner`, `melding`, …).
+    pub per_soort: BTreeMap<&'static str, u64>,
 }
 
-/// Fills the register with a demo register, in one transaction.
+impl DemoVerslag {
+    /// Counts one record.
+    pub fn tel(&mut self, record: &Record) {
+        self.records += 1;
+        *self.per_soort.entry(record.soort()).or_insert(0) += 1;
+    }
+
+    /// The number of records of one exchange `type`.
+    #[must_use]
+    pub fn aantal(&self, soort: &str) -> u64 {
+        self.per_soort.get(soort).copied().unwrap_or(0)
+    }
+
+    /// "12 wijkteam, 300 inwoner, …" for a summary line.
+    #[must_use]
+    pub fn samenvatting(&self) -> String {
+        self.per_soort
+            .iter()
+            .map(|(s, n)| format!("{n} {s}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Why the generator stopped.
+#[derive(Debug)]
+pub enum DemoFout<E> {
+    /// The settings are outside what the register accepts.
+    Instellingen(Veldfout),
+    /// The sink refused a record.
+    Uitvoer(E),
+}
+
+/// Checks the settings: at least one resident, 1–50 years, an end year the
+/// register can hold.
+pub fn controleer(inst: &DemoInstellingen) -> Result<(), Veldfout> {
+    if inst.inwoners == 0 {
+        return Err(Veldfout::new(
+            "inwoners",
+            DomeinFout::BuitenBereik {
+                waarde: 0,
+                van: 1,
+                tot: i64::from(u32::MAX),
+            },
+        ));
+    }
+    if !(1..=50).contains(&inst.jaren) {
+        return Err(Veldfout::new(
+            "jaren",
+            DomeinFout::BuitenBereik {
+                waarde: i64::from(inst.jaren),
+                van: 1,
+                tot: 50,
+            },
+        ));
+    }
+    if !(1950..=2150).contains(&inst.eind_jaar) {
+        return Err(Veldfout::new(
+            "eind_jaar",
+            DomeinFout::BuitenBereik {
+                waarde: i64::from(inst.eind_jaar),
+                van: 1950,
+                tot: 2150,
+            },
+        ));
+    }
+    Ok(())
+}
+
+/// Generates the demo register for `inst`, handing each record to `sink` in
+/// an order where every reference points to an earlier record.
+pub fn genereer<E>(
+    inst: &DemoInstellingen,
+    sink: &mut dyn FnMut(Record) -> Result<(), E>,
+) -> Result<DemoVerslag, DemoFout<E>> {
+    controleer(inst).map_err(DemoFout::Instellingen)?;
+    let mut fout = None;
+    let mut doorgeven = |r: Record| sink(r).map_err(|e| fout = Some(e));
+    let Some(generator) = generator::Generator::nieuw(inst, &mut doorgeven) else {
+        return Err(DemoFout::Instellingen(Veldfout::new(
+            "eind_jaar",
+            DomeinFout::Verplicht,
+        )));
+    };
+    match generator.genereer() {
+        Ok(verslag) => Ok(verslag),
+        Err(()) => match fout {
+            Some(e) => Err(DemoFout::Uitvoer(e)),
+            None => Err(DemoFout::Instellingen(Veldfout::new(
+                "eind_jaar",
+                DomeinFout::Verplicht,
+            ))),
+        },
+    }
+}
+
+/// Fills the register with a demo register, in one transaction. The
+/// register must be empty (two registers are never mixed); its gemeente
+/// becomes Almelo.
 pub fn vul_register(
-    _conn: &mut Connection,
-    _inst: &DemoInstellingen,
+    conn: &mut Connection,
+    inst: &DemoInstellingen,
 ) -> Result<DemoVerslag, StoreFout> {
-    Err(StoreFout::NietGevonden("de demogenerator".into()))
+    controleer(inst).map_err(|f| StoreFout::Validatie(vec![f]))?;
+    if !store::is_leeg(conn)? {
+        return Err(StoreFout::RegisterNietLeeg);
+    }
+    let tx = conn.transaction()?;
+    store::zet_instelling(&tx, store::INSTELLING_GEMEENTE, GEMEENTE)?;
+    let verslag =
+        genereer(inst, &mut |r: Record| schrijven::voeg_in(&tx, &r)).map_err(|f| match f {
+            DemoFout::Instellingen(v) => StoreFout::Validatie(vec![v]),
+            DemoFout::Uitvoer(e) => StoreFout::Sqlite(e),
+        })?;
+    tx.commit()?;
+    Ok(verslag)
+}
+
+/// Writes the demo register as an exchange file: the header, then one
+/// record per line. The caller buffers `uit` and makes the write atomic.
+pub fn schrijf_jsonl(mut uit: impl Write, inst: &DemoInstellingen) -> io::Result<DemoVerslag> {
+    serde_json::to_writer(&mut uit, &uitwisseling::header(GEMEENTE))?;
+    uit.write_all(b"\n")?;
+    let verslag = genereer(inst, &mut |r: Record| -> io::Result<()> {
+        serde_json::to_writer(&mut uit, &uitwisseling::naar_json(&r))?;
+        uit.write_all(b"\n")
+    })
+    .map_err(|f| match f {
+        DemoFout::Instellingen(v) => io::Error::new(io::ErrorKind::InvalidInput, v.to_string()),
+        DemoFout::Uitvoer(e) => e,
+    })?;
+    uit.flush()?;
+    Ok(verslag)
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used, reason = "tests may use expect")]
+mod tests {
+    use super::*;
+
+    fn inst(inwoners: u32, jaren: u32, eind_jaar: i32) -> DemoInstellingen {
+        DemoInstellingen {
+            inwoners,
+            jaren,
+            eind_jaar,
+            seed: 1,
+        }
+    }
+
+    #[test]
+    fn instellingen_worden_gecontroleerd() {
+        assert!(controleer(&inst(10, 3, 2025)).is_ok());
+        assert_eq!(
+            controleer(&inst(0, 3, 2025)).expect_err("fout").veld,
+            "inwoners"
+        );
+        assert_eq!(
+            controleer(&inst(10, 0, 2025)).expect_err("fout").veld,
+            "jaren"
+        );
+        assert_eq!(
+            controleer(&inst(10, 3, 1800)).expect_err("fout").veld,
+            "eind_jaar"
+        );
+    }
+
+    #[test]
+    fn verslag_telt_per_soort_en_sink_fout_komt_terug() {
+        let mut n = 0_u32;
+        let uitkomst = genereer(&inst(20, 1, 2025), &mut |_r: Record| -> Result<(), &str> {
+            n += 1;
+            if n > 30 { Err("vol") } else { Ok(()) }
+        });
+        assert!(matches!(uitkomst, Err(DemoFout::Uitvoer("vol"))));
+        let mut verslag = DemoVerslag::default();
+        let gemaakt = genereer(&inst(20, 1, 2025), &mut |r: Record| -> Result<(), ()> {
+            verslag.tel(&r);
+            Ok(())
+        })
+        .expect("ok");
+        assert_eq!(gemaakt, verslag);
+        assert_eq!(gemaakt.aantal("inwoner"), 20);
+        assert_eq!(gemaakt.aantal("wijkteam"), 4);
+        assert_eq!(gemaakt.aantal("bevolking"), 8);
+        assert!(gemaakt.samenvatting().contains("20 inwoner"));
+    }
 }

@@ -61,6 +61,11 @@ pub enum StoreFout {
     /// The file is not a wijkregister database.
     #[error("{0} is geen wijkregister-database")]
     GeenRegister(String),
+    /// Demo data or another register would be mixed into a register that already holds residents.
+    #[error(
+        "het register bevat al inwoners; demogegevens komen alleen in een leeg register, zodat twee registers niet door elkaar raken"
+    )]
+    RegisterNietLeeg,
     /// A record failed validation.
     #[error("{}", veldfouten_tekst(.0))]
     Validatie(Vec<Veldfout>),
