@@ -476,7 +476,8 @@ fn over_tekst(dagen: i64) -> String {
         ..=0 => "vandaag".to_owned(),
         1 => "morgen".to_owned(),
         2..60 => format!("over {dagen} dagen"),
-        _ => format!("over {} maanden", dagen * 12 / 365),
+        // Rounded to whole months: 120 days reads "over 4 maanden".
+        _ => format!("over {} maanden", (dagen * 12 + 182) / 365),
     }
 }
 
@@ -578,27 +579,21 @@ fn totalen_tabel<'a>(ui: &'a mut egui::Ui, id: &str) -> TableBuilder<'a> {
     t
 }
 
-/// The team's totals in one row.
+/// The team's totals as one sentence and one row.
 fn totalen_ui(ui: &mut egui::Ui, totaal: &Totalen) {
-    totalen_tabel(ui, "wv-totalen")
-        .header(24.0, |mut rij| {
-            rij.col(|ui| {
-                ui.label(RichText::new("").strong());
-            });
-            for k in TOTAAL_KOPPEN {
-                rij.col(|ui| {
-                    ui.label(RichText::new(k).strong());
-                });
-            }
-        })
-        .body(|mut body| {
-            body.row(24.0, |mut rij| {
-                rij.col(|ui| {
-                    ui.label(RichText::new("Hele team").strong());
-                });
-                totalen_cellen(&mut rij, totaal, true);
-            });
-        });
+    ui.label(
+        RichText::new(format!(
+            "Hele team: {} open meldingen, {} te laat, {} bijna verlopen, {} herindicaties, \
+             {} jongeren worden 18, {} wachtend.",
+            totaal.open_meldingen,
+            totaal.verlopen,
+            totaal.bijna_verlopen,
+            totaal.herindicaties,
+            totaal.achttien,
+            totaal.wachtend
+        ))
+        .strong(),
+    );
 }
 
 /// Counts per medewerker and the team row; returns the medewerker clicked.
