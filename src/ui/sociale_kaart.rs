@@ -242,10 +242,10 @@ impl SocialeKaartScherm {
                     contract_knoppen_ui(ui, self.gekozen_contract.as_deref(), inhoud)
                 }
             };
-        } else if self.tab == Tab::Voorzieningen {
-            if let Some(Ok(g)) = &self.detail {
-                gekozen_status_ui(ui, g);
-            }
+        } else if self.tab == Tab::Voorzieningen
+            && let Some(Ok(g)) = &self.detail
+        {
+            gekozen_status_ui(ui, g);
         }
         ui.separator();
         match self.tab {
@@ -324,10 +324,10 @@ enum Start {
 }
 
 fn gekozen_status_ui(ui: &mut egui::Ui, g: &Gekozen) {
-    let mut tekst = format!("Gekozen: {}", g.naam);
-    if let Some(d) = g.beeindigd_op {
-        tekst.push_str(&format!(" — beëindigd per {}", nl(d)));
-    }
+    let tekst = match g.beeindigd_op {
+        Some(d) => format!("Gekozen: {} — beëindigd per {}", g.naam, nl(d)),
+        None => format!("Gekozen: {}", g.naam),
+    };
     ui.label(tekst);
 }
 

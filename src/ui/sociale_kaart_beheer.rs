@@ -611,7 +611,7 @@ pub fn nieuw_id(prefix: &str, naam: &str, bestaande: &[String]) -> String {
     };
     let mut id = basis.clone();
     let mut n = 2;
-    while bestaande.iter().any(|b| *b == id) {
+    while bestaande.contains(&id) {
         id = format!("{basis}-{n}");
         n += 1;
     }
