@@ -177,7 +177,7 @@ fn secties_volgorde_en_teksten() {
     h.get_by_label("Werkvoorraad van Ineke Intaker");
 
     // (1) Open meldingen: overdue first, then due soon, then on time.
-    h.get_by_label("Open meldingen (3) – 1 te laat");
+    h.get_by_label("Open meldingen (3) – 1 te laat, 1 binnen 5 werkdagen");
     h.get_by_label("10 dagen te laat");
     h.get_by_label("nog 3 werkdagen");
     h.get_by_label("op tijd");
@@ -225,7 +225,10 @@ fn regel_opent_het_dossier() {
     assert_eq!(h.state().scherm(), Scherm::Inwoners);
     // The dossier of Henk: his date of birth is shown, the queue is gone.
     h.get_by_label("01-06-1954");
-    assert!(h.query_by_label("Open meldingen (3) – 1 te laat").is_none());
+    assert!(
+        h.query_by_label("Open meldingen (3) – 1 te laat, 1 binnen 5 werkdagen")
+            .is_none()
+    );
 
     let mut h = harness(Some(INTAKER));
     h.get_by_label("Sem Smit").click();
@@ -262,7 +265,7 @@ fn teamleider_ziet_het_team() {
         "Hele team: 4 open meldingen, 2 te laat, 1 bijna verlopen, 1 herindicaties, \
          1 jongeren worden 18, 1 wachtend.",
     );
-    h.get_by_label("Open meldingen (4) – 2 te laat");
+    h.get_by_label("Open meldingen (4) – 2 te laat, 1 binnen 5 werkdagen");
     // Lines of the whole team, with the medewerker; the coach's 8 weeks overdue line comes first.
     h.get_by_label("Anna Bos");
     h.get_by_label("Wim Coach");
@@ -279,4 +282,33 @@ fn teamleider_ziet_het_team() {
     h.get_by_label("Open meldingen (1) – 1 te laat");
     h.get_by_label("Anna Bos");
     assert!(h.query_by_label("Miriam de Vries").is_none());
+}
+
+/// Not a test: writes this fixture, with a few more lines, to the file in
+/// `WIJKREGISTER_DEMO_DB` for looking at the real window. Run with
+/// `WIJKREGISTER_DEMO_DB=/tmp/wv.sqlite cargo test --test ui_werkvoorraad -- --ignored`.
+#[test]
+#[ignore = "writes a database file for screenshots"]
+fn schrijf_kijk_db() {
+    let pad = std::env::var("WIJKREGISTER_DEMO_DB").expect("zet WIJKREGISTER_DEMO_DB");
+    let _ = std::fs::remove_file(&pad);
+    let conn = fixture();
+    let mut spoed = melding("I-SEM", d(2026, 11, 24), Some(Wet::Schuldhulp));
+    spoed.spoed = true;
+    kr::melding_toevoegen(&conn, h(INTAKER), &spoed).expect("spoed");
+    let jeugd = kr::melding_toevoegen(
+        &conn,
+        h(INTAKER),
+        &melding("I-KOEN", d(2026, 10, 1), Some(Wet::Jeugdwet)),
+    )
+    .expect("jeugd");
+    kr::aanvraag_registreren(&conn, h(INTAKER), &jeugd, d(2026, 10, 2)).expect("aanvraag");
+    kr::melding_toevoegen(
+        &conn,
+        h(INTAKER),
+        &melding("I-ANNA", d(2026, 11, 20), Some(Wet::Participatiewet)),
+    )
+    .expect("participatie");
+    conn.execute("VACUUM INTO ?1", [&pad])
+        .expect("naar bestand");
 }

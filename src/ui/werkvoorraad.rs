@@ -251,18 +251,25 @@ fn samen(team: &TeamWerkvoorraad) -> Lijnen<'_> {
 
 fn secties_ui(ui: &mut egui::Ui, l: &Lijnen<'_>, team: bool, vandaag: NaiveDate) -> Option<Actie> {
     let mut actie = None;
-    let te_laat = l
-        .meldingen
-        .iter()
-        .filter(|(_, m)| {
-            m.volgende()
-                .is_some_and(|t| matches!(t.status, TermijnStatus::Verlopen { .. }))
-        })
-        .count();
-    let kop = match te_laat {
-        0 => format!("Open meldingen ({})", l.meldingen.len()),
-        n => format!("Open meldingen ({}) – {n} te laat", l.meldingen.len()),
+    let telling = |past: fn(TermijnStatus) -> bool| {
+        l.meldingen
+            .iter()
+            .filter(|(_, m)| m.volgende().is_some_and(|t| past(t.status)))
+            .count()
     };
+    let te_laat = telling(|s| matches!(s, TermijnStatus::Verlopen { .. }));
+    let bijna = telling(|s| matches!(s, TermijnStatus::BijnaVerlopen { .. }));
+    let mut kop = format!("Open meldingen ({})", l.meldingen.len());
+    let delen: Vec<String> = [
+        (te_laat > 0).then(|| format!("{te_laat} te laat")),
+        (bijna > 0).then(|| format!("{bijna} binnen 5 werkdagen")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !delen.is_empty() {
+        kop = format!("{kop} – {}", delen.join(", "));
+    }
     sectie_kop(ui, &kop);
     if l.meldingen.is_empty() {
         ui.label("Geen open meldingen. Niets te laat. Goed bezig.");
@@ -402,7 +409,16 @@ fn meldingen_ui(ui: &mut egui::Ui, regels: &[Regel<'_, OpenMelding>], team: bool
     let mut actie = None;
     tabel(ui, "wv-meldingen", team, &[100.0, 260.0, 110.0, 150.0])
         .header(24.0, |rij| {
-            koppen(rij, team, &["Melding", "Wat", "Uiterste datum", "Status"]);
+            koppen(
+                rij,
+                team,
+                &[
+                    "Melding van",
+                    "Wat moet er gebeuren",
+                    "Uiterste datum",
+                    "Status",
+                ],
+            );
         })
         .body(|body| {
             body.rows(26.0, regels.len(), |mut rij| {
