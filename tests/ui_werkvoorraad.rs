@@ -261,9 +261,10 @@ fn teamleider_ziet_het_team() {
 
     h.get_by_label("Hele team").click();
     h.run();
+    h.get_by_label("Werkvoorraad van het team");
     h.get_by_label(
-        "Hele team: 4 open meldingen, 2 te laat, 1 bijna verlopen, 1 herindicaties, \
-         1 jongeren worden 18, 1 wachtend.",
+        "Hele team: 4 open meldingen, 2 te laat, 1 binnen 5 werkdagen, 1 herindicatie, \
+         1 jongere wordt 18, 1 wachtende toekenning.",
     );
     h.get_by_label("Open meldingen (4) – 2 te laat, 1 binnen 5 werkdagen");
     // Lines of the whole team, with the medewerker; the coach's 8 weeks overdue line comes first.

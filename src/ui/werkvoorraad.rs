@@ -126,8 +126,14 @@ impl WerkvoorraadScherm {
             );
             return None;
         };
+        let team_weergave =
+            medewerker.rol == Rol::Teamleider && self.weergave != Weergave::MijnWerk;
         ui.horizontal(|ui| {
-            ui.heading(format!("Werkvoorraad van {}", medewerker.naam));
+            ui.heading(if team_weergave {
+                "Werkvoorraad van het team".to_owned()
+            } else {
+                format!("Werkvoorraad van {}", medewerker.naam)
+            });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Vernieuwen").clicked() {
                     self.vernieuw();
@@ -575,7 +581,7 @@ fn totalen_cellen(rij: &mut egui_extras::TableRow<'_, '_>, t: &Totalen, sterk: b
 const TOTAAL_KOPPEN: [&str; 6] = [
     "Open meldingen",
     "Te laat",
-    "Bijna verlopen",
+    "Binnen 5 werkdagen",
     "Herindicatie",
     "Wordt 18",
     "Wachtend",
@@ -595,18 +601,26 @@ fn totalen_tabel<'a>(ui: &'a mut egui::Ui, id: &str) -> TableBuilder<'a> {
     t
 }
 
-/// The team's totals as one sentence and one row.
-fn totalen_ui(ui: &mut egui::Ui, totaal: &Totalen) {
+/// "1 herindicatie", "2 herindicaties".
+fn aantal(n: usize, enkel: &str, meer: &str) -> String {
+    if n == 1 {
+        format!("1 {enkel}")
+    } else {
+        format!("{n} {meer}")
+    }
+}
+
+/// The team's totals as one sentence.
+fn totalen_ui(ui: &mut egui::Ui, t: &Totalen) {
     ui.label(
         RichText::new(format!(
-            "Hele team: {} open meldingen, {} te laat, {} bijna verlopen, {} herindicaties, \
-             {} jongeren worden 18, {} wachtend.",
-            totaal.open_meldingen,
-            totaal.verlopen,
-            totaal.bijna_verlopen,
-            totaal.herindicaties,
-            totaal.achttien,
-            totaal.wachtend
+            "Hele team: {}, {} te laat, {} binnen 5 werkdagen, {}, {}, {}.",
+            aantal(t.open_meldingen, "open melding", "open meldingen"),
+            t.verlopen,
+            t.bijna_verlopen,
+            aantal(t.herindicaties, "herindicatie", "herindicaties"),
+            aantal(t.achttien, "jongere wordt 18", "jongeren worden 18"),
+            aantal(t.wachtend, "wachtende toekenning", "wachtende toekenningen"),
         ))
         .strong(),
     );
