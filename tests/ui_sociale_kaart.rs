@@ -116,7 +116,7 @@ fn maatwerk_zonder_categorie_geweigerd_met_categorie_opgeslagen() {
     h.run();
 
     // Refused: the message stands next to the category field; nothing typed is lost.
-    let melding = "een maatwerkvoorziening onder de Wmo 2015 heeft een productcategorie nodig";
+    let melding = "Een maatwerkvoorziening onder de Wmo 2015 heeft een productcategorie nodig";
     assert!((y(&h, melding) - y(&h, "Productcategorie (verplicht)")).abs() < 8.0);
     assert_eq!(
         h.get_by_label("Naam").value().as_deref(),

@@ -143,7 +143,7 @@ impl SocialeKaartScherm {
             "Voorzieningen, aanbieders en contracten. Algemene voorzieningen gaan voor maatwerk.",
         );
         if !bewerken {
-            ui.small(
+            ui.label(
                 "U kunt de sociale kaart hier bekijken. Wijzigen kan een beheerder of teamleider \
                  (kies links bij \"Werken als\").",
             );
@@ -369,14 +369,14 @@ fn voorziening_knoppen_ui(
             }
         });
         if g.is_none() {
-            ui.small("Klik op een voorziening om die te wijzigen, te beëindigen of te verwijderen.");
+            ui.weak("Klik op een voorziening om die te wijzigen, te beëindigen of te verwijderen.");
         }
     });
     if let Some(g) = g {
         ui.horizontal(|ui| {
             gekozen_status_ui(ui, g);
             if g.in_gebruik {
-                ui.small("In gebruik: kan niet worden verwijderd, alleen beëindigd.");
+                ui.label("In gebruik: kan niet worden verwijderd, alleen beëindigd.");
             }
         });
     }
@@ -413,7 +413,7 @@ fn aanbieder_knoppen_ui(
                 ui.label(format!("Gekozen: {}", a.naam));
             }
             None => {
-                ui.small("Klik op een aanbieder om die te wijzigen.");
+                ui.weak("Klik op een aanbieder om die te wijzigen.");
             }
         }
     });
@@ -447,7 +447,7 @@ fn contract_knoppen_ui(ui: &mut egui::Ui, gekozen: Option<&str>, inhoud: &Inhoud
                 ui.label(format!("Gekozen: {} – {}", c.aanbieder, c.wet.label()));
             }
             None => {
-                ui.small("Klik op een contract om het te wijzigen of te beëindigen.");
+                ui.weak("Klik op een contract om het te wijzigen of te beëindigen.");
             }
         }
     });

@@ -352,7 +352,7 @@ impl Formulier {
         ui.horizontal(|ui| {
             opslaan |= ui.button(RichText::new(opslaan_tekst).strong()).clicked();
             annuleren |= ui.button("Annuleren").clicked();
-            ui.small("Enter = opslaan, Esc = annuleren");
+            ui.weak("Enter = opslaan, Esc = annuleren");
         });
         let (enter, esc) = ui.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)));
         if opslaan || enter {
@@ -618,11 +618,19 @@ pub fn nieuw_id(prefix: &str, naam: &str, bestaande: &[String]) -> String {
     id
 }
 
+/// "een …" → "Een …": the store's messages read as sentences next to a field.
+fn als_zin(tekst: &str) -> String {
+    let mut tekens = tekst.chars();
+    tekens.next().map_or_else(String::new, |eerste| {
+        eerste.to_uppercase().chain(tekens).collect()
+    })
+}
+
 /// The error cell after a field (empty when there is none).
 fn fout_ui(ui: &mut egui::Ui, fout: Option<&str>) {
     match fout {
         Some(f) => {
-            ui.colored_label(FOUT_KLEUR, f);
+            ui.colored_label(FOUT_KLEUR, als_zin(f));
         }
         None => {
             ui.label("");
@@ -749,37 +757,57 @@ fn voorziening_velden_ui(
                 &mut v.kenmerken,
                 fouten.veld("kenmerken"),
             );
-            ui.label("Leefgebieden");
-            ui.horizontal_wrapped(|ui| {
-                ui.set_max_width(520.0);
-                for l in Leefgebied::ALLE {
-                    let mut aan = v.leefgebieden.contains(l);
-                    if ui.checkbox(&mut aan, l.label()).changed() {
-                        if aan {
-                            v.leefgebieden.push(*l);
-                        } else {
-                            v.leefgebieden.retain(|x| x != l);
-                        }
-                    }
-                }
-            });
-            fout_ui(ui, fouten.veld("leefgebieden"));
-            ui.label("Aanbieders");
-            ui.horizontal_wrapped(|ui| {
-                ui.set_max_width(520.0);
-                for (id, naam) in aanbieders {
-                    let mut aan = v.aanbieders.contains(id);
-                    if ui.checkbox(&mut aan, naam).changed() {
-                        if aan {
-                            v.aanbieders.push(id.clone());
-                        } else {
-                            v.aanbieders.retain(|x| x != id);
-                        }
-                    }
-                }
-            });
-            fout_ui(ui, fouten.veld("aanbieders"));
         });
+    // Check boxes in a grid of their own: wrapped rows inside the field
+    // grid would overlap the next row.
+    ui.add_space(8.0);
+    ui.label(RichText::new("Leefgebieden die de voorziening beantwoordt").strong());
+    vinkjes_ui(
+        ui,
+        "leefgebieden",
+        Leefgebied::ALLE.iter().map(|l| (*l, l.label().to_owned())),
+        &mut v.leefgebieden,
+    );
+    if let Some(f) = fouten.veld("leefgebieden") {
+        ui.colored_label(FOUT_KLEUR, f);
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new("Aanbieders die de voorziening leveren").strong());
+    vinkjes_ui(
+        ui,
+        "aanbieders",
+        aanbieders
+            .iter()
+            .map(|(id, naam)| (id.clone(), naam.clone())),
+        &mut v.aanbieders,
+    );
+    if let Some(f) = fouten.veld("aanbieders") {
+        ui.colored_label(FOUT_KLEUR, f);
+    }
+}
+
+/// Check boxes, four to a row, adding to or removing from `gekozen`.
+fn vinkjes_ui<T: Clone + PartialEq>(
+    ui: &mut egui::Ui,
+    id: &str,
+    opties: impl Iterator<Item = (T, String)>,
+    gekozen: &mut Vec<T>,
+) {
+    egui::Grid::new(id).num_columns(4).show(ui, |ui| {
+        for (n, (waarde, tekst)) in opties.enumerate() {
+            let mut aan = gekozen.contains(&waarde);
+            if ui.checkbox(&mut aan, tekst).changed() {
+                if aan {
+                    gekozen.push(waarde);
+                } else {
+                    gekozen.retain(|x| *x != waarde);
+                }
+            }
+            if n % 4 == 3 {
+                ui.end_row();
+            }
+        }
+    });
 }
 
 fn aanbieder_velden_ui(ui: &mut egui::Ui, a: &mut AanbiederFormulier, fouten: &Fouten) {
