@@ -187,6 +187,9 @@ fn in_gebruik_wordt_beeindigd_niet_verwijderd() {
         )
         .expect("nog aanwezig");
     assert_eq!(eind.as_deref(), Some("2026-12-31"));
+    // The list shows it, and it is still there.
+    h.get_by_label("per 31-12-2026");
+    h.get_by_label("Individuele begeleiding");
 
     // An unused provision can be deleted, after a confirmation.
     h.get_by_label("Wlz-zorg thuis").click();

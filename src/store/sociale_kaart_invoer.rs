@@ -124,3 +124,12 @@ pub enum KaartTabel {
     /// Contracts.
     Contract,
 }
+
+/// The provisions that have been ended, with their last day.
+pub fn beeindigde_voorzieningen(conn: &Connection) -> Result<Vec<(String, NaiveDate)>, StoreFout> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, beeindigd_op FROM voorziening WHERE beeindigd_op IS NOT NULL ORDER BY id",
+    )?;
+    let rijen = stmt.query_map([], |r| Ok((r.get(0)?, datum_kolom(r, 1)?)))?;
+    Ok(rijen.collect::<Result<_, _>>()?)
+}

@@ -69,6 +69,11 @@ impl Register {
         invoer::ids(self.conn(), tabel)
     }
 
+    /// The provisions that have been ended, with their last day.
+    pub fn beeindigde_voorzieningen(&self) -> Result<Vec<(String, NaiveDate)>, StoreFout> {
+        invoer::beeindigde_voorzieningen(self.conn())
+    }
+
     /// Whether a provision is referenced (then it can only be ended).
     pub fn voorziening_in_gebruik(&self, id: &str) -> Result<bool, StoreFout> {
         beheer::voorziening_in_gebruik(self.conn(), id)

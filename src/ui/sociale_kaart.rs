@@ -30,6 +30,8 @@ enum Tab {
 
 struct Inhoud {
     voorzieningen: Vec<VoorzieningRij>,
+    /// Ended provisions: id and last day.
+    beeindigd: Vec<(String, NaiveDate)>,
     aanbieders: Vec<AanbiederRij>,
     contracten: Vec<ContractRij>,
 }
@@ -84,6 +86,7 @@ impl SocialeKaartScherm {
         let inhoud = (|| -> Result<Inhoud, crate::store::StoreFout> {
             Ok(Inhoud {
                 voorzieningen: register.voorzieningen(self.filter)?,
+                beeindigd: register.beeindigde_voorzieningen()?,
                 aanbieders: register.aanbieders(self.filter.wet)?,
                 contracten: register.contracten(self.filter.wet)?,
             })
@@ -250,7 +253,13 @@ impl SocialeKaartScherm {
         ui.separator();
         match self.tab {
             Tab::Voorzieningen => {
-                voorzieningen_ui(ui, &inhoud.voorzieningen, &mut self.gekozen_voorziening);
+                voorzieningen_ui(
+                    ui,
+                    &inhoud.voorzieningen,
+                    &inhoud.beeindigd,
+                    vandaag,
+                    &mut self.gekozen_voorziening,
+                );
             }
             Tab::Aanbieders => aanbieders_ui(ui, &inhoud.aanbieders, &mut self.gekozen_aanbieder),
             Tab::Contracten => {
@@ -501,7 +510,13 @@ fn cellen(rij: &mut egui_extras::TableRow<'_, '_>, teksten: &[String]) {
     }
 }
 
-fn voorzieningen_ui(ui: &mut egui::Ui, rijen: &[VoorzieningRij], gekozen: &mut Option<String>) {
+fn voorzieningen_ui(
+    ui: &mut egui::Ui,
+    rijen: &[VoorzieningRij],
+    beeindigd: &[(String, NaiveDate)],
+    vandaag: NaiveDate,
+    gekozen: &mut Option<String>,
+) {
     if rijen.is_empty() {
         ui.label("Geen voorzieningen bij dit filter.");
         return;
@@ -509,10 +524,20 @@ fn voorzieningen_ui(ui: &mut egui::Ui, rijen: &[VoorzieningRij], gekozen: &mut O
     tabel(
         ui,
         "kaart-voorzieningen",
-        &[240.0, 170.0, 150.0, 240.0, 150.0],
+        &[240.0, 170.0, 150.0, 200.0, 150.0, 140.0],
     )
     .header(24.0, |rij| {
-        koppen(rij, &["Naam", "Soort", "Wet", "Categorie", "Kenmerken"]);
+        koppen(
+            rij,
+            &[
+                "Naam",
+                "Soort",
+                "Wet",
+                "Categorie",
+                "Kenmerken",
+                "Beëindigd",
+            ],
+        );
     })
     .body(|body| {
         body.rows(22.0, rijen.len(), |mut rij| {
@@ -539,6 +564,16 @@ fn voorzieningen_ui(ui: &mut egui::Ui, rijen: &[VoorzieningRij], gekozen: &mut O
                     } else {
                         v.kenmerken.join(", ")
                     },
+                    beeindigd.iter().find(|(id, _)| *id == v.id).map_or_else(
+                        || "–".to_owned(),
+                        |(_, d)| {
+                            if *d < vandaag {
+                                format!("sinds {}", nl(*d))
+                            } else {
+                                format!("per {}", nl(*d))
+                            }
+                        },
+                    ),
                 ],
             );
         });

@@ -295,6 +295,8 @@ impl Formulier {
 
     /// Draws the form and handles Enter, Esc and the buttons.
     pub fn ui(&mut self, ui: &mut egui::Ui, register: &Register, medewerker: &str) -> Einde {
+        // Esc or Enter in an open drop-down list belongs to that list.
+        let lijst_open = egui::Popup::is_any_open(ui.ctx());
         ui.heading(self.titel());
         ui.add_space(6.0);
         if self.vraag_weggooien {
@@ -354,7 +356,11 @@ impl Formulier {
             annuleren |= ui.button("Annuleren").clicked();
             ui.weak("Enter = opslaan, Esc = annuleren");
         });
-        let (enter, esc) = ui.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)));
+        let (enter, esc) = if lijst_open {
+            (false, false)
+        } else {
+            ui.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)))
+        };
         if opslaan || enter {
             return self.bewaar(register, medewerker);
         }
