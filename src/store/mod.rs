@@ -21,6 +21,7 @@ pub mod migraties;
 pub mod schrijven;
 pub mod sociale_kaart;
 pub mod sociale_kaart_beheer;
+pub mod sociale_kaart_invoer;
 pub mod uitwisseling;
 pub mod werkvoorraad;
 

@@ -16,11 +16,12 @@ use crate::ui::inwoners::InwonersScherm;
 use crate::ui::register::{Command, Register, Uitkomst};
 use crate::ui::sociale_kaart::SocialeKaartScherm;
 use crate::ui::theme::{self, FOUT_KLEUR};
+use crate::ui::werkvoorraad::WerkvoorraadScherm;
 
 /// The screens of the side navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scherm {
-    /// What is due and overdue (later work).
+    /// What is due and overdue for the medewerker one works as.
     Werkvoorraad,
     /// Search residents; a dossier opens from here.
     Inwoners,
@@ -78,6 +79,7 @@ pub struct WijkregisterApp {
     inwoners: InwonersScherm,
     dossier: Option<DossierScherm>,
     kaart: SocialeKaartScherm,
+    werkvoorraad: WerkvoorraadScherm,
     beheer: BeheerScherm,
     stijl_gezet: bool,
     /// The medewerker the user works as (until accounts exist: chosen in the navigation).
@@ -105,6 +107,7 @@ impl WijkregisterApp {
             inwoners: InwonersScherm::new(),
             dossier: None,
             kaart: SocialeKaartScherm::default(),
+            werkvoorraad: WerkvoorraadScherm::default(),
             beheer: BeheerScherm::default(),
             stijl_gezet: false,
             medewerker: None,
@@ -249,6 +252,9 @@ impl WijkregisterApp {
                             .min_size(egui::vec2(ui.available_width(), 30.0));
                     if ui.add(knop).clicked() {
                         self.scherm = scherm;
+                        if scherm == Scherm::Werkvoorraad {
+                            self.werkvoorraad.vernieuw();
+                        }
                         if scherm == Scherm::Inwoners {
                             self.dossier = None;
                             self.inwoners.focus_op_zoeken();
@@ -287,23 +293,24 @@ impl WijkregisterApp {
             });
         }
 
+        let gekozen_medewerker = self.medewerker.as_deref().and_then(|id| {
+            self.medewerkers
+                .as_deref()
+                .and_then(|lijst| lijst.iter().find(|m| m.id == id))
+                .cloned()
+        });
         let mut actie = None;
         egui::CentralPanel::default().show(ui, |ui| {
             let bezig = self.register.bezig();
             actie = match self.scherm {
                 Scherm::Beheer => self.beheer.ui(ui, bezig, eind_jaar),
                 _ if leeg => self.beheer.welkom_ui(ui, bezig, eind_jaar),
-                Scherm::Werkvoorraad => {
-                    later_ui(
-                        ui,
-                        "Werkvoorraad",
-                        "Hier komt te staan wat vandaag en binnenkort moet gebeuren: meldingen waarvan de wettelijke termijn \
-                         bijna verloopt of verlopen is, besluiten die binnen 8 weken aflopen (herindicatie), jongeren die \
-                         binnen 6 maanden 18 worden, en toegekende voorzieningen die nog niet zijn gestart. \
-                         Dit scherm wordt nog gebouwd.",
-                    );
-                    None
-                }
+                Scherm::Werkvoorraad => self.werkvoorraad.ui(
+                    ui,
+                    &self.register,
+                    self.vandaag,
+                    gekozen_medewerker.as_ref(),
+                ),
                 Scherm::Rapportage => {
                     later_ui(
                         ui,
@@ -318,7 +325,8 @@ impl WijkregisterApp {
                     None => self.inwoners.ui(ui, &self.register, self.vandaag),
                 },
                 Scherm::SocialeKaart => {
-                    self.kaart.ui(ui, &self.register, self.vandaag);
+                    self.kaart
+                        .ui(ui, &self.register, self.vandaag, gekozen_medewerker.as_ref());
                     None
                 }
             };

@@ -11,8 +11,11 @@ pub mod beheer;
 pub mod dossier;
 pub mod inwoners;
 pub mod register;
+pub mod register_werkvoorraad;
 pub mod sociale_kaart;
+pub mod sociale_kaart_beheer;
 pub mod theme;
+pub mod werkvoorraad;
 
 pub mod ave;
 

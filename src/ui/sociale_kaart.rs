@@ -1,5 +1,11 @@
 //! The Sociale kaart screen: provisions, providers and contracts, filtered by
-//! kind of provision and law. Read once per filter change.
+//! kind of provision and law. Read once per filter change and after a save.
+//!
+//! A beheerder or teamleider ("werken als") also keeps the kaart: select a
+//! row, then Wijzigen, Beëindigen or Verwijderen (a provision in use can only
+//! be ended), or start a new one. The forms live in `sociale_kaart_beheer`
+//! and replace the lists while open, so nothing typed is lost by a stray
+//! click on a tab.
 
 use chrono::NaiveDate;
 use egui::RichText;
@@ -7,10 +13,12 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::domain::datum::{nl, nl_of_streep};
 use crate::domain::waarden::categorie_naam;
-use crate::domain::{VoorzieningSoort, Wet};
+use crate::domain::{Rol, VoorzieningSoort, Wet};
+use crate::store::medewerkers::MedewerkerRij;
 use crate::store::sociale_kaart::{AanbiederRij, ContractRij, KaartFilter, VoorzieningRij};
 use crate::ui::register::Register;
-use crate::ui::theme::FOUT_KLEUR;
+use crate::ui::sociale_kaart_beheer::{Einde, Formulier};
+use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Tab {
@@ -22,8 +30,18 @@ enum Tab {
 
 struct Inhoud {
     voorzieningen: Vec<VoorzieningRij>,
+    /// Ended provisions: id and last day.
+    beeindigd: Vec<(String, NaiveDate)>,
     aanbieders: Vec<AanbiederRij>,
     contracten: Vec<ContractRij>,
+}
+
+/// The selected provision's details: end date and whether it is in use.
+struct Gekozen {
+    id: String,
+    naam: String,
+    beeindigd_op: Option<NaiveDate>,
+    in_gebruik: bool,
 }
 
 /// State of the Sociale kaart screen.
@@ -32,12 +50,29 @@ pub struct SocialeKaartScherm {
     filter: KaartFilter,
     tab: Tab,
     geladen: Option<(KaartFilter, Result<Inhoud, String>)>,
+    /// The selected row per tab (record id).
+    gekozen_voorziening: Option<String>,
+    gekozen_aanbieder: Option<String>,
+    gekozen_contract: Option<String>,
+    /// Details of the selected provision, read once per selection.
+    detail: Option<Result<Gekozen, String>>,
+    /// The open beheer form, if any (it replaces the lists until closed).
+    formulier: Option<Formulier>,
+    /// What the last save did, or why an action could not start.
+    bericht: Option<(bool, String)>,
+}
+
+/// Whether the medewerker may change the sociale kaart (until accounts
+/// exist this follows the "werken als" role).
+fn mag_bewerken(medewerker: Option<&MedewerkerRij>) -> bool {
+    medewerker.is_some_and(|m| matches!(m.rol, Rol::Beheerder | Rol::Teamleider))
 }
 
 impl SocialeKaartScherm {
     /// Forget cached rows (after an import).
     pub fn vernieuw(&mut self) {
         self.geladen = None;
+        self.detail = None;
     }
 
     fn laad(&mut self, register: &Register) {
@@ -51,6 +86,7 @@ impl SocialeKaartScherm {
         let inhoud = (|| -> Result<Inhoud, crate::store::StoreFout> {
             Ok(Inhoud {
                 voorzieningen: register.voorzieningen(self.filter)?,
+                beeindigd: register.beeindigde_voorzieningen()?,
                 aanbieders: register.aanbieders(self.filter.wet)?,
                 contracten: register.contracten(self.filter.wet)?,
             })
@@ -59,12 +95,73 @@ impl SocialeKaartScherm {
         self.geladen = Some((self.filter, inhoud));
     }
 
-    /// Draws the screen.
-    pub fn ui(&mut self, ui: &mut egui::Ui, register: &Register, vandaag: NaiveDate) {
+    fn laad_detail(&mut self, register: &Register) {
+        let Some(id) = &self.gekozen_voorziening else {
+            self.detail = None;
+            return;
+        };
+        if matches!(&self.detail, Some(Ok(g)) if g.id == *id) {
+            return;
+        }
+        let gelezen = register.voorziening_detail(id).and_then(|d| {
+            Ok(Gekozen {
+                id: id.clone(),
+                naam: d.invoer.voorziening.naam,
+                beeindigd_op: d.beeindigd_op,
+                in_gebruik: register.voorziening_in_gebruik(id)?,
+            })
+        });
+        self.detail =
+            Some(gelezen.map_err(|f| format!("De voorziening kon niet worden gelezen: {f}")));
+    }
+
+    /// Draws the screen. `medewerker` is the "werken als" choice; a beheerder
+    /// or teamleider may change the kaart, anyone else reads it.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &Register,
+        vandaag: NaiveDate,
+        medewerker: Option<&MedewerkerRij>,
+    ) {
+        let bewerken = mag_bewerken(medewerker);
+        if let Some(formulier) = &mut self.formulier {
+            let Some(m) = medewerker.filter(|_| bewerken) else {
+                self.formulier = None;
+                return;
+            };
+            match formulier.ui(ui, register, &m.id) {
+                Einde::Open => {}
+                Einde::Geannuleerd => self.formulier = None,
+                Einde::Opgeslagen(bericht) => {
+                    self.formulier = None;
+                    self.bericht = Some((true, bericht));
+                    self.vernieuw();
+                }
+            }
+            return;
+        }
         ui.heading("Sociale kaart");
         ui.label(
             "Voorzieningen, aanbieders en contracten. Algemene voorzieningen gaan voor maatwerk.",
         );
+        if !bewerken {
+            ui.label(
+                "U kunt de sociale kaart hier bekijken. Wijzigen kan een beheerder of teamleider \
+                 (kies links bij \"Werken als\").",
+            );
+        }
+        if let Some((goed, bericht)) = self.bericht.clone() {
+            ui.horizontal(|ui| {
+                ui.colored_label(
+                    if goed { GOED_KLEUR } else { FOUT_KLEUR },
+                    RichText::new(bericht).strong(),
+                );
+                if ui.small_button("Sluiten").clicked() {
+                    self.bericht = None;
+                }
+            });
+        }
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             let label = ui.label("Soort voorziening:");
@@ -98,6 +195,9 @@ impl SocialeKaartScherm {
                 .labelled_by(label.id);
         });
         self.laad(register);
+        if self.tab == Tab::Voorzieningen {
+            self.laad_detail(register);
+        }
         let Some((_, inhoud)) = &self.geladen else {
             return;
         };
@@ -129,13 +229,238 @@ impl SocialeKaartScherm {
         if self.filter.soort.is_some() && self.tab != Tab::Voorzieningen {
             ui.small("Het filter op soort geldt alleen voor voorzieningen; aanbieders en contracten volgen de wet.");
         }
+        let mut start = None;
+        if bewerken {
+            ui.add_space(4.0);
+            start = match self.tab {
+                Tab::Voorzieningen => voorziening_knoppen_ui(
+                    ui,
+                    self.detail.as_ref(),
+                    self.gekozen_voorziening.is_some(),
+                ),
+                Tab::Aanbieders => {
+                    aanbieder_knoppen_ui(ui, self.gekozen_aanbieder.as_deref(), inhoud)
+                }
+                Tab::Contracten => {
+                    contract_knoppen_ui(ui, self.gekozen_contract.as_deref(), inhoud)
+                }
+            };
+        } else if self.tab == Tab::Voorzieningen
+            && let Some(Ok(g)) = &self.detail
+        {
+            gekozen_status_ui(ui, g);
+        }
         ui.separator();
         match self.tab {
-            Tab::Voorzieningen => voorzieningen_ui(ui, &inhoud.voorzieningen),
-            Tab::Aanbieders => aanbieders_ui(ui, &inhoud.aanbieders),
-            Tab::Contracten => contracten_ui(ui, &inhoud.contracten, vandaag),
+            Tab::Voorzieningen => {
+                voorzieningen_ui(
+                    ui,
+                    &inhoud.voorzieningen,
+                    &inhoud.beeindigd,
+                    vandaag,
+                    &mut self.gekozen_voorziening,
+                );
+            }
+            Tab::Aanbieders => aanbieders_ui(ui, &inhoud.aanbieders, &mut self.gekozen_aanbieder),
+            Tab::Contracten => {
+                contracten_ui(ui, &inhoud.contracten, vandaag, &mut self.gekozen_contract);
+            }
+        }
+        if let Some(start) = start {
+            self.begin(start, register, vandaag);
         }
     }
+
+    /// Opens the form for `start`, reading what it needs.
+    fn begin(&mut self, start: Start, register: &Register, vandaag: NaiveDate) {
+        self.bericht = None;
+        let aanbieders = || -> Result<Vec<(String, String)>, crate::store::StoreFout> {
+            Ok(register
+                .aanbieders(None)?
+                .into_iter()
+                .map(|a| (a.id, a.naam))
+                .collect())
+        };
+        let formulier = (|| -> Result<Formulier, crate::store::StoreFout> {
+            Ok(match start {
+                Start::NieuweVoorziening => Formulier::nieuwe_voorziening(aanbieders()?),
+                Start::WijzigVoorziening(id) => {
+                    let d = register.voorziening_detail(&id)?;
+                    let in_gebruik = register.voorziening_in_gebruik(&id)?;
+                    Formulier::wijzig_voorziening(&d.invoer, in_gebruik, aanbieders()?)
+                }
+                Start::BeeindigVoorziening(id, naam) => {
+                    Formulier::beeindigen(false, &id, &naam, vandaag)
+                }
+                Start::VerwijderVoorziening(id, naam) => Formulier::verwijderen(&id, &naam),
+                Start::NieuweAanbieder => Formulier::aanbieder(None),
+                Start::WijzigAanbieder(id, naam, kvk) => {
+                    Formulier::aanbieder(Some((&id, &naam, kvk.as_deref())))
+                }
+                Start::NieuwContract => Formulier::contract(None, aanbieders()?),
+                Start::WijzigContract(id) => {
+                    let c = register.contract(&id)?;
+                    Formulier::contract(Some(&c), aanbieders()?)
+                }
+                Start::BeeindigContract(id, naam) => {
+                    Formulier::beeindigen(true, &id, &naam, vandaag)
+                }
+            })
+        })();
+        match formulier {
+            Ok(f) => self.formulier = Some(f),
+            Err(fout) => {
+                self.bericht = Some((
+                    false,
+                    format!("Het formulier kon niet worden geopend: {fout}"),
+                ));
+            }
+        }
+    }
+}
+
+/// Which form a button asked for.
+enum Start {
+    NieuweVoorziening,
+    WijzigVoorziening(String),
+    BeeindigVoorziening(String, String),
+    VerwijderVoorziening(String, String),
+    NieuweAanbieder,
+    WijzigAanbieder(String, String, Option<String>),
+    NieuwContract,
+    WijzigContract(String),
+    BeeindigContract(String, String),
+}
+
+fn gekozen_status_ui(ui: &mut egui::Ui, g: &Gekozen) {
+    let tekst = match g.beeindigd_op {
+        Some(d) => format!("Gekozen: {} — beëindigd per {}", g.naam, nl(d)),
+        None => format!("Gekozen: {}", g.naam),
+    };
+    ui.label(tekst);
+}
+
+fn voorziening_knoppen_ui(
+    ui: &mut egui::Ui,
+    detail: Option<&Result<Gekozen, String>>,
+    iets_gekozen: bool,
+) -> Option<Start> {
+    let mut start = None;
+    let g = match detail {
+        Some(Ok(g)) if iets_gekozen => Some(g),
+        _ => None,
+    };
+    ui.horizontal(|ui| {
+        if ui.button("Nieuwe voorziening").clicked() {
+            start = Some(Start::NieuweVoorziening);
+        }
+        ui.add_enabled_ui(g.is_some(), |ui| {
+            if ui.button("Wijzigen").clicked()
+                && let Some(g) = g
+            {
+                start = Some(Start::WijzigVoorziening(g.id.clone()));
+            }
+            if ui.button("Beëindigen").clicked()
+                && let Some(g) = g
+            {
+                start = Some(Start::BeeindigVoorziening(g.id.clone(), g.naam.clone()));
+            }
+            let in_gebruik = g.is_some_and(|g| g.in_gebruik);
+            let verwijder = ui
+                .add_enabled(!in_gebruik, egui::Button::new("Verwijderen"))
+                .on_disabled_hover_text(
+                    "In gebruik bij besluiten, verwijzingen of meldingen: kan alleen worden beëindigd.",
+                );
+            if verwijder.clicked()
+                && let Some(g) = g
+            {
+                start = Some(Start::VerwijderVoorziening(g.id.clone(), g.naam.clone()));
+            }
+        });
+        if g.is_none() {
+            ui.weak("Klik op een voorziening om die te wijzigen, te beëindigen of te verwijderen.");
+        }
+    });
+    if let Some(g) = g {
+        ui.horizontal(|ui| {
+            gekozen_status_ui(ui, g);
+            if g.in_gebruik {
+                ui.label("In gebruik: kan niet worden verwijderd, alleen beëindigd.");
+            }
+        });
+    }
+    if let Some(Err(fout)) = detail {
+        ui.colored_label(FOUT_KLEUR, fout);
+    }
+    start
+}
+
+fn aanbieder_knoppen_ui(
+    ui: &mut egui::Ui,
+    gekozen: Option<&str>,
+    inhoud: &Inhoud,
+) -> Option<Start> {
+    let a = gekozen.and_then(|id| inhoud.aanbieders.iter().find(|a| a.id == id));
+    let mut start = None;
+    ui.horizontal(|ui| {
+        if ui.button("Nieuwe aanbieder").clicked() {
+            start = Some(Start::NieuweAanbieder);
+        }
+        ui.add_enabled_ui(a.is_some(), |ui| {
+            if ui.button("Wijzigen").clicked()
+                && let Some(a) = a
+            {
+                start = Some(Start::WijzigAanbieder(
+                    a.id.clone(),
+                    a.naam.clone(),
+                    a.kvk.clone(),
+                ));
+            }
+        });
+        match a {
+            Some(a) => {
+                ui.label(format!("Gekozen: {}", a.naam));
+            }
+            None => {
+                ui.weak("Klik op een aanbieder om die te wijzigen.");
+            }
+        }
+    });
+    start
+}
+
+fn contract_knoppen_ui(ui: &mut egui::Ui, gekozen: Option<&str>, inhoud: &Inhoud) -> Option<Start> {
+    let c = gekozen.and_then(|id| inhoud.contracten.iter().find(|c| c.id == id));
+    let mut start = None;
+    ui.horizontal(|ui| {
+        if ui.button("Nieuw contract").clicked() {
+            start = Some(Start::NieuwContract);
+        }
+        ui.add_enabled_ui(c.is_some(), |ui| {
+            if ui.button("Wijzigen").clicked()
+                && let Some(c) = c
+            {
+                start = Some(Start::WijzigContract(c.id.clone()));
+            }
+            if ui.button("Beëindigen").clicked()
+                && let Some(c) = c
+            {
+                start = Some(Start::BeeindigContract(
+                    c.id.clone(),
+                    format!("contract {} ({})", c.aanbieder, c.wet.label()),
+                ));
+            }
+        });
+        match c {
+            Some(c) => {
+                ui.label(format!("Gekozen: {} – {}", c.aanbieder, c.wet.label()));
+            }
+            None => {
+                ui.weak("Klik op een contract om het te wijzigen of te beëindigen.");
+            }
+        }
+    });
+    start
 }
 
 fn tabel<'a>(ui: &'a mut egui::Ui, id: &str, breedtes: &[f32]) -> TableBuilder<'a> {
@@ -162,6 +487,21 @@ fn koppen(mut rij: egui_extras::TableRow<'_, '_>, titels: &[&str]) {
     }
 }
 
+/// The first cell of a row: its name, selectable.
+fn kies_cel(
+    rij: &mut egui_extras::TableRow<'_, '_>,
+    id: &str,
+    naam: &str,
+    gekozen: &mut Option<String>,
+) {
+    rij.col(|ui| {
+        let aan = gekozen.as_deref() == Some(id);
+        if ui.selectable_label(aan, naam).clicked() {
+            *gekozen = Some(id.to_owned());
+        }
+    });
+}
+
 fn cellen(rij: &mut egui_extras::TableRow<'_, '_>, teksten: &[String]) {
     for t in teksten {
         rij.col(|ui| {
@@ -170,7 +510,13 @@ fn cellen(rij: &mut egui_extras::TableRow<'_, '_>, teksten: &[String]) {
     }
 }
 
-fn voorzieningen_ui(ui: &mut egui::Ui, rijen: &[VoorzieningRij]) {
+fn voorzieningen_ui(
+    ui: &mut egui::Ui,
+    rijen: &[VoorzieningRij],
+    beeindigd: &[(String, NaiveDate)],
+    vandaag: NaiveDate,
+    gekozen: &mut Option<String>,
+) {
     if rijen.is_empty() {
         ui.label("Geen voorzieningen bij dit filter.");
         return;
@@ -178,10 +524,20 @@ fn voorzieningen_ui(ui: &mut egui::Ui, rijen: &[VoorzieningRij]) {
     tabel(
         ui,
         "kaart-voorzieningen",
-        &[240.0, 170.0, 150.0, 240.0, 150.0],
+        &[240.0, 170.0, 150.0, 200.0, 150.0, 140.0],
     )
     .header(24.0, |rij| {
-        koppen(rij, &["Naam", "Soort", "Wet", "Categorie", "Kenmerken"]);
+        koppen(
+            rij,
+            &[
+                "Naam",
+                "Soort",
+                "Wet",
+                "Categorie",
+                "Kenmerken",
+                "Beëindigd",
+            ],
+        );
     })
     .body(|body| {
         body.rows(22.0, rijen.len(), |mut rij| {
@@ -196,10 +552,10 @@ fn voorzieningen_ui(ui: &mut egui::Ui, rijen: &[VoorzieningRij]) {
                 (Some(code), None) => code.clone(),
                 (None, _) => "–".to_owned(),
             };
+            kies_cel(&mut rij, &v.id, &v.naam, gekozen);
             cellen(
                 &mut rij,
                 &[
-                    v.naam.clone(),
                     v.soort.label().to_owned(),
                     v.wet.map_or("–", Wet::label).to_owned(),
                     categorie,
@@ -208,13 +564,23 @@ fn voorzieningen_ui(ui: &mut egui::Ui, rijen: &[VoorzieningRij]) {
                     } else {
                         v.kenmerken.join(", ")
                     },
+                    beeindigd.iter().find(|(id, _)| *id == v.id).map_or_else(
+                        || "–".to_owned(),
+                        |(_, d)| {
+                            if *d < vandaag {
+                                format!("sinds {}", nl(*d))
+                            } else {
+                                format!("per {}", nl(*d))
+                            }
+                        },
+                    ),
                 ],
             );
         });
     });
 }
 
-fn aanbieders_ui(ui: &mut egui::Ui, rijen: &[AanbiederRij]) {
+fn aanbieders_ui(ui: &mut egui::Ui, rijen: &[AanbiederRij], gekozen: &mut Option<String>) {
     if rijen.is_empty() {
         ui.label("Geen aanbieders.");
         return;
@@ -228,10 +594,10 @@ fn aanbieders_ui(ui: &mut egui::Ui, rijen: &[AanbiederRij]) {
                 let Some(a) = rijen.get(rij.index()) else {
                     return;
                 };
+                kies_cel(&mut rij, &a.id, &a.naam, gekozen);
                 cellen(
                     &mut rij,
                     &[
-                        a.naam.clone(),
                         a.kvk.clone().unwrap_or_else(|| "–".to_owned()),
                         a.contracten.to_string(),
                     ],
@@ -240,7 +606,12 @@ fn aanbieders_ui(ui: &mut egui::Ui, rijen: &[AanbiederRij]) {
         });
 }
 
-fn contracten_ui(ui: &mut egui::Ui, rijen: &[ContractRij], vandaag: NaiveDate) {
+fn contracten_ui(
+    ui: &mut egui::Ui,
+    rijen: &[ContractRij],
+    vandaag: NaiveDate,
+    gekozen: &mut Option<String>,
+) {
     if rijen.is_empty() {
         ui.label("Geen contracten bij dit filter.");
         return;
@@ -261,10 +632,10 @@ fn contracten_ui(ui: &mut egui::Ui, rijen: &[ContractRij], vandaag: NaiveDate) {
             let Some(c) = rijen.get(rij.index()) else {
                 return;
             };
+            kies_cel(&mut rij, &c.id, &c.aanbieder, gekozen);
             cellen(
                 &mut rij,
                 &[
-                    c.aanbieder.clone(),
                     c.wet.label().to_owned(),
                     c.soort.label().to_owned(),
                     nl(c.van),

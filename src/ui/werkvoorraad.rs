@@ -1,0 +1,667 @@
+//! The Werkvoorraad screen: what the "werken als" medewerker has to do, in
+//! four short tables — open meldingen by their next legal deadline (overdue
+//! first), besluiten that end within 8 weeks (herindicatie), young people
+//! with a Jeugdwet provision who turn 18 within 6 months, and granted
+//! provisions that have not started.
+//!
+//! A teamleider switches between "Mijn werk", "Per medewerker" (counts per
+//! worker, one worker's queue below) and "Hele team" (totals and everyone's
+//! lines together). Every line opens the resident's dossier. A deadline's
+//! status is a coloured chip that always carries its text ("3 dagen te
+//! laat"), so it reads without colour vision. The queue is read when the
+//! screen is opened or the view changes, not every frame.
+
+use chrono::NaiveDate;
+use egui::{Color32, RichText, Sense};
+use egui_extras::{Column, TableBuilder};
+
+use crate::domain::Rol;
+use crate::domain::datum::nl;
+use crate::domain::termijnen::TermijnStatus;
+use crate::store::medewerkers::MedewerkerRij;
+use crate::store::werkvoorraad::{
+    Achttien, Herindicatie, OpenMelding, TeamWerkvoorraad, Totalen, Wachtend, Werkvoorraad,
+};
+use crate::ui::app::Actie;
+use crate::ui::register::Register;
+use crate::ui::theme::FOUT_KLEUR;
+
+/// Red of an overdue deadline.
+const TE_LAAT_KLEUR: Color32 = Color32::from_rgb(0xb7, 0x1c, 0x1c);
+/// Amber of a deadline within 5 working days.
+const BIJNA_KLEUR: Color32 = Color32::from_rgb(0xff, 0xb3, 0x00);
+/// Green of a deadline on time.
+const OP_TIJD_KLEUR: Color32 = Color32::from_rgb(0x2e, 0x7d, 0x32);
+
+/// What a teamleider looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Weergave {
+    #[default]
+    MijnWerk,
+    PerMedewerker,
+    HeleTeam,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Sleutel {
+    medewerker: String,
+    weergave: Weergave,
+    vandaag: NaiveDate,
+}
+
+enum Inhoud {
+    Eigen(Werkvoorraad),
+    Team(TeamWerkvoorraad),
+}
+
+/// State of the Werkvoorraad screen.
+#[derive(Default)]
+pub struct WerkvoorraadScherm {
+    weergave: Weergave,
+    /// In "Per medewerker": whose queue is shown below the counts.
+    gekozen: Option<String>,
+    geladen: Option<(Sleutel, Result<Inhoud, String>)>,
+}
+
+/// One line of a section, with the name of the medewerker it belongs to
+/// (shown only in the whole team's view).
+type Regel<'a, T> = (&'a str, &'a T);
+
+impl WerkvoorraadScherm {
+    /// Read the queue again on the next draw (on opening the screen, after
+    /// changes elsewhere).
+    pub fn vernieuw(&mut self) {
+        self.geladen = None;
+    }
+
+    fn laad(&mut self, register: &Register, medewerker: &MedewerkerRij, vandaag: NaiveDate) {
+        let weergave = if medewerker.rol == Rol::Teamleider {
+            self.weergave
+        } else {
+            Weergave::MijnWerk
+        };
+        let sleutel = Sleutel {
+            medewerker: medewerker.id.clone(),
+            weergave,
+            vandaag,
+        };
+        if self.geladen.as_ref().is_some_and(|(s, _)| *s == sleutel) {
+            return;
+        }
+        let inhoud = match (weergave, &medewerker.wijkteam) {
+            (Weergave::MijnWerk, _) => register
+                .werkvoorraad(&medewerker.id, vandaag)
+                .map(Inhoud::Eigen)
+                .map_err(|f| format!("De werkvoorraad kon niet worden gelezen: {f}")),
+            (_, Some(team)) => register
+                .werkvoorraad_team(team, vandaag)
+                .map(Inhoud::Team)
+                .map_err(|f| format!("De werkvoorraad van het team kon niet worden gelezen: {f}")),
+            (_, None) => Err(format!(
+                "{} hoort bij geen wijkteam, dus er is geen teamoverzicht.",
+                medewerker.naam
+            )),
+        };
+        self.geladen = Some((sleutel, inhoud));
+    }
+
+    /// Draws the screen for the medewerker the user works as (`None`: not
+    /// chosen yet). Returns the dossier to open, if a line was clicked.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &Register,
+        vandaag: NaiveDate,
+        medewerker: Option<&MedewerkerRij>,
+    ) -> Option<Actie> {
+        let Some(medewerker) = medewerker else {
+            ui.heading("Werkvoorraad");
+            ui.add_space(8.0);
+            ui.label(
+                RichText::new(
+                    "Kies eerst links onder \"Werken als\" wie u bent. \
+                     Dan ziet u hier uw meldingen, termijnen en wat verder op u wacht.",
+                )
+                .size(16.0),
+            );
+            return None;
+        };
+        let team_weergave =
+            medewerker.rol == Rol::Teamleider && self.weergave != Weergave::MijnWerk;
+        ui.horizontal(|ui| {
+            ui.heading(if team_weergave {
+                "Werkvoorraad van het team".to_owned()
+            } else {
+                format!("Werkvoorraad van {}", medewerker.naam)
+            });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Vernieuwen").clicked() {
+                    self.vernieuw();
+                }
+            });
+        });
+        ui.label(format!(
+            "Stand van {}. Klik op een regel om het dossier van de inwoner te openen.",
+            nl(vandaag)
+        ));
+        if medewerker.rol == Rol::Teamleider {
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                for (w, tekst) in [
+                    (Weergave::MijnWerk, "Mijn werk"),
+                    (Weergave::PerMedewerker, "Per medewerker"),
+                    (Weergave::HeleTeam, "Hele team"),
+                ] {
+                    ui.selectable_value(&mut self.weergave, w, RichText::new(tekst).size(15.0));
+                }
+            });
+        }
+        ui.separator();
+        self.laad(register, medewerker, vandaag);
+        let Some((sleutel, inhoud)) = &self.geladen else {
+            return None;
+        };
+        let weergave = sleutel.weergave;
+        let inhoud = match inhoud {
+            Ok(i) => i,
+            Err(fout) => {
+                ui.colored_label(FOUT_KLEUR, fout);
+                return None;
+            }
+        };
+        let mut actie = None;
+        let gekozen = &mut self.gekozen;
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| match (inhoud, weergave) {
+                (Inhoud::Eigen(w), _) => {
+                    actie = secties_ui(ui, &enkel(w, ""), false, vandaag);
+                }
+                (Inhoud::Team(team), Weergave::PerMedewerker) => {
+                    if let Some(id) = per_medewerker_ui(ui, team, gekozen.as_deref()) {
+                        *gekozen = Some(id);
+                    }
+                    let keuze = gekozen
+                        .as_deref()
+                        .and_then(|id| team.per_medewerker.iter().find(|p| p.medewerker == id));
+                    ui.add_space(8.0);
+                    match keuze {
+                        Some(p) => {
+                            ui.label(
+                                RichText::new(format!("Werkvoorraad van {}", p.naam))
+                                    .strong()
+                                    .size(17.0),
+                            );
+                            actie =
+                                secties_ui(ui, &enkel(&p.werkvoorraad, &p.naam), false, vandaag);
+                        }
+                        None => {
+                            ui.label(
+                                "Klik op een naam om de werkvoorraad van die medewerker te zien.",
+                            );
+                        }
+                    }
+                }
+                (Inhoud::Team(team), _) => {
+                    totalen_ui(ui, &team.totaal);
+                    ui.add_space(6.0);
+                    actie = secties_ui(ui, &samen(team), true, vandaag);
+                }
+            });
+        actie
+    }
+}
+
+/// All lines of the four sections, each with its medewerker's name.
+struct Lijnen<'a> {
+    meldingen: Vec<Regel<'a, OpenMelding>>,
+    herindicaties: Vec<Regel<'a, Herindicatie>>,
+    achttien: Vec<Regel<'a, Achttien>>,
+    wachtend: Vec<Regel<'a, Wachtend>>,
+}
+
+fn enkel<'a>(w: &'a Werkvoorraad, naam: &'a str) -> Lijnen<'a> {
+    Lijnen {
+        meldingen: w.meldingen.iter().map(|m| (naam, m)).collect(),
+        herindicaties: w.herindicaties.iter().map(|m| (naam, m)).collect(),
+        achttien: w.achttien.iter().map(|m| (naam, m)).collect(),
+        wachtend: w.wachtend.iter().map(|m| (naam, m)).collect(),
+    }
+}
+
+/// Everyone's lines together, in the same order a single queue has.
+fn samen(team: &TeamWerkvoorraad) -> Lijnen<'_> {
+    let mut l = Lijnen {
+        meldingen: Vec::new(),
+        herindicaties: Vec::new(),
+        achttien: Vec::new(),
+        wachtend: Vec::new(),
+    };
+    for p in &team.per_medewerker {
+        let een = enkel(&p.werkvoorraad, &p.naam);
+        l.meldingen.extend(een.meldingen);
+        l.herindicaties.extend(een.herindicaties);
+        l.achttien.extend(een.achttien);
+        l.wachtend.extend(een.wachtend);
+    }
+    l.meldingen.sort_by_key(|(_, m)| {
+        m.volgende()
+            .map_or(((3, 0), None), |t| (t.status.urgentie(), Some(t.uiterste)))
+    });
+    l.herindicaties.sort_by_key(|(_, h)| h.eind);
+    l.achttien.sort_by_key(|(_, a)| a.verjaardag);
+    l.wachtend
+        .sort_by_key(|(_, w)| std::cmp::Reverse(w.dagen_wachtend));
+    l
+}
+
+fn secties_ui(ui: &mut egui::Ui, l: &Lijnen<'_>, team: bool, vandaag: NaiveDate) -> Option<Actie> {
+    let mut actie = None;
+    let telling = |past: fn(TermijnStatus) -> bool| {
+        l.meldingen
+            .iter()
+            .filter(|(_, m)| m.volgende().is_some_and(|t| past(t.status)))
+            .count()
+    };
+    let te_laat = telling(|s| matches!(s, TermijnStatus::Verlopen { .. }));
+    let bijna = telling(|s| matches!(s, TermijnStatus::BijnaVerlopen { .. }));
+    let mut kop = format!("Open meldingen ({})", l.meldingen.len());
+    let delen: Vec<String> = [
+        (te_laat > 0).then(|| format!("{te_laat} te laat")),
+        (bijna > 0).then(|| format!("{bijna} binnen 5 werkdagen")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !delen.is_empty() {
+        kop = format!("{kop} – {}", delen.join(", "));
+    }
+    sectie_kop(ui, &kop);
+    if l.meldingen.is_empty() {
+        ui.label("Geen open meldingen. Niets te laat. Goed bezig.");
+    } else {
+        actie = actie.or(meldingen_ui(ui, &l.meldingen, team));
+    }
+
+    sectie_kop(
+        ui,
+        &format!(
+            "Besluiten die binnen 8 weken aflopen – herindicatie ({})",
+            l.herindicaties.len()
+        ),
+    );
+    if l.herindicaties.is_empty() {
+        ui.label("Geen besluiten die binnenkort aflopen.");
+    } else {
+        actie = actie.or(herindicaties_ui(ui, &l.herindicaties, team));
+    }
+
+    sectie_kop(
+        ui,
+        &format!(
+            "Jongeren met jeugdhulp die binnen 6 maanden 18 worden ({})",
+            l.achttien.len()
+        ),
+    );
+    if l.achttien.is_empty() {
+        ui.label("Geen jongeren die binnenkort 18 worden.");
+    } else {
+        actie = actie.or(achttien_ui(ui, &l.achttien, team, vandaag));
+    }
+
+    sectie_kop(
+        ui,
+        &format!("Toegekend, nog niet gestart ({})", l.wachtend.len()),
+    );
+    if l.wachtend.is_empty() {
+        ui.label("Alles wat is toegekend, is gestart.");
+    } else {
+        actie = actie.or(wachtend_ui(ui, &l.wachtend, team));
+    }
+    actie
+}
+
+fn sectie_kop(ui: &mut egui::Ui, tekst: &str) {
+    ui.add_space(10.0);
+    ui.label(RichText::new(tekst).strong().size(17.0));
+    ui.add_space(2.0);
+}
+
+/// A compact table: the inwoner column first, then `breedtes` more columns
+/// (the medewerker column first when `team`). Rows are clickable.
+fn tabel<'a>(ui: &'a mut egui::Ui, id: &str, team: bool, breedtes: &[f32]) -> TableBuilder<'a> {
+    let mut t = TableBuilder::new(ui)
+        .id_salt(id)
+        .striped(true)
+        .sense(Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .min_scrolled_height(0.0)
+        .max_scroll_height(280.0)
+        .column(Column::initial(200.0).at_least(120.0).clip(true));
+    if team {
+        t = t.column(Column::initial(140.0).at_least(80.0).clip(true));
+    }
+    for (n, b) in breedtes.iter().enumerate() {
+        t = if n + 1 == breedtes.len() {
+            t.column(Column::remainder().at_least(*b).clip(true))
+        } else {
+            t.column(Column::initial(*b).at_least(60.0).clip(true))
+        };
+    }
+    t
+}
+
+fn koppen(mut rij: egui_extras::TableRow<'_, '_>, team: bool, titels: &[&str]) {
+    rij.col(|ui| {
+        ui.label(RichText::new("Inwoner").strong());
+    });
+    if team {
+        rij.col(|ui| {
+            ui.label(RichText::new("Medewerker").strong());
+        });
+    }
+    for t in titels {
+        rij.col(|ui| {
+            ui.label(RichText::new(*t).strong());
+        });
+    }
+}
+
+/// Draws one line: the inwoner as a link, the medewerker when `team`, then
+/// the other cells through `rest`. True when the line was clicked.
+fn regel(
+    rij: &mut egui_extras::TableRow<'_, '_>,
+    naam: &str,
+    medewerker: Option<&str>,
+    rest: impl FnOnce(&mut egui_extras::TableRow<'_, '_>),
+) -> bool {
+    let mut geklikt = false;
+    rij.col(|ui| {
+        geklikt |= ui.link(naam).on_hover_text("Dossier openen").clicked();
+    });
+    if let Some(m) = medewerker {
+        rij.col(|ui| {
+            ui.label(m);
+        });
+    }
+    rest(rij);
+    geklikt || rij.response().clicked()
+}
+
+fn tekst(rij: &mut egui_extras::TableRow<'_, '_>, t: &str) {
+    rij.col(|ui| {
+        ui.label(t);
+    });
+}
+
+/// A deadline's status as a coloured chip with its text.
+pub fn status_ui(ui: &mut egui::Ui, status: TermijnStatus) -> egui::Response {
+    let (vul, letter) = match status {
+        TermijnStatus::Verlopen { .. } => (TE_LAAT_KLEUR, Color32::WHITE),
+        TermijnStatus::BijnaVerlopen { .. } => (BIJNA_KLEUR, Color32::BLACK),
+        TermijnStatus::OpTijd => (OP_TIJD_KLEUR, Color32::WHITE),
+    };
+    egui::Frame::new()
+        .fill(vul)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(status.tekst()).color(letter).strong())
+        })
+        .inner
+}
+
+fn meldingen_ui(ui: &mut egui::Ui, regels: &[Regel<'_, OpenMelding>], team: bool) -> Option<Actie> {
+    let mut actie = None;
+    tabel(ui, "wv-meldingen", team, &[100.0, 260.0, 110.0, 150.0])
+        .header(24.0, |rij| {
+            koppen(
+                rij,
+                team,
+                &[
+                    "Melding van",
+                    "Wat moet er gebeuren",
+                    "Uiterste datum",
+                    "Status",
+                ],
+            );
+        })
+        .body(|body| {
+            body.rows(26.0, regels.len(), |mut rij| {
+                let Some((mw, m)) = regels.get(rij.index()) else {
+                    return;
+                };
+                let t = m.volgende();
+                let geklikt = regel(&mut rij, &m.naam, team.then_some(*mw), |rij| {
+                    tekst(rij, &nl(m.datum));
+                    tekst(
+                        rij,
+                        t.map_or("geen wettelijke termijn", |t| t.soort.label()),
+                    );
+                    tekst(rij, &t.map_or_else(|| "–".to_owned(), |t| nl(t.uiterste)));
+                    rij.col(|ui| match t {
+                        Some(t) => {
+                            status_ui(ui, t.status);
+                        }
+                        None => {
+                            ui.label("–");
+                        }
+                    });
+                });
+                if geklikt {
+                    actie = Some(Actie::OpenDossier(m.inwoner.clone()));
+                }
+            });
+        });
+    actie
+}
+
+fn dagen_tekst(dagen: i64) -> String {
+    match dagen {
+        0 => "vandaag".to_owned(),
+        1 => "nog 1 dag".to_owned(),
+        n => format!("nog {n} dagen"),
+    }
+}
+
+fn herindicaties_ui(
+    ui: &mut egui::Ui,
+    regels: &[Regel<'_, Herindicatie>],
+    team: bool,
+) -> Option<Actie> {
+    let mut actie = None;
+    tabel(ui, "wv-herindicatie", team, &[240.0, 110.0, 120.0])
+        .header(24.0, |rij| {
+            koppen(rij, team, &["Voorziening", "Einddatum", "Loopt af"]);
+        })
+        .body(|body| {
+            body.rows(24.0, regels.len(), |mut rij| {
+                let Some((mw, h)) = regels.get(rij.index()) else {
+                    return;
+                };
+                let geklikt = regel(&mut rij, &h.naam, team.then_some(*mw), |rij| {
+                    tekst(rij, &h.voorziening);
+                    tekst(rij, &nl(h.eind));
+                    tekst(rij, &dagen_tekst(h.dagen_tot_eind));
+                });
+                if geklikt {
+                    actie = Some(Actie::OpenDossier(h.inwoner.clone()));
+                }
+            });
+        });
+    actie
+}
+
+/// "over 4 maanden" from 60 days on, else "over 12 dagen".
+fn over_tekst(dagen: i64) -> String {
+    match dagen {
+        ..=0 => "vandaag".to_owned(),
+        1 => "morgen".to_owned(),
+        2..60 => format!("over {dagen} dagen"),
+        // Rounded to whole months: 120 days reads "over 4 maanden".
+        _ => format!("over {} maanden", (dagen * 12 + 182) / 365),
+    }
+}
+
+fn achttien_ui(
+    ui: &mut egui::Ui,
+    regels: &[Regel<'_, Achttien>],
+    team: bool,
+    vandaag: NaiveDate,
+) -> Option<Actie> {
+    let mut actie = None;
+    tabel(ui, "wv-achttien", team, &[240.0, 110.0, 120.0])
+        .header(24.0, |rij| {
+            koppen(rij, team, &["Voorziening", "Wordt 18 op", "Wanneer"]);
+        })
+        .body(|body| {
+            body.rows(24.0, regels.len(), |mut rij| {
+                let Some((mw, a)) = regels.get(rij.index()) else {
+                    return;
+                };
+                let geklikt = regel(&mut rij, &a.naam, team.then_some(*mw), |rij| {
+                    tekst(rij, &a.voorziening);
+                    tekst(rij, &nl(a.verjaardag));
+                    tekst(rij, &over_tekst((a.verjaardag - vandaag).num_days()));
+                });
+                if geklikt {
+                    actie = Some(Actie::OpenDossier(a.inwoner.clone()));
+                }
+            });
+        });
+    actie
+}
+
+fn wachtend_ui(ui: &mut egui::Ui, regels: &[Regel<'_, Wachtend>], team: bool) -> Option<Actie> {
+    let mut actie = None;
+    tabel(ui, "wv-wachtend", team, &[240.0, 110.0, 120.0])
+        .header(24.0, |rij| {
+            koppen(rij, team, &["Voorziening", "Besluit", "Wacht al"]);
+        })
+        .body(|body| {
+            body.rows(24.0, regels.len(), |mut rij| {
+                let Some((mw, w)) = regels.get(rij.index()) else {
+                    return;
+                };
+                let geklikt = regel(&mut rij, &w.naam, team.then_some(*mw), |rij| {
+                    tekst(rij, &w.voorziening);
+                    tekst(rij, &nl(w.besluit));
+                    tekst(
+                        rij,
+                        &match w.dagen_wachtend {
+                            1 => "1 dag".to_owned(),
+                            n => format!("{n} dagen"),
+                        },
+                    );
+                });
+                if geklikt {
+                    actie = Some(Actie::OpenDossier(w.inwoner.clone()));
+                }
+            });
+        });
+    actie
+}
+
+fn totalen_cellen(rij: &mut egui_extras::TableRow<'_, '_>, t: &Totalen, sterk: bool) {
+    for n in [
+        t.open_meldingen,
+        t.verlopen,
+        t.bijna_verlopen,
+        t.herindicaties,
+        t.achttien,
+        t.wachtend,
+    ] {
+        rij.col(|ui| {
+            let tekst = RichText::new(n.to_string());
+            ui.label(if sterk { tekst.strong() } else { tekst });
+        });
+    }
+}
+
+const TOTAAL_KOPPEN: [&str; 6] = [
+    "Open meldingen",
+    "Te laat",
+    "Binnen 5 werkdagen",
+    "Herindicatie",
+    "Wordt 18",
+    "Wachtend",
+];
+
+fn totalen_tabel<'a>(ui: &'a mut egui::Ui, id: &str) -> TableBuilder<'a> {
+    let mut t = TableBuilder::new(ui)
+        .id_salt(id)
+        .striped(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .min_scrolled_height(0.0)
+        .max_scroll_height(300.0)
+        .column(Column::initial(200.0).at_least(120.0).clip(true));
+    for _ in TOTAAL_KOPPEN {
+        t = t.column(Column::initial(110.0).at_least(60.0));
+    }
+    t
+}
+
+/// "1 herindicatie", "2 herindicaties".
+fn aantal(n: usize, enkel: &str, meer: &str) -> String {
+    if n == 1 {
+        format!("1 {enkel}")
+    } else {
+        format!("{n} {meer}")
+    }
+}
+
+/// The team's totals as one sentence.
+fn totalen_ui(ui: &mut egui::Ui, t: &Totalen) {
+    ui.label(
+        RichText::new(format!(
+            "Hele team: {}, {} te laat, {} binnen 5 werkdagen, {}, {}, {}.",
+            aantal(t.open_meldingen, "open melding", "open meldingen"),
+            t.verlopen,
+            t.bijna_verlopen,
+            aantal(t.herindicaties, "herindicatie", "herindicaties"),
+            aantal(t.achttien, "jongere wordt 18", "jongeren worden 18"),
+            aantal(t.wachtend, "wachtende toekenning", "wachtende toekenningen"),
+        ))
+        .strong(),
+    );
+}
+
+/// Counts per medewerker and the team row; returns the medewerker clicked.
+fn per_medewerker_ui(
+    ui: &mut egui::Ui,
+    team: &TeamWerkvoorraad,
+    gekozen: Option<&str>,
+) -> Option<String> {
+    let mut keuze = None;
+    totalen_tabel(ui, "wv-per-medewerker")
+        .header(24.0, |mut rij| {
+            rij.col(|ui| {
+                ui.label(RichText::new("Medewerker").strong());
+            });
+            for k in TOTAAL_KOPPEN {
+                rij.col(|ui| {
+                    ui.label(RichText::new(k).strong());
+                });
+            }
+        })
+        .body(|mut body| {
+            for p in &team.per_medewerker {
+                body.row(24.0, |mut rij| {
+                    rij.set_selected(gekozen == Some(p.medewerker.as_str()));
+                    rij.col(|ui| {
+                        if ui.link(&p.naam).clicked() {
+                            keuze = Some(p.medewerker.clone());
+                        }
+                    });
+                    totalen_cellen(&mut rij, &p.werkvoorraad.totalen(), false);
+                });
+            }
+            body.row(24.0, |mut rij| {
+                rij.col(|ui| {
+                    ui.label(RichText::new("Hele team").strong());
+                });
+                totalen_cellen(&mut rij, &team.totaal, true);
+            });
+        });
+    keuze
+}
