@@ -169,6 +169,11 @@ impl WijkregisterApp {
         }
     }
 
+    /// The Inwoners screen (the benchmark selects a row in the middle).
+    pub fn inwoners_mut(&mut self) -> &mut InwonersScherm {
+        &mut self.inwoners
+    }
+
     /// The screen shown now.
     #[must_use]
     pub fn scherm(&self) -> Scherm {

@@ -49,6 +49,19 @@ impl InwonersScherm {
         self.wijkteams = None;
     }
 
+    /// Selects row `index` of the current list and scrolls it into view on the
+    /// next draw (keyboard navigation does the same; the benchmark uses it).
+    pub fn selecteer(&mut self, index: usize) {
+        self.geselecteerd = Some(index);
+        self.scroll_naar = Some(index);
+    }
+
+    /// Number of rows in the current list.
+    #[must_use]
+    pub fn aantal_rijen(&self) -> usize {
+        self.rijen.len()
+    }
+
     /// Put the focus back in the search field on the next draw.
     pub fn focus_op_zoeken(&mut self) {
         self.focus_zoeken = true;
