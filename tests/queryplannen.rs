@@ -1,0 +1,160 @@
+//! Guards the query plans: every statement that resident search, opening a
+//! dossier, the werkvoorraad and the yearly indicator report execute is
+//! traced on a demo register, and `EXPLAIN QUERY PLAN` must not show a full
+//! scan of a large table (inwoner, melding, toekenning, verwijzing, ave,
+//! klantreis_stap) where an index should serve.
+//!
+//! A full scan is accepted only for the statements listed in
+//! `TOEGESTAAN`, each with the reason why no index can serve it.
+
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test fails loudly on the first surprise")]
+
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex};
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use rusqlite::trace::{TraceEvent, TraceEventCodes};
+use wijkregister::demo::{self, DemoInstellingen};
+use wijkregister::store::inwoners::Zoekvraag;
+use wijkregister::store::{self, dossier, inwoners, werkvoorraad};
+
+const GROTE_TABELLEN: &[&str] = &["inwoner", "melding", "toekenning", "verwijzing", "ave", "klantreis_stap"];
+
+/// Statements that may scan a large table, with the reason.
+const TOEGESTAAN: &[(&str, &str)] = &[];
+
+fn register() -> Connection {
+    let mut conn = store::open_in_memory().expect("open");
+    demo::vul_register(&mut conn, &DemoInstellingen { inwoners: 600, jaren: 3, eind_jaar: 2026, seed: 4 })
+        .expect("demo");
+    conn
+}
+
+/// Runs `f` with statement tracing on and returns every distinct SQL text it executed.
+fn getraceerd(conn: &mut Connection, f: impl FnOnce(&Connection)) -> BTreeSet<String> {
+    let gezien = Arc::new(Mutex::new(BTreeSet::new()));
+    let kopie = Arc::clone(&gezien);
+    conn.trace_v2(
+        TraceEventCodes::SQLITE_TRACE_STMT,
+        Some(move |e: TraceEvent<'_>| {
+            if let TraceEvent::Stmt(stmt, _) = e {
+                kopie.lock().expect("lock").insert(stmt.sql().to_string());
+            }
+        }),
+    )
+    .expect("trace");
+    f(conn);
+    conn.trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>).expect("trace uit");
+    let set = gezien.lock().expect("lock").clone();
+    set
+}
+
+/// The plan lines of one statement that scan a large table without an index.
+fn volle_scans(conn: &Connection, sql: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("explain");
+    let mut rijen = stmt.raw_query();
+    let mut slecht = Vec::new();
+    while let Some(r) = rijen.next().expect("rij") {
+        let detail: String = r.get(3).expect("detail");
+        let woorden: Vec<&str> = detail.split_whitespace().collect();
+        if woorden.first() == Some(&"SCAN")
+            && woorden.get(1).is_some_and(|t| GROTE_TABELLEN.contains(t))
+            && !detail.contains("USING INDEX")
+            && !detail.contains("USING COVERING INDEX")
+            && !detail.contains("USING INTEGER PRIMARY KEY")
+        {
+            slecht.push(detail);
+        }
+    }
+    slecht
+}
+
+fn controleer(conn: &Connection, wat: &str, statements: &BTreeSet<String>) {
+    assert!(!statements.is_empty(), "{wat}: no statements traced");
+    let mut fouten = Vec::new();
+    for sql in statements {
+        if sql.trim_start().to_uppercase().starts_with("PRAGMA") {
+            continue;
+        }
+        let scans = volle_scans(conn, sql);
+        if !scans.is_empty() && !TOEGESTAAN.iter().any(|(s, _)| sql.contains(s)) {
+            fouten.push(format!("{scans:?} in:\n{sql}"));
+        }
+    }
+    assert!(fouten.is_empty(), "{wat} scans a large table without an index:\n{}", fouten.join("\n\n"));
+}
+
+fn vandaag() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).expect("datum")
+}
+
+#[test]
+fn zoeken_gebruikt_indexen() {
+    let mut conn = register();
+    let (achternaam, bsn, geboren): (String, String, String) = conn
+        .query_row("SELECT achternaam, bsn, geboortedatum FROM inwoner WHERE bsn IS NOT NULL LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .expect("inwoner");
+    let geboren_nl = wijkregister::domain::datum::parse_iso(&geboren).map(wijkregister::domain::datum::nl).expect("d");
+    let prefix: String = achternaam.chars().take(3).collect();
+    let sql = getraceerd(&mut conn, |c| {
+        for tekst in [prefix.clone(), bsn.clone(), geboren_nl.clone()] {
+            let treffers = inwoners::zoek(c, &Zoekvraag { tekst, wijkteam: None }).expect("zoek");
+            assert!(!treffers.is_empty());
+        }
+        // "voornaam achternaam" runs a union of two index searches.
+        inwoners::zoek(c, &Zoekvraag { tekst: format!("Jan {prefix}"), wijkteam: None }).expect("zoek");
+    });
+    controleer(&conn, "zoeken", &sql);
+}
+
+#[test]
+fn dossier_gebruikt_indexen() {
+    let mut conn = register();
+    let id: String = conn
+        .query_row("SELECT inwoner FROM toekenning GROUP BY inwoner ORDER BY count(*) DESC LIMIT 1", [], |r| r.get(0))
+        .expect("id");
+    let sql = getraceerd(&mut conn, |c| {
+        let d = dossier::dossier(c, &id, vandaag()).expect("dossier");
+        assert!(!d.toekenningen.is_empty());
+    });
+    controleer(&conn, "dossier", &sql);
+}
+
+#[test]
+fn werkvoorraad_gebruikt_indexen() {
+    let mut conn = register();
+    let (medewerker, team): (String, String) = conn
+        .query_row(
+            "SELECT m.medewerker, w.wijkteam FROM melding m JOIN medewerker w ON w.id = m.medewerker
+             WHERE m.afgesloten IS NULL AND w.wijkteam IS NOT NULL GROUP BY m.medewerker ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("medewerker");
+    let sql = getraceerd(&mut conn, |c| {
+        werkvoorraad::werkvoorraad(c, &medewerker, vandaag()).expect("wv");
+        werkvoorraad::werkvoorraad_team(c, &team, vandaag()).expect("team");
+    });
+    controleer(&conn, "werkvoorraad", &sql);
+}
+
+#[test]
+fn rapport_gebruikt_indexen() {
+    let mut conn = register();
+    let sql = getraceerd(&mut conn, |c| {
+        wijkregister::report::bereken_jaar(c, 2025).expect("rapport");
+    });
+    controleer(&conn, "rapport", &sql);
+}
+
+#[test]
+fn de_bewaking_ziet_een_volle_scan() {
+    // The guard itself: a query on an unindexed column is caught, an indexed one is not.
+    let conn = register();
+    assert!(!volle_scans(&conn, "SELECT id FROM toekenning WHERE reden_einde = 'verhuizing'").is_empty());
+    assert!(volle_scans(&conn, "SELECT id FROM toekenning WHERE inwoner = ?1").is_empty());
+    assert!(!volle_scans(&conn, "SELECT count(*) FROM melding WHERE bron = 'school'").is_empty());
+}
