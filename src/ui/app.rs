@@ -13,6 +13,8 @@ use rusqlite::Connection;
 use crate::ui::beheer::BeheerScherm;
 use crate::ui::dossier::DossierScherm;
 use crate::ui::inwoners::InwonersScherm;
+use crate::ui::melding::{MeldingScherm, Omgeving};
+use crate::ui::melding_nieuw::MeldingNieuwScherm;
 use crate::ui::register::{Command, Register, Uitkomst};
 use crate::ui::sociale_kaart::SocialeKaartScherm;
 use crate::ui::theme::{self, FOUT_KLEUR};
@@ -64,6 +66,16 @@ pub enum Actie {
     TerugNaarLijst,
     /// Run a write.
     Command(Command),
+    /// Open the Nieuwe melding form, for this resident or a new one.
+    NieuweMelding(Option<String>),
+    /// Open a melding's klantreis.
+    OpenMelding(String),
+}
+
+/// The klantreis screen shown over the dossier, if any.
+enum Klantreis {
+    Nieuw(Box<MeldingNieuwScherm>),
+    Melding(Box<MeldingScherm>),
 }
 
 /// The whole app.
@@ -83,6 +95,9 @@ pub struct WijkregisterApp {
     /// The medewerker the user works as (until accounts exist: chosen in the navigation).
     medewerker: Option<String>,
     medewerkers: Option<Vec<crate::store::medewerkers::MedewerkerRij>>,
+    klantreis: Option<Klantreis>,
+    /// A fixed clock for writes (tests); `None`: the system clock.
+    klok: Option<String>,
 }
 
 impl WijkregisterApp {
@@ -109,6 +124,21 @@ impl WijkregisterApp {
             stijl_gezet: false,
             medewerker: None,
             medewerkers: None,
+            klantreis: None,
+            klok: None,
+        }
+    }
+
+    /// Fixes the moment written with every action (tests), ISO 8601.
+    pub fn zet_klok(&mut self, tijdstip: &str) {
+        self.klok = Some(tijdstip.to_owned());
+    }
+
+    fn omgeving(&self) -> Omgeving {
+        Omgeving {
+            vandaag: self.vandaag,
+            medewerker: self.medewerker.clone(),
+            klok: self.klok.clone(),
         }
     }
 
@@ -211,12 +241,32 @@ impl WijkregisterApp {
     fn voer_uit(&mut self, actie: Actie, ctx: &egui::Context) {
         match actie {
             Actie::OpenDossier(id) => {
+                self.klantreis = None;
                 self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
                 self.scherm = Scherm::Inwoners;
             }
             Actie::TerugNaarLijst => {
+                self.klantreis = None;
                 self.dossier = None;
                 self.inwoners.focus_op_zoeken();
+            }
+            Actie::NieuweMelding(inwoner) => {
+                let omg = self.omgeving();
+                self.klantreis = Some(Klantreis::Nieuw(Box::new(MeldingNieuwScherm::open(
+                    &self.register,
+                    inwoner.as_deref(),
+                    &omg,
+                ))));
+                self.scherm = Scherm::Inwoners;
+            }
+            Actie::OpenMelding(id) => {
+                let omg = self.omgeving();
+                self.klantreis = Some(Klantreis::Melding(Box::new(MeldingScherm::open(
+                    &self.register,
+                    &id,
+                    &omg,
+                ))));
+                self.scherm = Scherm::Inwoners;
             }
             Actie::Command(command) => {
                 self.register.voer_uit(command, ctx);
@@ -250,6 +300,7 @@ impl WijkregisterApp {
                     if ui.add(knop).clicked() {
                         self.scherm = scherm;
                         if scherm == Scherm::Inwoners {
+                            self.klantreis = None;
                             self.dossier = None;
                             self.inwoners.focus_op_zoeken();
                         }
@@ -288,6 +339,7 @@ impl WijkregisterApp {
         }
 
         let mut actie = None;
+        let omg = self.omgeving();
         egui::CentralPanel::default().show(ui, |ui| {
             let bezig = self.register.bezig();
             actie = match self.scherm {
@@ -313,9 +365,11 @@ impl WijkregisterApp {
                     );
                     None
                 }
-                Scherm::Inwoners => match &mut self.dossier {
-                    Some(dossier) => dossier.ui(ui),
-                    None => self.inwoners.ui(ui, &self.register, self.vandaag),
+                Scherm::Inwoners => match (&mut self.klantreis, &mut self.dossier) {
+                    (Some(Klantreis::Nieuw(s)), _) => s.ui(ui, &self.register, &omg),
+                    (Some(Klantreis::Melding(s)), _) => s.ui(ui, &self.register, &omg),
+                    (None, Some(dossier)) => dossier.ui(ui),
+                    (None, None) => self.inwoners.ui(ui, &self.register, self.vandaag),
                 },
                 Scherm::SocialeKaart => {
                     self.kaart.ui(ui, &self.register, self.vandaag);

@@ -10,9 +10,13 @@ pub mod app;
 pub mod beheer;
 pub mod dossier;
 pub mod inwoners;
+pub mod melding;
+pub mod melding_nieuw;
 pub mod register;
+pub mod register_klantreis;
 pub mod sociale_kaart;
 pub mod theme;
+pub mod widgets;
 
 use std::path::Path;
 
