@@ -129,6 +129,12 @@ impl WijkregisterApp {
         }
     }
 
+    /// The register (tests read what a screen stored).
+    #[must_use]
+    pub fn register(&self) -> &Register {
+        &self.register
+    }
+
     /// Fixes the moment written with every action (tests), ISO 8601.
     pub fn zet_klok(&mut self, tijdstip: &str) {
         self.klok = Some(tijdstip.to_owned());

@@ -637,7 +637,7 @@ impl MeldingScherm {
                 for (n, soort) in TredeSoort::ALLE.iter().enumerate() {
                     let bewerkbaar = !vorige_open && !opgelost_boven;
                     let mut trede = self.ladder.ladder.trede(*soort).clone();
-                    let l = ui.label(
+                    ui.label(
                         RichText::new(format!("{}. {}", n + 1, hoofdletter(soort.label())))
                             .strong(),
                     );
@@ -648,7 +648,6 @@ impl MeldingScherm {
                                     trede.lost_op == Some(true),
                                     format!("{}: lost het op", soort.label()),
                                 )
-                                .labelled_by(l.id)
                                 .clicked()
                             {
                                 trede.lost_op = Some(true);
@@ -711,7 +710,7 @@ impl MeldingScherm {
             if opgeslagen
                 && g.ladder.uitkomst() != LadderUitkomst::Onvolledig(TredeSoort::EigenKracht)
             {
-                ui.label("Afweging opgeslagen.");
+                ui.label("De afweging is opgeslagen.");
             } else if !opgeslagen {
                 ui.colored_label(ave_kleur(2), "Nog niet opgeslagen.");
             }
@@ -1241,9 +1240,8 @@ impl MeldingScherm {
                 );
                 tekstveld_ui(ui, "Volume:", &mut b.volume, f.get("volume"));
                 tekstveld_ui(ui, "Eenheid (bijv. uur per week):", &mut b.eenheid, None);
-                let l = ui.label("Doorbraakmethode:");
-                ui.checkbox(&mut b.doorbraak, "besluit volgens de Doorbraakmethode")
-                    .labelled_by(l.id);
+                ui.label("Doorbraakmethode:");
+                ui.checkbox(&mut b.doorbraak, "besluit volgens de Doorbraakmethode");
                 fout_ui(ui, f.get("doorbraak"));
                 ui.end_row();
                 let r = tekstvak_ui(ui, "Notitie besluit:", &mut b.notitie, f.get("notitie"));
@@ -1260,7 +1258,7 @@ impl MeldingScherm {
             })
             .collect();
         for a in &afweging_fouten {
-            ui.colored_label(FOUT_KLEUR, RichText::new(format!("⚠ {a}")).strong());
+            ui.colored_label(FOUT_KLEUR, RichText::new(format!("Fout: {a}")).strong());
         }
         if b.vraag_bevestiging {
             ui.horizontal(|ui| {
@@ -1619,11 +1617,11 @@ fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
             let gedaan: Vec<&StapRij> =
                 g.stappen.iter().filter(|s| s.stap.fase() == fase).collect();
             let (kleur, teken) = if !gedaan.is_empty() {
-                (GOED_KLEUR, "✔")
+                (GOED_KLEUR, "klaar:")
             } else if volgende_fasen.contains(&fase) {
-                (ave_kleur(2), "▶")
+                (ave_kleur(2), ">")
             } else {
-                (Color32::GRAY, "○")
+                (Color32::GRAY, "")
             };
             ui.group(|ui| {
                 ui.vertical(|ui| {
@@ -1643,7 +1641,7 @@ fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
                 });
             });
             if i + 1 < FASEN.len() {
-                ui.label("→");
+                ui.label(">");
             }
         }
     });

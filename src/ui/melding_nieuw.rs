@@ -273,15 +273,11 @@ impl MeldingNieuwScherm {
                     &self.keuzes.wijkteams,
                     f.get("wijkteam"),
                 );
-                let l = ui.label("Huishouden:");
+                ui.label("Huishouden:");
                 ui.vertical(|ui| {
                     let mut zelfde = self.nieuw.huishouden_van.is_some();
                     ui.horizontal(|ui| {
-                        if ui
-                            .radio(!zelfde, "nieuw huishouden")
-                            .labelled_by(l.id)
-                            .clicked()
-                        {
+                        if ui.radio(!zelfde, "nieuw huishouden").clicked() {
                             zelfde = false;
                             self.nieuw.huishouden_van = None;
                         }
@@ -353,15 +349,12 @@ impl MeldingNieuwScherm {
             keuze_ui(ui, "Bron:", &mut m.bron, &bronnen, f.get("bron"));
             let r = tekstvak_ui(ui, "Vraag (in de woorden van de inwoner):", &mut m.vraag, f.get("vraag"));
             markeer_meerregelig(ui, &r);
-            let l = ui.label("Leefgebieden:");
+            ui.label("Leefgebieden:");
             ui.horizontal_wrapped(|ui| {
                 ui.set_max_width(620.0);
                 for lg in Leefgebied::ALLE.iter().copied() {
                     let mut aan = m.leefgebieden.contains(&lg);
-                    let c = ui.checkbox(&mut aan, lg.label());
-                    if lg == Leefgebied::ALLE[0] {
-                        c.labelled_by(l.id);
-                    }
+                    ui.checkbox(&mut aan, lg.label());
                     if aan && !m.leefgebieden.contains(&lg) {
                         m.leefgebieden.push(lg);
                     } else if !aan {
@@ -377,13 +370,12 @@ impl MeldingNieuwScherm {
             keuze_ui(ui, "Wet:", &mut m.wet, &wetten, f.get("wet"));
             keuze_ui(ui, "Gevraagde voorziening:", &mut m.gevraagd, &self.keuzes.voorzieningen, f.get("gevraagde_voorziening"));
             keuze_ui(ui, "Intaker:", &mut m.intaker, &self.keuzes.medewerkers, f.get("medewerker"));
-            let l = ui.label("Spoed:");
-            ui.checkbox(&mut m.spoed, "spoed (schuldhulp: dreigende huisuitzetting, afsluiting of beëindiging zorgverzekering)")
-                .labelled_by(l.id);
+            ui.label("Spoed:");
+            ui.checkbox(&mut m.spoed, "spoed (schuldhulp: dreigende huisuitzetting, afsluiting of beëindiging zorgverzekering)");
             fout_ui(ui, f.get("spoed"));
             ui.end_row();
-            let l = ui.label("Afsluiten:");
-            ui.checkbox(&mut m.direct_afsluiten, "Direct afsluiten met informatie en advies").labelled_by(l.id);
+            ui.label("Afsluiten:");
+            ui.checkbox(&mut m.direct_afsluiten, "Direct afsluiten met informatie en advies");
             ui.label("");
             ui.end_row();
             if m.direct_afsluiten {

@@ -1,4 +1,4 @@
-//! A date field: type `dd-mm-jjjj`, or open a month grid with "📅" and
+//! A date field: type `dd-mm-jjjj`, or open a month grid with "Kalender" and
 //! click a day. The text stays what the user typed until it parses, so a
 //! failed save keeps it.
 
@@ -51,7 +51,7 @@ pub fn datumveld_ui(
                 )
                 .labelled_by(l.id);
             if ui
-                .button("📅")
+                .button("Kalender")
                 .on_hover_text(format!(
                     "Kies de {} in een maandoverzicht",
                     label.trim_end_matches(':').to_lowercase()
@@ -124,13 +124,13 @@ fn maand_ui(ui: &mut egui::Ui, maand: &mut Option<NaiveDate>) -> Option<NaiveDat
     let eerste = m.with_day(1).unwrap_or(m);
     let mut gekozen = None;
     ui.horizontal(|ui| {
-        if ui.small_button("◀").on_hover_text("Vorige maand").clicked() {
+        if ui.small_button("<").on_hover_text("Vorige maand").clicked() {
             *maand = eerste.checked_sub_months(Months::new(1));
         }
         let naam = MAANDEN.get(eerste.month0() as usize).copied().unwrap_or("");
         ui.label(format!("{naam} {}", eerste.year()));
         if ui
-            .small_button("▶")
+            .small_button(">")
             .on_hover_text("Volgende maand")
             .clicked()
         {

@@ -43,7 +43,7 @@ pub fn fouten_uit(fout: &StoreFout) -> (Fouten, Option<String>) {
 pub fn fout_ui(ui: &mut egui::Ui, fout: Option<&String>) {
     match fout {
         Some(f) => {
-            ui.label(RichText::new(format!("⚠ {f}")).color(FOUT_KLEUR));
+            ui.label(RichText::new(format!("Fout: {f}")).color(FOUT_KLEUR));
         }
         None => {
             ui.label("");
