@@ -9,6 +9,11 @@
 //! (step order, ladder, matched care, contracts) live in the store and the
 //! domain; a refused save shows their Dutch messages beside the fields.
 
+#![allow(
+    clippy::many_single_char_names,
+    reason = "form code: f = field errors, g = data, h = handeling, r = response, t = tijdstip"
+)]
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -386,14 +391,6 @@ impl MeldingScherm {
         actie
     }
 
-    fn handeling_medewerker(
-        &self,
-        omg: &Omgeving,
-        form_medewerker: Option<&String>,
-    ) -> Option<String> {
-        omg.medewerker.clone().or_else(|| form_medewerker.cloned())
-    }
-
     fn stappen_ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -488,7 +485,7 @@ impl MeldingScherm {
                 self.fouten_van = "correctie";
                 return false;
             };
-            let Some(mw) = self.handeling_medewerker(omg, c.medewerker.as_ref()) else {
+            let Some(mw) = handeling_medewerker(omg, c.medewerker.as_ref()) else {
                 return false;
             };
             let t = omg.tijdstip();
@@ -585,7 +582,7 @@ impl MeldingScherm {
         let (Some(stap), Some(datum), Some(mw), true) = (
             self.stap.stap,
             datum,
-            self.handeling_medewerker(omg, self.stap.medewerker.as_ref()),
+            handeling_medewerker(omg, self.stap.medewerker.as_ref()),
             fouten.is_empty(),
         ) else {
             self.fouten = fouten;
@@ -1526,6 +1523,11 @@ fn gekozen_zonder_contract(passend: &[PassendeVoorziening], b: &BesluitForm) -> 
                 .find(|a| Some(&a.aanbieder) == b.aanbieder.as_ref())
         })
         .is_some_and(|a| a.actief_contract.is_none())
+}
+
+/// Who acts: the "Werken als" medewerker, else the one chosen in the form.
+fn handeling_medewerker(omg: &Omgeving, form_medewerker: Option<&String>) -> Option<String> {
+    omg.medewerker.clone().or_else(|| form_medewerker.cloned())
 }
 
 /// Steps recorded with the plain step form (the others have their own form).

@@ -120,7 +120,7 @@ const MAANDEN: [&str; 12] = [
 
 /// A month grid; returns the clicked day. `maand` (any day in it) moves with ◀ ▶.
 fn maand_ui(ui: &mut egui::Ui, maand: &mut Option<NaiveDate>) -> Option<NaiveDate> {
-    let Some(m) = *maand else { return None };
+    let m = (*maand)?;
     let eerste = m.with_day(1).unwrap_or(m);
     let mut gekozen = None;
     ui.horizontal(|ui| {
