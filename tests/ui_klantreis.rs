@@ -449,3 +449,72 @@ fn besluit_met_drie_van_vier_treden_noemt_de_ontbrekende() {
     // What was typed stays.
     h.get_by_label_contains("C-ZORG-WMO (actief op");
 }
+
+/// Not a test: writes the fixture with two meldingen in progress to the file
+/// in `WIJKREGISTER_KR_DB` for looking at the screens in the real window.
+#[test]
+#[ignore = "writes a database file for screenshots"]
+fn schrijf_kijk_db() {
+    use klantreis_basis::{ladder, melding};
+    use wijkregister::store::klantreis::{
+        NieuweStap, afweging_opslaan, melding_toevoegen, stap_vastleggen,
+    };
+    let pad = std::env::var("WIJKREGISTER_KR_DB").expect("zet WIJKREGISTER_KR_DB");
+    let _ = std::fs::remove_file(&pad);
+    let conn = register();
+    for (inwoner, datum, treden, vraag) in [
+        (
+            "I-MIRIAM",
+            d(2026, 11, 10),
+            &[false, false][..],
+            "Ik zit alleen thuis en de rekeningen stapelen zich op.",
+        ),
+        (
+            "I-HANSEN",
+            d(2026, 10, 20),
+            &[false, false, false, false][..],
+            "Ik wil naar de dagbesteding.",
+        ),
+    ] {
+        let mut m = melding(inwoner, datum, Some(wijkregister::domain::Wet::Wmo));
+        m.vraag = vraag.into();
+        m.bron = wijkregister::domain::Bron::Huisarts;
+        m.leefgebieden = vec![Leefgebied::SociaalNetwerk, Leefgebied::Zelfzorg];
+        let id = melding_toevoegen(&conn, h(INTAKER), &m).expect("melding");
+        for (stap, dag, notitie) in [
+            (
+                Stap::Gesprek,
+                datum + chrono::Days::new(3),
+                "Keukentafelgesprek.",
+            ),
+            (
+                Stap::Analyse,
+                datum + chrono::Days::new(7),
+                "Verklarende analyse.",
+            ),
+        ] {
+            stap_vastleggen(
+                &conn,
+                h(INTAKER),
+                &id,
+                &NieuweStap {
+                    stap,
+                    datum: dag,
+                    medewerker: INTAKER.into(),
+                    notitie: notitie.into(),
+                    uitkomst: None,
+                },
+            )
+            .expect("stap");
+        }
+        afweging_opslaan(
+            &conn,
+            h(WIJKCOACH),
+            &id,
+            datum + chrono::Days::new(9),
+            &ladder(treden),
+        )
+        .expect("afweging");
+    }
+    conn.execute("VACUUM INTO ?1", [&pad]).expect("vacuum into");
+}

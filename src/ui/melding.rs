@@ -208,6 +208,8 @@ pub struct MeldingScherm {
     algemeen: Option<String>,
     bericht: Option<String>,
     vraag_weggaan: bool,
+    /// Scroll the besluit form into view once it opens.
+    scroll_besluit: bool,
 }
 
 impl MeldingScherm {
@@ -229,6 +231,7 @@ impl MeldingScherm {
             algemeen: None,
             bericht: None,
             vraag_weggaan: false,
+            scroll_besluit: false,
         };
         s.vernieuw(register, omg);
         s
@@ -245,14 +248,16 @@ impl MeldingScherm {
             ..StapForm::default()
         };
         if let Ok(g) = &self.gegevens {
+            // Only the obvious next step is chosen beforehand; a choice between
+            // outcomes is left to the worker.
             self.stap.stap = g
                 .nog_te_doen
                 .iter()
                 .copied()
-                .find(|s| vrij_vast_te_leggen(*s));
+                .find(|s| matches!(s, Stap::Gesprek | Stap::Analyse | Stap::LeveringEvaluatie));
             self.ladder = LadderForm {
                 ladder: g.ladder.clone(),
-                datum: vandaag,
+                datum: g.eerste(Stap::Afweging).map_or(vandaag, nl),
                 ..LadderForm::default()
             };
         }
@@ -372,18 +377,19 @@ impl MeldingScherm {
                 stappenbalk_ui(ui, &g);
                 termijn_ui(ui, &g, omg.vandaag);
                 ui.add_space(6.0);
-                opnieuw |= self.stappen_ui(ui, &g, register, omg);
+                // What to do now first, the history below.
                 if g.kern.afgesloten.is_none() {
-                    opnieuw |= self.volgende_stap_ui(ui, &g, register, omg);
                     if g.stappen.iter().any(|s| s.stap == Stap::Analyse)
                         || g.nog_te_doen.contains(&Stap::Afweging)
                     {
                         opnieuw |= self.ladder_ui(ui, &g, register, omg);
                     }
+                    opnieuw |= self.volgende_stap_ui(ui, &g, register, omg);
                 }
                 opnieuw |= self.verwijzingen_ui(ui, &g, register, omg);
                 opnieuw |= self.besluit_ui(ui, &g, register, omg);
                 opnieuw |= self.toekenningen_ui(ui, &g, register, omg);
+                opnieuw |= self.stappen_ui(ui, &g, register, omg);
             });
         if !opnieuw {
             self.gegevens = Ok(g);
@@ -579,6 +585,9 @@ impl MeldingScherm {
         if self.stap.medewerker.is_none() {
             fouten.insert("medewerker".into(), "kies wie deze stap deed".into());
         }
+        if self.stap.stap.is_none() {
+            fouten.insert("stap".into(), "kies welke stap je vastlegt".into());
+        }
         let (Some(stap), Some(datum), Some(mw), true) = (
             self.stap.stap,
             datum,
@@ -628,7 +637,7 @@ impl MeldingScherm {
         let mut vorige_open = false;
         let mut opgelost_boven = false;
         egui::Grid::new("ladder")
-            .num_columns(4)
+            .num_columns(3)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 for (n, soort) in TredeSoort::ALLE.iter().enumerate() {
@@ -660,23 +669,20 @@ impl MeldingScherm {
                             }
                         });
                     });
+                    ui.end_row();
                     let wl = ui.label(format!("Waarom ({}):", soort.label()));
                     ui.add_enabled_ui(bewerkbaar, |ui| {
                         ui.add(
-                            egui::TextEdit::singleline(&mut trede.toelichting).desired_width(380.0),
+                            egui::TextEdit::singleline(&mut trede.toelichting).desired_width(520.0),
                         )
                         .labelled_by(wl.id);
                     });
-                    ui.end_row();
                     let fout = f.get(soort.veld()).cloned().or_else(|| {
                         (trede.lost_op.is_some() && trede.toelichting.trim().is_empty())
                             .then(|| "vul in waarom (verplicht)".to_owned())
                     });
-                    if fout.is_some() {
-                        ui.label("");
-                        fout_ui(ui, fout.as_ref());
-                        ui.end_row();
-                    }
+                    fout_ui(ui, fout.as_ref());
+                    ui.end_row();
                     if !bewerkbaar {
                         trede = Trede::default();
                     }
@@ -834,6 +840,7 @@ impl MeldingScherm {
                     && self.besluit.is_none()
                 {
                     self.besluit = Some(BesluitForm::nieuw(g, omg.vandaag, None));
+                    self.scroll_besluit = true;
                 }
             }
             LadderUitkomst::Onvolledig(soort) => {
@@ -1070,6 +1077,7 @@ impl MeldingScherm {
                     .clicked()
                 {
                     self.besluit = Some(BesluitForm::nieuw(g, omg.vandaag, None));
+                    self.scroll_besluit = true;
                 }
             }
             return false;
@@ -1088,7 +1096,10 @@ impl MeldingScherm {
         } else {
             "Besluit maatwerkvoorziening"
         };
-        ui.label(RichText::new(titel).strong().size(17.0));
+        let kop = ui.label(RichText::new(titel).strong().size(17.0));
+        if std::mem::take(&mut self.scroll_besluit) {
+            kop.scroll_to_me(Some(egui::Align::TOP));
+        }
         let peildag = lees(&b.start)
             .or_else(|| lees(&b.vanaf))
             .or_else(|| lees(&b.besluit))
@@ -1104,6 +1115,7 @@ impl MeldingScherm {
         egui::Grid::new("besluit")
             .num_columns(3)
             .spacing([12.0, 6.0])
+            .min_col_width(230.0)
             .show(ui, |ui| {
                 if b.vorige.is_some() {
                     datumveld_ui(
@@ -1148,6 +1160,70 @@ impl MeldingScherm {
                     );
                     markeer_meerregelig(ui, &r);
                 }
+            });
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(format!(
+                "Passend aanbod (maatwerk bij de wet en de leefgebieden van de melding), contracten op {}:",
+                nl(peildag)
+            ))
+            .strong(),
+        );
+        if passend.is_empty() {
+            ui.label("Geen passende maatwerkvoorziening op de sociale kaart.");
+        }
+        egui::Grid::new("passend-aanbod")
+            .num_columns(5)
+            .striped(true)
+            .spacing([14.0, 4.0])
+            .show(ui, |ui| {
+                for p in &passend {
+                    let naam = p.naam.clone();
+                    let categorie = p
+                        .categorie
+                        .as_ref()
+                        .map_or_else(|| "–".to_owned(), |c| format!("cat. {c}"));
+                    if p.aanbieders.is_empty() {
+                        ui.label(&naam);
+                        ui.label(&categorie);
+                        ui.label("geen aanbieder bekend");
+                        ui.label("");
+                        ui.label("");
+                        ui.end_row();
+                    }
+                    for a in &p.aanbieders {
+                        ui.label(&naam);
+                        ui.label(&categorie);
+                        ui.label(&a.naam);
+                        match &a.actief_contract {
+                            Some(c) => ui.colored_label(GOED_KLEUR, format!("contract {c}")),
+                            None => ui.colored_label(
+                                ave_kleur(2),
+                                "geen actief contract (maatwerkcontract nodig)",
+                            ),
+                        };
+                        let gekozen = b.voorziening.as_ref() == Some(&p.id)
+                            && b.aanbieder.as_ref() == Some(&a.aanbieder);
+                        if ui
+                            .add(egui::Button::selectable(
+                                gekozen,
+                                if gekozen { "Gekozen" } else { "Kies" },
+                            ))
+                            .on_hover_text(format!("Kies {} bij {}", p.naam, a.naam))
+                            .clicked()
+                        {
+                            b.voorziening = Some(p.id.clone());
+                            b.aanbieder = Some(a.aanbieder.clone());
+                        }
+                        ui.end_row();
+                    }
+                }
+            });
+        egui::Grid::new("besluit-2")
+            .num_columns(3)
+            .spacing([12.0, 6.0])
+            .min_col_width(230.0)
+            .show(ui, |ui| {
                 let opties: Vec<(Option<String>, String)> = passend
                     .iter()
                     .map(|p| {
@@ -1406,6 +1482,7 @@ impl MeldingScherm {
                         .clicked()
                 {
                     self.besluit = Some(BesluitForm::nieuw(g, omg.vandaag, Some(t.id.clone())));
+                    self.scroll_besluit = true;
                 }
                 if loopt
                     && ui
@@ -1608,43 +1685,52 @@ fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
         "2 Gesprek",
         "3 Analyse",
         "4 Afweging",
-        "5 Verwijzing | aanvraag + besluit | geen ondersteuning / ingetrokken",
+        "5 Verwijzing | aanvraag + besluit | geen ondersteuning of ingetrokken",
         "6 Levering en evaluatie",
         "7 Afsluiting",
     ];
     let volgende_fasen: Vec<u8> = g.nog_te_doen.iter().map(|s| s.fase()).collect();
-    ui.horizontal_wrapped(|ui| {
+    let breedte = ((ui.available_width() - 7.0 * 24.0) / 7.0).clamp(100.0, 170.0);
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
         for (i, naam) in FASEN.iter().enumerate() {
             let fase = u8::try_from(i + 1).unwrap_or(0);
             let gedaan: Vec<&StapRij> =
                 g.stappen.iter().filter(|s| s.stap.fase() == fase).collect();
-            let (kleur, teken) = if !gedaan.is_empty() {
-                (GOED_KLEUR, "klaar:")
+            let (kleur, status) = if !gedaan.is_empty() {
+                (GOED_KLEUR, "gedaan")
             } else if volgende_fasen.contains(&fase) {
-                (ave_kleur(2), ">")
+                (ave_kleur(2), "kan nu")
             } else {
-                (Color32::GRAY, "")
+                (Color32::GRAY, "nog niet")
             };
-            ui.group(|ui| {
-                ui.vertical(|ui| {
-                    ui.label(
-                        RichText::new(format!("{teken} {naam}"))
-                            .color(kleur)
-                            .strong(),
-                    );
-                    for s in gedaan {
-                        ui.small(format!(
-                            "{} {} – {}",
-                            s.stap.label(),
-                            nl(s.datum),
-                            g.medewerker_naam(&s.medewerker)
-                        ));
-                    }
+            egui::Frame::group(ui.style())
+                .stroke(egui::Stroke::new(
+                    if status == "kan nu" { 2.0 } else { 1.0 },
+                    kleur,
+                ))
+                .show(ui, |ui| {
+                    ui.set_width(breedte);
+                    ui.set_min_height(64.0);
+                    ui.vertical(|ui| {
+                        ui.add(egui::Label::new(RichText::new(*naam).color(kleur).strong()).wrap());
+                        ui.small(RichText::new(status).color(kleur));
+                        for s in gedaan {
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(format!(
+                                        "{} {} – {}",
+                                        s.stap.label(),
+                                        nl(s.datum),
+                                        g.medewerker_naam(&s.medewerker)
+                                    ))
+                                    .small(),
+                                )
+                                .wrap(),
+                            );
+                        }
+                    });
                 });
-            });
-            if i + 1 < FASEN.len() {
-                ui.label(">");
-            }
         }
     });
     if g.nog_te_doen.is_empty() {
