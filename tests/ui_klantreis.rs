@@ -518,3 +518,61 @@ fn schrijf_kijk_db() {
     }
     conn.execute("VACUUM INTO ?1", [&pad]).expect("vacuum into");
 }
+
+#[test]
+fn aanbieder_zonder_contract_vraagt_om_bevestiging() {
+    let mut h = harness(WIJKCOACH);
+    nieuwe_melding_voor(&mut h, "Miriam de Vries");
+    typ(
+        &mut h,
+        "Vraag (in de woorden van de inwoner):",
+        "Ik red het niet meer alleen.",
+    );
+    klik(&mut h, "Zelfzorg (ADL)");
+    klik(&mut h, "Melding opslaan (Enter)");
+    stap(&mut h, "Gesprek.");
+    stap(&mut h, "Analyse.");
+    trede(&mut h, "eigen kracht", false, "Lukt niet alleen.");
+    trede(&mut h, "netwerk", false, "Geen netwerk.");
+    trede(&mut h, "algemene voorziening", false, "Niet passend.");
+    trede(&mut h, "voorliggende voorziening", false, "Geen aanspraak.");
+    klik(&mut h, "Afweging opslaan");
+    klik(&mut h, "Maatwerkbesluit nemen");
+    kies(
+        &mut h,
+        "Voorziening (maatwerk):",
+        "Individuele begeleiding (categorie 02)",
+    );
+    kies(
+        &mut h,
+        "Aanbieder:",
+        "Nieuw Zorg – geen contract op 26-11-2026",
+    );
+    klik(&mut h, "Besluit opslaan");
+    h.get_by_label("Dit wordt een maatwerkcontract. Doorgaan?");
+    let toekenningen = |h: &Harness<'static, WijkregisterApp>| {
+        h.state()
+            .register()
+            .dossier("I-MIRIAM", d(2026, 11, 26))
+            .expect("dossier")
+            .toekenningen
+    };
+    assert!(toekenningen(&h).is_empty(), "nog niet opgeslagen");
+    // Saving again without the explicit "ja" does not confirm.
+    klik(&mut h, "Besluit opslaan");
+    assert!(toekenningen(&h).is_empty(), "alleen 'ja' bevestigt");
+    klik(&mut h, "Ja, maatwerkcontract");
+    h.get_by_label("Besluit opgeslagen.");
+    let lijst = toekenningen(&h);
+    assert_eq!(lijst.len(), 1);
+    let t = h
+        .state()
+        .register()
+        .toekenning(&lijst[0].id)
+        .expect("toekenning");
+    assert_eq!(t.toekenning.aanbieder.as_deref(), Some("A-NIEUW"));
+    assert_eq!(
+        t.toekenning.contract, None,
+        "maatwerkcontract: geen raamcontract"
+    );
+}

@@ -1177,6 +1177,10 @@ impl MeldingScherm {
             .striped(true)
             .spacing([14.0, 4.0])
             .show(ui, |ui| {
+                for k in ["Voorziening", "Categorie", "Aanbieder", "Contract", ""] {
+                    ui.label(RichText::new(k).strong());
+                }
+                ui.end_row();
                 for p in &passend {
                     let naam = p.naam.clone();
                     let categorie = p
@@ -1333,6 +1337,7 @@ impl MeldingScherm {
         for a in &afweging_fouten {
             ui.colored_label(FOUT_KLEUR, RichText::new(format!("Fout: {a}")).strong());
         }
+        let mut bevestigd = false;
         if b.vraag_bevestiging {
             ui.horizontal(|ui| {
                 ui.colored_label(
@@ -1341,6 +1346,7 @@ impl MeldingScherm {
                 );
                 if ui.button("Ja, maatwerkcontract").clicked() {
                     opslaan = true;
+                    bevestigd = true;
                 }
                 if ui.button("Nee").clicked() {
                     b.vraag_bevestiging = false;
@@ -1364,14 +1370,21 @@ impl MeldingScherm {
             return false;
         }
         let geen_contract = gekozen_zonder_contract(&passend, b);
-        if geen_contract && b.uitkomst == BesluitUitkomst::Toegekend && !b.vraag_bevestiging {
+        if geen_contract && b.uitkomst == BesluitUitkomst::Toegekend && !bevestigd {
+            // Asked every time: a save without the explicit "ja" never confirms.
             b.vraag_bevestiging = true;
             return false;
         }
-        self.besluit_opslaan(g, register, omg)
+        self.besluit_opslaan(g, register, omg, bevestigd)
     }
 
-    fn besluit_opslaan(&mut self, g: &Gegevens, register: &Register, omg: &Omgeving) -> bool {
+    fn besluit_opslaan(
+        &mut self,
+        g: &Gegevens,
+        register: &Register,
+        omg: &Omgeving,
+        bevestigd: bool,
+    ) -> bool {
         let Some(b) = &self.besluit else { return false };
         let mut fouten = Fouten::new();
         let mut datum = |veld: &str, tekst: &str, verplicht: bool| -> Option<NaiveDate> {
@@ -1430,7 +1443,7 @@ impl MeldingScherm {
             volume,
             volume_eenheid: Some(b.eenheid.trim().to_owned()).filter(|e| !e.is_empty()),
             doorbraak: b.doorbraak,
-            maatwerkcontract_bevestigd: b.vraag_bevestiging,
+            maatwerkcontract_bevestigd: bevestigd,
             notitie: b.notitie.clone(),
         };
         let t = omg.tijdstip();
