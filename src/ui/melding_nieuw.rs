@@ -68,6 +68,8 @@ pub struct MeldingNieuwScherm {
     vraag_weggaan: bool,
     bsn_fout: Option<String>,
     keuzes: Keuzes,
+    /// The cursor was put in the first field.
+    focus_gezet: bool,
 }
 
 #[derive(Default)]
@@ -141,6 +143,7 @@ impl MeldingNieuwScherm {
             vraag_weggaan: false,
             bsn_fout: None,
             keuzes,
+            focus_gezet: false,
         }
     }
 
@@ -239,9 +242,14 @@ impl MeldingNieuwScherm {
         let f = &self.fouten;
         egui::Grid::new("nieuwe-inwoner")
             .num_columns(3)
+            .min_col_width(230.0)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
-                tekstveld_ui(ui, "Voornaam:", &mut self.nieuw.voornaam, f.get("voornaam"));
+                let r = tekstveld_ui(ui, "Voornaam:", &mut self.nieuw.voornaam, f.get("voornaam"));
+                if !self.focus_gezet {
+                    r.request_focus();
+                    self.focus_gezet = true;
+                }
                 tekstveld_ui(
                     ui,
                     "Achternaam:",
@@ -343,22 +351,29 @@ impl MeldingNieuwScherm {
         ui.label(RichText::new("De melding").strong().size(18.0));
         let f = &self.fouten;
         let m = &mut self.melding;
-        egui::Grid::new("nieuwe-melding").num_columns(3).spacing([12.0, 6.0]).show(ui, |ui| {
+        let focus_gezet = &mut self.focus_gezet;
+        egui::Grid::new("nieuwe-melding").num_columns(3).min_col_width(230.0).spacing([12.0, 6.0]).show(ui, |ui| {
             datumveld_ui(ui, "Datum melding:", &mut m.datum, f.get("datum"), omg.vandaag);
             let bronnen: Vec<(Bron, String)> = Bron::ALLE.iter().map(|b| (*b, b.label().to_owned())).collect();
             keuze_ui(ui, "Bron:", &mut m.bron, &bronnen, f.get("bron"));
             let r = tekstvak_ui(ui, "Vraag (in de woorden van de inwoner):", &mut m.vraag, f.get("vraag"));
             markeer_meerregelig(ui, &r);
+            if !*focus_gezet {
+                r.request_focus();
+                *focus_gezet = true;
+            }
             ui.label("Leefgebieden:");
-            ui.horizontal_wrapped(|ui| {
-                ui.set_max_width(620.0);
-                for lg in Leefgebied::ALLE.iter().copied() {
+            egui::Grid::new("leefgebieden-keuze").num_columns(3).show(ui, |ui| {
+                for (n, lg) in Leefgebied::ALLE.iter().copied().enumerate() {
                     let mut aan = m.leefgebieden.contains(&lg);
                     ui.checkbox(&mut aan, lg.label());
                     if aan && !m.leefgebieden.contains(&lg) {
                         m.leefgebieden.push(lg);
                     } else if !aan {
                         m.leefgebieden.retain(|x| *x != lg);
+                    }
+                    if n % 3 == 2 {
+                        ui.end_row();
                     }
                 }
             });
