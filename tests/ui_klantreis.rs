@@ -576,3 +576,179 @@ fn aanbieder_zonder_contract_vraagt_om_bevestiging() {
         "maatwerkcontract: geen raamcontract"
     );
 }
+
+/// Replaces the text of a field (select all, type).
+fn vervang(h: &mut Harness<'static, WijkregisterApp>, label: &str, tekst: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label(label).type_text(tekst);
+    h.run();
+}
+
+/// Miriam's melding up to a running toekenning of individuele begeleiding from `start`.
+fn miriam_met_toekenning(h: &mut Harness<'static, WijkregisterApp>, start: &str) {
+    nieuwe_melding_voor(h, "Miriam de Vries");
+    typ(
+        h,
+        "Vraag (in de woorden van de inwoner):",
+        "Ik red het niet meer alleen.",
+    );
+    klik(h, "Zelfzorg (ADL)");
+    klik(h, "Melding opslaan (Enter)");
+    stap(h, "Gesprek.");
+    stap(h, "Analyse.");
+    trede(h, "eigen kracht", false, "Lukt niet alleen.");
+    trede(h, "netwerk", false, "Geen netwerk.");
+    trede(h, "algemene voorziening", false, "Niet passend.");
+    trede(h, "voorliggende voorziening", false, "Geen aanspraak.");
+    klik(h, "Afweging opslaan");
+    klik(h, "Maatwerkbesluit nemen");
+    kies(
+        h,
+        "Voorziening (maatwerk):",
+        "Individuele begeleiding (categorie 02)",
+    );
+    kies(h, "Aanbieder:", "Zorg Twente BV – contract C-ZORG-WMO");
+    typ(h, "Start levering (leeg: wachtend):", start);
+    klik(h, "Besluit opslaan");
+    h.get_by_label("Besluit opgeslagen.");
+}
+
+#[test]
+fn stap_corrigeren_wordt_bewaard_en_getoond() {
+    let mut h = harness(INTAKER);
+    nieuwe_melding_voor(&mut h, "Miriam de Vries");
+    typ(
+        &mut h,
+        "Vraag (in de woorden van de inwoner):",
+        "Ik wil iemand spreken.",
+    );
+    klik(&mut h, "Sociaal netwerk");
+    klik(&mut h, "Melding opslaan (Enter)");
+    stap(&mut h, "Gesprek.");
+    klik(&mut h, "Corrigeren: gesprek 26-11-2026");
+    vervang(&mut h, "Juiste notitie:", "Gesprek met dochter erbij.");
+    klik(&mut h, "Correctie opslaan");
+    h.get_by_label("Correctie opgeslagen.");
+    h.get_by_label_contains("gecorrigeerd door Ineke Intaker op 26-11-2026");
+    h.get_by_label("Gesprek met dochter erbij.");
+
+    let id = melding_id(&h, "I-MIRIAM");
+    let register = h.state().register();
+    let gesprek = register
+        .stappen(&id)
+        .expect("stappen")
+        .into_iter()
+        .find(|s| s.stap == Stap::Gesprek)
+        .expect("gesprek");
+    assert_eq!(gesprek.notitie, "Gesprek met dochter erbij.");
+    let correcties = register.correcties(gesprek.id).expect("correcties");
+    assert_eq!(correcties.len(), 1);
+    assert_eq!(correcties[0].oude_notitie, "Gesprek.");
+    assert_eq!(correcties[0].door, INTAKER);
+    assert_eq!(correcties[0].tijdstip, KLOK);
+}
+
+#[test]
+fn opschalen_en_beeindigen_vanaf_de_toekenning() {
+    let mut h = harness(WIJKCOACH);
+    miriam_met_toekenning(&mut h, "26-11-2026");
+
+    // Opschalen from 1 December: a new decision linked to the old one.
+    klik(&mut h, "Op- of afschalen: Individuele begeleiding");
+    h.get_by_label("Op- of afschalen: nieuw besluit");
+    vervang(&mut h, "Nieuw besluit geldt vanaf:", "01-12-2026");
+    kies(
+        &mut h,
+        "Voorziening (maatwerk):",
+        "Individuele begeleiding (categorie 02)",
+    );
+    kies(&mut h, "Aanbieder:", "Zorg Twente BV – contract C-ZORG-WMO");
+    typ(&mut h, "Volume:", "5");
+    typ(&mut h, "Eenheid (bijv. uur per week):", "uur per week");
+    klik(&mut h, "Besluit opslaan");
+    h.get_by_label("Besluit opgeslagen.");
+
+    let register = h.state().register();
+    let lijst = register
+        .dossier("I-MIRIAM", d(2026, 11, 26))
+        .expect("dossier")
+        .toekenningen;
+    assert_eq!(lijst.len(), 2);
+    let rijen: Vec<_> = lijst
+        .iter()
+        .map(|t| register.toekenning(&t.id).expect("toekenning"))
+        .collect();
+    let nieuw = rijen
+        .iter()
+        .find(|r| r.vorige.is_some())
+        .expect("nieuw besluit");
+    let oud = rijen.iter().find(|r| r.vorige.is_none()).expect("oud");
+    assert_eq!(nieuw.vorige.as_deref(), Some(oud.toekenning.id.as_str()));
+    assert_eq!(nieuw.toekenning.start, Some(d(2026, 12, 1)));
+    assert_eq!(nieuw.volume, Some(5.0));
+    assert_eq!(oud.toekenning.eind, Some(d(2026, 12, 1)));
+    assert_eq!(
+        oud.toekenning.reden_einde,
+        Some(wijkregister::domain::RedenEinde::Herbeoordeling)
+    );
+    let nieuw_id = nieuw.toekenning.id.clone();
+
+    // Beëindigen: the reason is required; an end before the start is refused beside the field.
+    klik(&mut h, "Beëindigen: Individuele begeleiding");
+    klik(&mut h, "Beëindigen opslaan");
+    h.get_by_label_contains("Fout: ");
+    assert!(
+        h.state()
+            .register()
+            .toekenning(&nieuw_id)
+            .expect("toekenning")
+            .toekenning
+            .reden_einde
+            .is_none()
+    );
+    kies(&mut h, "Reden einde:", "Volgens plan beëindigd");
+    klik(&mut h, "Beëindigen opslaan");
+    h.get_by_label("Fout: 26-11-2026 ligt vóór start (01-12-2026); dat kan niet");
+    vervang(&mut h, "Einddatum levering:", "31-12-2026");
+    klik(&mut h, "Beëindigen opslaan");
+    h.get_by_label("Toekenning beëindigd.");
+    let t = h
+        .state()
+        .register()
+        .toekenning(&nieuw_id)
+        .expect("toekenning")
+        .toekenning;
+    assert_eq!(t.eind, Some(d(2026, 12, 31)));
+    assert_eq!(
+        t.reden_einde,
+        Some(wijkregister::domain::RedenEinde::VolgensPlan)
+    );
+}
+
+#[test]
+fn weggaan_met_niet_opgeslagen_wijzigingen_vraagt_eerst() {
+    let mut h = harness(INTAKER);
+    nieuwe_melding_voor(&mut h, "Miriam de Vries");
+    typ(
+        &mut h,
+        "Vraag (in de woorden van de inwoner):",
+        "Half getypt",
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.get_by_label("Wijzigingen niet opgeslagen. Toch weggaan?");
+    klik(&mut h, "Nee, verder invullen");
+    assert_eq!(
+        h.get_by_label("Vraag (in de woorden van de inwoner):")
+            .value()
+            .as_deref(),
+        Some("Half getypt")
+    );
+    klik(&mut h, "Annuleren (Esc)");
+    klik(&mut h, "Ja, weggaan");
+    // Back in the dossier; nothing stored.
+    h.get_by_label("Geen meldingen.");
+}

@@ -407,42 +407,47 @@ impl MeldingScherm {
         let mut opnieuw = false;
         ui.separator();
         ui.label(RichText::new("Vastgelegde stappen").strong().size(17.0));
-        egui::Grid::new("stappen").num_columns(5).striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
-            for k in ["Stap", "Datum", "Medewerker", "Notitie", ""] {
-                ui.label(RichText::new(k).strong());
-            }
-            ui.end_row();
-            for s in &g.stappen {
-                ui.label(s.stap.label());
-                ui.label(nl(s.datum));
-                ui.label(g.medewerker_naam(&s.medewerker));
-                ui.label(if s.notitie.is_empty() { "–" } else { &s.notitie });
-                if ui.small_button(format!("Corrigeren: {} {}", s.stap.label().to_lowercase(), nl(s.datum))).clicked() {
-                    self.correctie = Some(CorrectieForm {
-                        stap_id: s.id,
-                        datum: nl(s.datum),
-                        medewerker: Some(s.medewerker.clone()),
-                        notitie: s.notitie.clone(),
-                    });
+        egui::Grid::new("stappen")
+            .num_columns(5)
+            .striped(true)
+            .spacing([14.0, 4.0])
+            .show(ui, |ui| {
+                for k in ["Stap", "Datum", "Medewerker", "Notitie", ""] {
+                    ui.label(RichText::new(k).strong());
                 }
                 ui.end_row();
-                for c in g.correcties.get(&s.id).into_iter().flatten() {
-                    ui.label("");
-                    ui.label(RichText::new(format!(
-                        "gecorrigeerd door {} op {}: datum {} → {}, medewerker {} → {}, notitie '{}' → '{}'",
-                        g.medewerker_naam(&c.door),
-                        c.tijdstip.get(..10).and_then(crate::domain::datum::parse_iso).map_or_else(|| c.tijdstip.clone(), nl),
-                        nl(c.oude_datum),
-                        nl(c.nieuwe_datum),
-                        g.medewerker_naam(&c.oude_medewerker),
-                        g.medewerker_naam(&c.nieuwe_medewerker),
-                        c.oude_notitie,
-                        c.nieuwe_notitie
-                    )).italics());
+                for s in &g.stappen {
+                    ui.label(s.stap.label());
+                    ui.label(nl(s.datum));
+                    ui.label(g.medewerker_naam(&s.medewerker));
+                    ui.label(if s.notitie.is_empty() {
+                        "–"
+                    } else {
+                        &s.notitie
+                    });
+                    if ui
+                        .small_button(format!(
+                            "Corrigeren: {} {}",
+                            s.stap.label().to_lowercase(),
+                            nl(s.datum)
+                        ))
+                        .clicked()
+                    {
+                        self.correctie = Some(CorrectieForm {
+                            stap_id: s.id,
+                            datum: nl(s.datum),
+                            medewerker: Some(s.medewerker.clone()),
+                            notitie: s.notitie.clone(),
+                        });
+                    }
                     ui.end_row();
+                    for c in g.correcties.get(&s.id).into_iter().flatten() {
+                        ui.label("");
+                        ui.label(RichText::new(correctie_tekst(g, c)).italics());
+                        ui.end_row();
+                    }
                 }
-            }
-        });
+            });
         let mut sluit = false;
         if let Some(c) = &mut self.correctie {
             ui.group(|ui| {
@@ -1613,6 +1618,33 @@ fn gekozen_zonder_contract(passend: &[PassendeVoorziening], b: &BesluitForm) -> 
                 .find(|a| Some(&a.aanbieder) == b.aanbieder.as_ref())
         })
         .is_some_and(|a| a.actief_contract.is_none())
+}
+
+/// One logged correction in words: who, when, and only what changed.
+fn correctie_tekst(g: &Gegevens, c: &CorrectieRij) -> String {
+    let mut wat = Vec::new();
+    if c.oude_datum != c.nieuwe_datum {
+        wat.push(format!("datum was {}", nl(c.oude_datum)));
+    }
+    if c.oude_medewerker != c.nieuwe_medewerker {
+        wat.push(format!(
+            "medewerker was {}",
+            g.medewerker_naam(&c.oude_medewerker)
+        ));
+    }
+    if c.oude_notitie != c.nieuwe_notitie {
+        wat.push(format!("notitie was '{}'", c.oude_notitie));
+    }
+    let wanneer = c
+        .tijdstip
+        .get(..10)
+        .and_then(crate::domain::datum::parse_iso)
+        .map_or_else(|| c.tijdstip.clone(), nl);
+    format!(
+        "gecorrigeerd door {} op {wanneer}: {}",
+        g.medewerker_naam(&c.door),
+        wat.join(", ")
+    )
 }
 
 /// Who acts: the "Werken als" medewerker, else the one chosen in the form.
