@@ -310,6 +310,48 @@ fn hansen_wijkkamer_in_plaats_van_dagbesteding() {
         "geen toekenning bij Hansen"
     );
     assert!(register.nog_te_doen(&id).expect("nog te doen").is_empty());
+
+    // Later: meneer Hansen goes to the Wijkkamer and it works.
+    klik(&mut h, "Status bijwerken: Wijkkamer De Riet");
+    kies(&mut h, "Nieuwe status:", "Afgerond");
+    typ(&mut h, "Afgerond op:", "26-11-2026");
+    kies(&mut h, "Vraag opgelost:", "ja");
+    klik(&mut h, "Status opslaan");
+    h.get_by_label("Verwijzing bijgewerkt.");
+    let v = &h
+        .state()
+        .register()
+        .dossier("I-HANSEN", d(2026, 11, 26))
+        .expect("dossier")
+        .verwijzingen[0];
+    assert_eq!(v.status, wijkregister::domain::VerwijzingStatus::Afgerond);
+    assert_eq!(v.opgelost, Some(true));
+}
+
+#[test]
+fn direct_afsluiten_met_informatie_en_advies() {
+    let mut h = harness(INTAKER);
+    nieuwe_melding_voor(&mut h, "Jesse Jong");
+    kies(&mut h, "Bron:", "School");
+    typ(
+        &mut h,
+        "Vraag (in de woorden van de inwoner):",
+        "Waar kan ik terecht voor bijles?",
+    );
+    klik(&mut h, "Opvoeden en opgroeien");
+    kies(&mut h, "Wet:", "Jeugdwet");
+    klik(&mut h, "Direct afsluiten met informatie en advies");
+    typ(
+        &mut h,
+        "Gegeven informatie en advies:",
+        "Verwezen naar het huiswerkcafé van de bibliotheek.",
+    );
+    klik(&mut h, "Melding opslaan en afsluiten (Enter)");
+    h.get_by_label("Nog te doen: niets, de melding is afgesloten.");
+    let id = melding_id(&h, "I-JONG");
+    let kern = h.state().register().melding(&id).expect("melding");
+    assert_eq!(kern.uitkomst, Some(MeldingUitkomst::InformatieAdvies));
+    assert_eq!(kern.afgesloten, Some(d(2026, 11, 26)));
 }
 
 #[test]
