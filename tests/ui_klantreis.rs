@@ -789,6 +789,17 @@ fn weggaan_met_niet_opgeslagen_wijzigingen_vraagt_eerst() {
             .as_deref(),
         Some("Half getypt")
     );
+    // The navigation asks too.
+    klik(&mut h, "Sociale kaart");
+    h.get_by_label("Wijzigingen niet opgeslagen. Toch weggaan?");
+    assert_eq!(h.state().scherm(), wijkregister::ui::app::Scherm::Inwoners);
+    klik(&mut h, "Nee, blijven");
+    assert_eq!(
+        h.get_by_label("Vraag (in de woorden van de inwoner):")
+            .value()
+            .as_deref(),
+        Some("Half getypt")
+    );
     klik(&mut h, "Annuleren (Esc)");
     klik(&mut h, "Ja, weggaan");
     // Back in the dossier; nothing stored.

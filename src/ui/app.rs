@@ -78,6 +78,15 @@ enum Klantreis {
     Melding(Box<MeldingScherm>),
 }
 
+impl Klantreis {
+    fn gewijzigd(&self) -> bool {
+        match self {
+            Klantreis::Nieuw(s) => s.gewijzigd(),
+            Klantreis::Melding(s) => s.gewijzigd(),
+        }
+    }
+}
+
 /// The whole app.
 pub struct WijkregisterApp {
     register: Register,
@@ -98,6 +107,8 @@ pub struct WijkregisterApp {
     klantreis: Option<Klantreis>,
     /// A fixed clock for writes (tests); `None`: the system clock.
     klok: Option<String>,
+    /// The screen the user asked for while a klantreis form held unsaved input.
+    weggaan_naar: Option<Scherm>,
 }
 
 impl WijkregisterApp {
@@ -126,6 +137,7 @@ impl WijkregisterApp {
             medewerkers: None,
             klantreis: None,
             klok: None,
+            weggaan_naar: None,
         }
     }
 
@@ -138,6 +150,15 @@ impl WijkregisterApp {
     /// Fixes the moment written with every action (tests), ISO 8601.
     pub fn zet_klok(&mut self, tijdstip: &str) {
         self.klok = Some(tijdstip.to_owned());
+    }
+
+    fn ga_naar(&mut self, scherm: Scherm) {
+        self.scherm = scherm;
+        if scherm == Scherm::Inwoners {
+            self.klantreis = None;
+            self.dossier = None;
+            self.inwoners.focus_op_zoeken();
+        }
     }
 
     fn omgeving(&self) -> Omgeving {
@@ -304,11 +325,10 @@ impl WijkregisterApp {
                         egui::Button::selectable(gekozen, RichText::new(scherm.naam()).size(16.0))
                             .min_size(egui::vec2(ui.available_width(), 30.0));
                     if ui.add(knop).clicked() {
-                        self.scherm = scherm;
-                        if scherm == Scherm::Inwoners {
-                            self.klantreis = None;
-                            self.dossier = None;
-                            self.inwoners.focus_op_zoeken();
+                        if self.klantreis.as_ref().is_some_and(Klantreis::gewijzigd) {
+                            self.weggaan_naar = Some(scherm);
+                        } else {
+                            self.ga_naar(scherm);
                         }
                     }
                 }
@@ -329,6 +349,23 @@ impl WijkregisterApp {
                     ui.colored_label(theme::GOED_KLEUR, RichText::new(bericht).strong());
                     if ui.button("Sluiten").clicked() {
                         self.bericht = None;
+                    }
+                });
+            });
+        }
+        if let Some(naar) = self.weggaan_naar {
+            egui::Panel::top("weggaan").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.colored_label(
+                        FOUT_KLEUR,
+                        RichText::new("Wijzigingen niet opgeslagen. Toch weggaan?").strong(),
+                    );
+                    if ui.button("Ja, naar ".to_owned() + naar.naam()).clicked() {
+                        self.weggaan_naar = None;
+                        self.ga_naar(naar);
+                    }
+                    if ui.button("Nee, blijven").clicked() {
+                        self.weggaan_naar = None;
                     }
                 });
             });
