@@ -81,16 +81,24 @@ pub fn datumveld_ui(
     fout_ui(ui, getoond.as_ref());
     ui.end_row();
     if let Some(maand) = open {
-        ui.label("");
+        // A floating month grid below the field, above everything else.
         let mut nieuw = Some(maand);
-        ui.group(|ui| {
-            if let Some(dag) = maand_ui(ui, &mut nieuw) {
-                *tekst = nl(dag);
-                nieuw = None;
-            }
-        });
-        ui.label("");
-        ui.end_row();
+        egui::Area::new(id.with("maandoverzicht"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(r.rect.left_bottom() + egui::vec2(0.0, 4.0))
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.vertical(|ui| {
+                        if let Some(dag) = maand_ui(ui, &mut nieuw) {
+                            *tekst = nl(dag);
+                            nieuw = None;
+                        }
+                        if ui.button("Sluiten").clicked() {
+                            nieuw = None;
+                        }
+                    });
+                });
+            });
         open = nieuw;
     }
     ui.data_mut(|d| {
@@ -118,12 +126,15 @@ const MAANDEN: [&str; 12] = [
     "december",
 ];
 
-/// A month grid; returns the clicked day. `maand` (any day in it) moves with ◀ ▶.
+/// A month grid; returns the clicked day. `maand` (any day in it) moves by month or year.
 fn maand_ui(ui: &mut egui::Ui, maand: &mut Option<NaiveDate>) -> Option<NaiveDate> {
     let m = (*maand)?;
     let eerste = m.with_day(1).unwrap_or(m);
     let mut gekozen = None;
     ui.horizontal(|ui| {
+        if ui.small_button("<<").on_hover_text("Vorig jaar").clicked() {
+            *maand = eerste.checked_sub_months(Months::new(12));
+        }
         if ui.small_button("<").on_hover_text("Vorige maand").clicked() {
             *maand = eerste.checked_sub_months(Months::new(1));
         }
