@@ -68,6 +68,7 @@ struct Gegevens {
     kern: MeldingKern,
     naam: String,
     bron: String,
+    intaker: Option<String>,
     gevraagd: Option<String>,
     stappen: Vec<StapRij>,
     correcties: BTreeMap<i64, Vec<CorrectieRij>>,
@@ -95,6 +96,7 @@ impl Gegevens {
             naam: dossier.inwoner.naam(),
             bron: regel.map_or_else(String::new, |m| m.bron.label().to_owned()),
             gevraagd: regel.and_then(|m| m.gevraagde_voorziening.clone()),
+            intaker: regel.and_then(|m| m.medewerker.clone()),
             nog_te_doen: register.nog_te_doen(id)?,
             ladder: register.afweging(id)?,
             passend: register.passende_voorzieningen(id, vandaag)?,
@@ -183,6 +185,8 @@ struct BesluitForm {
     doorbraak: bool,
     notitie: String,
     vraag_bevestiging: bool,
+    /// Matched care on the day it was read for.
+    aanbod: Option<(NaiveDate, Vec<PassendeVoorziening>)>,
 }
 
 struct EindeForm {
@@ -1105,16 +1109,29 @@ impl MeldingScherm {
         if std::mem::take(&mut self.scroll_besluit) {
             kop.scroll_to_me(Some(egui::Align::TOP));
         }
-        let peildag = lees(&b.start)
-            .or_else(|| lees(&b.vanaf))
-            .or_else(|| lees(&b.besluit))
-            .unwrap_or(omg.vandaag);
-        let passend: Vec<PassendeVoorziening> = register
-            .passende_voorzieningen(&self_id(g), peildag)
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|p| p.soort == VoorzieningSoort::Maatwerk)
-            .collect();
+        // The day the contract must run: the new decision's first day, else
+        // the start of delivery, else the decision date.
+        let peildag = if b.vorige.is_some() {
+            lees(&b.vanaf)
+        } else {
+            lees(&b.start).or_else(|| lees(&b.besluit))
+        }
+        .unwrap_or(omg.vandaag);
+        // Matched care is read again only when that day changes.
+        if b.aanbod.as_ref().is_none_or(|(dag, _)| *dag != peildag) {
+            let lijst = register
+                .passende_voorzieningen(&g.kern.id, peildag)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|p| p.soort == VoorzieningSoort::Maatwerk)
+                .collect();
+            b.aanbod = Some((peildag, lijst));
+        }
+        let passend: Vec<PassendeVoorziening> = b
+            .aanbod
+            .as_ref()
+            .map(|(_, l)| l.clone())
+            .unwrap_or_default();
         let mut opslaan = false;
         let mut annuleren = false;
         egui::Grid::new("besluit")
@@ -1600,12 +1617,9 @@ impl BesluitForm {
             doorbraak: false,
             notitie: String::new(),
             vraag_bevestiging: false,
+            aanbod: None,
         }
     }
-}
-
-fn self_id(g: &Gegevens) -> String {
-    g.kern.id.clone()
 }
 
 fn gekozen_zonder_contract(passend: &[PassendeVoorziening], b: &BesluitForm) -> bool {
@@ -1701,6 +1715,11 @@ fn kop_ui(ui: &mut egui::Ui, g: &Gegevens) {
                 lg.join(", ")
             });
             ui.end_row();
+            if let Some(i) = &g.intaker {
+                ui.label("Intaker:");
+                ui.label(g.medewerker_naam(i));
+                ui.end_row();
+            }
             if let Some(v) = &g.gevraagd {
                 ui.label("Gevraagde voorziening:");
                 ui.label(v);
