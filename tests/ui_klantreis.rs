@@ -805,3 +805,45 @@ fn weggaan_met_niet_opgeslagen_wijzigingen_vraagt_eerst() {
     // Back in the dossier; nothing stored.
     h.get_by_label("Geen meldingen.");
 }
+
+#[test]
+fn nieuwe_inwoner_in_het_huishouden_van_een_bestaande() {
+    let mut h = harness(INTAKER);
+    klik(&mut h, "Nieuwe inwoner + melding");
+    typ(&mut h, "Voornaam:", "Sem");
+    typ(&mut h, "Achternaam:", "de Vries");
+    typ(&mut h, "Geboortedatum:", "02-05-2015");
+    typ(&mut h, "BSN:", "123456782");
+    typ(&mut h, "Woonplaats:", "Almelo");
+    kies(&mut h, "Wijkteam:", "Wijkteam Oost");
+    klik(&mut h, "zelfde als een bestaande inwoner");
+    typ(&mut h, "Zoek de huisgenoot (naam of BSN):", "de vries");
+    klik(&mut h, "Miriam de Vries (14-03-1976)");
+    typ(
+        &mut h,
+        "Vraag (in de woorden van de inwoner):",
+        "Mijn moeder heeft het zwaar.",
+    );
+    kies(&mut h, "Wet:", "Jeugdwet");
+    klik(&mut h, "Opvoeden en opgroeien");
+    klik(&mut h, "Melding opslaan (Enter)");
+    h.get_by_label_contains("Melding van Sem de Vries");
+
+    let register = h.state().register();
+    let sem = register
+        .zoek_inwoners(&wijkregister::store::inwoners::Zoekvraag {
+            tekst: "123456782".into(),
+            wijkteam: None,
+        })
+        .expect("zoeken");
+    assert_eq!(sem.len(), 1);
+    let dossier_sem = register
+        .dossier(&sem[0].id, d(2026, 11, 26))
+        .expect("dossier");
+    let dossier_miriam = register
+        .dossier("I-MIRIAM", d(2026, 11, 26))
+        .expect("dossier");
+    assert_eq!(dossier_sem.huishouden, dossier_miriam.huishouden);
+    assert_eq!(sem[0].wijkteam.as_deref(), Some("Wijkteam Oost"));
+    assert_eq!(dossier_sem.meldingen.len(), 1);
+}
