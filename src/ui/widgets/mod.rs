@@ -119,7 +119,8 @@ pub fn keuze_ui<T: Clone + PartialEq>(
     veranderd
 }
 
-/// Whether Enter was pressed outside a multi-line field (a form saves on it).
+/// Whether Enter was pressed outside a multi-line field and with no list
+/// open (a form saves on it).
 #[must_use]
 pub fn enter_opslaan(ui: &egui::Ui) -> bool {
     let multiline_focus = ui.ctx().memory(|m| m.focused()).is_some_and(|id| {
@@ -127,7 +128,9 @@ pub fn enter_opslaan(ui: &egui::Ui) -> bool {
             .data(|d| d.get_temp::<bool>(id.with("meerregelig")))
             .unwrap_or(false)
     });
-    !multiline_focus && ui.input(|i| i.key_pressed(egui::Key::Enter))
+    !multiline_focus
+        && !egui::Popup::is_any_open(ui.ctx())
+        && ui.input(|i| i.key_pressed(egui::Key::Enter))
 }
 
 /// Marks a multi-line field so Enter inside it does not save the form.
