@@ -287,6 +287,8 @@ impl WijkregisterApp {
                 self.scherm = Scherm::Inwoners;
             }
             Actie::OpenMelding(id) => {
+                // A new resident may have been added on the way here.
+                self.inwoners.vernieuw();
                 let omg = self.omgeving();
                 self.klantreis = Some(Klantreis::Melding(Box::new(MeldingScherm::open(
                     &self.register,
