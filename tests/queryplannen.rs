@@ -7,7 +7,11 @@
 //! A full scan is accepted only for the statements listed in
 //! `TOEGESTAAN`, each with the reason why no index can serve it.
 
-#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test fails loudly on the first surprise")]
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test fails loudly on the first surprise"
+)]
 
 use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
@@ -19,15 +23,30 @@ use wijkregister::demo::{self, DemoInstellingen};
 use wijkregister::store::inwoners::Zoekvraag;
 use wijkregister::store::{self, dossier, inwoners, werkvoorraad};
 
-const GROTE_TABELLEN: &[&str] = &["inwoner", "melding", "toekenning", "verwijzing", "ave", "klantreis_stap"];
+const GROTE_TABELLEN: &[&str] = &[
+    "inwoner",
+    "melding",
+    "toekenning",
+    "verwijzing",
+    "ave",
+    "klantreis_stap",
+];
 
 /// Statements that may scan a large table, with the reason.
 const TOEGESTAAN: &[(&str, &str)] = &[];
 
 fn register() -> Connection {
     let mut conn = store::open_in_memory().expect("open");
-    demo::vul_register(&mut conn, &DemoInstellingen { inwoners: 600, jaren: 3, eind_jaar: 2026, seed: 4 })
-        .expect("demo");
+    demo::vul_register(
+        &mut conn,
+        &DemoInstellingen {
+            inwoners: 600,
+            jaren: 3,
+            eind_jaar: 2026,
+            seed: 4,
+        },
+    )
+    .expect("demo");
     conn
 }
 
@@ -45,14 +64,17 @@ fn getraceerd(conn: &mut Connection, f: impl FnOnce(&Connection)) -> BTreeSet<St
     )
     .expect("trace");
     f(conn);
-    conn.trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>).expect("trace uit");
+    conn.trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>)
+        .expect("trace uit");
     let set = gezien.lock().expect("lock").clone();
     set
 }
 
 /// The plan lines of one statement that scan a large table without an index.
 fn volle_scans(conn: &Connection, sql: &str) -> Vec<String> {
-    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("explain");
+    let mut stmt = conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .expect("explain");
     let mut rijen = stmt.raw_query();
     let mut slecht = Vec::new();
     while let Some(r) = rijen.next().expect("rij") {
@@ -82,7 +104,11 @@ fn controleer(conn: &Connection, wat: &str, statements: &BTreeSet<String>) {
             fouten.push(format!("{scans:?} in:\n{sql}"));
         }
     }
-    assert!(fouten.is_empty(), "{wat} scans a large table without an index:\n{}", fouten.join("\n\n"));
+    assert!(
+        fouten.is_empty(),
+        "{wat} scans a large table without an index:\n{}",
+        fouten.join("\n\n")
+    );
 }
 
 fn vandaag() -> NaiveDate {
@@ -93,19 +119,37 @@ fn vandaag() -> NaiveDate {
 fn zoeken_gebruikt_indexen() {
     let mut conn = register();
     let (achternaam, bsn, geboren): (String, String, String) = conn
-        .query_row("SELECT achternaam, bsn, geboortedatum FROM inwoner WHERE bsn IS NOT NULL LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
+        .query_row(
+            "SELECT achternaam, bsn, geboortedatum FROM inwoner WHERE bsn IS NOT NULL LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .expect("inwoner");
-    let geboren_nl = wijkregister::domain::datum::parse_iso(&geboren).map(wijkregister::domain::datum::nl).expect("d");
+    let geboren_nl = wijkregister::domain::datum::parse_iso(&geboren)
+        .map(wijkregister::domain::datum::nl)
+        .expect("d");
     let prefix: String = achternaam.chars().take(3).collect();
     let sql = getraceerd(&mut conn, |c| {
         for tekst in [prefix.clone(), bsn.clone(), geboren_nl.clone()] {
-            let treffers = inwoners::zoek(c, &Zoekvraag { tekst, wijkteam: None }).expect("zoek");
+            let treffers = inwoners::zoek(
+                c,
+                &Zoekvraag {
+                    tekst,
+                    wijkteam: None,
+                },
+            )
+            .expect("zoek");
             assert!(!treffers.is_empty());
         }
         // "voornaam achternaam" runs a union of two index searches.
-        inwoners::zoek(c, &Zoekvraag { tekst: format!("Jan {prefix}"), wijkteam: None }).expect("zoek");
+        inwoners::zoek(
+            c,
+            &Zoekvraag {
+                tekst: format!("Jan {prefix}"),
+                wijkteam: None,
+            },
+        )
+        .expect("zoek");
     });
     controleer(&conn, "zoeken", &sql);
 }
@@ -114,7 +158,11 @@ fn zoeken_gebruikt_indexen() {
 fn dossier_gebruikt_indexen() {
     let mut conn = register();
     let id: String = conn
-        .query_row("SELECT inwoner FROM toekenning GROUP BY inwoner ORDER BY count(*) DESC LIMIT 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT inwoner FROM toekenning GROUP BY inwoner ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .expect("id");
     let sql = getraceerd(&mut conn, |c| {
         let d = dossier::dossier(c, &id, vandaag()).expect("dossier");
@@ -154,7 +202,13 @@ fn rapport_gebruikt_indexen() {
 fn de_bewaking_ziet_een_volle_scan() {
     // The guard itself: a query on an unindexed column is caught, an indexed one is not.
     let conn = register();
-    assert!(!volle_scans(&conn, "SELECT id FROM toekenning WHERE reden_einde = 'verhuizing'").is_empty());
+    assert!(
+        !volle_scans(
+            &conn,
+            "SELECT id FROM toekenning WHERE reden_einde = 'verhuizing'"
+        )
+        .is_empty()
+    );
     assert!(volle_scans(&conn, "SELECT id FROM toekenning WHERE inwoner = ?1").is_empty());
     assert!(!volle_scans(&conn, "SELECT count(*) FROM melding WHERE bron = 'school'").is_empty());
 }

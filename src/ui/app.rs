@@ -13,6 +13,8 @@ use rusqlite::Connection;
 use crate::ui::beheer::BeheerScherm;
 use crate::ui::dossier::DossierScherm;
 use crate::ui::inwoners::InwonersScherm;
+use crate::ui::melding::{MeldingScherm, Omgeving};
+use crate::ui::melding_nieuw::MeldingNieuwScherm;
 use crate::ui::register::{Command, Register, Uitkomst};
 use crate::ui::sociale_kaart::SocialeKaartScherm;
 use crate::ui::theme::{self, FOUT_KLEUR};
@@ -65,6 +67,25 @@ pub enum Actie {
     TerugNaarLijst,
     /// Run a write.
     Command(Command),
+    /// Open the Nieuwe melding form, for this resident or a new one.
+    NieuweMelding(Option<String>),
+    /// Open a melding's klantreis.
+    OpenMelding(String),
+}
+
+/// The klantreis screen shown over the dossier, if any.
+enum Klantreis {
+    Nieuw(Box<MeldingNieuwScherm>),
+    Melding(Box<MeldingScherm>),
+}
+
+impl Klantreis {
+    fn gewijzigd(&self) -> bool {
+        match self {
+            Klantreis::Nieuw(s) => s.gewijzigd(),
+            Klantreis::Melding(s) => s.gewijzigd(),
+        }
+    }
 }
 
 /// The whole app.
@@ -85,6 +106,11 @@ pub struct WijkregisterApp {
     /// The medewerker the user works as (until accounts exist: chosen in the navigation).
     medewerker: Option<String>,
     medewerkers: Option<Vec<crate::store::medewerkers::MedewerkerRij>>,
+    klantreis: Option<Klantreis>,
+    /// A fixed clock for writes (tests); `None`: the system clock.
+    klok: Option<String>,
+    /// The screen the user asked for while a klantreis form held unsaved input.
+    weggaan_naar: Option<Scherm>,
 }
 
 impl WijkregisterApp {
@@ -112,6 +138,40 @@ impl WijkregisterApp {
             stijl_gezet: false,
             medewerker: None,
             medewerkers: None,
+            klantreis: None,
+            klok: None,
+            weggaan_naar: None,
+        }
+    }
+
+    /// The register (tests read what a screen stored).
+    #[must_use]
+    pub fn register(&self) -> &Register {
+        &self.register
+    }
+
+    /// Fixes the moment written with every action (tests), ISO 8601.
+    pub fn zet_klok(&mut self, tijdstip: &str) {
+        self.klok = Some(tijdstip.to_owned());
+    }
+
+    fn ga_naar(&mut self, scherm: Scherm) {
+        self.scherm = scherm;
+        if scherm == Scherm::Werkvoorraad {
+            self.werkvoorraad.vernieuw();
+        }
+        if scherm == Scherm::Inwoners {
+            self.klantreis = None;
+            self.dossier = None;
+            self.inwoners.focus_op_zoeken();
+        }
+    }
+
+    fn omgeving(&self) -> Omgeving {
+        Omgeving {
+            vandaag: self.vandaag,
+            medewerker: self.medewerker.clone(),
+            klok: self.klok.clone(),
         }
     }
 
@@ -219,12 +279,34 @@ impl WijkregisterApp {
     fn voer_uit(&mut self, actie: Actie, ctx: &egui::Context) {
         match actie {
             Actie::OpenDossier(id) => {
+                self.klantreis = None;
                 self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
                 self.scherm = Scherm::Inwoners;
             }
             Actie::TerugNaarLijst => {
+                self.klantreis = None;
                 self.dossier = None;
                 self.inwoners.focus_op_zoeken();
+            }
+            Actie::NieuweMelding(inwoner) => {
+                let omg = self.omgeving();
+                self.klantreis = Some(Klantreis::Nieuw(Box::new(MeldingNieuwScherm::open(
+                    &self.register,
+                    inwoner.as_deref(),
+                    &omg,
+                ))));
+                self.scherm = Scherm::Inwoners;
+            }
+            Actie::OpenMelding(id) => {
+                // A new resident may have been added on the way here.
+                self.inwoners.vernieuw();
+                let omg = self.omgeving();
+                self.klantreis = Some(Klantreis::Melding(Box::new(MeldingScherm::open(
+                    &self.register,
+                    &id,
+                    &omg,
+                ))));
+                self.scherm = Scherm::Inwoners;
             }
             Actie::Command(command) => {
                 self.register.voer_uit(command, ctx);
@@ -256,13 +338,10 @@ impl WijkregisterApp {
                         egui::Button::selectable(gekozen, RichText::new(scherm.naam()).size(16.0))
                             .min_size(egui::vec2(ui.available_width(), 30.0));
                     if ui.add(knop).clicked() {
-                        self.scherm = scherm;
-                        if scherm == Scherm::Werkvoorraad {
-                            self.werkvoorraad.vernieuw();
-                        }
-                        if scherm == Scherm::Inwoners {
-                            self.dossier = None;
-                            self.inwoners.focus_op_zoeken();
+                        if self.klantreis.as_ref().is_some_and(Klantreis::gewijzigd) {
+                            self.weggaan_naar = Some(scherm);
+                        } else {
+                            self.ga_naar(scherm);
                         }
                     }
                 }
@@ -287,6 +366,23 @@ impl WijkregisterApp {
                 });
             });
         }
+        if let Some(naar) = self.weggaan_naar {
+            egui::Panel::top("weggaan").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.colored_label(
+                        FOUT_KLEUR,
+                        RichText::new("Wijzigingen niet opgeslagen. Toch weggaan?").strong(),
+                    );
+                    if ui.button("Ja, naar ".to_owned() + naar.naam()).clicked() {
+                        self.weggaan_naar = None;
+                        self.ga_naar(naar);
+                    }
+                    if ui.button("Nee, blijven").clicked() {
+                        self.weggaan_naar = None;
+                    }
+                });
+            });
+        }
         if let Some(fout) = self.fout.clone() {
             egui::Panel::top("foutmelding").show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -305,6 +401,7 @@ impl WijkregisterApp {
                 .cloned()
         });
         let mut actie = None;
+        let omg = self.omgeving();
         egui::CentralPanel::default().show(ui, |ui| {
             let bezig = self.register.bezig();
             actie = match self.scherm {
@@ -325,9 +422,11 @@ impl WijkregisterApp {
                     );
                     None
                 }
-                Scherm::Inwoners => match &mut self.dossier {
-                    Some(dossier) => dossier.ui(ui),
-                    None => self.inwoners.ui(ui, &self.register, self.vandaag),
+                Scherm::Inwoners => match (&mut self.klantreis, &mut self.dossier) {
+                    (Some(Klantreis::Nieuw(s)), _) => s.ui(ui, &self.register, &omg),
+                    (Some(Klantreis::Melding(s)), _) => s.ui(ui, &self.register, &omg),
+                    (None, Some(dossier)) => dossier.ui(ui),
+                    (None, None) => self.inwoners.ui(ui, &self.register, self.vandaag),
                 },
                 Scherm::SocialeKaart => {
                     self.kaart

@@ -55,7 +55,9 @@ impl DossierScherm {
                     actie = Some(a);
                 }
                 ui.add_space(10.0);
-                meldingen_ui(ui, dossier);
+                if let Some(a) = meldingen_ui(ui, dossier) {
+                    actie = Some(a);
+                }
                 ui.add_space(10.0);
                 toekenningen_ui(ui, dossier);
                 ui.add_space(10.0);
@@ -70,7 +72,13 @@ impl DossierScherm {
 fn kop_ui(ui: &mut egui::Ui, d: &Dossier, vandaag: NaiveDate) -> Option<Actie> {
     let mut actie = None;
     let i = &d.inwoner;
-    ui.heading(RichText::new(i.naam()).size(24.0));
+    ui.horizontal(|ui| {
+        ui.heading(RichText::new(i.naam()).size(24.0));
+        ui.add_space(16.0);
+        if ui.button("Nieuwe melding").clicked() {
+            actie = Some(Actie::NieuweMelding(Some(i.id.clone())));
+        }
+    });
     egui::Grid::new("dossier-kop")
         .num_columns(2)
         .spacing([16.0, 4.0])
@@ -171,12 +179,14 @@ fn cellen(rij: &mut egui_extras::TableRow<'_, '_>, teksten: &[String]) {
     }
 }
 
-fn meldingen_ui(ui: &mut egui::Ui, d: &Dossier) {
+fn meldingen_ui(ui: &mut egui::Ui, d: &Dossier) -> Option<Actie> {
     sectiekop_ui(ui, "Meldingen", d.meldingen.len());
     if d.meldingen.is_empty() {
         ui.label("Geen meldingen.");
-        return;
+        return None;
     }
+    ui.weak("Klik op de datum van een melding om de klantreis te openen.");
+    let mut actie = None;
     tabel(
         ui,
         "meldingen",
@@ -197,10 +207,18 @@ fn meldingen_ui(ui: &mut egui::Ui, d: &Dossier) {
     .body(|mut body| {
         for m in &d.meldingen {
             body.row(22.0, |mut rij| {
+                rij.col(|ui| {
+                    if ui
+                        .link(nl(m.datum))
+                        .on_hover_text("Open de klantreis van deze melding")
+                        .clicked()
+                    {
+                        actie = Some(Actie::OpenMelding(m.id.clone()));
+                    }
+                });
                 cellen(
                     &mut rij,
                     &[
-                        nl(m.datum),
                         m.bron.label().to_owned(),
                         nl_of_streep(m.gesprek),
                         nl_of_streep(m.onderzoek_klaar),
@@ -215,6 +233,7 @@ fn meldingen_ui(ui: &mut egui::Ui, d: &Dossier) {
             });
         }
     });
+    actie
 }
 
 fn periode(start: Option<NaiveDate>, eind: Option<NaiveDate>) -> String {

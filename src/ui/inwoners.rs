@@ -174,6 +174,23 @@ impl InwonersScherm {
         ui.weak(
             "Pijltjes omhoog en omlaag kiezen een inwoner; Enter of een klik opent het dossier.",
         );
+        ui.horizontal(|ui| {
+            let gekozen = self.geselecteerd.and_then(|i| self.rijen.get(i));
+            let knop = ui
+                .add_enabled(gekozen.is_some(), egui::Button::new("Nieuwe melding"))
+                .on_hover_text(
+                    gekozen
+                        .map_or_else(String::new, |r| format!("Nieuwe melding voor {}", r.naam())),
+                );
+            if knop.clicked()
+                && let Some(r) = gekozen
+            {
+                actie = Some(Actie::NieuweMelding(Some(r.id.clone())));
+            }
+            if ui.button("Nieuwe inwoner + melding").clicked() {
+                actie = Some(Actie::NieuweMelding(None));
+            }
+        });
         ui.add_space(4.0);
 
         // Keyboard: arrows move the selection, Enter opens it.

@@ -7,17 +7,20 @@
 //! writes with [`register::Command`] (rerun's command pattern).
 
 pub mod app;
+pub mod ave;
 pub mod beheer;
 pub mod dossier;
 pub mod inwoners;
+pub mod melding;
+pub mod melding_nieuw;
 pub mod register;
+pub mod register_klantreis;
 pub mod register_werkvoorraad;
 pub mod sociale_kaart;
 pub mod sociale_kaart_beheer;
 pub mod theme;
 pub mod werkvoorraad;
-
-pub mod ave;
+pub mod widgets;
 
 use std::path::Path;
 

@@ -1,0 +1,591 @@
+//! Nieuwe melding: one screen for the intake of a question, for a resident
+//! already in the register or a new one (with the duplicate check before
+//! saving), optionally closed at once with informatie en advies.
+//!
+//! The form keeps what was typed until it is saved; a failed save shows the
+//! store's Dutch field errors beside the fields. Enter saves (not inside the
+//! question), Esc cancels (asking first when something was typed).
+
+use chrono::NaiveDate;
+use egui::RichText;
+
+use crate::domain::klantreis::Leefgebied;
+use crate::domain::{Bron, Bsn, Wet};
+use crate::store::klantreis::{DubbelReden, MogelijkDubbel, NieuweInwoner, NieuweMelding};
+use crate::store::sociale_kaart::KaartFilter;
+use crate::ui::app::Actie;
+use crate::ui::melding::Omgeving;
+use crate::ui::register::Register;
+use crate::ui::theme::FOUT_KLEUR;
+use crate::ui::widgets::datum::{datumveld_ui, lees};
+use crate::ui::widgets::{
+    Fouten, enter_opslaan, fout_ui, fouten_uit, keuze_ui, markeer_meerregelig, tekstvak_ui,
+    tekstveld_ui,
+};
+
+/// The typed fields of a new resident.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct InwonerVelden {
+    voornaam: String,
+    achternaam: String,
+    geboortedatum: String,
+    bsn: String,
+    woonplaats: String,
+    wijkteam: Option<String>,
+    /// Same household as this resident (id); `None`: a new household.
+    huishouden_van: Option<String>,
+    huishouden_zoek: String,
+}
+
+/// The typed fields of the melding.
+#[derive(Debug, Clone, PartialEq)]
+struct MeldingVelden {
+    datum: String,
+    bron: Bron,
+    vraag: String,
+    leefgebieden: Vec<Leefgebied>,
+    wet: Option<Wet>,
+    gevraagd: Option<String>,
+    intaker: Option<String>,
+    spoed: bool,
+    direct_afsluiten: bool,
+    advies: String,
+}
+
+/// State of the Nieuwe melding screen.
+pub struct MeldingNieuwScherm {
+    /// The existing resident (id, name); `None`: a new resident is entered.
+    inwoner: Option<(String, String)>,
+    /// A resident saved by an earlier attempt whose melding failed.
+    opgeslagen_inwoner: Option<String>,
+    nieuw: InwonerVelden,
+    melding: MeldingVelden,
+    begin: (InwonerVelden, MeldingVelden),
+    fouten: Fouten,
+    algemeen: Option<String>,
+    dubbelen: Option<Vec<MogelijkDubbel>>,
+    toch_nieuw: bool,
+    vraag_weggaan: bool,
+    bsn_fout: Option<String>,
+    keuzes: Keuzes,
+    /// The cursor was put in the first field.
+    focus_gezet: bool,
+}
+
+#[derive(Default)]
+struct Keuzes {
+    wijkteams: Vec<(Option<String>, String)>,
+    medewerkers: Vec<(Option<String>, String)>,
+    voorzieningen: Vec<(Option<String>, String)>,
+    huishouden_treffers: Vec<(String, String)>,
+}
+
+impl MeldingNieuwScherm {
+    /// A new melding for `inwoner` (id), or for a new resident when `None`.
+    #[must_use]
+    pub fn open(register: &Register, inwoner: Option<&str>, omgeving: &Omgeving) -> Self {
+        let inwoner = inwoner.map(|id| {
+            let naam = register
+                .dossier(id, omgeving.vandaag)
+                .map_or_else(|_| id.to_owned(), |d| d.inwoner.naam());
+            (id.to_owned(), naam)
+        });
+        let mut keuzes = Keuzes::default();
+        keuzes.wijkteams.push((None, "geen".to_owned()));
+        if let Ok(teams) = register.wijkteams() {
+            keuzes
+                .wijkteams
+                .extend(teams.into_iter().map(|(id, naam)| (Some(id), naam)));
+        }
+        if let Ok(lijst) = register.medewerkers() {
+            keuzes.medewerkers = lijst
+                .into_iter()
+                .map(|m| {
+                    (
+                        Some(m.id),
+                        format!("{} ({})", m.naam, m.rol.label().to_lowercase()),
+                    )
+                })
+                .collect();
+        }
+        keuzes.voorzieningen.push((None, "geen".to_owned()));
+        if let Ok(lijst) = register.voorzieningen(KaartFilter::default()) {
+            keuzes.voorzieningen.extend(lijst.into_iter().map(|v| {
+                (
+                    Some(v.id),
+                    format!("{} ({})", v.naam, v.soort.label().to_lowercase()),
+                )
+            }));
+        }
+        let melding = MeldingVelden {
+            datum: crate::domain::datum::nl(omgeving.vandaag),
+            bron: Bron::Zelfmelder,
+            vraag: String::new(),
+            leefgebieden: Vec::new(),
+            wet: Some(Wet::Wmo),
+            gevraagd: None,
+            intaker: omgeving.medewerker.clone(),
+            spoed: false,
+            direct_afsluiten: false,
+            advies: String::new(),
+        };
+        let nieuw = InwonerVelden::default();
+        MeldingNieuwScherm {
+            inwoner,
+            opgeslagen_inwoner: None,
+            begin: (nieuw.clone(), melding.clone()),
+            nieuw,
+            melding,
+            fouten: Fouten::new(),
+            algemeen: None,
+            dubbelen: None,
+            toch_nieuw: false,
+            vraag_weggaan: false,
+            bsn_fout: None,
+            keuzes,
+            focus_gezet: false,
+        }
+    }
+
+    /// Whether something was typed that is not saved.
+    #[must_use]
+    pub fn gewijzigd(&self) -> bool {
+        (self.nieuw.clone(), self.melding.clone()) != self.begin
+    }
+
+    fn terug(&self) -> Actie {
+        match &self.inwoner {
+            Some((id, _)) => Actie::OpenDossier(id.clone()),
+            None => Actie::TerugNaarLijst,
+        }
+    }
+
+    /// Draws the screen; returns what the user asked for.
+    pub fn ui(&mut self, ui: &mut egui::Ui, register: &Register, omg: &Omgeving) -> Option<Actie> {
+        let mut actie = None;
+        ui.horizontal(|ui| {
+            if ui.button("Annuleren (Esc)").clicked() {
+                self.weggaan(&mut actie);
+            }
+            ui.heading("Nieuwe melding");
+        });
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.weggaan(&mut actie);
+        }
+        if self.vraag_weggaan {
+            ui.horizontal(|ui| {
+                ui.colored_label(
+                    FOUT_KLEUR,
+                    RichText::new("Wijzigingen niet opgeslagen. Toch weggaan?").strong(),
+                );
+                if ui.button("Ja, weggaan").clicked() {
+                    actie = Some(self.terug());
+                }
+                if ui.button("Nee, verder invullen").clicked() {
+                    self.vraag_weggaan = false;
+                }
+            });
+        }
+        let mut opslaan = false;
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.inwoner_ui(ui, register, omg);
+                ui.add_space(8.0);
+                ui.separator();
+                self.melding_ui(ui, omg);
+                ui.add_space(8.0);
+                if let Some(f) = &self.algemeen {
+                    ui.colored_label(FOUT_KLEUR, f);
+                }
+                if let Some(d) = self.dubbelen.clone() {
+                    self.dubbelen_ui(ui, &d, &mut opslaan);
+                }
+                ui.horizontal(|ui| {
+                    let tekst = if self.melding.direct_afsluiten {
+                        "Melding opslaan en afsluiten (Enter)"
+                    } else {
+                        "Melding opslaan (Enter)"
+                    };
+                    if ui.button(RichText::new(tekst).strong()).clicked() {
+                        opslaan = true;
+                    }
+                });
+            });
+        if enter_opslaan(ui) && !self.vraag_weggaan {
+            opslaan = true;
+        }
+        if opslaan && let Some(id) = self.opslaan(register, omg) {
+            actie = Some(Actie::OpenMelding(id));
+        }
+        actie
+    }
+
+    fn weggaan(&mut self, actie: &mut Option<Actie>) {
+        if self.gewijzigd() && !self.vraag_weggaan {
+            self.vraag_weggaan = true;
+        } else {
+            *actie = Some(self.terug());
+        }
+    }
+
+    fn inwoner_ui(&mut self, ui: &mut egui::Ui, register: &Register, omg: &Omgeving) {
+        if let Some((_, naam)) = &self.inwoner {
+            ui.label(
+                RichText::new(format!("Inwoner: {naam}"))
+                    .strong()
+                    .size(18.0),
+            );
+            return;
+        }
+        ui.label(RichText::new("Nieuwe inwoner").strong().size(18.0));
+        let f = &self.fouten;
+        egui::Grid::new("nieuwe-inwoner")
+            .num_columns(3)
+            .min_col_width(230.0)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                let r = tekstveld_ui(ui, "Voornaam:", &mut self.nieuw.voornaam, f.get("voornaam"));
+                if !self.focus_gezet {
+                    r.request_focus();
+                    self.focus_gezet = true;
+                }
+                tekstveld_ui(
+                    ui,
+                    "Achternaam:",
+                    &mut self.nieuw.achternaam,
+                    f.get("achternaam"),
+                );
+                datumveld_ui(
+                    ui,
+                    "Geboortedatum:",
+                    &mut self.nieuw.geboortedatum,
+                    f.get("geboortedatum"),
+                    omg.vandaag,
+                );
+                let bsn_fout = f.get("bsn").or(self.bsn_fout.as_ref()).cloned();
+                let r = tekstveld_ui(ui, "BSN:", &mut self.nieuw.bsn, bsn_fout.as_ref());
+                if r.lost_focus() || (r.changed() && self.bsn_fout.is_some()) {
+                    self.bsn_fout = controleer_bsn(&self.nieuw.bsn);
+                }
+                tekstveld_ui(
+                    ui,
+                    "Woonplaats:",
+                    &mut self.nieuw.woonplaats,
+                    f.get("woonplaats"),
+                );
+                keuze_ui(
+                    ui,
+                    "Wijkteam:",
+                    &mut self.nieuw.wijkteam,
+                    &self.keuzes.wijkteams,
+                    f.get("wijkteam"),
+                );
+                ui.label("Huishouden:");
+                ui.vertical(|ui| {
+                    let mut zelfde = self.nieuw.huishouden_van.is_some();
+                    ui.horizontal(|ui| {
+                        if ui.radio(!zelfde, "nieuw huishouden").clicked() {
+                            zelfde = false;
+                            self.nieuw.huishouden_van = None;
+                        }
+                        if ui
+                            .radio(zelfde, "zelfde als een bestaande inwoner")
+                            .clicked()
+                            && !zelfde
+                        {
+                            self.nieuw.huishouden_van = Some(String::new());
+                        }
+                    });
+                    if let Some(van) = self.nieuw.huishouden_van.clone() {
+                        let zl = ui.label("Zoek de huisgenoot (naam of BSN):");
+                        let r = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut self.nieuw.huishouden_zoek)
+                                    .desired_width(260.0),
+                            )
+                            .labelled_by(zl.id);
+                        if r.changed() {
+                            self.keuzes.huishouden_treffers =
+                                if self.nieuw.huishouden_zoek.trim().len() < 2 {
+                                    Vec::new()
+                                } else {
+                                    register
+                                        .zoek_inwoners(&crate::store::inwoners::Zoekvraag {
+                                            tekst: self.nieuw.huishouden_zoek.clone(),
+                                            wijkteam: None,
+                                        })
+                                        .map(|l| {
+                                            l.into_iter()
+                                                .take(6)
+                                                .map(|i| {
+                                                    (
+                                                        i.id.clone(),
+                                                        format!(
+                                                            "{} ({})",
+                                                            i.naam(),
+                                                            crate::domain::datum::nl(
+                                                                i.geboortedatum
+                                                            )
+                                                        ),
+                                                    )
+                                                })
+                                                .collect()
+                                        })
+                                        .unwrap_or_default()
+                                };
+                        }
+                        for (id, tekst) in &self.keuzes.huishouden_treffers {
+                            if ui.selectable_label(van == *id, tekst).clicked() {
+                                self.nieuw.huishouden_van = Some(id.clone());
+                            }
+                        }
+                    }
+                });
+                fout_ui(ui, f.get("huishouden"));
+                ui.end_row();
+            });
+    }
+
+    fn melding_ui(&mut self, ui: &mut egui::Ui, omg: &Omgeving) {
+        ui.label(RichText::new("De melding").strong().size(18.0));
+        let f = &self.fouten;
+        let m = &mut self.melding;
+        let focus_gezet = &mut self.focus_gezet;
+        egui::Grid::new("nieuwe-melding").num_columns(3).min_col_width(230.0).spacing([12.0, 6.0]).show(ui, |ui| {
+            datumveld_ui(ui, "Datum melding:", &mut m.datum, f.get("datum"), omg.vandaag);
+            let bronnen: Vec<(Bron, String)> = Bron::ALLE.iter().map(|b| (*b, b.label().to_owned())).collect();
+            keuze_ui(ui, "Bron:", &mut m.bron, &bronnen, f.get("bron"));
+            let r = tekstvak_ui(ui, "Vraag (in de woorden van de inwoner):", &mut m.vraag, f.get("vraag"));
+            markeer_meerregelig(ui, &r);
+            if !*focus_gezet {
+                r.request_focus();
+                *focus_gezet = true;
+            }
+            ui.label("Leefgebieden:");
+            egui::Grid::new("leefgebieden-keuze").num_columns(3).show(ui, |ui| {
+                for (n, lg) in Leefgebied::ALLE.iter().copied().enumerate() {
+                    let mut aan = m.leefgebieden.contains(&lg);
+                    ui.checkbox(&mut aan, lg.label());
+                    if aan && !m.leefgebieden.contains(&lg) {
+                        m.leefgebieden.push(lg);
+                    } else if !aan {
+                        m.leefgebieden.retain(|x| *x != lg);
+                    }
+                    if n % 3 == 2 {
+                        ui.end_row();
+                    }
+                }
+            });
+            fout_ui(ui, f.get("leefgebieden"));
+            ui.end_row();
+            let wetten: Vec<(Option<Wet>, String)> = std::iter::once((None, "geen".to_owned()))
+                .chain(Wet::ALLE.iter().map(|w| (Some(*w), w.label().to_owned())))
+                .collect();
+            keuze_ui(ui, "Wet:", &mut m.wet, &wetten, f.get("wet"));
+            keuze_ui(ui, "Gevraagde voorziening:", &mut m.gevraagd, &self.keuzes.voorzieningen, f.get("gevraagde_voorziening"));
+            keuze_ui(ui, "Intaker:", &mut m.intaker, &self.keuzes.medewerkers, f.get("medewerker"));
+            ui.label("Spoed:");
+            ui.checkbox(&mut m.spoed, "spoed (schuldhulp: dreigende huisuitzetting, afsluiting of beëindiging zorgverzekering)");
+            fout_ui(ui, f.get("spoed"));
+            ui.end_row();
+            ui.label("Afsluiten:");
+            ui.checkbox(&mut m.direct_afsluiten, "Direct afsluiten met informatie en advies");
+            ui.label("");
+            ui.end_row();
+            if m.direct_afsluiten {
+                let r = tekstvak_ui(ui, "Gegeven informatie en advies:", &mut m.advies, f.get("notitie"));
+                markeer_meerregelig(ui, &r);
+            }
+        });
+    }
+
+    fn dubbelen_ui(&mut self, ui: &mut egui::Ui, dubbelen: &[MogelijkDubbel], opslaan: &mut bool) {
+        ui.group(|ui| {
+            ui.colored_label(
+                FOUT_KLEUR,
+                RichText::new("Mogelijk staat deze persoon al in het register:").strong(),
+            );
+            for d in dubbelen {
+                ui.horizontal(|ui| {
+                    let reden = match d.reden {
+                        DubbelReden::Bsn => "zelfde BSN",
+                        DubbelReden::NaamEnGeboortedatum => "zelfde achternaam en geboortedatum",
+                    };
+                    ui.label(format!(
+                        "{} ({}), {reden}",
+                        d.naam,
+                        crate::domain::datum::nl(d.geboortedatum)
+                    ));
+                    if ui
+                        .button(format!("Dit is dezelfde persoon — gebruik {}", d.naam))
+                        .clicked()
+                    {
+                        self.inwoner = Some((d.id.clone(), d.naam.clone()));
+                        self.dubbelen = None;
+                        self.fouten.clear();
+                    }
+                });
+            }
+            if dubbelen.iter().all(|d| d.reden != DubbelReden::Bsn)
+                && ui.button("Toch nieuw: een andere persoon").clicked()
+            {
+                self.toch_nieuw = true;
+                self.dubbelen = None;
+                *opslaan = true;
+            }
+        });
+    }
+
+    fn opslaan(&mut self, register: &Register, omg: &Omgeving) -> Option<String> {
+        self.fouten.clear();
+        self.algemeen = None;
+        let Some(medewerker) = omg
+            .medewerker
+            .clone()
+            .or_else(|| self.melding.intaker.clone())
+        else {
+            self.fouten.insert(
+                "medewerker".into(),
+                "kies de intaker (of kies links bij 'Werken als')".into(),
+            );
+            return None;
+        };
+        let tijdstip = omg.tijdstip();
+        let h = crate::store::klantreis::Handeling {
+            medewerker: &medewerker,
+            tijdstip: &tijdstip,
+        };
+        let datum = lees(&self.melding.datum);
+        if datum.is_none() {
+            self.fouten
+                .insert("datum".into(), "typ de datum als dd-mm-jjjj".into());
+        }
+        if self.melding.leefgebieden.is_empty() {
+            self.fouten
+                .insert("leefgebieden".into(), "kies minstens één leefgebied".into());
+        }
+        if self.melding.intaker.is_none() {
+            self.fouten
+                .insert("medewerker".into(), "kies de intaker".into());
+        }
+        if self.inwoner.is_none() && self.opgeslagen_inwoner.is_none() {
+            self.bsn_fout = controleer_bsn(&self.nieuw.bsn);
+            if self.nieuw.achternaam.trim().is_empty() {
+                self.fouten
+                    .insert("achternaam".into(), "vul de achternaam in".into());
+            }
+            if let Some(f) = crate::ui::widgets::datum::controleer(&self.nieuw.geboortedatum) {
+                self.fouten.insert("geboortedatum".into(), f);
+            }
+            if self.nieuw.huishouden_van.as_deref() == Some("") {
+                self.fouten.insert(
+                    "huishouden".into(),
+                    "kies de huisgenoot, of 'nieuw huishouden'".into(),
+                );
+            }
+        }
+        if !self.fouten.is_empty() || self.bsn_fout.is_some() {
+            return None;
+        }
+        let datum = datum?;
+        let inwoner_id = match (&self.inwoner, &self.opgeslagen_inwoner) {
+            (Some((id, _)), _) | (None, Some(id)) => id.clone(),
+            (None, None) => self.inwoner_opslaan(register, h, omg.vandaag)?,
+        };
+        let m = NieuweMelding {
+            inwoner: inwoner_id,
+            datum,
+            bron: self.melding.bron,
+            vraag: self.melding.vraag.clone(),
+            leefgebieden: self.melding.leefgebieden.clone(),
+            wet: self.melding.wet,
+            gevraagde_voorziening: self.melding.gevraagd.clone(),
+            medewerker: self.melding.intaker.clone().unwrap_or_default(),
+            spoed: self.melding.spoed,
+        };
+        let uitkomst = if self.melding.direct_afsluiten {
+            register.melding_informatie_advies(h, &m, &self.melding.advies)
+        } else {
+            register.melding_toevoegen(h, &m)
+        };
+        match uitkomst {
+            Ok(id) => Some(id),
+            Err(fout) => {
+                let (f, a) = fouten_uit(&fout);
+                self.fouten = f;
+                self.algemeen = a.or_else(|| {
+                    self.opgeslagen_inwoner
+                        .as_ref()
+                        .map(|_| "De inwoner is opgeslagen; de melding nog niet. Verbeter de melding en sla opnieuw op.".to_owned())
+                });
+                None
+            }
+        }
+    }
+
+    fn inwoner_opslaan(
+        &mut self,
+        register: &Register,
+        h: crate::store::klantreis::Handeling<'_>,
+        vandaag: NaiveDate,
+    ) -> Option<String> {
+        let bsn = Bsn::parse(self.nieuw.bsn.trim()).ok();
+        if !self.toch_nieuw
+            && let Some(geboren) = lees(&self.nieuw.geboortedatum)
+        {
+            match register.mogelijke_dubbelen(bsn.as_ref(), &self.nieuw.achternaam, geboren) {
+                Ok(lijst) if !lijst.is_empty() => {
+                    self.dubbelen = Some(lijst);
+                    return None;
+                }
+                Ok(_) => {}
+                Err(fout) => {
+                    self.algemeen = Some(format!("Controle op dubbele inwoners mislukt: {fout}"));
+                    return None;
+                }
+            }
+        }
+        let huishouden = match self.nieuw.huishouden_van.as_deref() {
+            Some(van) => match register.dossier(van, vandaag) {
+                Ok(d) => Some(d.huishouden),
+                Err(fout) => {
+                    self.fouten.insert("huishouden".into(), fout.to_string());
+                    return None;
+                }
+            },
+            None => None,
+        };
+        let invoer = NieuweInwoner {
+            bsn: self.nieuw.bsn.trim().to_owned(),
+            voornaam: self.nieuw.voornaam.clone(),
+            achternaam: self.nieuw.achternaam.clone(),
+            geboortedatum: self.nieuw.geboortedatum.clone(),
+            geslacht: None,
+            huishouden,
+            wijkteam: self.nieuw.wijkteam.clone(),
+            woonplaats: self.nieuw.woonplaats.clone(),
+        };
+        match register.inwoner_toevoegen(h, &invoer, vandaag) {
+            Ok(id) => {
+                self.opgeslagen_inwoner = Some(id.clone());
+                Some(id)
+            }
+            Err(fout) => {
+                let (f, a) = fouten_uit(&fout);
+                self.fouten = f;
+                self.algemeen = a;
+                None
+            }
+        }
+    }
+}
+
+/// The 11-proef as the user leaves the BSN field: `None` when empty or valid.
+fn controleer_bsn(tekst: &str) -> Option<String> {
+    let t = tekst.trim();
+    if t.is_empty() {
+        return None;
+    }
+    Bsn::parse(t).err().map(|f| f.to_string())
+}
