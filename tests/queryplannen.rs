@@ -66,8 +66,7 @@ fn getraceerd(conn: &mut Connection, f: impl FnOnce(&Connection)) -> BTreeSet<St
     f(conn);
     conn.trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>)
         .expect("trace uit");
-    let set = gezien.lock().expect("lock").clone();
-    set
+    gezien.lock().expect("lock").clone()
 }
 
 /// The plan lines of one statement that scan a large table without an index.
