@@ -54,7 +54,7 @@ fn opties() -> (Opties, Option<PathBuf>) {
                 o.inwoners = args
                     .next()
                     .and_then(|v| v.parse().ok())
-                    .expect("--inwoners N")
+                    .expect("--inwoners N");
             }
             "--jaren" => o.jaren = args.next().and_then(|v| v.parse().ok()).expect("--jaren K"),
             "--runs" => o.runs = args.next().and_then(|v| v.parse().ok()).expect("--runs R"),
