@@ -158,6 +158,7 @@ fn main() {
         jaren: o.jaren,
         eind_jaar,
         seed: 1,
+        peildatum: Some(vandaag()),
     };
     println!(
         "wijkregister prestaties — {} inwoners, {} jaar, mediaan van {} runs, {} kernen",

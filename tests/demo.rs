@@ -23,6 +23,7 @@ fn inst(inwoners: u32, jaren: u32, seed: u64) -> DemoInstellingen {
         jaren,
         eind_jaar: EIND_JAAR,
         seed,
+        peildatum: None,
     }
 }
 
@@ -574,4 +575,45 @@ fn volumes() {
     })
     .expect("ok");
     println!("{}", v.samenvatting());
+}
+
+#[test]
+fn niets_na_de_peildatum() {
+    // A demo made on 30 June invents no event after that day.
+    let peil = NaiveDate::from_ymd_opt(EIND_JAAR, 6, 30).expect("datum");
+    let i = DemoInstellingen {
+        peildatum: Some(peil),
+        ..inst(1_500, 3, 9)
+    };
+    let mut conn = store::open_in_memory().expect("open");
+    demo::vul_register(&mut conn, &i).expect("demo");
+    let grens = wijkregister::domain::datum::iso(peil);
+    for (tabel, kolommen) in [
+        (
+            "melding",
+            &["datum", "gesprek", "onderzoek_klaar", "afgesloten"][..],
+        ),
+        ("verwijzing", &["datum", "afgerond_op"][..]),
+        ("toekenning", &["aanvraag", "besluit", "start", "eind"][..]),
+        ("ave", &["datum"][..]),
+        ("vordering", &["datum"][..]),
+    ] {
+        for kolom in kolommen {
+            let na: i64 = conn
+                .query_row(
+                    &format!("SELECT count(*) FROM {tabel} WHERE {kolom} > ?1"),
+                    [&grens],
+                    |r| r.get(0),
+                )
+                .expect("telling");
+            // Planned end dates of running provisions may lie ahead; events may not.
+            if !(tabel == "toekenning" && *kolom == "eind") {
+                assert_eq!(na, 0, "{tabel}.{kolom} has {na} dates after {grens}");
+            }
+        }
+    }
+    let meldingen: i64 = conn
+        .query_row("SELECT count(*) FROM melding", [], |r| r.get(0))
+        .expect("n");
+    assert!(meldingen > 0);
 }

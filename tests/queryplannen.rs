@@ -44,6 +44,7 @@ fn register() -> Connection {
             jaren: 3,
             eind_jaar: 2026,
             seed: 4,
+            peildatum: None,
         },
     )
     .expect("demo");

@@ -22,6 +22,8 @@ pub fn demo(db: &Path, opties: &DemoOpties) -> anyhow::Result<ExitCode> {
         jaren: opties.jaren,
         eind_jaar: chrono::Local::now().year(),
         seed: opties.seed,
+        // Nothing after today: a demo made in November has no December events.
+        peildatum: Some(chrono::Local::now().date_naive()),
     };
     let begin = Instant::now();
     if let Some(uit) = &opties.jsonl {

@@ -248,7 +248,10 @@ impl<'s, E> Generator<'s, E> {
         Some(Generator {
             inst: inst.clone(),
             rng: Rng::nieuw(inst.seed),
-            peil: dec31(inst.eind_jaar),
+            peil: inst
+                .peildatum
+                .filter(|p| *p < dec31(inst.eind_jaar) && *p >= jan1(inst.eind_jaar))
+                .unwrap_or_else(|| dec31(inst.eind_jaar)),
             sim_start: jan1(eerste_jaar - AANLOOP_JAREN),
             eerste_jaar,
             contracten: Vec::new(),
@@ -534,8 +537,11 @@ impl<'s, E> Generator<'s, E> {
     /// number of residents.
     fn casussen(&mut self) -> Result<u32, E> {
         let jr = self.inst.eind_jaar;
+        // With a peildatum before 31 December the stories move back by the
+        // same number of days, so none of their events lies after it.
+        let verschuiving = chrono::Duration::days((self.peil - dec31(jr)).num_days());
         let op = |jaar: i32, maand: u32, dag_nr: u32| {
-            NaiveDate::from_ymd_opt(jaar, maand, dag_nr).unwrap_or_default()
+            NaiveDate::from_ymd_opt(jaar, maand, dag_nr).unwrap_or_default() + verschuiving
         };
         let lid = |geboren: NaiveDate, geslacht: Geslacht, voornaam: Option<&'static str>| Lid {
             geboren,
@@ -1629,6 +1635,10 @@ impl<'s, E> Generator<'s, E> {
         let afweging =
             (k.verwijzer == Verwijzer::Gemeente).then(|| teksten::afweging(wet, self.rng.index(8)));
         let melding = k.melding.map(str::to_owned);
+        if k.besluit > self.peil || k.aanvraag.is_some_and(|a| a > self.peil) {
+            // Decided only after the peildatum: nothing to record yet.
+            return Ok(k.besluit);
+        }
         if k.afgewezen {
             self.toekenning(&Toekenning {
                 id: String::new(),
@@ -2125,7 +2135,7 @@ impl<'s, E> Generator<'s, E> {
                 };
                 let record = Record::Vordering(Vordering {
                     id: format!("VO-{:06}", self.tel.vordering),
-                    datum: dag(jan1(jaar), self.rng.tussen(0, 364)),
+                    datum: dag(jan1(jaar), self.rng.tussen(0, 364)).min(self.peil),
                     bedrag_cent: self.rng.tussen(200_000, 8_000_000),
                     soort,
                     inwoner: None,

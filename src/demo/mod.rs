@@ -37,6 +37,9 @@ pub struct DemoInstellingen {
     pub jaren: u32,
     /// The last year of history (the CLI passes the current year).
     pub eind_jaar: i32,
+    /// The last day with data ("today" when the app or CLI generates; the
+    /// generator then invents nothing after it). `None`: 31 December of `eind_jaar`.
+    pub peildatum: Option<chrono::NaiveDate>,
     /// Seed: the same settings give the same register.
     pub seed: u64,
 }
@@ -196,6 +199,7 @@ mod tests {
             jaren,
             eind_jaar,
             seed: 1,
+            peildatum: None,
         }
     }
 

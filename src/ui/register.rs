@@ -297,6 +297,9 @@ fn voer_command_uit(
                 jaren: 5,
                 eind_jaar: *eind_jaar,
                 seed: 1,
+                // Nothing after today when the demo ends in the current year.
+                peildatum: Some(chrono::Local::now().date_naive())
+                    .filter(|d| chrono::Datelike::year(d) == *eind_jaar),
             };
             match vul_register(conn, &inst) {
                 Ok(verslag) => Uitkomst::DemoGeladen {
