@@ -103,6 +103,8 @@ pub struct WijkregisterApp {
     werkvoorraad: WerkvoorraadScherm,
     beheer: BeheerScherm,
     stijl_gezet: bool,
+    /// The daily backup and integrity check running on start.
+    onderhoud: crate::ui::onderhoud::Onderhoud,
     /// The medewerker the user works as (until accounts exist: chosen in the navigation).
     medewerker: Option<String>,
     medewerkers: Option<Vec<crate::store::medewerkers::MedewerkerRij>>,
@@ -136,6 +138,7 @@ impl WijkregisterApp {
             werkvoorraad: WerkvoorraadScherm::default(),
             beheer: BeheerScherm::default(),
             stijl_gezet: false,
+            onderhoud: crate::ui::onderhoud::Onderhoud::default(),
             medewerker: None,
             medewerkers: None,
             klantreis: None,
@@ -234,6 +237,13 @@ impl WijkregisterApp {
         &mut self.inwoners
     }
 
+    /// Carries the background backup and integrity check started with the window.
+    #[must_use]
+    pub fn met_onderhoud(mut self, onderhoud: crate::ui::onderhoud::Onderhoud) -> WijkregisterApp {
+        self.onderhoud = onderhoud;
+        self
+    }
+
     /// The screen shown now.
     #[must_use]
     pub fn scherm(&self) -> Scherm {
@@ -324,6 +334,7 @@ impl WijkregisterApp {
         self.verwerk_uitkomst();
         let leeg = self.is_leeg();
         let eind_jaar = self.vandaag.year();
+        self.onderhoud.ui(ui, &mut self.register);
 
         egui::Panel::left("navigatie")
             .resizable(false)

@@ -13,6 +13,7 @@ pub mod dossier;
 pub mod inwoners;
 pub mod melding;
 pub mod melding_nieuw;
+pub mod onderhoud;
 pub mod register;
 pub mod register_klantreis;
 pub mod register_werkvoorraad;
@@ -38,6 +39,7 @@ pub fn start(db: &Path) -> anyhow::Result<()> {
     let conn = store::open(db).context("wijkregister kan niet starten")?;
     let vandaag = chrono::Local::now().date_naive();
     let register = Register::new(conn, Some(db.to_path_buf()));
+    let db_pad = db.to_path_buf();
     let opties = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("wijkregister")
@@ -51,7 +53,11 @@ pub fn start(db: &Path) -> anyhow::Result<()> {
         opties,
         Box::new(move |cc| {
             crate::ui::theme::stel_in(&cc.egui_ctx);
-            Ok(Box::new(WijkregisterApp::met_register(register, vandaag)))
+            let onderhoud =
+                crate::ui::onderhoud::Onderhoud::start(db_pad, vandaag, cc.egui_ctx.clone());
+            Ok(Box::new(
+                WijkregisterApp::met_register(register, vandaag).met_onderhoud(onderhoud),
+            ))
         }),
     )
     .map_err(|fout| anyhow::anyhow!("het venster kon niet worden geopend: {fout}"))

@@ -117,6 +117,15 @@ impl Register {
         &mut self.conn
     }
 
+    /// Restores the register from a backup file (the current state is kept
+    /// beside the database first).
+    pub fn herstel_backup(&mut self, bron: &std::path::Path) -> Result<(), StoreFout> {
+        let db = self.pad.clone().unwrap_or_else(store::standaard_pad);
+        let nu = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
+        let kopie = store::backup::backup_map(&db).join(format!("voor-herstel-{nu}.sqlite"));
+        store::backup::herstel(&mut self.conn, bron, &kopie)
+    }
+
     /// Every medewerker, by name.
     pub fn medewerkers(&self) -> Result<Vec<store::medewerkers::MedewerkerRij>, StoreFout> {
         store::medewerkers::alle(&self.conn)
