@@ -39,7 +39,14 @@ impl Fouten {
                 let mut los = Vec::new();
                 for f in lijst {
                     if velden.contains(&f.veld) {
-                        self.velden.push((f.veld, f.fout.to_string()));
+                        // Several errors on one field are all shown, one after the other.
+                        match self.velden.iter_mut().find(|(v, _)| *v == f.veld) {
+                            Some((_, tekst)) => {
+                                tekst.push_str("; ");
+                                tekst.push_str(&f.fout.to_string());
+                            }
+                            None => self.velden.push((f.veld, f.fout.to_string())),
+                        }
                     } else {
                         los.push(format!("{}: {}", f.veld, f.fout));
                     }
