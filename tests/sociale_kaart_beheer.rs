@@ -1,5 +1,6 @@
-//! Sociale kaart beheer: validation of provisions and contracts, and a
-//! provision in use is ended, never deleted.
+//! Sociale kaart beheer: validation of provisions and contracts, a
+//! provision in use is ended, never deleted, and ending a provider ends its
+//! running contracts.
 
 #![allow(clippy::expect_used, clippy::panic, reason = "a test fails loudly")]
 
@@ -13,9 +14,9 @@ use wijkregister::domain::{
 use wijkregister::store::StoreFout;
 use wijkregister::store::klantreis as kr;
 use wijkregister::store::sociale_kaart_beheer::{
-    VoorzieningInvoer, aanbieder_toevoegen, aanbieder_wijzigen, contract_beeindigen,
-    contract_toevoegen, contract_wijzigen, voorziening_beeindigen, voorziening_in_gebruik,
-    voorziening_toevoegen, voorziening_verwijderen, voorziening_wijzigen,
+    VoorzieningInvoer, aanbieder_beeindigen, aanbieder_toevoegen, aanbieder_wijzigen,
+    contract_beeindigen, contract_toevoegen, contract_wijzigen, voorziening_beeindigen,
+    voorziening_in_gebruik, voorziening_toevoegen, voorziening_verwijderen, voorziening_wijzigen,
 };
 
 fn velden(fout: StoreFout) -> Vec<(String, String)> {
@@ -261,4 +262,128 @@ fn aanbieder_toevoegen_en_wijzigen() {
         1
     );
     assert_eq!(tel(&conn, "audit", "object = 'aanbieder:A-KLUP'"), 2);
+}
+
+fn contract(
+    id: &str,
+    aanbieder: &str,
+    van: (i32, u32, u32),
+    tot: Option<(i32, u32, u32)>,
+) -> Contract {
+    Contract {
+        id: id.into(),
+        aanbieder: aanbieder.into(),
+        wet: Wet::Wmo,
+        soort: ContractSoort::Raamcontract,
+        van: d(van.0, van.1, van.2),
+        tot: tot.map(|(j, m, dag)| d(j, m, dag)),
+    }
+}
+
+fn tot(conn: &rusqlite::Connection, id: &str) -> Option<String> {
+    conn.query_row("SELECT tot FROM contract WHERE id = ?1", [id], |r| r.get(0))
+        .expect("contract")
+}
+
+#[test]
+fn aanbieder_beeindigen_beeindigt_lopende_contracten() {
+    let conn = register();
+    // A-ZORG has C-ZORG-WMO (from 2026-01-01, open) and C-ZORG-JW (until
+    // 2026-12-31); add one that ended before the day and one that ends on it.
+    for c in [
+        contract("C-ZORG-OUD", "A-ZORG", (2025, 1, 1), Some((2025, 12, 31))),
+        contract("C-ZORG-OPDAG", "A-ZORG", (2025, 1, 1), Some((2026, 6, 30))),
+        contract("C-AVEDAN", "A-AVEDAN", (2026, 1, 1), None),
+    ] {
+        contract_toevoegen(&conn, h(BEHEERDER), &c).expect("contract");
+    }
+    let n = aanbieder_beeindigen(&conn, h(BEHEERDER), "A-ZORG", d(2026, 6, 30)).expect("beeindigd");
+    assert_eq!(n, 2);
+    assert_eq!(tot(&conn, "C-ZORG-WMO").as_deref(), Some("2026-06-30"));
+    assert_eq!(tot(&conn, "C-ZORG-JW").as_deref(), Some("2026-06-30"));
+    // Already ended ones, and other providers' contracts, stay as they were.
+    assert_eq!(tot(&conn, "C-ZORG-OUD").as_deref(), Some("2025-12-31"));
+    assert_eq!(tot(&conn, "C-ZORG-OPDAG").as_deref(), Some("2026-06-30"));
+    assert_eq!(tot(&conn, "C-AVEDAN"), None);
+    // One audit row for the whole action, naming the contracts ended.
+    assert_eq!(
+        tel(
+            &conn,
+            "audit",
+            "actie = 'aanbieder-beeindigen' AND object = 'aanbieder:A-ZORG' AND actor = 'MW-BEHEER'"
+        ),
+        1
+    );
+    assert_eq!(
+        tel(
+            &conn,
+            "audit",
+            "actie = 'aanbieder-beeindigen' AND details LIKE '%C-ZORG-JW%' AND details LIKE '%C-ZORG-WMO%' AND details NOT LIKE '%C-ZORG-OUD%'"
+        ),
+        1
+    );
+
+    // Nothing runs after that day any more: ending again is refused on `tot`.
+    let v = velden(
+        aanbieder_beeindigen(&conn, h(BEHEERDER), "A-ZORG", d(2026, 9, 30))
+            .expect_err("geen lopend"),
+    );
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].0, "tot");
+    assert_eq!(
+        v[0].1,
+        "'Zorg Twente BV' heeft op 30-09-2026 geen lopend contract om te beëindigen"
+    );
+    // A provider without any contract likewise.
+    let v = velden(
+        aanbieder_beeindigen(&conn, h(BEHEERDER), "A-NIEUW", d(2026, 6, 30))
+            .expect_err("geen contract"),
+    );
+    assert_eq!(v[0].0, "tot");
+    assert!(v[0].1.contains("geen lopend contract"), "{v:?}");
+    assert_eq!(tel(&conn, "audit", "actie = 'aanbieder-beeindigen'"), 1);
+    // An unknown provider is named as not found.
+    assert!(matches!(
+        aanbieder_beeindigen(&conn, h(BEHEERDER), "A-GEEN", d(2026, 6, 30)),
+        Err(StoreFout::NietGevonden(_))
+    ));
+}
+
+#[test]
+fn aanbieder_beeindigen_voor_begin_contract_geweigerd() {
+    let conn = register();
+    contract_toevoegen(
+        &conn,
+        h(BEHEERDER),
+        &contract("C-ZORG-LATER", "A-ZORG", (2027, 1, 1), None),
+    )
+    .expect("contract");
+    // The day lies before C-ZORG-LATER starts: refused as a whole, nothing changed.
+    let v = velden(
+        aanbieder_beeindigen(&conn, h(BEHEERDER), "A-ZORG", d(2026, 6, 30)).expect_err("later"),
+    );
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].0, "tot");
+    assert_eq!(
+        v[0].1,
+        "contract 'C-ZORG-LATER' begint pas op 01-01-2027, na deze laatste dag; wijzig dat contract eerst of kies een latere datum"
+    );
+    assert_eq!(tot(&conn, "C-ZORG-WMO"), None);
+    assert_eq!(tot(&conn, "C-ZORG-JW").as_deref(), Some("2026-12-31"));
+    assert_eq!(tot(&conn, "C-ZORG-LATER"), None);
+    assert_eq!(tel(&conn, "audit", "actie = 'aanbieder-beeindigen'"), 0);
+    // A day before every contract starts names them all.
+    let v = velden(
+        aanbieder_beeindigen(&conn, h(BEHEERDER), "A-ZORG", d(2025, 12, 31)).expect_err("alle"),
+    );
+    assert_eq!(v.len(), 3, "{v:?}");
+    assert!(v.iter().all(|(veld, _)| veld == "tot"));
+    // From the day the later contract starts, all three end.
+    assert_eq!(
+        aanbieder_beeindigen(&conn, h(BEHEERDER), "A-ZORG", d(2027, 1, 1)).expect("beeindigd"),
+        2
+    );
+    assert_eq!(tot(&conn, "C-ZORG-LATER").as_deref(), Some("2027-01-01"));
+    assert_eq!(tot(&conn, "C-ZORG-WMO").as_deref(), Some("2027-01-01"));
+    assert_eq!(tot(&conn, "C-ZORG-JW").as_deref(), Some("2026-12-31"));
 }

@@ -1,7 +1,8 @@
 //! Sociale kaart beheer through `egui_kittest`: the forms show the store's
 //! Dutch messages next to their fields and keep what was typed, a provision
 //! in use is ended (not deleted), an unused one can be deleted, a contract
-//! ending before it starts is refused, and only a beheerder or teamleider
+//! ending before it starts is refused, ending a provider ends its running
+//! contracts, and only a beheerder or teamleider
 //! may change anything. What was saved is checked in the database file.
 
 #![allow(clippy::expect_used, reason = "tests may fail loudly")]
@@ -268,6 +269,55 @@ fn contract_dat_eindigt_voor_het_begint_geweigerd() {
         )
         .expect("contract");
     assert_eq!((van.as_str(), tot.as_str()), ("2027-02-01", "2027-12-31"));
+}
+
+#[test]
+fn aanbieder_beeindigen_beeindigt_lopende_contracten() {
+    let Opzet { mut h, db, _map } = opzet(BEHEERDER);
+    h.get_by_label_contains("Aanbieders (").click();
+    h.run();
+    h.get_by_label("Zorg Twente BV").click();
+    h.run();
+    h.get_by_label("Gekozen: Zorg Twente BV");
+    h.get_by_label("Beëindigen").click();
+    h.run();
+    h.get_by_label("Beëindigen: Zorg Twente BV");
+    h.get_by_label_contains("Alle contracten van deze aanbieder die op deze datum nog lopen");
+    let tot = |db: &Connection, id: &str| -> Option<String> {
+        db.query_row("SELECT tot FROM contract WHERE id = ?1", [id], |r| r.get(0))
+            .expect("contract")
+    };
+
+    // Before its contracts start: refused next to the date, nothing changed.
+    typ(&mut h, "Laatste dag (dd-mm-jjjj)", "31-12-2025");
+    h.get_by_label("Beëindigen").click();
+    h.run();
+    // Both contracts start later; both are named next to the date.
+    let later = |c: &str| {
+        format!(
+            "ontract '{c}' begint pas op 01-01-2026, na deze laatste dag; \
+             wijzig dat contract eerst of kies een latere datum"
+        )
+    };
+    let melding = format!("C{}; c{}", later("C-ZORG-JW"), later("C-ZORG-WMO"));
+    assert!((y(&h, &melding) - y(&h, "Laatste dag (dd-mm-jjjj)")).abs() < 8.0);
+    assert_eq!(tot(&db, "C-ZORG-WMO"), None);
+
+    // A day on which both run: both end on it.
+    typ(&mut h, "Laatste dag (dd-mm-jjjj)", "30-06-2026");
+    h.get_by_label("Beëindigen").click();
+    h.run();
+    h.get_by_label("'Zorg Twente BV' beëindigd per 30-06-2026. 2 lopende contracten beëindigd.");
+    assert_eq!(tot(&db, "C-ZORG-WMO").as_deref(), Some("2026-06-30"));
+    assert_eq!(tot(&db, "C-ZORG-JW").as_deref(), Some("2026-06-30"));
+    let audit: i64 = db
+        .query_row(
+            "SELECT count(*) FROM audit WHERE actie = 'aanbieder-beeindigen' AND object = 'aanbieder:A-ZORG'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("audit");
+    assert_eq!(audit, 1);
 }
 
 #[test]

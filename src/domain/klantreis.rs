@@ -260,6 +260,22 @@ pub enum KlantreisFout {
     /// A change to the kind or law of a provision in use.
     #[error("de soort en de wet van '{0}' liggen vast, want de voorziening is in gebruik")]
     SoortVast(String),
+    /// Ending a provider that has no contract running on the date.
+    #[error("'{aanbieder}' heeft op {datum} geen lopend contract om te beëindigen", datum = datum::nl(*datum))]
+    GeenLopendContract {
+        /// The provider's name.
+        aanbieder: String,
+        /// The last day asked for.
+        datum: NaiveDate,
+    },
+    /// Ending a provider on a date before one of its contracts starts.
+    #[error("contract '{contract}' begint pas op {van}, na deze laatste dag; wijzig dat contract eerst of kies een latere datum", van = datum::nl(*van))]
+    ContractBegintLater {
+        /// The contract id.
+        contract: String,
+        /// Its first day.
+        van: NaiveDate,
+    },
 }
 
 impl Stap {

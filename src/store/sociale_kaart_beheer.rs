@@ -7,6 +7,17 @@
 //! deleted, and its kind and law stay as they are; an unused provision may
 //! be deleted. A contract referenced by a toekenning keeps its provider and
 //! law. New records go in through `store::schrijven::voeg_in`.
+//!
+//! A provider has no end date of its own (neither the table nor exchange
+//! format v1 has one), so ending a provider on a day D ends its contracts:
+//! every contract running on D (started on or before D, no end or an end
+//! after D) gets D as its last day. Contracts that already ended on or
+//! before D stay as they are. A contract that only starts after D is not
+//! silently changed or removed: the whole action is refused, naming that
+//! contract, so the beheerder changes it first or picks a later day. A
+//! provider with nothing running on D is refused too ("heeft geen lopend
+//! contract"). Decisions (toekenningen) under those contracts are not
+//! touched; they are ended through the klantreis.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
@@ -286,6 +297,82 @@ pub fn aanbieder_wijzigen(
     )?;
     tx.commit()?;
     Ok(())
+}
+
+/// Ends a provider on `tot`: every contract of it running on that day gets
+/// `tot` as its last day, in one transaction with one audit row. Refused
+/// (field `tot`) when a contract starts after `tot`, or when nothing runs
+/// on `tot`. Returns the number of contracts ended.
+pub fn aanbieder_beeindigen(
+    conn: &Connection,
+    h: Handeling<'_>,
+    id: &str,
+    tot: NaiveDate,
+) -> Result<usize, StoreFout> {
+    let tx = begin(conn)?;
+    let naam: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
+        "SELECT naam FROM aanbieder WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    ))?;
+    let Some(naam) = naam else {
+        return Err(StoreFout::NietGevonden(format!("aanbieder {id}")));
+    };
+    let dag = iso(tot);
+    let later: Vec<(String, NaiveDate)> = tx
+        .prepare("SELECT id, van FROM contract WHERE aanbieder = ?1 AND van > ?2 ORDER BY van, id")?
+        .query_map(params![id, dag], |r| {
+            Ok((r.get(0)?, super::klantreis::datum_kolom(r, 1)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    if !later.is_empty() {
+        return Err(StoreFout::Validatie(
+            later
+                .into_iter()
+                .map(|(contract, van)| {
+                    Veldfout::new(
+                        "tot",
+                        KlantreisFout::ContractBegintLater { contract, van }.into(),
+                    )
+                })
+                .collect(),
+        ));
+    }
+    let lopend: Vec<String> = tx
+        .prepare(
+            "SELECT id FROM contract
+              WHERE aanbieder = ?1 AND van <= ?2 AND (tot IS NULL OR tot > ?2)
+              ORDER BY id",
+        )?
+        .query_map(params![id, dag], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    if lopend.is_empty() {
+        return Err(fout(
+            "tot",
+            KlantreisFout::GeenLopendContract {
+                aanbieder: naam,
+                datum: tot,
+            },
+        ));
+    }
+    for c in &lopend {
+        tx.execute(
+            "UPDATE contract SET tot = ?2 WHERE id = ?1",
+            params![c, dag],
+        )?;
+    }
+    log(
+        &tx,
+        h,
+        "aanbieder-beeindigen",
+        &format!("aanbieder:{id}"),
+        Some(&format!(
+            "contracten beëindigd per {dag}: {}",
+            lopend.join(", ")
+        )),
+    )?;
+    tx.commit()?;
+    Ok(lopend.len())
 }
 
 fn contract_controle(conn: &Connection, c: &Contract) -> Result<(), StoreFout> {

@@ -157,4 +157,17 @@ impl Register {
             beheer::contract_beeindigen(self.conn(), h, id, tot)
         })
     }
+
+    /// Ends a provider on `tot`: its running contracts end that day.
+    /// Returns how many contracts were ended.
+    pub fn aanbieder_beeindigen(
+        &self,
+        medewerker: &str,
+        id: &str,
+        tot: NaiveDate,
+    ) -> Result<usize, StoreFout> {
+        als(medewerker, |h| {
+            beheer::aanbieder_beeindigen(self.conn(), h, id, tot)
+        })
+    }
 }

@@ -3,7 +3,8 @@
 //!
 //! A beheerder or teamleider ("werken als") also keeps the kaart: select a
 //! row, then Wijzigen, Beëindigen or Verwijderen (a provision in use can only
-//! be ended), or start a new one. The forms live in `sociale_kaart_beheer`
+//! be ended; ending a provider ends its running contracts), or start a new
+//! one. The forms live in `sociale_kaart_beheer`
 //! and replace the lists while open, so nothing typed is lost by a stray
 //! click on a tab.
 
@@ -17,7 +18,7 @@ use crate::domain::{Rol, VoorzieningSoort, Wet};
 use crate::store::medewerkers::MedewerkerRij;
 use crate::store::sociale_kaart::{AanbiederRij, ContractRij, KaartFilter, VoorzieningRij};
 use crate::ui::register::Register;
-use crate::ui::sociale_kaart_beheer::{Einde, Formulier};
+use crate::ui::sociale_kaart_beheer::{Beeindig, Einde, Formulier};
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -290,12 +291,15 @@ impl SocialeKaartScherm {
                     Formulier::wijzig_voorziening(&d.invoer, in_gebruik, aanbieders()?)
                 }
                 Start::BeeindigVoorziening(id, naam) => {
-                    Formulier::beeindigen(false, &id, &naam, vandaag)
+                    Formulier::beeindigen(Beeindig::Voorziening, &id, &naam, vandaag)
                 }
                 Start::VerwijderVoorziening(id, naam) => Formulier::verwijderen(&id, &naam),
                 Start::NieuweAanbieder => Formulier::aanbieder(None),
                 Start::WijzigAanbieder(id, naam, kvk) => {
                     Formulier::aanbieder(Some((&id, &naam, kvk.as_deref())))
+                }
+                Start::BeeindigAanbieder(id, naam) => {
+                    Formulier::beeindigen(Beeindig::Aanbieder, &id, &naam, vandaag)
                 }
                 Start::NieuwContract => Formulier::contract(None, aanbieders()?),
                 Start::WijzigContract(id) => {
@@ -303,7 +307,7 @@ impl SocialeKaartScherm {
                     Formulier::contract(Some(&c), aanbieders()?)
                 }
                 Start::BeeindigContract(id, naam) => {
-                    Formulier::beeindigen(true, &id, &naam, vandaag)
+                    Formulier::beeindigen(Beeindig::Contract, &id, &naam, vandaag)
                 }
             })
         })();
@@ -327,6 +331,7 @@ enum Start {
     VerwijderVoorziening(String, String),
     NieuweAanbieder,
     WijzigAanbieder(String, String, Option<String>),
+    BeeindigAanbieder(String, String),
     NieuwContract,
     WijzigContract(String),
     BeeindigContract(String, String),
@@ -416,13 +421,21 @@ fn aanbieder_knoppen_ui(
                     a.kvk.clone(),
                 ));
             }
+            if ui
+                .button("Beëindigen")
+                .on_hover_text("Beëindigt alle lopende contracten van deze aanbieder op één datum.")
+                .clicked()
+                && let Some(a) = a
+            {
+                start = Some(Start::BeeindigAanbieder(a.id.clone(), a.naam.clone()));
+            }
         });
         match a {
             Some(a) => {
                 ui.label(format!("Gekozen: {}", a.naam));
             }
             None => {
-                ui.weak("Klik op een aanbieder om die te wijzigen.");
+                ui.weak("Klik op een aanbieder om die te wijzigen of te beëindigen.");
             }
         }
     });

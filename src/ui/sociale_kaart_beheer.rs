@@ -1,6 +1,8 @@
 //! The beheer forms of the Sociale kaart: a provision, a provider, a
-//! contract (new or changed), ending a provision or contract on a date, and
-//! deleting an unused provision.
+//! contract (new or changed), ending a provision, contract or provider on a
+//! date, and deleting an unused provision. Ending a provider ends its
+//! running contracts on that date (see `store::sociale_kaart_beheer`); the
+//! form says so, and the confirmation says how many were ended.
 //!
 //! A form keeps what was typed until it is saved or deliberately thrown
 //! away: a refused save shows the store's Dutch messages next to the fields
@@ -37,7 +39,14 @@ impl Fouten {
                 let mut los = Vec::new();
                 for f in lijst {
                     if velden.contains(&f.veld) {
-                        self.velden.push((f.veld, f.fout.to_string()));
+                        // Several errors on one field are all shown, one after the other.
+                        match self.velden.iter_mut().find(|(v, _)| *v == f.veld) {
+                            Some((_, tekst)) => {
+                                tekst.push_str("; ");
+                                tekst.push_str(&f.fout.to_string());
+                            }
+                            None => self.velden.push((f.veld, f.fout.to_string())),
+                        }
                     } else {
                         los.push(format!("{}: {}", f.veld, f.fout));
                     }
@@ -97,6 +106,42 @@ pub struct ContractFormulier {
     tot: String,
 }
 
+/// What an end-date form ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Beeindig {
+    /// A provision (`beeindigd_op`, field `datum`).
+    Voorziening,
+    /// A contract (`tot`).
+    Contract,
+    /// A provider: its running contracts (`tot`).
+    Aanbieder,
+}
+
+impl Beeindig {
+    /// The field the store names in its errors.
+    fn veld(self) -> &'static str {
+        match self {
+            Beeindig::Voorziening => "datum",
+            Beeindig::Contract | Beeindig::Aanbieder => "tot",
+        }
+    }
+
+    /// What the form explains above the date.
+    fn uitleg(self) -> &'static str {
+        match self {
+            Beeindig::Voorziening => {
+                "De voorziening blijft in het register voor de besluiten en verwijzingen die haar noemen; \
+                 na deze datum is ze niet meer te kiezen."
+            }
+            Beeindig::Contract => "Het contract loopt tot en met deze datum.",
+            Beeindig::Aanbieder => {
+                "Alle contracten van deze aanbieder die op deze datum nog lopen, eindigen op deze datum \
+                 (hun laatste dag). Contracten die al eerder zijn beëindigd blijven zoals ze zijn."
+            }
+        }
+    }
+}
+
 /// What a form edits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inhoud {
@@ -106,10 +151,10 @@ pub enum Inhoud {
     Aanbieder(AanbiederFormulier),
     /// A contract.
     Contract(ContractFormulier),
-    /// Ending a provision (`contract: false`) or contract on a date.
+    /// Ending a provision, contract or provider on a date.
     Beeindigen {
-        /// Whether it is a contract.
-        contract: bool,
+        /// What is ended.
+        wat: Beeindig,
         /// Its id.
         id: String,
         /// What the user reads.
@@ -248,12 +293,12 @@ impl Formulier {
         Formulier::met(Inhoud::Contract(inhoud), c.is_none(), aanbieders)
     }
 
-    /// Ending a provision or contract, the date filled with `vandaag`.
+    /// Ending a provision, contract or provider, the date filled with `vandaag`.
     #[must_use]
-    pub fn beeindigen(contract: bool, id: &str, naam: &str, vandaag: NaiveDate) -> Formulier {
+    pub fn beeindigen(wat: Beeindig, id: &str, naam: &str, vandaag: NaiveDate) -> Formulier {
         Formulier::met(
             Inhoud::Beeindigen {
-                contract,
+                wat,
                 id: id.to_owned(),
                 naam: naam.to_owned(),
                 datum: nl(vandaag),
@@ -323,19 +368,11 @@ impl Formulier {
                 Inhoud::Voorziening(v) => voorziening_velden_ui(ui, v, &fouten, &aanbieders, in_gebruik),
                 Inhoud::Aanbieder(a) => aanbieder_velden_ui(ui, a, &fouten),
                 Inhoud::Contract(c) => contract_velden_ui(ui, c, &fouten, &aanbieders),
-                Inhoud::Beeindigen {
-                    contract, datum, ..
-                } => {
-                    ui.label(if *contract {
-                        "Het contract loopt tot en met deze datum."
-                    } else {
-                        "De voorziening blijft in het register voor de besluiten en verwijzingen die haar noemen; \
-                         na deze datum is ze niet meer te kiezen."
-                    });
+                Inhoud::Beeindigen { wat, datum, .. } => {
+                    ui.label(wat.uitleg());
                     ui.add_space(4.0);
-                    let veld = if *contract { "tot" } else { "datum" };
                     egui::Grid::new("beeindig-velden").num_columns(3).show(ui, |ui| {
-                        tekstveld_ui(ui, "Laatste dag (dd-mm-jjjj)", datum, fouten.veld(veld));
+                        tekstveld_ui(ui, "Laatste dag (dd-mm-jjjj)", datum, fouten.veld(wat.veld()));
                     });
                 }
                 Inhoud::Verwijderen { naam, .. } => {
@@ -425,22 +462,27 @@ impl Formulier {
             }
             Inhoud::Contract(c) => self.bewaar_contract(c, register, medewerker),
             Inhoud::Beeindigen {
-                contract,
+                wat,
                 id,
                 naam,
                 datum,
             } => {
-                let veld = if *contract { "tot" } else { "datum" };
                 let Some(d) = parse_nl(datum) else {
-                    return self.datumfout(veld, datum);
+                    return self.datumfout(wat.veld(), datum);
                 };
-                let r = if *contract {
-                    register.contract_beeindigen(medewerker, id, d)
-                } else {
-                    register.voorziening_beeindigen(medewerker, id, d)
+                let klaar = format!("'{naam}' beëindigd per {}.", nl(d));
+                let r = match wat {
+                    Beeindig::Voorziening => register
+                        .voorziening_beeindigen(medewerker, id, d)
+                        .map(|()| klaar),
+                    Beeindig::Contract => register
+                        .contract_beeindigen(medewerker, id, d)
+                        .map(|()| klaar),
+                    Beeindig::Aanbieder => register
+                        .aanbieder_beeindigen(medewerker, id, d)
+                        .map(|n| format!("{klaar} {}", contracten_beeindigd(n))),
                 };
-                r.map(|()| format!("'{naam}' beëindigd per {}.", nl(d)))
-                    .map_err(|f| (f, &["tot", "datum"][..]))
+                r.map_err(|f| (f, &["tot", "datum"][..]))
             }
             Inhoud::Verwijderen { id, naam } => register
                 .voorziening_verwijderen(medewerker, id)
@@ -580,6 +622,15 @@ impl Formulier {
         };
         r.map(|()| "Contract opgeslagen.".to_owned())
             .map_err(|f| (f, VELDEN))
+    }
+}
+
+/// "1 lopend contract beëindigd." / "3 lopende contracten beëindigd."
+fn contracten_beeindigd(n: usize) -> String {
+    if n == 1 {
+        "1 lopend contract beëindigd.".to_owned()
+    } else {
+        format!("{n} lopende contracten beëindigd.")
     }
 }
 
