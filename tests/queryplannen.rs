@@ -33,7 +33,11 @@ const GROTE_TABELLEN: &[&str] = &[
 ];
 
 /// Statements that may scan a large table, with the reason.
-const TOEGESTAAN: &[(&str, &str)] = &[];
+const TOEGESTAAN: &[(&str, &str)] = &[(
+    "SELECT rowid, id, geboortedatum, woonplaats FROM inwoner",
+    "the report reads every resident once per computation (one sequential pass is cheaper \
+     than tens of thousands of random lookups for the running toekenningen of a year)",
+)];
 
 fn register() -> Connection {
     let mut conn = store::open_in_memory().expect("open");
@@ -80,11 +84,11 @@ fn volle_scans(conn: &Connection, sql: &str) -> Vec<String> {
     while let Some(r) = rijen.next().expect("rij") {
         let detail: String = r.get(3).expect("detail");
         let woorden: Vec<&str> = detail.split_whitespace().collect();
+        // A SCAN reads the whole table or the whole of an index on it; only a
+        // SEARCH seeks. (The werkvoorraad once ran "SCAN t USING INDEX
+        // toekenning_eind" per worker: a full pass over every decision.)
         if woorden.first() == Some(&"SCAN")
             && woorden.get(1).is_some_and(|t| GROTE_TABELLEN.contains(t))
-            && !detail.contains("USING INDEX")
-            && !detail.contains("USING COVERING INDEX")
-            && !detail.contains("USING INTEGER PRIMARY KEY")
         {
             slecht.push(detail);
         }
@@ -210,5 +214,7 @@ fn de_bewaking_ziet_een_volle_scan() {
         .is_empty()
     );
     assert!(volle_scans(&conn, "SELECT id FROM toekenning WHERE inwoner = ?1").is_empty());
+    // A pass over a whole index is a full scan too.
+    assert!(!volle_scans(&conn, "SELECT inwoner FROM toekenning ORDER BY inwoner").is_empty());
     assert!(!volle_scans(&conn, "SELECT count(*) FROM melding WHERE bron = 'school'").is_empty());
 }

@@ -54,6 +54,9 @@ impl Vz {
 struct Context {
     voorzieningen: HashMap<String, Vz>,
     gemeente: Option<String>,
+    /// Every resident by id: (rowid, date of birth, woonplaats). Read once in
+    /// one pass; tens of thousands of random lookups per year cost more.
+    inwoners: HashMap<String, (i64, NaiveDate, String)>,
 }
 
 impl Context {
@@ -83,9 +86,17 @@ impl Context {
             }
         }
         let gemeente = store::instelling(conn, store::INSTELLING_GEMEENTE)?;
+        let mut inwoners = HashMap::new();
+        let mut stmt = conn.prepare("SELECT rowid, id, geboortedatum, woonplaats FROM inwoner")?;
+        let mut rijen = stmt.query([])?;
+        while let Some(r) = rijen.next()? {
+            let geboren: String = r.get(2)?;
+            inwoners.insert(r.get(1)?, (r.get(0)?, datum(&geboren)?, r.get(3)?));
+        }
         Ok(Context {
             voorzieningen,
             gemeente,
+            inwoners,
         })
     }
 
@@ -127,12 +138,16 @@ fn grenzen(jaar: i32) -> Result<(String, String), RapportFout> {
     Ok((format!("{jaar:04}-01-01"), format!("{jaar:04}-12-31")))
 }
 
-fn laad_lopend(conn: &Connection, begin: &str, eind: &str) -> Result<Vec<Lopend>, RapportFout> {
+fn laad_lopend(
+    conn: &Connection,
+    ctx: &Context,
+    begin: &str,
+    eind: &str,
+) -> Result<Vec<Lopend>, RapportFout> {
     let mut stmt = conn.prepare_cached(
-        "SELECT i.rowid, t.voorziening, t.aanbieder, c.soort = 'maatwerkcontract', t.verwijzer,
-                t.doorbraak, t.start, i.geboortedatum, i.woonplaats
+        "SELECT t.inwoner, t.voorziening, t.aanbieder, c.soort = 'maatwerkcontract', t.verwijzer,
+                t.doorbraak, t.start
          FROM toekenning t
-         JOIN inwoner i ON i.id = t.inwoner
          LEFT JOIN contract c ON c.id = t.contract
          WHERE t.uitkomst = 'toegekend' AND t.start IS NOT NULL AND t.start <= ?2
            AND (t.eind IS NULL OR t.eind >= ?1)",
@@ -140,18 +155,23 @@ fn laad_lopend(conn: &Connection, begin: &str, eind: &str) -> Result<Vec<Lopend>
     let mut rijen = stmt.query(params![begin, eind])?;
     let mut uit = Vec::new();
     while let Some(r) = rijen.next()? {
+        let id: String = r.get(0)?;
         let start: String = r.get(6)?;
-        let geboren: String = r.get(7)?;
+        let Some((inwoner, geboren, woonplaats)) = ctx.inwoners.get(&id) else {
+            return Err(RapportFout::Gegevens(format!(
+                "toekenning van onbekende inwoner '{id}'"
+            )));
+        };
         uit.push(Lopend {
-            inwoner: r.get(0)?,
+            inwoner: *inwoner,
             voorziening: r.get(1)?,
             aanbieder: r.get(2)?,
             maatwerkcontract: r.get::<_, Option<bool>>(3)?.unwrap_or(false),
             verwijzer: r.get(4)?,
             doorbraak: r.get(5)?,
             start: datum(&start)?,
-            geboren: datum(&geboren)?,
-            woonplaats: r.get(8)?,
+            geboren: *geboren,
+            woonplaats: woonplaats.clone(),
         });
     }
     Ok(uit)
@@ -245,7 +265,7 @@ fn aantal(n: usize) -> (Waarde, Option<i64>) {
 
 fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, RapportFout> {
     let (begin, eind) = grenzen(jaar)?;
-    let lopend = laad_lopend(conn, &begin, &eind)?;
+    let lopend = laad_lopend(conn, ctx, &begin, &eind)?;
     let mut w: HashMap<&'static str, (Waarde, Option<i64>)> = HashMap::new();
 
     // Sets over the toekenningen lopend in Y.

@@ -23,7 +23,20 @@ pub const MIGRATIES: &[&str] = &[
     super::klantreis::SCHEMA_KLANTREIS,
     // 4: AVE: who recorded an event, editable level texts.
     MIGRATIE_AVE,
+    // 5: indexes for the werkvoorraad and the yearly report on a large register.
+    MIGRATIE_INDEXEN,
 ];
+
+/// Version 4 → 5: indexes measured with `cargo bench --bench prestaties`:
+/// a worker's meldingen (covering the join to toekenning), the running
+/// toekenningen per melding, and the toekenningen by start for the report.
+const MIGRATIE_INDEXEN: &str = "
+CREATE INDEX melding_medewerker ON melding (medewerker, id);
+CREATE INDEX toekenning_melding_open ON toekenning (melding, eind)
+    WHERE uitkomst = 'toegekend' AND reden_einde IS NULL;
+CREATE INDEX toekenning_lopend ON toekenning (start, eind, inwoner, voorziening, aanbieder, contract, verwijzer, doorbraak)
+    WHERE uitkomst = 'toegekend' AND start IS NOT NULL;
+";
 
 /// Version 3 → 4: who recorded an AVE event and when, the reason why
 /// procesregie does not lie with a procesmanager, and the editable texts of

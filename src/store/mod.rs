@@ -104,6 +104,8 @@ fn pragmas(conn: &Connection) -> rusqlite::Result<()> {
     // In-memory databases answer "memory"; files switch to WAL.
     let _modus: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // 32 MB page cache: the report and the werkvoorraad read a large register at random.
+    conn.pragma_update(None, "cache_size", -32_768)?;
     Ok(())
 }
 
