@@ -601,13 +601,23 @@ fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, R
     w.insert("3.10.2", aantal(tel(conn,
         "SELECT count(*) FROM contract WHERE wet = 'jeugdwet' AND soort = 'maatwerkcontract' AND van <= ?2 AND (tot IS NULL OR tot >= ?1)",
         &begin, &eind)?));
-    w.insert("1.14.4", aantal(tel(conn,
-        "SELECT count(DISTINCT t.inwoner) FROM toekenning t JOIN voorziening v ON v.id = t.voorziening
-         WHERE v.wet = 'schuldhulp' AND t.uitkomst = 'toegekend' AND t.start BETWEEN ?1 AND ?2
-           AND EXISTS (SELECT 1 FROM toekenning e JOIN voorziening ev ON ev.id = e.voorziening
-                       WHERE e.inwoner = t.inwoner AND ev.wet = 'schuldhulp' AND e.uitkomst = 'toegekend'
+    w.insert(
+        "1.14.4",
+        aantal(tel(
+            conn,
+            // The provision list first, so the index on (voorziening, start) serves
+            // and the earlier-trajectory check runs only for schuldhulp starts.
+            "SELECT count(DISTINCT t.inwoner) FROM toekenning t
+         WHERE t.voorziening IN (SELECT id FROM voorziening WHERE wet = 'schuldhulp')
+           AND t.uitkomst = 'toegekend' AND t.start BETWEEN ?1 AND ?2
+           AND EXISTS (SELECT 1 FROM toekenning e
+                       WHERE e.inwoner = t.inwoner AND e.uitkomst = 'toegekend'
+                         AND e.voorziening IN (SELECT id FROM voorziening WHERE wet = 'schuldhulp')
                          AND e.eind IS NOT NULL AND e.eind < t.start)",
-        &begin, &eind)?));
+            &begin,
+            &eind,
+        )?),
+    );
     w.insert("3.4C.2", aantal(tel(conn,
         "SELECT count(DISTINCT t.inwoner) FROM voorziening v JOIN toekenning t ON t.voorziening = v.id
          WHERE v.soort = 'maatwerk' AND v.wet = 'wmo' AND v.categorie = '15'
