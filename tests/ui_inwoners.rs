@@ -53,7 +53,7 @@ fn zoek_inwoner_en_open_dossier() {
         2
     );
     h.get_by_label("sinds 01-02-2025");
-    h.get_by_label("Niveau 1 – Enkelvoudige vraag");
+    h.get_by_label("Niveau 1 · Enkelvoudige vraag");
     h.get_by_label("01-12-2025 (gepland)");
     h.get_by_label("111222333");
     h.get_by_label("01-03-1980");

@@ -10,8 +10,10 @@ use chrono::{Datelike, NaiveDate};
 use egui::RichText;
 use rusqlite::Connection;
 
+use crate::ui::ave_overzicht::AveOverzichtScherm;
 use crate::ui::beheer::BeheerScherm;
 use crate::ui::dossier::DossierScherm;
+use crate::ui::huishouden::HuishoudenScherm;
 use crate::ui::inwoners::InwonersScherm;
 use crate::ui::register::{Command, Register, Uitkomst};
 use crate::ui::sociale_kaart::SocialeKaartScherm;
@@ -27,6 +29,8 @@ pub enum Scherm {
     Inwoners,
     /// Provisions, providers, contracts.
     SocialeKaart,
+    /// Households per AVE level, for team leads.
+    AveOverzicht,
     /// Indicators (later work).
     Rapportage,
     /// Import and demo data.
@@ -35,10 +39,11 @@ pub enum Scherm {
 
 impl Scherm {
     /// All screens in navigation order.
-    pub const ALLE: [Scherm; 5] = [
+    pub const ALLE: [Scherm; 6] = [
         Scherm::Werkvoorraad,
         Scherm::Inwoners,
         Scherm::SocialeKaart,
+        Scherm::AveOverzicht,
         Scherm::Rapportage,
         Scherm::Beheer,
     ];
@@ -50,6 +55,7 @@ impl Scherm {
             Scherm::Werkvoorraad => "Werkvoorraad",
             Scherm::Inwoners => "Inwoners",
             Scherm::SocialeKaart => "Sociale kaart",
+            Scherm::AveOverzicht => "AVE-overzicht",
             Scherm::Rapportage => "Rapportage",
             Scherm::Beheer => "Beheer",
         }
@@ -65,6 +71,10 @@ pub enum Actie {
     TerugNaarLijst,
     /// Run a write.
     Command(Command),
+    /// Open a household's view (over the screen shown now).
+    OpenHuishouden(String),
+    /// Close the household view, back to what was under it.
+    SluitHuishouden,
 }
 
 /// The whole app.
@@ -81,6 +91,9 @@ pub struct WijkregisterApp {
     kaart: SocialeKaartScherm,
     werkvoorraad: WerkvoorraadScherm,
     beheer: BeheerScherm,
+    /// The open household view and the screen it was opened on.
+    huishouden: Option<(Scherm, HuishoudenScherm)>,
+    ave_overzicht: AveOverzichtScherm,
     stijl_gezet: bool,
     /// The medewerker the user works as (until accounts exist: chosen in the navigation).
     medewerker: Option<String>,
@@ -109,6 +122,8 @@ impl WijkregisterApp {
             kaart: SocialeKaartScherm::default(),
             werkvoorraad: WerkvoorraadScherm::default(),
             beheer: BeheerScherm::default(),
+            huishouden: None,
+            ave_overzicht: AveOverzichtScherm::default(),
             stijl_gezet: false,
             medewerker: None,
             medewerkers: None,
@@ -214,6 +229,7 @@ impl WijkregisterApp {
     fn voer_uit(&mut self, actie: Actie, ctx: &egui::Context) {
         match actie {
             Actie::OpenDossier(id) => {
+                self.huishouden = None;
                 self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
                 self.scherm = Scherm::Inwoners;
             }
@@ -224,6 +240,14 @@ impl WijkregisterApp {
             Actie::Command(command) => {
                 self.register.voer_uit(command, ctx);
                 self.verwerk_uitkomst();
+            }
+            Actie::OpenHuishouden(id) => {
+                let scherm = HuishoudenScherm::open(&self.register, &id, self.vandaag);
+                self.huishouden = Some((self.scherm, scherm));
+            }
+            Actie::SluitHuishouden => {
+                self.huishouden = None;
+                self.ave_overzicht.vernieuw();
             }
         }
     }
@@ -252,6 +276,12 @@ impl WijkregisterApp {
                             .min_size(egui::vec2(ui.available_width(), 30.0));
                     if ui.add(knop).clicked() {
                         self.scherm = scherm;
+                        if self.huishouden.as_ref().is_some_and(|(s, _)| *s == scherm) {
+                            self.huishouden = None;
+                        }
+                        if scherm == Scherm::AveOverzicht {
+                            self.ave_overzicht.vernieuw();
+                        }
                         if scherm == Scherm::Werkvoorraad {
                             self.werkvoorraad.vernieuw();
                         }
@@ -303,8 +333,29 @@ impl WijkregisterApp {
         egui::CentralPanel::default().show(ui, |ui| {
             let bezig = self.register.bezig();
             actie = match self.scherm {
-                Scherm::Beheer => self.beheer.ui(ui, bezig, eind_jaar),
+                Scherm::Beheer => egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        let actie = self.beheer.ui(ui, bezig, eind_jaar);
+                        ui.add_space(12.0);
+                        self.beheer
+                            .ave_teksten_ui(ui, &self.register, gekozen_medewerker.as_ref());
+                        actie
+                    })
+                    .inner,
                 _ if leeg => self.beheer.welkom_ui(ui, bezig, eind_jaar),
+                scherm if self.huishouden.as_ref().is_some_and(|(s, _)| *s == scherm) => {
+                    match &mut self.huishouden {
+                        Some((_, h)) => h.ui(ui, &self.register, gekozen_medewerker.as_ref()),
+                        None => None,
+                    }
+                }
+                Scherm::AveOverzicht => self.ave_overzicht.ui(
+                    ui,
+                    &self.register,
+                    self.vandaag,
+                    gekozen_medewerker.as_ref(),
+                ),
                 Scherm::Werkvoorraad => self.werkvoorraad.ui(
                     ui,
                     &self.register,

@@ -18,6 +18,10 @@ pub mod theme;
 pub mod werkvoorraad;
 
 pub mod ave;
+pub mod ave_overzicht;
+pub mod ave_teksten;
+pub mod huishouden;
+pub mod register_ave;
 
 use std::path::Path;
 
