@@ -92,7 +92,7 @@ fn harness(pad: &std::path::Path, werk_als: &str) -> Harness<'static, Wijkregist
     let mut app = WijkregisterApp::new(store::open(pad).expect("open"), vandaag());
     app.werk_als(werk_als);
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 1000.0))
+        .with_size(egui::vec2(1280.0, 2000.0))
         .build_ui_state(|ui, app: &mut WijkregisterApp| app.ui(ui), app);
     h.run();
     h
@@ -137,7 +137,8 @@ fn in_cel(h: &Harness<'static, WijkregisterApp>, team: &str, kop: &str, tekst: &
     let kolom = h.get_by_label(kop).rect();
     h.query_all_by_label(tekst).any(|n| {
         let c = n.rect().center();
-        (c.y - rij.center().y).abs() < 4.0 && c.x >= kolom.left() && c.x <= kolom.right()
+        // Cells start at the column's left edge; a head's label sits inside its badge's margin.
+        (c.y - rij.center().y).abs() < 4.0 && c.x >= kolom.left() - 10.0 && c.x <= kolom.right()
     })
 }
 
