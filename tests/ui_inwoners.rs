@@ -48,7 +48,7 @@ fn zoek_inwoner_en_open_dossier() {
     // The dossier: header, AVE level now (number and name), provision with its status.
     // Level 3 in the header and in the history; the planned change is marked as such.
     assert_eq!(
-        h.query_all_by_label("Niveau 3 – Complex, vastgelopen of onveilig")
+        h.query_all_by_label("Niveau 3 · Complex, vastgelopen of onveilig")
             .count(),
         2
     );
@@ -73,7 +73,7 @@ fn zoek_inwoner_en_open_dossier() {
     h.run();
     h.get_by_label("Sem de Vries");
     assert_eq!(
-        h.query_all_by_label("Niveau 3 – Complex, vastgelopen of onveilig")
+        h.query_all_by_label("Niveau 3 · Complex, vastgelopen of onveilig")
             .count(),
         2
     );
