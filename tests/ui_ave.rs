@@ -278,3 +278,52 @@ fn kinderregel_in_het_formulier_spoedteam_alleen_met_uitleg() {
         "Waarom niet bij een procesmanager: Procesmanagers vol; Spoedteam neemt het deze week",
     );
 }
+
+#[test]
+fn beheerder_herformuleert_een_niveau_anderen_lezen_alleen() {
+    let map = tempfile::tempdir().expect("tempdir");
+    let pad = fixture(&map);
+    let lees = store::open(&pad).expect("second connection");
+
+    // A wijkcoach reads the texts but cannot save them.
+    let mut h = harness(&pad, WIJKCOACH);
+    naar(&mut h, "Beheer");
+    h.get_by_label("Teksten van de AVE-niveaus");
+    h.get_by_label_contains("Alleen een beheerder kan deze teksten aanpassen");
+    assert!(h.query_by_label("Teksten opslaan").is_none());
+
+    let mut h = harness(&pad, klantreis_basis::BEHEERDER);
+    naar(&mut h, "Beheer");
+    let naam = h.get_all_by_label("Naam").nth(2).expect("name of level 2");
+    naam.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    // An empty name is refused, beside its level, and nothing changes.
+    klik(&mut h, "Teksten opslaan");
+    h.get_by_label("naam van niveau 2: mag niet leeg zijn");
+    assert_eq!(
+        store::ave::niveau_teksten(&lees).expect("teksten")[2].naam,
+        "Meervoudige problematiek"
+    );
+    h.get_all_by_label("Naam")
+        .nth(2)
+        .expect("name of level 2")
+        .focus();
+    h.run();
+    h.get_all_by_label("Naam")
+        .nth(2)
+        .expect("name of level 2")
+        .type_text("Meerdere zorgen");
+    h.run();
+    klik(&mut h, "Teksten opslaan");
+    h.get_by_label("De teksten van de AVE-niveaus zijn opgeslagen.");
+    assert_eq!(
+        store::ave::niveau_teksten(&lees).expect("teksten")[2].naam,
+        "Meerdere zorgen"
+    );
+    // The badge follows the new name.
+    h.get_by_label("Niveau 2 · Meerdere zorgen");
+}
