@@ -48,12 +48,12 @@ fn zoek_inwoner_en_open_dossier() {
     // The dossier: header, AVE level now (number and name), provision with its status.
     // Level 3 in the header and in the history; the planned change is marked as such.
     assert_eq!(
-        h.query_all_by_label("Niveau 3 – Complex, vastgelopen of onveilig")
+        h.query_all_by_label("Niveau 3 · Complex, vastgelopen of onveilig")
             .count(),
         2
     );
     h.get_by_label("sinds 01-02-2025");
-    h.get_by_label("Niveau 1 – Enkelvoudige vraag");
+    h.get_by_label("Niveau 1 · Enkelvoudige vraag");
     h.get_by_label("01-12-2025 (gepland)");
     h.get_by_label("111222333");
     h.get_by_label("01-03-1980");
@@ -73,7 +73,7 @@ fn zoek_inwoner_en_open_dossier() {
     h.run();
     h.get_by_label("Sem de Vries");
     assert_eq!(
-        h.query_all_by_label("Niveau 3 – Complex, vastgelopen of onveilig")
+        h.query_all_by_label("Niveau 3 · Complex, vastgelopen of onveilig")
             .count(),
         2
     );

@@ -10,8 +10,10 @@ use chrono::{Datelike, NaiveDate};
 use egui::RichText;
 use rusqlite::Connection;
 
+use crate::ui::ave_overzicht::AveOverzichtScherm;
 use crate::ui::beheer::BeheerScherm;
 use crate::ui::dossier::DossierScherm;
+use crate::ui::huishouden::HuishoudenScherm;
 use crate::ui::inwoners::InwonersScherm;
 use crate::ui::melding::{MeldingScherm, Omgeving};
 use crate::ui::melding_nieuw::MeldingNieuwScherm;
@@ -29,6 +31,8 @@ pub enum Scherm {
     Inwoners,
     /// Provisions, providers, contracts.
     SocialeKaart,
+    /// Households per AVE level, for team leads.
+    AveOverzicht,
     /// Indicators (later work).
     Rapportage,
     /// Import and demo data.
@@ -37,10 +41,11 @@ pub enum Scherm {
 
 impl Scherm {
     /// All screens in navigation order.
-    pub const ALLE: [Scherm; 5] = [
+    pub const ALLE: [Scherm; 6] = [
         Scherm::Werkvoorraad,
         Scherm::Inwoners,
         Scherm::SocialeKaart,
+        Scherm::AveOverzicht,
         Scherm::Rapportage,
         Scherm::Beheer,
     ];
@@ -52,6 +57,7 @@ impl Scherm {
             Scherm::Werkvoorraad => "Werkvoorraad",
             Scherm::Inwoners => "Inwoners",
             Scherm::SocialeKaart => "Sociale kaart",
+            Scherm::AveOverzicht => "AVE-overzicht",
             Scherm::Rapportage => "Rapportage",
             Scherm::Beheer => "Beheer",
         }
@@ -71,6 +77,10 @@ pub enum Actie {
     NieuweMelding(Option<String>),
     /// Open a melding's klantreis.
     OpenMelding(String),
+    /// Open a household's view (over the screen shown now).
+    OpenHuishouden(String),
+    /// Close the household view, back to what was under it.
+    SluitHuishouden,
 }
 
 /// The klantreis screen shown over the dossier, if any.
@@ -102,6 +112,9 @@ pub struct WijkregisterApp {
     kaart: SocialeKaartScherm,
     werkvoorraad: WerkvoorraadScherm,
     beheer: BeheerScherm,
+    /// The open household view and the screen it was opened on.
+    huishouden: Option<(Scherm, HuishoudenScherm)>,
+    ave_overzicht: AveOverzichtScherm,
     stijl_gezet: bool,
     /// The daily backup and integrity check running on start.
     onderhoud: crate::ui::onderhoud::Onderhoud,
@@ -137,6 +150,8 @@ impl WijkregisterApp {
             kaart: SocialeKaartScherm::default(),
             werkvoorraad: WerkvoorraadScherm::default(),
             beheer: BeheerScherm::default(),
+            huishouden: None,
+            ave_overzicht: AveOverzichtScherm::default(),
             stijl_gezet: false,
             onderhoud: crate::ui::onderhoud::Onderhoud::default(),
             medewerker: None,
@@ -160,6 +175,12 @@ impl WijkregisterApp {
 
     fn ga_naar(&mut self, scherm: Scherm) {
         self.scherm = scherm;
+        if self.huishouden.as_ref().is_some_and(|(s, _)| *s == scherm) {
+            self.huishouden = None;
+        }
+        if scherm == Scherm::AveOverzicht {
+            self.ave_overzicht.vernieuw();
+        }
         if scherm == Scherm::Werkvoorraad {
             self.werkvoorraad.vernieuw();
         }
@@ -290,6 +311,7 @@ impl WijkregisterApp {
         match actie {
             Actie::OpenDossier(id) => {
                 self.klantreis = None;
+                self.huishouden = None;
                 self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
                 self.scherm = Scherm::Inwoners;
             }
@@ -321,6 +343,14 @@ impl WijkregisterApp {
             Actie::Command(command) => {
                 self.register.voer_uit(command, ctx);
                 self.verwerk_uitkomst();
+            }
+            Actie::OpenHuishouden(id) => {
+                let scherm = HuishoudenScherm::open(&self.register, &id, self.vandaag);
+                self.huishouden = Some((self.scherm, scherm));
+            }
+            Actie::SluitHuishouden => {
+                self.huishouden = None;
+                self.ave_overzicht.vernieuw();
             }
         }
     }
@@ -416,8 +446,29 @@ impl WijkregisterApp {
         egui::CentralPanel::default().show(ui, |ui| {
             let bezig = self.register.bezig();
             actie = match self.scherm {
-                Scherm::Beheer => self.beheer.ui(ui, bezig, eind_jaar),
+                Scherm::Beheer => egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        let actie = self.beheer.ui(ui, bezig, eind_jaar);
+                        ui.add_space(12.0);
+                        self.beheer
+                            .ave_teksten_ui(ui, &self.register, gekozen_medewerker.as_ref());
+                        actie
+                    })
+                    .inner,
                 _ if leeg => self.beheer.welkom_ui(ui, bezig, eind_jaar),
+                scherm if self.huishouden.as_ref().is_some_and(|(s, _)| *s == scherm) => {
+                    match &mut self.huishouden {
+                        Some((_, h)) => h.ui(ui, &self.register, gekozen_medewerker.as_ref()),
+                        None => None,
+                    }
+                }
+                Scherm::AveOverzicht => self.ave_overzicht.ui(
+                    ui,
+                    &self.register,
+                    self.vandaag,
+                    gekozen_medewerker.as_ref(),
+                ),
                 Scherm::Werkvoorraad => self.werkvoorraad.ui(
                     ui,
                     &self.register,

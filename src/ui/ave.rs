@@ -40,6 +40,23 @@ pub fn ave_badge_ui(ui: &mut Ui, niveau: u8, naam: &str) -> egui::Response {
         .response
 }
 
+/// A short column head "Niveau n" in the level's colour (the legend above names it).
+fn kolomkop_ui(ui: &mut Ui, niveau: u8) -> egui::Response {
+    let k = kleur(niveau);
+    egui::Frame::new()
+        .fill(rgb(k.achtergrond))
+        .corner_radius(4)
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(format!("Niveau {niveau}"))
+                    .color(rgb(k.tekst))
+                    .strong(),
+            );
+        })
+        .response
+}
+
 /// The level now of a household, or a note that none is recorded yet.
 pub fn ave_stand_ui(ui: &mut Ui, niveau: Option<u8>, teksten: &[AveNiveauTekst]) -> egui::Response {
     match niveau {
@@ -537,24 +554,37 @@ pub fn team_overzicht_ui(
 ) -> Option<String> {
     let mut open = None;
     ui.heading("Huishoudens per AVE-niveau");
-    egui::Grid::new("ave_per_wijkteam")
-        .num_columns(7)
-        .striped(true)
+    // The full names wrap in a legend; the table's column heads carry the
+    // number in the level's colour, so a narrow column does not push them
+    // off the side (and a very narrow one scrolls instead of clipping).
+    ui.horizontal_wrapped(|ui| {
+        for n in 0..=AVE_MAX {
+            ave_badge_ui(ui, n, &naam_in(teksten, n));
+        }
+    });
+    ui.add_space(4.0);
+    egui::ScrollArea::horizontal()
+        .id_salt("ave_per_wijkteam_scroll")
         .show(ui, |ui| {
-            ui.strong("Wijkteam");
-            for n in 0..=AVE_MAX {
-                ave_badge_ui(ui, n, &naam_in(teksten, n));
-            }
-            ui.strong("Totaal");
-            ui.end_row();
-            for w in &overzicht.per_wijkteam {
-                ui.label(&w.naam);
-                for a in w.aantallen {
-                    ui.label(a.to_string());
-                }
-                ui.label(w.aantallen.iter().sum::<u32>().to_string());
-                ui.end_row();
-            }
+            egui::Grid::new("ave_per_wijkteam")
+                .num_columns(7)
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong("Wijkteam");
+                    for n in 0..=AVE_MAX {
+                        kolomkop_ui(ui, n);
+                    }
+                    ui.strong("Totaal");
+                    ui.end_row();
+                    for w in &overzicht.per_wijkteam {
+                        ui.label(&w.naam);
+                        for a in w.aantallen {
+                            ui.label(a.to_string());
+                        }
+                        ui.label(w.aantallen.iter().sum::<u32>().to_string());
+                        ui.end_row();
+                    }
+                });
         });
     ui.add_space(8.0);
     ui.heading("Opgeschaald in de laatste 30 dagen");

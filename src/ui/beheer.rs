@@ -19,6 +19,7 @@ use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 pub struct BeheerScherm {
     pad: String,
     uitkomst: Option<Uitkomst>,
+    ave_teksten: crate::ui::ave_teksten::AveTekstenScherm,
 }
 
 impl BeheerScherm {
@@ -55,6 +56,16 @@ impl BeheerScherm {
         ui.add_space(12.0);
         self.voortgang_ui(ui, bezig);
         actie
+    }
+
+    /// The AVE level texts (a beheerder may reword them), below the rest of Beheer.
+    pub fn ave_teksten_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &crate::ui::register::Register,
+        medewerker: Option<&crate::store::medewerkers::MedewerkerRij>,
+    ) {
+        self.ave_teksten.ui(ui, register, medewerker);
     }
 
     /// The welcome of an empty register.

@@ -9,16 +9,23 @@ use chrono::NaiveDate;
 use egui::{Key, RichText};
 use egui_extras::{Column, TableBuilder};
 
+use crate::domain::ave::{AveNiveauTekst, naam_in, standaard_niveaus};
 use crate::domain::datum::{leeftijd, nl, nl_of_streep};
 use crate::store::dossier::{Dossier, ToekenningStatus};
 use crate::ui::app::Actie;
+use crate::ui::ave::ave_badge_ui;
 use crate::ui::register::Register;
-use crate::ui::theme::{FOUT_KLEUR, ave_kleur, ave_niveau_ui};
+use crate::ui::theme::FOUT_KLEUR;
+
+/// A waiting provision's status: deep orange, readable on the light background (5.6:1).
+const WACHTEND_KLEUR: egui::Color32 = egui::Color32::from_rgb(0xBF, 0x36, 0x0C);
 
 /// State of the Dossier screen.
 pub struct DossierScherm {
     inhoud: Result<Dossier, String>,
     vandaag: NaiveDate,
+    /// The level names as the register holds them (the defaults if unreadable).
+    teksten: Vec<AveNiveauTekst>,
 }
 
 impl DossierScherm {
@@ -28,7 +35,14 @@ impl DossierScherm {
         let inhoud = register
             .dossier(id, vandaag)
             .map_err(|fout| format!("Het dossier kon niet worden geopend: {fout}"));
-        DossierScherm { inhoud, vandaag }
+        let teksten = register
+            .ave_teksten()
+            .unwrap_or_else(|_| standaard_niveaus());
+        DossierScherm {
+            inhoud,
+            vandaag,
+            teksten,
+        }
     }
 
     /// Draws the screen; returns what the user asked for.
@@ -48,10 +62,11 @@ impl DossierScherm {
             }
         };
         let vandaag = self.vandaag;
+        let teksten = &self.teksten;
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                if let Some(a) = kop_ui(ui, dossier, vandaag) {
+                if let Some(a) = kop_ui(ui, dossier, vandaag, teksten) {
                     actie = Some(a);
                 }
                 ui.add_space(10.0);
@@ -63,13 +78,18 @@ impl DossierScherm {
                 ui.add_space(10.0);
                 verwijzingen_ui(ui, dossier);
                 ui.add_space(10.0);
-                ave_historie_ui(ui, dossier, vandaag);
+                ave_historie_ui(ui, dossier, vandaag, teksten);
             });
         actie
     }
 }
 
-fn kop_ui(ui: &mut egui::Ui, d: &Dossier, vandaag: NaiveDate) -> Option<Actie> {
+fn kop_ui(
+    ui: &mut egui::Ui,
+    d: &Dossier,
+    vandaag: NaiveDate,
+    teksten: &[AveNiveauTekst],
+) -> Option<Actie> {
     let mut actie = None;
     let i = &d.inwoner;
     ui.horizontal(|ui| {
@@ -99,17 +119,24 @@ fn kop_ui(ui: &mut egui::Ui, d: &Dossier, vandaag: NaiveDate) -> Option<Actie> {
             ui.label(i.wijkteam.as_deref().unwrap_or("geen"));
             ui.end_row();
             ui.label("AVE-niveau huishouden:");
-            match &d.ave_nu {
-                Some(ave) => {
-                    ui.horizontal(|ui| {
-                        ave_niveau_ui(ui, ave.niveau);
+            ui.horizontal(|ui| {
+                match &d.ave_nu {
+                    Some(ave) => {
+                        ave_badge_ui(ui, ave.niveau, &naam_in(teksten, ave.niveau));
                         ui.label(format!("sinds {}", nl(ave.datum)));
-                    });
+                    }
+                    None => {
+                        ui.label("geen AVE-niveau vastgelegd");
+                    }
                 }
-                None => {
-                    ui.label("geen AVE-niveau vastgelegd");
+                if ui
+                    .button("Huishouden bekijken")
+                    .on_hover_text("Leden, AVE-tijdlijn en op- of afschalen")
+                    .clicked()
+                {
+                    actie = Some(Actie::OpenHuishouden(d.huishouden.clone()));
                 }
-            }
+            });
             ui.end_row();
         });
     ui.add_space(8.0);
@@ -286,7 +313,7 @@ fn toekenningen_ui(ui: &mut egui::Ui, d: &Dossier) {
                 rij.col(|ui| {
                     let tekst = RichText::new(t.status.label());
                     ui.label(match t.status {
-                        ToekenningStatus::Wachtend { .. } => tekst.strong().color(ave_kleur(2)),
+                        ToekenningStatus::Wachtend { .. } => tekst.strong().color(WACHTEND_KLEUR),
                         _ => tekst,
                     });
                 });
@@ -327,7 +354,7 @@ fn verwijzingen_ui(ui: &mut egui::Ui, d: &Dossier) {
         });
 }
 
-fn ave_historie_ui(ui: &mut egui::Ui, d: &Dossier, vandaag: NaiveDate) {
+fn ave_historie_ui(ui: &mut egui::Ui, d: &Dossier, vandaag: NaiveDate, teksten: &[AveNiveauTekst]) {
     sectiekop_ui(
         ui,
         "AVE-geschiedenis van het huishouden",
@@ -359,7 +386,7 @@ fn ave_historie_ui(ui: &mut egui::Ui, d: &Dossier, vandaag: NaiveDate) {
                         }
                     });
                     rij.col(|ui| {
-                        ave_niveau_ui(ui, a.niveau);
+                        ave_badge_ui(ui, a.niveau, &naam_in(teksten, a.niveau));
                     });
                     cellen(
                         &mut rij,

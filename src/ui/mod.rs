@@ -8,13 +8,17 @@
 
 pub mod app;
 pub mod ave;
+pub mod ave_overzicht;
+pub mod ave_teksten;
 pub mod beheer;
 pub mod dossier;
+pub mod huishouden;
 pub mod inwoners;
 pub mod melding;
 pub mod melding_nieuw;
 pub mod onderhoud;
 pub mod register;
+pub mod register_ave;
 pub mod register_klantreis;
 pub mod register_werkvoorraad;
 pub mod sociale_kaart;

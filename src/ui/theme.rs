@@ -4,43 +4,28 @@
 //! A colour never stands alone: [`ave_niveau_ui`] always writes the number
 //! and the name next to the swatch, so the level reads without colour vision.
 
-use egui::{Color32, Response, RichText, Sense, Stroke, Ui, Vec2};
+use egui::{Color32, Response, Ui};
 
-use crate::domain::ave::standaard_naam;
+use crate::domain::ave::{kleur, niveau_label, standaard_naam};
 
-/// The colour of an AVE level: green (0) through orange to dark red (4).
+/// The colour of an AVE level: green (0) through amber to dark red (4),
+/// as `domain::ave::kleur` decides it (the one place for AVE colours).
 #[must_use]
 pub fn ave_kleur(niveau: u8) -> Color32 {
-    match niveau {
-        0 => Color32::from_rgb(0x2e, 0x7d, 0x32),
-        1 => Color32::from_rgb(0x9e, 0x9d, 0x24),
-        2 => Color32::from_rgb(0xef, 0x6c, 0x00),
-        3 => Color32::from_rgb(0xc6, 0x28, 0x28),
-        4 => Color32::from_rgb(0x6d, 0x00, 0x00),
-        _ => Color32::GRAY,
-    }
+    let (r, g, b) = kleur(niveau).achtergrond;
+    Color32::from_rgb(r, g, b)
 }
 
-/// The text of a level: "Niveau 3 – Complex, vastgelopen of onveilig".
+/// The text of a level with its default name: "Niveau 3 · Complex, vastgelopen of onveilig".
 #[must_use]
 pub fn ave_tekst(niveau: u8) -> String {
-    format!("Niveau {niveau} – {}", standaard_naam(niveau))
+    niveau_label(niveau, standaard_naam(niveau))
 }
 
-/// A colour swatch followed by the level's number and name.
+/// A level as a badge with number and default name (`ui::ave::ave_badge_ui`;
+/// screens that have the register's reworded names call that directly).
 pub fn ave_niveau_ui(ui: &mut Ui, niveau: u8) -> Response {
-    ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(Vec2::new(18.0, 18.0), Sense::hover());
-        ui.painter().rect(
-            rect,
-            3.0,
-            ave_kleur(niveau),
-            Stroke::new(1.0, Color32::from_gray(60)),
-            egui::StrokeKind::Inside,
-        );
-        ui.label(RichText::new(ave_tekst(niveau)).strong())
-    })
-    .inner
+    crate::ui::ave::ave_badge_ui(ui, niveau, standaard_naam(niveau))
 }
 
 /// Colour for an error message.
