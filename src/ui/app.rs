@@ -13,6 +13,7 @@ use rusqlite::Connection;
 use crate::ui::beheer::BeheerScherm;
 use crate::ui::dossier::DossierScherm;
 use crate::ui::inwoners::InwonersScherm;
+use crate::ui::rapportage::RapportageScherm;
 use crate::ui::register::{Command, Register, Uitkomst};
 use crate::ui::sociale_kaart::SocialeKaartScherm;
 use crate::ui::theme::{self, FOUT_KLEUR};
@@ -27,7 +28,7 @@ pub enum Scherm {
     Inwoners,
     /// Provisions, providers, contracts.
     SocialeKaart,
-    /// Indicators (later work).
+    /// Indicators per year with targets, and the monitoring export.
     Rapportage,
     /// Import and demo data.
     Beheer,
@@ -81,6 +82,7 @@ pub struct WijkregisterApp {
     kaart: SocialeKaartScherm,
     werkvoorraad: WerkvoorraadScherm,
     beheer: BeheerScherm,
+    rapportage: RapportageScherm,
     stijl_gezet: bool,
     /// The medewerker the user works as (until accounts exist: chosen in the navigation).
     medewerker: Option<String>,
@@ -109,10 +111,17 @@ impl WijkregisterApp {
             kaart: SocialeKaartScherm::default(),
             werkvoorraad: WerkvoorraadScherm::default(),
             beheer: BeheerScherm::default(),
+            rapportage: RapportageScherm::new(vandaag.year()),
             stijl_gezet: false,
             medewerker: None,
             medewerkers: None,
         }
+    }
+
+    /// The register behind the screens (tests read what a screen stored).
+    #[must_use]
+    pub fn register(&self) -> &Register {
+        &self.register
     }
 
     /// The medewerker the user works as, if chosen.
@@ -312,12 +321,8 @@ impl WijkregisterApp {
                     gekozen_medewerker.as_ref(),
                 ),
                 Scherm::Rapportage => {
-                    later_ui(
-                        ui,
-                        "Rapportage",
-                        "Hier komen de prestatie-indicatoren van het actieplan per jaar, met de begrote waarden ernaast, \
-                         en de export voor monitoring (alleen aantallen, nooit namen of BSN). Dit scherm wordt nog gebouwd.",
-                    );
+                    self.rapportage
+                        .ui(ui, &mut self.register, gekozen_medewerker.as_ref());
                     None
                 }
                 Scherm::Inwoners => match &mut self.dossier {
@@ -325,8 +330,12 @@ impl WijkregisterApp {
                     None => self.inwoners.ui(ui, &self.register, self.vandaag),
                 },
                 Scherm::SocialeKaart => {
-                    self.kaart
-                        .ui(ui, &self.register, self.vandaag, gekozen_medewerker.as_ref());
+                    self.kaart.ui(
+                        ui,
+                        &self.register,
+                        self.vandaag,
+                        gekozen_medewerker.as_ref(),
+                    );
                     None
                 }
             };
@@ -336,12 +345,6 @@ impl WijkregisterApp {
             self.voer_uit(actie, &ctx);
         }
     }
-}
-
-fn later_ui(ui: &mut egui::Ui, titel: &str, tekst: &str) {
-    ui.heading(titel);
-    ui.add_space(8.0);
-    ui.add(egui::Label::new(tekst).wrap());
 }
 
 impl eframe::App for WijkregisterApp {
