@@ -502,7 +502,7 @@ impl RapportageScherm {
                         self.kies(ind);
                     }
                 } else {
-                    let pijl = if open { "▾" } else { "▸" };
+                    let pijl = if open { "–" } else { "+" };
                     let knop = ui
                         .selectable_label(gekozen, format!("{pijl} {}", ind.code))
                         .on_hover_text("Uitsplitsing tonen of verbergen");
