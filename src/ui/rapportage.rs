@@ -559,7 +559,7 @@ impl RapportageScherm {
                         self.kies(ind);
                         self.invoer.jaar = r.jaar.to_string();
                         self.invoer.realisatie = false;
-                        self.invoer.waarde = tekst.clone();
+                        self.invoer.waarde.clone_from(&tekst);
                     }
                 });
                 let (getoond, reden) = match u.map(|u| &u.waarde) {
@@ -838,13 +838,13 @@ impl RapportageScherm {
             let Some(jaar) = jaar else { return };
             match register.wis_indicatorwaarde(ind.code, jaar, soort) {
                 Ok(true) => {
-                    inv.bericht = Some(format!("{soort_naam} {jaar} van {} gewist.", ind.code))
+                    inv.bericht = Some(format!("{soort_naam} {jaar} van {} gewist.", ind.code));
                 }
                 Ok(false) => {
                     inv.bericht = Some(format!(
                         "Er was geen {soort_naam} {jaar} voor {}.",
                         ind.code
-                    ))
+                    ));
                 }
                 Err(f) => inv.fout = Some(f.to_string()),
             }
@@ -1043,7 +1043,7 @@ pub fn f64_tekst(x: f64) -> String {
         s = s.trim_end_matches('0').trim_end_matches('.').to_owned();
     }
     if s == "-0" {
-        s = "0".to_owned();
+        "0".clone_into(&mut s);
     }
     groepeer(&s.replace('.', ","))
 }
