@@ -31,11 +31,11 @@ use crate::store::medewerkers::MedewerkerRij;
 use crate::ui::register::Register;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 
-const CODE_BREEDTE: f32 = 78.0;
-const NAAM_BREEDTE: f32 = 330.0;
+const CODE_BREEDTE: f32 = 70.0;
+const NAAM_BREEDTE: f32 = 250.0;
 const SOORT_BREEDTE: f32 = 44.0;
-const GETAL_BREEDTE: f32 = 78.0;
-const BRON_BREEDTE: f32 = 180.0;
+const GETAL_BREEDTE: f32 = 84.0;
+const BRON_BREEDTE: f32 = 130.0;
 const RIJ_HOOGTE: f32 = 20.0;
 const REGISTER_KLEUR: Color32 = Color32::from_rgb(0x0d, 0x47, 0xa1);
 
@@ -174,7 +174,7 @@ impl RapportageScherm {
         };
         egui::Panel::right("rapportage_detail")
             .resizable(true)
-            .default_size(380.0)
+            .default_size(300.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("rapportage_detail_scroll")
@@ -973,6 +973,7 @@ fn grafiek_ui(ui: &mut egui::Ui, ind: &Indicator, rapporten: &[Jaarrapport]) {
     }
     egui_plot::Plot::new(("rapportage_grafiek", ind.code))
         .height(180.0)
+        .include_y(0.0)
         .legend(egui_plot::Legend::default())
         .allow_scroll(false)
         .allow_drag(false)
