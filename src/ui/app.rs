@@ -17,6 +17,7 @@ use crate::ui::huishouden::HuishoudenScherm;
 use crate::ui::inwoners::InwonersScherm;
 use crate::ui::melding::{MeldingScherm, Omgeving};
 use crate::ui::melding_nieuw::MeldingNieuwScherm;
+use crate::ui::rapportage::RapportageScherm;
 use crate::ui::register::{Command, Register, Uitkomst};
 use crate::ui::sociale_kaart::SocialeKaartScherm;
 use crate::ui::theme::{self, FOUT_KLEUR};
@@ -33,7 +34,7 @@ pub enum Scherm {
     SocialeKaart,
     /// Households per AVE level, for team leads.
     AveOverzicht,
-    /// Indicators (later work).
+    /// Indicators per year with targets, and the monitoring export.
     Rapportage,
     /// Import and demo data.
     Beheer,
@@ -115,6 +116,7 @@ pub struct WijkregisterApp {
     /// The open household view and the screen it was opened on.
     huishouden: Option<(Scherm, HuishoudenScherm)>,
     ave_overzicht: AveOverzichtScherm,
+    rapportage: RapportageScherm,
     stijl_gezet: bool,
     /// The daily backup and integrity check running on start.
     onderhoud: crate::ui::onderhoud::Onderhoud,
@@ -152,6 +154,7 @@ impl WijkregisterApp {
             beheer: BeheerScherm::default(),
             huishouden: None,
             ave_overzicht: AveOverzichtScherm::default(),
+            rapportage: RapportageScherm::new(vandaag.year()),
             stijl_gezet: false,
             onderhoud: crate::ui::onderhoud::Onderhoud::default(),
             medewerker: None,
@@ -446,16 +449,21 @@ impl WijkregisterApp {
         egui::CentralPanel::default().show(ui, |ui| {
             let bezig = self.register.bezig();
             actie = match self.scherm {
-                Scherm::Beheer => egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        let actie = self.beheer.ui(ui, bezig, eind_jaar);
-                        ui.add_space(12.0);
-                        self.beheer
-                            .ave_teksten_ui(ui, &self.register, gekozen_medewerker.as_ref());
-                        actie
-                    })
-                    .inner,
+                Scherm::Beheer => {
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            let actie = self.beheer.ui(ui, bezig, eind_jaar);
+                            ui.add_space(12.0);
+                            self.beheer.ave_teksten_ui(
+                                ui,
+                                &self.register,
+                                gekozen_medewerker.as_ref(),
+                            );
+                            actie
+                        })
+                        .inner
+                }
                 _ if leeg => self.beheer.welkom_ui(ui, bezig, eind_jaar),
                 scherm if self.huishouden.as_ref().is_some_and(|(s, _)| *s == scherm) => {
                     match &mut self.huishouden {
@@ -476,12 +484,8 @@ impl WijkregisterApp {
                     gekozen_medewerker.as_ref(),
                 ),
                 Scherm::Rapportage => {
-                    later_ui(
-                        ui,
-                        "Rapportage",
-                        "Hier komen de prestatie-indicatoren van het actieplan per jaar, met de begrote waarden ernaast, \
-                         en de export voor monitoring (alleen aantallen, nooit namen of BSN). Dit scherm wordt nog gebouwd.",
-                    );
+                    self.rapportage
+                        .ui(ui, &mut self.register, gekozen_medewerker.as_ref());
                     None
                 }
                 Scherm::Inwoners => match (&mut self.klantreis, &mut self.dossier) {
@@ -491,8 +495,12 @@ impl WijkregisterApp {
                     (None, None) => self.inwoners.ui(ui, &self.register, self.vandaag),
                 },
                 Scherm::SocialeKaart => {
-                    self.kaart
-                        .ui(ui, &self.register, self.vandaag, gekozen_medewerker.as_ref());
+                    self.kaart.ui(
+                        ui,
+                        &self.register,
+                        self.vandaag,
+                        gekozen_medewerker.as_ref(),
+                    );
                     None
                 }
             };
@@ -502,12 +510,6 @@ impl WijkregisterApp {
             self.voer_uit(actie, &ctx);
         }
     }
-}
-
-fn later_ui(ui: &mut egui::Ui, titel: &str, tekst: &str) {
-    ui.heading(titel);
-    ui.add_space(8.0);
-    ui.add(egui::Label::new(tekst).wrap());
 }
 
 impl eframe::App for WijkregisterApp {

@@ -126,6 +126,13 @@ impl Register {
         store::backup::herstel(&mut self.conn, bron, &kopie)
     }
 
+    /// The database file, when the register is one (background work opens
+    /// its own connection on it); `None` for an in-memory register.
+    #[must_use]
+    pub fn db_pad(&self) -> Option<&Path> {
+        self.pad.as_deref()
+    }
+
     /// Every medewerker, by name.
     pub fn medewerkers(&self) -> Result<Vec<store::medewerkers::MedewerkerRij>, StoreFout> {
         store::medewerkers::alle(&self.conn)

@@ -1,0 +1,1140 @@
+//! The Rapportage screen: the prestatie-indicatoren of the Actieplan for a
+//! range of years, laid out like the indicator tables of a municipal
+//! begroting (*Begroot Y* and realised Y side by side, then *Bron*), grouped
+//! under the doelenboom.
+//!
+//! Strategisch doel is a bold collapsible header, beleidslijn a sub-header,
+//! an indicator a row with its code and verbatim name; a breakdown unfolds
+//! under its indicator. A value without a number shows "n.b." with the
+//! reason on hover and in the detail panel. The detail panel of the
+//! selected indicator holds a chart of realised against target and the form
+//! where a teamleider enters a target or an external realised value.
+//!
+//! Computing years and writing the export can take a moment on a large
+//! register: on a database file they run on a background thread with a
+//! progress bar (see [`Register::db_pad`]); an in-memory register (tests)
+//! computes at once. Only teamleiders and beheerders see the reports.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use egui::{Align, Color32, Layout, RichText, Role, Sense, WidgetInfo};
+
+use crate::domain::indicatoren::Decimaal;
+use crate::domain::{Indicatorwaarde, Rol, WaardeSoort};
+use crate::report::catalogus::{self, Herkomst, Indicator};
+use crate::report::export::ExportOpties;
+use crate::report::{Jaarrapport, Uitkomst, Waarde};
+use crate::store;
+use crate::store::medewerkers::MedewerkerRij;
+use crate::ui::register::Register;
+use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
+
+const CODE_BREEDTE: f32 = 70.0;
+const NAAM_BREEDTE: f32 = 250.0;
+const SOORT_BREEDTE: f32 = 44.0;
+const GETAL_BREEDTE: f32 = 84.0;
+const BRON_BREEDTE: f32 = 130.0;
+const RIJ_HOOGTE: f32 = 20.0;
+const REGISTER_KLEUR: Color32 = Color32::from_rgb(0x0d, 0x47, 0xa1);
+
+/// What the background work reports.
+enum Bericht {
+    Voortgang(usize, usize),
+    Klaar(Taakuitkomst),
+}
+
+/// The result of background work.
+enum Taakuitkomst {
+    Rapport(Result<Vec<Jaarrapport>, String>),
+    Export(Result<PathBuf, String>),
+}
+
+struct Taak {
+    omschrijving: String,
+    klaar: usize,
+    totaal: usize,
+    ontvanger: Receiver<Bericht>,
+}
+
+/// The form for a target or an external realised value.
+#[derive(Default)]
+struct Invoer {
+    jaar: String,
+    realisatie: bool,
+    waarde: String,
+    bron: String,
+    fout_jaar: Option<String>,
+    fout_waarde: Option<String>,
+    fout: Option<String>,
+    bericht: Option<String>,
+}
+
+/// The Rapportage screen's state.
+pub struct RapportageScherm {
+    van: String,
+    tot: String,
+    fout_jaren: Option<String>,
+    /// The years computed last, in year order.
+    rapporten: Option<Vec<Jaarrapport>>,
+    namen: HashMap<String, String>,
+    taak: Option<Taak>,
+    fout: Option<String>,
+    open: HashSet<&'static str>,
+    gekozen: Option<&'static str>,
+    invoer: Invoer,
+    export_pad: String,
+    export_intern: bool,
+    export_fout: Option<String>,
+    geschreven: Option<PathBuf>,
+}
+
+impl RapportageScherm {
+    /// A screen proposing the last four years up to `eind_jaar`.
+    #[must_use]
+    pub fn new(eind_jaar: i32) -> RapportageScherm {
+        RapportageScherm {
+            van: (eind_jaar - 3).to_string(),
+            tot: eind_jaar.to_string(),
+            fout_jaren: None,
+            rapporten: None,
+            namen: HashMap::new(),
+            taak: None,
+            fout: None,
+            open: HashSet::new(),
+            gekozen: None,
+            invoer: Invoer::default(),
+            export_pad: String::new(),
+            export_intern: false,
+            export_fout: None,
+            geschreven: None,
+        }
+    }
+
+    /// Draws the screen for `medewerker` (the "werken als" choice).
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &mut Register,
+        medewerker: Option<&MedewerkerRij>,
+    ) {
+        self.neem_berichten(register);
+        ui.heading("Rapportage: prestatie-indicatoren");
+        let mag = medewerker.is_some_and(|m| matches!(m.rol, Rol::Teamleider | Rol::Beheerder));
+        if !mag {
+            ui.add_space(8.0);
+            let wie = medewerker.map_or_else(
+                || "U heeft nog niet gekozen als wie u werkt.".to_owned(),
+                |m| {
+                    format!(
+                        "U werkt nu als {} ({}).",
+                        m.naam,
+                        m.rol.label().to_lowercase()
+                    )
+                },
+            );
+            ui.add(
+                egui::Label::new(format!(
+                    "Rapportages zijn er voor teamleiders en beheerders. {wie} \
+                     Kies links bij 'Werken als' een teamleider of beheerder."
+                ))
+                .wrap(),
+            );
+            return;
+        }
+        ui.add_space(4.0);
+        self.jaren_ui(ui, register);
+        self.export_ui(ui, register);
+        if let Some(taak) = &self.taak {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                let deel = if taak.totaal == 0 {
+                    0.0
+                } else {
+                    taak.klaar as f32 / taak.totaal as f32
+                };
+                ui.add(
+                    egui::ProgressBar::new(deel)
+                        .desired_width(240.0)
+                        .text(format!(
+                            "{} ({} van {})",
+                            taak.omschrijving, taak.klaar, taak.totaal
+                        )),
+                );
+            });
+        }
+        if let Some(fout) = &self.fout {
+            ui.colored_label(FOUT_KLEUR, fout);
+        }
+        ui.separator();
+        let Some(rapporten) = self.rapporten.take() else {
+            ui.label("Kies de jaren en klik op Berekenen om de indicatoren te zien.");
+            return;
+        };
+        egui::Panel::right("rapportage_detail")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("rapportage_detail_scroll")
+                    .show(ui, |ui| self.detail_ui(ui, register, &rapporten));
+            });
+        egui::ScrollArea::both()
+            .id_salt("rapportage_tabel")
+            .auto_shrink([false, false])
+            .show(ui, |ui| self.tabel_ui(ui, &rapporten));
+        if self.rapporten.is_none() {
+            self.rapporten = Some(rapporten);
+        }
+    }
+
+    fn jaren(&mut self) -> Option<(i32, i32)> {
+        let lees = |tekst: &str, veld: &str| -> Result<i32, String> {
+            match tekst.trim().parse::<i32>() {
+                Ok(j) if (1900..=2200).contains(&j) => Ok(j),
+                _ => Err(format!(
+                    "{veld}: '{}' is geen jaartal; typ bijvoorbeeld 2024",
+                    tekst.trim()
+                )),
+            }
+        };
+        let uitkomst = match (
+            lees(&self.van, "Van jaar"),
+            lees(&self.tot, "Tot en met jaar"),
+        ) {
+            (Ok(van), Ok(tot)) if van > tot => {
+                Err("Van jaar ligt na Tot en met jaar; draai ze om".to_owned())
+            }
+            (Ok(van), Ok(tot)) if tot - van > 9 => {
+                Err("Kies hoogstens tien jaren tegelijk".to_owned())
+            }
+            (Ok(van), Ok(tot)) => Ok((van, tot)),
+            (Err(f), _) | (_, Err(f)) => Err(f),
+        };
+        match uitkomst {
+            Ok(j) => {
+                self.fout_jaren = None;
+                Some(j)
+            }
+            Err(f) => {
+                self.fout_jaren = Some(f);
+                None
+            }
+        }
+    }
+
+    fn jaren_ui(&mut self, ui: &mut egui::Ui, register: &Register) {
+        let bezig = self.taak.is_some();
+        ui.horizontal(|ui| {
+            let label = ui.label("Van jaar");
+            ui.add(egui::TextEdit::singleline(&mut self.van).desired_width(60.0))
+                .labelled_by(label.id);
+            let label = ui.label("Tot en met jaar");
+            let veld = ui
+                .add(egui::TextEdit::singleline(&mut self.tot).desired_width(60.0))
+                .labelled_by(label.id);
+            let enter = veld.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui
+                .add_enabled(!bezig, egui::Button::new("Berekenen"))
+                .clicked()
+                || enter)
+                && !bezig
+                && let Some((van, tot)) = self.jaren()
+            {
+                self.bereken(register, van, tot, ui.ctx());
+            }
+            if let Some(f) = &self.fout_jaren {
+                ui.colored_label(FOUT_KLEUR, f);
+            }
+        });
+    }
+
+    fn export_ui(&mut self, ui: &mut egui::Ui, register: &Register) {
+        let bezig = self.taak.is_some();
+        ui.horizontal(|ui| {
+            let label = ui.label("Exportbestand");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.export_pad)
+                    .desired_width(300.0)
+                    .hint_text("bijvoorbeeld monitoring.xlsx"),
+            )
+            .labelled_by(label.id);
+            if ui.button("Bladeren…").clicked()
+                && let Some(pad) = rfd::FileDialog::new()
+                    .set_title("Export opslaan als")
+                    .set_file_name("monitoring.xlsx")
+                    .add_filter("Excel of CSV", &["xlsx", "csv"])
+                    .save_file()
+            {
+                self.export_pad = pad.display().to_string();
+            }
+            let mut formaat = None;
+            if ui
+                .add_enabled(!bezig, egui::Button::new("Exporteren als Excel"))
+                .clicked()
+            {
+                formaat = Some("xlsx");
+            }
+            if ui
+                .add_enabled(!bezig, egui::Button::new("Exporteren als CSV"))
+                .clicked()
+            {
+                formaat = Some("csv");
+            }
+            ui.checkbox(
+                &mut self.export_intern,
+                "Intern (kleine aantallen zichtbaar)",
+            )
+            .on_hover_text(
+                "Een interne export onderdrukt aantallen van 1 tot en met 4 niet. Niet publiceren.",
+            );
+            if let Some(formaat) = formaat {
+                self.exporteer(register, formaat, ui.ctx());
+            }
+        });
+        if let Some(f) = &self.export_fout {
+            ui.colored_label(FOUT_KLEUR, f);
+        }
+        if let Some(pad) = &self.geschreven {
+            ui.colored_label(
+                GOED_KLEUR,
+                format!("Export geschreven naar {}", pad.display()),
+            );
+        }
+    }
+
+    fn exporteer(&mut self, register: &Register, formaat: &str, ctx: &egui::Context) {
+        self.geschreven = None;
+        let tekst = self.export_pad.trim().to_owned();
+        if tekst.is_empty() {
+            self.export_fout =
+                Some("Vul bij Exportbestand een bestandsnaam in of kies Bladeren…".to_owned());
+            return;
+        }
+        let Some((van, tot)) = self.jaren() else {
+            self.export_fout = Some("Kies eerst geldige jaren.".to_owned());
+            return;
+        };
+        let pad = PathBuf::from(&tekst).with_extension(formaat);
+        self.export_pad = pad.display().to_string();
+        self.export_fout = None;
+        let opties = ExportOpties {
+            van,
+            tot,
+            intern: self.export_intern,
+        };
+        self.start(
+            register,
+            ctx,
+            format!("Export {van}–{tot} wordt geschreven"),
+            move |r, voortgang| {
+                Taakuitkomst::Export(
+                    r.schrijf_rapport_export(&pad, opties, voortgang)
+                        .map_err(|f| f.to_string()),
+                )
+            },
+        );
+    }
+
+    fn bereken(&mut self, register: &Register, van: i32, tot: i32, ctx: &egui::Context) {
+        self.fout = None;
+        self.start(
+            register,
+            ctx,
+            format!("Indicatoren {van}–{tot} worden berekend"),
+            move |r, voortgang| {
+                Taakuitkomst::Rapport(
+                    r.bereken_rapport(van, tot, voortgang)
+                        .map_err(|f| f.to_string()),
+                )
+            },
+        );
+        self.namen_lezen(register);
+    }
+
+    fn namen_lezen(&mut self, register: &Register) {
+        match register.kaartnamen() {
+            Ok(namen) => self.namen = namen,
+            Err(f) => self.fout = Some(format!("De sociale kaart kon niet worden gelezen: {f}")),
+        }
+    }
+
+    /// Runs `werk` in the background on its own connection when the
+    /// register is a file, else at once.
+    fn start(
+        &mut self,
+        register: &Register,
+        ctx: &egui::Context,
+        omschrijving: String,
+        werk: impl FnOnce(&Register, &mut dyn FnMut(usize, usize)) -> Taakuitkomst + Send + 'static,
+    ) {
+        if self.taak.is_some() {
+            return;
+        }
+        let Some(db) = register.db_pad().map(std::path::Path::to_path_buf) else {
+            let uitkomst = werk(register, &mut |_, _| {});
+            self.verwerk(uitkomst);
+            return;
+        };
+        let (zender, ontvanger) = mpsc::channel();
+        let ctx = ctx.clone();
+        let gestart = std::thread::Builder::new()
+            .name("wijkregister-rapportage".into())
+            .spawn(move || {
+                let uitkomst = match store::open(&db) {
+                    Ok(conn) => {
+                        let eigen = Register::new(conn, None);
+                        let z = zender.clone();
+                        let c = ctx.clone();
+                        werk(&eigen, &mut |klaar, totaal| {
+                            let _ = z.send(Bericht::Voortgang(klaar, totaal));
+                            c.request_repaint();
+                        })
+                    }
+                    Err(f) => Taakuitkomst::Rapport(Err(f.to_string())),
+                };
+                let _ = zender.send(Bericht::Klaar(uitkomst));
+                ctx.request_repaint();
+            });
+        match gestart {
+            Ok(_) => {
+                self.taak = Some(Taak {
+                    omschrijving,
+                    klaar: 0,
+                    totaal: 0,
+                    ontvanger,
+                });
+            }
+            Err(f) => self.fout = Some(format!("De berekening kon niet starten: {f}")),
+        }
+    }
+
+    fn neem_berichten(&mut self, register: &Register) {
+        let mut klaar = None;
+        if let Some(taak) = &mut self.taak {
+            loop {
+                match taak.ontvanger.try_recv() {
+                    Ok(Bericht::Voortgang(k, t)) => {
+                        taak.klaar = k;
+                        taak.totaal = t;
+                    }
+                    Ok(Bericht::Klaar(u)) => {
+                        klaar = Some(u);
+                        break;
+                    }
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        klaar = Some(Taakuitkomst::Rapport(Err(
+                            "de berekening is onverwacht gestopt".to_owned(),
+                        )));
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some(u) = klaar {
+            self.taak = None;
+            if matches!(u, Taakuitkomst::Rapport(Ok(_))) {
+                self.namen_lezen(register);
+            }
+            self.verwerk(u);
+        }
+    }
+
+    fn verwerk(&mut self, uitkomst: Taakuitkomst) {
+        match uitkomst {
+            Taakuitkomst::Rapport(Ok(r)) => self.rapporten = Some(r),
+            Taakuitkomst::Rapport(Err(f)) => {
+                self.fout = Some(format!("De indicatoren konden niet worden berekend: {f}"));
+            }
+            Taakuitkomst::Export(Ok(pad)) => self.geschreven = Some(pad),
+            Taakuitkomst::Export(Err(f)) => {
+                self.export_fout = Some(format!("De export is niet geschreven: {f}"));
+            }
+        }
+    }
+
+    fn tabel_ui(&mut self, ui: &mut egui::Ui, rapporten: &[Jaarrapport]) {
+        kop_rij_ui(ui, rapporten);
+        for stam in catalogus::doelenboom() {
+            let titel = if stam.doel.nummer == "L" {
+                stam.doel.naam.to_owned()
+            } else {
+                format!("Strategisch doel {}: {}", stam.doel.nummer, stam.doel.naam)
+            };
+            egui::CollapsingHeader::new(RichText::new(titel).strong().size(15.0))
+                .id_salt(("doel", stam.doel.nummer))
+                .default_open(true)
+                .show(ui, |ui| {
+                    for tak in &stam.takken {
+                        let bl = tak.beleidslijn;
+                        let kop = if bl.code.is_empty() {
+                            bl.titel.to_owned()
+                        } else {
+                            format!("Beleidslijn {} (§ {}): {}", bl.code, bl.paragraaf, bl.titel)
+                        };
+                        ui.add_space(4.0);
+                        ui.add(egui::Label::new(RichText::new(kop).italics().strong()).truncate());
+                        for ind in &tak.indicatoren {
+                            self.indicator_rij_ui(ui, ind, rapporten);
+                        }
+                    }
+                });
+        }
+    }
+
+    fn indicator_rij_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        ind: &'static Indicator,
+        rapporten: &[Jaarrapport],
+    ) {
+        let uitkomsten: Vec<Option<&Uitkomst>> =
+            rapporten.iter().map(|r| r.uitkomst(ind.code)).collect();
+        let gekozen = self.gekozen == Some(ind.code);
+        let open = self.open.contains(ind.code);
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 6.0;
+            vak(ui, CODE_BREEDTE, Align::Min, |ui| {
+                if ind.uitsplitsing.is_empty() {
+                    if ui.selectable_label(gekozen, ind.code).clicked() {
+                        self.kies(ind);
+                    }
+                } else {
+                    let pijl = if open { "–" } else { "+" };
+                    let knop = ui
+                        .selectable_label(gekozen, format!("{pijl} {}", ind.code))
+                        .on_hover_text("Uitsplitsing tonen of verbergen");
+                    if knop.clicked() {
+                        if open {
+                            self.open.remove(ind.code);
+                        } else {
+                            self.open.insert(ind.code);
+                        }
+                        self.kies(ind);
+                    }
+                }
+            });
+            vak(ui, NAAM_BREEDTE, Align::Min, |ui| {
+                if ui
+                    .add(egui::Label::new(ind.naam).truncate().sense(Sense::click()))
+                    .on_hover_text(ind.naam)
+                    .clicked()
+                {
+                    self.kies(ind);
+                }
+            });
+            vak(ui, SOORT_BREEDTE, Align::Min, |ui| {
+                herkomst_ui(ui, ind);
+            });
+            let mut bron = ind.bron.to_owned();
+            for (r, u) in rapporten.iter().zip(&uitkomsten) {
+                let begroot = u.and_then(|u| u.begroot.as_ref());
+                let tekst = begroot.map_or_else(String::new, waarde_tekst);
+                vak(ui, GETAL_BREEDTE, Align::Max, |ui| {
+                    let getoond = if tekst.is_empty() {
+                        "–"
+                    } else {
+                        tekst.as_str()
+                    };
+                    let antwoord = ui
+                        .add(
+                            egui::Label::new(RichText::new(getoond).color(if tekst.is_empty() {
+                                ui.visuals().weak_text_color()
+                            } else {
+                                ui.visuals().text_color()
+                            }))
+                            .sense(Sense::click()),
+                        )
+                        .on_hover_text(format!("Klik om Begroot {} in te voeren", r.jaar));
+                    antwoord.widget_info(|| {
+                        WidgetInfo::labeled(
+                            Role::Label,
+                            true,
+                            format!("{} Begroot {}: {getoond}", ind.code, r.jaar),
+                        )
+                    });
+                    if antwoord.clicked() {
+                        self.kies(ind);
+                        self.invoer.jaar = r.jaar.to_string();
+                        self.invoer.realisatie = false;
+                        self.invoer.waarde.clone_from(&tekst);
+                    }
+                });
+                let (getoond, reden) = match u.map(|u| &u.waarde) {
+                    Some(w) => realisatie_tekst(w),
+                    None => ("n.b.".to_owned(), Some("niet berekend".to_owned())),
+                };
+                if let Some(Waarde::Extern { bron: Some(b), .. }) = u.map(|u| &u.waarde) {
+                    bron.clone_from(b);
+                }
+                vak(ui, GETAL_BREEDTE, Align::Max, |ui| {
+                    let mut tekst = RichText::new(&getoond);
+                    if reden.is_some() {
+                        tekst = tekst.color(ui.visuals().weak_text_color()).italics();
+                    }
+                    let mut antwoord = ui.label(tekst);
+                    if let Some(reden) = &reden {
+                        antwoord = antwoord.on_hover_text(reden);
+                    }
+                    antwoord.widget_info(|| {
+                        WidgetInfo::labeled(
+                            Role::Label,
+                            true,
+                            format!("{} {}: {getoond}", ind.code, r.jaar),
+                        )
+                    });
+                    if antwoord.clicked() {
+                        self.kies(ind);
+                    }
+                });
+            }
+            vak(ui, BRON_BREEDTE, Align::Min, |ui| {
+                ui.add(egui::Label::new(RichText::new(&bron).small()).truncate())
+                    .on_hover_text(&bron);
+            });
+        });
+        if open {
+            self.uitsplitsing_ui(ui, ind, rapporten);
+        }
+    }
+
+    fn uitsplitsing_ui(&self, ui: &mut egui::Ui, ind: &Indicator, rapporten: &[Jaarrapport]) {
+        let mut sleutels: BTreeSet<Vec<(bool, Option<String>)>> = BTreeSet::new();
+        for r in rapporten {
+            if let Some(Waarde::Uitsplitsing(rs)) = r.uitkomst(ind.code).map(|u| &u.waarde) {
+                for rij in rs {
+                    sleutels.insert(
+                        rij.sleutels
+                            .iter()
+                            .map(|s| (s.is_none(), s.clone()))
+                            .collect(),
+                    );
+                }
+            }
+        }
+        if sleutels.is_empty() {
+            ui.horizontal(|ui| {
+                ui.add_space(CODE_BREEDTE + 6.0);
+                ui.weak("Geen rijen in deze jaren.");
+            });
+            return;
+        }
+        for sleutel in sleutels {
+            let waarden: Vec<Option<String>> = sleutel.into_iter().map(|(_, s)| s).collect();
+            let omschrijving = ind
+                .uitsplitsing
+                .iter()
+                .zip(&waarden)
+                .map(|(naam, w)| format!("{naam}: {}", self.naam_van(w.as_deref())))
+                .collect::<Vec<_>>()
+                .join(", ");
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 6.0;
+                vak(ui, CODE_BREEDTE, Align::Min, |_| {});
+                vak(ui, NAAM_BREEDTE, Align::Min, |ui| {
+                    ui.add_space(16.0);
+                    ui.add(egui::Label::new(RichText::new(&omschrijving).small()).truncate())
+                        .on_hover_text(&omschrijving);
+                });
+                vak(ui, SOORT_BREEDTE, Align::Min, |_| {});
+                for r in rapporten {
+                    vak(ui, GETAL_BREEDTE, Align::Max, |_| {});
+                    let n = match r.uitkomst(ind.code).map(|u| &u.waarde) {
+                        Some(Waarde::Uitsplitsing(rs)) => rs
+                            .iter()
+                            .find(|x| x.sleutels == waarden)
+                            .map_or(0, |x| x.waarde),
+                        _ => 0,
+                    };
+                    vak(ui, GETAL_BREEDTE, Align::Max, |ui| {
+                        let tekst = groepeer(&n.to_string());
+                        ui.label(RichText::new(&tekst).small()).widget_info(|| {
+                            WidgetInfo::labeled(
+                                Role::Label,
+                                true,
+                                format!("{} {omschrijving} {}: {tekst}", ind.code, r.jaar),
+                            )
+                        });
+                    });
+                }
+            });
+        }
+    }
+
+    fn naam_van(&self, id: Option<&str>) -> String {
+        match id {
+            None => "(geen)".to_owned(),
+            Some(id) => match self.namen.get(id) {
+                Some(naam) => format!("{naam} ({id})"),
+                None => id.to_owned(),
+            },
+        }
+    }
+
+    fn kies(&mut self, ind: &'static Indicator) {
+        if self.gekozen != Some(ind.code) {
+            self.gekozen = Some(ind.code);
+            let jaar = self.invoer.jaar.clone();
+            self.invoer = Invoer {
+                jaar,
+                ..Invoer::default()
+            };
+        }
+    }
+
+    fn detail_ui(&mut self, ui: &mut egui::Ui, register: &mut Register, rapporten: &[Jaarrapport]) {
+        let Some(ind) = self.gekozen.and_then(catalogus::indicator) else {
+            ui.weak(
+                "Klik op een indicator voor de details, de grafiek en om een waarde in te voeren.",
+            );
+            return;
+        };
+        ui.label(
+            RichText::new(format!("{}  {}", ind.code, ind.naam))
+                .strong()
+                .size(15.0),
+        );
+        ui.horizontal(|ui| {
+            herkomst_ui(ui, ind);
+            ui.label(format!("Eenheid: {}", ind.eenheid.label()));
+        });
+        ui.add(egui::Label::new(format!("Bron: {}", ind.bron)).wrap());
+        ui.add_space(6.0);
+        egui::Grid::new("rapportage_detail_jaren")
+            .striped(true)
+            .show(ui, |ui| {
+                ui.strong("Per jaar");
+                ui.strong("Begroot");
+                ui.strong("Realisatie");
+                ui.end_row();
+                for r in rapporten {
+                    let Some(u) = r.uitkomst(ind.code) else {
+                        continue;
+                    };
+                    ui.label(r.jaar.to_string());
+                    ui.label(
+                        u.begroot
+                            .as_ref()
+                            .map_or_else(|| "–".to_owned(), waarde_tekst),
+                    );
+                    let (tekst, reden) = realisatie_tekst(&u.waarde);
+                    match reden {
+                        Some(reden) => ui.add(egui::Label::new(format!("{tekst}: {reden}")).wrap()),
+                        None => ui.label(tekst),
+                    };
+                    ui.end_row();
+                }
+            });
+        ui.add_space(6.0);
+        grafiek_ui(ui, ind, rapporten);
+        ui.separator();
+        self.invoer_ui(ui, register, ind);
+    }
+
+    fn invoer_ui(&mut self, ui: &mut egui::Ui, register: &mut Register, ind: &'static Indicator) {
+        ui.label(RichText::new("Waarde invoeren").strong());
+        let extern_ = ind.herkomst == Herkomst::Extern;
+        if !extern_ {
+            self.invoer.realisatie = false;
+        }
+        let inv = &mut self.invoer;
+        egui::Grid::new("rapportage_invoer")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let label = ui.label("Jaar");
+                ui.vertical(|ui| {
+                    ui.add(egui::TextEdit::singleline(&mut inv.jaar).desired_width(60.0))
+                        .labelled_by(label.id);
+                    if let Some(f) = &inv.fout_jaar {
+                        ui.colored_label(FOUT_KLEUR, f);
+                    }
+                });
+                ui.end_row();
+                ui.label("Soort");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut inv.realisatie, false, "Begroot");
+                    ui.add_enabled_ui(extern_, |ui| {
+                        ui.radio_value(&mut inv.realisatie, true, "Gerealiseerd (extern)");
+                    })
+                    .response
+                    .on_disabled_hover_text("Deze indicator wordt uit het register berekend.");
+                });
+                ui.end_row();
+                let label = ui.label("Waarde");
+                ui.vertical(|ui| {
+                    ui.add(egui::TextEdit::singleline(&mut inv.waarde).desired_width(100.0))
+                        .labelled_by(label.id);
+                    if let Some(f) = &inv.fout_waarde {
+                        ui.colored_label(FOUT_KLEUR, f);
+                    }
+                });
+                ui.end_row();
+                if inv.realisatie {
+                    let label = ui.label("Bron");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut inv.bron)
+                            .desired_width(200.0)
+                            .hint_text(ind.bron),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                }
+            });
+        let mut opslaan = false;
+        let mut wissen = false;
+        ui.horizontal(|ui| {
+            opslaan = ui.button("Opslaan").clicked();
+            wissen = ui.button("Wissen").clicked();
+        });
+        if opslaan || wissen {
+            self.schrijf_invoer(register, ind, wissen, ui.ctx());
+        }
+        if let Some(f) = &self.invoer.fout {
+            ui.colored_label(FOUT_KLEUR, f);
+        }
+        if let Some(b) = &self.invoer.bericht {
+            ui.colored_label(GOED_KLEUR, b);
+        }
+        if !extern_ {
+            ui.weak("Gerealiseerde waarden van deze indicator komen uit het register.");
+        }
+    }
+
+    fn schrijf_invoer(
+        &mut self,
+        register: &mut Register,
+        ind: &'static Indicator,
+        wissen: bool,
+        ctx: &egui::Context,
+    ) {
+        let inv = &mut self.invoer;
+        inv.fout = None;
+        inv.bericht = None;
+        inv.fout_jaar = None;
+        inv.fout_waarde = None;
+        let jaar = match inv.jaar.trim().parse::<i32>() {
+            Ok(j) if (1900..=2200).contains(&j) => Some(j),
+            _ => {
+                inv.fout_jaar = Some(format!(
+                    "'{}' is geen jaartal; typ bijvoorbeeld 2024",
+                    inv.jaar.trim()
+                ));
+                None
+            }
+        };
+        let soort = if inv.realisatie {
+            WaardeSoort::Realisatie
+        } else {
+            WaardeSoort::Begroot
+        };
+        let soort_naam = if inv.realisatie {
+            "Gerealiseerd"
+        } else {
+            "Begroot"
+        };
+        if wissen {
+            let Some(jaar) = jaar else { return };
+            match register.wis_indicatorwaarde(ind.code, jaar, soort) {
+                Ok(true) => {
+                    inv.bericht = Some(format!("{soort_naam} {jaar} van {} gewist.", ind.code));
+                }
+                Ok(false) => {
+                    inv.bericht = Some(format!(
+                        "Er was geen {soort_naam} {jaar} voor {}.",
+                        ind.code
+                    ));
+                }
+                Err(f) => inv.fout = Some(f.to_string()),
+            }
+        } else {
+            let waarde = match lees_getal(&inv.waarde) {
+                Ok(w) => Some(w),
+                Err(f) => {
+                    inv.fout_waarde = Some(f);
+                    None
+                }
+            };
+            let (Some(jaar), Some(waarde)) = (jaar, waarde) else {
+                return;
+            };
+            let bron = inv.bron.trim();
+            let record = Indicatorwaarde {
+                indicator: ind.code.to_owned(),
+                jaar,
+                soort,
+                waarde: Some(waarde),
+                tekst: None,
+                bron: (inv.realisatie && !bron.is_empty()).then(|| bron.to_owned()),
+            };
+            match register.zet_indicatorwaarde(&record) {
+                Ok(()) => {
+                    inv.bericht = Some(format!(
+                        "{soort_naam} {jaar} voor {} opgeslagen: {}",
+                        ind.code,
+                        f64_tekst(waarde)
+                    ));
+                }
+                Err(f) => {
+                    inv.fout = Some(format!("Niet opgeslagen: {f}"));
+                    return;
+                }
+            }
+        }
+        if let Some((van, tot)) = self.jaren() {
+            self.bereken(register, van, tot, ctx);
+        }
+    }
+}
+
+/// A fixed-width cell with its content aligned left (`Align::Min`) or right.
+fn vak(ui: &mut egui::Ui, breedte: f32, uitlijning: Align, inhoud: impl FnOnce(&mut egui::Ui)) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(breedte, RIJ_HOOGTE),
+        Layout::left_to_right(Align::Center)
+            .with_main_align(uitlijning)
+            .with_main_justify(false),
+        |ui| {
+            ui.set_width(breedte);
+            if uitlijning == Align::Max {
+                ui.with_layout(Layout::right_to_left(Align::Center), inhoud);
+            } else {
+                inhoud(ui);
+            }
+        },
+    );
+}
+
+fn kop_rij_ui(ui: &mut egui::Ui, rapporten: &[Jaarrapport]) {
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        vak(ui, CODE_BREEDTE, Align::Min, |ui| {
+            ui.strong("Code");
+        });
+        vak(ui, NAAM_BREEDTE, Align::Min, |ui| {
+            ui.strong("Indicator");
+        });
+        vak(ui, SOORT_BREEDTE, Align::Min, |ui| {
+            ui.strong("Soort");
+        });
+        for r in rapporten {
+            vak(ui, GETAL_BREEDTE, Align::Max, |ui| {
+                ui.strong(format!("Begroot {}", r.jaar));
+            });
+            vak(ui, GETAL_BREEDTE, Align::Max, |ui| {
+                ui.strong(r.jaar.to_string());
+            });
+        }
+        vak(ui, BRON_BREEDTE, Align::Min, |ui| {
+            ui.strong("Bron");
+        });
+    });
+    ui.separator();
+}
+
+fn herkomst_ui(ui: &mut egui::Ui, ind: &Indicator) {
+    if ind.is_berekend() {
+        ui.label(RichText::new("R").strong().color(REGISTER_KLEUR))
+            .on_hover_text("Berekend uit het register");
+    } else {
+        ui.label(RichText::new("extern").small().italics())
+            .on_hover_text("Extern: ingevoerd of geïmporteerd, met bron");
+    }
+}
+
+/// The chart of realised against target over the years.
+fn grafiek_ui(ui: &mut egui::Ui, ind: &Indicator, rapporten: &[Jaarrapport]) {
+    let mut gerealiseerd = Vec::new();
+    let mut begroot = Vec::new();
+    for r in rapporten {
+        let Some(u) = r.uitkomst(ind.code) else {
+            continue;
+        };
+        let x = f64::from(r.jaar);
+        match &u.waarde {
+            Waarde::Getal(d) => gerealiseerd.push([x, d.als_f64()]),
+            Waarde::Extern {
+                waarde: Some(w), ..
+            } => gerealiseerd.push([x, *w]),
+            _ => {}
+        }
+        if let Some(w) = u.begroot.as_ref().and_then(|b| b.waarde) {
+            begroot.push([x, w]);
+        }
+    }
+    if gerealiseerd.is_empty() && begroot.is_empty() {
+        ui.weak(if ind.uitsplitsing.is_empty() {
+            "Geen getallen om te tekenen."
+        } else {
+            "Een uitsplitsing heeft geen grafiek; zie de rijen in de tabel."
+        });
+        return;
+    }
+    egui_plot::Plot::new(("rapportage_grafiek", ind.code))
+        .height(180.0)
+        .include_y(0.0)
+        .legend(egui_plot::Legend::default())
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .x_axis_formatter(|mark, _| {
+            if mark.value.fract() == 0.0 {
+                format!("{}", mark.value)
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            plot.line(egui_plot::Line::new("Gerealiseerd", gerealiseerd.clone()).width(2.0));
+            plot.points(egui_plot::Points::new("Gerealiseerd", gerealiseerd).radius(4.0));
+            plot.line(
+                egui_plot::Line::new("Begroot", begroot.clone())
+                    .style(egui_plot::LineStyle::dashed_loose()),
+            );
+            plot.points(
+                egui_plot::Points::new("Begroot", begroot)
+                    .shape(egui_plot::MarkerShape::Diamond)
+                    .radius(5.0),
+            );
+        });
+}
+
+/// The text of a realised value, and the reason when there is no number.
+fn realisatie_tekst(waarde: &Waarde) -> (String, Option<String>) {
+    match waarde {
+        Waarde::Getal(d) => (decimaal_tekst(*d), None),
+        Waarde::Extern {
+            waarde: Some(w), ..
+        } => (f64_tekst(*w), None),
+        Waarde::Extern {
+            waarde: None,
+            tekst: Some(t),
+            ..
+        } => (t.clone(), None),
+        Waarde::Extern { .. } => ("n.b.".to_owned(), Some("geen waarde vastgelegd".to_owned())),
+        Waarde::Geen { reden } => ("n.b.".to_owned(), Some(reden.clone())),
+        Waarde::Uitsplitsing(rs) => (
+            format!("{} rijen", rs.len()),
+            Some("uitgesplitst: klik op de code om de rijen te tonen".to_owned()),
+        ),
+    }
+}
+
+/// A target or external value as text.
+fn waarde_tekst(w: &Indicatorwaarde) -> String {
+    match (w.waarde, &w.tekst) {
+        (Some(x), _) => f64_tekst(x),
+        (None, Some(t)) => t.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+/// A decimal in Dutch notation: "1.234,5".
+#[must_use]
+pub fn decimaal_tekst(d: Decimaal) -> String {
+    groepeer(&d.tekst(','))
+}
+
+/// A number in Dutch notation with at most two decimals: "1.234,5".
+#[must_use]
+pub fn f64_tekst(x: f64) -> String {
+    let mut s = format!("{x:.2}");
+    if s.contains('.') {
+        s = s.trim_end_matches('0').trim_end_matches('.').to_owned();
+    }
+    if s == "-0" {
+        "0".clone_into(&mut s);
+    }
+    groepeer(&s.replace('.', ","))
+}
+
+/// Puts a dot between every three digits of the whole part of a number
+/// written with a decimal comma.
+fn groepeer(tekst: &str) -> String {
+    let (teken, rest) = match tekst.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", tekst),
+    };
+    let (geheel, breuk) = match rest.split_once(',') {
+        Some((g, b)) => (g, Some(b)),
+        None => (rest, None),
+    };
+    let mut uit = String::new();
+    for (i, c) in geheel.chars().enumerate() {
+        if i > 0 && (geheel.len() - i) % 3 == 0 {
+            uit.push('.');
+        }
+        uit.push(c);
+    }
+    match breuk {
+        Some(b) => format!("{teken}{uit},{b}"),
+        None => format!("{teken}{uit}"),
+    }
+}
+
+/// Reads a number as a Dutch user types it: "1.250", "12,5", "1.250,75";
+/// a single dot followed by other than three digits is a decimal point.
+///
+/// # Errors
+/// A Dutch message when the text is empty or not a number.
+pub fn lees_getal(tekst: &str) -> Result<f64, String> {
+    let t = tekst.trim().replace(' ', "");
+    if t.is_empty() {
+        return Err("Vul een getal in".to_owned());
+    }
+    let duizendtallen = |s: &str| {
+        let mut delen = s.trim_start_matches('-').split('.');
+        delen
+            .next()
+            .is_some_and(|eerste| (1..=3).contains(&eerste.len()))
+            && delen.all(|d| d.len() == 3)
+    };
+    let genormaliseerd = if t.contains(',') {
+        t.replace('.', "").replace(',', ".")
+    } else if t.contains('.') && duizendtallen(&t) {
+        t.replace('.', "")
+    } else {
+        t.clone()
+    };
+    match genormaliseerd.parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(format!(
+            "'{}' is geen getal; typ bijvoorbeeld 1.250 of 12,5",
+            tekst.trim()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn getallen_in_nederlandse_notatie() {
+        assert_eq!(f64_tekst(1234.5), "1.234,5");
+        assert_eq!(f64_tekst(1_234_567.0), "1.234.567");
+        assert_eq!(f64_tekst(-1234.25), "-1.234,25");
+        assert_eq!(f64_tekst(12.0), "12");
+        assert_eq!(f64_tekst(0.5), "0,5");
+        assert_eq!(
+            decimaal_tekst(Decimaal {
+                geschaald: 152_050,
+                decimalen: 2
+            }),
+            "1.520,50"
+        );
+        assert_eq!(decimaal_tekst(Decimaal::geheel(999)), "999");
+    }
+
+    #[test]
+    fn getallen_lezen() {
+        assert_eq!(lees_getal("1.250"), Ok(1250.0));
+        assert_eq!(lees_getal("12,5"), Ok(12.5));
+        assert_eq!(lees_getal("1.250,75"), Ok(1250.75));
+        assert_eq!(lees_getal(" 15 "), Ok(15.0));
+        assert_eq!(lees_getal("12.5"), Ok(12.5));
+        assert!(lees_getal("").is_err());
+        assert!(lees_getal("twaalf").is_err());
+    }
+}
