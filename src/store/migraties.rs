@@ -23,6 +23,8 @@ pub const MIGRATIES: &[&str] = &[
     super::klantreis::SCHEMA_KLANTREIS,
     // 4: AVE: who recorded an event, editable level texts.
     MIGRATIE_AVE,
+    // 5: accounts (argon2id password hashes, lockout); never deleted.
+    super::accounts::SCHEMA_ACCOUNTS,
 ];
 
 /// Version 3 → 4: who recorded an AVE event and when, the reason why
