@@ -6,11 +6,14 @@
 //! Screens reach the database through [`register::Register`] and ask for
 //! writes with [`register::Command`] (rerun's command pattern).
 
+pub mod accounts;
 pub mod app;
 pub mod beheer;
 pub mod dossier;
+pub mod inloggen;
 pub mod inwoners;
 pub mod register;
+pub mod register_accounts;
 pub mod register_werkvoorraad;
 pub mod sociale_kaart;
 pub mod sociale_kaart_beheer;
@@ -48,7 +51,11 @@ pub fn start(db: &Path) -> anyhow::Result<()> {
         opties,
         Box::new(move |cc| {
             crate::ui::theme::stel_in(&cc.egui_ctx);
-            Ok(Box::new(WijkregisterApp::met_register(register, vandaag)))
+            Ok(Box::new(WijkregisterApp::met_inloggen(
+                register,
+                vandaag,
+                crate::ui::inloggen::systeemklok(),
+            )))
         }),
     )
     .map_err(|fout| anyhow::anyhow!("het venster kon niet worden geopend: {fout}"))
