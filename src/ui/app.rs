@@ -297,6 +297,14 @@ impl WijkregisterApp {
         {
             self.medewerker = Some(sessie.medewerker.clone());
         }
+        match self.poort.doel_ui(ui.ctx(), &self.register) {
+            Some(Ok(id)) => {
+                self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
+                self.scherm = Scherm::Inwoners;
+            }
+            Some(Err(fout)) => self.fout = Some(fout),
+            None => {}
+        }
         let mut afgemeld = false;
         let leeg = self.is_leeg();
         let eind_jaar = self.vandaag.year();
@@ -411,14 +419,6 @@ impl WijkregisterApp {
         if let Some(actie) = actie {
             let ctx = ui.ctx().clone();
             self.voer_uit(actie, &ctx);
-        }
-        match self.poort.doel_ui(ui.ctx(), &self.register) {
-            Some(Ok(id)) => {
-                self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
-                self.scherm = Scherm::Inwoners;
-            }
-            Some(Err(fout)) => self.fout = Some(fout),
-            None => {}
         }
         if afgemeld {
             self.na_afmelden();

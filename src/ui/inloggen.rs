@@ -407,6 +407,28 @@ impl Poort {
         let vraag = self.doelvraag.as_mut()?;
         let mut bevestigd = false;
         let mut geannuleerd = false;
+        // Keys are taken before the modal's widgets and the screen behind it see them
+        // (a focused radio button or the resident list would act on Enter too).
+        let cijfers = [
+            egui::Key::Num1,
+            egui::Key::Num2,
+            egui::Key::Num3,
+            egui::Key::Num4,
+            egui::Key::Num5,
+        ];
+        ctx.input_mut(|i| {
+            for (toets, doel) in cijfers.iter().zip(Doel::ALLE) {
+                if i.consume_key(egui::Modifiers::NONE, *toets) {
+                    vraag.keuze = Some(doel);
+                }
+            }
+            if vraag.keuze.is_some() && i.consume_key(egui::Modifiers::NONE, egui::Key::Enter) {
+                bevestigd = true;
+            }
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
+                geannuleerd = true;
+            }
+        });
         egui::Modal::new(egui::Id::unique("doel_van_openen")).show(ctx, |ui| {
             ui.set_width(420.0);
             ui.heading("Doel van het openen");
@@ -423,26 +445,6 @@ impl Poort {
                 let toets = format!("{} ({})", doel.label(), i + 1);
                 ui.radio_value(&mut vraag.keuze, Some(*doel), toets);
             }
-            let cijfers = [
-                egui::Key::Num1,
-                egui::Key::Num2,
-                egui::Key::Num3,
-                egui::Key::Num4,
-                egui::Key::Num5,
-            ];
-            ui.input(|i| {
-                for (toets, doel) in cijfers.iter().zip(Doel::ALLE) {
-                    if i.key_pressed(*toets) {
-                        vraag.keuze = Some(doel);
-                    }
-                }
-                if i.key_pressed(egui::Key::Enter) && vraag.keuze.is_some() {
-                    bevestigd = true;
-                }
-                if i.key_pressed(egui::Key::Escape) {
-                    geannuleerd = true;
-                }
-            });
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 bevestigd |= ui
