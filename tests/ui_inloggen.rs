@@ -17,6 +17,7 @@ use chrono::{Duration, NaiveDateTime};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use rusqlite::Connection;
+use wijkregister::store::audit::AuditFilter;
 use wijkregister::store::{self, accounts};
 use wijkregister::ui::app::WijkregisterApp;
 use wijkregister::ui::register::Register;
@@ -179,7 +180,7 @@ fn juist_wachtwoord_toont_de_navigatie() {
         o.h.state().medewerker(),
         Some(o.h.state().sessie().unwrap().medewerker.as_str())
     );
-    let rijen = wijkregister::store::audit::lees(&o.lees(), &Default::default(), 10).unwrap();
+    let rijen = wijkregister::store::audit::lees(&o.lees(), &AuditFilter::default(), 10).unwrap();
     assert_eq!(rijen[0].actie, "inloggen");
     assert_eq!(rijen[0].resultaat, "gelukt");
 }
@@ -230,13 +231,13 @@ fn vergrendeling_na_vijftien_minuten_bewaart_de_invoer() {
     );
     o.h.get_by_label("1 inwoner gevonden.");
     o.h.get_by_label("Jan de Vries");
-    let rijen = wijkregister::store::audit::lees(&o.lees(), &Default::default(), 10).unwrap();
+    let rijen = wijkregister::store::audit::lees(&o.lees(), &AuditFilter::default(), 10).unwrap();
     assert_eq!(rijen[0].actie, "ontgrendelen");
     assert_eq!(rijen[1].actie, "ontgrendelen-mislukt");
 }
 
 fn openingen(conn: &Connection) -> Vec<(String, String, Option<String>)> {
-    let mut rijen = wijkregister::store::audit::lees(conn, &Default::default(), 1000).unwrap();
+    let mut rijen = wijkregister::store::audit::lees(conn, &AuditFilter::default(), 1000).unwrap();
     rijen.reverse();
     rijen
         .into_iter()
