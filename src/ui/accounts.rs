@@ -247,14 +247,18 @@ impl AccountsScherm {
                 let Some((medewerker, ww, herhaling)) = self.reset.take() else {
                     return;
                 };
-                if ww == herhaling {
+                let r = if ww == herhaling {
                     register
                         .reset_wachtwoord(actor, &medewerker, &ww, nu)
                         .map(|()| "Wachtwoord opnieuw ingesteld.".to_owned())
                 } else {
-                    self.reset = Some((medewerker, String::new(), String::new()));
                     Err(AccountFout::WachtwoordenVerschillen)
+                };
+                if r.is_err() {
+                    // Keep the form open (empty) to try again.
+                    self.reset = Some((medewerker, String::new(), String::new()));
                 }
+                r
             }
         };
         self.melding = Some(uitkomst.map_err(|f| f.to_string()));
