@@ -299,3 +299,52 @@ fn openen_vraagt_het_doel_een_keer_per_inwoner() {
         (ik, format!("inwoner:{jan}"), Some("besluit".to_owned()))
     );
 }
+
+#[test]
+fn beheerder_voegt_account_toe_en_deactiveert_zonder_verwijderknop() {
+    let mut o = opzet(true, true);
+    o.log_in("bea", WW);
+    o.h.get_by_label("Beheer").click();
+    o.h.run();
+    o.h.get_by_label("Accounts");
+    o.h.get_by_label("Medewerker").click();
+    o.h.run();
+    o.h.get_by_label("Fatima El Amrani (wijkcoach)").click();
+    o.h.run();
+    o.h.get_by_label("Gebruikersnaam voor het account").click();
+    o.h.run();
+    o.h.get_by_label("Gebruikersnaam voor het account")
+        .type_text("fatima");
+    o.h.get_by_label("Wachtwoord").click();
+    o.h.run();
+    o.h.get_by_label("Wachtwoord")
+        .type_text("fatima-haar-wachtwoord");
+    o.h.get_by_label("Wachtwoord herhalen").click();
+    o.h.run();
+    o.h.get_by_label("Wachtwoord herhalen")
+        .type_text("fatima-haar-wachtwoord");
+    o.h.get_by_label("Account toevoegen").click();
+    o.h.run();
+    o.h.run();
+    o.h.get_by_label("Account 'fatima' toegevoegd.");
+    let lijst = accounts::lijst(&o.lees()).unwrap();
+    assert_eq!(lijst.len(), 2);
+    assert!(lijst.iter().any(|a| a.medewerker == "mw-1" && a.actief));
+    assert!(
+        o.h.query_by_label_contains("Verwijder").is_none(),
+        "no delete button"
+    );
+
+    // Only the other account can be deactivated (not one's own).
+    o.h.get_by_label("Deactiveren").click();
+    o.h.run();
+    o.h.run();
+    o.h.get_by_label("Account gedeactiveerd.");
+    let fatima = accounts::lijst(&o.lees())
+        .unwrap()
+        .into_iter()
+        .find(|a| a.medewerker == "mw-1")
+        .unwrap();
+    assert!(!fatima.actief);
+    o.h.get_by_label("Activeren");
+}

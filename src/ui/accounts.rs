@@ -134,7 +134,7 @@ impl AccountsScherm {
         }
 
         ui.add_space(12.0);
-        ui.label(RichText::new("Account toevoegen").strong());
+        ui.label(RichText::new("Nieuw account").strong());
         let zonder: Vec<MedewerkerRij> = self
             .medewerkers
             .as_deref()
@@ -163,7 +163,7 @@ impl AccountsScherm {
                 })
                 .response
                 .labelled_by(l.id);
-            let l = ui.label("Gebruikersnaam");
+            let l = ui.label("Gebruikersnaam voor het account");
             ui.add(egui::TextEdit::singleline(&mut self.nieuw_gebruikersnaam).desired_width(120.0))
                 .labelled_by(l.id);
         });
