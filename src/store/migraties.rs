@@ -25,6 +25,8 @@ pub const MIGRATIES: &[&str] = &[
     MIGRATIE_AVE,
     // 5: indexes for the werkvoorraad and the yearly report on a large register.
     MIGRATIE_INDEXEN,
+    // 6: accounts (argon2id password hashes, lockout); never deleted.
+    super::accounts::SCHEMA_ACCOUNTS,
 ];
 
 /// Version 4 → 5: indexes measured with `cargo bench --bench prestaties`:

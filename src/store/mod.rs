@@ -6,6 +6,7 @@
 //! foreign keys on, WAL, and a busy timeout. No SQL lives outside `store`
 //! and `report`.
 
+pub mod accounts;
 pub mod audit;
 pub mod ave;
 pub mod backup;

@@ -10,10 +10,12 @@ use chrono::{Datelike, NaiveDate};
 use egui::RichText;
 use rusqlite::Connection;
 
+use crate::ui::accounts::AccountsScherm;
 use crate::ui::ave_overzicht::AveOverzichtScherm;
 use crate::ui::beheer::BeheerScherm;
 use crate::ui::dossier::DossierScherm;
 use crate::ui::huishouden::HuishoudenScherm;
+use crate::ui::inloggen::{Klok, Poort};
 use crate::ui::inwoners::InwonersScherm;
 use crate::ui::melding::{MeldingScherm, Omgeving};
 use crate::ui::melding_nieuw::MeldingNieuwScherm;
@@ -128,6 +130,9 @@ pub struct WijkregisterApp {
     klok: Option<String>,
     /// The screen the user asked for while a klantreis form held unsaved input.
     weggaan_naar: Option<Scherm>,
+    /// Login, idle lock and the purposes asked in this session.
+    poort: Poort,
+    accounts: AccountsScherm,
 }
 
 impl WijkregisterApp {
@@ -137,7 +142,19 @@ impl WijkregisterApp {
         WijkregisterApp::met_register(Register::new(conn, None), vandaag)
     }
 
-    /// An app on a register whose commands may run in the background.
+    /// The real app: nothing of the register is drawn before a login (or,
+    /// on a register without accounts, the first beheerder); the window
+    /// locks after 15 minutes without input by `klok`.
+    #[must_use]
+    pub fn met_inloggen(register: Register, vandaag: NaiveDate, klok: Klok) -> WijkregisterApp {
+        WijkregisterApp {
+            poort: Poort::verplicht(klok),
+            ..WijkregisterApp::met_register(register, vandaag)
+        }
+    }
+
+    /// An app on a register whose commands may run in the background,
+    /// without a login (tests of screens, with "werken als").
     #[must_use]
     pub fn met_register(register: Register, vandaag: NaiveDate) -> WijkregisterApp {
         WijkregisterApp {
@@ -159,6 +176,8 @@ impl WijkregisterApp {
             onderhoud: crate::ui::onderhoud::Onderhoud::default(),
             medewerker: None,
             medewerkers: None,
+            poort: Poort::open(),
+            accounts: AccountsScherm::default(),
             klantreis: None,
             klok: None,
             weggaan_naar: None,
@@ -205,7 +224,10 @@ impl WijkregisterApp {
     /// The medewerker the user works as, if chosen.
     #[must_use]
     pub fn medewerker(&self) -> Option<&str> {
-        self.medewerker.as_deref()
+        match self.poort.sessie() {
+            Some(sessie) => Some(sessie.medewerker.as_str()),
+            None => self.medewerker.as_deref(),
+        }
     }
 
     /// Chooses the medewerker the user works as (tests; the navigation offers it too).
@@ -213,8 +235,27 @@ impl WijkregisterApp {
         self.medewerker = Some(medewerker.to_owned());
     }
 
-    /// The choice of medewerker in the navigation.
-    fn werken_als_ui(&mut self, ui: &mut egui::Ui) {
+    /// The logged-in medewerker's session, if any.
+    #[must_use]
+    pub fn sessie(&self) -> Option<&crate::store::accounts::Sessie> {
+        self.poort.sessie()
+    }
+
+    /// Clears every screen after a logout, so the next user sees nothing of it.
+    fn na_afmelden(&mut self) {
+        self.medewerker = None;
+        self.dossier = None;
+        self.inwoners = InwonersScherm::new();
+        self.kaart = SocialeKaartScherm::default();
+        self.werkvoorraad = WerkvoorraadScherm::default();
+        self.beheer = BeheerScherm::default();
+        self.accounts = AccountsScherm::default();
+        self.scherm = Scherm::Inwoners;
+        self.bericht = None;
+        self.fout = None;
+    }
+
+    fn laad_medewerkers(&mut self) {
         if self.medewerkers.is_none() {
             match self.register.medewerkers() {
                 Ok(lijst) => self.medewerkers = Some(lijst),
@@ -224,6 +265,11 @@ impl WijkregisterApp {
                 }
             }
         }
+    }
+
+    /// The choice of medewerker in the navigation.
+    fn werken_als_ui(&mut self, ui: &mut egui::Ui) {
+        self.laad_medewerkers();
         let lijst = self.medewerkers.as_deref().unwrap_or_default();
         let gekozen = self
             .medewerker
@@ -313,6 +359,14 @@ impl WijkregisterApp {
     fn voer_uit(&mut self, actie: Actie, ctx: &egui::Context) {
         match actie {
             Actie::OpenDossier(id) => {
+                match self.poort.bij_openen(&id, &self.register) {
+                    Ok(true) => {}
+                    Ok(false) => return,
+                    Err(fout) => {
+                        self.fout = Some(fout);
+                        return;
+                    }
+                }
                 self.klantreis = None;
                 self.huishouden = None;
                 self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
@@ -365,6 +419,23 @@ impl WijkregisterApp {
             self.stijl_gezet = true;
         }
         self.verwerk_uitkomst();
+        if !self.poort.toegang_ui(ui, &mut self.register) {
+            return;
+        }
+        if let Some(sessie) = self.poort.sessie()
+            && self.medewerker.as_deref() != Some(sessie.medewerker.as_str())
+        {
+            self.medewerker = Some(sessie.medewerker.clone());
+        }
+        match self.poort.doel_ui(ui.ctx(), &self.register) {
+            Some(Ok(id)) => {
+                self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
+                self.scherm = Scherm::Inwoners;
+            }
+            Some(Err(fout)) => self.fout = Some(fout),
+            None => {}
+        }
+        let mut afgemeld = false;
         let leeg = self.is_leeg();
         let eind_jaar = self.vandaag.year();
         self.onderhoud.ui(ui, &mut self.register);
@@ -390,7 +461,12 @@ impl WijkregisterApp {
                     }
                 }
                 ui.add_space(16.0);
-                self.werken_als_ui(ui);
+                if self.poort.is_verplicht() {
+                    self.laad_medewerkers();
+                    afgemeld = self.poort.navigatie_ui(ui, &self.register);
+                } else {
+                    self.werken_als_ui(ui);
+                }
                 ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
                     ui.add_space(8.0);
                     ui.small(format!(
@@ -447,13 +523,21 @@ impl WijkregisterApp {
         let mut actie = None;
         let omg = self.omgeving();
         egui::CentralPanel::default().show(ui, |ui| {
-            let bezig = self.register.bezig();
+            let bezig_eigen = self.register.bezig().map(|(t, n)| (t.to_owned(), n));
+            let bezig = bezig_eigen.as_ref().map(|(t, n)| (t.as_str(), *n));
             actie = match self.scherm {
                 Scherm::Beheer => {
                     egui::ScrollArea::vertical()
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
                             let actie = self.beheer.ui(ui, bezig, eind_jaar);
+                            if let Some(sessie) = self.poort.sessie()
+                                && sessie.rol == crate::domain::Rol::Beheerder
+                            {
+                                ui.add_space(12.0);
+                                let nu = self.poort.nu();
+                                self.accounts.ui(ui, &mut self.register, sessie, nu);
+                            }
                             ui.add_space(12.0);
                             self.beheer.ave_teksten_ui(
                                 ui,
@@ -508,6 +592,9 @@ impl WijkregisterApp {
         if let Some(actie) = actie {
             let ctx = ui.ctx().clone();
             self.voer_uit(actie, &ctx);
+        }
+        if afgemeld {
+            self.na_afmelden();
         }
     }
 }

@@ -6,6 +6,7 @@
 //! Screens reach the database through [`register::Register`] and ask for
 //! writes with [`register::Command`] (rerun's command pattern).
 
+pub mod accounts;
 pub mod app;
 pub mod ave;
 pub mod ave_overzicht;
@@ -13,12 +14,14 @@ pub mod ave_teksten;
 pub mod beheer;
 pub mod dossier;
 pub mod huishouden;
+pub mod inloggen;
 pub mod inwoners;
 pub mod melding;
 pub mod melding_nieuw;
 pub mod onderhoud;
 pub mod rapportage;
 pub mod register;
+pub mod register_accounts;
 pub mod register_ave;
 pub mod register_klantreis;
 pub mod register_rapportage;
@@ -62,7 +65,12 @@ pub fn start(db: &Path) -> anyhow::Result<()> {
             let onderhoud =
                 crate::ui::onderhoud::Onderhoud::start(db_pad, vandaag, cc.egui_ctx.clone());
             Ok(Box::new(
-                WijkregisterApp::met_register(register, vandaag).met_onderhoud(onderhoud),
+                WijkregisterApp::met_inloggen(
+                    register,
+                    vandaag,
+                    crate::ui::inloggen::systeemklok(),
+                )
+                .met_onderhoud(onderhoud),
             ))
         }),
     )

@@ -1,0 +1,785 @@
+//! Accounts: each medewerker logs in with a gebruikersnaam and a password.
+//!
+//! Passwords are stored only as argon2id hashes in PHC string form
+//! (`$argon2id$v=19$m=…`), with a random salt per hash; the password itself
+//! is never stored, logged or put in an error. Five wrong passwords in a row
+//! lock an account for 15 minutes; the lock ends by time alone, and a
+//! successful login resets the count. Accounts are never deleted (history
+//! refers to them): the database refuses DELETE, a beheerder deactivates.
+//!
+//! Every login attempt, every change to an account and every opening of a
+//! dossier or household is a row in the audit log ([`super::audit`]), written
+//! in the same transaction as the change. The time (`nu`) is a parameter:
+//! the store never reads a clock, so tests control the 15 minutes.
+
+use argon2::Argon2;
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use chrono::{Duration, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::StoreFout;
+use super::audit::{self, Logregel, Resultaat};
+use crate::domain::Rol;
+
+/// The schema of the accounts (part of `schema.sql`, and the migration to version 5).
+pub const SCHEMA_ACCOUNTS: &str = "
+CREATE TABLE account (
+    medewerker        TEXT PRIMARY KEY NOT NULL REFERENCES medewerker (id),
+    gebruikersnaam    TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (gebruikersnaam <> ''),
+    wachtwoord_hash   TEXT NOT NULL CHECK (wachtwoord_hash LIKE '$argon2id$%'),
+    actief            INTEGER NOT NULL DEFAULT 1 CHECK (actief IN (0, 1)),
+    mislukte_pogingen INTEGER NOT NULL DEFAULT 0 CHECK (mislukte_pogingen >= 0),
+    geblokkeerd_tot   TEXT CHECK (geblokkeerd_tot IS NULL OR datetime(geblokkeerd_tot) IS NOT NULL),
+    aangemaakt_op     TEXT NOT NULL CHECK (datetime(aangemaakt_op) IS NOT NULL),
+    gewijzigd_op      TEXT NOT NULL CHECK (datetime(gewijzigd_op) IS NOT NULL)
+) STRICT;
+CREATE TRIGGER account_niet_verwijderen BEFORE DELETE ON account
+BEGIN SELECT RAISE(ABORT, 'een account kan niet worden verwijderd; zet het op inactief'); END;
+";
+
+/// The least number of characters in a password.
+pub const MIN_WACHTWOORD_TEKENS: usize = 12;
+/// Wrong passwords in a row that lock an account.
+pub const MAX_MISLUKTE_POGINGEN: i64 = 5;
+/// How long a lock lasts, in minutes.
+pub const BLOKKEERDUUR_MINUTEN: i64 = 15;
+/// The actor logged for an attempt with an unknown gebruikersnaam (the
+/// attempted name itself is not logged: it may be a password typed in the
+/// wrong field).
+pub const ACTOR_ONBEKEND: &str = "onbekend";
+
+/// A logged-in medewerker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sessie {
+    /// The medewerker id (the actor in the audit log).
+    pub medewerker: String,
+    /// Name.
+    pub naam: String,
+    /// Role.
+    pub rol: Rol,
+    /// The gebruikersnaam as stored.
+    pub gebruikersnaam: String,
+}
+
+/// Why a login was refused. The message for a wrong name and for a wrong
+/// password is the same, so a guesser learns nothing about which names exist.
+#[derive(Debug, thiserror::Error)]
+pub enum InlogFout {
+    /// Unknown gebruikersnaam or wrong password.
+    #[error("Gebruikersnaam of wachtwoord onjuist.")]
+    OnjuisteGegevens,
+    /// Too many wrong passwords.
+    #[error("Dit account is geblokkeerd na {MAX_MISLUKTE_POGINGEN} onjuiste wachtwoorden, tot {}.", .tot.format("%H:%M"))]
+    Geblokkeerd {
+        /// Until when.
+        tot: NaiveDateTime,
+    },
+    /// A beheerder deactivated the account.
+    #[error("Dit account is gedeactiveerd. Vraag een beheerder om het weer te activeren.")]
+    Gedeactiveerd,
+    /// The database failed.
+    #[error("Inloggen lukte niet: {0}")]
+    Store(#[from] StoreFout),
+}
+
+impl From<rusqlite::Error> for InlogFout {
+    fn from(fout: rusqlite::Error) -> Self {
+        InlogFout::Store(StoreFout::from(fout))
+    }
+}
+
+/// Why an account change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum AccountFout {
+    /// The password is too short.
+    #[error("Het wachtwoord moet minstens {MIN_WACHTWOORD_TEKENS} tekens lang zijn.")]
+    WachtwoordTeKort,
+    /// The two typed passwords differ (UI check, kept here for one message).
+    #[error("De twee wachtwoorden zijn niet gelijk.")]
+    WachtwoordenVerschillen,
+    /// The name is empty.
+    #[error("Vul een naam in.")]
+    NaamLeeg,
+    /// The gebruikersnaam is empty or has spaces.
+    #[error("Vul een gebruikersnaam in, zonder spaties.")]
+    GebruikersnaamOngeldig,
+    /// The gebruikersnaam belongs to another account.
+    #[error("De gebruikersnaam '{0}' is al in gebruik.")]
+    GebruikersnaamBezet(String),
+    /// There are accounts already, so there is no "first" beheerder to make.
+    #[error("Er bestaan al accounts; een nieuw account maakt een beheerder aan in Beheer.")]
+    ErZijnAlAccounts,
+    /// Only a beheerder manages accounts.
+    #[error("Alleen een beheerder kan accounts beheren.")]
+    GeenBeheerder,
+    /// No such medewerker.
+    #[error("Medewerker '{0}' bestaat niet.")]
+    OnbekendeMedewerker(String),
+    /// The medewerker has an account already.
+    #[error("Medewerker '{0}' heeft al een account.")]
+    HeeftAlAccount(String),
+    /// The medewerker has no account.
+    #[error("Medewerker '{0}' heeft geen account.")]
+    GeenAccount(String),
+    /// The current password given to change one's own password is wrong.
+    #[error("Het huidige wachtwoord is onjuist.")]
+    HuidigWachtwoordOnjuist,
+    /// A beheerder cannot deactivate their own account (the register would
+    /// be left without a way in).
+    #[error("U kunt uw eigen account niet deactiveren.")]
+    EigenAccountDeactiveren,
+    /// Hashing failed (should not happen).
+    #[error("Het wachtwoord kon niet worden versleuteld: {0}")]
+    Hash(String),
+    /// The database failed.
+    #[error("{0}")]
+    Store(#[from] StoreFout),
+}
+
+impl From<rusqlite::Error> for AccountFout {
+    fn from(fout: rusqlite::Error) -> Self {
+        AccountFout::Store(StoreFout::from(fout))
+    }
+}
+
+/// An account as the beheerder's list shows it (no hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountRij {
+    /// The medewerker id.
+    pub medewerker: String,
+    /// The medewerker's name.
+    pub naam: String,
+    /// Role.
+    pub rol: Rol,
+    /// Gebruikersnaam.
+    pub gebruikersnaam: String,
+    /// Whether it may log in.
+    pub actief: bool,
+    /// Locked until, if a lock was set (it may have expired).
+    pub geblokkeerd_tot: Option<String>,
+}
+
+/// The purpose (doel) of opening a dossier or household, asked once per
+/// resident per session and logged with every opening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doel {
+    /// Intake of a melding.
+    Intake,
+    /// Taking or preparing a decision.
+    Besluit,
+    /// Evaluating a plan or provision.
+    Evaluatie,
+    /// Assessing the AVE level.
+    Ave,
+    /// Accounting (verantwoording), e.g. checking a report.
+    Verantwoording,
+}
+
+impl Doel {
+    /// All purposes, in the order of the choice.
+    pub const ALLE: [Doel; 5] = [
+        Doel::Intake,
+        Doel::Besluit,
+        Doel::Evaluatie,
+        Doel::Ave,
+        Doel::Verantwoording,
+    ];
+
+    /// The code in the audit log.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Doel::Intake => "intake",
+            Doel::Besluit => "besluit",
+            Doel::Evaluatie => "evaluatie",
+            Doel::Ave => "ave",
+            Doel::Verantwoording => "verantwoording",
+        }
+    }
+
+    /// The label in the choice.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Doel::Intake => "Intake",
+            Doel::Besluit => "Besluit",
+            Doel::Evaluatie => "Evaluatie",
+            Doel::Ave => "AVE",
+            Doel::Verantwoording => "Verantwoording",
+        }
+    }
+}
+
+/// The stored form of a moment.
+fn tijd(nu: NaiveDateTime) -> String {
+    nu.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+fn lees_tijd(tekst: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(tekst, "%Y-%m-%dT%H:%M:%S").ok()
+}
+
+/// Hashes a password with argon2id (default parameters) and a fresh random
+/// salt, as a PHC string.
+fn hash_wachtwoord(wachtwoord: &str) -> Result<String, AccountFout> {
+    let zout = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(wachtwoord.as_bytes(), &zout)
+        .map(|h| h.to_string())
+        .map_err(|e| AccountFout::Hash(e.to_string()))
+}
+
+/// Whether `wachtwoord` matches the PHC string `hash`.
+fn klopt(hash: &str, wachtwoord: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(wachtwoord.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// Checks the password rules (length counted in characters, not bytes).
+pub fn controleer_wachtwoordregels(wachtwoord: &str) -> Result<(), AccountFout> {
+    if wachtwoord.chars().count() < MIN_WACHTWOORD_TEKENS {
+        return Err(AccountFout::WachtwoordTeKort);
+    }
+    Ok(())
+}
+
+fn controleer_gebruikersnaam(gebruikersnaam: &str) -> Result<(), AccountFout> {
+    if gebruikersnaam.is_empty() || gebruikersnaam.chars().any(char::is_whitespace) {
+        return Err(AccountFout::GebruikersnaamOngeldig);
+    }
+    Ok(())
+}
+
+/// Whether the register has any account (no: the app shows the first start).
+pub fn heeft_accounts(conn: &Connection) -> Result<bool, StoreFout> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM account)", [], |r| r.get(0))?)
+}
+
+fn gebruikersnaam_bezet(conn: &Connection, gebruikersnaam: &str) -> Result<bool, StoreFout> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM account WHERE gebruikersnaam = ?1)",
+        [gebruikersnaam],
+        |r| r.get(0),
+    )?)
+}
+
+/// Creates the first beheerder: a new medewerker with rol beheerder and its
+/// account. Only on a register without any account.
+pub fn maak_eerste_beheerder(
+    conn: &mut Connection,
+    naam: &str,
+    gebruikersnaam: &str,
+    wachtwoord: &str,
+    nu: NaiveDateTime,
+) -> Result<Sessie, AccountFout> {
+    let naam = naam.trim();
+    let gebruikersnaam = gebruikersnaam.trim();
+    if naam.is_empty() {
+        return Err(AccountFout::NaamLeeg);
+    }
+    controleer_gebruikersnaam(gebruikersnaam)?;
+    controleer_wachtwoordregels(wachtwoord)?;
+    let hash = hash_wachtwoord(wachtwoord)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if heeft_accounts(&tx)? {
+        return Err(AccountFout::ErZijnAlAccounts);
+    }
+    let mut volgnummer = 1_u32;
+    let id = loop {
+        let id = format!("M-BEHEER-{volgnummer}");
+        let bestaat: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM medewerker WHERE id = ?1)",
+            [&id],
+            |r| r.get(0),
+        )?;
+        if !bestaat {
+            break id;
+        }
+        volgnummer += 1;
+    };
+    tx.execute(
+        "INSERT INTO medewerker (id, naam, rol, wijkteam) VALUES (?1, ?2, ?3, NULL)",
+        params![id, naam, Rol::Beheerder.code()],
+    )?;
+    let t = tijd(nu);
+    tx.execute(
+        "INSERT INTO account (medewerker, gebruikersnaam, wachtwoord_hash, actief, mislukte_pogingen,
+                              geblokkeerd_tot, aangemaakt_op, gewijzigd_op)
+         VALUES (?1, ?2, ?3, 1, 0, NULL, ?4, ?4)",
+        params![id, gebruikersnaam, hash, t],
+    )?;
+    let object = format!("medewerker:{id}");
+    audit::log(
+        &tx,
+        &Logregel {
+            tijdstip: &t,
+            actor: &id,
+            actie: "eerste-beheerder-aanmaken",
+            object: Some(&object),
+            doel: None,
+            resultaat: Resultaat::Gelukt,
+            details: None,
+        },
+    )?;
+    tx.commit()?;
+    Ok(Sessie {
+        medewerker: id,
+        naam: naam.to_owned(),
+        rol: Rol::Beheerder,
+        gebruikersnaam: gebruikersnaam.to_owned(),
+    })
+}
+
+/// Refuses (and logs the refusal) unless `actor` is a beheerder with an
+/// active account.
+fn eis_beheerder(
+    conn: &mut Connection,
+    actor: &str,
+    actie: &str,
+    object: &str,
+    nu: NaiveDateTime,
+) -> Result<(), AccountFout> {
+    let beheerder: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM medewerker m JOIN account a ON a.medewerker = m.id
+                        WHERE m.id = ?1 AND m.rol = 'beheerder' AND a.actief = 1)",
+        [actor],
+        |r| r.get(0),
+    )?;
+    if beheerder {
+        return Ok(());
+    }
+    let t = tijd(nu);
+    audit::log(
+        conn,
+        &Logregel {
+            tijdstip: &t,
+            actor: if actor.is_empty() {
+                ACTOR_ONBEKEND
+            } else {
+                actor
+            },
+            actie,
+            object: Some(object),
+            doel: None,
+            resultaat: Resultaat::Geweigerd,
+            details: Some("reden=geen-beheerder"),
+        },
+    )?;
+    Err(AccountFout::GeenBeheerder)
+}
+
+fn log_gelukt(
+    conn: &Connection,
+    actor: &str,
+    actie: &str,
+    object: &str,
+    nu: &str,
+) -> Result<(), StoreFout> {
+    audit::log(
+        conn,
+        &Logregel {
+            tijdstip: nu,
+            actor,
+            actie,
+            object: Some(object),
+            doel: None,
+            resultaat: Resultaat::Gelukt,
+            details: None,
+        },
+    )?;
+    Ok(())
+}
+
+/// Adds an account for an existing medewerker (beheerder only).
+pub fn voeg_toe(
+    conn: &mut Connection,
+    actor: &str,
+    medewerker: &str,
+    gebruikersnaam: &str,
+    wachtwoord: &str,
+    nu: NaiveDateTime,
+) -> Result<(), AccountFout> {
+    let object = format!("medewerker:{medewerker}");
+    eis_beheerder(conn, actor, "account-toevoegen", &object, nu)?;
+    let gebruikersnaam = gebruikersnaam.trim();
+    controleer_gebruikersnaam(gebruikersnaam)?;
+    controleer_wachtwoordregels(wachtwoord)?;
+    let hash = hash_wachtwoord(wachtwoord)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let bestaat: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM medewerker WHERE id = ?1)",
+        [medewerker],
+        |r| r.get(0),
+    )?;
+    if !bestaat {
+        return Err(AccountFout::OnbekendeMedewerker(medewerker.to_owned()));
+    }
+    let heeft: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM account WHERE medewerker = ?1)",
+        [medewerker],
+        |r| r.get(0),
+    )?;
+    if heeft {
+        return Err(AccountFout::HeeftAlAccount(medewerker.to_owned()));
+    }
+    if gebruikersnaam_bezet(&tx, gebruikersnaam)? {
+        return Err(AccountFout::GebruikersnaamBezet(gebruikersnaam.to_owned()));
+    }
+    let t = tijd(nu);
+    tx.execute(
+        "INSERT INTO account (medewerker, gebruikersnaam, wachtwoord_hash, actief, mislukte_pogingen,
+                              geblokkeerd_tot, aangemaakt_op, gewijzigd_op)
+         VALUES (?1, ?2, ?3, 1, 0, NULL, ?4, ?4)",
+        params![medewerker, gebruikersnaam, hash, t],
+    )?;
+    log_gelukt(&tx, actor, "account-toevoegen", &object, &t)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Deactivates (`actief = false`) or activates an account (beheerder only).
+/// Activating also lifts a lock.
+pub fn zet_actief(
+    conn: &mut Connection,
+    actor: &str,
+    medewerker: &str,
+    actief: bool,
+    nu: NaiveDateTime,
+) -> Result<(), AccountFout> {
+    let object = format!("medewerker:{medewerker}");
+    let actie = if actief {
+        "account-activeren"
+    } else {
+        "account-deactiveren"
+    };
+    eis_beheerder(conn, actor, actie, &object, nu)?;
+    if !actief && actor == medewerker {
+        return Err(AccountFout::EigenAccountDeactiveren);
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let t = tijd(nu);
+    let n = if actief {
+        tx.execute(
+            "UPDATE account SET actief = 1, mislukte_pogingen = 0, geblokkeerd_tot = NULL, gewijzigd_op = ?2
+             WHERE medewerker = ?1",
+            params![medewerker, t],
+        )?
+    } else {
+        tx.execute(
+            "UPDATE account SET actief = 0, gewijzigd_op = ?2 WHERE medewerker = ?1",
+            params![medewerker, t],
+        )?
+    };
+    if n == 0 {
+        return Err(AccountFout::GeenAccount(medewerker.to_owned()));
+    }
+    log_gelukt(&tx, actor, actie, &object, &t)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Sets a new password for someone else's account (beheerder only); also
+/// lifts a lock.
+pub fn reset_wachtwoord(
+    conn: &mut Connection,
+    actor: &str,
+    medewerker: &str,
+    nieuw: &str,
+    nu: NaiveDateTime,
+) -> Result<(), AccountFout> {
+    let object = format!("medewerker:{medewerker}");
+    eis_beheerder(conn, actor, "wachtwoord-reset", &object, nu)?;
+    controleer_wachtwoordregels(nieuw)?;
+    let hash = hash_wachtwoord(nieuw)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let t = tijd(nu);
+    let n = tx.execute(
+        "UPDATE account SET wachtwoord_hash = ?2, mislukte_pogingen = 0, geblokkeerd_tot = NULL,
+                            gewijzigd_op = ?3
+         WHERE medewerker = ?1",
+        params![medewerker, hash, t],
+    )?;
+    if n == 0 {
+        return Err(AccountFout::GeenAccount(medewerker.to_owned()));
+    }
+    log_gelukt(&tx, actor, "wachtwoord-reset", &object, &t)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Changes one's own password, given the current one.
+pub fn wijzig_eigen_wachtwoord(
+    conn: &mut Connection,
+    medewerker: &str,
+    huidig: &str,
+    nieuw: &str,
+    nu: NaiveDateTime,
+) -> Result<(), AccountFout> {
+    let object = format!("medewerker:{medewerker}");
+    let hash: Option<String> = conn
+        .query_row(
+            "SELECT wachtwoord_hash FROM account WHERE medewerker = ?1",
+            [medewerker],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(hash) = hash else {
+        return Err(AccountFout::GeenAccount(medewerker.to_owned()));
+    };
+    let t = tijd(nu);
+    if !klopt(&hash, huidig) {
+        audit::log(
+            conn,
+            &Logregel {
+                tijdstip: &t,
+                actor: medewerker,
+                actie: "wachtwoord-wijzigen",
+                object: Some(&object),
+                doel: None,
+                resultaat: Resultaat::Geweigerd,
+                details: Some("reden=huidig-wachtwoord-onjuist"),
+            },
+        )?;
+        return Err(AccountFout::HuidigWachtwoordOnjuist);
+    }
+    controleer_wachtwoordregels(nieuw)?;
+    let nieuwe_hash = hash_wachtwoord(nieuw)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute(
+        "UPDATE account SET wachtwoord_hash = ?2, gewijzigd_op = ?3 WHERE medewerker = ?1",
+        params![medewerker, nieuwe_hash, t],
+    )?;
+    log_gelukt(&tx, medewerker, "wachtwoord-wijzigen", &object, &t)?;
+    tx.commit()?;
+    Ok(())
+}
+
+struct AccountStand {
+    medewerker: String,
+    gebruikersnaam: String,
+    hash: String,
+    actief: bool,
+    pogingen: i64,
+    geblokkeerd_tot: Option<NaiveDateTime>,
+    naam: String,
+    rol: Rol,
+}
+
+const ACCOUNT_SELECT: &str =
+    "SELECT a.medewerker, a.gebruikersnaam, a.wachtwoord_hash, a.actief, a.mislukte_pogingen,
+            a.geblokkeerd_tot, m.naam, m.rol
+     FROM account a JOIN medewerker m ON m.id = a.medewerker";
+
+fn account_stand(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccountStand> {
+    let tot: Option<String> = r.get(5)?;
+    let rol: String = r.get(7)?;
+    Ok(AccountStand {
+        medewerker: r.get(0)?,
+        gebruikersnaam: r.get(1)?,
+        hash: r.get(2)?,
+        actief: r.get::<_, i64>(3)? == 1,
+        pogingen: r.get(4)?,
+        geblokkeerd_tot: tot.as_deref().and_then(lees_tijd),
+        naam: r.get(6)?,
+        rol: Rol::parse(&rol).unwrap_or(Rol::Intaker),
+    })
+}
+
+/// Checks a password for an account found by `zoek`, counting failures and
+/// locking, and logs the attempt as `actie` / `actie-mislukt`.
+fn controleer(
+    conn: &mut Connection,
+    stand: Option<AccountStand>,
+    wachtwoord: &str,
+    actie: &str,
+    nu: NaiveDateTime,
+) -> Result<Sessie, InlogFout> {
+    let t = tijd(nu);
+    let mislukt_actie = format!("{actie}-mislukt");
+    let Some(stand) = stand else {
+        // Spend the same time as a real check, so timing does not tell which names exist.
+        let _ = klopt(
+            "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$W1ixZKdMPeK2ZDrTmAvPNZ9JoP4a7Gh1dsqeH8D4Ov0",
+            wachtwoord,
+        );
+        audit::log(
+            conn,
+            &Logregel {
+                tijdstip: &t,
+                actor: ACTOR_ONBEKEND,
+                actie: &mislukt_actie,
+                object: None,
+                doel: None,
+                resultaat: Resultaat::Geweigerd,
+                details: Some("reden=onbekende-gebruikersnaam"),
+            },
+        )?;
+        return Err(InlogFout::OnjuisteGegevens);
+    };
+    let object = format!("medewerker:{}", stand.medewerker);
+    let weiger = |conn: &Connection, reden: &str| -> Result<(), InlogFout> {
+        audit::log(
+            conn,
+            &Logregel {
+                tijdstip: &t,
+                actor: &stand.medewerker,
+                actie: &mislukt_actie,
+                object: Some(&object),
+                doel: None,
+                resultaat: Resultaat::Geweigerd,
+                details: Some(reden),
+            },
+        )?;
+        Ok(())
+    };
+    if let Some(tot) = stand.geblokkeerd_tot
+        && tot > nu
+    {
+        weiger(conn, "reden=geblokkeerd")?;
+        return Err(InlogFout::Geblokkeerd { tot });
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if !klopt(&stand.hash, wachtwoord) {
+        let pogingen = stand.pogingen + 1;
+        if pogingen >= MAX_MISLUKTE_POGINGEN {
+            let tot = nu + Duration::minutes(BLOKKEERDUUR_MINUTEN);
+            tx.execute(
+                "UPDATE account SET mislukte_pogingen = 0, geblokkeerd_tot = ?2 WHERE medewerker = ?1",
+                params![stand.medewerker, tijd(tot)],
+            )?;
+            weiger(&tx, "reden=onjuist-wachtwoord; account geblokkeerd")?;
+            tx.commit()?;
+            return Err(InlogFout::Geblokkeerd { tot });
+        }
+        tx.execute(
+            "UPDATE account SET mislukte_pogingen = ?2 WHERE medewerker = ?1",
+            params![stand.medewerker, pogingen],
+        )?;
+        weiger(&tx, "reden=onjuist-wachtwoord")?;
+        tx.commit()?;
+        return Err(InlogFout::OnjuisteGegevens);
+    }
+    if !stand.actief {
+        weiger(&tx, "reden=gedeactiveerd")?;
+        tx.commit()?;
+        return Err(InlogFout::Gedeactiveerd);
+    }
+    tx.execute(
+        "UPDATE account SET mislukte_pogingen = 0, geblokkeerd_tot = NULL WHERE medewerker = ?1",
+        [&stand.medewerker],
+    )?;
+    audit::log(
+        &tx,
+        &Logregel {
+            tijdstip: &t,
+            actor: &stand.medewerker,
+            actie,
+            object: Some(&object),
+            doel: None,
+            resultaat: Resultaat::Gelukt,
+            details: None,
+        },
+    )?;
+    tx.commit()?;
+    Ok(Sessie {
+        medewerker: stand.medewerker,
+        naam: stand.naam,
+        rol: stand.rol,
+        gebruikersnaam: stand.gebruikersnaam,
+    })
+}
+
+/// Logs in: checks the password, counts failures (five in a row lock the
+/// account for [`BLOKKEERDUUR_MINUTEN`]), and logs every attempt —
+/// `inloggen` or `inloggen-mislukt` with the reason, never the password.
+pub fn inloggen(
+    conn: &mut Connection,
+    gebruikersnaam: &str,
+    wachtwoord: &str,
+    nu: NaiveDateTime,
+) -> Result<Sessie, InlogFout> {
+    let stand = conn
+        .query_row(
+            &format!("{ACCOUNT_SELECT} WHERE a.gebruikersnaam = ?1"),
+            [gebruikersnaam.trim()],
+            account_stand,
+        )
+        .optional()?;
+    controleer(conn, stand, wachtwoord, "inloggen", nu)
+}
+
+/// Unlocks the idle lock: the password of the logged-in medewerker's own
+/// account, with the same counting and locking as a login (logged as
+/// `ontgrendelen` / `ontgrendelen-mislukt`).
+pub fn ontgrendelen(
+    conn: &mut Connection,
+    medewerker: &str,
+    wachtwoord: &str,
+    nu: NaiveDateTime,
+) -> Result<Sessie, InlogFout> {
+    let stand = conn
+        .query_row(
+            &format!("{ACCOUNT_SELECT} WHERE a.medewerker = ?1"),
+            [medewerker],
+            account_stand,
+        )
+        .optional()?;
+    controleer(conn, stand, wachtwoord, "ontgrendelen", nu)
+}
+
+/// Logs a logout.
+pub fn log_afmelden(
+    conn: &Connection,
+    medewerker: &str,
+    nu: NaiveDateTime,
+) -> Result<(), StoreFout> {
+    let object = format!("medewerker:{medewerker}");
+    log_gelukt(conn, medewerker, "afmelden", &object, &tijd(nu))
+}
+
+/// Every account, by name (for the beheerder; no hashes).
+pub fn lijst(conn: &Connection) -> Result<Vec<AccountRij>, StoreFout> {
+    let mut stmt = conn.prepare(
+        "SELECT a.medewerker, m.naam, m.rol, a.gebruikersnaam, a.actief, a.geblokkeerd_tot
+         FROM account a JOIN medewerker m ON m.id = a.medewerker ORDER BY m.naam, a.medewerker",
+    )?;
+    let rijen = stmt.query_map([], |r| {
+        let rol: String = r.get(2)?;
+        Ok(AccountRij {
+            medewerker: r.get(0)?,
+            naam: r.get(1)?,
+            rol: Rol::parse(&rol).unwrap_or(Rol::Intaker),
+            gebruikersnaam: r.get(3)?,
+            actief: r.get::<_, i64>(4)? == 1,
+            geblokkeerd_tot: r.get(5)?,
+        })
+    })?;
+    Ok(rijen.collect::<Result<_, _>>()?)
+}
+
+/// Logs the opening of a dossier or household (`object`, e.g.
+/// `inwoner:I-000123`) by `actor` with its purpose.
+pub fn log_openen(
+    conn: &Connection,
+    actor: &str,
+    object: &str,
+    doel: Doel,
+    tijdstip: NaiveDateTime,
+) -> Result<i64, StoreFout> {
+    audit::log(
+        conn,
+        &Logregel {
+            tijdstip: &tijd(tijdstip),
+            actor,
+            actie: "openen-dossier",
+            object: Some(object),
+            doel: Some(doel.code()),
+            resultaat: Resultaat::Gelukt,
+            details: None,
+        },
+    )
+}

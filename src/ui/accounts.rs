@@ -1,0 +1,267 @@
+//! Account management in the Beheer screen (beheerder only): list accounts,
+//! add one for an existing medewerker, deactivate or activate, reset a
+//! password. There is no delete: history refers to accounts.
+
+use chrono::NaiveDateTime;
+use egui::RichText;
+
+use crate::store::accounts::{AccountFout, AccountRij, Sessie};
+use crate::store::medewerkers::MedewerkerRij;
+use crate::ui::register::Register;
+use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
+
+/// The state of the accounts section.
+#[derive(Default)]
+pub struct AccountsScherm {
+    lijst: Option<Vec<AccountRij>>,
+    medewerkers: Option<Vec<MedewerkerRij>>,
+    nieuw_medewerker: Option<String>,
+    nieuw_gebruikersnaam: String,
+    nieuw_wachtwoord: String,
+    nieuw_herhaling: String,
+    /// The account whose password is being reset, with the two fields.
+    reset: Option<(String, String, String)>,
+    melding: Option<Result<String, String>>,
+}
+
+enum Wijziging {
+    Toevoegen,
+    Actief(String, bool),
+    Reset,
+}
+
+impl AccountsScherm {
+    fn laad(&mut self, register: &Register) {
+        if self.lijst.is_none() {
+            match register.accounts() {
+                Ok(l) => self.lijst = Some(l),
+                Err(fout) => {
+                    self.melding = Some(Err(format!(
+                        "De accounts konden niet worden gelezen: {fout}"
+                    )));
+                    self.lijst = Some(Vec::new());
+                }
+            }
+        }
+        if self.medewerkers.is_none() {
+            self.medewerkers = Some(register.medewerkers().unwrap_or_default());
+        }
+    }
+
+    /// The section "Accounts" for a beheerder; `nu` is the moment of a change.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &mut Register,
+        sessie: &Sessie,
+        nu: NaiveDateTime,
+    ) {
+        self.laad(register);
+        let mut wijziging = None;
+        let mut annuleer = false;
+        ui.add_space(16.0);
+        ui.label(RichText::new("Accounts").strong().size(16.0));
+        ui.label("Accounts worden nooit verwijderd (de geschiedenis verwijst ernaar); deactiveer een account dat niet meer mag inloggen.");
+        ui.add_space(4.0);
+        let lijst = self.lijst.clone().unwrap_or_default();
+        egui::Grid::new("accounts")
+            .striped(true)
+            .num_columns(5)
+            .spacing([16.0, 6.0])
+            .show(ui, |ui| {
+                for kop in ["Naam", "Gebruikersnaam", "Rol", "Status", ""] {
+                    ui.label(RichText::new(kop).strong());
+                }
+                ui.end_row();
+                for a in &lijst {
+                    ui.label(&a.naam);
+                    ui.label(&a.gebruikersnaam);
+                    ui.label(a.rol.label());
+                    let status = match (&a.actief, &a.geblokkeerd_tot) {
+                        (false, _) => "Gedeactiveerd".to_owned(),
+                        (true, Some(tot))
+                            if tot.as_str()
+                                > nu.format("%Y-%m-%dT%H:%M:%S").to_string().as_str() =>
+                        {
+                            format!("Geblokkeerd tot {}", tot.get(11..16).unwrap_or(tot))
+                        }
+                        (true, _) => "Actief".to_owned(),
+                    };
+                    ui.label(status);
+                    ui.horizontal(|ui| {
+                        if a.medewerker != sessie.medewerker {
+                            let (tekst, actief) = if a.actief {
+                                ("Deactiveren", false)
+                            } else {
+                                ("Activeren", true)
+                            };
+                            if ui.button(tekst).clicked() {
+                                wijziging = Some(Wijziging::Actief(a.medewerker.clone(), actief));
+                            }
+                        }
+                        if ui.button("Wachtwoord resetten").clicked() {
+                            self.reset = Some((a.medewerker.clone(), String::new(), String::new()));
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+
+        if let Some((medewerker, ww, herhaling)) = &mut self.reset {
+            let naam = lijst
+                .iter()
+                .find(|a| &a.medewerker == medewerker)
+                .map_or(medewerker.as_str(), |a| a.naam.as_str());
+            ui.add_space(8.0);
+            ui.label(RichText::new(format!("Nieuw wachtwoord voor {naam}")).strong());
+            ui.horizontal(|ui| {
+                let l = ui.label("Nieuw wachtwoord");
+                ui.add(egui::TextEdit::singleline(ww).password(true))
+                    .labelled_by(l.id);
+                let l = ui.label("Herhalen");
+                ui.add(egui::TextEdit::singleline(herhaling).password(true))
+                    .labelled_by(l.id);
+                if ui.button("Wachtwoord opslaan").clicked() {
+                    wijziging = Some(Wijziging::Reset);
+                }
+                if ui.button("Annuleren").clicked() {
+                    annuleer = true;
+                }
+            });
+        }
+        if annuleer {
+            self.reset = None;
+        }
+
+        ui.add_space(12.0);
+        ui.label(RichText::new("Nieuw account").strong());
+        let zonder: Vec<MedewerkerRij> = self
+            .medewerkers
+            .as_deref()
+            .unwrap_or_default()
+            .iter()
+            .filter(|m| !lijst.iter().any(|a| a.medewerker == m.id))
+            .cloned()
+            .collect();
+        ui.horizontal(|ui| {
+            let l = ui.label("Medewerker");
+            let gekozen = self
+                .nieuw_medewerker
+                .as_ref()
+                .and_then(|id| zonder.iter().find(|m| &m.id == id))
+                .map_or("kies…".to_owned(), |m| m.naam.clone());
+            egui::ComboBox::from_id_salt("account_medewerker")
+                .selected_text(gekozen)
+                .show_ui(ui, |ui| {
+                    for m in &zonder {
+                        ui.selectable_value(
+                            &mut self.nieuw_medewerker,
+                            Some(m.id.clone()),
+                            format!("{} ({})", m.naam, m.rol.label().to_lowercase()),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("Gebruikersnaam voor het account");
+            ui.add(egui::TextEdit::singleline(&mut self.nieuw_gebruikersnaam).desired_width(120.0))
+                .labelled_by(l.id);
+        });
+        ui.horizontal(|ui| {
+            let l = ui.label("Wachtwoord");
+            ui.add(egui::TextEdit::singleline(&mut self.nieuw_wachtwoord).password(true))
+                .labelled_by(l.id);
+            let l = ui.label("Wachtwoord herhalen");
+            ui.add(egui::TextEdit::singleline(&mut self.nieuw_herhaling).password(true))
+                .labelled_by(l.id);
+            if ui
+                .add_enabled(
+                    self.nieuw_medewerker.is_some(),
+                    egui::Button::new("Account toevoegen"),
+                )
+                .clicked()
+            {
+                wijziging = Some(Wijziging::Toevoegen);
+            }
+        });
+        match &self.melding {
+            Some(Ok(tekst)) => {
+                ui.colored_label(GOED_KLEUR, tekst);
+            }
+            Some(Err(tekst)) => {
+                ui.colored_label(FOUT_KLEUR, tekst);
+            }
+            None => {}
+        }
+        if let Some(w) = wijziging {
+            self.voer_uit(w, register, sessie, nu);
+        }
+    }
+
+    fn voer_uit(
+        &mut self,
+        w: Wijziging,
+        register: &mut Register,
+        sessie: &Sessie,
+        nu: NaiveDateTime,
+    ) {
+        let actor = sessie.medewerker.as_str();
+        let uitkomst: Result<String, AccountFout> = match w {
+            Wijziging::Toevoegen => {
+                let Some(medewerker) = self.nieuw_medewerker.clone() else {
+                    return;
+                };
+                let r = if self.nieuw_wachtwoord == self.nieuw_herhaling {
+                    register
+                        .voeg_account_toe(
+                            actor,
+                            &medewerker,
+                            &self.nieuw_gebruikersnaam,
+                            &self.nieuw_wachtwoord,
+                            nu,
+                        )
+                        .map(|()| {
+                            format!("Account '{}' toegevoegd.", self.nieuw_gebruikersnaam.trim())
+                        })
+                } else {
+                    Err(AccountFout::WachtwoordenVerschillen)
+                };
+                self.nieuw_wachtwoord.clear();
+                self.nieuw_herhaling.clear();
+                if r.is_ok() {
+                    self.nieuw_medewerker = None;
+                    self.nieuw_gebruikersnaam.clear();
+                }
+                r
+            }
+            Wijziging::Actief(medewerker, actief) => register
+                .zet_account_actief(actor, &medewerker, actief, nu)
+                .map(|()| {
+                    if actief {
+                        "Account geactiveerd.".to_owned()
+                    } else {
+                        "Account gedeactiveerd.".to_owned()
+                    }
+                }),
+            Wijziging::Reset => {
+                let Some((medewerker, ww, herhaling)) = self.reset.take() else {
+                    return;
+                };
+                let r = if ww == herhaling {
+                    register
+                        .reset_wachtwoord(actor, &medewerker, &ww, nu)
+                        .map(|()| "Wachtwoord opnieuw ingesteld.".to_owned())
+                } else {
+                    Err(AccountFout::WachtwoordenVerschillen)
+                };
+                if r.is_err() {
+                    // Keep the form open (empty) to try again.
+                    self.reset = Some((medewerker, String::new(), String::new()));
+                }
+                r
+            }
+        };
+        self.melding = Some(uitkomst.map_err(|f| f.to_string()));
+        self.lijst = None;
+    }
+}

@@ -1,0 +1,350 @@
+//! The door of the app through `egui_kittest`: first start, login, the idle
+//! lock that keeps typed input, and the purpose asked when a dossier opens.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test fails loudly on the first surprise"
+)]
+
+mod common;
+
+use std::cell::Cell;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use chrono::{Duration, NaiveDateTime};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use rusqlite::Connection;
+use wijkregister::store::audit::AuditFilter;
+use wijkregister::store::{self, accounts};
+use wijkregister::ui::app::WijkregisterApp;
+use wijkregister::ui::register::Register;
+
+const WW: &str = "lange-zin-met-paard-7";
+
+fn begin() -> NaiveDateTime {
+    common::vandaag().and_hms_opt(9, 0, 0).unwrap()
+}
+
+struct Opzet {
+    h: Harness<'static, WijkregisterApp>,
+    klok: Rc<Cell<NaiveDateTime>>,
+    pad: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Opzet {
+    fn verzet_klok(&mut self, minuten: i64, seconden: i64) {
+        self.klok
+            .set(self.klok.get() + Duration::minutes(minuten) + Duration::seconds(seconden));
+    }
+
+    /// A second connection to read what the app wrote.
+    fn lees(&self) -> Connection {
+        store::open(&self.pad).expect("open")
+    }
+
+    fn log_in(&mut self, gebruikersnaam: &str, wachtwoord: &str) {
+        self.h.get_by_label("Gebruikersnaam").click();
+        self.h.run();
+        self.h
+            .get_by_label("Gebruikersnaam")
+            .type_text(gebruikersnaam);
+        self.h.get_by_label("Wachtwoord").click();
+        self.h.run();
+        self.h.get_by_label("Wachtwoord").type_text(wachtwoord);
+        self.h.run();
+        self.h.key_press(egui::Key::Enter);
+        self.h.run();
+        self.h.run();
+    }
+}
+
+/// The app on a register file; `met_inwoners` fills it with the shared
+/// fixture; `met_account` makes the beheerder `bea` first.
+fn opzet(met_inwoners: bool, met_account: bool) -> Opzet {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pad = dir.path().join("register.sqlite");
+    let mut conn = store::open(&pad).expect("open");
+    if met_inwoners {
+        common::bouwer().schrijf(&mut conn);
+    }
+    if met_account {
+        accounts::maak_eerste_beheerder(&mut conn, "Bea Beheer", "bea", WW, begin())
+            .expect("beheerder");
+    }
+    let klok = Rc::new(Cell::new(begin()));
+    let k = Rc::clone(&klok);
+    let app = WijkregisterApp::met_inloggen(
+        Register::new(conn, Some(pad.clone())),
+        common::vandaag(),
+        Box::new(move || k.get()),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut WijkregisterApp| app.ui(ui), app);
+    h.run();
+    Opzet {
+        h,
+        klok,
+        pad,
+        _dir: dir,
+    }
+}
+
+#[test]
+fn eerste_start_maakt_de_beheerder() {
+    let mut o = opzet(false, false);
+    o.h.get_by_label("Eerste beheerder aanmaken");
+    assert!(
+        o.h.query_by_label("Werkvoorraad").is_none(),
+        "no navigation before the first account"
+    );
+    o.h.get_by_label("Naam").click();
+    o.h.run();
+    o.h.get_by_label("Naam").type_text("Bea Beheer");
+    o.h.get_by_label("Gebruikersnaam").click();
+    o.h.run();
+    o.h.get_by_label("Gebruikersnaam").type_text("bea");
+    o.h.get_by_label("Wachtwoord (minstens 12 tekens)").click();
+    o.h.run();
+    o.h.get_by_label("Wachtwoord (minstens 12 tekens)")
+        .type_text(WW);
+    o.h.get_by_label("Wachtwoord herhalen").click();
+    o.h.run();
+    o.h.get_by_label("Wachtwoord herhalen")
+        .type_text("iets-anders-dan-dat");
+    o.h.get_by_label("Beheerder aanmaken").click();
+    o.h.run();
+    o.h.get_by_label("De twee wachtwoorden zijn niet gelijk.");
+    assert!(!accounts::heeft_accounts(&o.lees()).unwrap());
+
+    o.h.get_by_label("Wachtwoord (minstens 12 tekens)").click();
+    o.h.run();
+    o.h.get_by_label("Wachtwoord (minstens 12 tekens)")
+        .type_text(WW);
+    o.h.get_by_label("Wachtwoord herhalen").click();
+    o.h.run();
+    o.h.get_by_label("Wachtwoord herhalen").type_text(WW);
+    o.h.get_by_label("Beheerder aanmaken").click();
+    o.h.run();
+    o.h.run();
+    o.h.get_by_label("Ingelogd als Bea Beheer (beheerder)");
+    o.h.get_by_label("Werkvoorraad");
+    let lijst = accounts::lijst(&o.lees()).unwrap();
+    assert_eq!(lijst.len(), 1);
+    assert_eq!(lijst[0].gebruikersnaam, "bea");
+    assert_eq!(lijst[0].rol, wijkregister::domain::Rol::Beheerder);
+}
+
+#[test]
+fn verkeerd_wachtwoord_toont_melding_en_niets_van_het_register() {
+    let mut o = opzet(true, true);
+    assert_eq!(
+        o.h.query_all_by_label("Inloggen").count(),
+        2,
+        "heading and button"
+    );
+    assert!(o.h.query_by_label("Werkvoorraad").is_none());
+    assert!(o.h.query_by_label("Jan de Vries").is_none());
+
+    o.log_in("bea", "dit-is-het-niet-123");
+    o.h.get_by_label("Gebruikersnaam of wachtwoord onjuist.");
+    assert!(o.h.query_by_label("Werkvoorraad").is_none());
+    assert!(o.h.query_by_label("Zoeken:").is_none());
+    assert!(o.h.query_by_label("Jan de Vries").is_none());
+    // An unknown name gets the very same message.
+    o.h.get_by_label("Gebruikersnaam").click();
+    o.h.run();
+    o.h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    o.h.run();
+    o.log_in("niemand", WW);
+    o.h.get_by_label("Gebruikersnaam of wachtwoord onjuist.");
+    assert!(o.h.query_by_label("Werkvoorraad").is_none());
+}
+
+#[test]
+fn juist_wachtwoord_toont_de_navigatie() {
+    let mut o = opzet(true, true);
+    o.log_in("bea", WW);
+    o.h.get_by_label("Werkvoorraad");
+    o.h.get_by_label("Sociale kaart");
+    o.h.get_by_label("Ingelogd als Bea Beheer (beheerder)");
+    assert!(
+        o.h.query_by_label("Werken als").is_none(),
+        "the account replaces 'werken als'"
+    );
+    assert_eq!(
+        o.h.state().medewerker(),
+        Some(o.h.state().sessie().unwrap().medewerker.as_str())
+    );
+    let rijen = wijkregister::store::audit::lees(&o.lees(), &AuditFilter::default(), 10).unwrap();
+    assert_eq!(rijen[0].actie, "inloggen");
+    assert_eq!(rijen[0].resultaat, "gelukt");
+}
+
+#[test]
+fn vergrendeling_na_vijftien_minuten_bewaart_de_invoer() {
+    let mut o = opzet(true, true);
+    o.log_in("bea", WW);
+    o.h.get_by_label("Zoeken:").click();
+    o.h.run();
+    o.h.get_by_label("Zoeken:").type_text("jan de v");
+    o.h.run();
+    o.h.get_by_label("1 inwoner gevonden.");
+
+    // 14:59 without input: still open.
+    o.verzet_klok(14, 59);
+    o.h.run();
+    o.h.get_by_label("Jan de Vries");
+    assert!(o.h.query_by_label("Wijkregister is vergrendeld").is_none());
+
+    // 15:00: locked, nothing of the register shown.
+    o.verzet_klok(0, 1);
+    o.h.run();
+    o.h.get_by_label("Wijkregister is vergrendeld");
+    assert!(o.h.query_by_label("Jan de Vries").is_none());
+    assert!(o.h.query_by_label("Zoeken:").is_none());
+    assert!(o.h.query_by_label("Werkvoorraad").is_none());
+
+    // A wrong password keeps it locked.
+    o.h.get_by_label("Wachtwoord").click();
+    o.h.run();
+    o.h.get_by_label("Wachtwoord").type_text("fout-fout-fout");
+    o.h.key_press(egui::Key::Enter);
+    o.h.run();
+    o.h.get_by_label("Wachtwoord onjuist.");
+    assert!(o.h.query_by_label("Jan de Vries").is_none());
+
+    o.h.get_by_label("Wachtwoord").click();
+    o.h.run();
+    o.h.get_by_label("Wachtwoord").type_text(WW);
+    o.h.get_by_label("Ontgrendelen").click();
+    o.h.run();
+    o.h.run();
+    // Everything as it was: the typed search text and its result.
+    assert_eq!(
+        o.h.get_by_label("Zoeken:").value().as_deref(),
+        Some("jan de v")
+    );
+    o.h.get_by_label("1 inwoner gevonden.");
+    o.h.get_by_label("Jan de Vries");
+    let rijen = wijkregister::store::audit::lees(&o.lees(), &AuditFilter::default(), 10).unwrap();
+    assert_eq!(rijen[0].actie, "ontgrendelen");
+    assert_eq!(rijen[1].actie, "ontgrendelen-mislukt");
+}
+
+fn openingen(conn: &Connection) -> Vec<(String, String, Option<String>)> {
+    let mut rijen = wijkregister::store::audit::lees(conn, &AuditFilter::default(), 1000).unwrap();
+    rijen.reverse();
+    rijen
+        .into_iter()
+        .filter(|r| r.actie == "openen-dossier")
+        .map(|r| (r.actor, r.object.unwrap_or_default(), r.doel))
+        .collect()
+}
+
+#[test]
+fn openen_vraagt_het_doel_een_keer_per_inwoner() {
+    let mut o = opzet(true, true);
+    o.log_in("bea", WW);
+    let ik = o.h.state().sessie().unwrap().medewerker.clone();
+    let jan: String = o
+        .lees()
+        .query_row(
+            "SELECT id FROM inwoner WHERE voornaam = 'Jan' AND achternaam LIKE '%Vries'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+
+    o.h.get_by_label("Jan de Vries").click();
+    o.h.run();
+    o.h.get_by_label("Doel van het openen");
+    assert!(
+        o.h.query_by_label("Terug naar de lijst (Esc)").is_none(),
+        "dossier waits for the purpose"
+    );
+    assert!(openingen(&o.lees()).is_empty());
+    o.h.get_by_label("Besluit (2)").click();
+    o.h.run();
+    o.h.key_press(egui::Key::Enter);
+    o.h.run();
+    o.h.run();
+    assert!(o.h.query_by_label("Doel van het openen").is_none());
+    o.h.get_by_label("Terug naar de lijst (Esc)");
+    assert_eq!(
+        openingen(&o.lees()),
+        [(
+            ik.clone(),
+            format!("inwoner:{jan}"),
+            Some("besluit".to_owned())
+        )]
+    );
+
+    // Back and open again: no question, logged with the same purpose.
+    o.h.get_by_label("Terug naar de lijst (Esc)").click();
+    o.h.run();
+    o.h.get_by_label("Jan de Vries").click();
+    o.h.run();
+    o.h.run();
+    assert!(o.h.query_by_label("Doel van het openen").is_none());
+    o.h.get_by_label("Terug naar de lijst (Esc)");
+    let rijen = openingen(&o.lees());
+    assert_eq!(rijen.len(), 2);
+    assert_eq!(
+        rijen[1],
+        (ik, format!("inwoner:{jan}"), Some("besluit".to_owned()))
+    );
+}
+
+#[test]
+fn beheerder_voegt_account_toe_en_deactiveert_zonder_verwijderknop() {
+    let mut o = opzet(true, true);
+    o.log_in("bea", WW);
+    o.h.get_by_label("Beheer").click();
+    o.h.run();
+    o.h.get_by_label("Accounts");
+    o.h.get_by_label("Medewerker").click();
+    o.h.run();
+    o.h.get_by_label("Fatima El Amrani (wijkcoach)").click();
+    o.h.run();
+    o.h.get_by_label("Gebruikersnaam voor het account").click();
+    o.h.run();
+    o.h.get_by_label("Gebruikersnaam voor het account")
+        .type_text("fatima");
+    o.h.get_by_label("Wachtwoord").click();
+    o.h.run();
+    o.h.get_by_label("Wachtwoord")
+        .type_text("fatima-haar-wachtwoord");
+    o.h.get_by_label("Wachtwoord herhalen").click();
+    o.h.run();
+    o.h.get_by_label("Wachtwoord herhalen")
+        .type_text("fatima-haar-wachtwoord");
+    o.h.get_by_label("Account toevoegen").click();
+    o.h.run();
+    o.h.run();
+    o.h.get_by_label("Account 'fatima' toegevoegd.");
+    let lijst = accounts::lijst(&o.lees()).unwrap();
+    assert_eq!(lijst.len(), 2);
+    assert!(lijst.iter().any(|a| a.medewerker == "mw-1" && a.actief));
+    assert!(
+        o.h.query_by_label_contains("Verwijder").is_none(),
+        "no delete button"
+    );
+
+    // Only the other account can be deactivated (not one's own).
+    o.h.get_by_label("Deactiveren").click();
+    o.h.run();
+    o.h.run();
+    o.h.get_by_label("Account gedeactiveerd.");
+    let fatima = accounts::lijst(&o.lees())
+        .unwrap()
+        .into_iter()
+        .find(|a| a.medewerker == "mw-1")
+        .unwrap();
+    assert!(!fatima.actief);
+    o.h.get_by_label("Activeren");
+}
