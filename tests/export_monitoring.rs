@@ -181,6 +181,27 @@ fn xlsx_is_een_werkboek() {
     let bytes = std::fs::read(&pad).expect("lees");
     assert!(bytes.starts_with(b"PK"), "zip");
     assert!(bytes.len() > 1000);
+    // Read the sheet back: the counts are numeric cells, the suppressed ones
+    // the text '.', and the texts shared strings.
+    let mut archief = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).expect("zip");
+    let mut blad = String::new();
+    std::io::Read::read_to_string(
+        &mut archief.by_name("xl/worksheets/sheet1.xml").expect("blad"),
+        &mut blad,
+    )
+    .expect("xml");
+    let mut gedeeld = String::new();
+    std::io::Read::read_to_string(
+        &mut archief.by_name("xl/sharedStrings.xml").expect("strings"),
+        &mut gedeeld,
+    )
+    .expect("xml");
+    let getallen = blad.matches("<c r=").filter(|c| !c.is_empty()).count();
+    assert!(getallen > 10, "cells written");
+    let numeriek = blad.split("<c r=").filter(|c| !c.contains("t=\"s\"") && c.contains("<v>")).count();
+    assert!(numeriek > 0, "counts are stored as numbers, not text: {blad:.400}");
+    assert!(gedeeld.contains("Begroot 2024"), "header text present");
+    assert!(!gedeeld.contains("Jansen") && !blad.contains("Jansen"), "no names in the export");
     let rest: Vec<_> = std::fs::read_dir(map.path())
         .expect("map")
         .map(|e| e.expect("e").file_name())
