@@ -198,10 +198,19 @@ fn xlsx_is_een_werkboek() {
     .expect("xml");
     let getallen = blad.matches("<c r=").filter(|c| !c.is_empty()).count();
     assert!(getallen > 10, "cells written");
-    let numeriek = blad.split("<c r=").filter(|c| !c.contains("t=\"s\"") && c.contains("<v>")).count();
-    assert!(numeriek > 0, "counts are stored as numbers, not text: {blad:.400}");
+    let numeriek = blad
+        .split("<c r=")
+        .filter(|c| !c.contains("t=\"s\"") && c.contains("<v>"))
+        .count();
+    assert!(
+        numeriek > 0,
+        "counts are stored as numbers, not text: {blad:.400}"
+    );
     assert!(gedeeld.contains("Begroot 2024"), "header text present");
-    assert!(!gedeeld.contains("Jansen") && !blad.contains("Jansen"), "no names in the export");
+    assert!(
+        !gedeeld.contains("Jansen") && !blad.contains("Jansen"),
+        "no names in the export"
+    );
     let rest: Vec<_> = std::fs::read_dir(map.path())
         .expect("map")
         .map(|e| e.expect("e").file_name())
