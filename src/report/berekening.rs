@@ -54,9 +54,10 @@ impl Vz {
 struct Context {
     voorzieningen: HashMap<String, Vz>,
     gemeente: Option<String>,
-    /// Every resident by id: (rowid, date of birth, woonplaats). Read once in
+    /// Every resident by id: (rowid, date of birth, lives in the register's
+    /// gemeente — `woonplaats` equal to it ignoring case). Read once in
     /// one pass; tens of thousands of random lookups per year cost more.
-    inwoners: HashMap<String, (i64, NaiveDate, String)>,
+    inwoners: HashMap<String, (i64, NaiveDate, bool)>,
 }
 
 impl Context {
@@ -86,12 +87,17 @@ impl Context {
             }
         }
         let gemeente = store::instelling(conn, store::INSTELLING_GEMEENTE)?;
+        let eigen_gemeente = gemeente.as_ref().map(|g| g.trim().to_lowercase());
         let mut inwoners = HashMap::new();
         let mut stmt = conn.prepare("SELECT rowid, id, geboortedatum, woonplaats FROM inwoner")?;
         let mut rijen = stmt.query([])?;
         while let Some(r) = rijen.next()? {
             let geboren: String = r.get(2)?;
-            inwoners.insert(r.get(1)?, (r.get(0)?, datum(&geboren)?, r.get(3)?));
+            let woonplaats: String = r.get(3)?;
+            let eigen = eigen_gemeente
+                .as_deref()
+                .is_some_and(|g| woonplaats.trim().to_lowercase() == g);
+            inwoners.insert(r.get(1)?, (r.get(0)?, datum(&geboren)?, eigen));
         }
         Ok(Context {
             voorzieningen,
@@ -123,7 +129,8 @@ struct Lopend {
     doorbraak: bool,
     start: NaiveDate,
     geboren: NaiveDate,
-    woonplaats: String,
+    /// Lives in the register's own gemeente (3.8.2).
+    eigen_gemeente: bool,
 }
 
 fn datum(tekst: &str) -> Result<NaiveDate, RapportFout> {
@@ -157,7 +164,7 @@ fn laad_lopend(
     while let Some(r) = rijen.next()? {
         let id: String = r.get(0)?;
         let start: String = r.get(6)?;
-        let Some((inwoner, geboren, woonplaats)) = ctx.inwoners.get(&id) else {
+        let Some((inwoner, geboren, eigen_gemeente)) = ctx.inwoners.get(&id) else {
             return Err(RapportFout::Gegevens(format!(
                 "toekenning van onbekende inwoner '{id}'"
             )));
@@ -171,7 +178,7 @@ fn laad_lopend(
             doorbraak: r.get(5)?,
             start: datum(&start)?,
             geboren: *geboren,
-            woonplaats: woonplaats.clone(),
+            eigen_gemeente: *eigen_gemeente,
         });
     }
     Ok(uit)
@@ -383,10 +390,7 @@ fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, R
         }
         if vz.wmo_categorie(&["15"]) {
             s_bw.insert(inw);
-            if gemeente
-                .as_deref()
-                .is_some_and(|g| t.woonplaats.trim().to_lowercase() == g)
-            {
+            if t.eigen_gemeente {
                 s_bw_eigen.insert(inw);
             }
         }
