@@ -10,6 +10,8 @@
 //! melding (direct Jeugdwet referrals, imported legacy data) are in nobody's
 //! queue. A team's queue is the queues of the medewerkers of that wijkteam.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
@@ -168,18 +170,42 @@ pub struct TeamWerkvoorraad {
 const NAAM: &str =
     "CASE WHEN i.voornaam = '' THEN i.achternaam ELSE i.voornaam || ' ' || i.achternaam END";
 
+/// Whose queue: one medewerker, or every medewerker of a wijkteam (one
+/// query for the whole team instead of one per worker).
+#[derive(Clone, Copy)]
+enum Wie<'a> {
+    Medewerker(&'a str),
+    Team(&'a str),
+}
+
+impl Wie<'_> {
+    fn filter(self) -> &'static str {
+        match self {
+            Wie::Medewerker(_) => "m.medewerker = ?1",
+            Wie::Team(_) => "m.medewerker IN (SELECT id FROM medewerker WHERE wijkteam = ?1)",
+        }
+    }
+    fn sleutel(self) -> String {
+        match self {
+            Wie::Medewerker(s) | Wie::Team(s) => s.to_owned(),
+        }
+    }
+}
+
 fn open_meldingen(
     conn: &Connection,
-    medewerker: &str,
+    wie: Wie<'_>,
     vandaag: NaiveDate,
-) -> Result<Vec<OpenMelding>, StoreFout> {
-    let mut stmt = conn.prepare(&format!(
+) -> Result<Vec<(String, OpenMelding)>, StoreFout> {
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT m.id, m.inwoner, {NAAM}, m.datum, m.wet, m.spoed, m.gesprek, m.onderzoek_klaar, m.aanvraag,
-                EXISTS (SELECT 1 FROM toekenning t WHERE t.melding = m.id AND t.besluit >= m.aanvraag)
+                EXISTS (SELECT 1 FROM toekenning t WHERE t.melding = m.id AND t.besluit >= m.aanvraag),
+                m.medewerker
          FROM melding m JOIN inwoner i ON i.id = m.inwoner
-         WHERE m.medewerker = ?1 AND m.afgesloten IS NULL"
+         WHERE {} AND m.afgesloten IS NULL",
+        wie.filter()
     ))?;
-    let rijen = stmt.query_map([medewerker], |r| {
+    let rijen = stmt.query_map([wie.sleutel()], |r| {
         let wet: Option<String> = r.get(4)?;
         let wet = wet.as_deref().and_then(Wet::parse);
         let datum = datum_kolom(r, 3)?;
@@ -196,15 +222,22 @@ fn open_meldingen(
             termijnen.extend(termijn_aanvraag(wet, aanvraag, vandaag));
         }
         termijnen.sort_by_key(|t| (t.status.urgentie(), t.uiterste));
-        Ok(OpenMelding {
-            melding: r.get(0)?,
-            inwoner: r.get(1)?,
-            naam: r.get(2)?,
-            datum,
-            termijnen,
-        })
+        Ok((
+            r.get(10)?,
+            OpenMelding {
+                melding: r.get(0)?,
+                inwoner: r.get(1)?,
+                naam: r.get(2)?,
+                datum,
+                termijnen,
+            },
+        ))
     })?;
-    let mut lijst: Vec<OpenMelding> = rijen.collect::<Result<_, _>>()?;
+    Ok(rijen.collect::<Result<_, _>>()?)
+}
+
+/// Sorts open meldingen: most urgent deadline first (overdue first; none last).
+fn sorteer_meldingen(lijst: &mut [OpenMelding]) {
     lijst.sort_by(|a, b| {
         let sleutel = |m: &OpenMelding| m.volgende().map(|t| (t.status.urgentie(), t.uiterste));
         match (sleutel(a), sleutel(b)) {
@@ -216,7 +249,6 @@ fn open_meldingen(
         .then_with(|| a.datum.cmp(&b.datum))
         .then_with(|| a.melding.cmp(&b.melding))
     });
-    Ok(lijst)
 }
 
 /// Granted, not ended toekenningen of a worker's meldingen:
@@ -235,29 +267,34 @@ type LopendeRij = (
 
 fn lopende(
     conn: &Connection,
-    medewerker: &str,
+    wie: Wie<'_>,
     vandaag: NaiveDate,
-) -> Result<Vec<LopendeRij>, StoreFout> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT t.id, t.inwoner, {NAAM}, v.naam, v.wet, t.besluit, t.start, t.eind, i.geboortedatum
+) -> Result<Vec<(String, LopendeRij)>, StoreFout> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT t.id, t.inwoner, {NAAM}, v.naam, v.wet, t.besluit, t.start, t.eind, i.geboortedatum,
+                m.medewerker
          FROM toekenning t
          JOIN melding m ON m.id = t.melding
          JOIN inwoner i ON i.id = t.inwoner
          JOIN voorziening v ON v.id = t.voorziening
-         WHERE m.medewerker = ?1 AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
-           AND (t.eind IS NULL OR t.eind >= ?2)"
+         WHERE {} AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
+           AND (t.eind IS NULL OR t.eind >= ?2)",
+        wie.filter()
     ))?;
-    let rijen = stmt.query_map(params![medewerker, iso(vandaag)], |r| {
+    let rijen = stmt.query_map(params![wie.sleutel(), iso(vandaag)], |r| {
         Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            datum_kolom(r, 5)?,
-            optie_datum_kolom(r, 6)?,
-            optie_datum_kolom(r, 7)?,
-            datum_kolom(r, 8)?,
+            r.get(9)?,
+            (
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                datum_kolom(r, 5)?,
+                optie_datum_kolom(r, 6)?,
+                optie_datum_kolom(r, 7)?,
+                datum_kolom(r, 8)?,
+            ),
         ))
     })?;
     Ok(rijen.collect::<Result<_, _>>()?)
@@ -269,13 +306,30 @@ pub fn werkvoorraad(
     medewerker: &str,
     vandaag: NaiveDate,
 ) -> Result<Werkvoorraad, StoreFout> {
+    let wie = Wie::Medewerker(medewerker);
+    let meldingen = open_meldingen(conn, wie, vandaag)?
+        .into_iter()
+        .map(|(_, m)| m)
+        .collect();
+    let lopend = lopende(conn, wie, vandaag)?
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect();
+    Ok(bouw(meldingen, lopend, vandaag))
+}
+
+/// Sorts a worker's rows into the four lists.
+fn bouw(
+    mut meldingen: Vec<OpenMelding>,
+    lopend: Vec<LopendeRij>,
+    vandaag: NaiveDate,
+) -> Werkvoorraad {
+    sorteer_meldingen(&mut meldingen);
     let mut w = Werkvoorraad {
-        meldingen: open_meldingen(conn, medewerker, vandaag)?,
+        meldingen,
         ..Werkvoorraad::default()
     };
-    for (toekenning, inwoner, naam, voorziening, wet, besluit, start, eind, geboren) in
-        lopende(conn, medewerker, vandaag)?
-    {
+    for (toekenning, inwoner, naam, voorziening, wet, besluit, start, eind, geboren) in lopend {
         if let Some(eind) = eind
             && herindicatie_nodig(eind, vandaag)
         {
@@ -326,7 +380,7 @@ pub fn werkvoorraad(
             .cmp(&a.dagen_wachtend)
             .then_with(|| a.toekenning.cmp(&b.toekenning))
     });
-    Ok(w)
+    w
 }
 
 /// The queues of the medewerkers of `wijkteam`, by name, and the team totals.
@@ -341,10 +395,23 @@ pub fn werkvoorraad_team(
     let medewerkers: Vec<(String, String)> = stmt
         .query_map([wijkteam], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
+    let wie = Wie::Team(wijkteam);
+    let mut meldingen: HashMap<String, Vec<OpenMelding>> = HashMap::new();
+    for (mw, m) in open_meldingen(conn, wie, vandaag)? {
+        meldingen.entry(mw).or_default().push(m);
+    }
+    let mut lopend: HashMap<String, Vec<LopendeRij>> = HashMap::new();
+    for (mw, l) in lopende(conn, wie, vandaag)? {
+        lopend.entry(mw).or_default().push(l);
+    }
     let mut per_medewerker = Vec::new();
     let mut totaal = Totalen::default();
     for (medewerker, naam) in medewerkers {
-        let w = werkvoorraad(conn, &medewerker, vandaag)?;
+        let w = bouw(
+            meldingen.remove(&medewerker).unwrap_or_default(),
+            lopend.remove(&medewerker).unwrap_or_default(),
+            vandaag,
+        );
         let t = w.totalen();
         totaal.open_meldingen += t.open_meldingen;
         totaal.verlopen += t.verlopen;
