@@ -93,10 +93,15 @@ impl Context {
         let mut rijen = stmt.query([])?;
         while let Some(r) = rijen.next()? {
             let geboren: String = r.get(2)?;
-            let woonplaats: String = r.get(3)?;
-            let eigen = eigen_gemeente
-                .as_deref()
-                .is_some_and(|g| woonplaats.trim().to_lowercase() == g);
+            // Borrowed, and compared without allocating for ASCII names.
+            let woonplaats = r.get_ref(3)?.as_str().unwrap_or("").trim();
+            let eigen = eigen_gemeente.as_deref().is_some_and(|g| {
+                if woonplaats.is_ascii() && g.is_ascii() {
+                    woonplaats.eq_ignore_ascii_case(g)
+                } else {
+                    woonplaats.to_lowercase() == g
+                }
+            });
             inwoners.insert(r.get(1)?, (r.get(0)?, datum(&geboren)?, eigen));
         }
         Ok(Context {
