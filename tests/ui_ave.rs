@@ -24,7 +24,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use wijkregister::domain::{AveGebeurtenis, Inwoner, Medewerker, Record, Rol};
 use wijkregister::store;
 use wijkregister::store::schrijven::voeg_in;
-use wijkregister::ui::app::{Scherm, WijkregisterApp};
+use wijkregister::ui::app::WijkregisterApp;
 
 const LEIDER: &str = "MW-LEIDER";
 const PROCESMANAGER: &str = "MW-PM";
@@ -212,14 +212,20 @@ fn wijkcoach_schaalt_op_naar_3_en_af_naar_2_en_de_teamleider_ziet_het() {
     assert_eq!(h.query_all_by_label("Vastgelegd door Wim Coach").count(), 2);
     h.get_by_label("sinds 26-11-2026");
 
-    // A wijkcoach does not get the team overview, but is told why.
-    naar(&mut h, "AVE-overzicht");
-    assert_eq!(h.state().scherm(), Scherm::AveOverzicht);
-    h.get_by_label_contains("is voor teamleiders en procesmanagers");
-    assert!(h.query_by_label("Huishoudens per AVE-niveau").is_none());
+    // A wijkcoach does not get the team overview: not in the navigation, and
+    // the register refuses it.
+    assert!(
+        h.query_by_role_and_label(egui::accesskit::Role::Button, "AVE-overzicht")
+            .is_none()
+    );
+    assert!(matches!(
+        h.state().register().ave_team_overzicht(vandaag()),
+        Err(store::StoreFout::GeenToegang(_))
+    ));
 
     // The teamleider counts the household at level 2 for Wijkteam Oost.
     h.state_mut().werk_als(LEIDER);
+    h.run();
     naar(&mut h, "AVE-overzicht");
     h.get_by_label("Huishoudens per AVE-niveau");
     assert!(in_cel(&h, "Wijkteam Oost", "Niveau 2", "1"));
@@ -285,12 +291,17 @@ fn beheerder_herformuleert_een_niveau_anderen_lezen_alleen() {
     let pad = fixture(&map);
     let lees = store::open(&pad).expect("second connection");
 
-    // A wijkcoach reads the texts but cannot save them.
-    let mut h = harness(&pad, WIJKCOACH);
-    naar(&mut h, "Beheer");
-    h.get_by_label("Teksten van de AVE-niveaus");
-    h.get_by_label_contains("Alleen een beheerder kan deze teksten aanpassen");
-    assert!(h.query_by_label("Teksten opslaan").is_none());
+    // A wijkcoach has no Beheer screen, and the register refuses their rewording.
+    let h = harness(&pad, WIJKCOACH);
+    assert!(
+        h.query_by_role_and_label(egui::accesskit::Role::Button, "Beheer")
+            .is_none()
+    );
+    let teksten = h.state().register().ave_teksten().expect("teksten");
+    assert!(matches!(
+        h.state().register().ave_herformuleer(WIJKCOACH, &teksten),
+        Err(store::StoreFout::GeenToegang(_))
+    ));
 
     let mut h = harness(&pad, klantreis_basis::BEHEERDER);
     naar(&mut h, "Beheer");

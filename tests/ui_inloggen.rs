@@ -46,6 +46,20 @@ impl Opzet {
         store::open(&self.pad).expect("open")
     }
 
+    /// Gives the fixture's wijkcoach (Fatima, Wijkteam Noord) the account
+    /// `fatima`, made by `bea`: she may open the De Vries dossiers, which a
+    /// beheerder may not.
+    fn maak_fatima(&mut self) {
+        let mut conn = self.lees();
+        let bea = accounts::lijst(&conn)
+            .unwrap()
+            .into_iter()
+            .find(|a| a.gebruikersnaam == "bea")
+            .unwrap();
+        accounts::voeg_toe(&mut conn, &bea.medewerker, "mw-1", "fatima", WW, begin())
+            .expect("account wijkcoach");
+    }
+
     fn log_in(&mut self, gebruikersnaam: &str, wachtwoord: &str) {
         self.h.get_by_label("Gebruikersnaam").click();
         self.h.run();
@@ -132,7 +146,7 @@ fn eerste_start_maakt_de_beheerder() {
     o.h.run();
     o.h.run();
     o.h.get_by_label("Ingelogd als Bea Beheer (beheerder)");
-    o.h.get_by_label("Werkvoorraad");
+    o.h.get_by_label("Welkom bij wijkregister");
     let lijst = accounts::lijst(&o.lees()).unwrap();
     assert_eq!(lijst.len(), 1);
     assert_eq!(lijst[0].gebruikersnaam, "bea");
@@ -168,10 +182,15 @@ fn verkeerd_wachtwoord_toont_melding_en_niets_van_het_register() {
 #[test]
 fn juist_wachtwoord_toont_de_navigatie() {
     let mut o = opzet(true, true);
-    o.log_in("bea", WW);
-    o.h.get_by_label("Werkvoorraad");
-    o.h.get_by_label("Sociale kaart");
-    o.h.get_by_label("Ingelogd als Bea Beheer (beheerder)");
+    o.maak_fatima();
+    o.log_in("fatima", WW);
+    for scherm in ["Werkvoorraad", "Inwoners", "Sociale kaart"] {
+        o.h.get_by_role_and_label(egui::accesskit::Role::Button, scherm);
+    }
+    o.h.get_by_label("Ingelogd als Fatima El Amrani (wijkcoach)");
+    // A wijkcoach has no reports and no beheer.
+    assert!(o.h.query_by_label("Rapportage").is_none());
+    assert!(o.h.query_by_label("Beheer").is_none());
     assert!(
         o.h.query_by_label("Werken als").is_none(),
         "the account replaces 'werken als'"
@@ -186,9 +205,41 @@ fn juist_wachtwoord_toont_de_navigatie() {
 }
 
 #[test]
-fn vergrendeling_na_vijftien_minuten_bewaart_de_invoer() {
+fn een_beheerder_ziet_beheer_maar_geen_inwoners() {
     let mut o = opzet(true, true);
     o.log_in("bea", WW);
+    o.h.get_by_label("Ingelogd als Bea Beheer (beheerder)");
+    for scherm in ["Sociale kaart", "Rapportage", "Beheer"] {
+        o.h.get_by_role_and_label(egui::accesskit::Role::Button, scherm);
+    }
+    o.h.get_by_role_and_label(egui::accesskit::Role::Button, "Beheer")
+        .click();
+    o.h.run();
+    o.h.get_by_label("Accounts");
+    assert!(o.h.query_by_label("Werkvoorraad").is_none());
+    assert!(o.h.query_by_label("Inwoners").is_none());
+    assert!(o.h.query_by_label("Zoeken:").is_none());
+    assert!(o.h.query_by_label("Jan de Vries").is_none());
+    // Not only hidden: the register refuses the beheerder every resident.
+    let fout =
+        o.h.state()
+            .register()
+            .zoek_inwoners(&wijkregister::store::inwoners::Zoekvraag::default())
+            .unwrap_err();
+    assert!(matches!(fout, store::StoreFout::GeenToegang(_)), "{fout}");
+    assert!(
+        o.h.state()
+            .register()
+            .dossier("in-jan", common::vandaag())
+            .is_err()
+    );
+}
+
+#[test]
+fn vergrendeling_na_vijftien_minuten_bewaart_de_invoer() {
+    let mut o = opzet(true, true);
+    o.maak_fatima();
+    o.log_in("fatima", WW);
     o.h.get_by_label("Zoeken:").click();
     o.h.run();
     o.h.get_by_label("Zoeken:").type_text("jan de v");
@@ -249,7 +300,8 @@ fn openingen(conn: &Connection) -> Vec<(String, String, Option<String>)> {
 #[test]
 fn openen_vraagt_het_doel_een_keer_per_inwoner() {
     let mut o = opzet(true, true);
-    o.log_in("bea", WW);
+    o.maak_fatima();
+    o.log_in("fatima", WW);
     let ik = o.h.state().sessie().unwrap().medewerker.clone();
     let jan: String = o
         .lees()

@@ -16,8 +16,40 @@ fn harness(app: WijkregisterApp) -> Harness<'static, WijkregisterApp> {
         .build_ui_state(|ui, app: &mut WijkregisterApp| app.ui(ui), app)
 }
 
+/// The fixture, seen by its wijkcoach `mw-1` (Wijkteam Noord), who also
+/// holds a melding of each resident outside Noord, so all six are theirs to see.
 fn app_met_fixture() -> Harness<'static, WijkregisterApp> {
-    let mut h = harness(WijkregisterApp::new(common::register(), common::vandaag()));
+    let mut conn = store::open_in_memory().expect("register");
+    let mut b = common::bouwer();
+    for inwoner in ["in-anna", "in-pieter", "in-lotte"] {
+        b.melding(common::melding(
+            &format!("me-{inwoner}"),
+            inwoner,
+            common::d(2025, 5, 1),
+        ));
+    }
+    b.schrijf(&mut conn);
+    let mut app = WijkregisterApp::new(conn, common::vandaag());
+    app.werk_als("mw-1");
+    let mut h = harness(app);
+    h.run();
+    h
+}
+
+/// An empty register, worked on by its beheerder (who may import and load demo data).
+fn leeg_als_beheerder() -> Harness<'static, WijkregisterApp> {
+    let mut conn = store::open_in_memory().expect("register");
+    let mut b = common::Bouwer::default();
+    b.medewerker(
+        "mw-beh",
+        "Bea Beheer",
+        wijkregister::domain::Rol::Beheerder,
+        None,
+    );
+    b.schrijf(&mut conn);
+    let mut app = WijkregisterApp::new(conn, common::vandaag());
+    app.werk_als("mw-beh");
+    let mut h = harness(app);
     h.run();
     h
 }
@@ -187,9 +219,7 @@ fn sociale_kaart_toont_voorzieningen_en_contracten() {
 
 #[test]
 fn leeg_register_toont_welkom() {
-    let conn = store::open_in_memory().expect("register");
-    let mut h = harness(WijkregisterApp::new(conn, common::vandaag()));
-    h.run();
+    let h = leeg_als_beheerder();
     h.get_by_label("Welkom bij wijkregister");
     h.get_by_label("Demogegevens laden");
     h.get_by_label("Pad naar het bestand:");
@@ -197,9 +227,7 @@ fn leeg_register_toont_welkom() {
 
 #[test]
 fn demogegevens_laden_toont_de_uitkomst() {
-    let conn = store::open_in_memory().expect("register");
-    let mut h = harness(WijkregisterApp::new(conn, common::vandaag()));
-    h.run();
+    let mut h = leeg_als_beheerder();
     h.get_by_label("Demogegevens laden").click();
     h.run();
     // Either the generator worked (the welcome gives way to the list) or its error is shown.
@@ -213,9 +241,7 @@ fn demogegevens_laden_toont_de_uitkomst() {
 
 #[test]
 fn importfout_bij_onbekend_pad_wordt_getoond() {
-    let conn = store::open_in_memory().expect("register");
-    let mut h = harness(WijkregisterApp::new(conn, common::vandaag()));
-    h.run();
+    let mut h = leeg_als_beheerder();
     h.get_by_label("Beheer").click();
     h.run();
     h.get_by_label("Pad naar het bestand:").click();
@@ -239,9 +265,7 @@ fn importfout_uit_het_bestand_wordt_getoond() {
     let dir = tempfile::tempdir().expect("tijdelijke map");
     let pad = dir.path().join("fout.jsonl");
     std::fs::write(&pad, "dit is geen json\n").expect("schrijven");
-    let conn = store::open_in_memory().expect("register");
-    let mut h = harness(WijkregisterApp::new(conn, common::vandaag()));
-    h.run();
+    let mut h = leeg_als_beheerder();
     h.get_by_label("Pad naar het bestand:").click();
     h.run();
     h.get_by_label("Pad naar het bestand:")

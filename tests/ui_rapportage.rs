@@ -211,8 +211,22 @@ fn export_schrijft_csv_en_toont_pad() {
 }
 
 #[test]
-fn andere_rol_krijgt_uitleg() {
-    let h = harness(INTAKER);
-    h.get_by_label_contains("Rapportages zijn er voor teamleiders en beheerders.");
+fn andere_rol_ziet_geen_rapportage_en_het_register_weigert() {
+    let mut app = WijkregisterApp::new(fixture(), vandaag());
+    app.werk_als(INTAKER);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut WijkregisterApp| app.ui(ui), app);
+    h.run();
+    assert!(
+        h.query_by_role_and_label(egui::accesskit::Role::Button, "Rapportage")
+            .is_none()
+    );
     assert!(h.query_by_label("Berekenen").is_none());
+    let fout = h
+        .state()
+        .register()
+        .bereken_rapport(2024, 2024, &mut |_, _| {})
+        .unwrap_err();
+    assert!(fout.to_string().contains("mag rapportages"), "{fout}");
 }

@@ -5,8 +5,24 @@
 
 use std::time::{Duration, Instant};
 
+use wijkregister::domain::Rol;
 use wijkregister::store;
-use wijkregister::ui::register::{Command, Register, Uitkomst};
+use wijkregister::store::medewerkers::MedewerkerRij;
+use wijkregister::ui::register::{Command, Register, Toegang, Uitkomst};
+
+/// Lets `register` work for a medewerker with role `rol` (import and demo
+/// data are the beheerder's).
+fn als(register: &mut Register, rol: Rol) {
+    register.zet_toegang(Some(Toegang {
+        gebruiker: MedewerkerRij {
+            id: "mw-test".into(),
+            naam: "Test".into(),
+            rol,
+            wijkteam: None,
+        },
+        vandaag: chrono::NaiveDate::from_ymd_opt(2025, 6, 1).expect("datum"),
+    }));
+}
 
 fn wacht_op_uitkomst(register: &mut Register) -> Uitkomst {
     let begin = Instant::now();
@@ -30,6 +46,7 @@ fn import_op_de_achtergrond_meldt_zijn_uitkomst_een_keer() {
     std::fs::write(&bestand, "{\"type\":\"onzin\"}\n").expect("schrijven");
     let conn = store::open(&db).expect("register");
     let mut register = Register::new(conn, Some(db.clone()));
+    als(&mut register, Rol::Beheerder);
     let ctx = egui::Context::default();
 
     register.voer_uit(Command::Importeer(bestand), &ctx);
@@ -55,6 +72,7 @@ fn demo_op_de_achtergrond_meldt_zijn_uitkomst() {
     let db = dir.path().join("register.sqlite");
     let conn = store::open(&db).expect("register");
     let mut register = Register::new(conn, Some(db.clone()));
+    als(&mut register, Rol::Beheerder);
     let ctx = egui::Context::default();
 
     register.voer_uit(Command::LaadDemo { eind_jaar: 2025 }, &ctx);
@@ -68,5 +86,32 @@ fn demo_op_de_achtergrond_meldt_zijn_uitkomst() {
         }
         Uitkomst::DemoMislukt(reden) => assert!(!reden.is_empty()),
         ander => panic!("onverwachte uitkomst {ander:?}"),
+    }
+}
+
+#[test]
+fn alleen_een_beheerder_importeert_of_laadt_demogegevens() {
+    let dir = tempfile::tempdir().expect("tijdelijke map");
+    let db = dir.path().join("register.sqlite");
+    let conn = store::open(&db).expect("register");
+    let mut register = Register::new(conn, Some(db.clone()));
+    let ctx = egui::Context::default();
+    for rol in [None, Some(Rol::Intaker), Some(Rol::Teamleider)] {
+        match rol {
+            Some(rol) => als(&mut register, rol),
+            None => register.zet_toegang(None),
+        }
+        register.voer_uit(Command::LaadDemo { eind_jaar: 2025 }, &ctx);
+        assert!(register.bezig().is_none(), "{rol:?}: refused at once");
+        match register.neem_uitkomst() {
+            Some(Uitkomst::DemoMislukt(reden)) => {
+                assert!(reden.contains("geen toegang"), "{rol:?}: {reden}");
+            }
+            ander => panic!("{rol:?}: onverwachte uitkomst {ander:?}"),
+        }
+        assert!(
+            register.is_leeg().expect("lezen"),
+            "{rol:?}: niets opgeslagen"
+        );
     }
 }

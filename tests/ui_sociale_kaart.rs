@@ -75,7 +75,8 @@ fn opzet(werk_als: &str) -> Opzet {
         .with_size(egui::vec2(1280.0, 1000.0))
         .build_ui_state(|ui, app: &mut WijkregisterApp| app.ui(ui), app);
     h.run();
-    h.get_by_label("Sociale kaart").click();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Sociale kaart")
+        .click();
     h.run();
     Opzet {
         h,

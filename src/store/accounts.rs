@@ -212,7 +212,7 @@ impl Doel {
 }
 
 /// The stored form of a moment.
-fn tijd(nu: NaiveDateTime) -> String {
+pub(crate) fn tijd(nu: NaiveDateTime) -> String {
     nu.format("%Y-%m-%dT%H:%M:%S").to_string()
 }
 

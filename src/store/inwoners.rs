@@ -141,11 +141,30 @@ pub(crate) fn iso_datum(kolom: usize, tekst: &str) -> rusqlite::Result<NaiveDate
 /// because an `OR` of two ranges on one index column makes `SQLite` scan.
 #[must_use]
 pub fn zoek_sql(vraag: &Zoekvraag) -> (String, Vec<String>) {
+    zoek_sql_beperkt(vraag, None)
+}
+
+/// A condition on `inwoner i` added to every part of a search, given the
+/// number of its first parameter: the SQL and its parameters.
+pub type Beperking<'a> = &'a dyn Fn(usize) -> (String, Vec<String>);
+
+/// [`zoek_sql`] with an extra condition on every part (who may see whom:
+/// [`crate::store::toegang::zoek_sql`]).
+#[must_use]
+pub fn zoek_sql_beperkt(
+    vraag: &Zoekvraag,
+    beperking: Option<Beperking<'_>>,
+) -> (String, Vec<String>) {
     let mut param: Vec<String> = Vec::new();
     let mut basis: Vec<String> = Vec::new();
     if let Some(team) = &vraag.wijkteam {
         param.push(team.clone());
         basis.push(format!("i.wijkteam = ?{}", param.len()));
+    }
+    if let Some(beperking) = beperking {
+        let (conditie, extra) = beperking(param.len() + 1);
+        param.extend(extra);
+        basis.push(conditie);
     }
     // Each alternative is a list of conditions; several alternatives are a UNION.
     let mut alternatieven: Vec<Vec<String>> = Vec::new();
@@ -213,7 +232,16 @@ pub fn zoek_sql(vraag: &Zoekvraag) -> (String, Vec<String>) {
 /// (BSN order for a BSN search).
 pub fn zoek(conn: &Connection, vraag: &Zoekvraag) -> Result<Vec<InwonerRij>, StoreFout> {
     let (sql, param) = zoek_sql(vraag);
-    let mut stmt = conn.prepare_cached(&sql)?;
+    zoek_met(conn, &sql, &param)
+}
+
+/// Runs a search made by [`zoek_sql`] or [`zoek_sql_beperkt`].
+pub(crate) fn zoek_met(
+    conn: &Connection,
+    sql: &str,
+    param: &[String],
+) -> Result<Vec<InwonerRij>, StoreFout> {
+    let mut stmt = conn.prepare_cached(sql)?;
     let rijen = stmt
         .query_map(rusqlite::params_from_iter(param.iter()), rij)?
         .collect::<rusqlite::Result<Vec<_>>>()?;

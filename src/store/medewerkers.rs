@@ -34,3 +34,11 @@ pub fn alle(conn: &Connection) -> Result<Vec<MedewerkerRij>, StoreFout> {
     })?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }
+
+/// One medewerker by id (the user the app works for: [`crate::store::toegang`]).
+pub fn een(conn: &Connection, id: &str) -> Result<MedewerkerRij, StoreFout> {
+    alle(conn)?
+        .into_iter()
+        .find(|m| m.id == id)
+        .ok_or_else(|| StoreFout::NietGevonden(format!("medewerker {id}")))
+}

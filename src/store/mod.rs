@@ -23,6 +23,7 @@ pub mod schrijven;
 pub mod sociale_kaart;
 pub mod sociale_kaart_beheer;
 pub mod sociale_kaart_invoer;
+pub mod toegang;
 pub mod uitwisseling;
 pub mod werkvoorraad;
 
@@ -80,6 +81,9 @@ pub enum StoreFout {
     /// A record was not found.
     #[error("{0} is niet gevonden")]
     NietGevonden(String),
+    /// The medewerker may not see or do this (see [`toegang`]).
+    #[error("geen toegang: {0}")]
+    GeenToegang(String),
     /// Any other database error.
     #[error("databasefout: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -20,7 +20,7 @@ use crate::ui::inwoners::InwonersScherm;
 use crate::ui::melding::{MeldingScherm, Omgeving};
 use crate::ui::melding_nieuw::MeldingNieuwScherm;
 use crate::ui::rapportage::RapportageScherm;
-use crate::ui::register::{Command, Register, Uitkomst};
+use crate::ui::register::{Command, Register, Toegang, Uitkomst};
 use crate::ui::sociale_kaart::SocialeKaartScherm;
 use crate::ui::theme::{self, FOUT_KLEUR};
 use crate::ui::werkvoorraad::WerkvoorraadScherm;
@@ -52,6 +52,24 @@ impl Scherm {
         Scherm::Rapportage,
         Scherm::Beheer,
     ];
+
+    /// Whether a medewerker with role `rol` sees this screen in the
+    /// navigation (`None`: nobody chosen yet, in tests: every screen). The
+    /// store refuses what a role may not do anyway (`store::toegang`).
+    #[must_use]
+    pub fn zichtbaar_voor(self, rol: Option<crate::domain::Rol>) -> bool {
+        use crate::store::toegang::{Recht, heeft};
+        let Some(rol) = rol else {
+            return true;
+        };
+        match self {
+            Scherm::Werkvoorraad | Scherm::Inwoners => heeft(rol, Recht::Dossiers),
+            Scherm::SocialeKaart => true,
+            Scherm::AveOverzicht => heeft(rol, Recht::AveOverzicht),
+            Scherm::Rapportage => heeft(rol, Recht::Rapportage),
+            Scherm::Beheer => heeft(rol, Recht::Import) || heeft(rol, Recht::Accounts),
+        }
+    }
 
     /// The name in the navigation.
     #[must_use]
@@ -233,6 +251,7 @@ impl WijkregisterApp {
     /// Chooses the medewerker the user works as (tests; the navigation offers it too).
     pub fn werk_als(&mut self, medewerker: &str) {
         self.medewerker = Some(medewerker.to_owned());
+        self.zet_toegang();
     }
 
     /// The logged-in medewerker's session, if any.
@@ -241,9 +260,39 @@ impl WijkregisterApp {
         self.poort.sessie()
     }
 
+    /// Lets the register work for the medewerker logged in (or chosen with
+    /// "werken als" in tests): every read and write is checked against
+    /// their role and wijkteam from here on.
+    fn zet_toegang(&mut self) {
+        let huidig = self.register.toegang().map(|t| t.gebruiker.id.as_str());
+        if huidig == self.medewerker.as_deref() {
+            return;
+        }
+        let toegang = match self
+            .medewerker
+            .as_deref()
+            .map(|id| self.register.medewerker(id))
+        {
+            None => None,
+            Some(Ok(gebruiker)) => Some(Toegang {
+                gebruiker,
+                vandaag: self.vandaag,
+            }),
+            Some(Err(fout)) => {
+                self.fout = Some(format!("De medewerker kon niet worden gelezen: {fout}"));
+                None
+            }
+        };
+        self.register.zet_toegang(toegang);
+        self.inwoners.vernieuw();
+        self.werkvoorraad.vernieuw();
+        self.ave_overzicht.vernieuw();
+    }
+
     /// Clears every screen after a logout, so the next user sees nothing of it.
     fn na_afmelden(&mut self) {
         self.medewerker = None;
+        self.register.zet_toegang(None);
         self.dossier = None;
         self.inwoners = InwonersScherm::new();
         self.kaart = SocialeKaartScherm::default();
@@ -349,6 +398,15 @@ impl WijkregisterApp {
                     Uitkomst::Geimporteerd { records } => {
                         format!("Import gelukt: {records} records opgeslagen.")
                     }
+                    _ if self.register.toegang().is_some_and(|t| {
+                        !crate::store::toegang::heeft(
+                            t.gebruiker.rol,
+                            crate::store::toegang::Recht::Dossiers,
+                        )
+                    }) =>
+                    {
+                        "Demogegevens geladen. Een beheerder ziet geen dossiers: maak onder Beheer, bij Accounts, een account voor een medewerker (bijvoorbeeld een intaker) en meld u daarmee aan.".to_owned()
+                    }
                     _ => "Demogegevens geladen. Zoek hieronder een inwoner.".to_owned(),
                 });
             }
@@ -359,6 +417,19 @@ impl WijkregisterApp {
     fn voer_uit(&mut self, actie: Actie, ctx: &egui::Context) {
         match actie {
             Actie::OpenDossier(id) => {
+                match self.register.mag_openen(&id, self.poort.nu()) {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        self.fout = Some(format!(
+                            "Geen toegang tot het dossier van inwoner {id}: deze inwoner hoort niet bij uw wijkteam en is niet aan u toegewezen. De poging is vastgelegd."
+                        ));
+                        return;
+                    }
+                    Err(fout) => {
+                        self.fout = Some(format!("Het dossier kan niet worden geopend: {fout}"));
+                        return;
+                    }
+                }
                 match self.poort.bij_openen(&id, &self.register) {
                     Ok(true) => {}
                     Ok(false) => return,
@@ -427,6 +498,7 @@ impl WijkregisterApp {
         {
             self.medewerker = Some(sessie.medewerker.clone());
         }
+        self.zet_toegang();
         match self.poort.doel_ui(ui.ctx(), &self.register) {
             Some(Ok(id)) => {
                 self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
@@ -436,6 +508,14 @@ impl WijkregisterApp {
             None => {}
         }
         let mut afgemeld = false;
+        let rol = self.register.toegang().map(|t| t.gebruiker.rol);
+        if !self.scherm.zichtbaar_voor(rol)
+            && let Some(eerste) = Scherm::ALLE.into_iter().find(|s| s.zichtbaar_voor(rol))
+        {
+            self.ga_naar(eerste);
+        }
+        let mag_importeren = rol
+            .is_none_or(|r| crate::store::toegang::heeft(r, crate::store::toegang::Recht::Import));
         let leeg = self.is_leeg();
         let eind_jaar = self.vandaag.year();
         self.onderhoud.ui(ui, &mut self.register);
@@ -448,6 +528,9 @@ impl WijkregisterApp {
                 ui.label(RichText::new("wijkregister").strong().size(20.0));
                 ui.add_space(10.0);
                 for scherm in Scherm::ALLE {
+                    if !scherm.zichtbaar_voor(rol) {
+                        continue;
+                    }
                     let gekozen = self.scherm == scherm;
                     let knop =
                         egui::Button::selectable(gekozen, RichText::new(scherm.naam()).size(16.0))
@@ -548,7 +631,15 @@ impl WijkregisterApp {
                         })
                         .inner
                 }
-                _ if leeg => self.beheer.welkom_ui(ui, bezig, eind_jaar),
+                _ if leeg && mag_importeren => self.beheer.welkom_ui(ui, bezig, eind_jaar),
+                _ if leeg => {
+                    ui.add_space(24.0);
+                    ui.heading("Het register is nog leeg");
+                    ui.label(
+                        "Er staan nog geen inwoners in. Een beheerder kan gegevens importeren.",
+                    );
+                    None
+                }
                 scherm if self.huishouden.as_ref().is_some_and(|(s, _)| *s == scherm) => {
                     match &mut self.huishouden {
                         Some((_, h)) => h.ui(ui, &self.register, gekozen_medewerker.as_ref()),

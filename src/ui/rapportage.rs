@@ -379,12 +379,14 @@ impl RapportageScherm {
         };
         let (zender, ontvanger) = mpsc::channel();
         let ctx = ctx.clone();
+        let toegang = register.toegang().cloned();
         let gestart = std::thread::Builder::new()
             .name("wijkregister-rapportage".into())
             .spawn(move || {
                 let uitkomst = match store::open(&db) {
                     Ok(conn) => {
-                        let eigen = Register::new(conn, None);
+                        let mut eigen = Register::new(conn, None);
+                        eigen.zet_toegang(toegang);
                         let z = zender.clone();
                         let c = ctx.clone();
                         werk(&eigen, &mut |klaar, totaal| {

@@ -19,8 +19,9 @@ use crate::domain::Wet;
 use crate::store::dossier::Dossier;
 use crate::store::import::{ImportFout, ImportFouten, importeer_bestand};
 use crate::store::inwoners::{InwonerRij, Zoekvraag};
+use crate::store::medewerkers::MedewerkerRij;
 use crate::store::sociale_kaart::{AanbiederRij, ContractRij, KaartFilter, VoorzieningRij};
-use crate::store::{self, StoreFout};
+use crate::store::{self, StoreFout, toegang};
 
 /// A write the user asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +84,18 @@ pub struct Register {
     pad: Option<PathBuf>,
     taak: Option<LopendeTaak>,
     klaar: Option<Uitkomst>,
+    /// Who the register works for, and "today" for the access rules
+    /// (`store::toegang`); `None`: nobody, so no resident data at all.
+    toegang: Option<Toegang>,
+}
+
+/// The logged-in medewerker and the day the access rules are applied on.
+#[derive(Debug, Clone)]
+pub struct Toegang {
+    /// The medewerker (role and wijkteam decide what they may see).
+    pub gebruiker: MedewerkerRij,
+    /// Today (a procesmanager's access depends on the AVE level that day).
+    pub vandaag: NaiveDate,
 }
 
 impl Register {
@@ -95,6 +108,65 @@ impl Register {
             pad,
             taak: None,
             klaar: None,
+            toegang: None,
+        }
+    }
+
+    /// Sets who the register works for (after a login; `None` after a
+    /// logout). Every read of resident data and every write is checked
+    /// against this medewerker's role and wijkteam.
+    pub fn zet_toegang(&mut self, toegang: Option<Toegang>) {
+        self.toegang = toegang;
+    }
+
+    /// Who the register works for, if anyone (a background task takes a copy).
+    #[must_use]
+    pub fn toegang(&self) -> Option<&Toegang> {
+        self.toegang.as_ref()
+    }
+
+    /// The medewerker the register works for, or the refusal "niet ingelogd".
+    pub(in crate::ui) fn gebruiker(&self) -> Result<&MedewerkerRij, StoreFout> {
+        self.toegang
+            .as_ref()
+            .map(|t| &t.gebruiker)
+            .ok_or_else(|| StoreFout::GeenToegang("niemand is ingelogd".to_owned()))
+    }
+
+    /// The day the access rules are applied on.
+    pub(in crate::ui) fn toegangsdag(&self) -> NaiveDate {
+        self.toegang.as_ref().map_or(NaiveDate::MIN, |t| t.vandaag)
+    }
+
+    /// Whether the logged-in medewerker may open resident `inwoner`'s
+    /// dossier; a refusal is logged in the audit log at `nu`.
+    pub fn mag_openen(&self, inwoner: &str, nu: chrono::NaiveDateTime) -> Result<bool, StoreFout> {
+        let g = self.gebruiker()?;
+        if toegang::mag_inwoner(&self.conn, g, inwoner, self.toegangsdag())? {
+            return Ok(true);
+        }
+        toegang::log_geweigerd(&self.conn, g, &format!("inwoner:{inwoner}"), nu)?;
+        Ok(false)
+    }
+
+    /// Refuses unless the logged-in medewerker has `recht`.
+    pub(in crate::ui) fn eis(&self, recht: toegang::Recht) -> Result<&MedewerkerRij, StoreFout> {
+        let g = self.gebruiker()?;
+        toegang::eis(g, recht)?;
+        Ok(g)
+    }
+
+    /// Refuses a write recorded in another medewerker's name: the actor of
+    /// every write is the logged-in medewerker.
+    pub(in crate::ui) fn eis_zelf(&self, medewerker: &str) -> Result<&MedewerkerRij, StoreFout> {
+        let g = self.gebruiker()?;
+        if g.id == medewerker {
+            Ok(g)
+        } else {
+            Err(StoreFout::GeenToegang(format!(
+                "{} kan niet vastleggen namens {medewerker}",
+                g.naam
+            )))
         }
     }
 
@@ -120,6 +192,7 @@ impl Register {
     /// Restores the register from a backup file (the current state is kept
     /// beside the database first).
     pub fn herstel_backup(&mut self, bron: &std::path::Path) -> Result<(), StoreFout> {
+        self.eis(toegang::Recht::Backups)?;
         let db = self.pad.clone().unwrap_or_else(store::standaard_pad);
         let nu = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
         let kopie = store::backup::backup_map(&db).join(format!("voor-herstel-{nu}.sqlite"));
@@ -143,9 +216,9 @@ impl Register {
         store::is_leeg(&self.conn)
     }
 
-    /// Residents matching a search.
+    /// Residents matching a search, as far as the medewerker may see them.
     pub fn zoek_inwoners(&self, vraag: &Zoekvraag) -> Result<Vec<InwonerRij>, StoreFout> {
-        store::inwoners::zoek(&self.conn, vraag)
+        toegang::zoek(&self.conn, self.gebruiker()?, vraag, self.toegangsdag())
     }
 
     /// The wijkteams as (id, naam).
@@ -155,6 +228,7 @@ impl Register {
 
     /// A resident's dossier on `vandaag`.
     pub fn dossier(&self, id: &str, vandaag: NaiveDate) -> Result<Dossier, StoreFout> {
+        toegang::eis_inwoner(&self.conn, self.gebruiker()?, id, self.toegangsdag())?;
         store::dossier::dossier(&self.conn, id, vandaag)
     }
 
@@ -185,6 +259,10 @@ impl Register {
     /// reports. A second command while one runs is refused with a message.
     pub fn voer_uit(&mut self, command: Command, ctx: &egui::Context) {
         if self.taak.is_some() {
+            return;
+        }
+        if let Err(fout) = self.eis(toegang::Recht::Import) {
+            self.klaar = Some(mislukt(&command, fout.to_string()));
             return;
         }
         if let Command::Importeer(pad) = &command

@@ -7,9 +7,25 @@ use chrono::NaiveDateTime;
 
 use crate::store::StoreFout;
 use crate::store::accounts::{self, AccountFout, AccountRij, Doel, InlogFout, Sessie};
+use crate::store::medewerkers::MedewerkerRij;
+use crate::store::toegang::Recht;
 use crate::ui::register::Register;
 
 impl Register {
+    /// Account management is done by the logged-in medewerker only (the
+    /// store checks that they are a beheerder).
+    fn eis_actor(&self, actor: &str) -> Result<(), AccountFout> {
+        match self.eis_zelf(actor) {
+            Ok(_) => Ok(()),
+            Err(_) => Err(AccountFout::GeenBeheerder),
+        }
+    }
+
+    /// The medewerker with this id (whom the register works for after a login).
+    pub fn medewerker(&self, id: &str) -> Result<MedewerkerRij, StoreFout> {
+        crate::store::medewerkers::een(self.conn(), id)
+    }
+
     /// Whether the register has any account.
     pub fn heeft_accounts(&self) -> Result<bool, StoreFout> {
         accounts::heeft_accounts(self.conn())
@@ -53,6 +69,7 @@ impl Register {
 
     /// Every account (for the beheerder).
     pub fn accounts(&self) -> Result<Vec<AccountRij>, StoreFout> {
+        self.eis(Recht::Accounts)?;
         accounts::lijst(self.conn())
     }
 
@@ -65,6 +82,7 @@ impl Register {
         wachtwoord: &str,
         nu: NaiveDateTime,
     ) -> Result<(), AccountFout> {
+        self.eis_actor(actor)?;
         accounts::voeg_toe(
             self.conn_mut(),
             actor,
@@ -83,6 +101,7 @@ impl Register {
         actief: bool,
         nu: NaiveDateTime,
     ) -> Result<(), AccountFout> {
+        self.eis_actor(actor)?;
         accounts::zet_actief(self.conn_mut(), actor, medewerker, actief, nu)
     }
 
@@ -94,6 +113,7 @@ impl Register {
         nieuw: &str,
         nu: NaiveDateTime,
     ) -> Result<(), AccountFout> {
+        self.eis_actor(actor)?;
         accounts::reset_wachtwoord(self.conn_mut(), actor, medewerker, nieuw, nu)
     }
 
@@ -105,6 +125,7 @@ impl Register {
         doel: Doel,
         nu: NaiveDateTime,
     ) -> Result<i64, StoreFout> {
+        self.eis_zelf(actor)?;
         accounts::log_openen(self.conn(), actor, object, doel, nu)
     }
 }

@@ -2,6 +2,7 @@
 //! afschalen, the team overview and the level texts. Thin wrappers over
 //! `store::ave`, so the screens never hold a connection.
 //!
+//! Every call is checked against the logged-in medewerker (`store::toegang`).
 //! Each write is one store call, which is one transaction; the moment of
 //! recording is read here (the UI is the layer that may read a clock).
 
@@ -10,11 +11,13 @@ use chrono::NaiveDate;
 use crate::domain::ave::{AveNiveauTekst, NieuweAveGebeurtenis};
 use crate::store::StoreFout;
 use crate::store::ave::{self, AveInvoer, AveRij, HuishoudenOverzicht, TeamOverzicht};
+use crate::store::toegang::{self, Recht};
 use crate::ui::register::Register;
 
 impl Register {
     /// The household resident `inwoner` belongs to.
     pub fn ave_huishouden_van(&self, inwoner: &str) -> Result<String, StoreFout> {
+        toegang::eis_inwoner(self.conn(), self.gebruiker()?, inwoner, self.toegangsdag())?;
         ave::huishouden_van(self.conn(), inwoner)
     }
 
@@ -24,16 +27,27 @@ impl Register {
         huishouden: &str,
         vandaag: NaiveDate,
     ) -> Result<HuishoudenOverzicht, StoreFout> {
-        ave::huishouden(self.conn(), huishouden, vandaag)
+        toegang::huishouden(self.conn(), self.gebruiker()?, huishouden, vandaag)
     }
 
     /// A household's AVE events, oldest first.
     pub fn ave_historie(&self, huishouden: &str) -> Result<Vec<AveRij>, StoreFout> {
-        ave::historie(self.conn(), huishouden)
+        toegang::ave_historie(
+            self.conn(),
+            self.gebruiker()?,
+            huishouden,
+            self.toegangsdag(),
+        )
     }
 
     /// What the op/afschalen form of `huishouden` needs.
     pub fn ave_invoer(&self, huishouden: &str) -> Result<AveInvoer, StoreFout> {
+        toegang::eis_huishouden(
+            self.conn(),
+            self.gebruiker()?,
+            huishouden,
+            self.toegangsdag(),
+        )?;
         ave::invoer(self.conn(), huishouden)
     }
 
@@ -48,6 +62,8 @@ impl Register {
         nieuw: &NieuweAveGebeurtenis,
         vandaag: NaiveDate,
     ) -> Result<String, StoreFout> {
+        let g = self.eis_zelf(&nieuw.geregistreerd_door)?;
+        toegang::eis_huishouden(self.conn(), g, &nieuw.huishouden, vandaag)?;
         let nu = chrono::Utc::now().naive_utc();
         ave::registreer(self.conn(), nieuw, vandaag, nu)
     }
@@ -58,11 +74,13 @@ impl Register {
         door: &str,
         teksten: &[AveNiveauTekst],
     ) -> Result<(), StoreFout> {
+        self.eis_zelf(door)?;
+        self.eis(Recht::Referentiegegevens)?;
         ave::herformuleer(self.conn(), door, teksten)
     }
 
     /// The team lead's AVE overview on `vandaag`.
     pub fn ave_team_overzicht(&self, vandaag: NaiveDate) -> Result<TeamOverzicht, StoreFout> {
-        ave::team_overzicht(self.conn(), vandaag)
+        toegang::ave_team_overzicht(self.conn(), self.gebruiker()?, vandaag)
     }
 }

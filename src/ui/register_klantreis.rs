@@ -2,8 +2,10 @@
 //! `store::klantreis`, one store call (one transaction) per user action.
 //!
 //! Every write takes a [`Handeling`] (who, and when as ISO text); the screens
-//! build it from the "Werken als" medewerker and the app's clock, so tests
-//! pass a fixed moment.
+//! build it from the logged-in medewerker and the app's clock, so tests
+//! pass a fixed moment. Every call is checked first (`store::toegang`): the
+//! medewerker must be the one logged in and may only reach the residents
+//! their role and wijkteam allow.
 
 use chrono::NaiveDate;
 
@@ -15,9 +17,22 @@ use crate::store::klantreis::{
     self as kr, CorrectieRij, Handeling, MeldingKern, MogelijkDubbel, NieuwBesluit, NieuweInwoner,
     NieuweMelding, NieuweStap, PassendeVoorziening, StapCorrectie, StapRij, ToekenningRij,
 };
+use crate::store::toegang::{self, Recht};
 use crate::ui::register::Register;
 
 impl Register {
+    /// Refuses unless the logged-in medewerker may see the melding's resident.
+    fn eis_melding(&self, melding: &str) -> Result<(), StoreFout> {
+        toegang::eis_melding(self.conn(), self.gebruiker()?, melding, self.toegangsdag())
+    }
+
+    /// A new melding is recorded by the logged-in medewerker, for a
+    /// resident they may see or one with nothing recorded yet (just added).
+    fn eis_nieuwe_melding(&self, h: Handeling<'_>, m: &NieuweMelding) -> Result<(), StoreFout> {
+        let g = self.eis_zelf(h.medewerker)?;
+        toegang::eis_nieuwe_melding(self.conn(), g, &m.inwoner, self.toegangsdag())
+    }
+
     /// Residents that may be the same person as the one being entered.
     pub fn mogelijke_dubbelen(
         &self,
@@ -25,6 +40,7 @@ impl Register {
         achternaam: &str,
         geboortedatum: NaiveDate,
     ) -> Result<Vec<MogelijkDubbel>, StoreFout> {
+        self.eis(Recht::Dossiers)?;
         kr::mogelijke_dubbelen(self.conn(), bsn, achternaam, geboortedatum)
     }
 
@@ -35,6 +51,8 @@ impl Register {
         invoer: &NieuweInwoner,
         vandaag: NaiveDate,
     ) -> Result<String, StoreFout> {
+        self.eis_zelf(h.medewerker)?;
+        self.eis(Recht::Dossiers)?;
         kr::inwoner_toevoegen(self.conn(), h, invoer, vandaag)
     }
 
@@ -44,6 +62,7 @@ impl Register {
         h: Handeling<'_>,
         m: &NieuweMelding,
     ) -> Result<String, StoreFout> {
+        self.eis_nieuwe_melding(h, m)?;
         kr::melding_toevoegen(self.conn(), h, m)
     }
 
@@ -54,26 +73,31 @@ impl Register {
         m: &NieuweMelding,
         notitie: &str,
     ) -> Result<String, StoreFout> {
+        self.eis_nieuwe_melding(h, m)?;
         kr::melding_informatie_advies(self.conn(), h, m, notitie)
     }
 
     /// The melding's core columns.
     pub fn melding(&self, id: &str) -> Result<MeldingKern, StoreFout> {
+        self.eis_melding(id)?;
         kr::melding(self.conn(), id)
     }
 
     /// The recorded steps of a melding.
     pub fn stappen(&self, melding: &str) -> Result<Vec<StapRij>, StoreFout> {
+        self.eis_melding(melding)?;
         kr::stappen(self.conn(), melding)
     }
 
     /// The steps that may come next.
     pub fn nog_te_doen(&self, melding: &str) -> Result<Vec<Stap>, StoreFout> {
+        self.eis_melding(melding)?;
         kr::nog_te_doen(self.conn(), melding)
     }
 
     /// The corrections of a step.
     pub fn correcties(&self, stap_id: i64) -> Result<Vec<CorrectieRij>, StoreFout> {
+        toegang::eis_stap(self.conn(), self.gebruiker()?, stap_id, self.toegangsdag())?;
         kr::correcties(self.conn(), stap_id)
     }
 
@@ -84,6 +108,8 @@ impl Register {
         melding: &str,
         s: &NieuweStap,
     ) -> Result<i64, StoreFout> {
+        self.eis_zelf(h.medewerker)?;
+        self.eis_melding(melding)?;
         kr::stap_vastleggen(self.conn(), h, melding, s)
     }
 
@@ -94,11 +120,14 @@ impl Register {
         stap_id: i64,
         c: &StapCorrectie,
     ) -> Result<(), StoreFout> {
+        let g = self.eis_zelf(h.medewerker)?;
+        toegang::eis_stap(self.conn(), g, stap_id, self.toegangsdag())?;
         kr::stap_corrigeren(self.conn(), h, stap_id, c)
     }
 
     /// The afwegingsladder as saved.
     pub fn afweging(&self, melding: &str) -> Result<Afwegingsladder, StoreFout> {
+        self.eis_melding(melding)?;
         kr::afweging(self.conn(), melding)
     }
 
@@ -110,6 +139,8 @@ impl Register {
         datum: NaiveDate,
         ladder: &Afwegingsladder,
     ) -> Result<(), StoreFout> {
+        self.eis_zelf(h.medewerker)?;
+        self.eis_melding(melding)?;
         kr::afweging_opslaan(self.conn(), h, melding, datum, ladder)
     }
 
@@ -122,6 +153,8 @@ impl Register {
         voorziening: Option<&str>,
         notitie: &str,
     ) -> Result<Option<String>, StoreFout> {
+        self.eis_zelf(h.medewerker)?;
+        self.eis_melding(melding)?;
         kr::afronden_volgens_ladder(self.conn(), h, melding, datum, voorziening, notitie)
     }
 
@@ -134,6 +167,8 @@ impl Register {
         datum: NaiveDate,
         notitie: &str,
     ) -> Result<String, StoreFout> {
+        self.eis_zelf(h.medewerker)?;
+        self.eis_melding(melding)?;
         kr::verwijzing_maken(self.conn(), h, melding, voorziening, datum, notitie)
     }
 
@@ -146,11 +181,15 @@ impl Register {
         afgerond_op: Option<NaiveDate>,
         opgelost: Option<bool>,
     ) -> Result<(), StoreFout> {
+        let g = self.eis_zelf(h.medewerker)?;
+        toegang::eis_verwijzing(self.conn(), g, id, self.toegangsdag())?;
         kr::verwijzing_bijwerken(self.conn(), h, id, status, afgerond_op, opgelost)
     }
 
     /// Takes a decision on a maatwerkvoorziening; returns the toekenning's id.
     pub fn besluit_nemen(&self, h: Handeling<'_>, b: &NieuwBesluit) -> Result<String, StoreFout> {
+        self.eis_zelf(h.medewerker)?;
+        self.eis_melding(&b.melding)?;
         kr::besluit_nemen(self.conn(), h, b)
     }
 
@@ -162,6 +201,9 @@ impl Register {
         dag: NaiveDate,
         nieuw: &NieuwBesluit,
     ) -> Result<String, StoreFout> {
+        let g = self.eis_zelf(h.medewerker)?;
+        toegang::eis_toekenning(self.conn(), g, oude, self.toegangsdag())?;
+        self.eis_melding(&nieuw.melding)?;
         kr::herbeoordelen(self.conn(), h, oude, dag, nieuw)
     }
 
@@ -173,11 +215,14 @@ impl Register {
         eind: NaiveDate,
         reden: Option<RedenEinde>,
     ) -> Result<(), StoreFout> {
+        let g = self.eis_zelf(h.medewerker)?;
+        toegang::eis_toekenning(self.conn(), g, id, self.toegangsdag())?;
         kr::toekenning_beeindigen(self.conn(), h, id, eind, reden)
     }
 
     /// A toekenning with what the store keeps beyond the exchange record.
     pub fn toekenning(&self, id: &str) -> Result<ToekenningRij, StoreFout> {
+        toegang::eis_toekenning(self.conn(), self.gebruiker()?, id, self.toegangsdag())?;
         kr::toekenning(self.conn(), id)
     }
 
@@ -187,6 +232,7 @@ impl Register {
         melding: &str,
         dag: NaiveDate,
     ) -> Result<Vec<PassendeVoorziening>, StoreFout> {
+        self.eis_melding(melding)?;
         kr::passende_voorzieningen_voor_melding(self.conn(), melding, dag)
     }
 

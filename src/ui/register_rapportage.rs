@@ -2,6 +2,9 @@
 //! indicators for a range of years, recording targets and external values,
 //! and writing the monitoring export.
 //!
+//! Reports hold counts only and are open to teamleider and beheerder
+//! (`store::toegang`, [`Recht::Rapportage`]).
+//!
 //! Thin wrappers over `report` and `store::indicatorwaarden`, so the screen
 //! never holds a connection. Long work (computing years, the export) runs
 //! on a background thread with its own connection when the register is a
@@ -17,6 +20,7 @@ use crate::report::{Jaarrapport, RapportFout, bereken_jaren_met_voortgang};
 use crate::store::StoreFout;
 use crate::store::indicatorwaarden::{self, IndicatorwaardeFout};
 use crate::store::sociale_kaart::KaartFilter;
+use crate::store::toegang::Recht;
 use crate::ui::register::Register;
 
 impl Register {
@@ -28,6 +32,7 @@ impl Register {
         tot: i32,
         voortgang: &mut dyn FnMut(usize, usize),
     ) -> Result<Vec<Jaarrapport>, RapportFout> {
+        self.eis(Recht::Rapportage)?;
         bereken_jaren_met_voortgang(self.conn(), van, tot, voortgang)
     }
 
@@ -39,6 +44,7 @@ impl Register {
         opties: ExportOpties,
         voortgang: &mut dyn FnMut(usize, usize),
     ) -> Result<PathBuf, RapportFout> {
+        self.eis(Recht::Rapportage)?;
         schrijf_export(self.conn(), pad, opties, voortgang)
     }
 
@@ -47,6 +53,8 @@ impl Register {
         &mut self,
         waarde: &Indicatorwaarde,
     ) -> Result<(), IndicatorwaardeFout> {
+        self.eis(Recht::Rapportage)
+            .map_err(IndicatorwaardeFout::from)?;
         indicatorwaarden::zet(self.conn_mut(), waarde)
     }
 
@@ -57,6 +65,8 @@ impl Register {
         jaar: i32,
         soort: WaardeSoort,
     ) -> Result<bool, IndicatorwaardeFout> {
+        self.eis(Recht::Rapportage)
+            .map_err(IndicatorwaardeFout::from)?;
         indicatorwaarden::wis(self.conn_mut(), indicator, jaar, soort)
     }
 
@@ -66,6 +76,7 @@ impl Register {
         van: i32,
         tot: i32,
     ) -> Result<Vec<Indicatorwaarde>, StoreFout> {
+        self.eis(Recht::Rapportage)?;
         indicatorwaarden::lees(self.conn(), van, tot)
     }
 

@@ -4,7 +4,8 @@
 //! screens never hold a connection.
 //!
 //! Every beheer write is one store call, which is one transaction with its
-//! audit row; the medewerker is the "werken als" choice and the moment is
+//! audit row, by the logged-in beheerder only (`store::toegang`); the
+//! medewerker is the logged-in one and the moment is
 //! read here (the UI is the layer that may read a clock).
 
 use chrono::NaiveDate;
@@ -15,7 +16,8 @@ use crate::store::klantreis::Handeling;
 use crate::store::sociale_kaart_beheer as beheer;
 use crate::store::sociale_kaart_beheer::VoorzieningInvoer;
 use crate::store::sociale_kaart_invoer::{self as invoer, KaartTabel, VoorzieningDetail};
-use crate::store::werkvoorraad::{self, TeamWerkvoorraad, Werkvoorraad};
+use crate::store::toegang::{self, Recht};
+use crate::store::werkvoorraad::{TeamWerkvoorraad, Werkvoorraad};
 use crate::ui::register::Register;
 
 /// The moment of a change for the audit log, ISO 8601 with offset.
@@ -36,13 +38,25 @@ fn als<T>(
 }
 
 impl Register {
+    /// Runs a sociale-kaart write as `medewerker`, who must be the
+    /// logged-in beheerder.
+    fn als_beheerder<T>(
+        &self,
+        medewerker: &str,
+        schrijf: impl FnOnce(Handeling<'_>) -> Result<T, StoreFout>,
+    ) -> Result<T, StoreFout> {
+        self.eis_zelf(medewerker)?;
+        self.eis(Recht::SocialeKaartBeheer)?;
+        als(medewerker, schrijf)
+    }
+
     /// The queue of `medewerker` on `vandaag`.
     pub fn werkvoorraad(
         &self,
         medewerker: &str,
         vandaag: NaiveDate,
     ) -> Result<Werkvoorraad, StoreFout> {
-        werkvoorraad::werkvoorraad(self.conn(), medewerker, vandaag)
+        toegang::werkvoorraad(self.conn(), self.gebruiker()?, medewerker, vandaag)
     }
 
     /// The queues of a wijkteam's medewerkers and the team totals.
@@ -51,7 +65,7 @@ impl Register {
         wijkteam: &str,
         vandaag: NaiveDate,
     ) -> Result<TeamWerkvoorraad, StoreFout> {
-        werkvoorraad::werkvoorraad_team(self.conn(), wijkteam, vandaag)
+        toegang::werkvoorraad_team(self.conn(), self.gebruiker()?, wijkteam, vandaag)
     }
 
     /// A provision with its links and end date, for the change form.
@@ -85,7 +99,7 @@ impl Register {
         medewerker: &str,
         v: &VoorzieningInvoer,
     ) -> Result<(), StoreFout> {
-        als(medewerker, |h| {
+        self.als_beheerder(medewerker, |h| {
             beheer::voorziening_toevoegen(self.conn(), h, v)
         })
     }
@@ -96,7 +110,7 @@ impl Register {
         medewerker: &str,
         v: &VoorzieningInvoer,
     ) -> Result<(), StoreFout> {
-        als(medewerker, |h| {
+        self.als_beheerder(medewerker, |h| {
             beheer::voorziening_wijzigen(self.conn(), h, v)
         })
     }
@@ -108,42 +122,42 @@ impl Register {
         id: &str,
         datum: NaiveDate,
     ) -> Result<(), StoreFout> {
-        als(medewerker, |h| {
+        self.als_beheerder(medewerker, |h| {
             beheer::voorziening_beeindigen(self.conn(), h, id, datum)
         })
     }
 
     /// Deletes an unused provision.
     pub fn voorziening_verwijderen(&self, medewerker: &str, id: &str) -> Result<(), StoreFout> {
-        als(medewerker, |h| {
+        self.als_beheerder(medewerker, |h| {
             beheer::voorziening_verwijderen(self.conn(), h, id)
         })
     }
 
     /// Adds a provider.
     pub fn aanbieder_toevoegen(&self, medewerker: &str, a: &Aanbieder) -> Result<(), StoreFout> {
-        als(medewerker, |h| {
+        self.als_beheerder(medewerker, |h| {
             beheer::aanbieder_toevoegen(self.conn(), h, a)
         })
     }
 
     /// Changes a provider.
     pub fn aanbieder_wijzigen(&self, medewerker: &str, a: &Aanbieder) -> Result<(), StoreFout> {
-        als(medewerker, |h| {
+        self.als_beheerder(medewerker, |h| {
             beheer::aanbieder_wijzigen(self.conn(), h, a)
         })
     }
 
     /// Adds a contract.
     pub fn contract_toevoegen(&self, medewerker: &str, c: &Contract) -> Result<(), StoreFout> {
-        als(medewerker, |h| {
+        self.als_beheerder(medewerker, |h| {
             beheer::contract_toevoegen(self.conn(), h, c)
         })
     }
 
     /// Changes a contract.
     pub fn contract_wijzigen(&self, medewerker: &str, c: &Contract) -> Result<(), StoreFout> {
-        als(medewerker, |h| beheer::contract_wijzigen(self.conn(), h, c))
+        self.als_beheerder(medewerker, |h| beheer::contract_wijzigen(self.conn(), h, c))
     }
 
     /// Ends a contract on `tot`.
@@ -153,7 +167,7 @@ impl Register {
         id: &str,
         tot: NaiveDate,
     ) -> Result<(), StoreFout> {
-        als(medewerker, |h| {
+        self.als_beheerder(medewerker, |h| {
             beheer::contract_beeindigen(self.conn(), h, id, tot)
         })
     }
@@ -166,7 +180,7 @@ impl Register {
         id: &str,
         tot: NaiveDate,
     ) -> Result<usize, StoreFout> {
-        als(medewerker, |h| {
+        self.als_beheerder(medewerker, |h| {
             beheer::aanbieder_beeindigen(self.conn(), h, id, tot)
         })
     }

@@ -14,9 +14,10 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::domain::datum::{nl, nl_of_streep};
 use crate::domain::waarden::categorie_naam;
-use crate::domain::{Rol, VoorzieningSoort, Wet};
+use crate::domain::{VoorzieningSoort, Wet};
 use crate::store::medewerkers::MedewerkerRij;
 use crate::store::sociale_kaart::{AanbiederRij, ContractRij, KaartFilter, VoorzieningRij};
+use crate::store::toegang::{Recht, heeft};
 use crate::ui::register::Register;
 use crate::ui::sociale_kaart_beheer::{Beeindig, Einde, Formulier};
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
@@ -63,10 +64,10 @@ pub struct SocialeKaartScherm {
     bericht: Option<(bool, String)>,
 }
 
-/// Whether the medewerker may change the sociale kaart (until accounts
-/// exist this follows the "werken als" role).
+/// Whether the medewerker may change the sociale kaart: the beheerder
+/// (the store refuses anyone else too: `store::toegang`).
 fn mag_bewerken(medewerker: Option<&MedewerkerRij>) -> bool {
-    medewerker.is_some_and(|m| matches!(m.rol, Rol::Beheerder | Rol::Teamleider))
+    medewerker.is_some_and(|m| heeft(m.rol, Recht::SocialeKaartBeheer))
 }
 
 impl SocialeKaartScherm {

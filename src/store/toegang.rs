@@ -1,0 +1,456 @@
+//! Who may see and change what: the roles of issue #6, checked where the
+//! register is read and written, not only by hiding buttons.
+//!
+//! The rules, for a medewerker `g` (a [`MedewerkerRij`]: id, role, wijkteam):
+//!
+//! - intaker, wijkcoach, schuldspecialist, gezinscoach: the residents of
+//!   their own wijkteam, plus every resident they are *assigned to*: a
+//!   melding of the resident is theirs (`melding.medewerker`), they recorded
+//!   a klantreis step on one of the resident's meldingen, or they are the
+//!   casusregisseur in an AVE event of the resident's household;
+//! - procesmanager: the same, plus every resident whose household stands at
+//!   AVE level 3 or 4 on the day asked about;
+//! - teamleider: the residents of their own wijkteam, the werkvoorraad of
+//!   that team, the AVE overview and the reports;
+//! - beheerder: the sociale kaart, accounts, reference data, import, backups
+//!   and the audit log, but no resident data at all;
+//! - reports and the monitoring export hold counts only: teamleider and
+//!   beheerder.
+//!
+//! A medewerker without a wijkteam sees only the residents assigned to them.
+//! A household may be opened by whoever may see at least one of its members
+//! (the AVE level belongs to the household as a whole).
+//!
+//! The functions here answer with [`StoreFout::GeenToegang`], whose text says
+//! in Dutch what was refused; the checked readers ([`zoek`], [`dossier`],
+//! [`huishouden`], …) are what the app calls. The unchecked readers in the
+//! other store modules remain for the command line, whose user holds the
+//! database file itself (see README, *Beveiliging en privacy*).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::domain::Rol;
+use crate::domain::datum::iso;
+use crate::store::StoreFout;
+use crate::store::audit::{self, Logregel, Resultaat};
+use crate::store::ave::{AveRij, HuishoudenOverzicht, OverzichtRij, TeamOverzicht};
+use crate::store::dossier::Dossier;
+use crate::store::inwoners::{InwonerRij, Zoekvraag};
+use crate::store::medewerkers::MedewerkerRij;
+use crate::store::werkvoorraad::{TeamWerkvoorraad, Werkvoorraad};
+
+/// A kind of work that not every role may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recht {
+    /// Search residents and open dossiers and households (which ones: see
+    /// [`mag_inwoner`]); record the klantreis.
+    Dossiers,
+    /// The werkvoorraad of the whole team, and of each of its workers.
+    TeamWerkvoorraad,
+    /// The AVE overview: households per level.
+    AveOverzicht,
+    /// Reports and the monitoring export (counts only).
+    Rapportage,
+    /// Add, change and end provisions, providers and contracts.
+    SocialeKaartBeheer,
+    /// Add, deactivate and reset accounts.
+    Accounts,
+    /// Reference data, such as the AVE level texts.
+    Referentiegegevens,
+    /// Import an exchange file, load demo data.
+    Import,
+    /// Make and restore backups.
+    Backups,
+    /// Read, verify and export the audit log; destroy dossiers past retention.
+    Auditlog,
+}
+
+impl Recht {
+    /// What the right is about, for the refusal message.
+    #[must_use]
+    pub fn omschrijving(self) -> &'static str {
+        match self {
+            Recht::Dossiers => "dossiers van inwoners inzien",
+            Recht::TeamWerkvoorraad => "de werkvoorraad van het team inzien",
+            Recht::AveOverzicht => "het AVE-overzicht inzien",
+            Recht::Rapportage => "rapportages en de monitoringsexport maken",
+            Recht::SocialeKaartBeheer => "de sociale kaart beheren",
+            Recht::Accounts => "accounts beheren",
+            Recht::Referentiegegevens => "referentiegegevens beheren",
+            Recht::Import => "gegevens importeren",
+            Recht::Backups => "back-ups maken of terugzetten",
+            Recht::Auditlog => "het auditlog en de bewaartermijnen beheren",
+        }
+    }
+}
+
+/// Whether a role has a right (for a resident's data see also [`mag_inwoner`]).
+#[must_use]
+pub fn heeft(rol: Rol, recht: Recht) -> bool {
+    match recht {
+        Recht::Dossiers => rol != Rol::Beheerder,
+        Recht::TeamWerkvoorraad => rol == Rol::Teamleider,
+        Recht::AveOverzicht => matches!(rol, Rol::Teamleider | Rol::Procesmanager),
+        Recht::Rapportage => matches!(rol, Rol::Teamleider | Rol::Beheerder),
+        Recht::SocialeKaartBeheer
+        | Recht::Accounts
+        | Recht::Referentiegegevens
+        | Recht::Import
+        | Recht::Backups
+        | Recht::Auditlog => rol == Rol::Beheerder,
+    }
+}
+
+/// The refusal for `g` and what it tried.
+fn geweigerd(g: &MedewerkerRij, wat: &str) -> StoreFout {
+    StoreFout::GeenToegang(format!(
+        "{} ({}) mag {wat} niet",
+        g.naam,
+        g.rol.label().to_lowercase()
+    ))
+}
+
+/// Refuses unless `g`'s role has `recht`.
+pub fn eis(g: &MedewerkerRij, recht: Recht) -> Result<(), StoreFout> {
+    if heeft(g.rol, recht) {
+        Ok(())
+    } else {
+        Err(geweigerd(g, recht.omschrijving()))
+    }
+}
+
+/// The SQL condition "`g` may see resident `i`" over `inwoner i`, with its
+/// parameters numbered from `eerste`. `None`: no resident at all (beheerder).
+///
+/// Each alternative is an index search per resident (`melding_inwoner`,
+/// `klantreis_stap_melding`, `ave_huishouden`), so the condition adds a few
+/// seeks per row, never a scan of a large table.
+fn voorwaarde(
+    g: &MedewerkerRij,
+    vandaag: NaiveDate,
+    eerste: usize,
+) -> Option<(String, Vec<String>)> {
+    if !heeft(g.rol, Recht::Dossiers) {
+        return None;
+    }
+    let mut param = Vec::new();
+    let mut delen = Vec::new();
+    if let Some(team) = &g.wijkteam {
+        param.push(team.clone());
+        delen.push(format!("i.wijkteam = ?{}", eerste + param.len() - 1));
+    }
+    if g.rol != Rol::Teamleider {
+        param.push(g.id.clone());
+        let mw = eerste + param.len() - 1;
+        delen.push(format!(
+            "EXISTS (SELECT 1 FROM melding m WHERE m.inwoner = i.id AND m.medewerker = ?{mw})"
+        ));
+        delen.push(format!(
+            "EXISTS (SELECT 1 FROM melding m JOIN klantreis_stap s ON s.melding = m.id
+                     WHERE m.inwoner = i.id AND s.medewerker = ?{mw})"
+        ));
+        delen.push(format!(
+            "EXISTS (SELECT 1 FROM ave a WHERE a.huishouden = i.huishouden AND a.casusregisseur = ?{mw})"
+        ));
+    }
+    if g.rol == Rol::Procesmanager {
+        param.push(iso(vandaag));
+        delen.push(format!(
+            "(SELECT a.niveau FROM ave a WHERE a.huishouden = i.huishouden AND a.datum <= ?{}
+              ORDER BY a.datum DESC, a.rowid DESC LIMIT 1) >= 3",
+            eerste + param.len() - 1
+        ));
+    }
+    if delen.is_empty() {
+        return Some(("0".to_owned(), param));
+    }
+    Some((format!("({})", delen.join(" OR ")), param))
+}
+
+/// Whether `g` may see resident `inwoner` on `vandaag` (the day matters for
+/// a procesmanager: the household's AVE level that day).
+pub fn mag_inwoner(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    inwoner: &str,
+    vandaag: NaiveDate,
+) -> Result<bool, StoreFout> {
+    let Some((conditie, param)) = voorwaarde(g, vandaag, 2) else {
+        return Ok(false);
+    };
+    // NULL (no wijkteam, no AVE level) counts as "no".
+    let sql = format!("SELECT coalesce({conditie}, 0) FROM inwoner i WHERE i.id = ?1");
+    let mut alle: Vec<&str> = vec![inwoner];
+    alle.extend(param.iter().map(String::as_str));
+    let mag: Option<bool> = conn
+        .prepare_cached(&sql)?
+        .query_row(rusqlite::params_from_iter(alle), |r| r.get(0))
+        .optional()?;
+    mag.ok_or_else(|| StoreFout::NietGevonden(format!("inwoner {inwoner}")))
+}
+
+/// Refuses unless `g` may see resident `inwoner` on `vandaag`.
+pub fn eis_inwoner(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    inwoner: &str,
+    vandaag: NaiveDate,
+) -> Result<(), StoreFout> {
+    if mag_inwoner(conn, g, inwoner, vandaag)? {
+        Ok(())
+    } else {
+        Err(geweigerd(g, &format!("het dossier van inwoner {inwoner}")))
+    }
+}
+
+/// Logs a refused opening of a resident's dossier or a household (`object`
+/// as in the audit log, e.g. `inwoner:I-000123`): who tried, and when.
+pub fn log_geweigerd(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    object: &str,
+    tijdstip: NaiveDateTime,
+) -> Result<i64, StoreFout> {
+    audit::log(
+        conn,
+        &Logregel {
+            tijdstip: &crate::store::accounts::tijd(tijdstip),
+            actor: &g.id,
+            actie: "openen-dossier",
+            object: Some(object),
+            doel: None,
+            resultaat: Resultaat::Geweigerd,
+            details: None,
+        },
+    )
+}
+
+/// Refuses unless `g` may see the resident of melding `melding`.
+pub fn eis_melding(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    melding: &str,
+    vandaag: NaiveDate,
+) -> Result<(), StoreFout> {
+    let inwoner: String = conn
+        .prepare_cached("SELECT inwoner FROM melding WHERE id = ?1")?
+        .query_row(params![melding], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreFout::NietGevonden(format!("melding {melding}")))?;
+    eis_inwoner(conn, g, &inwoner, vandaag)
+}
+
+/// Refuses unless `g` may see the resident of the melding of klantreis step `stap`.
+pub fn eis_stap(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    stap: i64,
+    vandaag: NaiveDate,
+) -> Result<(), StoreFout> {
+    let melding: String = conn
+        .prepare_cached("SELECT melding FROM klantreis_stap WHERE id = ?1")?
+        .query_row(params![stap], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreFout::NietGevonden(format!("stap {stap}")))?;
+    eis_melding(conn, g, &melding, vandaag)
+}
+
+/// Refuses a new melding for `inwoner` unless `g` may see the resident, or
+/// the resident has nothing recorded yet (just added by the intake: no
+/// melding, toekenning, verwijzing). Once recorded, the melding assigns the
+/// resident to its medewerker.
+pub fn eis_nieuwe_melding(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    inwoner: &str,
+    vandaag: NaiveDate,
+) -> Result<(), StoreFout> {
+    eis(g, Recht::Dossiers)?;
+    if mag_inwoner(conn, g, inwoner, vandaag)? {
+        return Ok(());
+    }
+    let iets: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM melding WHERE inwoner = ?1)
+                 OR EXISTS (SELECT 1 FROM toekenning WHERE inwoner = ?1)",
+        )?
+        .query_row(params![inwoner], |r| r.get(0))?;
+    if iets {
+        Err(geweigerd(
+            g,
+            &format!("een melding voor inwoner {inwoner} registreren"),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Refuses unless `g` may see the resident of toekenning `toekenning`.
+pub fn eis_toekenning(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    toekenning: &str,
+    vandaag: NaiveDate,
+) -> Result<(), StoreFout> {
+    let inwoner: String = conn
+        .prepare_cached("SELECT inwoner FROM toekenning WHERE id = ?1")?
+        .query_row(params![toekenning], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreFout::NietGevonden(format!("toekenning {toekenning}")))?;
+    eis_inwoner(conn, g, &inwoner, vandaag)
+}
+
+/// Refuses unless `g` may see the resident of verwijzing `verwijzing`.
+pub fn eis_verwijzing(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    verwijzing: &str,
+    vandaag: NaiveDate,
+) -> Result<(), StoreFout> {
+    let melding: String = conn
+        .prepare_cached("SELECT melding FROM verwijzing WHERE id = ?1")?
+        .query_row(params![verwijzing], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreFout::NietGevonden(format!("verwijzing {verwijzing}")))?;
+    eis_melding(conn, g, &melding, vandaag)
+}
+
+/// Refuses unless `g` may see at least one member of household `huishouden`.
+pub fn eis_huishouden(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    huishouden: &str,
+    vandaag: NaiveDate,
+) -> Result<(), StoreFout> {
+    let weigering = || geweigerd(g, &format!("huishouden {huishouden}"));
+    let Some((conditie, param)) = voorwaarde(g, vandaag, 2) else {
+        return Err(weigering());
+    };
+    let sql =
+        format!("SELECT EXISTS (SELECT 1 FROM inwoner i WHERE i.huishouden = ?1 AND {conditie})");
+    let mut alle: Vec<&str> = vec![huishouden];
+    alle.extend(param.iter().map(String::as_str));
+    let mag: bool = conn
+        .prepare_cached(&sql)?
+        .query_row(rusqlite::params_from_iter(alle), |r| r.get(0))?;
+    if mag { Ok(()) } else { Err(weigering()) }
+}
+
+/// Resident search as `g` may see it: the same search as
+/// [`crate::store::inwoners::zoek`], limited to the residents `g` may see.
+/// A beheerder is refused.
+pub fn zoek(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    vraag: &Zoekvraag,
+    vandaag: NaiveDate,
+) -> Result<Vec<InwonerRij>, StoreFout> {
+    eis(g, Recht::Dossiers)?;
+    let (sql, param) = zoek_sql(g, vraag, vandaag);
+    crate::store::inwoners::zoek_met(conn, &sql, &param)
+}
+
+/// The SQL of [`zoek`] (public so the query-plan test can EXPLAIN it).
+#[must_use]
+pub fn zoek_sql(g: &MedewerkerRij, vraag: &Zoekvraag, vandaag: NaiveDate) -> (String, Vec<String>) {
+    let beperking =
+        |eerste: usize| voorwaarde(g, vandaag, eerste).unwrap_or(("0".to_owned(), Vec::new()));
+    crate::store::inwoners::zoek_sql_beperkt(vraag, Some(&beperking))
+}
+
+/// A resident's dossier, when `g` may see it.
+pub fn dossier(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    inwoner: &str,
+    vandaag: NaiveDate,
+) -> Result<Dossier, StoreFout> {
+    eis_inwoner(conn, g, inwoner, vandaag)?;
+    crate::store::dossier::dossier(conn, inwoner, vandaag)
+}
+
+/// A household's view, when `g` may see one of its members.
+pub fn huishouden(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    huishouden: &str,
+    vandaag: NaiveDate,
+) -> Result<HuishoudenOverzicht, StoreFout> {
+    eis_huishouden(conn, g, huishouden, vandaag)?;
+    crate::store::ave::huishouden(conn, huishouden, vandaag)
+}
+
+/// A household's AVE history, when `g` may see one of its members.
+pub fn ave_historie(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    huishouden: &str,
+    vandaag: NaiveDate,
+) -> Result<Vec<AveRij>, StoreFout> {
+    eis_huishouden(conn, g, huishouden, vandaag)?;
+    crate::store::ave::historie(conn, huishouden)
+}
+
+/// The AVE overview for a teamleider (the households of their wijkteam) or
+/// a procesmanager (their wijkteam's, plus every household at level 3 or
+/// 4). The counts per wijkteam and level are counts only and stay whole.
+pub fn ave_team_overzicht(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    vandaag: NaiveDate,
+) -> Result<TeamOverzicht, StoreFout> {
+    eis(g, Recht::AveOverzicht)?;
+    let mut o = crate::store::ave::team_overzicht(conn, vandaag)?;
+    let eigen = |r: &OverzichtRij| {
+        (r.wijkteam.is_some() && r.wijkteam == g.wijkteam)
+            || (g.rol == Rol::Procesmanager && r.niveau >= 3)
+    };
+    o.opgeschaald.retain(eigen);
+    o.zonder_contact.retain(eigen);
+    o.procesregie.retain(eigen);
+    Ok(o)
+}
+
+/// A worker's werkvoorraad: one's own, or as teamleider a worker of one's team.
+pub fn werkvoorraad(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    medewerker: &str,
+    vandaag: NaiveDate,
+) -> Result<Werkvoorraad, StoreFout> {
+    if medewerker == g.id {
+        eis(g, Recht::Dossiers)?;
+    } else {
+        eis(g, Recht::TeamWerkvoorraad)?;
+        let team: Option<String> = conn
+            .prepare_cached("SELECT wijkteam FROM medewerker WHERE id = ?1")?
+            .query_row(params![medewerker], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreFout::NietGevonden(format!("medewerker {medewerker}")))?;
+        if team.is_none() || team != g.wijkteam {
+            return Err(geweigerd(
+                g,
+                &format!("de werkvoorraad van {medewerker} (een ander team)"),
+            ));
+        }
+    }
+    crate::store::werkvoorraad::werkvoorraad(conn, medewerker, vandaag)
+}
+
+/// The werkvoorraad of a team: its teamleider only.
+pub fn werkvoorraad_team(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    wijkteam: &str,
+    vandaag: NaiveDate,
+) -> Result<TeamWerkvoorraad, StoreFout> {
+    eis(g, Recht::TeamWerkvoorraad)?;
+    if g.wijkteam.as_deref() != Some(wijkteam) {
+        return Err(geweigerd(
+            g,
+            &format!("de werkvoorraad van wijkteam {wijkteam} (een ander team)"),
+        ));
+    }
+    crate::store::werkvoorraad::werkvoorraad_team(conn, wijkteam, vandaag)
+}
