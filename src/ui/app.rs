@@ -405,7 +405,7 @@ impl WijkregisterApp {
                         )
                     }) =>
                     {
-                        "Demogegevens geladen. Een beheerder ziet geen dossiers: maak onder Beheer, bij Accounts, een account voor een medewerker (bijvoorbeeld een intaker) en meld u daarmee aan.".to_owned()
+                        "Demogegevens geladen. Een beheerder ziet geen dossiers: geef onder Beheer een medewerker een account en meld u daarmee aan.".to_owned()
                     }
                     _ => "Demogegevens geladen. Zoek hieronder een inwoner.".to_owned(),
                 });
