@@ -230,3 +230,15 @@ fn andere_rol_ziet_geen_rapportage_en_het_register_weigert() {
         .unwrap_err();
     assert!(fout.to_string().contains("mag rapportages"), "{fout}");
 }
+
+#[test]
+fn het_scherm_opent_met_de_cijfers_van_de_voorgestelde_jaren() {
+    // No click on Berekenen: the four years up to this year are computed on opening.
+    let h = harness(LEIDER);
+    assert!(
+        h.query_by_label("Kies de jaren en klik op Berekenen om de indicatoren te zien.")
+            .is_none()
+    );
+    h.get_by_label("3.8.1 2024: 2");
+    h.get_by_label("Begroot 2023");
+}

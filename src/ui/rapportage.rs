@@ -22,7 +22,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use egui::{Align, Color32, Layout, RichText, Role, Sense, WidgetInfo};
 
 use crate::domain::indicatoren::Decimaal;
-use crate::domain::{Indicatorwaarde, Rol, WaardeSoort};
+use crate::domain::{Indicatorwaarde, WaardeSoort};
 use crate::report::catalogus::{self, Herkomst, Indicator};
 use crate::report::export::ExportOpties;
 use crate::report::{Jaarrapport, Uitkomst, Waarde};
@@ -88,6 +88,9 @@ pub struct RapportageScherm {
     export_intern: bool,
     export_fout: Option<String>,
     geschreven: Option<PathBuf>,
+    /// Whether the proposed years were computed on first showing (a team
+    /// lead opens the screen to see the figures, not an empty page).
+    eerste_berekening: bool,
 }
 
 impl RapportageScherm {
@@ -109,6 +112,7 @@ impl RapportageScherm {
             export_intern: false,
             export_fout: None,
             geschreven: None,
+            eerste_berekening: false,
         }
     }
 
@@ -121,7 +125,9 @@ impl RapportageScherm {
     ) {
         self.neem_berichten(register);
         ui.heading("Rapportage: prestatie-indicatoren");
-        let mag = medewerker.is_some_and(|m| matches!(m.rol, Rol::Teamleider | Rol::Beheerder));
+        let mag = medewerker.is_some_and(|m| {
+            crate::store::toegang::heeft(m.rol, crate::store::toegang::Recht::Rapportage)
+        });
         if !mag {
             ui.add_space(8.0);
             let wie = medewerker.map_or_else(
@@ -144,6 +150,12 @@ impl RapportageScherm {
             return;
         }
         ui.add_space(4.0);
+        if !self.eerste_berekening && self.rapporten.is_none() && self.taak.is_none() {
+            self.eerste_berekening = true;
+            if let Some((van, tot)) = self.jaren() {
+                self.bereken(register, van, tot, ui.ctx());
+            }
+        }
         self.jaren_ui(ui, register);
         self.export_ui(ui, register);
         if let Some(taak) = &self.taak {
