@@ -8,7 +8,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use egui::{Color32, RichText, Ui};
-use egui_plot::{GridMark, Line, Plot, PlotPoints};
+use egui_plot::{GridInput, GridMark, Line, Plot, PlotPoints};
 
 use crate::domain::Veldfout;
 use crate::domain::ave::{
@@ -74,6 +74,42 @@ fn x_datum(x: f64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(x.round() as i32)
 }
 
+/// Grid lines of the timeline on the calendar: on 1 January of every year
+/// (of every second or third year over a long history, so the year labels
+/// keep room), or on the first of each month when the history is short.
+fn kalenderraster(invoer: GridInput) -> Vec<GridMark> {
+    let (Some(van), Some(tot)) = (x_datum(invoer.bounds.0), x_datum(invoer.bounds.1)) else {
+        return Vec::new();
+    };
+    let jaren = tot.year() - van.year();
+    let mut marks = Vec::new();
+    if jaren >= 2 {
+        let stap = (jaren + 5) / 6;
+        for jaar in van.year()..=tot.year() {
+            if jaar % stap == 0
+                && let Some(d) = NaiveDate::from_ymd_opt(jaar, 1, 1)
+                && (van..=tot).contains(&d)
+            {
+                marks.push(GridMark {
+                    value: dag_x(d),
+                    step_size: 365.0 * f64::from(stap),
+                });
+            }
+        }
+    } else {
+        let mut maand = NaiveDate::from_ymd_opt(van.year(), van.month(), 1)
+            .and_then(|d| d.checked_add_months(chrono::Months::new(1)));
+        while let Some(d) = maand.filter(|d| *d <= tot) {
+            marks.push(GridMark {
+                value: dag_x(d),
+                step_size: if d.month() == 1 { 365.0 } else { 30.0 },
+            });
+            maand = d.checked_add_months(chrono::Months::new(1));
+        }
+    }
+    marks
+}
+
 /// The household's level over time as a step chart, with the events listed
 /// beside it (newest first). `events` oldest first, as `store::ave::historie` gives them.
 pub fn ave_tijdlijn_ui(
@@ -99,8 +135,15 @@ pub fn ave_tijdlijn_ui(
                 .include_y(-0.2)
                 .include_y(f64::from(AVE_MAX) + 0.2)
                 .y_axis_label("AVE-niveau")
+                .x_grid_spacer(kalenderraster)
                 .x_axis_formatter(|mark: GridMark, _| {
-                    x_datum(mark.value).map(nl).unwrap_or_default()
+                    x_datum(mark.value).map_or_else(String::new, |d| {
+                        if mark.step_size >= 300.0 {
+                            d.format("%Y").to_string()
+                        } else {
+                            d.format("%m-%Y").to_string()
+                        }
+                    })
                 })
                 .y_axis_formatter(|mark: GridMark, _| {
                     if (mark.value - mark.value.round()).abs() < 1e-6
@@ -174,8 +217,10 @@ fn ave_gebeurtenis_ui(ui: &mut Ui, e: &AveRij, teksten: &[AveNiveauTekst]) {
     if let Some(u) = &e.reden_geen_procesmanager {
         ui.label(format!("Waarom niet bij een procesmanager: {u}"));
     }
-    let door = e.geregistreerd_door.as_deref().unwrap_or("geïmporteerd");
-    ui.weak(format!("Vastgelegd door {door}"));
+    match e.geregistreerd_door.as_deref() {
+        Some(door) => ui.weak(format!("Vastgelegd door {door}")),
+        None => ui.weak("Overgenomen bij een import"),
+    };
 }
 
 /// Which procesregisseur the form has chosen.
@@ -614,4 +659,37 @@ pub fn team_overzicht_ui(
         "Sinds",
     ));
     open
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn invoer(van: NaiveDate, tot: NaiveDate) -> GridInput {
+        GridInput {
+            bounds: (dag_x(van), dag_x(tot)),
+            base_step_size: 1.0,
+        }
+    }
+
+    fn d(j: i32, m: u32, dag: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(j, m, dag).unwrap_or_default()
+    }
+
+    #[test]
+    fn het_raster_staat_op_1_januari_en_op_de_eerste_van_de_maand() {
+        let jaren = kalenderraster(invoer(d(2024, 6, 1), d(2026, 11, 26)));
+        let datums: Vec<NaiveDate> = jaren.iter().filter_map(|m| x_datum(m.value)).collect();
+        assert_eq!(datums, [d(2025, 1, 1), d(2026, 1, 1)]);
+        assert!(jaren.iter().all(|m| (m.step_size - 365.0).abs() < 1e-9));
+
+        // Ten years: every second year, so the labels keep their room.
+        let lang = kalenderraster(invoer(d(2016, 3, 1), d(2026, 11, 26)));
+        assert!(lang.iter().all(|m| (m.step_size - 730.0).abs() < 1e-9));
+        assert_eq!(lang.len(), 5);
+
+        let kort = kalenderraster(invoer(d(2026, 8, 15), d(2026, 11, 26)));
+        let datums: Vec<NaiveDate> = kort.iter().filter_map(|m| x_datum(m.value)).collect();
+        assert_eq!(datums, [d(2026, 9, 1), d(2026, 10, 1), d(2026, 11, 1)]);
+    }
 }
