@@ -77,6 +77,10 @@ fn x_datum(x: f64) -> Option<NaiveDate> {
 /// Grid lines of the timeline on the calendar: on 1 January of every year
 /// (of every second or third year over a long history, so the year labels
 /// keep room), or on the first of each month when the history is short.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "egui_plot's grid spacer takes its input by value"
+)]
 fn kalenderraster(invoer: GridInput) -> Vec<GridMark> {
     let (Some(van), Some(tot)) = (x_datum(invoer.bounds.0), x_datum(invoer.bounds.1)) else {
         return Vec::new();
