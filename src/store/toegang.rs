@@ -226,6 +226,20 @@ pub fn log_geweigerd(
     )
 }
 
+/// The resident a record belongs to: `sql` selects it by the record's id
+/// (`wat` names the record in the "not found" message).
+fn inwoner_van(
+    conn: &Connection,
+    sql: &str,
+    id: &dyn rusqlite::ToSql,
+    wat: &str,
+) -> Result<String, StoreFout> {
+    conn.prepare_cached(sql)?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreFout::NietGevonden(wat.to_owned()))
+}
+
 /// Refuses unless `g` may see the resident of melding `melding`.
 pub fn eis_melding(
     conn: &Connection,
@@ -233,11 +247,12 @@ pub fn eis_melding(
     melding: &str,
     vandaag: NaiveDate,
 ) -> Result<(), StoreFout> {
-    let inwoner: String = conn
-        .prepare_cached("SELECT inwoner FROM melding WHERE id = ?1")?
-        .query_row(params![melding], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreFout::NietGevonden(format!("melding {melding}")))?;
+    let inwoner = inwoner_van(
+        conn,
+        "SELECT inwoner FROM melding WHERE id = ?1",
+        &melding,
+        &format!("melding {melding}"),
+    )?;
     eis_inwoner(conn, g, &inwoner, vandaag)
 }
 
@@ -248,12 +263,13 @@ pub fn eis_stap(
     stap: i64,
     vandaag: NaiveDate,
 ) -> Result<(), StoreFout> {
-    let melding: String = conn
-        .prepare_cached("SELECT melding FROM klantreis_stap WHERE id = ?1")?
-        .query_row(params![stap], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreFout::NietGevonden(format!("stap {stap}")))?;
-    eis_melding(conn, g, &melding, vandaag)
+    let inwoner = inwoner_van(
+        conn,
+        "SELECT m.inwoner FROM klantreis_stap s JOIN melding m ON m.id = s.melding WHERE s.id = ?1",
+        &stap,
+        &format!("stap {stap}"),
+    )?;
+    eis_inwoner(conn, g, &inwoner, vandaag)
 }
 
 /// Refuses a new melding for `inwoner` unless `g` may see the resident, or
@@ -293,11 +309,12 @@ pub fn eis_toekenning(
     toekenning: &str,
     vandaag: NaiveDate,
 ) -> Result<(), StoreFout> {
-    let inwoner: String = conn
-        .prepare_cached("SELECT inwoner FROM toekenning WHERE id = ?1")?
-        .query_row(params![toekenning], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreFout::NietGevonden(format!("toekenning {toekenning}")))?;
+    let inwoner = inwoner_van(
+        conn,
+        "SELECT inwoner FROM toekenning WHERE id = ?1",
+        &toekenning,
+        &format!("toekenning {toekenning}"),
+    )?;
     eis_inwoner(conn, g, &inwoner, vandaag)
 }
 
@@ -308,12 +325,13 @@ pub fn eis_verwijzing(
     verwijzing: &str,
     vandaag: NaiveDate,
 ) -> Result<(), StoreFout> {
-    let melding: String = conn
-        .prepare_cached("SELECT melding FROM verwijzing WHERE id = ?1")?
-        .query_row(params![verwijzing], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreFout::NietGevonden(format!("verwijzing {verwijzing}")))?;
-    eis_melding(conn, g, &melding, vandaag)
+    let inwoner = inwoner_van(
+        conn,
+        "SELECT m.inwoner FROM verwijzing v JOIN melding m ON m.id = v.melding WHERE v.id = ?1",
+        &verwijzing,
+        &format!("verwijzing {verwijzing}"),
+    )?;
+    eis_inwoner(conn, g, &inwoner, vandaag)
 }
 
 /// Refuses unless `g` may see at least one member of household `huishouden`.
