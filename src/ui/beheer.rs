@@ -20,6 +20,8 @@ pub struct BeheerScherm {
     pad: String,
     uitkomst: Option<Uitkomst>,
     ave_teksten: crate::ui::ave_teksten::AveTekstenScherm,
+    auditlog: crate::ui::auditlog::AuditlogScherm,
+    bewaartermijn: crate::ui::bewaartermijn::BewaartermijnScherm,
 }
 
 impl BeheerScherm {
@@ -66,6 +68,23 @@ impl BeheerScherm {
         medewerker: Option<&crate::store::medewerkers::MedewerkerRij>,
     ) {
         self.ave_teksten.ui(ui, register, medewerker);
+    }
+
+    /// The beheerder's sections: the audit log and the dossiers due for
+    /// destruction. Returns whether dossiers were destroyed (the app then
+    /// reads its lists again).
+    pub fn beheerder_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &mut crate::ui::register::Register,
+        sessie: &crate::store::accounts::Sessie,
+        vandaag: chrono::NaiveDate,
+        nu: chrono::NaiveDateTime,
+    ) -> bool {
+        ui.add_space(12.0);
+        self.auditlog.ui(ui, register, sessie, nu);
+        ui.add_space(8.0);
+        self.bewaartermijn.ui(ui, register, sessie, vandaag, nu)
     }
 
     /// The welcome of an empty register.
