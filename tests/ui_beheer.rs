@@ -193,6 +193,7 @@ fn beheerder_ziet_het_log_filtert_en_exporteert() {
     // The export row shows in the table at once.
     o.h.get_by_label("Regels 1–4 van 4 (nieuwste eerst)");
     o.h.get_by_label("export");
+    o.h.get_by_label("Keten intact: alle 4 regels kloppen.");
 }
 
 #[test]

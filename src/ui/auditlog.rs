@@ -104,11 +104,13 @@ impl AuditlogScherm {
         })
     }
 
-    /// Forgets what was read, so the next frame reads it again.
+    /// Forgets what was read, so the next frame reads it again (the chain
+    /// check too: it then covers the rows added since).
     fn vernieuw(&mut self) {
         self.totaal = None;
         self.rijen = None;
         self.acties = None;
+        self.verificatie = None;
     }
 
     fn laad(&mut self, register: &Register, sessie: &Sessie, nu: NaiveDateTime) {
@@ -246,7 +248,7 @@ impl AuditlogScherm {
                 .add(
                     egui::TextEdit::singleline(&mut self.object)
                         .hint_text("I-000123 of melding:M-1")
-                        .desired_width(150.0),
+                        .desired_width(190.0),
                 )
                 .labelled_by(l.id);
             toepassen |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -376,12 +378,14 @@ impl AuditlogScherm {
         TableBuilder::new(ui)
             .id_salt("auditlog_tabel")
             .striped(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .min_scrolled_height(360.0)
             .max_scroll_height(360.0)
             .column(Column::exact(60.0))
             .column(Column::exact(140.0))
             .column(Column::initial(170.0).clip(true))
-            .column(Column::initial(130.0).clip(true))
-            .column(Column::initial(130.0).clip(true))
+            .column(Column::initial(140.0).clip(true))
+            .column(Column::initial(170.0).clip(true))
             .column(Column::initial(90.0).clip(true))
             .column(Column::exact(80.0))
             .column(Column::remainder().at_least(120.0).clip(true))

@@ -111,6 +111,8 @@ impl BewaartermijnScherm {
             TableBuilder::new(ui)
                 .id_salt("bewaartermijnen_tabel")
                 .striped(true)
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .min_scrolled_height(300.0)
                 .max_scroll_height(300.0)
                 .column(Column::initial(120.0))
                 .column(Column::initial(150.0))
