@@ -23,6 +23,7 @@ use crate::ui::inwoners::duizendtallen;
 use crate::ui::register::Register;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 use crate::ui::widgets::datum::lees as lees_datum;
+use crate::ui::widgets::lengte;
 
 /// Rows read and shown per page.
 pub const PAGINA_GROOTTE: u32 = 50;
@@ -247,6 +248,7 @@ impl AuditlogScherm {
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.object)
+                        .char_limit(lengte::NAAM)
                         .hint_text("I-000123 of melding:M-1")
                         .desired_width(190.0),
                 )
@@ -293,6 +295,7 @@ impl AuditlogScherm {
                 let r = ui
                     .add(
                         egui::TextEdit::singleline(tekst)
+                            .char_limit(lengte::DATUM)
                             .hint_text("dd-mm-jjjj")
                             .desired_width(100.0),
                     )
@@ -459,6 +462,7 @@ impl AuditlogScherm {
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.pad)
+                        .char_limit(lengte::PAD)
                         .hint_text("/pad/naar/auditlog.csv")
                         .desired_width(360.0),
                 )

@@ -129,6 +129,7 @@ impl BeheerScherm {
             let veld = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.pad)
+                        .char_limit(crate::ui::widgets::lengte::PAD)
                         .hint_text("/pad/naar/register.jsonl")
                         .desired_width(420.0),
                 )

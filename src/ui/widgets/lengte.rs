@@ -1,0 +1,26 @@
+//! How many characters each kind of text field accepts (`TextEdit::char_limit`).
+//!
+//! One place for every cap, so a field cannot grow without bound and the
+//! numbers are easy to compare with the store's own checks: long texts and
+//! names use the domain's limits (`MAX_TEKST`, `MAX_NAAM`), the rest are
+//! shorter caps that fit what the field holds. The store still validates
+//! what it receives; the cap only keeps a paste of megabytes out of a form.
+
+use crate::domain::records::{MAX_NAAM, MAX_TEKST};
+
+/// Notes, reasons, explanations: the domain's limit for long texts.
+pub const LANGE_TEKST: usize = MAX_TEKST;
+/// Names, ids, places, organisations and other one-line texts.
+pub const NAAM: usize = MAX_NAAM;
+/// A date typed as `dd-mm-jjjj` (or `jjjj-mm-dd`).
+pub const DATUM: usize = 10;
+/// A year.
+pub const JAAR: usize = 4;
+/// A number (an indicator value, a volume).
+pub const GETAL: usize = 20;
+/// A search: a name, a BSN or a date.
+pub const ZOEKTEKST: usize = 200;
+/// A password (argon2 hashes any length; this only bounds the work).
+pub const WACHTWOORD: usize = 256;
+/// A file path.
+pub const PAD: usize = 4096;
