@@ -12,12 +12,13 @@ use crate::domain::records::{MAX_NAAM, MAX_TEKST};
 pub const LANGE_TEKST: usize = MAX_TEKST;
 /// Names, ids, places, organisations and other one-line texts.
 pub const NAAM: usize = MAX_NAAM;
-/// A date typed as `dd-mm-jjjj` (or `jjjj-mm-dd`).
-pub const DATUM: usize = 10;
-/// A year.
-pub const JAAR: usize = 4;
+/// A date typed as `dd-mm-jjjj` (or `jjjj-mm-dd`); room to spare, so a
+/// mistyped date is shown back with its error rather than cut off.
+pub const DATUM: usize = 20;
+/// A year (room to spare, as for a date).
+pub const JAAR: usize = 12;
 /// A number (an indicator value, a volume).
-pub const GETAL: usize = 20;
+pub const GETAL: usize = 30;
 /// A search: a name, a BSN or a date.
 pub const ZOEKTEKST: usize = 200;
 /// A password (argon2 hashes any length; this only bounds the work).
