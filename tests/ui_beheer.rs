@@ -78,30 +78,54 @@ impl Opzet {
         store::open(&self.pad).expect("open")
     }
 
+    /// Runs frames until the app is idle. A spinner (the chain check or
+    /// the export running on its own thread) asks for frames without end,
+    /// so this does not insist on an idle app.
+    fn draai(&mut self) {
+        let _ = self.h.run_ok();
+    }
+
+    /// Runs frames until a label containing `tekst` shows (background work
+    /// finishing), at most five seconds.
+    fn wacht_op(&mut self, tekst: &str) {
+        for _ in 0..250 {
+            self.draai();
+            if self.h.query_by_label_contains(tekst).is_some() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        panic!("'{tekst}' did not show within five seconds");
+    }
+
     fn typ(&mut self, label: &str, tekst: &str) {
         self.h.get_by_label(label).click();
-        self.h.run();
+        self.draai();
         self.h.get_by_label(label).type_text(tekst);
-        self.h.run();
+        self.draai();
     }
 
     fn log_in(&mut self, gebruikersnaam: &str, wachtwoord: &str) {
         self.typ("Gebruikersnaam", gebruikersnaam);
         self.typ("Wachtwoord", wachtwoord);
         self.h.key_press(egui::Key::Enter);
-        self.h.run();
-        self.h.run();
+        self.draai();
+        self.draai();
     }
 
     fn klik(&mut self, label: &str) {
         self.h.get_by_label(label).click();
-        self.h.run();
-        self.h.run();
+        self.draai();
+        self.draai();
     }
 
+    /// Opens a section of Beheer; the audit log waits for its chain check.
     fn naar_beheer(&mut self, sectie: &str) {
         self.klik("Beheer");
         self.klik(sectie);
+        if sectie == "Auditlog" {
+            self.wacht_op("Keten ");
+        }
     }
 }
 
@@ -137,6 +161,11 @@ fn beheerder_ziet_het_log_filtert_en_exporteert() {
     o.log_in("bea", WW);
     o.naar_beheer("Auditlog");
     // First account, Fatima's account, the login: three rows, chain intact.
+    assert!(
+        o.h.query_by_label("De keten wordt gecontroleerd…")
+            .is_none(),
+        "the check has finished"
+    );
     o.h.get_by_label("Keten intact: alle 3 regels kloppen.");
     o.h.get_by_label("Regels 1–3 van 3 (nieuwste eerst)");
     o.h.get_by_label("inloggen");
@@ -152,7 +181,7 @@ fn beheerder_ziet_het_log_filtert_en_exporteert() {
     o.klik("Soort actie");
     o.h.get_by_role_and_label(egui::accesskit::Role::Button, "inloggen")
         .click();
-    o.h.run();
+    o.draai();
     o.klik("Filter toepassen");
     o.h.get_by_label("Regels 1–1 van 1 (nieuwste eerst)");
     assert!(o.h.query_by_label("account-toevoegen").is_none());
@@ -178,6 +207,7 @@ fn beheerder_ziet_het_log_filtert_en_exporteert() {
     let csv = dir.path().join("log.csv");
     o.typ("CSV-bestand", csv.to_str().unwrap());
     o.klik("Exporteren");
+    o.wacht_op("geëxporteerd");
     o.h.get_by_label(&format!("3 regels geëxporteerd naar {}.", csv.display()));
     let tekst = std::fs::read_to_string(&csv).expect("csv");
     assert_eq!(tekst.lines().count(), 4, "{tekst}");
@@ -193,6 +223,7 @@ fn beheerder_ziet_het_log_filtert_en_exporteert() {
     // The export row shows in the table at once.
     o.h.get_by_label("Regels 1–4 van 4 (nieuwste eerst)");
     o.h.get_by_label("export");
+    o.wacht_op("Keten intact");
     o.h.get_by_label("Keten intact: alle 4 regels kloppen.");
 }
 
@@ -365,12 +396,13 @@ fn register_weigert_wie_geen_beheerder_is() {
             .auditlog_tel(&fatima, &AuditFilter::default(), nu)
             .map(|_| ()),
     );
-    geweigerd(register.auditlog_verifieer(&fatima, nu).map(|_| ()));
+    let ctx = egui::Context::default();
+    geweigerd(register.auditlog_verifieer(&fatima, nu, &ctx).map(|_| ()));
     let dir = tempfile::tempdir().expect("dir");
     let csv = dir.path().join("log.csv");
     geweigerd(
         register
-            .auditlog_exporteer(&fatima, &AuditFilter::default(), &csv, nu)
+            .auditlog_exporteer(&fatima, &AuditFilter::default(), &csv, nu, &ctx)
             .map(|_| ()),
     );
     assert!(!csv.exists());

@@ -5,9 +5,10 @@
 //!
 //! The log can hold hundreds of thousands of rows, so the screen never
 //! loads it whole: it counts the matching rows and reads one page of
-//! [`PAGINA_GROOTTE`] at a time. The chain check walks the whole log, so it
-//! runs when the section is first opened and again on request, not every
-//! frame. Everything goes through the `Register` (`register_auditlog.rs`),
+//! [`PAGINA_GROOTTE`] at a time. The chain check and the export walk the
+//! whole log, so they run in the background (on a register file): the
+//! check when the section is first opened, after an export and on request,
+//! never every frame. Everything goes through the `Register` (`register_auditlog.rs`),
 //! which refuses anyone but a beheerder.
 
 use std::path::PathBuf;
@@ -21,6 +22,7 @@ use crate::store::audit::{AuditFilter, AuditRij, Verificatie};
 use crate::store::medewerkers::MedewerkerRij;
 use crate::ui::inwoners::duizendtallen;
 use crate::ui::register::Register;
+use crate::ui::register_auditlog::Lopend;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 use crate::ui::widgets::datum::lees as lees_datum;
 use crate::ui::widgets::lengte;
@@ -50,6 +52,10 @@ pub struct AuditlogScherm {
     acties: Option<Vec<String>>,
     medewerkers: Option<Vec<MedewerkerRij>>,
     verificatie: Option<Result<Verificatie, String>>,
+    /// The chain check while it runs.
+    controle: Option<Lopend<Verificatie>>,
+    /// The export while it runs, with its path.
+    export: Option<(PathBuf, Lopend<u64>)>,
     /// The export path as typed.
     pad: String,
     melding: Option<Result<String, String>>,
@@ -114,19 +120,33 @@ impl AuditlogScherm {
         self.verificatie = None;
     }
 
-    fn laad(&mut self, register: &Register, sessie: &Sessie, nu: NaiveDateTime) {
+    fn laad(&mut self, ui: &egui::Ui, register: &mut Register, sessie: &Sessie, nu: NaiveDateTime) {
         if self.medewerkers.is_none() {
             self.medewerkers = Some(register.medewerkers().unwrap_or_default());
         }
         if self.acties.is_none() {
             self.acties = Some(register.auditlog_acties(sessie, nu).unwrap_or_default());
         }
-        if self.verificatie.is_none() {
-            self.verificatie = Some(
-                register
-                    .auditlog_verifieer(sessie, nu)
-                    .map_err(|f| f.to_string()),
-            );
+        if self.verificatie.is_none() && self.controle.is_none() {
+            self.start_controle(ui, register, sessie, nu);
+        }
+        if let Some(uitkomst) = self.controle.as_ref().and_then(Lopend::uitkomst) {
+            self.verificatie = Some(uitkomst);
+            self.controle = None;
+        }
+        if let Some(uitkomst) = self.export.as_ref().and_then(|(_, l)| l.uitkomst()) {
+            let pad = self.export.take().map(|(p, _)| p).unwrap_or_default();
+            self.melding = Some(match uitkomst {
+                Ok(n) => Ok(format!(
+                    "{} {} geëxporteerd naar {}.",
+                    duizendtallen(n as usize),
+                    if n == 1 { "regel" } else { "regels" },
+                    pad.display()
+                )),
+                Err(fout) => Err(format!("Exporteren is mislukt: {fout}")),
+            });
+            // The export is a new row in the log.
+            self.vernieuw();
         }
         if self.totaal.is_none() {
             match register.auditlog_tel(sessie, &self.filter, nu) {
@@ -150,6 +170,20 @@ impl AuditlogScherm {
                     self.rijen = Some(Vec::new());
                 }
             }
+        }
+    }
+
+    /// Starts the chain check (in the background on a register file).
+    fn start_controle(
+        &mut self,
+        ui: &egui::Ui,
+        register: &mut Register,
+        sessie: &Sessie,
+        nu: NaiveDateTime,
+    ) {
+        match register.auditlog_verifieer(sessie, nu, ui.ctx()) {
+            Ok(lopend) => self.controle = Some(lopend),
+            Err(fout) => self.verificatie = Some(Err(fout.to_string())),
         }
     }
 
@@ -183,7 +217,7 @@ impl AuditlogScherm {
         sessie: &Sessie,
         nu: NaiveDateTime,
     ) {
-        self.laad(register, sessie, nu);
+        self.laad(ui, register, sessie, nu);
         ui.label("Wie wat heeft ingezien of gewijzigd, wanneer en waarom. Het log kan niet worden gewijzigd; elke regel is met een hash aan de vorige gekoppeld.");
         self.keten_ui(ui, register, sessie, nu);
         ui.add_space(6.0);
@@ -198,46 +232,54 @@ impl AuditlogScherm {
     fn keten_ui(
         &mut self,
         ui: &mut egui::Ui,
-        register: &Register,
+        register: &mut Register,
         sessie: &Sessie,
         nu: NaiveDateTime,
     ) {
+        let mut opnieuw = false;
         ui.horizontal(|ui| {
-            match &self.verificatie {
-                Some(Ok(Verificatie::Intact { regels })) => {
-                    ui.colored_label(
-                        GOED_KLEUR,
-                        format!(
-                            "Keten intact: alle {} regels kloppen.",
-                            duizendtallen(*regels as usize)
-                        ),
-                    );
+            if self.controle.is_some() {
+                ui.spinner();
+                ui.label("De keten wordt gecontroleerd…");
+            } else {
+                match &self.verificatie {
+                    Some(Ok(Verificatie::Intact { regels })) => {
+                        ui.colored_label(
+                            GOED_KLEUR,
+                            format!(
+                                "Keten intact: alle {} regels kloppen.",
+                                duizendtallen(*regels as usize)
+                            ),
+                        );
+                    }
+                    Some(Ok(Verificatie::Gebroken { volgnummer, reden })) => {
+                        ui.colored_label(
+                            FOUT_KLEUR,
+                            RichText::new(format!(
+                                "Keten verbroken: eerste gebroken regel is {volgnummer} ({reden})."
+                            ))
+                            .strong(),
+                        );
+                    }
+                    Some(Err(fout)) => {
+                        ui.colored_label(
+                            FOUT_KLEUR,
+                            format!("De keten kon niet worden gecontroleerd: {fout}"),
+                        );
+                    }
+                    None => {}
                 }
-                Some(Ok(Verificatie::Gebroken { volgnummer, reden })) => {
-                    ui.colored_label(
-                        FOUT_KLEUR,
-                        RichText::new(format!(
-                            "Keten verbroken: eerste gebroken regel is {volgnummer} ({reden})."
-                        ))
-                        .strong(),
-                    );
-                }
-                Some(Err(fout)) => {
-                    ui.colored_label(
-                        FOUT_KLEUR,
-                        format!("De keten kon niet worden gecontroleerd: {fout}"),
-                    );
-                }
-                None => {}
             }
-            if ui.button("Opnieuw controleren").clicked() {
-                self.verificatie = Some(
-                    register
-                        .auditlog_verifieer(sessie, nu)
-                        .map_err(|f| f.to_string()),
-                );
-            }
+            opnieuw = ui
+                .add_enabled(
+                    self.controle.is_none(),
+                    egui::Button::new("Opnieuw controleren"),
+                )
+                .clicked();
         });
+        if opnieuw {
+            self.start_controle(ui, register, sessie, nu);
+        }
     }
 
     fn filter_ui(&mut self, ui: &mut egui::Ui) {
@@ -476,27 +518,33 @@ impl AuditlogScherm {
             {
                 self.pad = gekozen.display().to_string();
             }
-            exporteren = ui.button("Exporteren").clicked()
+            exporteren = ui
+                .add_enabled(self.export.is_none(), egui::Button::new("Exporteren"))
+                .clicked()
                 || (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
         });
-        if exporteren {
+        if exporteren && self.export.is_none() {
             let pad = self.pad.trim();
-            self.melding = Some(if pad.is_empty() {
-                Err("Typ het pad van het CSV-bestand of kies Kies….".to_owned())
+            if pad.is_empty() {
+                self.melding = Some(Err(
+                    "Typ het pad van het CSV-bestand of kies Kies….".to_owned()
+                ));
             } else {
                 let pad = PathBuf::from(pad);
-                match register.auditlog_exporteer(sessie, &self.filter, &pad, nu) {
-                    Ok(n) => Ok(format!(
-                        "{} {} geëxporteerd naar {}.",
-                        duizendtallen(n as usize),
-                        if n == 1 { "regel" } else { "regels" },
-                        pad.display()
-                    )),
-                    Err(fout) => Err(format!("Exporteren is mislukt: {fout}")),
+                self.melding = None;
+                match register.auditlog_exporteer(sessie, &self.filter, &pad, nu, ui.ctx()) {
+                    Ok(lopend) => self.export = Some((pad, lopend)),
+                    Err(fout) => {
+                        self.melding = Some(Err(format!("Exporteren is mislukt: {fout}")));
+                    }
                 }
+            }
+        }
+        if self.export.is_some() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Bezig met exporteren…");
             });
-            // The export is a new row in the log.
-            self.vernieuw();
         }
         match &self.melding {
             Some(Ok(tekst)) => {

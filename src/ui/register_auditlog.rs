@@ -6,14 +6,16 @@
 //! `report::auditlog`, so the screens never hold a connection. Each one
 //! first checks that the session is a beheerder's — the rule is enforced
 //! here, where the data is read, not only by hiding the screens — and logs
-//! a refusal in the audit log.
+//! a refusal in the audit log. The chain check and the export read the
+//! whole log, so they run in the background ([`Lopend`]).
 
 use std::path::Path;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::Connection;
 
 use crate::domain::Rol;
-use crate::report::RapportFout;
 use crate::store::StoreFout;
 use crate::store::accounts::Sessie;
 use crate::store::audit::{self, AuditFilter, AuditRij, Logregel, Resultaat, Verificatie};
@@ -29,9 +31,29 @@ pub enum BeheerFout {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreFout),
-    /// The export failed.
-    #[error(transparent)]
-    Rapport(#[from] RapportFout),
+}
+
+/// Work on the whole audit log that may take seconds on a large log (the
+/// chain check, the export). On a register file it runs on its own thread
+/// with its own connection, so the window stays responsive; on an
+/// in-memory register (tests) it has run at once. Ask [`Lopend::uitkomst`]
+/// each frame; the thread asks for a repaint when it is done.
+pub struct Lopend<X> {
+    ontvanger: Receiver<Result<X, String>>,
+}
+
+impl<X> Lopend<X> {
+    /// The outcome once there is one (then once only), else `None`.
+    #[must_use]
+    pub fn uitkomst(&self) -> Option<Result<X, String>> {
+        match self.ontvanger.try_recv() {
+            Ok(uitkomst) => Some(uitkomst),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                Some(Err("de achtergrondtaak is onverwacht gestopt".to_owned()))
+            }
+        }
+    }
 }
 
 /// The stored form of a moment (as `store::accounts` writes it).
@@ -100,33 +122,69 @@ impl Register {
         Ok(audit::acties(self.conn())?)
     }
 
-    /// Checks the hash chain of the whole audit log (beheerder only).
+    /// Starts checking the hash chain of the whole audit log (beheerder
+    /// only); see [`Lopend`] for where it runs.
     pub fn auditlog_verifieer(
-        &self,
+        &mut self,
         sessie: &Sessie,
         nu: NaiveDateTime,
-    ) -> Result<Verificatie, BeheerFout> {
+        ctx: &egui::Context,
+    ) -> Result<Lopend<Verificatie>, BeheerFout> {
         self.eis_beheerder_sessie(sessie, "het auditlog controleren", "auditlog-lezen", nu)?;
-        Ok(audit::verifieer(self.conn())?)
+        Ok(self.op_achtergrond(ctx, |conn| {
+            audit::verifieer(conn).map_err(|f| f.to_string())
+        }))
     }
 
-    /// Exports the rows matching `filter` to `pad` as CSV; the export is
-    /// logged. Returns the number of rows (beheerder only).
+    /// Starts exporting the rows matching `filter` to `pad` as CSV; the
+    /// export is logged. The outcome is the number of rows (beheerder only).
     pub fn auditlog_exporteer(
         &mut self,
         sessie: &Sessie,
         filter: &AuditFilter,
         pad: &Path,
         nu: NaiveDateTime,
-    ) -> Result<u64, BeheerFout> {
+        ctx: &egui::Context,
+    ) -> Result<Lopend<u64>, BeheerFout> {
         self.eis_beheerder_sessie(sessie, "het auditlog exporteren", "export", nu)?;
-        Ok(crate::report::auditlog::exporteer(
-            self.conn_mut(),
-            filter,
-            pad,
-            &sessie.medewerker,
-            &tijd(nu),
-        )?)
+        let filter = filter.clone();
+        let pad = pad.to_path_buf();
+        let actor = sessie.medewerker.clone();
+        let tijdstip = tijd(nu);
+        Ok(self.op_achtergrond(ctx, move |conn| {
+            crate::report::auditlog::exporteer(conn, &filter, &pad, &actor, &tijdstip)
+                .map_err(|f| f.to_string())
+        }))
+    }
+
+    /// Runs `werk` on a background thread with its own connection when the
+    /// register is a file, else at once on the register's connection.
+    fn op_achtergrond<X: Send + 'static>(
+        &mut self,
+        ctx: &egui::Context,
+        werk: impl FnOnce(&mut Connection) -> Result<X, String> + Send + 'static,
+    ) -> Lopend<X> {
+        let (zender, ontvanger) = mpsc::channel();
+        let Some(db) = self.db_pad().map(Path::to_path_buf) else {
+            let _ = zender.send(werk(self.conn_mut()));
+            return Lopend { ontvanger };
+        };
+        let reserve = zender.clone();
+        let ctx = ctx.clone();
+        let gestart = std::thread::Builder::new()
+            .name("wijkregister-auditlog".into())
+            .spawn(move || {
+                let uitkomst = match crate::store::open(&db) {
+                    Ok(mut conn) => werk(&mut conn),
+                    Err(fout) => Err(fout.to_string()),
+                };
+                let _ = zender.send(uitkomst);
+                ctx.request_repaint();
+            });
+        if let Err(fout) = gestart {
+            let _ = reserve.send(Err(format!("de achtergrondtaak kon niet starten: {fout}")));
+        }
+        Lopend { ontvanger }
     }
 
     /// The dossiers due for destruction on `vandaag` (beheerder only).
