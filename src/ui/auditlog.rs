@@ -113,7 +113,7 @@ impl AuditlogScherm {
 
     /// Forgets what was read, so the next frame reads it again (the chain
     /// check too: it then covers the rows added since).
-    fn vernieuw(&mut self) {
+    pub fn vernieuw(&mut self) {
         self.totaal = None;
         self.rijen = None;
         self.acties = None;

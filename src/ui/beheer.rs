@@ -28,6 +28,9 @@ impl BeheerScherm {
     /// Keeps the outcome of a command to show it.
     pub fn toon_uitkomst(&mut self, uitkomst: Uitkomst) {
         self.uitkomst = Some(uitkomst);
+        // An import or demo data changes what is due and what was logged.
+        self.auditlog.vernieuw();
+        self.bewaartermijn.vernieuw();
     }
 
     /// The Beheer screen.

@@ -45,6 +45,11 @@ fn omvang(v: &Vernietigd) -> String {
 }
 
 impl BewaartermijnScherm {
+    /// Forgets the list, so it is read again when next shown (after an import).
+    pub fn vernieuw(&mut self) {
+        self.lijst = None;
+    }
+
     /// The section "Bewaartermijnen" (closed until the beheerder opens it).
     /// Returns whether dossiers were destroyed, so the app refreshes its lists.
     pub fn ui(
