@@ -8,6 +8,7 @@
 )]
 
 mod common;
+mod klantreis_basis;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -57,4 +58,26 @@ fn gebruikersnaam_bij_eerste_start_weigert_tekst_boven_de_grens() {
     let waarde = h.get_by_label("Naam").value().unwrap_or_default();
     assert_eq!(waarde.chars().count(), lengte::NAAM);
     assert!(waarde.ends_with("éx"), "{waarde}");
+}
+
+#[test]
+fn meerregelig_notitieveld_weigert_tekst_boven_de_grens() {
+    let mut app = WijkregisterApp::new(klantreis_basis::register(), common::d(2026, 11, 26));
+    app.werk_als(klantreis_basis::INTAKER);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 2000.0))
+        .build_ui_state(|ui, app: &mut WijkregisterApp| app.ui(ui), app);
+    h.run();
+    h.get_by_label("Miriam de Vries").click();
+    h.run();
+    h.get_by_label("Nieuwe melding").click();
+    h.run();
+    let veld = "Vraag (in de woorden van de inwoner):";
+    h.get_by_label(veld).click();
+    h.run();
+    h.get_by_label(veld)
+        .type_text(&"woord ".repeat(lengte::LANGE_TEKST / 6 + 100));
+    h.run();
+    let waarde = h.get_by_label(veld).value().unwrap_or_default();
+    assert_eq!(waarde.chars().count(), lengte::LANGE_TEKST);
 }
