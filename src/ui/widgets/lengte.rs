@@ -5,6 +5,9 @@
 //! names use the domain's limits (`MAX_TEKST`, `MAX_NAAM`), the rest are
 //! shorter caps that fit what the field holds. The store still validates
 //! what it receives; the cap only keeps a paste of megabytes out of a form.
+//! (egui's docs say `char_limit` works for single-line fields only; in egui
+//! 0.37 it holds for multi-line ones too, and `tests/ui_invoerlengte.rs`
+//! checks both.)
 
 use crate::domain::records::{MAX_NAAM, MAX_TEKST};
 
