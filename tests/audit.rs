@@ -204,3 +204,172 @@ fn cli_audit_verify_meldt_eerste_gebroken_regel() {
         String::from_utf8_lossy(&uit.stderr)
     );
 }
+
+#[test]
+fn filteren_per_actie_en_tellen() {
+    let conn = store::open_in_memory().expect("open");
+    vul(&conn);
+    let f = AuditFilter {
+        actie: Some("inloggen".into()),
+        ..AuditFilter::default()
+    };
+    assert_eq!(audit::tel(&conn, &f).expect("tel"), 1);
+    assert_eq!(audit::tel(&conn, &AuditFilter::default()).expect("tel"), 4);
+    let f = AuditFilter {
+        actor: Some("MW-0001".into()),
+        actie: Some("wijzigen".into()),
+        ..AuditFilter::default()
+    };
+    let rijen = audit::lees(&conn, &f, 100).expect("lees");
+    assert_eq!(rijen.iter().map(|r| r.volgnummer).collect::<Vec<_>>(), [4]);
+    assert_eq!(
+        audit::acties(&conn).expect("acties"),
+        ["inloggen", "inloggen-mislukt", "openen-dossier", "wijzigen"]
+    );
+}
+
+/// A log of `n` rows: actor `MW-0001` on even rows, `MW-0002` on odd ones,
+/// one minute apart from 2026-01-01 00:00.
+fn groot_log(conn: &mut Connection, n: u32) {
+    let tx = conn.transaction().expect("tx");
+    let begin = chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    for i in 0..n {
+        let t = (begin + chrono::Duration::minutes(i64::from(i)))
+            .format("%Y-%m-%dT%H:%M:%S")
+            .to_string();
+        let actor = if i % 2 == 0 { "MW-0001" } else { "MW-0002" };
+        let object = format!("inwoner:I-{}", i % 100);
+        audit::log(&tx, &regel(&t, actor, "openen-dossier", Some(&object))).expect("log");
+    }
+    tx.commit().expect("commit");
+}
+
+#[test]
+fn bladeren_leest_een_pagina_nieuwste_eerst() {
+    let mut conn = store::open_in_memory().expect("open");
+    groot_log(&mut conn, 5_000);
+    let alles = AuditFilter::default();
+    assert_eq!(audit::tel(&conn, &alles).expect("tel"), 5_000);
+    let eerste = audit::pagina(&conn, &alles, 0, 50).expect("pagina");
+    assert_eq!(eerste.len(), 50);
+    assert_eq!(eerste[0].volgnummer, 5_000);
+    assert_eq!(eerste[49].volgnummer, 4_951);
+    let derde = audit::pagina(&conn, &alles, 100, 50).expect("pagina");
+    assert_eq!(derde[0].volgnummer, 4_900);
+    let laatste = audit::pagina(&conn, &alles, 4_990, 50).expect("pagina");
+    assert_eq!(
+        laatste.iter().map(|r| r.volgnummer).collect::<Vec<_>>(),
+        (1..=10).rev().collect::<Vec<_>>()
+    );
+
+    // Filtered pages: one actor, one resident, one day.
+    let f = AuditFilter {
+        actor: Some("MW-0002".into()),
+        object: Some("inwoner:I-7".into()),
+        ..AuditFilter::default()
+    };
+    assert_eq!(audit::tel(&conn, &f).expect("tel"), 50);
+    let p = audit::pagina(&conn, &f, 10, 5).expect("pagina");
+    assert!(
+        p.iter()
+            .all(|r| r.actor == "MW-0002" && r.object.as_deref() == Some("inwoner:I-7"))
+    );
+    assert!(p.windows(2).all(|w| w[0].volgnummer > w[1].volgnummer));
+    let f = AuditFilter {
+        van: Some("2026-01-02".into()),
+        tot: Some("2026-01-03".into()),
+        ..AuditFilter::default()
+    };
+    // Rows 1441..=2880 fall on 2 January (minute 1440 to 2879).
+    assert_eq!(audit::tel(&conn, &f).expect("tel"), 1_440);
+    let p = audit::pagina(&conn, &f, 0, 1).expect("pagina");
+    assert_eq!(p[0].tijdstip, "2026-01-02T23:59:00");
+}
+
+#[test]
+fn export_neutraliseert_formules_en_wordt_gelogd() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut conn = store::open_in_memory().expect("open");
+    vul(&conn);
+    audit::log(
+        &conn,
+        &Logregel {
+            details: Some("=HYPERLINK(\"http://x\";\"klik\")"),
+            ..regel("2026-11-26T09:04:00Z", "@MW-0003", "wijzigen", Some("-1+1"))
+        },
+    )
+    .expect("log");
+    let pad = dir.path().join("auditlog.csv");
+    let f = AuditFilter {
+        actie: Some("wijzigen".into()),
+        ..AuditFilter::default()
+    };
+    let n = wijkregister::report::auditlog::exporteer(
+        &mut conn,
+        &f,
+        &pad,
+        "MW-BEHEER",
+        "2026-11-26T10:00:00",
+    )
+    .expect("export");
+    assert_eq!(n, 2);
+    let tekst = std::fs::read_to_string(&pad).expect("lees");
+    let regels: Vec<&str> = tekst.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        regels[0],
+        "Volgnummer;Tijdstip;Actor;Actie;Object;Doel;Resultaat;Details"
+    );
+    assert_eq!(regels.len(), 3, "{tekst}");
+    assert!(regels[1].starts_with("4;"), "oldest first: {tekst}");
+    assert_eq!(
+        regels[2],
+        "5;2026-11-26T09:04:00Z;'@MW-0003;wijzigen;'-1+1;;gelukt;\"'=HYPERLINK(\"\"http://x\"\";\"\"klik\"\")\""
+    );
+    // The export is itself a row, by the beheerder, with the filter and the count.
+    let laatste = &audit::lees(&conn, &AuditFilter::default(), 1).expect("lees")[0];
+    assert_eq!(
+        (
+            laatste.actor.as_str(),
+            laatste.actie.as_str(),
+            laatste.resultaat.as_str()
+        ),
+        ("MW-BEHEER", "export", "gelukt")
+    );
+    let details = laatste.details.as_deref().unwrap();
+    assert!(
+        details.contains("actie=wijzigen") && details.contains("2 regels"),
+        "{details}"
+    );
+    assert!(matches!(
+        audit::verifieer(&conn).expect("v"),
+        Verificatie::Intact { regels: 6 }
+    ));
+}
+
+#[test]
+fn mislukte_export_wordt_als_mislukt_gelogd() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut conn = store::open_in_memory().expect("open");
+    vul(&conn);
+    let pad = dir.path().join("bestaat-niet").join("auditlog.csv");
+    let fout = wijkregister::report::auditlog::exporteer(
+        &mut conn,
+        &AuditFilter::default(),
+        &pad,
+        "MW-BEHEER",
+        "2026-11-26T10:00:00",
+    )
+    .expect_err("map bestaat niet");
+    assert!(
+        fout.to_string().contains("kon niet worden geschreven"),
+        "{fout}"
+    );
+    let laatste = &audit::lees(&conn, &AuditFilter::default(), 1).expect("lees")[0];
+    assert_eq!(
+        (laatste.actie.as_str(), laatste.resultaat.as_str()),
+        ("export", "mislukt")
+    );
+}

@@ -216,3 +216,50 @@ fn niet_vervallen_dossier_wordt_geweigerd() {
     .expect("I-3 is due");
     assert_eq!(v.toekenningen, 1);
 }
+
+#[test]
+fn alle_vervallen_dossiers_in_een_keer_elk_gelogd() {
+    let mut conn = register();
+    let (ids, v) = bewaartermijn::vernietig_alle(
+        &mut conn,
+        d(2026, 11, 26),
+        "MW-BEHEER",
+        "2026-11-26T10:00:00Z",
+    )
+    .expect("vernietig alle");
+    assert_eq!(ids, ["I-1", "I-3"]);
+    assert_eq!((v.meldingen, v.toekenningen, v.ave), (1, 1, 1));
+    let over: Vec<String> = conn
+        .prepare("SELECT id FROM inwoner ORDER BY id")
+        .expect("stmt")
+        .query_map([], |r| r.get(0))
+        .expect("q")
+        .collect::<Result<_, _>>()
+        .expect("ids");
+    assert_eq!(over, ["I-2", "I-4"], "what is not due stays");
+    assert!(
+        bewaartermijn::te_vernietigen(&conn, d(2026, 11, 26))
+            .expect("lijst")
+            .is_empty()
+    );
+    let log = audit::lees(&conn, &audit::AuditFilter::default(), 10).expect("log");
+    let objecten: Vec<_> = log.iter().map(|r| r.object.as_deref()).collect();
+    assert_eq!(objecten, [Some("inwoner:I-3"), Some("inwoner:I-1")]);
+    assert!(
+        log.iter()
+            .all(|r| r.actie == "vernietigen" && r.actor == "MW-BEHEER")
+    );
+    // Nothing due: nothing happens, nothing is logged.
+    let (ids, _) = bewaartermijn::vernietig_alle(
+        &mut conn,
+        d(2026, 11, 26),
+        "MW-BEHEER",
+        "2026-11-26T10:01:00Z",
+    )
+    .expect("leeg");
+    assert!(ids.is_empty());
+    assert_eq!(
+        audit::tel(&conn, &audit::AuditFilter::default()).expect("tel"),
+        2
+    );
+}

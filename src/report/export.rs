@@ -292,7 +292,10 @@ pub fn bouw_tabel(rapporten: &[Jaarrapport], intern: bool) -> Tabel {
     Tabel { kop, rijen, noten }
 }
 
-fn csv_veld(tekst: &str) -> String {
+/// One CSV field: formulas neutralised, quoted when it holds `;`, `"` or a
+/// line break.
+#[must_use]
+pub fn csv_veld(tekst: &str) -> String {
     let tekst = neutraliseer(tekst);
     if tekst.contains([';', '"', '\n', '\r']) {
         format!("\"{}\"", tekst.replace('"', "\"\""))

@@ -4,10 +4,12 @@
 //! - [`berekening`]: the rules of `indicators.md` over the register, per year.
 //! - [`json`]: the machine-readable report of one year.
 //! - [`export`]: the monitoring table (CSV for Dutch Excel, XLSX).
+//! - [`auditlog`]: the beheerder's CSV export of the (filtered) audit log.
 //!
 //! The types here are what a screen needs to show results: a
 //! [`Jaarrapport`] per year, holding one [`Uitkomst`] per catalogue entry.
 
+pub mod auditlog;
 pub mod berekening;
 pub mod catalogus;
 pub mod export;

@@ -13,7 +13,8 @@
 
 use std::fmt::Write as _;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use sha2::{Digest, Sha256};
 
 use super::StoreFout;
@@ -247,6 +248,71 @@ pub struct AuditFilter {
     pub van: Option<String>,
     /// Up to this moment (ISO, exclusive).
     pub tot: Option<String>,
+    /// Only this action (e.g. `openen-dossier`).
+    pub actie: Option<String>,
+}
+
+impl AuditFilter {
+    /// The filter in words, for the details of an export row (no personal
+    /// data: ids and dates only).
+    #[must_use]
+    pub fn omschrijving(&self) -> String {
+        let delen: Vec<String> = [
+            ("actor", &self.actor),
+            ("object", &self.object),
+            ("van", &self.van),
+            ("tot", &self.tot),
+            ("actie", &self.actie),
+        ]
+        .into_iter()
+        .filter_map(|(naam, waarde)| waarde.as_ref().map(|w| format!("{naam}={w}")))
+        .collect();
+        if delen.is_empty() {
+            "geen filter".to_owned()
+        } else {
+            delen.join(", ")
+        }
+    }
+
+    /// The WHERE clause (with only the conditions that filter, so SQLite can
+    /// use the `audit_actor` and `audit_object` indexes) and its parameters.
+    fn waar(&self) -> (String, Vec<Value>) {
+        let mut voorwaarden = Vec::new();
+        let mut waarden = Vec::new();
+        for (sql, waarde) in [
+            ("actor = ?", &self.actor),
+            ("object = ?", &self.object),
+            ("tijdstip >= ?", &self.van),
+            ("tijdstip < ?", &self.tot),
+            ("actie = ?", &self.actie),
+        ] {
+            if let Some(w) = waarde {
+                voorwaarden.push(sql);
+                waarden.push(Value::Text(w.clone()));
+            }
+        }
+        let waar = if voorwaarden.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", voorwaarden.join(" AND "))
+        };
+        (waar, waarden)
+    }
+}
+
+const KOLOMMEN: &str = "volgnummer, tijdstip, actor, actie, object, doel, resultaat, details";
+
+fn rij(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRij> {
+    Ok(AuditRij {
+        volgnummer: r.get(0)?,
+        tijdstip: r.get(1)?,
+        actor: r.get(2)?,
+        actie: r.get(3)?,
+        object: r.get(4)?,
+        doel: r.get(5)?,
+        resultaat: r.get(6)?,
+        details: r.get(7)?,
+    })
 }
 
 /// Reads rows matching the filter, newest first, at most `limiet`.
@@ -255,26 +321,60 @@ pub fn lees(
     filter: &AuditFilter,
     limiet: u32,
 ) -> Result<Vec<AuditRij>, StoreFout> {
-    let mut stmt = conn.prepare(
-        "SELECT volgnummer, tijdstip, actor, actie, object, doel, resultaat, details FROM audit
-         WHERE (?1 IS NULL OR actor = ?1) AND (?2 IS NULL OR object = ?2)
-           AND (?3 IS NULL OR tijdstip >= ?3) AND (?4 IS NULL OR tijdstip < ?4)
-         ORDER BY volgnummer DESC LIMIT ?5",
-    )?;
-    let rijen = stmt.query_map(
-        params![filter.actor, filter.object, filter.van, filter.tot, limiet],
-        |r| {
-            Ok(AuditRij {
-                volgnummer: r.get(0)?,
-                tijdstip: r.get(1)?,
-                actor: r.get(2)?,
-                actie: r.get(3)?,
-                object: r.get(4)?,
-                doel: r.get(5)?,
-                resultaat: r.get(6)?,
-                details: r.get(7)?,
-            })
-        },
-    )?;
+    pagina(conn, filter, 0, limiet)
+}
+
+/// One page of the rows matching the filter, newest first: `limiet` rows
+/// after skipping the newest `overslaan`. Only that page is read, so a log
+/// of hundreds of thousands of rows can be paged through.
+pub fn pagina(
+    conn: &Connection,
+    filter: &AuditFilter,
+    overslaan: u64,
+    limiet: u32,
+) -> Result<Vec<AuditRij>, StoreFout> {
+    let (waar, mut waarden) = filter.waar();
+    waarden.push(Value::Integer(i64::from(limiet)));
+    waarden.push(Value::Integer(i64::try_from(overslaan).unwrap_or(i64::MAX)));
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {KOLOMMEN} FROM audit{waar} ORDER BY volgnummer DESC LIMIT ? OFFSET ?"
+    ))?;
+    let rijen = stmt.query_map(params_from_iter(waarden), rij)?;
     Ok(rijen.collect::<Result<_, _>>()?)
+}
+
+/// How many rows match the filter.
+pub fn tel(conn: &Connection, filter: &AuditFilter) -> Result<u64, StoreFout> {
+    let (waar, waarden) = filter.waar();
+    let n: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM audit{waar}"))?
+        .query_row(params_from_iter(waarden), |r| r.get(0))?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+/// Every action that occurs in the log, alphabetically (for a filter list).
+pub fn acties(conn: &Connection) -> Result<Vec<String>, StoreFout> {
+    let mut stmt = conn.prepare("SELECT DISTINCT actie FROM audit ORDER BY actie")?;
+    let rijen = stmt.query_map([], |r| r.get(0))?;
+    Ok(rijen.collect::<Result<_, _>>()?)
+}
+
+/// Calls `f` for every row matching the filter, oldest first, streaming
+/// (for an export); returns the number of rows.
+pub fn voor_elke(
+    conn: &Connection,
+    filter: &AuditFilter,
+    f: &mut dyn FnMut(&AuditRij),
+) -> Result<u64, StoreFout> {
+    let (waar, waarden) = filter.waar();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {KOLOMMEN} FROM audit{waar} ORDER BY volgnummer"
+    ))?;
+    let mut rijen = stmt.query(params_from_iter(waarden))?;
+    let mut n = 0_u64;
+    while let Some(r) = rijen.next()? {
+        f(&rij(r)?);
+        n += 1;
+    }
+    Ok(n)
 }

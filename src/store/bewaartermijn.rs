@@ -115,7 +115,46 @@ pub fn vernietig(
     tijdstip: &str,
 ) -> Result<Vernietigd, StoreFout> {
     let f = feiten(conn)?.remove(inwoner).unwrap_or_default();
-    let Some((datum, grond)) = vernietigingsdatum(&f) else {
+    let grond = controleer_vervallen(inwoner, &f, vandaag)?;
+    let tx = conn.transaction()?;
+    let v = vernietig_in(&tx, inwoner, grond, actor, tijdstip)?;
+    tx.commit()?;
+    Ok(v)
+}
+
+/// Destroys every dossier due on `vandaag` (the list of [`te_vernietigen`])
+/// in one transaction, each with its own audit row. Returns the residents
+/// destroyed (ids, as listed) and what was removed in total.
+pub fn vernietig_alle(
+    conn: &mut Connection,
+    vandaag: NaiveDate,
+    actor: &str,
+    tijdstip: &str,
+) -> Result<(Vec<String>, Vernietigd), StoreFout> {
+    let tx = conn.transaction()?;
+    let lijst = te_vernietigen(&tx, vandaag)?;
+    let mut totaal = Vernietigd::default();
+    let mut ids = Vec::with_capacity(lijst.len());
+    for verval in lijst {
+        let v = vernietig_in(&tx, &verval.inwoner, verval.grond, actor, tijdstip)?;
+        totaal.meldingen += v.meldingen;
+        totaal.verwijzingen += v.verwijzingen;
+        totaal.toekenningen += v.toekenningen;
+        totaal.ave += v.ave;
+        totaal.vorderingen += v.vorderingen;
+        ids.push(verval.inwoner);
+    }
+    tx.commit()?;
+    Ok((ids, totaal))
+}
+
+/// The ground of a dossier due on `vandaag`, or why it may not be destroyed.
+fn controleer_vervallen(
+    inwoner: &str,
+    f: &DossierFeiten,
+    vandaag: NaiveDate,
+) -> Result<Grond, StoreFout> {
+    let Some((datum, grond)) = vernietigingsdatum(f) else {
         return Err(StoreFout::NietVervallen(format!(
             "het dossier van inwoner {inwoner} is niet afgesloten of heeft geen bewaartermijn"
         )));
@@ -126,7 +165,17 @@ pub fn vernietig(
             crate::domain::datum::nl(datum)
         )));
     }
-    let tx = conn.transaction()?;
+    Ok(grond)
+}
+
+/// Removes one resident's records and logs it, inside the caller's transaction.
+fn vernietig_in(
+    tx: &rusqlite::Transaction<'_>,
+    inwoner: &str,
+    grond: Grond,
+    actor: &str,
+    tijdstip: &str,
+) -> Result<Vernietigd, StoreFout> {
     let huishouden: String = tx.query_row(
         "SELECT huishouden FROM inwoner WHERE id = ?1",
         params![inwoner],
@@ -188,7 +237,7 @@ pub fn vernietig(
     );
     let object = format!("inwoner:{inwoner}");
     audit::log(
-        &tx,
+        tx,
         &Logregel {
             tijdstip,
             actor,
@@ -199,6 +248,5 @@ pub fn vernietig(
             details: Some(&details),
         },
     )?;
-    tx.commit()?;
     Ok(v)
 }

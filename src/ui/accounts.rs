@@ -116,11 +116,19 @@ impl AccountsScherm {
             ui.label(RichText::new(format!("Nieuw wachtwoord voor {naam}")).strong());
             ui.horizontal(|ui| {
                 let l = ui.label("Nieuw wachtwoord");
-                ui.add(egui::TextEdit::singleline(ww).password(true))
-                    .labelled_by(l.id);
+                ui.add(
+                    egui::TextEdit::singleline(ww)
+                        .password(true)
+                        .char_limit(crate::ui::widgets::lengte::WACHTWOORD),
+                )
+                .labelled_by(l.id);
                 let l = ui.label("Herhalen");
-                ui.add(egui::TextEdit::singleline(herhaling).password(true))
-                    .labelled_by(l.id);
+                ui.add(
+                    egui::TextEdit::singleline(herhaling)
+                        .password(true)
+                        .char_limit(crate::ui::widgets::lengte::WACHTWOORD),
+                )
+                .labelled_by(l.id);
                 if ui.button("Wachtwoord opslaan").clicked() {
                     wijziging = Some(Wijziging::Reset);
                 }
@@ -164,16 +172,28 @@ impl AccountsScherm {
                 .response
                 .labelled_by(l.id);
             let l = ui.label("Gebruikersnaam voor het account");
-            ui.add(egui::TextEdit::singleline(&mut self.nieuw_gebruikersnaam).desired_width(120.0))
-                .labelled_by(l.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.nieuw_gebruikersnaam)
+                    .desired_width(120.0)
+                    .char_limit(crate::ui::widgets::lengte::NAAM),
+            )
+            .labelled_by(l.id);
         });
         ui.horizontal(|ui| {
             let l = ui.label("Wachtwoord");
-            ui.add(egui::TextEdit::singleline(&mut self.nieuw_wachtwoord).password(true))
-                .labelled_by(l.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.nieuw_wachtwoord)
+                    .password(true)
+                    .char_limit(crate::ui::widgets::lengte::WACHTWOORD),
+            )
+            .labelled_by(l.id);
             let l = ui.label("Wachtwoord herhalen");
-            ui.add(egui::TextEdit::singleline(&mut self.nieuw_herhaling).password(true))
-                .labelled_by(l.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.nieuw_herhaling)
+                    .password(true)
+                    .char_limit(crate::ui::widgets::lengte::WACHTWOORD),
+            )
+            .labelled_by(l.id);
             if ui
                 .add_enabled(
                     self.nieuw_medewerker.is_some(),

@@ -620,6 +620,14 @@ impl WijkregisterApp {
                                 ui.add_space(12.0);
                                 let nu = self.poort.nu();
                                 self.accounts.ui(ui, &mut self.register, sessie, nu);
+                                let v = self.vandaag;
+                                if self
+                                    .beheer
+                                    .beheerder_ui(ui, &mut self.register, sessie, v, nu)
+                                {
+                                    self.inwoners.vernieuw();
+                                    self.leeg = None;
+                                }
                             }
                             ui.add_space(12.0);
                             self.beheer.ave_teksten_ui(

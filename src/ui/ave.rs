@@ -341,7 +341,7 @@ impl AveFormulier {
         egui::Grid::new("ave_formulier").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             let label = ui.label("Datum");
             ui.vertical(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut self.datum).hint_text("dd-mm-jjjj").desired_width(120.0))
+                ui.add(egui::TextEdit::singleline(&mut self.datum).hint_text("dd-mm-jjjj").desired_width(120.0).char_limit(crate::ui::widgets::lengte::DATUM))
                     .labelled_by(label.id);
                 self.fouten_ui(ui, "datum");
             });
@@ -363,7 +363,7 @@ impl AveFormulier {
 
             let label = ui.label("Reden");
             ui.vertical(|ui| {
-                ui.add(egui::TextEdit::multiline(&mut self.reden).desired_rows(3)).labelled_by(label.id);
+                ui.add(egui::TextEdit::multiline(&mut self.reden).desired_rows(3).char_limit(crate::ui::widgets::lengte::LANGE_TEKST)).labelled_by(label.id);
                 self.fouten_ui(ui, "reden");
             });
             ui.end_row();
@@ -413,6 +413,7 @@ impl AveFormulier {
                     ui.radio_value(&mut self.procesregisseur, ProcesKeuze::Anders, "Andere organisatie:");
                     let r = ui.add(
                         egui::TextEdit::singleline(&mut self.andere_organisatie)
+                            .char_limit(crate::ui::widgets::lengte::NAAM)
                             .hint_text("naam van de organisatie")
                             .desired_width(180.0),
                     );
@@ -432,7 +433,7 @@ impl AveFormulier {
                 let label = ui.label("Waarom niet bij een procesmanager");
                 ui.vertical(|ui| {
                     ui.weak("Er is een kind onder de 18: de procesregie ligt dan bij een procesmanager, of leg uit waarom niet.");
-                    ui.add(egui::TextEdit::multiline(&mut self.reden_geen_procesmanager).desired_rows(2))
+                    ui.add(egui::TextEdit::multiline(&mut self.reden_geen_procesmanager).desired_rows(2).char_limit(crate::ui::widgets::lengte::LANGE_TEKST))
                         .labelled_by(label.id);
                     self.fouten_ui(ui, "reden_geen_procesmanager");
                 });

@@ -74,6 +74,11 @@ impl AveTekstenScherm {
                                 ui.add_enabled(
                                     bewerkbaar,
                                     egui::TextEdit::multiline(tekst)
+                                        .char_limit(if veld == "Naam" {
+                                            crate::ui::widgets::lengte::NAAM
+                                        } else {
+                                            crate::ui::widgets::lengte::LANGE_TEKST
+                                        })
                                         .desired_rows(regels)
                                         .desired_width(480.0),
                                 )

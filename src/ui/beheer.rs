@@ -20,12 +20,17 @@ pub struct BeheerScherm {
     pad: String,
     uitkomst: Option<Uitkomst>,
     ave_teksten: crate::ui::ave_teksten::AveTekstenScherm,
+    auditlog: crate::ui::auditlog::AuditlogScherm,
+    bewaartermijn: crate::ui::bewaartermijn::BewaartermijnScherm,
 }
 
 impl BeheerScherm {
     /// Keeps the outcome of a command to show it.
     pub fn toon_uitkomst(&mut self, uitkomst: Uitkomst) {
         self.uitkomst = Some(uitkomst);
+        // An import or demo data changes what is due and what was logged.
+        self.auditlog.vernieuw();
+        self.bewaartermijn.vernieuw();
     }
 
     /// The Beheer screen.
@@ -66,6 +71,23 @@ impl BeheerScherm {
         medewerker: Option<&crate::store::medewerkers::MedewerkerRij>,
     ) {
         self.ave_teksten.ui(ui, register, medewerker);
+    }
+
+    /// The beheerder's sections: the audit log and the dossiers due for
+    /// destruction. Returns whether dossiers were destroyed (the app then
+    /// reads its lists again).
+    pub fn beheerder_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &mut crate::ui::register::Register,
+        sessie: &crate::store::accounts::Sessie,
+        vandaag: chrono::NaiveDate,
+        nu: chrono::NaiveDateTime,
+    ) -> bool {
+        ui.add_space(12.0);
+        self.auditlog.ui(ui, register, sessie, nu);
+        ui.add_space(8.0);
+        self.bewaartermijn.ui(ui, register, sessie, vandaag, nu)
     }
 
     /// The welcome of an empty register.
@@ -110,6 +132,7 @@ impl BeheerScherm {
             let veld = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.pad)
+                        .char_limit(crate::ui::widgets::lengte::PAD)
                         .hint_text("/pad/naar/register.jsonl")
                         .desired_width(420.0),
                 )

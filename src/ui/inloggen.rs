@@ -516,6 +516,11 @@ fn veld_ui(ui: &mut egui::Ui, label: &str, tekst: &mut String, wachtwoord: bool)
         .add(
             egui::TextEdit::singleline(tekst)
                 .password(wachtwoord)
+                .char_limit(if wachtwoord {
+                    crate::ui::widgets::lengte::WACHTWOORD
+                } else {
+                    crate::ui::widgets::lengte::NAAM
+                })
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(l.id);

@@ -129,6 +129,7 @@ impl InwonersScherm {
             let zoekveld = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.zoektekst)
+                        .char_limit(crate::ui::widgets::lengte::ZOEKTEKST)
                         .hint_text(
                             "achternaam (of voornaam en achternaam), BSN of geboortedatum dd-mm-jjjj",
                         )

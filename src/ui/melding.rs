@@ -682,7 +682,9 @@ impl MeldingScherm {
                     let wl = ui.label(format!("Waarom ({}):", soort.label()));
                     ui.add_enabled_ui(bewerkbaar, |ui| {
                         ui.add(
-                            egui::TextEdit::singleline(&mut trede.toelichting).desired_width(520.0),
+                            egui::TextEdit::singleline(&mut trede.toelichting)
+                                .desired_width(520.0)
+                                .char_limit(crate::ui::widgets::lengte::LANGE_TEKST),
                         )
                         .labelled_by(wl.id);
                     });

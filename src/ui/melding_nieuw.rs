@@ -302,6 +302,7 @@ impl MeldingNieuwScherm {
                         let r = ui
                             .add(
                                 egui::TextEdit::singleline(&mut self.nieuw.huishouden_zoek)
+                                    .char_limit(crate::ui::widgets::lengte::ZOEKTEKST)
                                     .desired_width(260.0),
                             )
                             .labelled_by(zl.id);

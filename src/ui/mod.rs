@@ -8,10 +8,12 @@
 
 pub mod accounts;
 pub mod app;
+pub mod auditlog;
 pub mod ave;
 pub mod ave_overzicht;
 pub mod ave_teksten;
 pub mod beheer;
+pub mod bewaartermijn;
 pub mod dossier;
 pub mod huishouden;
 pub mod inloggen;
@@ -22,6 +24,7 @@ pub mod onderhoud;
 pub mod rapportage;
 pub mod register;
 pub mod register_accounts;
+pub mod register_auditlog;
 pub mod register_ave;
 pub mod register_klantreis;
 pub mod register_rapportage;

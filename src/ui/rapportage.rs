@@ -240,11 +240,19 @@ impl RapportageScherm {
         let bezig = self.taak.is_some();
         ui.horizontal(|ui| {
             let label = ui.label("Van jaar");
-            ui.add(egui::TextEdit::singleline(&mut self.van).desired_width(60.0))
-                .labelled_by(label.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.van)
+                    .desired_width(60.0)
+                    .char_limit(crate::ui::widgets::lengte::JAAR),
+            )
+            .labelled_by(label.id);
             let label = ui.label("Tot en met jaar");
             let veld = ui
-                .add(egui::TextEdit::singleline(&mut self.tot).desired_width(60.0))
+                .add(
+                    egui::TextEdit::singleline(&mut self.tot)
+                        .desired_width(60.0)
+                        .char_limit(crate::ui::widgets::lengte::JAAR),
+                )
                 .labelled_by(label.id);
             let enter = veld.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui
@@ -268,6 +276,7 @@ impl RapportageScherm {
             let label = ui.label("Exportbestand");
             ui.add(
                 egui::TextEdit::singleline(&mut self.export_pad)
+                    .char_limit(crate::ui::widgets::lengte::PAD)
                     .desired_width(300.0)
                     .hint_text("bijvoorbeeld monitoring.xlsx"),
             )
@@ -759,8 +768,12 @@ impl RapportageScherm {
             .show(ui, |ui| {
                 let label = ui.label("Jaar");
                 ui.vertical(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut inv.jaar).desired_width(60.0))
-                        .labelled_by(label.id);
+                    ui.add(
+                        egui::TextEdit::singleline(&mut inv.jaar)
+                            .desired_width(60.0)
+                            .char_limit(crate::ui::widgets::lengte::JAAR),
+                    )
+                    .labelled_by(label.id);
                     if let Some(f) = &inv.fout_jaar {
                         ui.colored_label(FOUT_KLEUR, f);
                     }
@@ -778,8 +791,12 @@ impl RapportageScherm {
                 ui.end_row();
                 let label = ui.label("Waarde");
                 ui.vertical(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut inv.waarde).desired_width(100.0))
-                        .labelled_by(label.id);
+                    ui.add(
+                        egui::TextEdit::singleline(&mut inv.waarde)
+                            .desired_width(100.0)
+                            .char_limit(crate::ui::widgets::lengte::GETAL),
+                    )
+                    .labelled_by(label.id);
                     if let Some(f) = &inv.fout_waarde {
                         ui.colored_label(FOUT_KLEUR, f);
                     }
@@ -789,6 +806,7 @@ impl RapportageScherm {
                     let label = ui.label("Bron");
                     ui.add(
                         egui::TextEdit::singleline(&mut inv.bron)
+                            .char_limit(crate::ui::widgets::lengte::NAAM)
                             .desired_width(200.0)
                             .hint_text(ind.bron),
                     )

@@ -698,8 +698,12 @@ fn fout_ui(ui: &mut egui::Ui, fout: Option<&str>) {
 
 fn tekstveld_ui(ui: &mut egui::Ui, label: &str, tekst: &mut String, fout: Option<&str>) {
     let l = ui.label(label);
-    ui.add(egui::TextEdit::singleline(tekst).desired_width(320.0))
-        .labelled_by(l.id);
+    ui.add(
+        egui::TextEdit::singleline(tekst)
+            .desired_width(320.0)
+            .char_limit(crate::ui::widgets::lengte::NAAM),
+    )
+    .labelled_by(l.id);
     fout_ui(ui, fout);
 }
 

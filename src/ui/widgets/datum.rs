@@ -46,6 +46,7 @@ pub fn datumveld_ui(
             let r = ui
                 .add(
                     egui::TextEdit::singleline(tekst)
+                        .char_limit(super::lengte::DATUM)
                         .hint_text("dd-mm-jjjj")
                         .desired_width(110.0),
                 )

@@ -6,6 +6,7 @@
 //! field (`labelled_by`) so screen readers and `egui_kittest` find it.
 
 pub mod datum;
+pub mod lengte;
 
 use std::collections::BTreeMap;
 
@@ -60,7 +61,11 @@ pub fn tekstveld_ui(
 ) -> Response {
     let l = ui.label(label);
     let r = ui
-        .add(egui::TextEdit::singleline(tekst).desired_width(260.0))
+        .add(
+            egui::TextEdit::singleline(tekst)
+                .desired_width(260.0)
+                .char_limit(lengte::NAAM),
+        )
         .labelled_by(l.id);
     fout_ui(ui, fout);
     ui.end_row();
@@ -78,6 +83,7 @@ pub fn tekstvak_ui(
     let r = ui
         .add(
             egui::TextEdit::multiline(tekst)
+                .char_limit(lengte::LANGE_TEKST)
                 .desired_rows(3)
                 .desired_width(420.0),
         )

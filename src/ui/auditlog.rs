@@ -1,0 +1,559 @@
+//! The audit log in the Beheer screen (beheerder only): the log newest
+//! first, filtered per resident or object, per medewerker, per period and
+//! per action; whether the hash chain is intact (and if not, the first
+//! broken row); and the export of the filtered log to a CSV file.
+//!
+//! The log can hold hundreds of thousands of rows, so the screen never
+//! loads it whole: it counts the matching rows and reads one page of
+//! [`PAGINA_GROOTTE`] at a time. The chain check and the export walk the
+//! whole log, so they run in the background (on a register file): the
+//! check when the section is first opened, after an export and on request,
+//! never every frame. Everything goes through the `Register` (`register_auditlog.rs`),
+//! which refuses anyone but a beheerder.
+
+use std::path::PathBuf;
+
+use chrono::{Days, NaiveDateTime};
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+
+use crate::store::accounts::Sessie;
+use crate::store::audit::{AuditFilter, AuditRij, Verificatie};
+use crate::store::medewerkers::MedewerkerRij;
+use crate::ui::inwoners::duizendtallen;
+use crate::ui::register::Register;
+use crate::ui::register_auditlog::Lopend;
+use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
+use crate::ui::widgets::datum::lees as lees_datum;
+use crate::ui::widgets::lengte;
+
+/// Rows read and shown per page.
+pub const PAGINA_GROOTTE: u32 = 50;
+
+/// The state of the audit log section.
+#[derive(Default)]
+pub struct AuditlogScherm {
+    /// Typed filter: a resident id (or a whole object such as `melding:M-1`).
+    object: String,
+    /// Chosen medewerker id.
+    actor: Option<String>,
+    /// Typed dates, dd-mm-jjjj.
+    van: String,
+    tot: String,
+    /// Chosen action.
+    actie: Option<String>,
+    /// The filter in force (what the table and the export show).
+    filter: AuditFilter,
+    filterfout: Option<String>,
+    /// Page number, 0 = newest.
+    pagina: u64,
+    totaal: Option<u64>,
+    rijen: Option<Vec<AuditRij>>,
+    acties: Option<Vec<String>>,
+    medewerkers: Option<Vec<MedewerkerRij>>,
+    verificatie: Option<Result<Verificatie, String>>,
+    /// The chain check while it runs.
+    controle: Option<Lopend<Verificatie>>,
+    /// The export while it runs, with its path.
+    export: Option<(PathBuf, Lopend<u64>)>,
+    /// The export path as typed.
+    pad: String,
+    melding: Option<Result<String, String>>,
+}
+
+/// A moment from the log as `dd-mm-jjjj uu:mm:ss`, or the text as stored.
+fn toon_tijdstip(tijdstip: &str) -> String {
+    tijdstip
+        .get(..19)
+        .and_then(|t| NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").ok())
+        .map_or_else(
+            || tijdstip.to_owned(),
+            |t| t.format("%d-%m-%Y %H:%M:%S").to_string(),
+        )
+}
+
+impl AuditlogScherm {
+    /// Builds the filter from what was typed, or says what is wrong.
+    fn lees_filter(&self) -> Result<AuditFilter, String> {
+        let datum = |tekst: &str, veld: &str| {
+            let t = tekst.trim();
+            if t.is_empty() {
+                Ok(None)
+            } else {
+                lees_datum(t)
+                    .map(Some)
+                    .ok_or_else(|| format!("'{t}' bij '{veld}' is geen datum; typ dd-mm-jjjj"))
+            }
+        };
+        let van = datum(&self.van, "Van")?;
+        let tot = datum(&self.tot, "Tot en met")?;
+        if let (Some(v), Some(t)) = (van, tot)
+            && t < v
+        {
+            return Err("'Tot en met' ligt vóór 'Van'.".to_owned());
+        }
+        let object = self.object.trim();
+        Ok(AuditFilter {
+            actor: self.actor.clone(),
+            object: if object.is_empty() {
+                None
+            } else if object.contains(':') {
+                Some(object.to_owned())
+            } else {
+                Some(format!("inwoner:{object}"))
+            },
+            van: van.map(|d| d.format("%Y-%m-%d").to_string()),
+            // "Tot en met" a day: everything before the next day.
+            tot: tot
+                .and_then(|d| d.checked_add_days(Days::new(1)))
+                .map(|d| d.format("%Y-%m-%d").to_string()),
+            actie: self.actie.clone(),
+        })
+    }
+
+    /// Forgets what was read, so the next frame reads it again (the chain
+    /// check too: it then covers the rows added since).
+    pub fn vernieuw(&mut self) {
+        self.totaal = None;
+        self.rijen = None;
+        self.acties = None;
+        self.verificatie = None;
+    }
+
+    fn laad(&mut self, ui: &egui::Ui, register: &mut Register, sessie: &Sessie, nu: NaiveDateTime) {
+        if self.medewerkers.is_none() {
+            self.medewerkers = Some(register.medewerkers().unwrap_or_default());
+        }
+        if self.acties.is_none() {
+            self.acties = Some(register.auditlog_acties(sessie, nu).unwrap_or_default());
+        }
+        if self.verificatie.is_none() && self.controle.is_none() {
+            self.start_controle(ui, register, sessie, nu);
+        }
+        if let Some(uitkomst) = self.controle.as_ref().and_then(Lopend::uitkomst) {
+            self.verificatie = Some(uitkomst);
+            self.controle = None;
+        }
+        if let Some(uitkomst) = self.export.as_ref().and_then(|(_, l)| l.uitkomst()) {
+            let pad = self.export.take().map(|(p, _)| p).unwrap_or_default();
+            self.melding = Some(match uitkomst {
+                Ok(n) => Ok(format!(
+                    "{} {} geëxporteerd naar {}.",
+                    duizendtallen(n as usize),
+                    if n == 1 { "regel" } else { "regels" },
+                    pad.display()
+                )),
+                Err(fout) => Err(format!("Exporteren is mislukt: {fout}")),
+            });
+            // The export is a new row in the log.
+            self.vernieuw();
+        }
+        if self.totaal.is_none() {
+            match register.auditlog_tel(sessie, &self.filter, nu) {
+                Ok(n) => self.totaal = Some(n),
+                Err(fout) => {
+                    self.melding =
+                        Some(Err(format!("Het auditlog kon niet worden gelezen: {fout}")));
+                    self.totaal = Some(0);
+                }
+            }
+        }
+        if self.rijen.is_none() {
+            let laatste = self.totaal.unwrap_or(0).saturating_sub(1) / u64::from(PAGINA_GROOTTE);
+            self.pagina = self.pagina.min(laatste);
+            let overslaan = self.pagina * u64::from(PAGINA_GROOTTE);
+            match register.auditlog_pagina(sessie, &self.filter, overslaan, PAGINA_GROOTTE, nu) {
+                Ok(r) => self.rijen = Some(r),
+                Err(fout) => {
+                    self.melding =
+                        Some(Err(format!("Het auditlog kon niet worden gelezen: {fout}")));
+                    self.rijen = Some(Vec::new());
+                }
+            }
+        }
+    }
+
+    /// Starts the chain check (in the background on a register file).
+    fn start_controle(
+        &mut self,
+        ui: &egui::Ui,
+        register: &mut Register,
+        sessie: &Sessie,
+        nu: NaiveDateTime,
+    ) {
+        match register.auditlog_verifieer(sessie, nu, ui.ctx()) {
+            Ok(lopend) => self.controle = Some(lopend),
+            Err(fout) => self.verificatie = Some(Err(fout.to_string())),
+        }
+    }
+
+    fn naam_van(&self, actor: &str) -> String {
+        self.medewerkers
+            .as_deref()
+            .unwrap_or_default()
+            .iter()
+            .find(|m| m.id == actor)
+            .map_or_else(|| actor.to_owned(), |m| format!("{} ({actor})", m.naam))
+    }
+
+    /// The section "Auditlog" (closed until the beheerder opens it);
+    /// `nu` is the moment written with an export.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &mut Register,
+        sessie: &Sessie,
+        nu: NaiveDateTime,
+    ) {
+        egui::CollapsingHeader::new(RichText::new("Auditlog").strong().size(16.0))
+            .id_salt("auditlog")
+            .show(ui, |ui| self.inhoud_ui(ui, register, sessie, nu));
+    }
+
+    fn inhoud_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &mut Register,
+        sessie: &Sessie,
+        nu: NaiveDateTime,
+    ) {
+        self.laad(ui, register, sessie, nu);
+        ui.label("Wie wat heeft ingezien of gewijzigd, wanneer en waarom. Het log kan niet worden gewijzigd; elke regel is met een hash aan de vorige gekoppeld.");
+        self.keten_ui(ui, register, sessie, nu);
+        ui.add_space(6.0);
+        self.filter_ui(ui);
+        ui.add_space(6.0);
+        self.paginering_ui(ui);
+        self.tabel_ui(ui);
+        ui.add_space(8.0);
+        self.export_ui(ui, register, sessie, nu);
+    }
+
+    fn keten_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &mut Register,
+        sessie: &Sessie,
+        nu: NaiveDateTime,
+    ) {
+        let mut opnieuw = false;
+        ui.horizontal(|ui| {
+            if self.controle.is_some() {
+                ui.spinner();
+                ui.label("De keten wordt gecontroleerd…");
+            } else {
+                match &self.verificatie {
+                    Some(Ok(Verificatie::Intact { regels })) => {
+                        ui.colored_label(
+                            GOED_KLEUR,
+                            format!(
+                                "Keten intact: alle {} regels kloppen.",
+                                duizendtallen(*regels as usize)
+                            ),
+                        );
+                    }
+                    Some(Ok(Verificatie::Gebroken { volgnummer, reden })) => {
+                        ui.colored_label(
+                            FOUT_KLEUR,
+                            RichText::new(format!(
+                                "Keten verbroken: eerste gebroken regel is {volgnummer} ({reden})."
+                            ))
+                            .strong(),
+                        );
+                    }
+                    Some(Err(fout)) => {
+                        ui.colored_label(
+                            FOUT_KLEUR,
+                            format!("De keten kon niet worden gecontroleerd: {fout}"),
+                        );
+                    }
+                    None => {}
+                }
+            }
+            opnieuw = ui
+                .add_enabled(
+                    self.controle.is_none(),
+                    egui::Button::new("Opnieuw controleren"),
+                )
+                .clicked();
+        });
+        if opnieuw {
+            self.start_controle(ui, register, sessie, nu);
+        }
+    }
+
+    fn filter_ui(&mut self, ui: &mut egui::Ui) {
+        let mut toepassen = false;
+        let mut wissen = false;
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("Inwoner of object");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.object)
+                        .char_limit(lengte::NAAM)
+                        .hint_text("I-000123 of melding:M-1")
+                        .desired_width(190.0),
+                )
+                .labelled_by(l.id);
+            toepassen |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let l = ui.label("Medewerker (actor)");
+            let medewerkers = self.medewerkers.clone().unwrap_or_default();
+            let gekozen = self
+                .actor
+                .as_deref()
+                .map_or_else(|| "alle medewerkers".to_owned(), |a| self.naam_van(a));
+            egui::ComboBox::from_id_salt("auditlog_actor")
+                .selected_text(gekozen)
+                .width(200.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.actor, None, "alle medewerkers");
+                    for m in &medewerkers {
+                        ui.selectable_value(
+                            &mut self.actor,
+                            Some(m.id.clone()),
+                            format!("{} ({})", m.naam, m.id),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("Soort actie");
+            let acties = self.acties.clone().unwrap_or_default();
+            egui::ComboBox::from_id_salt("auditlog_actie")
+                .selected_text(self.actie.as_deref().unwrap_or("alle acties"))
+                .width(170.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.actie, None, "alle acties");
+                    for a in &acties {
+                        ui.selectable_value(&mut self.actie, Some(a.clone()), a);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        });
+        ui.horizontal_wrapped(|ui| {
+            for (label, tekst) in [("Van", &mut self.van), ("Tot en met", &mut self.tot)] {
+                let l = ui.label(label);
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(tekst)
+                            .char_limit(lengte::DATUM)
+                            .hint_text("dd-mm-jjjj")
+                            .desired_width(100.0),
+                    )
+                    .labelled_by(l.id);
+                toepassen |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            }
+            toepassen |= ui.button("Filter toepassen").clicked();
+            wissen = ui.button("Filter wissen").clicked();
+            if ui.button("Vernieuwen").clicked() {
+                self.vernieuw();
+            }
+        });
+        if wissen {
+            self.object.clear();
+            self.actor = None;
+            self.van.clear();
+            self.tot.clear();
+            self.actie = None;
+            toepassen = true;
+        }
+        if toepassen {
+            match self.lees_filter() {
+                Ok(filter) => {
+                    self.filter = filter;
+                    self.filterfout = None;
+                    self.pagina = 0;
+                    self.totaal = None;
+                    self.rijen = None;
+                }
+                Err(fout) => self.filterfout = Some(fout),
+            }
+        }
+        if let Some(fout) = &self.filterfout {
+            ui.colored_label(FOUT_KLEUR, fout);
+        }
+    }
+
+    fn paginering_ui(&mut self, ui: &mut egui::Ui) {
+        let totaal = self.totaal.unwrap_or(0);
+        let per = u64::from(PAGINA_GROOTTE);
+        let eerste = self.pagina * per;
+        let getoond = self.rijen.as_ref().map_or(0, Vec::len) as u64;
+        ui.horizontal(|ui| {
+            if totaal == 0 {
+                ui.label("Geen regels die aan het filter voldoen.");
+            } else {
+                ui.label(format!(
+                    "Regels {}–{} van {} (nieuwste eerst)",
+                    duizendtallen((eerste + 1) as usize),
+                    duizendtallen((eerste + getoond) as usize),
+                    duizendtallen(totaal as usize)
+                ));
+            }
+            let nieuwer = self.pagina > 0;
+            let ouder = eerste + getoond < totaal;
+            if ui
+                .add_enabled(nieuwer, egui::Button::new("Nieuwste"))
+                .clicked()
+            {
+                self.pagina = 0;
+                self.rijen = None;
+            }
+            if ui
+                .add_enabled(nieuwer, egui::Button::new("Nieuwere"))
+                .clicked()
+            {
+                self.pagina -= 1;
+                self.rijen = None;
+            }
+            if ui.add_enabled(ouder, egui::Button::new("Oudere")).clicked() {
+                self.pagina += 1;
+                self.rijen = None;
+            }
+            if ui.add_enabled(ouder, egui::Button::new("Oudste")).clicked() {
+                self.pagina = totaal.saturating_sub(1) / per;
+                self.rijen = None;
+            }
+        });
+    }
+
+    fn tabel_ui(&self, ui: &mut egui::Ui) {
+        let rijen = self.rijen.as_deref().unwrap_or_default();
+        TableBuilder::new(ui)
+            .id_salt("auditlog_tabel")
+            .striped(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .min_scrolled_height(360.0)
+            .max_scroll_height(360.0)
+            .column(Column::exact(60.0))
+            .column(Column::exact(140.0))
+            .column(Column::initial(170.0).clip(true))
+            .column(Column::initial(140.0).clip(true))
+            .column(Column::initial(170.0).clip(true))
+            .column(Column::initial(90.0).clip(true))
+            .column(Column::exact(80.0))
+            .column(Column::remainder().at_least(120.0).clip(true))
+            .header(22.0, |mut kop| {
+                for t in [
+                    "Nr.",
+                    "Tijdstip",
+                    "Medewerker",
+                    "Actie",
+                    "Object",
+                    "Doel",
+                    "Resultaat",
+                    "Details",
+                ] {
+                    kop.col(|ui| {
+                        ui.label(RichText::new(t).strong());
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(20.0, rijen.len(), |mut rij| {
+                    let Some(r) = rijen.get(rij.index()) else {
+                        return;
+                    };
+                    rij.col(|ui| {
+                        ui.label(r.volgnummer.to_string());
+                    });
+                    rij.col(|ui| {
+                        ui.label(toon_tijdstip(&r.tijdstip));
+                    });
+                    rij.col(|ui| {
+                        ui.add(egui::Label::new(self.naam_van(&r.actor)).truncate());
+                    });
+                    rij.col(|ui| {
+                        ui.add(egui::Label::new(&r.actie).truncate());
+                    });
+                    rij.col(|ui| {
+                        ui.add(egui::Label::new(r.object.as_deref().unwrap_or("–")).truncate());
+                    });
+                    rij.col(|ui| {
+                        ui.add(egui::Label::new(r.doel.as_deref().unwrap_or("–")).truncate());
+                    });
+                    rij.col(|ui| {
+                        if r.resultaat == "gelukt" {
+                            ui.label(&r.resultaat);
+                        } else {
+                            ui.colored_label(FOUT_KLEUR, &r.resultaat);
+                        }
+                    });
+                    rij.col(|ui| {
+                        let details = r.details.as_deref().unwrap_or("–");
+                        ui.add(egui::Label::new(details).truncate())
+                            .on_hover_text(details);
+                    });
+                });
+            });
+    }
+
+    fn export_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &mut Register,
+        sessie: &Sessie,
+        nu: NaiveDateTime,
+    ) {
+        ui.label(RichText::new("Auditlog exporteren").strong());
+        ui.label("Schrijft de regels die aan het filter voldoen (oudste eerst) naar een CSV-bestand. De export wordt zelf in het auditlog vastgelegd.");
+        let mut exporteren = false;
+        ui.horizontal(|ui| {
+            let l = ui.label("CSV-bestand");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.pad)
+                        .char_limit(lengte::PAD)
+                        .hint_text("/pad/naar/auditlog.csv")
+                        .desired_width(360.0),
+                )
+                .labelled_by(l.id);
+            if ui.button("Kies…").clicked()
+                && let Some(gekozen) = rfd::FileDialog::new()
+                    .set_title("Auditlog exporteren")
+                    .add_filter("CSV", &["csv"])
+                    .set_file_name("auditlog.csv")
+                    .save_file()
+            {
+                self.pad = gekozen.display().to_string();
+            }
+            exporteren = ui
+                .add_enabled(self.export.is_none(), egui::Button::new("Exporteren"))
+                .clicked()
+                || (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+        });
+        if exporteren && self.export.is_none() {
+            let pad = self.pad.trim();
+            if pad.is_empty() {
+                self.melding = Some(Err(
+                    "Typ het pad van het CSV-bestand of kies Kies….".to_owned()
+                ));
+            } else {
+                let pad = PathBuf::from(pad);
+                self.melding = None;
+                match register.auditlog_exporteer(sessie, &self.filter, &pad, nu, ui.ctx()) {
+                    Ok(lopend) => self.export = Some((pad, lopend)),
+                    Err(fout) => {
+                        self.melding = Some(Err(format!("Exporteren is mislukt: {fout}")));
+                    }
+                }
+            }
+        }
+        if self.export.is_some() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Bezig met exporteren…");
+            });
+        }
+        match &self.melding {
+            Some(Ok(tekst)) => {
+                ui.colored_label(GOED_KLEUR, tekst);
+            }
+            Some(Err(tekst)) => {
+                ui.colored_label(FOUT_KLEUR, tekst);
+            }
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Retention in the Beheer screen (beheerder only): the closed dossiers
+//! whose retention term has passed — resident id, due date and the rule
+//! that set it, never the dossier's contents — and destroying one, or all
+//! that are due, after an explicit confirmation.
+//!
+//! The rules live in `domain::bewaartermijn`, the destruction (one
+//! transaction, logged without personal data) in `store::bewaartermijn`;
+//! this screen only lists and asks. After a destruction the list is read
+//! again and a message says what was removed.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+
+use crate::domain::datum::nl;
+use crate::store::accounts::Sessie;
+use crate::store::bewaartermijn::{Vernietigd, Verval};
+use crate::ui::inwoners::duizendtallen;
+use crate::ui::register::Register;
+use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
+
+/// What the beheerder is asked to confirm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Bevestiging {
+    /// Destroy this resident's dossier.
+    Een(String),
+    /// Destroy every dossier due (this many, as listed).
+    Alle(usize),
+}
+
+/// The state of the retention section.
+#[derive(Default)]
+pub struct BewaartermijnScherm {
+    lijst: Option<Vec<Verval>>,
+    bevestig: Option<Bevestiging>,
+    melding: Option<Result<String, String>>,
+}
+
+/// What a destruction removed, in words.
+fn omvang(v: &Vernietigd) -> String {
+    format!(
+        "{} meldingen, {} verwijzingen, {} toekenningen, {} AVE-gebeurtenissen en {} vorderingen verwijderd",
+        v.meldingen, v.verwijzingen, v.toekenningen, v.ave, v.vorderingen
+    )
+}
+
+impl BewaartermijnScherm {
+    /// Forgets the list, so it is read again when next shown (after an import).
+    pub fn vernieuw(&mut self) {
+        self.lijst = None;
+    }
+
+    /// The section "Bewaartermijnen" (closed until the beheerder opens it).
+    /// Returns whether dossiers were destroyed, so the app refreshes its lists.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &mut Register,
+        sessie: &Sessie,
+        vandaag: NaiveDate,
+        nu: NaiveDateTime,
+    ) -> bool {
+        egui::CollapsingHeader::new(RichText::new("Bewaartermijnen").strong().size(16.0))
+            .id_salt("bewaartermijnen")
+            .show(ui, |ui| self.inhoud_ui(ui, register, sessie, vandaag, nu))
+            .body_returned
+            .unwrap_or(false)
+    }
+
+    fn inhoud_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &mut Register,
+        sessie: &Sessie,
+        vandaag: NaiveDate,
+        nu: NaiveDateTime,
+    ) -> bool {
+        if self.lijst.is_none() {
+            match register.te_vernietigen(sessie, vandaag, nu) {
+                Ok(l) => self.lijst = Some(l),
+                Err(fout) => {
+                    self.melding = Some(Err(format!(
+                        "De bewaartermijnen konden niet worden gelezen: {fout}"
+                    )));
+                    self.lijst = Some(Vec::new());
+                }
+            }
+        }
+        ui.label("Afgesloten dossiers waarvan de bewaartermijn is verstreken (Wmo: 15 jaar na de laatste voorziening; Jeugdwet: 20 jaar; geen voorziening: 5 jaar na afsluiting van de melding). U ziet alleen het inwonernummer, de datum en de grond, niet de inhoud van het dossier.");
+        ui.label("Vernietigen verwijdert het hele dossier en kan niet ongedaan worden gemaakt. Het auditlog legt vast dat het gebeurde, zonder persoonsgegevens.");
+        ui.add_space(6.0);
+        let lijst = self.lijst.clone().unwrap_or_default();
+        let mut vraag = None;
+        if lijst.is_empty() {
+            ui.label(format!(
+                "Er zijn op {} geen dossiers te vernietigen.",
+                nl(vandaag)
+            ));
+        } else {
+            ui.horizontal(|ui| {
+                ui.label(if lijst.len() == 1 {
+                    "1 dossier te vernietigen.".to_owned()
+                } else {
+                    format!("{} dossiers te vernietigen.", duizendtallen(lijst.len()))
+                });
+                if ui
+                    .add_enabled(
+                        self.bevestig.is_none(),
+                        egui::Button::new(format!("Alle {} vernietigen…", lijst.len())),
+                    )
+                    .clicked()
+                {
+                    vraag = Some(Bevestiging::Alle(lijst.len()));
+                }
+            });
+            TableBuilder::new(ui)
+                .id_salt("bewaartermijnen_tabel")
+                .striped(true)
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .min_scrolled_height(300.0)
+                .max_scroll_height(300.0)
+                .column(Column::initial(120.0))
+                .column(Column::initial(150.0))
+                .column(Column::initial(440.0).clip(true))
+                .column(Column::remainder().at_least(110.0))
+                .header(22.0, |mut kop| {
+                    for t in ["Inwoner", "Te vernietigen sinds", "Grond", ""] {
+                        kop.col(|ui| {
+                            ui.label(RichText::new(t).strong());
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(24.0, lijst.len(), |mut rij| {
+                        let Some(v) = lijst.get(rij.index()) else {
+                            return;
+                        };
+                        rij.col(|ui| {
+                            ui.label(&v.inwoner);
+                        });
+                        rij.col(|ui| {
+                            ui.label(nl(v.datum));
+                        });
+                        rij.col(|ui| {
+                            ui.add(egui::Label::new(v.grond.tekst()).truncate());
+                        });
+                        rij.col(|ui| {
+                            if ui
+                                .add_enabled(
+                                    self.bevestig.is_none(),
+                                    egui::Button::new("Vernietigen…"),
+                                )
+                                .on_hover_text(format!("Dossier van {} vernietigen", v.inwoner))
+                                .clicked()
+                            {
+                                vraag = Some(Bevestiging::Een(v.inwoner.clone()));
+                            }
+                        });
+                    });
+                });
+        }
+        if vraag.is_some() {
+            self.bevestig = vraag;
+            self.melding = None;
+        }
+        let vernietigd = self.bevestiging_ui(ui, register, sessie, vandaag, nu);
+        match &self.melding {
+            Some(Ok(tekst)) => {
+                ui.colored_label(GOED_KLEUR, RichText::new(tekst).strong());
+            }
+            Some(Err(tekst)) => {
+                ui.colored_label(FOUT_KLEUR, tekst);
+            }
+            None => {}
+        }
+        vernietigd
+    }
+
+    /// The confirmation asked before anything is destroyed; returns whether
+    /// something was.
+    fn bevestiging_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &mut Register,
+        sessie: &Sessie,
+        vandaag: NaiveDate,
+        nu: NaiveDateTime,
+    ) -> bool {
+        let Some(bevestig) = self.bevestig.clone() else {
+            return false;
+        };
+        let mut ja = false;
+        let mut nee = false;
+        ui.add_space(6.0);
+        egui::Frame::group(ui.style())
+            .stroke(egui::Stroke::new(1.5, FOUT_KLEUR))
+            .show(ui, |ui| {
+                let vraag = match &bevestig {
+                    Bevestiging::Een(id) => {
+                        format!("Het dossier van inwoner {id} definitief vernietigen?")
+                    }
+                    Bevestiging::Alle(n) => {
+                        format!("Alle dossiers in de lijst ({n}) definitief vernietigen?")
+                    }
+                };
+                ui.colored_label(FOUT_KLEUR, RichText::new(vraag).strong());
+                ui.label("Alle meldingen, toekenningen, verwijzingen en stappen van de klantreis worden verwijderd. Dit kan niet ongedaan worden gemaakt.");
+                ui.horizontal(|ui| {
+                    ja = ui.button("Ja, definitief vernietigen").clicked();
+                    nee = ui.button("Annuleren").clicked();
+                });
+            });
+        if nee {
+            self.bevestig = None;
+            return false;
+        }
+        if !ja {
+            return false;
+        }
+        self.bevestig = None;
+        self.lijst = None;
+        let (melding, gelukt) = match bevestig {
+            Bevestiging::Een(id) => match register.vernietig_dossier(sessie, &id, vandaag, nu) {
+                Ok(v) => (
+                    Ok(format!(
+                        "Dossier van inwoner {id} vernietigd: {}.",
+                        omvang(&v)
+                    )),
+                    true,
+                ),
+                Err(fout) => (Err(format!("Niet vernietigd: {fout}")), false),
+            },
+            Bevestiging::Alle(_) => match register.vernietig_alle_vervallen(sessie, vandaag, nu) {
+                Ok((ids, v)) => (
+                    Ok(if ids.len() == 1 {
+                        format!("1 dossier vernietigd: {}.", omvang(&v))
+                    } else {
+                        format!(
+                            "{} dossiers vernietigd: {}.",
+                            duizendtallen(ids.len()),
+                            omvang(&v)
+                        )
+                    }),
+                    !ids.is_empty(),
+                ),
+                Err(fout) => (Err(format!("Niets vernietigd: {fout}")), false),
+            },
+        };
+        self.melding = Some(melding);
+        gelukt
+    }
+}
