@@ -70,6 +70,17 @@ fn mag_bewerken(medewerker: Option<&MedewerkerRij>) -> bool {
 }
 
 impl SocialeKaartScherm {
+    /// Whether an open beheer form holds input that is not saved.
+    #[must_use]
+    pub fn gewijzigd(&self) -> bool {
+        self.formulier.as_ref().is_some_and(Formulier::gewijzigd)
+    }
+
+    /// Drops the open beheer form (the user chose to leave without saving).
+    pub fn sluit_formulier(&mut self) {
+        self.formulier = None;
+    }
+
     /// Forget cached rows (after an import).
     pub fn vernieuw(&mut self) {
         self.geladen = None;
