@@ -461,6 +461,8 @@ impl WijkregisterApp {
         }
         match self.poort.doel_ui(ui.ctx(), &self.register) {
             Some(Ok(id)) => {
+                // The dossier asked for, not a klantreis form left open under it.
+                self.klantreis = None;
                 self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
                 self.scherm = Scherm::Inwoners;
             }

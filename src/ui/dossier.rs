@@ -358,7 +358,7 @@ fn toekenningen_ui(ui: &mut egui::Ui, d: &Dossier) -> Option<RijKeuze> {
     tabel(
         ui,
         "toekenningen",
-        &[190.0, 150.0, 95.0, 180.0, 130.0, 200.0, 230.0],
+        &[160.0, 110.0, 85.0, 160.0, 110.0, 180.0, 200.0],
     )
     .header(
         24.0,

@@ -71,6 +71,9 @@ struct Gegevens {
     bron: String,
     intaker: Option<String>,
     gevraagd: Option<String>,
+    /// Dates on the melding itself (imported data has no step rows for them).
+    gesprek: Option<NaiveDate>,
+    onderzoek_klaar: Option<NaiveDate>,
     stappen: Vec<StapRij>,
     correcties: BTreeMap<i64, Vec<CorrectieRij>>,
     nog_te_doen: Vec<Stap>,
@@ -97,6 +100,8 @@ impl Gegevens {
             naam: dossier.inwoner.naam(),
             bron: regel.map_or_else(String::new, |m| m.bron.label().to_owned()),
             gevraagd: regel.and_then(|m| m.gevraagde_voorziening.clone()),
+            gesprek: regel.and_then(|m| m.gesprek),
+            onderzoek_klaar: regel.and_then(|m| m.onderzoek_klaar),
             intaker: regel.and_then(|m| m.medewerker.clone()),
             nog_te_doen: register.nog_te_doen(id)?,
             ladder: register.afweging(id)?,
@@ -464,6 +469,9 @@ impl MeldingScherm {
         let mut opnieuw = false;
         ui.separator();
         ui.label(RichText::new("Vastgelegde stappen").strong().size(17.0));
+        if g.stappen.is_empty() {
+            ui.label("Nog geen stappen in de app vastgelegd; de datums in de stappenbalk komen uit de registratie van de melding.");
+        }
         egui::Grid::new("stappen")
             .num_columns(5)
             .striped(true)
@@ -1889,7 +1897,19 @@ fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
             let fase = u8::try_from(i + 1).unwrap_or(0);
             let gedaan: Vec<&StapRij> =
                 g.stappen.iter().filter(|s| s.stap.fase() == fase).collect();
-            let (kleur, status) = if !gedaan.is_empty() {
+            // Imported or older meldingen carry their first dates on the
+            // melding itself, without step rows: done all the same.
+            let geregistreerd = if gedaan.is_empty() {
+                match fase {
+                    1 => Some(("Melding", g.kern.datum)),
+                    2 => g.gesprek.map(|d| ("Gesprek", d)),
+                    3 => g.onderzoek_klaar.map(|d| ("Onderzoek klaar", d)),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            let (kleur, status) = if !gedaan.is_empty() || geregistreerd.is_some() {
                 (GOED_KLEUR, "gedaan")
             } else if volgende_fasen.contains(&fase) {
                 (ave_kleur(2), "kan nu")
@@ -1907,6 +1927,14 @@ fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
                     ui.vertical(|ui| {
                         ui.add(egui::Label::new(RichText::new(*naam).color(kleur).strong()).wrap());
                         ui.small(RichText::new(status).color(kleur));
+                        if let Some((wat, datum)) = geregistreerd {
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(format!("{wat} {}", nl(datum))).small(),
+                                )
+                                .wrap(),
+                            );
+                        }
                         for s in gedaan {
                             ui.add(
                                 egui::Label::new(

@@ -20,12 +20,16 @@ use crate::ui::theme::FOUT_KLEUR;
 use crate::ui::widgets::datum::{datumveld_ui, lees};
 use crate::ui::widgets::{Focus, Fouten, fouten_uit, keuze_ui};
 
-/// Whether a toekenning still runs, so it can be ended or op- of afgeschaald.
+/// Whether a toekenning still runs (or waits to start), so it can be ended
+/// or op- of afgeschaald: granted, no end reason, its end not passed.
 #[must_use]
 pub fn loopt(t: &ToekenningRegel) -> bool {
     t.uitkomst == BesluitUitkomst::Toegekend
         && t.reden_einde.is_none()
-        && !matches!(t.status, ToekenningStatus::Afgewezen)
+        && !matches!(
+            t.status,
+            ToekenningStatus::Afgewezen | ToekenningStatus::Beeindigd
+        )
 }
 
 /// What became of the form this frame.
