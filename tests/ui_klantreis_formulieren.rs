@@ -461,3 +461,55 @@ fn schrijf_kijk_db_met_accounts() {
             .expect("account");
     }
 }
+
+#[test]
+fn tab_volgt_de_leesvolgorde_van_het_formulier() {
+    let (conn, _, _) = drie_toekenningen();
+    let mut h = harness(conn);
+    klik(&mut h, "Miriam de Vries");
+    klik(&mut h, "02-11-2026");
+    klik(&mut h, "Beëindigen: Individuele begeleiding");
+    assert!(h.get_by_label("Einddatum levering:").is_focused());
+    // Field, its calendar button, the reason, then the buttons.
+    toets(&mut h, Key::Tab);
+    assert!(h.get_all_by_label("Kalender").any(|k| k.is_focused()));
+    toets(&mut h, Key::Tab);
+    assert!(h.get_by_label("Reden einde:").is_focused());
+    toets(&mut h, Key::Tab);
+    assert!(h.get_by_label("Beëindigen opslaan").is_focused());
+    toets(&mut h, Key::Tab);
+    assert!(h.get_by_label("Annuleren").is_focused());
+}
+
+/// A melding as imported (dates on the melding, no step rows) reads as done
+/// up to the gesprek in the step indicator.
+#[test]
+fn stappenbalk_toont_geregistreerde_datums_als_gedaan() {
+    let conn = register();
+    let tx = Transaction::new_unchecked(&conn, TransactionBehavior::Immediate).expect("tx");
+    voeg_in(
+        &tx,
+        &Record::Melding(wijkregister::domain::Melding {
+            id: "M-OUD".into(),
+            inwoner: "I-MIRIAM".into(),
+            datum: d(2026, 10, 19),
+            bron: wijkregister::domain::Bron::Huisarts,
+            wet: Some(Wet::Wmo),
+            gevraagde_voorziening: None,
+            medewerker: Some(WIJKCOACH.into()),
+            gesprek: Some(d(2026, 11, 6)),
+            onderzoek_klaar: None,
+            afgesloten: None,
+            uitkomst: None,
+        }),
+    )
+    .expect("melding");
+    tx.commit().expect("commit");
+    let mut h = harness(conn);
+    klik(&mut h, "Miriam de Vries");
+    klik(&mut h, "19-10-2026");
+    h.get_by_label("Melding 19-10-2026");
+    h.get_by_label("Gesprek 06-11-2026");
+    assert_eq!(h.get_all_by_label("gedaan").count(), 2);
+    h.get_by_label_contains("Nog geen stappen in de app vastgelegd");
+}
