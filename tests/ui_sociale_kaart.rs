@@ -354,8 +354,60 @@ fn annuleren_met_wijzigingen_vraagt_eerst() {
 #[test]
 fn intaker_ziet_de_kaart_alleen() {
     let Opzet { h, db: _, _map } = opzet(INTAKER);
-    h.get_by_label_contains("Wijzigen kan een beheerder of teamleider");
+    h.get_by_label_contains("Wijzigen kan alleen een beheerder");
     h.get_by_label("Individuele begeleiding");
     assert!(h.query_by_label("Nieuwe voorziening").is_none());
     assert!(h.query_by_label("Beëindigen").is_none());
+}
+
+#[test]
+fn weggaan_met_niet_opgeslagen_invoer_vraagt_eerst() {
+    use wijkregister::ui::app::Scherm;
+    let Opzet { mut h, db, _map } = opzet(BEHEERDER);
+    h.get_by_label("Nieuwe voorziening").click();
+    h.run();
+    typ(&mut h, "Naam", "Half ingevuld");
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Beheer")
+        .click();
+    h.run();
+    h.get_by_label("Wijzigingen niet opgeslagen. Toch weggaan?");
+    assert_eq!(h.state().scherm(), Scherm::SocialeKaart);
+    h.get_by_label("Nee, blijven").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label("Naam").value().as_deref(),
+        Some("Half ingevuld")
+    );
+
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Beheer")
+        .click();
+    h.run();
+    h.get_by_label("Ja, naar Beheer").click();
+    h.run();
+    assert_eq!(h.state().scherm(), Scherm::Beheer);
+    // Back on the kaart the form is gone and nothing was stored.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Sociale kaart")
+        .click();
+    h.run();
+    assert!(h.query_by_label("Opslaan").is_none());
+    let aantal: i64 = db
+        .query_row(
+            "SELECT count(*) FROM voorziening WHERE naam = 'Half ingevuld'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("tel");
+    assert_eq!(aantal, 0);
+
+    // An open form with nothing typed lets one go without asking.
+    h.get_by_label("Nieuwe voorziening").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Beheer")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label("Wijzigingen niet opgeslagen. Toch weggaan?")
+            .is_none()
+    );
+    assert_eq!(h.state().scherm(), Scherm::Beheer);
 }

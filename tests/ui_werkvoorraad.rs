@@ -154,7 +154,11 @@ fn fixture() -> Connection {
 }
 
 fn harness(werk_als: Option<&str>) -> Harness<'static, WijkregisterApp> {
-    let mut app = WijkregisterApp::new(fixture(), vandaag());
+    harness_op(fixture(), werk_als)
+}
+
+fn harness_op(conn: Connection, werk_als: Option<&str>) -> Harness<'static, WijkregisterApp> {
+    let mut app = WijkregisterApp::new(conn, vandaag());
     if let Some(m) = werk_als {
         app.werk_als(m);
     }
@@ -283,6 +287,63 @@ fn teamleider_ziet_het_team() {
     h.get_by_label("Open meldingen (1) – 1 te laat");
     h.get_by_label("Anna Bos");
     assert!(h.query_by_label("Miriam de Vries").is_none());
+}
+
+/// A direct Jeugdwet referral (no melding) of Jesse, waiting since 1
+/// October; he turns 18 on 26-05-2027.
+fn met_directe_verwijzing() -> Connection {
+    let conn = fixture();
+    let mut t = toekenning(
+        "T-DIRECT",
+        "",
+        "I-JONG",
+        "V-JEUGD",
+        d(2026, 10, 1),
+        None,
+        None,
+    );
+    if let Record::Toekenning(x) = &mut t {
+        x.melding = None;
+        x.verwijzer = Verwijzer::Huisarts;
+    }
+    schrijf(&conn, &[t]);
+    conn
+}
+
+#[test]
+fn toekenning_zonder_melding_staat_bij_de_teamleider() {
+    let mut h = harness_op(met_directe_verwijzing(), Some(LEIDER));
+    // In her own queue: waiting, and turning 18.
+    h.get_by_label_contains("Toekenningen zonder melding (bijvoorbeeld een directe verwijzing");
+    assert_eq!(h.get_all_by_label("Jesse Jong").count(), 2);
+
+    h.get_by_label("Per medewerker").click();
+    h.run();
+    h.get_by_label("Zonder melding (teamleider)").click();
+    h.run();
+    h.get_by_label("Toekenningen zonder melding");
+    h.get_by_label("Toegekend, nog niet gestart (1)");
+    assert_eq!(h.get_all_by_label("Jesse Jong").count(), 2);
+
+    // The switch (the table's total row is named "Hele team" too).
+    h.get_all_by_label("Hele team")
+        .next()
+        .expect("knop")
+        .click();
+    h.run();
+    h.get_by_label(
+        "Hele team: 4 open meldingen, 2 te laat, 1 binnen 5 werkdagen, 1 herindicatie, \
+         2 jongeren worden 18, 2 wachtende toekenningen.",
+    );
+    assert_eq!(
+        h.get_all_by_label("Zonder melding (teamleider)").count(),
+        2,
+        "de regels staan bij de teamleider, niet bij een medewerker"
+    );
+
+    // No worker has it.
+    let h = harness_op(met_directe_verwijzing(), Some(INTAKER));
+    assert!(h.query_by_label("Jesse Jong").is_none());
 }
 
 /// Not a test: writes this fixture, with a few more lines, to the file in

@@ -404,3 +404,103 @@ fn verlopen_eerst_en_teamoverzicht() {
     let west = werkvoorraad_team(&conn, "W-WEST", vandaag).expect("west");
     assert_eq!(west.totaal.open_meldingen, 0);
 }
+
+/// The owner rule for a toekenning without a melding (a direct Jeugdwet
+/// referral): the teamleider of the resident's wijkteam has it, in their own
+/// queue and in the team's group "zonder melding"; no worker has it, and
+/// another team does not see it.
+#[test]
+fn toekenning_zonder_melding_hoort_bij_de_teamleider_van_het_wijkteam() {
+    let conn = register();
+    let vandaag = d(2026, 11, 26);
+    let tx = Transaction::new_unchecked(&conn, TransactionBehavior::Immediate).expect("tx");
+    voeg_in(
+        &tx,
+        &Record::Medewerker(wijkregister::domain::Medewerker {
+            id: "MW-TL".into(),
+            naam: "Tineke Teamleider".into(),
+            rol: wijkregister::domain::Rol::Teamleider,
+            wijkteam: Some("W-OOST".into()),
+        }),
+    )
+    .expect("teamleider");
+    let direct = |id: &str, eind: Option<NaiveDate>, reden_einde| {
+        Record::Toekenning(Toekenning {
+            id: id.into(),
+            inwoner: "I-JONG".into(),
+            voorziening: "V-JEUGD".into(),
+            aanbieder: Some("A-ZORG".into()),
+            contract: None,
+            melding: None,
+            verwijzer: Verwijzer::Huisarts,
+            aanvraag: None,
+            besluit: d(2026, 10, 1),
+            uitkomst: BesluitUitkomst::Toegekend,
+            start: None,
+            eind,
+            leveringsvorm: Leveringsvorm::Natura,
+            doorbraak: false,
+            reden_einde,
+            afweging: None,
+        })
+    };
+    // Waiting since 1 October, ending 31 December; Jesse turns 18 on 26 May 2027.
+    voeg_in(&tx, &direct("T-DIRECT", Some(d(2026, 12, 31)), None)).expect("direct");
+    // An ended one is nobody's work.
+    voeg_in(
+        &tx,
+        &direct(
+            "T-KLAAR",
+            Some(d(2026, 12, 1)),
+            Some(wijkregister::domain::RedenEinde::VolgensPlan),
+        ),
+    )
+    .expect("klaar");
+    tx.commit().expect("commit");
+
+    let ids = |w: &wijkregister::store::werkvoorraad::Werkvoorraad| {
+        (
+            w.herindicaties
+                .iter()
+                .map(|x| x.toekenning.clone())
+                .collect::<Vec<_>>(),
+            w.achttien
+                .iter()
+                .map(|x| x.toekenning.clone())
+                .collect::<Vec<_>>(),
+            w.wachtend
+                .iter()
+                .map(|x| x.toekenning.clone())
+                .collect::<Vec<_>>(),
+        )
+    };
+    let een = vec!["T-DIRECT".to_owned()];
+    let verwacht = (een.clone(), een.clone(), een);
+    let leeg = (Vec::new(), Vec::new(), Vec::new());
+
+    let tl = werkvoorraad(&conn, "MW-TL", vandaag).expect("teamleider");
+    assert_eq!(ids(&tl), verwacht);
+    assert_eq!(tl.wachtend[0].dagen_wachtend, 56);
+    for mw in [INTAKER, WIJKCOACH, SCHULD] {
+        let w = werkvoorraad(&conn, mw, vandaag).expect("medewerker");
+        assert_eq!(ids(&w), leeg, "{mw} heeft er niets mee");
+    }
+
+    let team = werkvoorraad_team(&conn, "W-OOST", vandaag).expect("team");
+    assert_eq!(ids(&team.zonder_melding), verwacht);
+    assert!(team.zonder_melding.meldingen.is_empty());
+    for p in &team.per_medewerker {
+        assert_eq!(ids(&p.werkvoorraad), leeg, "{} in het team", p.naam);
+    }
+    // Counted once in the team totals, even though the teamleider's own queue has it too.
+    assert_eq!(
+        (
+            team.totaal.herindicaties,
+            team.totaal.achttien,
+            team.totaal.wachtend
+        ),
+        (1, 1, 1)
+    );
+    let west = werkvoorraad_team(&conn, "W-WEST", vandaag).expect("west");
+    assert_eq!(ids(&west.zonder_melding), leeg);
+}

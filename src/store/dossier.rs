@@ -130,6 +130,9 @@ impl ToekenningStatus {
 pub struct ToekenningRegel {
     /// Record identifier.
     pub id: String,
+    /// The melding it was decided on; `None` for a direct referral (a
+    /// huisarts under the Jeugdwet) or imported legacy data.
+    pub melding: Option<String>,
     /// Name of the provision.
     pub voorziening: String,
     /// Name of the provider.
@@ -157,6 +160,8 @@ pub struct ToekenningRegel {
 pub struct VerwijzingRegel {
     /// Record identifier.
     pub id: String,
+    /// The melding it was made from.
+    pub melding: String,
     /// Name of the provision.
     pub voorziening: String,
     /// Date of the referral.
@@ -229,13 +234,13 @@ pub const SQL_MELDINGEN: &str = "SELECT m.id, m.datum, m.bron, m.wet, v.naam, w.
 /// Toekenningen.
 pub const SQL_TOEKENNINGEN: &str =
     "SELECT t.id, v.naam, a.naam, t.verwijzer, t.besluit, t.uitkomst, t.start,
-            t.eind, t.leveringsvorm, t.reden_einde
+            t.eind, t.leveringsvorm, t.reden_einde, t.melding
      FROM toekenning t
      JOIN voorziening v ON v.id = t.voorziening
      LEFT JOIN aanbieder a ON a.id = t.aanbieder
      WHERE t.inwoner = ?1 ORDER BY t.besluit DESC, t.id DESC";
 /// Verwijzingen.
-pub const SQL_VERWIJZINGEN: &str = "SELECT r.id, v.naam, r.datum, r.status, r.opgelost
+pub const SQL_VERWIJZINGEN: &str = "SELECT r.id, v.naam, r.datum, r.status, r.opgelost, r.melding
      FROM melding m
      JOIN verwijzing r ON r.melding = m.id
      JOIN voorziening v ON v.id = r.voorziening
@@ -312,6 +317,7 @@ pub fn dossier(conn: &Connection, id: &str, vandaag: NaiveDate) -> Result<Dossie
             let eind = optie_datum(7, r.get(7)?)?;
             Ok(ToekenningRegel {
                 id: r.get(0)?,
+                melding: r.get(10)?,
                 voorziening: r.get(1)?,
                 aanbieder: r.get(2)?,
                 verwijzer: code(3, &verwijzer, Verwijzer::parse)?,
@@ -333,6 +339,7 @@ pub fn dossier(conn: &Connection, id: &str, vandaag: NaiveDate) -> Result<Dossie
             let status: String = r.get(3)?;
             Ok(VerwijzingRegel {
                 id: r.get(0)?,
+                melding: r.get(5)?,
                 voorziening: r.get(1)?,
                 datum: iso_datum(2, &datum)?,
                 status: code(3, &status, VerwijzingStatus::parse)?,

@@ -5,25 +5,40 @@
 //! by days waited. "Today" is a parameter; the rules themselves live in
 //! `domain::klantreis`.
 //!
-//! A melding belongs to its assigned medewerker (`melding.medewerker`); a
-//! toekenning to the medewerker of its melding. Toekenningen without a
-//! melding (direct Jeugdwet referrals, imported legacy data) are in nobody's
-//! queue. A team's queue is the queues of the medewerkers of that wijkteam.
+//! Whose line is it (the owner rule):
+//! - a melding belongs to its assigned medewerker (`melding.medewerker`);
+//! - a toekenning belongs to the medewerker of its melding;
+//! - a toekenning without a melding (a direct Jeugdwet referral by a
+//!   huisarts, jeugdarts or gecertificeerde instelling, or imported legacy
+//!   data) belongs to the teamleider(s) of the resident's wijkteam
+//!   (`inwoner.wijkteam`): no worker has a klantreis with it, and the
+//!   teamleider decides who picks up a herindicatie, an 18-/18+ transition or
+//!   a long wait. Those lines are in each teamleider's own queue and, in the
+//!   team view, in a separate group [`TeamWerkvoorraad::zonder_melding`]
+//!   (not under a worker, so a team with two teamleiders counts them once).
+//!   A resident without a wijkteam has no owner; such lines stay in the
+//!   dossier only.
+//!
+//! A team's queue is the queues of the medewerkers of that wijkteam plus
+//! that group. Every query seeks through an index (see
+//! `tests/queryplannen.rs`): the lines without a melding start from the
+//! team's residents (`inwoner_wijkteam`) and their toekenningen
+//! (`toekenning_inwoner`).
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::StoreFout;
 use super::klantreis::{datum_kolom, optie_datum_kolom};
-use crate::domain::Wet;
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{
     OpenTermijn, achttiende_verjaardag, dagen_wachtend, herindicatie_nodig, termijn_aanvraag,
     termijn_melding, wordt_18_binnenkort,
 };
 use crate::domain::termijnen::TermijnStatus;
+use crate::domain::{Rol, Wet};
 
 /// An open melding with its running deadlines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,7 +178,10 @@ pub struct MedewerkerWerkvoorraad {
 pub struct TeamWerkvoorraad {
     /// Per worker, by name.
     pub per_medewerker: Vec<MedewerkerWerkvoorraad>,
-    /// Sums over the team.
+    /// Toekenningen without a melding of the team's residents (no open
+    /// meldingen by nature): the teamleider's to hand out.
+    pub zonder_melding: Werkvoorraad,
+    /// Sums over the team, including the lines without a melding.
     pub totaal: Totalen,
 }
 
@@ -300,7 +318,40 @@ fn lopende(
     Ok(rijen.collect::<Result<_, _>>()?)
 }
 
-/// The queue of one medewerker on `vandaag`.
+/// Granted, not ended toekenningen without a melding of the residents of
+/// `wijkteam` (the teamleider's lines, see the module docs).
+fn lopende_zonder_melding(
+    conn: &Connection,
+    wijkteam: &str,
+    vandaag: NaiveDate,
+) -> Result<Vec<LopendeRij>, StoreFout> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT t.id, t.inwoner, {NAAM}, v.naam, v.wet, t.besluit, t.start, t.eind, i.geboortedatum
+         FROM inwoner i
+         JOIN toekenning t ON t.inwoner = i.id
+         JOIN voorziening v ON v.id = t.voorziening
+         WHERE i.wijkteam = ?1 AND t.melding IS NULL
+           AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
+           AND (t.eind IS NULL OR t.eind >= ?2)"
+    ))?;
+    let rijen = stmt.query_map(params![wijkteam, iso(vandaag)], |r| {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            datum_kolom(r, 5)?,
+            optie_datum_kolom(r, 6)?,
+            optie_datum_kolom(r, 7)?,
+            datum_kolom(r, 8)?,
+        ))
+    })?;
+    Ok(rijen.collect::<Result<_, _>>()?)
+}
+
+/// The queue of one medewerker on `vandaag`; a teamleider's also holds the
+/// toekenningen without a melding of the residents of their wijkteam.
 pub fn werkvoorraad(
     conn: &Connection,
     medewerker: &str,
@@ -311,10 +362,20 @@ pub fn werkvoorraad(
         .into_iter()
         .map(|(_, m)| m)
         .collect();
-    let lopend = lopende(conn, wie, vandaag)?
+    let mut lopend: Vec<LopendeRij> = lopende(conn, wie, vandaag)?
         .into_iter()
         .map(|(_, l)| l)
         .collect();
+    let team: Option<Option<String>> = conn
+        .query_row(
+            "SELECT wijkteam FROM medewerker WHERE id = ?1 AND rol = ?2",
+            params![medewerker, Rol::Teamleider.code()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(Some(team)) = team {
+        lopend.extend(lopende_zonder_melding(conn, &team, vandaag)?);
+    }
     Ok(bouw(meldingen, lopend, vandaag))
 }
 
@@ -406,27 +467,36 @@ pub fn werkvoorraad_team(
     }
     let mut per_medewerker = Vec::new();
     let mut totaal = Totalen::default();
-    for (medewerker, naam) in medewerkers {
-        let w = bouw(
-            meldingen.remove(&medewerker).unwrap_or_default(),
-            lopend.remove(&medewerker).unwrap_or_default(),
-            vandaag,
-        );
-        let t = w.totalen();
+    let mut tel = |t: Totalen| {
         totaal.open_meldingen += t.open_meldingen;
         totaal.verlopen += t.verlopen;
         totaal.bijna_verlopen += t.bijna_verlopen;
         totaal.herindicaties += t.herindicaties;
         totaal.achttien += t.achttien;
         totaal.wachtend += t.wachtend;
+    };
+    for (medewerker, naam) in medewerkers {
+        let w = bouw(
+            meldingen.remove(&medewerker).unwrap_or_default(),
+            lopend.remove(&medewerker).unwrap_or_default(),
+            vandaag,
+        );
+        tel(w.totalen());
         per_medewerker.push(MedewerkerWerkvoorraad {
             medewerker,
             naam,
             werkvoorraad: w,
         });
     }
+    let zonder_melding = bouw(
+        Vec::new(),
+        lopende_zonder_melding(conn, wijkteam, vandaag)?,
+        vandaag,
+    );
+    tel(zonder_melding.totalen());
     Ok(TeamWerkvoorraad {
         per_medewerker,
+        zonder_melding,
         totaal,
     })
 }

@@ -98,6 +98,13 @@ pub enum Actie {
     NieuweMelding(Option<String>),
     /// Open a melding's klantreis.
     OpenMelding(String),
+    /// Open a melding with the op- en afschaalformulier of its running toekenning.
+    Herbeoordelen {
+        /// The melding the toekenning was decided on.
+        melding: String,
+        /// The running toekenning.
+        toekenning: String,
+    },
     /// Open a household's view (over the screen shown now).
     OpenHuishouden(String),
     /// Close the household view, back to what was under it.
@@ -228,6 +235,21 @@ impl WijkregisterApp {
             self.klantreis = None;
             self.dossier = None;
             self.inwoners.focus_op_zoeken();
+        }
+    }
+
+    /// Whether going to `naar` would drop typed input outside the klantreis
+    /// (a Sociale kaart form, the dossier's form that ends a toekenning).
+    fn formulier_open(&self, naar: Scherm) -> bool {
+        match self.scherm {
+            // The kaart form is dropped on leaving (after the question).
+            Scherm::SocialeKaart => naar != Scherm::SocialeKaart && self.kaart.gewijzigd(),
+            // Inwoners again closes the dossier; other screens keep it.
+            Scherm::Inwoners => {
+                naar == Scherm::Inwoners
+                    && self.dossier.as_ref().is_some_and(DossierScherm::gewijzigd)
+            }
+            _ => false,
         }
     }
 
@@ -468,6 +490,16 @@ impl WijkregisterApp {
                 ))));
                 self.scherm = Scherm::Inwoners;
             }
+            Actie::Herbeoordelen {
+                melding,
+                toekenning,
+            } => {
+                let omg = self.omgeving();
+                self.klantreis = Some(Klantreis::Melding(Box::new(
+                    MeldingScherm::open_herbeoordelen(&self.register, &melding, &toekenning, &omg),
+                )));
+                self.scherm = Scherm::Inwoners;
+            }
             Actie::Command(command) => {
                 self.register.voer_uit(command, ctx);
                 self.verwerk_uitkomst();
@@ -501,6 +533,8 @@ impl WijkregisterApp {
         self.zet_toegang();
         match self.poort.doel_ui(ui.ctx(), &self.register) {
             Some(Ok(id)) => {
+                // The dossier asked for, not a klantreis form left open under it.
+                self.klantreis = None;
                 self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
                 self.scherm = Scherm::Inwoners;
             }
@@ -536,7 +570,9 @@ impl WijkregisterApp {
                         egui::Button::selectable(gekozen, RichText::new(scherm.naam()).size(16.0))
                             .min_size(egui::vec2(ui.available_width(), 30.0));
                     if ui.add(knop).clicked() {
-                        if self.klantreis.as_ref().is_some_and(Klantreis::gewijzigd) {
+                        if self.klantreis.as_ref().is_some_and(Klantreis::gewijzigd)
+                            || self.formulier_open(scherm)
+                        {
                             self.weggaan_naar = Some(scherm);
                         } else {
                             self.ga_naar(scherm);
@@ -578,6 +614,9 @@ impl WijkregisterApp {
                     );
                     if ui.button("Ja, naar ".to_owned() + naar.naam()).clicked() {
                         self.weggaan_naar = None;
+                        if self.scherm == Scherm::SocialeKaart {
+                            self.kaart.sluit_formulier();
+                        }
                         self.ga_naar(naar);
                     }
                     if ui.button("Nee, blijven").clicked() {
@@ -674,7 +713,7 @@ impl WijkregisterApp {
                 Scherm::Inwoners => match (&mut self.klantreis, &mut self.dossier) {
                     (Some(Klantreis::Nieuw(s)), _) => s.ui(ui, &self.register, &omg),
                     (Some(Klantreis::Melding(s)), _) => s.ui(ui, &self.register, &omg),
-                    (None, Some(dossier)) => dossier.ui(ui),
+                    (None, Some(dossier)) => dossier.ui(ui, &self.register, &omg),
                     (None, None) => self.inwoners.ui(ui, &self.register, self.vandaag),
                 },
                 Scherm::SocialeKaart => {

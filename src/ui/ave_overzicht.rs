@@ -54,7 +54,7 @@ impl AveOverzichtScherm {
             ui.add(
                 egui::Label::new(
                     "Dit overzicht van alle huishoudens per AVE-niveau is voor teamleiders en \
-                     procesmanagers. Kies links bij 'Werken als' een teamleider of procesmanager. \
+                     procesmanagers. \
                      Het AVE-niveau van één huishouden ziet u in het dossier van elk lid, via \
                      'Huishouden bekijken'.",
                 )

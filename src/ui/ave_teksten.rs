@@ -40,9 +40,7 @@ impl AveTekstenScherm {
         );
         let beheerder = medewerker.filter(|m| m.rol == Rol::Beheerder);
         if beheerder.is_none() {
-            ui.weak(
-                "Alleen een beheerder kan deze teksten aanpassen (kies links bij 'Werken als').",
-            );
+            ui.weak("Alleen een beheerder kan deze teksten aanpassen.");
         }
         let teksten = self.teksten.get_or_insert_with(|| {
             register

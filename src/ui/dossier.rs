@@ -3,7 +3,14 @@
 //! history, each under its own heading.
 //!
 //! The dossier is read once when opened ([`DossierScherm::open`]); the screen
-//! draws from that copy.
+//! draws from that copy, and reads it again after a change made here.
+//!
+//! A running toekenning can be changed from its row, also when it belongs
+//! to no melding: "Beëindigen" opens the same form as on the melding screen
+//! ([`EindeFormulier`]) below the table; "Op- of afschalen" opens the
+//! melding the toekenning was decided on with its op- en afschaalformulier
+//! (a new decision belongs to a melding; for a toekenning without one the
+//! button says so).
 
 use chrono::NaiveDate;
 use egui::{Key, RichText};
@@ -14,16 +21,26 @@ use crate::domain::datum::{leeftijd, nl, nl_of_streep};
 use crate::store::dossier::{Dossier, ToekenningStatus};
 use crate::ui::app::Actie;
 use crate::ui::ave::ave_badge_ui;
+use crate::ui::melding::Omgeving;
 use crate::ui::register::Register;
-use crate::ui::theme::FOUT_KLEUR;
+use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
+use crate::ui::toekenning_einde::{EindeFormulier, EindeUitkomst, loopt};
+use crate::ui::widgets::FocusGeheugen;
 
 /// A waiting provision's status: deep orange, readable on the light background (5.6:1).
 const WACHTEND_KLEUR: egui::Color32 = egui::Color32::from_rgb(0xBF, 0x36, 0x0C);
 
 /// State of the Dossier screen.
 pub struct DossierScherm {
+    /// The resident.
+    id: String,
     inhoud: Result<Dossier, String>,
     vandaag: NaiveDate,
+    /// The open form "Toekenning beëindigen", if any.
+    einde: Option<EindeFormulier>,
+    /// What the last change did.
+    bericht: Option<String>,
+    focus_geheugen: FocusGeheugen,
     /// The level names as the register holds them (the defaults if unreadable).
     teksten: Vec<AveNiveauTekst>,
 }
@@ -39,19 +56,35 @@ impl DossierScherm {
             .ave_teksten()
             .unwrap_or_else(|_| standaard_niveaus());
         DossierScherm {
+            id: id.to_owned(),
             inhoud,
             vandaag,
             teksten,
+            einde: None,
+            bericht: None,
+            focus_geheugen: FocusGeheugen::default(),
         }
     }
 
-    /// Draws the screen; returns what the user asked for.
-    pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<Actie> {
+    /// Whether a form holds input that is not saved.
+    #[must_use]
+    pub fn gewijzigd(&self) -> bool {
+        self.einde.as_ref().is_some_and(EindeFormulier::gewijzigd)
+    }
+
+    /// Draws the screen; returns what the user asked for. `register` and
+    /// `omg` serve the form that ends a toekenning.
+    pub fn ui(&mut self, ui: &mut egui::Ui, register: &Register, omg: &Omgeving) -> Option<Actie> {
         let mut actie = None;
+        let focus = self.focus_geheugen.begin(ui);
+        // With a form open, Esc belongs to the form.
         if ui.button("Terug naar de lijst (Esc)").clicked()
-            || ui.input(|i| i.key_pressed(Key::Escape))
+            || (self.einde.is_none() && ui.input(|i| i.key_pressed(Key::Escape)))
         {
             actie = Some(Actie::TerugNaarLijst);
+        }
+        if let Some(b) = &self.bericht {
+            ui.colored_label(GOED_KLEUR, RichText::new(b).strong());
         }
         ui.add_space(6.0);
         let dossier = match &self.inhoud {
@@ -63,6 +96,8 @@ impl DossierScherm {
         };
         let vandaag = self.vandaag;
         let teksten = &self.teksten;
+        let einde = &mut self.einde;
+        let mut opgeslagen = false;
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -74,14 +109,56 @@ impl DossierScherm {
                     actie = Some(a);
                 }
                 ui.add_space(10.0);
-                toekenningen_ui(ui, dossier);
+                match toekenningen_ui(ui, dossier) {
+                    Some(RijKeuze::Herbeoordelen {
+                        melding,
+                        toekenning,
+                    }) => {
+                        actie = Some(Actie::Herbeoordelen {
+                            melding,
+                            toekenning,
+                        });
+                    }
+                    Some(RijKeuze::Beeindigen(n)) => {
+                        *einde = dossier
+                            .toekenningen
+                            .get(n)
+                            .map(|t| EindeFormulier::nieuw(t, omg));
+                    }
+                    None => {}
+                }
+                if let Some(e) = einde {
+                    match e.ui(ui, register, omg, focus, true) {
+                        EindeUitkomst::Open => {}
+                        EindeUitkomst::Geannuleerd => *einde = None,
+                        EindeUitkomst::Opgeslagen => {
+                            *einde = None;
+                            opgeslagen = true;
+                        }
+                    }
+                }
                 ui.add_space(10.0);
                 verwijzingen_ui(ui, dossier);
                 ui.add_space(10.0);
                 ave_historie_ui(ui, dossier, vandaag, teksten);
             });
+        if opgeslagen {
+            self.inhoud = register
+                .dossier(&self.id, self.vandaag)
+                .map_err(|fout| format!("Het dossier kon niet worden gelezen: {fout}"));
+            self.bericht = Some("Toekenning beëindigd.".to_owned());
+        }
+        self.focus_geheugen.einde(ui);
         actie
     }
+}
+
+/// What was asked on a toekenning row.
+enum RijKeuze {
+    /// Op- of afschalen: open the melding with its form.
+    Herbeoordelen { melding: String, toekenning: String },
+    /// End the toekenning at this index.
+    Beeindigen(usize),
 }
 
 fn kop_ui(
@@ -271,16 +348,17 @@ fn periode(start: Option<NaiveDate>, eind: Option<NaiveDate>) -> String {
     }
 }
 
-fn toekenningen_ui(ui: &mut egui::Ui, d: &Dossier) {
+fn toekenningen_ui(ui: &mut egui::Ui, d: &Dossier) -> Option<RijKeuze> {
     sectiekop_ui(ui, "Toekenningen (maatwerk)", d.toekenningen.len());
     if d.toekenningen.is_empty() {
         ui.label("Geen toekenningen.");
-        return;
+        return None;
     }
+    let mut keuze = None;
     tabel(
         ui,
         "toekenningen",
-        &[200.0, 170.0, 95.0, 190.0, 150.0, 230.0],
+        &[160.0, 110.0, 85.0, 160.0, 110.0, 180.0, 200.0],
     )
     .header(
         24.0,
@@ -291,11 +369,12 @@ fn toekenningen_ui(ui: &mut egui::Ui, d: &Dossier) {
             "Periode",
             "Verwijzer",
             "Status",
+            "Wijzigen",
         ]),
     )
     .body(|mut body| {
-        for t in &d.toekenningen {
-            body.row(22.0, |mut rij| {
+        for (n, t) in d.toekenningen.iter().enumerate() {
+            body.row(24.0, |mut rij| {
                 cellen(
                     &mut rij,
                     &[
@@ -317,9 +396,40 @@ fn toekenningen_ui(ui: &mut egui::Ui, d: &Dossier) {
                         _ => tekst,
                     });
                 });
+                rij.col(|ui| {
+                    if !loopt(t) {
+                        return;
+                    }
+                    let schalen = ui.add_enabled(
+                        t.melding.is_some(),
+                        egui::Button::new("Op- of afschalen").small(),
+                    );
+                    let schalen = schalen
+                        .on_hover_text("Nieuw besluit bij de melding van deze toekenning")
+                        .on_disabled_hover_text(
+                            "Deze toekenning hoort bij geen melding (directe verwijzing). \
+                             Leg eerst een nieuwe melding vast om op of af te schalen.",
+                        );
+                    if schalen.clicked()
+                        && let Some(m) = &t.melding
+                    {
+                        keuze = Some(RijKeuze::Herbeoordelen {
+                            melding: m.clone(),
+                            toekenning: t.id.clone(),
+                        });
+                    }
+                    if ui
+                        .small_button("Beëindigen")
+                        .on_hover_text("Einddatum en reden vastleggen")
+                        .clicked()
+                    {
+                        keuze = Some(RijKeuze::Beeindigen(n));
+                    }
+                });
             });
         }
     });
+    keuze
 }
 
 fn verwijzingen_ui(ui: &mut egui::Ui, d: &Dossier) {

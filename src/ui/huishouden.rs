@@ -147,7 +147,7 @@ impl Wijziging {
         }
         let Some(medewerker) = medewerker else {
             ui.add_enabled(false, egui::Button::new("Op- of afschalen"));
-            ui.label("Kies eerst links bij 'Werken als' wie u bent: de wijziging wordt op uw naam vastgelegd.");
+            ui.label("U bent niet (meer) aangemeld: de wijziging wordt op uw naam vastgelegd, meld u opnieuw aan.");
             return false;
         };
         let Some(open) = &mut self.formulier else {

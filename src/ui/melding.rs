@@ -25,10 +25,10 @@ use crate::domain::klantreis::{
 };
 use crate::domain::termijnen::TermijnStatus;
 use crate::domain::{
-    BesluitUitkomst, Leveringsvorm, MeldingUitkomst, RedenEinde, VerwijzingStatus, VoorzieningSoort,
+    BesluitUitkomst, Leveringsvorm, MeldingUitkomst, VerwijzingStatus, VoorzieningSoort,
 };
 use crate::store::StoreFout;
-use crate::store::dossier::{Dossier, ToekenningStatus};
+use crate::store::dossier::Dossier;
 use crate::store::klantreis::{
     CorrectieRij, Handeling, MeldingKern, NieuwBesluit, NieuweStap, PassendeVoorziening,
     StapCorrectie, StapRij,
@@ -36,9 +36,10 @@ use crate::store::klantreis::{
 use crate::ui::app::Actie;
 use crate::ui::register::Register;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR, ave_kleur};
+use crate::ui::toekenning_einde::{EindeFormulier, EindeUitkomst, loopt};
 use crate::ui::widgets::datum::{datumveld_ui, lees};
 use crate::ui::widgets::{
-    Fouten, enter_opslaan, fout_ui, fouten_uit, keuze_ui, markeer_meerregelig, tekstvak_ui,
+    Focus, FocusGeheugen, Fouten, fout_ui, fouten_uit, keuze_ui, markeer_meerregelig, tekstvak_ui,
     tekstveld_ui,
 };
 
@@ -70,6 +71,9 @@ struct Gegevens {
     bron: String,
     intaker: Option<String>,
     gevraagd: Option<String>,
+    /// Dates on the melding itself (imported data has no step rows for them).
+    gesprek: Option<NaiveDate>,
+    onderzoek_klaar: Option<NaiveDate>,
     stappen: Vec<StapRij>,
     correcties: BTreeMap<i64, Vec<CorrectieRij>>,
     nog_te_doen: Vec<Stap>,
@@ -96,6 +100,8 @@ impl Gegevens {
             naam: dossier.inwoner.naam(),
             bron: regel.map_or_else(String::new, |m| m.bron.label().to_owned()),
             gevraagd: regel.and_then(|m| m.gevraagde_voorziening.clone()),
+            gesprek: regel.and_then(|m| m.gesprek),
+            onderzoek_klaar: regel.and_then(|m| m.onderzoek_klaar),
             intaker: regel.and_then(|m| m.medewerker.clone()),
             nog_te_doen: register.nog_te_doen(id)?,
             ladder: register.afweging(id)?,
@@ -189,12 +195,6 @@ struct BesluitForm {
     aanbod: Option<(NaiveDate, Vec<PassendeVoorziening>)>,
 }
 
-struct EindeForm {
-    id: String,
-    eind: String,
-    reden: Option<RedenEinde>,
-}
-
 /// State of the Melding screen.
 pub struct MeldingScherm {
     id: String,
@@ -205,7 +205,7 @@ pub struct MeldingScherm {
     verwijzing: Option<VerwijzingForm>,
     bijwerken: Option<BijwerkForm>,
     besluit: Option<BesluitForm>,
-    einde: Option<EindeForm>,
+    einde: Option<EindeFormulier>,
     fouten: Fouten,
     /// Which form `fouten` belong to.
     fouten_van: &'static str,
@@ -214,6 +214,18 @@ pub struct MeldingScherm {
     vraag_weggaan: bool,
     /// Scroll the besluit form into view once it opens.
     scroll_besluit: bool,
+    /// The form that just opened ("besluit", "correctie"): the cursor goes
+    /// to its first field.
+    focus_naar: Option<&'static str>,
+    /// Where the keyboard was as this frame began (which form Enter or Esc is for).
+    focus: Focus,
+    focus_geheugen: FocusGeheugen,
+    /// Forms drawn in the last frame and in this one (one form alone takes
+    /// Enter and Esc without focus).
+    formulieren_vorig: usize,
+    formulieren: usize,
+    /// A form took this frame's Esc (it was cancelled).
+    esc_gebruikt: bool,
 }
 
 impl MeldingScherm {
@@ -236,9 +248,48 @@ impl MeldingScherm {
             bericht: None,
             vraag_weggaan: false,
             scroll_besluit: false,
+            focus_naar: None,
+            focus: Focus::default(),
+            focus_geheugen: FocusGeheugen::default(),
+            formulieren_vorig: 0,
+            formulieren: 0,
+            esc_gebruikt: false,
         };
         s.vernieuw(register, omg);
         s
+    }
+
+    /// Opens melding `id` with the form "Op- of afschalen" of its running
+    /// toekenning `toekenning` open (from a row in the dossier).
+    #[must_use]
+    pub fn open_herbeoordelen(
+        register: &Register,
+        id: &str,
+        toekenning: &str,
+        omg: &Omgeving,
+    ) -> MeldingScherm {
+        let mut s = MeldingScherm::open(register, id, omg);
+        if let Ok(g) = &s.gegevens
+            && g.dossier
+                .toekenningen
+                .iter()
+                .any(|t| t.id == toekenning && t.melding.as_deref() == Some(id) && loopt(t))
+        {
+            s.besluit = Some(BesluitForm::nieuw(
+                g,
+                omg.vandaag,
+                Some(toekenning.to_owned()),
+            ));
+            s.scroll_besluit = true;
+            s.focus_naar = Some("besluit");
+        }
+        s
+    }
+
+    /// Counts a form drawn this frame; true when it was the only one last frame.
+    fn formulier_geteld(&mut self) -> bool {
+        self.formulieren += 1;
+        self.formulieren_vorig == 1
     }
 
     /// Reads the melding again and resets the forms to what is stored.
@@ -288,7 +339,7 @@ impl MeldingScherm {
                 .as_ref()
                 .is_some_and(|v| v.voorziening.is_some() || !v.notitie.is_empty())
             || self.besluit.is_some()
-            || self.einde.is_some()
+            || self.einde.as_ref().is_some_and(EindeFormulier::gewijzigd)
     }
 
     /// Handles a write's result: refresh on success, errors beside the fields otherwise.
@@ -337,13 +388,9 @@ impl MeldingScherm {
                 }
             }
         });
-        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            if self.vraag_weggaan || !self.gewijzigd() {
-                actie = Some(terug());
-            } else {
-                self.vraag_weggaan = true;
-            }
-        }
+        self.focus = self.focus_geheugen.begin(ui);
+        self.formulieren_vorig = std::mem::take(&mut self.formulieren);
+        self.esc_gebruikt = false;
         if self.vraag_weggaan {
             ui.horizontal(|ui| {
                 ui.colored_label(
@@ -398,6 +445,17 @@ impl MeldingScherm {
         if !opnieuw {
             self.gegevens = Ok(g);
         }
+        // Esc that no form took: back to the dossier, asking first when
+        // something typed is not saved.
+        if self.focus.esc(ui) && !self.esc_gebruikt && actie.is_none() {
+            if self.vraag_weggaan || !self.gewijzigd() {
+                actie = Some(terug());
+            } else {
+                self.vraag_weggaan = true;
+                ui.ctx().request_repaint();
+            }
+        }
+        self.focus_geheugen.einde(ui);
         actie
     }
 
@@ -411,6 +469,9 @@ impl MeldingScherm {
         let mut opnieuw = false;
         ui.separator();
         ui.label(RichText::new("Vastgelegde stappen").strong().size(17.0));
+        if g.stappen.is_empty() {
+            ui.label("Nog geen stappen in de app vastgelegd; de datums in de stappenbalk komen uit de registratie van de melding.");
+        }
         egui::Grid::new("stappen")
             .num_columns(5)
             .striped(true)
@@ -443,6 +504,7 @@ impl MeldingScherm {
                             medewerker: Some(s.medewerker.clone()),
                             notitie: s.notitie.clone(),
                         });
+                        self.focus_naar = Some("correctie");
                     }
                     ui.end_row();
                     for c in g.correcties.get(&s.id).into_iter().flatten() {
@@ -453,8 +515,14 @@ impl MeldingScherm {
                 }
             });
         let mut sluit = false;
+        let focus = self.focus;
+        let enig = self.correctie.is_some() && self.formulier_geteld();
+        let focus_zetten = self.focus_naar == Some("correctie");
+        if focus_zetten {
+            self.focus_naar = None;
+        }
         if let Some(c) = &mut self.correctie {
-            ui.group(|ui| {
+            let groep = ui.group(|ui| {
                 ui.label(RichText::new("Stap corrigeren (de correctie wordt bewaard)").strong());
                 let f = if self.fouten_van == "correctie" {
                     self.fouten.clone()
@@ -462,13 +530,16 @@ impl MeldingScherm {
                     Fouten::new()
                 };
                 egui::Grid::new("correctie").num_columns(3).show(ui, |ui| {
-                    datumveld_ui(
+                    let r = datumveld_ui(
                         ui,
                         "Juiste datum:",
                         &mut c.datum,
                         f.get("datum"),
                         omg.vandaag,
                     );
+                    if focus_zetten {
+                        r.request_focus();
+                    }
                     keuze_ui(
                         ui,
                         "Juiste medewerker:",
@@ -486,8 +557,16 @@ impl MeldingScherm {
                     if ui.button("Annuleren").clicked() {
                         sluit = true;
                     }
+                    ui.weak("Enter = opslaan, Esc = annuleren");
                 });
             });
+            let rect = groep.response.rect;
+            if focus.esc_voor(ui, rect, enig) {
+                sluit = true;
+                self.esc_gebruikt = true;
+            } else if focus.enter_voor(ui, rect, enig) {
+                opnieuw = true;
+            }
         }
         if sluit {
             self.correctie = None;
@@ -550,39 +629,48 @@ impl MeldingScherm {
         } else {
             Fouten::new()
         };
+        let enig = self.formulier_geteld();
+        let focus = self.focus;
         let s = &mut self.stap;
-        egui::Grid::new("volgende-stap")
-            .num_columns(3)
-            .spacing([12.0, 6.0])
-            .show(ui, |ui| {
-                keuze_ui(ui, "Stap:", &mut s.stap, &keuzes, f.get("stap"));
-                if s.stap == Some(Stap::Afsluiting) {
-                    let uitkomsten: Vec<(Option<MeldingUitkomst>, String)> = MeldingUitkomst::ALLE
-                        .iter()
-                        .map(|u| (Some(*u), u.label().to_owned()))
-                        .collect();
+        let vorm = ui.scope(|ui| {
+            egui::Grid::new("volgende-stap")
+                .num_columns(3)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    keuze_ui(ui, "Stap:", &mut s.stap, &keuzes, f.get("stap"));
+                    if s.stap == Some(Stap::Afsluiting) {
+                        let uitkomsten: Vec<(Option<MeldingUitkomst>, String)> =
+                            MeldingUitkomst::ALLE
+                                .iter()
+                                .map(|u| (Some(*u), u.label().to_owned()))
+                                .collect();
+                        keuze_ui(
+                            ui,
+                            "Uitkomst:",
+                            &mut s.uitkomst,
+                            &uitkomsten,
+                            f.get("uitkomst"),
+                        );
+                    }
+                    datumveld_ui(ui, "Datum stap:", &mut s.datum, f.get("datum"), omg.vandaag);
                     keuze_ui(
                         ui,
-                        "Uitkomst:",
-                        &mut s.uitkomst,
-                        &uitkomsten,
-                        f.get("uitkomst"),
+                        "Medewerker:",
+                        &mut s.medewerker,
+                        &g.medewerkers,
+                        f.get("medewerker"),
                     );
+                    let r = tekstvak_ui(ui, "Notitie:", &mut s.notitie, f.get("notitie"));
+                    markeer_meerregelig(ui, &r);
+                });
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new("Stap opslaan").strong()).clicked() {
+                    opslaan = true;
                 }
-                datumveld_ui(ui, "Datum stap:", &mut s.datum, f.get("datum"), omg.vandaag);
-                keuze_ui(
-                    ui,
-                    "Medewerker:",
-                    &mut s.medewerker,
-                    &g.medewerkers,
-                    f.get("medewerker"),
-                );
-                let r = tekstvak_ui(ui, "Notitie:", &mut s.notitie, f.get("notitie"));
-                markeer_meerregelig(ui, &r);
+                ui.weak("Enter = opslaan (niet in de notitie)");
             });
-        if ui.button(RichText::new("Stap opslaan").strong()).clicked() {
-            opslaan = true;
-        }
+        });
+        opslaan |= focus.enter_voor(ui, vorm.response.rect, enig);
         if !opslaan {
             return false;
         }
@@ -645,73 +733,77 @@ impl MeldingScherm {
         };
         let mut vorige_open = false;
         let mut opgelost_boven = false;
-        egui::Grid::new("ladder")
-            .num_columns(3)
-            .spacing([12.0, 6.0])
-            .show(ui, |ui| {
-                for (n, soort) in TredeSoort::ALLE.iter().enumerate() {
-                    let bewerkbaar = !vorige_open && !opgelost_boven;
-                    let mut trede = self.ladder.ladder.trede(*soort).clone();
-                    ui.label(
-                        RichText::new(format!("{}. {}", n + 1, hoofdletter(soort.label())))
-                            .strong(),
-                    );
-                    ui.add_enabled_ui(bewerkbaar, |ui| {
-                        ui.horizontal(|ui| {
-                            if ui
-                                .radio(
-                                    trede.lost_op == Some(true),
-                                    format!("{}: lost het op", soort.label()),
-                                )
-                                .clicked()
-                            {
-                                trede.lost_op = Some(true);
-                            }
-                            if ui
-                                .radio(
-                                    trede.lost_op == Some(false),
-                                    format!("{}: lost het niet op", soort.label()),
-                                )
-                                .clicked()
-                            {
-                                trede.lost_op = Some(false);
-                            }
+        let enig = self.formulier_geteld();
+        let focus = self.focus;
+        let vorm = ui.scope(|ui| {
+            egui::Grid::new("ladder")
+                .num_columns(3)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    for (n, soort) in TredeSoort::ALLE.iter().enumerate() {
+                        let bewerkbaar = !vorige_open && !opgelost_boven;
+                        let mut trede = self.ladder.ladder.trede(*soort).clone();
+                        ui.label(
+                            RichText::new(format!("{}. {}", n + 1, hoofdletter(soort.label())))
+                                .strong(),
+                        );
+                        ui.add_enabled_ui(bewerkbaar, |ui| {
+                            ui.horizontal(|ui| {
+                                if ui
+                                    .radio(
+                                        trede.lost_op == Some(true),
+                                        format!("{}: lost het op", soort.label()),
+                                    )
+                                    .clicked()
+                                {
+                                    trede.lost_op = Some(true);
+                                }
+                                if ui
+                                    .radio(
+                                        trede.lost_op == Some(false),
+                                        format!("{}: lost het niet op", soort.label()),
+                                    )
+                                    .clicked()
+                                {
+                                    trede.lost_op = Some(false);
+                                }
+                            });
                         });
-                    });
-                    ui.end_row();
-                    let wl = ui.label(format!("Waarom ({}):", soort.label()));
-                    ui.add_enabled_ui(bewerkbaar, |ui| {
-                        ui.add(
-                            egui::TextEdit::singleline(&mut trede.toelichting)
-                                .desired_width(520.0)
-                                .char_limit(crate::ui::widgets::lengte::LANGE_TEKST),
-                        )
-                        .labelled_by(wl.id);
-                    });
-                    let fout = f.get(soort.veld()).cloned().or_else(|| {
-                        (trede.lost_op.is_some() && trede.toelichting.trim().is_empty())
-                            .then(|| "vul in waarom (verplicht)".to_owned())
-                    });
-                    fout_ui(ui, fout.as_ref());
-                    ui.end_row();
-                    if !bewerkbaar {
-                        trede = Trede::default();
+                        ui.end_row();
+                        let wl = ui.label(format!("Waarom ({}):", soort.label()));
+                        ui.add_enabled_ui(bewerkbaar, |ui| {
+                            ui.add(
+                                egui::TextEdit::singleline(&mut trede.toelichting)
+                                    .desired_width(520.0)
+                                    .char_limit(crate::ui::widgets::lengte::LANGE_TEKST),
+                            )
+                            .labelled_by(wl.id);
+                        });
+                        let fout = f.get(soort.veld()).cloned().or_else(|| {
+                            (trede.lost_op.is_some() && trede.toelichting.trim().is_empty())
+                                .then(|| "vul in waarom (verplicht)".to_owned())
+                        });
+                        fout_ui(ui, fout.as_ref());
+                        ui.end_row();
+                        if !bewerkbaar {
+                            trede = Trede::default();
+                        }
+                        vorige_open |= trede.lost_op.is_none();
+                        opgelost_boven |= trede.lost_op == Some(true);
+                        self.ladder.ladder.zet(*soort, trede);
                     }
-                    vorige_open |= trede.lost_op.is_none();
-                    opgelost_boven |= trede.lost_op == Some(true);
-                    self.ladder.ladder.zet(*soort, trede);
-                }
-                datumveld_ui(
-                    ui,
-                    "Datum afweging:",
-                    &mut self.ladder.datum,
-                    f.get("datum"),
-                    omg.vandaag,
-                );
-            });
+                    datumveld_ui(
+                        ui,
+                        "Datum afweging:",
+                        &mut self.ladder.datum,
+                        f.get("datum"),
+                        omg.vandaag,
+                    );
+                });
+        });
         let mut opnieuw = false;
         let opgeslagen = g.ladder == self.ladder.ladder;
-        ui.horizontal(|ui| {
+        let knoppen = ui.horizontal(|ui| {
             if ui
                 .add_enabled(
                     !opgeslagen,
@@ -729,6 +821,8 @@ impl MeldingScherm {
                 ui.colored_label(ave_kleur(2), "Nog niet opgeslagen.");
             }
         });
+        opnieuw |= !opgeslagen
+            && focus.enter_voor(ui, vorm.response.rect.union(knoppen.response.rect), enig);
         if opnieuw {
             let Some(datum) = lees(&self.ladder.datum) else {
                 self.fouten =
@@ -737,7 +831,7 @@ impl MeldingScherm {
                 return false;
             };
             let Some(mw) = omg.medewerker.clone() else {
-                self.algemeen = Some("Kies links bij 'Werken als' wie de afweging maakt.".into());
+                self.algemeen = Some("U bent niet (meer) aangemeld; meld u opnieuw aan om de afweging vast te leggen.".into());
                 return false;
             };
             let t = omg.tijdstip();
@@ -816,7 +910,7 @@ impl MeldingScherm {
                 if afronden {
                     let Some(mw) = omg.medewerker.clone() else {
                         self.algemeen =
-                            Some("Kies links bij 'Werken als' wie de melding afsluit.".into());
+                            Some("U bent niet (meer) aangemeld; meld u opnieuw aan om de melding af te sluiten.".into());
                         return false;
                     };
                     let datum = lees(&self.ladder.datum).unwrap_or(omg.vandaag);
@@ -852,6 +946,7 @@ impl MeldingScherm {
                 {
                     self.besluit = Some(BesluitForm::nieuw(g, omg.vandaag, None));
                     self.scroll_besluit = true;
+                    self.focus_naar = Some("besluit");
                 }
             }
             LadderUitkomst::Onvolledig(soort) => {
@@ -877,7 +972,7 @@ impl MeldingScherm {
         ui.separator();
         ui.horizontal(|ui| {
             ui.label(
-                RichText::new("Verwijzingen van de inwoner")
+                RichText::new("Verwijzingen van deze melding")
                     .strong()
                     .size(17.0),
             );
@@ -897,7 +992,26 @@ impl MeldingScherm {
             }
         });
         let mut opnieuw = false;
-        for v in &g.dossier.verwijzingen {
+        let eigen: Vec<_> = g
+            .dossier
+            .verwijzingen
+            .iter()
+            .filter(|v| v.melding == g.kern.id)
+            .collect();
+        if eigen.is_empty() {
+            ui.label("Geen verwijzingen bij deze melding.");
+        }
+        let andere = g.dossier.verwijzingen.len() - eigen.len();
+        andere_ui(
+            ui,
+            andere,
+            if andere == 1 {
+                "verwijzing (van een andere melding)"
+            } else {
+                "verwijzingen (van andere meldingen)"
+            },
+        );
+        for v in eigen {
             ui.horizontal(|ui| {
                 ui.label(format!(
                     "{} – verwezen {} – {}{}",
@@ -921,6 +1035,7 @@ impl MeldingScherm {
                         id: v.id.clone(),
                         ..BijwerkForm::default()
                     });
+                    self.verwijzing = None;
                 }
             });
         }
@@ -932,7 +1047,8 @@ impl MeldingScherm {
             } else {
                 Fouten::new()
             };
-            ui.group(|ui| {
+            let enig = self.formulier_geteld();
+            let groep = ui.group(|ui| {
                 egui::Grid::new("bijwerken").num_columns(3).show(ui, |ui| {
                     let statussen: Vec<(Option<VerwijzingStatus>, String)> = [
                         VerwijzingStatus::Gestart,
@@ -972,8 +1088,15 @@ impl MeldingScherm {
                 ui.horizontal(|ui| {
                     opslaan = ui.button("Status opslaan").clicked();
                     annuleren = ui.button("Annuleren").clicked();
+                    ui.weak("Enter = opslaan, Esc = annuleren");
                 });
             });
+            if self.focus.esc_voor(ui, groep.response.rect, enig) {
+                annuleren = true;
+                self.esc_gebruikt = true;
+            } else if !annuleren && self.focus.enter_voor(ui, groep.response.rect, enig) {
+                opslaan = true;
+            }
             if !annuleren {
                 self.bijwerken = Some(b);
             }
@@ -991,7 +1114,10 @@ impl MeldingScherm {
                     return false;
                 };
                 let Some(mw) = omg.medewerker.clone() else {
-                    self.algemeen = Some("Kies links bij 'Werken als' wie dit bijwerkt.".into());
+                    self.algemeen = Some(
+                        "U bent niet (meer) aangemeld; meld u opnieuw aan om dit bij te werken."
+                            .into(),
+                    );
                     return false;
                 };
                 let t = omg.tijdstip();
@@ -1009,6 +1135,8 @@ impl MeldingScherm {
                 opnieuw = self.na_opslaan("bijwerken", r, "Verwijzing bijgewerkt.", register, omg);
             }
         }
+        let enig = self.verwijzing.is_some() && self.formulier_geteld();
+        let focus = self.focus;
         if let Some(v) = &mut self.verwijzing {
             let mut opslaan = false;
             let mut annuleren = false;
@@ -1017,7 +1145,7 @@ impl MeldingScherm {
             } else {
                 Fouten::new()
             };
-            ui.group(|ui| {
+            let groep = ui.group(|ui| {
                 ui.label(RichText::new("Nieuwe verwijzing (passend bij wet en leefgebieden; algemene voorzieningen eerst)").strong());
                 egui::Grid::new("verwijzing").num_columns(3).show(ui, |ui| {
                     let opties: Vec<(Option<String>, String)> = g
@@ -1032,10 +1160,17 @@ impl MeldingScherm {
                     markeer_meerregelig(ui, &r);
                 });
                 ui.horizontal(|ui| {
-                    opslaan = ui.button(RichText::new("Verwijzing opslaan").strong()).clicked() || enter_opslaan(ui);
+                    opslaan = ui.button(RichText::new("Verwijzing opslaan").strong()).clicked();
                     annuleren = ui.button("Annuleren").clicked();
+                    ui.weak("Enter = opslaan, Esc = annuleren");
                 });
             });
+            if focus.esc_voor(ui, groep.response.rect, enig) {
+                annuleren = true;
+                self.esc_gebruikt = true;
+            } else if !annuleren && focus.enter_voor(ui, groep.response.rect, enig) {
+                opslaan = true;
+            }
             if annuleren {
                 self.verwijzing = None;
                 return opnieuw;
@@ -1051,7 +1186,9 @@ impl MeldingScherm {
                 }
                 let mw = omg.medewerker.clone();
                 if mw.is_none() {
-                    self.algemeen = Some("Kies links bij 'Werken als' wie verwijst.".into());
+                    self.algemeen = Some(
+                        "U bent niet (meer) aangemeld; meld u opnieuw aan om te verwijzen.".into(),
+                    );
                 }
                 let (Some(voorziening), Some(datum), Some(mw), true) =
                     (v.voorziening.clone(), datum, mw, fouten.is_empty())
@@ -1089,6 +1226,7 @@ impl MeldingScherm {
                 {
                     self.besluit = Some(BesluitForm::nieuw(g, omg.vandaag, None));
                     self.scroll_besluit = true;
+                    self.focus_naar = Some("besluit");
                 }
             }
             return false;
@@ -1098,6 +1236,12 @@ impl MeldingScherm {
         } else {
             Fouten::new()
         };
+        let enig = self.formulier_geteld();
+        let focus = self.focus;
+        let focus_zetten = self.focus_naar == Some("besluit");
+        if focus_zetten {
+            self.focus_naar = None;
+        }
         let Some(b) = self.besluit.as_mut() else {
             return false;
         };
@@ -1141,22 +1285,26 @@ impl MeldingScherm {
             .spacing([12.0, 6.0])
             .min_col_width(230.0)
             .show(ui, |ui| {
+                let mut eerste = None;
                 if b.vorige.is_some() {
-                    datumveld_ui(
+                    eerste = Some(datumveld_ui(
                         ui,
                         "Nieuw besluit geldt vanaf:",
                         &mut b.vanaf,
                         f.get("start"),
                         omg.vandaag,
-                    );
+                    ));
                 }
-                datumveld_ui(
+                let r = datumveld_ui(
                     ui,
                     "Aanvraagdatum:",
                     &mut b.aanvraag,
                     f.get("aanvraag"),
                     omg.vandaag,
                 );
+                if focus_zetten {
+                    eerste.unwrap_or(r).request_focus();
+                }
                 datumveld_ui(
                     ui,
                     "Besluitdatum:",
@@ -1377,7 +1525,7 @@ impl MeldingScherm {
                 }
             });
         }
-        ui.horizontal(|ui| {
+        let knoppen = ui.horizontal(|ui| {
             if ui
                 .button(RichText::new("Besluit opslaan").strong())
                 .clicked()
@@ -1385,7 +1533,18 @@ impl MeldingScherm {
                 opslaan = true;
             }
             annuleren = ui.button("Annuleren").clicked();
+            ui.weak("Enter = opslaan (niet in een notitie), Esc = annuleren");
         });
+        let vlak = egui::Rect::from_min_max(
+            egui::pos2(ui.max_rect().left(), kop.rect.top()),
+            egui::pos2(ui.max_rect().right(), knoppen.response.rect.bottom()),
+        );
+        if focus.esc_voor(ui, vlak, enig) {
+            annuleren = true;
+            self.esc_gebruikt = true;
+        } else if !annuleren && focus.enter_voor(ui, vlak, enig) {
+            opslaan = true;
+        }
         if annuleren {
             self.besluit = None;
             return false;
@@ -1443,7 +1602,10 @@ impl MeldingScherm {
             fouten.insert("voorziening".into(), "kies de voorziening".into());
         }
         let Some(mw) = omg.medewerker.clone() else {
-            self.algemeen = Some("Kies links bij 'Werken als' wie het besluit neemt.".into());
+            self.algemeen = Some(
+                "U bent niet (meer) aangemeld; meld u opnieuw aan om het besluit vast te leggen."
+                    .into(),
+            );
             return false;
         };
         let (Some(besluit), true) = (besluit, fouten.is_empty()) else {
@@ -1494,14 +1656,30 @@ impl MeldingScherm {
     ) -> bool {
         ui.separator();
         ui.label(
-            RichText::new("Toekenningen van de inwoner (maatwerk)")
+            RichText::new("Toekenningen van deze melding (maatwerk)")
                 .strong()
                 .size(17.0),
         );
-        if g.dossier.toekenningen.is_empty() {
-            ui.label("Geen toekenningen.");
+        let eigen: Vec<_> = g
+            .dossier
+            .toekenningen
+            .iter()
+            .filter(|t| t.melding.as_deref() == Some(g.kern.id.as_str()))
+            .collect();
+        if eigen.is_empty() {
+            ui.label("Geen toekenningen bij deze melding.");
         }
-        for t in &g.dossier.toekenningen {
+        let andere = g.dossier.toekenningen.len() - eigen.len();
+        andere_ui(
+            ui,
+            andere,
+            if andere == 1 {
+                "toekenning (van een andere melding of zonder melding)"
+            } else {
+                "toekenningen (van andere meldingen of zonder melding)"
+            },
+        );
+        for t in eigen {
             ui.horizontal(|ui| {
                 ui.label(format!(
                     "{} – {} – besluit {} – {}",
@@ -1510,93 +1688,48 @@ impl MeldingScherm {
                     nl(t.besluit),
                     t.status.label()
                 ));
-                let loopt = t.uitkomst == BesluitUitkomst::Toegekend
-                    && t.reden_einde.is_none()
-                    && !matches!(t.status, ToekenningStatus::Afgewezen);
-                if loopt
+                if loopt(t)
                     && ui
                         .small_button(format!("Op- of afschalen: {}", t.voorziening))
                         .clicked()
                 {
                     self.besluit = Some(BesluitForm::nieuw(g, omg.vandaag, Some(t.id.clone())));
                     self.scroll_besluit = true;
+                    self.focus_naar = Some("besluit");
+                    self.einde = None;
                 }
-                if loopt
+                if loopt(t)
                     && ui
                         .small_button(format!("Beëindigen: {}", t.voorziening))
                         .clicked()
                 {
-                    self.einde = Some(EindeForm {
-                        id: t.id.clone(),
-                        eind: nl(omg.vandaag),
-                        reden: None,
-                    });
+                    self.einde = Some(EindeFormulier::nieuw(t, omg));
                 }
             });
         }
+        if self.einde.is_none() {
+            return false;
+        }
+        let enig = self.formulier_geteld();
+        let focus = self.focus;
         let Some(e) = &mut self.einde else {
             return false;
         };
-        let f = if self.fouten_van == "einde" {
-            self.fouten.clone()
-        } else {
-            Fouten::new()
-        };
-        let mut opslaan = false;
-        let mut annuleren = false;
-        ui.group(|ui| {
-            ui.label(RichText::new("Toekenning beëindigen").strong());
-            egui::Grid::new("einde").num_columns(3).show(ui, |ui| {
-                datumveld_ui(
-                    ui,
-                    "Einddatum levering:",
-                    &mut e.eind,
-                    f.get("eind"),
-                    omg.vandaag,
-                );
-                let redenen: Vec<(Option<RedenEinde>, String)> = RedenEinde::ALLE
-                    .iter()
-                    .filter(|r| **r != RedenEinde::Herbeoordeling)
-                    .map(|r| (Some(*r), r.label().to_owned()))
-                    .collect();
-                keuze_ui(
-                    ui,
-                    "Reden einde:",
-                    &mut e.reden,
-                    &redenen,
-                    f.get("reden_einde"),
-                );
-            });
-            ui.horizontal(|ui| {
-                opslaan = ui.button("Beëindigen opslaan").clicked();
-                annuleren = ui.button("Annuleren").clicked();
-            });
-        });
-        if annuleren {
-            self.einde = None;
-            return false;
+        match e.ui(ui, register, omg, focus, enig) {
+            EindeUitkomst::Open => false,
+            EindeUitkomst::Geannuleerd => {
+                self.esc_gebruikt = true;
+                self.einde = None;
+                false
+            }
+            EindeUitkomst::Opgeslagen => {
+                self.fouten.clear();
+                self.algemeen = None;
+                self.bericht = Some("Toekenning beëindigd.".to_owned());
+                self.vernieuw(register, omg);
+                true
+            }
         }
-        if !opslaan {
-            return false;
-        }
-        let Some(eind) = lees(&e.eind) else {
-            self.fouten =
-                Fouten::from([("eind".to_owned(), "typ de datum als dd-mm-jjjj".to_owned())]);
-            self.fouten_van = "einde";
-            return false;
-        };
-        let Some(mw) = omg.medewerker.clone() else {
-            self.algemeen = Some("Kies links bij 'Werken als' wie beëindigt.".into());
-            return false;
-        };
-        let (id, reden) = (e.id.clone(), e.reden);
-        let t = omg.tijdstip();
-        let h = Handeling {
-            medewerker: &mw,
-            tijdstip: &t,
-        };
-        let r = register.toekenning_beeindigen(h, &id, eind, reden);
-        self.na_opslaan("einde", r, "Toekenning beëindigd.", register, omg)
     }
 }
 
@@ -1674,6 +1807,16 @@ fn vrij_vast_te_leggen(stap: Stap) -> bool {
         stap,
         Stap::Melding | Stap::Afweging | Stap::Verwijzing | Stap::AanvraagBesluit
     )
+}
+
+/// Points to the dossier for the resident's rows that belong to another
+/// melding (or, for toekenningen, to none).
+fn andere_ui(ui: &mut egui::Ui, aantal: usize, wat: &str) {
+    if aantal > 0 {
+        ui.weak(format!(
+            "De inwoner heeft nog {aantal} andere {wat}: die staan in het dossier."
+        ));
+    }
 }
 
 fn hoofdletter(tekst: &str) -> String {
@@ -1763,7 +1906,19 @@ fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
             let fase = u8::try_from(i + 1).unwrap_or(0);
             let gedaan: Vec<&StapRij> =
                 g.stappen.iter().filter(|s| s.stap.fase() == fase).collect();
-            let (kleur, status) = if !gedaan.is_empty() {
+            // Imported or older meldingen carry their first dates on the
+            // melding itself, without step rows: done all the same.
+            let geregistreerd = if gedaan.is_empty() {
+                match fase {
+                    1 => Some(("Melding", g.kern.datum)),
+                    2 => g.gesprek.map(|d| ("Gesprek", d)),
+                    3 => g.onderzoek_klaar.map(|d| ("Onderzoek klaar", d)),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            let (kleur, status) = if !gedaan.is_empty() || geregistreerd.is_some() {
                 (GOED_KLEUR, "gedaan")
             } else if volgende_fasen.contains(&fase) {
                 (ave_kleur(2), "kan nu")
@@ -1781,6 +1936,14 @@ fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
                     ui.vertical(|ui| {
                         ui.add(egui::Label::new(RichText::new(*naam).color(kleur).strong()).wrap());
                         ui.small(RichText::new(status).color(kleur));
+                        if let Some((wat, datum)) = geregistreerd {
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(format!("{wat} {}", nl(datum))).small(),
+                                )
+                                .wrap(),
+                            );
+                        }
                         for s in gedaan {
                             ui.add(
                                 egui::Label::new(

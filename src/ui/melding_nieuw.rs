@@ -19,7 +19,7 @@ use crate::ui::register::Register;
 use crate::ui::theme::FOUT_KLEUR;
 use crate::ui::widgets::datum::{datumveld_ui, lees};
 use crate::ui::widgets::{
-    Fouten, enter_opslaan, fout_ui, fouten_uit, keuze_ui, markeer_meerregelig, tekstvak_ui,
+    FocusGeheugen, Fouten, fout_ui, fouten_uit, keuze_ui, markeer_meerregelig, tekstvak_ui,
     tekstveld_ui,
 };
 
@@ -70,6 +70,7 @@ pub struct MeldingNieuwScherm {
     keuzes: Keuzes,
     /// The cursor was put in the first field.
     focus_gezet: bool,
+    focus_geheugen: FocusGeheugen,
 }
 
 #[derive(Default)]
@@ -144,6 +145,7 @@ impl MeldingNieuwScherm {
             bsn_fout: None,
             keuzes,
             focus_gezet: false,
+            focus_geheugen: FocusGeheugen::default(),
         }
     }
 
@@ -163,13 +165,16 @@ impl MeldingNieuwScherm {
     /// Draws the screen; returns what the user asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui, register: &Register, omg: &Omgeving) -> Option<Actie> {
         let mut actie = None;
+        let focus = self.focus_geheugen.begin(ui);
+        let scherm = egui::Rect::EVERYTHING;
         ui.horizontal(|ui| {
             if ui.button("Annuleren (Esc)").clicked() {
                 self.weggaan(&mut actie);
             }
             ui.heading("Nieuwe melding");
         });
-        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        // Esc in an open list closes the list only.
+        if focus.esc(ui) {
             self.weggaan(&mut actie);
         }
         if self.vraag_weggaan {
@@ -212,9 +217,12 @@ impl MeldingNieuwScherm {
                     }
                 });
             });
-        if enter_opslaan(ui) && !self.vraag_weggaan {
+        // One form on the screen: Enter saves from a one-line field or with
+        // nothing focused; on a focused button it presses that button only.
+        if focus.enter_voor(ui, scherm, true) && !self.vraag_weggaan {
             opslaan = true;
         }
+        self.focus_geheugen.einde(ui);
         if opslaan && let Some(id) = self.opslaan(register, omg) {
             actie = Some(Actie::OpenMelding(id));
         }
@@ -446,10 +454,8 @@ impl MeldingNieuwScherm {
             .clone()
             .or_else(|| self.melding.intaker.clone())
         else {
-            self.fouten.insert(
-                "medewerker".into(),
-                "kies de intaker (of kies links bij 'Werken als')".into(),
-            );
+            self.fouten
+                .insert("medewerker".into(), "kies de intaker".into());
             return None;
         };
         let tijdstip = omg.tijdstip();

@@ -32,6 +32,7 @@ pub mod register_werkvoorraad;
 pub mod sociale_kaart;
 pub mod sociale_kaart_beheer;
 pub mod theme;
+pub mod toekenning_einde;
 pub mod werkvoorraad;
 pub mod widgets;
 

@@ -131,10 +131,10 @@ impl RapportageScherm {
         if !mag {
             ui.add_space(8.0);
             let wie = medewerker.map_or_else(
-                || "U heeft nog niet gekozen als wie u werkt.".to_owned(),
+                || "U bent niet aangemeld.".to_owned(),
                 |m| {
                     format!(
-                        "U werkt nu als {} ({}).",
+                        "U bent aangemeld als {} ({}).",
                         m.naam,
                         m.rol.label().to_lowercase()
                     )
@@ -142,8 +142,7 @@ impl RapportageScherm {
             );
             ui.add(
                 egui::Label::new(format!(
-                    "Rapportages zijn er voor teamleiders en beheerders. {wie} \
-                     Kies links bij 'Werken als' een teamleider of beheerder."
+                    "Rapportages zijn er voor teamleiders en beheerders. {wie}"
                 ))
                 .wrap(),
             );

@@ -71,6 +71,17 @@ fn mag_bewerken(medewerker: Option<&MedewerkerRij>) -> bool {
 }
 
 impl SocialeKaartScherm {
+    /// Whether an open beheer form holds input that is not saved.
+    #[must_use]
+    pub fn gewijzigd(&self) -> bool {
+        self.formulier.as_ref().is_some_and(Formulier::gewijzigd)
+    }
+
+    /// Drops the open beheer form (the user chose to leave without saving).
+    pub fn sluit_formulier(&mut self) {
+        self.formulier = None;
+    }
+
     /// Forget cached rows (after an import).
     pub fn vernieuw(&mut self) {
         self.geladen = None;
@@ -148,10 +159,7 @@ impl SocialeKaartScherm {
             "Voorzieningen, aanbieders en contracten. Algemene voorzieningen gaan voor maatwerk.",
         );
         if !bewerken {
-            ui.label(
-                "U kunt de sociale kaart hier bekijken. Wijzigen kan een beheerder of teamleider \
-                 (kies links bij \"Werken als\").",
-            );
+            ui.label("U kunt de sociale kaart hier bekijken. Wijzigen kan alleen een beheerder.");
         }
         if let Some((goed, bericht)) = self.bericht.clone() {
             ui.horizontal(|ui| {

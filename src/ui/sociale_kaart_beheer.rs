@@ -321,7 +321,9 @@ impl Formulier {
         )
     }
 
-    fn gewijzigd(&self) -> bool {
+    /// Whether something was typed that is not saved.
+    #[must_use]
+    pub fn gewijzigd(&self) -> bool {
         self.inhoud != self.begin
     }
 

@@ -63,6 +63,12 @@ pub struct WerkvoorraadScherm {
     geladen: Option<(Sleutel, Result<Inhoud, String>)>,
 }
 
+/// The key of the group "zonder melding" in the per-medewerker view (no
+/// medewerker id is empty).
+const ZONDER_MELDING: &str = "";
+/// How the group of toekenningen without a melding is named in the team views.
+const ZONDER_MELDING_NAAM: &str = "Zonder melding (teamleider)";
+
 /// One line of a section, with the name of the medewerker it belongs to
 /// (shown only in the whole team's view).
 type Regel<'a, T> = (&'a str, &'a T);
@@ -175,25 +181,43 @@ impl WerkvoorraadScherm {
             .auto_shrink([false, false])
             .show(ui, |ui| match (inhoud, weergave) {
                 (Inhoud::Eigen(w), _) => {
+                    if medewerker.rol == Rol::Teamleider {
+                        ui.label(ZONDER_MELDING_UITLEG);
+                    }
                     actie = secties_ui(ui, &enkel(w, ""), false, vandaag);
                 }
                 (Inhoud::Team(team), Weergave::PerMedewerker) => {
                     if let Some(id) = per_medewerker_ui(ui, team, gekozen.as_deref()) {
                         *gekozen = Some(id);
                     }
-                    let keuze = gekozen
-                        .as_deref()
-                        .and_then(|id| team.per_medewerker.iter().find(|p| p.medewerker == id));
+                    let keuze = gekozen.as_deref().and_then(|id| {
+                        if id == ZONDER_MELDING {
+                            Some((ZONDER_MELDING_NAAM, &team.zonder_melding))
+                        } else {
+                            team.per_medewerker
+                                .iter()
+                                .find(|p| p.medewerker == id)
+                                .map(|p| (p.naam.as_str(), &p.werkvoorraad))
+                        }
+                    });
                     ui.add_space(8.0);
                     match keuze {
-                        Some(p) => {
+                        Some((ZONDER_MELDING_NAAM, w)) => {
                             ui.label(
-                                RichText::new(format!("Werkvoorraad van {}", p.naam))
+                                RichText::new("Toekenningen zonder melding")
                                     .strong()
                                     .size(17.0),
                             );
-                            actie =
-                                secties_ui(ui, &enkel(&p.werkvoorraad, &p.naam), false, vandaag);
+                            ui.label(ZONDER_MELDING_UITLEG);
+                            actie = secties_ui(ui, &enkel(w, ZONDER_MELDING_NAAM), false, vandaag);
+                        }
+                        Some((naam, w)) => {
+                            ui.label(
+                                RichText::new(format!("Werkvoorraad van {naam}"))
+                                    .strong()
+                                    .size(17.0),
+                            );
+                            actie = secties_ui(ui, &enkel(w, naam), false, vandaag);
                         }
                         None => {
                             ui.label(
@@ -211,6 +235,11 @@ impl WerkvoorraadScherm {
         actie
     }
 }
+
+/// Why a teamleider sees toekenningen that belong to no melding.
+const ZONDER_MELDING_UITLEG: &str = "Toekenningen zonder melding (bijvoorbeeld een directe \
+     verwijzing door de huisarts naar jeugdhulp) horen bij de teamleider van het wijkteam van de \
+     inwoner: u ziet ze hier en verdeelt ze.";
 
 /// All lines of the four sections, each with its medewerker's name.
 struct Lijnen<'a> {
@@ -244,6 +273,10 @@ fn samen(team: &TeamWerkvoorraad) -> Lijnen<'_> {
         l.achttien.extend(een.achttien);
         l.wachtend.extend(een.wachtend);
     }
+    let zonder = enkel(&team.zonder_melding, ZONDER_MELDING_NAAM);
+    l.herindicaties.extend(zonder.herindicaties);
+    l.achttien.extend(zonder.achttien);
+    l.wachtend.extend(zonder.wachtend);
     l.meldingen.sort_by_key(|(_, m)| {
         m.volgende()
             .map_or(((3, 0), None), |t| (t.status.urgentie(), Some(t.uiterste)))
@@ -656,6 +689,19 @@ fn per_medewerker_ui(
                     totalen_cellen(&mut rij, &p.werkvoorraad.totalen(), false);
                 });
             }
+            body.row(24.0, |mut rij| {
+                rij.set_selected(gekozen == Some(ZONDER_MELDING));
+                rij.col(|ui| {
+                    if ui
+                        .link(ZONDER_MELDING_NAAM)
+                        .on_hover_text(ZONDER_MELDING_UITLEG)
+                        .clicked()
+                    {
+                        keuze = Some(ZONDER_MELDING.to_owned());
+                    }
+                });
+                totalen_cellen(&mut rij, &team.zonder_melding.totalen(), false);
+            });
             body.row(24.0, |mut rij| {
                 rij.col(|ui| {
                     ui.label(RichText::new("Hele team").strong());

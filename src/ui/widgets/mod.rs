@@ -144,3 +144,95 @@ pub fn markeer_meerregelig(ui: &egui::Ui, r: &Response) {
     ui.ctx()
         .data_mut(|d| d.insert_temp(r.id.with("meerregelig"), true));
 }
+
+/// Where the keyboard was when a screen began drawing: the focused widget
+/// and whether a drop-down list was open. A one-line text field gives up
+/// its focus on Enter or Esc while it is drawn, and a list closes on Esc, so
+/// a screen with several forms reads this first to know which form a key
+/// was meant for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Focus {
+    id: Option<egui::Id>,
+    lijst_open: bool,
+}
+
+/// A screen's memory of the focus at the end of its last frame: egui
+/// clears the focus on Esc before the screen draws, so without it the screen
+/// would not know in which form Esc was pressed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FocusGeheugen(Option<egui::Id>);
+
+impl FocusGeheugen {
+    /// The focus as the frame begins (call before drawing the forms): the
+    /// focused widget, or the one focused at the end of the last frame when
+    /// Esc has just cleared it.
+    #[must_use]
+    pub fn begin(self, ui: &egui::Ui) -> Focus {
+        let nu = ui.ctx().memory(|m| m.focused());
+        let esc = ui.input(|i| i.key_pressed(egui::Key::Escape));
+        Focus {
+            id: nu.or(if esc { self.0 } else { None }),
+            lijst_open: egui::Popup::is_any_open(ui.ctx()),
+        }
+    }
+
+    /// Remembers the focus at the end of drawing.
+    pub fn einde(&mut self, ui: &egui::Ui) {
+        self.0 = ui.ctx().memory(|m| m.focused());
+    }
+}
+
+impl Focus {
+    /// Whether the focused widget lies in `rect` (a form's area, drawn this frame).
+    fn binnen(self, ui: &egui::Ui, rect: egui::Rect) -> bool {
+        self.id
+            .and_then(|id| ui.ctx().read_response(id))
+            .is_some_and(|r| rect.intersects(r.rect))
+    }
+
+    /// Whether the focused widget is a one-line text field (a multi-line one
+    /// is marked with [`markeer_meerregelig`]; Enter there is a new line).
+    fn in_tekstregel(self, ui: &egui::Ui) -> bool {
+        self.id.is_some_and(|id| {
+            egui::TextEdit::load_state(ui.ctx(), id).is_some()
+                && !ui
+                    .ctx()
+                    .data(|d| d.get_temp::<bool>(id.with("meerregelig")))
+                    .unwrap_or(false)
+        })
+    }
+
+    /// Whether Enter saves the form drawn in `rect`: pressed with no list
+    /// open while the focus was in a one-line field of this form, or while
+    /// nothing had focus and this is the only form open (`enig`). Enter on a
+    /// focused button presses that button (egui does that), nothing more.
+    #[must_use]
+    pub fn enter_voor(self, ui: &egui::Ui, rect: egui::Rect, enig: bool) -> bool {
+        !self.lijst_open
+            && ui.input(|i| i.key_pressed(egui::Key::Enter))
+            && match self.id {
+                Some(_) => self.in_tekstregel(ui) && self.binnen(ui, rect),
+                None => enig,
+            }
+    }
+
+    /// Whether Esc cancels the form drawn in `rect`: pressed with no list
+    /// open while the focus was anywhere in this form, or while nothing had
+    /// focus and this is the only form open (`enig`).
+    #[must_use]
+    pub fn esc_voor(self, ui: &egui::Ui, rect: egui::Rect, enig: bool) -> bool {
+        !self.lijst_open
+            && ui.input(|i| i.key_pressed(egui::Key::Escape))
+            && match self.id {
+                Some(_) => self.binnen(ui, rect),
+                None => enig,
+            }
+    }
+
+    /// Whether Esc was pressed with no list open (the screen's own Esc,
+    /// when no form took it).
+    #[must_use]
+    pub fn esc(self, ui: &egui::Ui) -> bool {
+        !self.lijst_open && ui.input(|i| i.key_pressed(egui::Key::Escape))
+    }
+}
