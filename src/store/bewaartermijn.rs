@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, TransactionBehavior, params};
 
 use super::StoreFout;
 use super::audit::{self, Logregel, Resultaat};
@@ -114,7 +114,10 @@ pub fn vernietig(
     actor: &str,
     tijdstip: &str,
 ) -> Result<Vernietigd, StoreFout> {
-    let f = feiten(conn)?.remove(inwoner).unwrap_or_default();
+    // The check and the destruction under one write lock: another instance
+    // cannot add to the dossier between them.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let f = feiten(&tx)?.remove(inwoner).unwrap_or_default();
     let Some((datum, grond)) = vernietigingsdatum(&f) else {
         return Err(StoreFout::NietVervallen(format!(
             "het dossier van inwoner {inwoner} is niet afgesloten of heeft geen bewaartermijn"
@@ -126,7 +129,6 @@ pub fn vernietig(
             crate::domain::datum::nl(datum)
         )));
     }
-    let tx = conn.transaction()?;
     let huishouden: String = tx.query_row(
         "SELECT huishouden FROM inwoner WHERE id = ?1",
         params![inwoner],
