@@ -762,7 +762,8 @@ pub fn lijst(conn: &Connection) -> Result<Vec<AccountRij>, StoreFout> {
 }
 
 /// Logs the opening of a dossier or household (`object`, e.g.
-/// `inwoner:I-000123`) by `actor` with its purpose.
+/// `inwoner:I-000123` or `huishouden:H-000045`) by `actor` with its
+/// purpose, as `openen-dossier` or (a household) `openen-huishouden`.
 pub fn log_openen(
     conn: &Connection,
     actor: &str,
@@ -775,7 +776,11 @@ pub fn log_openen(
         &Logregel {
             tijdstip: &tijd(tijdstip),
             actor,
-            actie: "openen-dossier",
+            actie: if object.starts_with("huishouden:") {
+                "openen-huishouden"
+            } else {
+                "openen-dossier"
+            },
             object: Some(object),
             doel: Some(doel.code()),
             resultaat: Resultaat::Gelukt,

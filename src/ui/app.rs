@@ -15,7 +15,7 @@ use crate::ui::ave_overzicht::AveOverzichtScherm;
 use crate::ui::beheer::BeheerScherm;
 use crate::ui::dossier::DossierScherm;
 use crate::ui::huishouden::HuishoudenScherm;
-use crate::ui::inloggen::{Klok, Poort};
+use crate::ui::inloggen::{Klok, Poort, TeOpenen};
 use crate::ui::inwoners::InwonersScherm;
 use crate::ui::melding::{MeldingScherm, Omgeving};
 use crate::ui::melding_nieuw::MeldingNieuwScherm;
@@ -359,7 +359,10 @@ impl WijkregisterApp {
     fn voer_uit(&mut self, actie: Actie, ctx: &egui::Context) {
         match actie {
             Actie::OpenDossier(id) => {
-                match self.poort.bij_openen(&id, &self.register) {
+                match self
+                    .poort
+                    .bij_openen(&TeOpenen::Dossier(id.clone()), &self.register)
+                {
                     Ok(true) => {}
                     Ok(false) => return,
                     Err(fout) => {
@@ -402,6 +405,17 @@ impl WijkregisterApp {
                 self.verwerk_uitkomst();
             }
             Actie::OpenHuishouden(id) => {
+                match self
+                    .poort
+                    .bij_openen(&TeOpenen::Huishouden(id.clone()), &self.register)
+                {
+                    Ok(true) => {}
+                    Ok(false) => return,
+                    Err(fout) => {
+                        self.fout = Some(fout);
+                        return;
+                    }
+                }
                 let scherm = HuishoudenScherm::open(&self.register, &id, self.vandaag);
                 self.huishouden = Some((self.scherm, scherm));
             }
@@ -428,9 +442,13 @@ impl WijkregisterApp {
             self.medewerker = Some(sessie.medewerker.clone());
         }
         match self.poort.doel_ui(ui.ctx(), &self.register) {
-            Some(Ok(id)) => {
+            Some(Ok(TeOpenen::Dossier(id))) => {
                 self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
                 self.scherm = Scherm::Inwoners;
+            }
+            Some(Ok(TeOpenen::Huishouden(id))) => {
+                let scherm = HuishoudenScherm::open(&self.register, &id, self.vandaag);
+                self.huishouden = Some((self.scherm, scherm));
             }
             Some(Err(fout)) => self.fout = Some(fout),
             None => {}
