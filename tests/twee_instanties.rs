@@ -242,3 +242,64 @@ fn twee_instanties_schrijven_tegelijk() {
         "the instances did not overlap: {wissels} switches"
     );
 }
+
+#[test]
+fn mislukte_inlogpogingen_van_twee_instanties_tellen_allemaal() {
+    let map = tempfile::tempdir().expect("dir");
+    let db = map.path().join("gedeeld.sqlite");
+    let nu = d(2026, 11, 26).and_hms_opt(10, 0, 0).unwrap();
+    accounts::maak_eerste_beheerder(
+        &mut store::open(&db).expect("open"),
+        "Bea Beheer",
+        "bea",
+        "lange-zin-met-paard-7",
+        nu,
+    )
+    .expect("beheerder");
+    // Two instances (two connections in two threads) each try three wrong
+    // passwords at once: all six count, so the account is locked after five.
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                let mut conn = store::open(&db).expect("open");
+                for _ in 0..3 {
+                    let fout = accounts::inloggen(&mut conn, "bea", "verkeerd-wachtwoord", nu)
+                        .expect_err("wrong password");
+                    assert!(
+                        matches!(
+                            fout,
+                            accounts::InlogFout::OnjuisteGegevens
+                                | accounts::InlogFout::Geblokkeerd { .. }
+                        ),
+                        "{fout}"
+                    );
+                }
+            });
+        }
+    });
+    let conn = store::open(&db).expect("open");
+    assert_eq!(
+        tel(
+            &conn,
+            "SELECT count(*) FROM audit WHERE actie = 'inloggen-mislukt'"
+        ),
+        6
+    );
+    assert_eq!(
+        tel(
+            &conn,
+            "SELECT count(*) FROM account WHERE geblokkeerd_tot IS NOT NULL"
+        ),
+        1,
+        "five failures lock the account, whichever instance counted them"
+    );
+    assert!(matches!(
+        accounts::inloggen(
+            &mut store::open(&db).expect("open"),
+            "bea",
+            "lange-zin-met-paard-7",
+            nu
+        ),
+        Err(accounts::InlogFout::Geblokkeerd { .. })
+    ));
+}
