@@ -114,8 +114,8 @@ fn sigkill_tijdens_grote_import_laat_alles_of_niets() {
     let map = tempfile::tempdir().expect("dir");
     let bestand = map.path().join("groot.jsonl");
     let inst = DemoInstellingen {
-        inwoners: 3_000,
-        jaren: 2,
+        inwoners: 2_000,
+        jaren: 3,
         eind_jaar: 2025,
         peildatum: None,
         seed: 6,
@@ -124,7 +124,7 @@ fn sigkill_tijdens_grote_import_laat_alles_of_niets() {
     let verslag = demo::schrijf_jsonl(&mut uit, &inst).expect("demo");
     uit.flush().expect("flush");
     drop(uit);
-    assert!(verslag.records > 10_000, "{}", verslag.records);
+    assert!(verslag.records > 8_000, "{}", verslag.records);
 
     // The states a register may be in afterwards: untouched, or the whole import.
     let leeg = aantallen(&leeg_register(map.path(), "leeg.sqlite"));
@@ -135,7 +135,7 @@ fn sigkill_tijdens_grote_import_laat_alles_of_niets() {
     assert!(status.success(), "the uninterrupted import succeeds");
     let vol = aantallen(&vol_db);
     assert_ne!(leeg, vol);
-    assert!(vol["inwoner"] == 3_000, "{vol:?}");
+    assert!(vol["inwoner"] == 2_000, "{vol:?}");
 
     let oordeel = |db: &Path, moment: &str| -> &'static str {
         assert_eq!(integriteit(db), "ok", "integrity after a kill {moment}");
