@@ -146,7 +146,8 @@ fn inloggen_goed_en_fout() {
     assert_eq!(laatste[2].actie, "inloggen");
     assert_eq!(laatste[2].actor, "M-2");
     assert_eq!(laatste[2].resultaat, "gelukt");
-    assert_eq!(laatste[2].tijdstip, "2026-11-26T10:00:00");
+    // Local time of the app's clock, stored in the log's one form (UTC, `Z`).
+    assert_eq!(laatste[2].tijdstip, audit::tijdstip_lokaal(t(10, 0, 0)));
     assert_eq!(laatste[1].actie, "inloggen-mislukt");
     assert_eq!(laatste[1].actor, "M-2");
     assert_eq!(laatste[1].resultaat, "geweigerd");

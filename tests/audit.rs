@@ -7,9 +7,18 @@
     reason = "a test fails loudly on the first surprise"
 )]
 
-use rusqlite::Connection;
-use wijkregister::store::audit::{AuditFilter, Logregel, Resultaat, Verificatie};
-use wijkregister::store::{self, audit};
+mod klantreis_basis;
+
+use std::fmt::Write as _;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use klantreis_basis::{INTAKER, d, h, melding};
+use rusqlite::{Connection, params};
+use sha2::{Digest, Sha256};
+use wijkregister::store::accounts::{self, Doel};
+use wijkregister::store::audit::{AuditFilter, Logregel, Resultaat, TIJDSTIP_FORMAAT, Verificatie};
+use wijkregister::store::klantreis as kr;
+use wijkregister::store::{self, StoreFout, audit};
 
 fn regel<'a>(
     tijdstip: &'a str,
@@ -238,7 +247,7 @@ fn groot_log(conn: &mut Connection, n: u32) {
         .unwrap();
     for i in 0..n {
         let t = (begin + chrono::Duration::minutes(i64::from(i)))
-            .format("%Y-%m-%dT%H:%M:%S")
+            .format("%Y-%m-%dT%H:%M:%SZ")
             .to_string();
         let actor = if i % 2 == 0 { "MW-0001" } else { "MW-0002" };
         let object = format!("inwoner:I-{}", i % 100);
@@ -286,7 +295,7 @@ fn bladeren_leest_een_pagina_nieuwste_eerst() {
     // Rows 1441..=2880 fall on 2 January (minute 1440 to 2879).
     assert_eq!(audit::tel(&conn, &f).expect("tel"), 1_440);
     let p = audit::pagina(&conn, &f, 0, 1).expect("pagina");
-    assert_eq!(p[0].tijdstip, "2026-01-02T23:59:00");
+    assert_eq!(p[0].tijdstip, "2026-01-02T23:59:00Z");
 }
 
 #[test]
@@ -372,4 +381,147 @@ fn mislukte_export_wordt_als_mislukt_gelogd() {
         (laatste.actie.as_str(), laatste.resultaat.as_str()),
         ("export", "mislukt")
     );
+}
+
+/// Whether `tekst` is in the log's one form: UTC, whole seconds, `Z`.
+fn in_vaste_vorm(tekst: &str) -> bool {
+    NaiveDateTime::parse_from_str(tekst, TIJDSTIP_FORMAAT)
+        .is_ok_and(|t| t.format(TIJDSTIP_FORMAAT).to_string() == tekst)
+}
+
+#[test]
+fn alle_schrijvers_leggen_het_tijdstip_in_een_vorm_vast() {
+    // The fixture's sociale kaart is written by sociale kaart beheer, with a
+    // moment that carries an offset (+01:00).
+    let mut conn = klantreis_basis::register();
+    // The klantreis, with the same kind of moment.
+    kr::melding_toevoegen(&conn, h(INTAKER), &melding("I-MIRIAM", d(2026, 3, 2), None))
+        .expect("melding");
+    // Accounts, logins and openings: the app's clock, local time without an offset.
+    let nu = NaiveDate::from_ymd_opt(2026, 11, 26)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    let sessie = accounts::maak_eerste_beheerder(
+        &mut conn,
+        "Bert Beheer",
+        "bert",
+        "lange-zin-met-paard-7",
+        nu,
+    )
+    .expect("beheerder");
+    accounts::inloggen(&mut conn, "bert", "lange-zin-met-paard-7", nu).expect("inloggen");
+    accounts::log_openen(&conn, &sessie.medewerker, "huishouden:H-1", Doel::Ave, nu)
+        .expect("openen");
+    accounts::log_afmelden(&conn, &sessie.medewerker, nu).expect("afmelden");
+    // Other spellings a caller may pass.
+    for tijdstip in [
+        "2026-11-26T10:00:00.123456789+01:00",
+        "2026-11-26T09:00:00Z",
+    ] {
+        audit::log(&conn, &regel(tijdstip, "MW-0001", "wijzigen", None)).expect("log");
+    }
+
+    let rijen = audit::lees(&conn, &AuditFilter::default(), 1000).expect("lees");
+    assert!(rijen.len() >= 12, "{}", rijen.len());
+    let afwijkend: Vec<_> = rijen
+        .iter()
+        .filter(|r| !in_vaste_vorm(&r.tijdstip))
+        .map(|r| (&r.actie, &r.tijdstip))
+        .collect();
+    assert!(afwijkend.is_empty(), "not in the one form: {afwijkend:?}");
+    // The moments themselves are kept: 10:00 at +01:00 is 09:00 UTC ...
+    for r in &rijen {
+        if r.actor == sessie.medewerker {
+            // ... and the clock's local time is read in the local zone.
+            assert_eq!(r.tijdstip, audit::tijdstip_lokaal(nu), "{r:?}");
+        } else {
+            assert_eq!(r.tijdstip, "2026-11-26T09:00:00Z", "{r:?}");
+        }
+    }
+    let acties: Vec<&str> = rijen.iter().map(|r| r.actie.as_str()).collect();
+    for actie in [
+        "voorziening-toevoegen",
+        "melding-toevoegen",
+        "eerste-beheerder-aanmaken",
+        "inloggen",
+        "openen-huishouden",
+        "afmelden",
+    ] {
+        assert!(acties.contains(&actie), "{actie} in {acties:?}");
+    }
+    assert!(matches!(
+        audit::verifieer(&conn).expect("v"),
+        Verificatie::Intact { .. }
+    ));
+}
+
+#[test]
+fn onleesbaar_tijdstip_wordt_geweigerd() {
+    let conn = store::open_in_memory().expect("open");
+    let fout = audit::log(
+        &conn,
+        &regel("26-11-2026 10:00", "MW-0001", "inloggen", None),
+    )
+    .expect_err("no ISO moment");
+    assert!(matches!(fout, StoreFout::Tijdstip(_)), "{fout}");
+    assert!(fout.to_string().contains("26-11-2026 10:00"), "{fout}");
+    let aantal: i64 = conn
+        .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(aantal, 0);
+}
+
+/// The hash of a row, computed as the log does (to write a row the way an
+/// earlier version did, with its own text).
+fn hash_van(velden: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for deel in velden {
+        h.update((deel.len() as u64).to_le_bytes());
+        h.update(deel.as_bytes());
+    }
+    h.finalize().iter().fold(String::new(), |mut s, b| {
+        write!(s, "{b:02x}").unwrap();
+        s
+    })
+}
+
+#[test]
+fn oude_regels_houden_hun_tekst_en_de_keten_blijft_heel() {
+    let conn = store::open_in_memory().expect("open");
+    // A row as an earlier version wrote it: local time without an offset.
+    let oud = "2026-11-26T10:00:00";
+    let hash = hash_van(&[
+        "1",
+        oud,
+        "MW-0001",
+        "inloggen",
+        "medewerker:MW-0001",
+        "\u{0}",
+        "gelukt",
+        "\u{0}",
+        audit::BEGIN_HASH,
+    ]);
+    conn.execute(
+        "INSERT INTO audit (volgnummer, tijdstip, actor, actie, object, doel, resultaat, details, vorige_hash, hash)
+         VALUES (1, ?1, 'MW-0001', 'inloggen', 'medewerker:MW-0001', NULL, 'gelukt', NULL, ?2, ?3)",
+        params![oud, audit::BEGIN_HASH, hash],
+    )
+    .expect("old row");
+    assert_eq!(
+        audit::verifieer(&conn).expect("v"),
+        Verificatie::Intact { regels: 1 }
+    );
+    audit::log(
+        &conn,
+        &regel("2026-11-26T10:05:00+01:00", "MW-0001", "afmelden", None),
+    )
+    .expect("log");
+    assert_eq!(
+        audit::verifieer(&conn).expect("v"),
+        Verificatie::Intact { regels: 2 }
+    );
+    let rijen = audit::lees(&conn, &AuditFilter::default(), 10).expect("lees");
+    assert_eq!(rijen[1].tijdstip, oud, "the old row keeps its text");
+    assert_eq!(rijen[0].tijdstip, "2026-11-26T09:05:00Z");
 }

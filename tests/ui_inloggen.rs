@@ -400,3 +400,78 @@ fn beheerder_voegt_account_toe_en_deactiveert_zonder_verwijderknop() {
     assert!(!fatima.actief);
     o.h.get_by_label("Activeren");
 }
+
+fn huishoudopeningen(conn: &Connection) -> Vec<(String, String, Option<String>)> {
+    let mut rijen = wijkregister::store::audit::lees(conn, &AuditFilter::default(), 1000).unwrap();
+    rijen.reverse();
+    rijen
+        .into_iter()
+        .filter(|r| r.actie == "openen-huishouden")
+        .map(|r| (r.actor, r.object.unwrap_or_default(), r.doel))
+        .collect()
+}
+
+#[test]
+fn huishouden_openen_vraagt_het_doel_een_keer_en_wordt_gelogd() {
+    let mut o = opzet(true, true);
+    // A wijkcoach of Jan's team works with the household.
+    let mut conn = o.lees();
+    let bea: String = conn
+        .query_row(
+            "SELECT medewerker FROM account WHERE gebruikersnaam = 'bea'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    accounts::voeg_toe(&mut conn, &bea, "mw-1", "fatima", WW, begin()).expect("account");
+    drop(conn);
+    o.log_in("fatima", WW);
+    o.h.get_by_label("Jan de Vries").click();
+    o.h.run();
+    o.h.get_by_label("Intake (1)").click();
+    o.h.run();
+    o.h.key_press(egui::Key::Enter);
+    o.h.run();
+    o.h.run();
+    assert!(o.h.query_by_label("Doel van het openen").is_none());
+
+    o.h.get_by_label("Huishouden bekijken").click();
+    o.h.run();
+    o.h.run();
+    o.h.get_by_label("Doel van het openen");
+    o.h.get_by_label_contains("Waarom opent u dit huishouden?");
+    assert!(
+        o.h.query_by_label("Huishouden de Vries (hh-1)").is_none(),
+        "the household waits for the purpose"
+    );
+    assert!(huishoudopeningen(&o.lees()).is_empty());
+    o.h.get_by_label("AVE (4)").click();
+    o.h.run();
+    o.h.key_press(egui::Key::Enter);
+    o.h.run();
+    o.h.run();
+    assert!(o.h.query_by_label("Doel van het openen").is_none());
+    o.h.get_by_label("Huishouden de Vries (hh-1)");
+    let verwacht = (
+        "mw-1".to_owned(),
+        "huishouden:hh-1".to_owned(),
+        Some("ave".to_owned()),
+    );
+    assert_eq!(
+        huishoudopeningen(&o.lees()),
+        std::slice::from_ref(&verwacht)
+    );
+
+    // Back to the dossier and open it again: no question, logged with the same purpose.
+    o.h.get_by_label("Terug").click();
+    o.h.run();
+    o.h.run();
+    o.h.get_by_label("Huishouden bekijken").click();
+    o.h.run();
+    o.h.run();
+    assert!(o.h.query_by_label("Doel van het openen").is_none());
+    o.h.get_by_label("Huishouden de Vries (hh-1)");
+    assert_eq!(huishoudopeningen(&o.lees()), [verwacht.clone(), verwacht]);
+    // The purpose for the dossier was asked apart from the household's.
+    assert_eq!(openingen(&o.lees()).len(), 1);
+}

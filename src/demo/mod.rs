@@ -21,7 +21,7 @@ mod teksten;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 pub use generator::{BANDEN, GEMEENTE};
 
@@ -157,10 +157,10 @@ pub fn vul_register(
     inst: &DemoInstellingen,
 ) -> Result<DemoVerslag, StoreFout> {
     controleer(inst).map_err(|f| StoreFout::Validatie(vec![f]))?;
-    if !store::is_leeg(conn)? {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if !store::is_leeg(&tx)? {
         return Err(StoreFout::RegisterNietLeeg);
     }
-    let tx = conn.transaction()?;
     store::zet_instelling(&tx, store::INSTELLING_GEMEENTE, GEMEENTE)?;
     let verslag =
         genereer(inst, &mut |r: Record| schrijven::voeg_in(&tx, &r)).map_err(|f| match f {

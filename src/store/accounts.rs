@@ -563,28 +563,25 @@ struct AccountStand {
     gebruikersnaam: String,
     hash: String,
     actief: bool,
-    pogingen: i64,
     geblokkeerd_tot: Option<NaiveDateTime>,
     naam: String,
     rol: Rol,
 }
 
-const ACCOUNT_SELECT: &str =
-    "SELECT a.medewerker, a.gebruikersnaam, a.wachtwoord_hash, a.actief, a.mislukte_pogingen,
+const ACCOUNT_SELECT: &str = "SELECT a.medewerker, a.gebruikersnaam, a.wachtwoord_hash, a.actief,
             a.geblokkeerd_tot, m.naam, m.rol
      FROM account a JOIN medewerker m ON m.id = a.medewerker";
 
 fn account_stand(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccountStand> {
-    let tot: Option<String> = r.get(5)?;
-    let rol: String = r.get(7)?;
+    let tot: Option<String> = r.get(4)?;
+    let rol: String = r.get(6)?;
     Ok(AccountStand {
         medewerker: r.get(0)?,
         gebruikersnaam: r.get(1)?,
         hash: r.get(2)?,
         actief: r.get::<_, i64>(3)? == 1,
-        pogingen: r.get(4)?,
         geblokkeerd_tot: tot.as_deref().and_then(lees_tijd),
-        naam: r.get(6)?,
+        naam: r.get(5)?,
         rol: Rol::parse(&rol).unwrap_or(Rol::Intaker),
     })
 }
@@ -644,7 +641,13 @@ fn controleer(
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     if !klopt(&stand.hash, wachtwoord) {
-        let pogingen = stand.pogingen + 1;
+        // Counted from the row as it is now, under the write lock: another
+        // app instance may have counted a failure since `stand` was read.
+        let pogingen = tx.query_row(
+            "SELECT mislukte_pogingen FROM account WHERE medewerker = ?1",
+            [&stand.medewerker],
+            |r| r.get::<_, i64>(0),
+        )? + 1;
         if pogingen >= MAX_MISLUKTE_POGINGEN {
             let tot = nu + Duration::minutes(BLOKKEERDUUR_MINUTEN);
             tx.execute(
@@ -762,7 +765,8 @@ pub fn lijst(conn: &Connection) -> Result<Vec<AccountRij>, StoreFout> {
 }
 
 /// Logs the opening of a dossier or household (`object`, e.g.
-/// `inwoner:I-000123`) by `actor` with its purpose.
+/// `inwoner:I-000123` or `huishouden:H-000045`) by `actor` with its
+/// purpose, as `openen-dossier` or (a household) `openen-huishouden`.
 pub fn log_openen(
     conn: &Connection,
     actor: &str,
@@ -775,7 +779,11 @@ pub fn log_openen(
         &Logregel {
             tijdstip: &tijd(tijdstip),
             actor,
-            actie: "openen-dossier",
+            actie: if object.starts_with("huishouden:") {
+                "openen-huishouden"
+            } else {
+                "openen-dossier"
+            },
             object: Some(object),
             doel: Some(doel.code()),
             resultaat: Resultaat::Gelukt,

@@ -9,12 +9,29 @@
 //! the daily backups hold earlier chain ends to compare with.)
 //!
 //! A row is written inside the caller's transaction, so the change and its
-//! log row commit together or not at all.
+//! log row commit together or not at all. Called outside a transaction (an
+//! opening, a logout), [`log`] opens its own `IMMEDIATE` one: reading the
+//! last hash and appending then happen under the write lock, so two app
+//! instances on one file never fork the chain or clash on a `volgnummer`.
+//! For the same reason every writing transaction in the store is
+//! `IMMEDIATE`: a deferred one that read first cannot wait for the lock.
+//!
+//! **Timestamps.** Every row written by this version stores `tijdstip` in
+//! one form: UTC with a `Z`, whole seconds, RFC 3339 / ISO 8601
+//! ([`TIJDSTIP_FORMAAT`], e.g. `2026-11-26T09:00:00Z`). [`log`] brings
+//! whatever moment a writer passes (with an offset, with fractions, or as
+//! local time without an offset) into that form, so all writers agree, the
+//! text sorts in time order and the hour a clock goes back is unambiguous.
+//! Rows written before keep their text (the hash covers it); they may hold
+//! local time without an offset or an offset other than `Z`.
 
 use std::fmt::Write as _;
 
+use chrono::{DateTime, Duration, Local, NaiveDateTime, Offset, TimeZone, Utc};
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+use rusqlite::{
+    Connection, OptionalExtension, Transaction, TransactionBehavior, params, params_from_iter,
+};
 use sha2::{Digest, Sha256};
 
 use super::StoreFout;
@@ -88,6 +105,44 @@ pub struct Logregel<'a> {
     pub details: Option<&'a str>,
 }
 
+/// The form of every `tijdstip` written: UTC, whole seconds, `Z`.
+pub const TIJDSTIP_FORMAAT: &str = "%Y-%m-%dT%H:%M:%SZ";
+
+/// A moment as the log stores it ([`TIJDSTIP_FORMAAT`]).
+#[must_use]
+pub fn tijdstip<Tz: TimeZone>(moment: &DateTime<Tz>) -> String {
+    moment
+        .with_timezone(&Utc)
+        .format(TIJDSTIP_FORMAAT)
+        .to_string()
+}
+
+/// A local wall-clock moment (the app's clock) as the log stores it. In the
+/// hour a clock goes back the earlier of the two moments is taken; a moment
+/// the clock skips when it goes forward (no real clock gives one) is read
+/// with the offset in force around it.
+#[must_use]
+pub fn tijdstip_lokaal(nu: NaiveDateTime) -> String {
+    if let Some(moment) = Local.from_local_datetime(&nu).earliest() {
+        tijdstip(&moment)
+    } else {
+        let verschil = Local.offset_from_utc_datetime(&nu).fix().local_minus_utc();
+        tijdstip(&Utc.from_utc_datetime(&(nu - Duration::seconds(i64::from(verschil)))))
+    }
+}
+
+/// Brings a moment given as text into the stored form: RFC 3339 with an
+/// offset or `Z`, or local time without an offset (`2026-11-26T10:00:00`,
+/// optionally with fractions of a second).
+pub fn normaliseer_tijdstip(tekst: &str) -> Result<String, StoreFout> {
+    if let Ok(moment) = DateTime::parse_from_rfc3339(tekst) {
+        return Ok(tijdstip(&moment));
+    }
+    NaiveDateTime::parse_from_str(tekst, "%Y-%m-%dT%H:%M:%S%.f")
+        .map(tijdstip_lokaal)
+        .map_err(|_| StoreFout::Tijdstip(tekst.to_owned()))
+}
+
 /// The hash of a row: SHA-256 over its fields and the previous hash.
 fn hash(volgnummer: i64, r: &Logregel<'_>, resultaat: &str, vorige: &str) -> String {
     let mut h = Sha256::new();
@@ -113,8 +168,27 @@ fn hash(volgnummer: i64, r: &Logregel<'_>, resultaat: &str, vorige: &str) -> Str
         })
 }
 
-/// Appends a row (inside the caller's transaction, if any).
+/// Appends a row and returns its `volgnummer`: inside the caller's
+/// transaction (which must be `IMMEDIATE`), or outside one in its own
+/// `IMMEDIATE` transaction. The moment is stored in [`TIJDSTIP_FORMAAT`].
 pub fn log(conn: &Connection, regel: &Logregel<'_>) -> Result<i64, StoreFout> {
+    let tijdstip = normaliseer_tijdstip(regel.tijdstip)?;
+    let regel = Logregel {
+        tijdstip: &tijdstip,
+        ..regel.clone()
+    };
+    if conn.is_autocommit() {
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+        let volgnummer = voeg_toe(&tx, &regel)?;
+        tx.commit()?;
+        Ok(volgnummer)
+    } else {
+        voeg_toe(conn, &regel)
+    }
+}
+
+/// Reads the chain's end and appends the row after it (the caller holds the write lock).
+fn voeg_toe(conn: &Connection, regel: &Logregel<'_>) -> Result<i64, StoreFout> {
     let laatste: Option<(i64, String)> = conn
         .query_row(
             "SELECT volgnummer, hash FROM audit ORDER BY volgnummer DESC LIMIT 1",

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, TransactionBehavior, params};
 
 use super::StoreFout;
 use super::audit::{self, Logregel, Resultaat};
@@ -114,9 +114,11 @@ pub fn vernietig(
     actor: &str,
     tijdstip: &str,
 ) -> Result<Vernietigd, StoreFout> {
-    let f = feiten(conn)?.remove(inwoner).unwrap_or_default();
+    // The check and the destruction under one write lock: another instance
+    // cannot add to the dossier between them.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let f = feiten(&tx)?.remove(inwoner).unwrap_or_default();
     let grond = controleer_vervallen(inwoner, &f, vandaag)?;
-    let tx = conn.transaction()?;
     let v = vernietig_in(&tx, inwoner, grond, actor, tijdstip)?;
     tx.commit()?;
     Ok(v)
@@ -131,7 +133,7 @@ pub fn vernietig_alle(
     actor: &str,
     tijdstip: &str,
 ) -> Result<(Vec<String>, Vernietigd), StoreFout> {
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let lijst = te_vernietigen(&tx, vandaag)?;
     let mut totaal = Vernietigd::default();
     let mut ids = Vec::with_capacity(lijst.len());

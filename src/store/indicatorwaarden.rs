@@ -5,7 +5,7 @@
 //! transaction: a target may be set for any indicator, a realisatie only
 //! for an external one (the register computes the others).
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, TransactionBehavior, params};
 
 use crate::domain::{Indicatorwaarde, Veldfout, WaardeSoort};
 use crate::report::catalogus;
@@ -60,7 +60,7 @@ pub fn valideer(waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
 /// Records (inserts or replaces) a realisatie or begroot value.
 pub fn zet(conn: &mut Connection, waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
     valideer(waarde)?;
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     tx.execute(
         "INSERT INTO indicatorwaarde (indicator, jaar, soort, waarde, tekst, bron)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -148,7 +148,7 @@ pub fn wis(
     if !catalogus::is_bekende_code(indicator) {
         return Err(IndicatorwaardeFout::OnbekendeCode(indicator.to_owned()));
     }
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let n = tx.execute(
         "DELETE FROM indicatorwaarde WHERE indicator = ?1 AND jaar = ?2 AND soort = ?3",
         params![indicator, jaar, soort.code()],

@@ -78,6 +78,11 @@ pub enum StoreFout {
     /// A dossier is not (yet) due for destruction.
     #[error("{0}")]
     NietVervallen(String),
+    /// A moment for the audit log that is not ISO 8601.
+    #[error(
+        "ongeldig tijdstip voor het auditlog: '{0}' (verwacht ISO 8601, bijvoorbeeld 2026-11-26T10:00:00+01:00)"
+    )]
+    Tijdstip(String),
     /// A record was not found.
     #[error("{0} is niet gevonden")]
     NietGevonden(String),

@@ -217,7 +217,11 @@ pub fn log_geweigerd(
         &Logregel {
             tijdstip: &crate::store::accounts::tijd(tijdstip),
             actor: &g.id,
-            actie: "openen-dossier",
+            actie: if object.starts_with("huishouden:") {
+                "openen-huishouden"
+            } else {
+                "openen-dossier"
+            },
             object: Some(object),
             doel: None,
             resultaat: Resultaat::Geweigerd,

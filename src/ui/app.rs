@@ -15,7 +15,7 @@ use crate::ui::ave_overzicht::AveOverzichtScherm;
 use crate::ui::beheer::BeheerScherm;
 use crate::ui::dossier::DossierScherm;
 use crate::ui::huishouden::HuishoudenScherm;
-use crate::ui::inloggen::{Klok, Poort};
+use crate::ui::inloggen::{Klok, Poort, TeOpenen};
 use crate::ui::inwoners::InwonersScherm;
 use crate::ui::melding::{MeldingScherm, Omgeving};
 use crate::ui::melding_nieuw::MeldingNieuwScherm;
@@ -452,7 +452,10 @@ impl WijkregisterApp {
                         return;
                     }
                 }
-                match self.poort.bij_openen(&id, &self.register) {
+                match self
+                    .poort
+                    .bij_openen(&TeOpenen::Dossier(id.clone()), &self.register)
+                {
                     Ok(true) => {}
                     Ok(false) => return,
                     Err(fout) => {
@@ -505,6 +508,30 @@ impl WijkregisterApp {
                 self.verwerk_uitkomst();
             }
             Actie::OpenHuishouden(id) => {
+                match self.register.mag_huishouden_openen(&id, self.poort.nu()) {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        self.fout = Some(format!(
+                            "Geen toegang tot huishouden {id}: geen van de leden hoort bij uw wijkteam of is aan u toegewezen. De poging is vastgelegd."
+                        ));
+                        return;
+                    }
+                    Err(fout) => {
+                        self.fout = Some(format!("Het huishouden kan niet worden geopend: {fout}"));
+                        return;
+                    }
+                }
+                match self
+                    .poort
+                    .bij_openen(&TeOpenen::Huishouden(id.clone()), &self.register)
+                {
+                    Ok(true) => {}
+                    Ok(false) => return,
+                    Err(fout) => {
+                        self.fout = Some(fout);
+                        return;
+                    }
+                }
                 let scherm = HuishoudenScherm::open(&self.register, &id, self.vandaag);
                 self.huishouden = Some((self.scherm, scherm));
             }
@@ -532,11 +559,15 @@ impl WijkregisterApp {
         }
         self.zet_toegang();
         match self.poort.doel_ui(ui.ctx(), &self.register) {
-            Some(Ok(id)) => {
+            Some(Ok(TeOpenen::Dossier(id))) => {
                 // The dossier asked for, not a klantreis form left open under it.
                 self.klantreis = None;
                 self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
                 self.scherm = Scherm::Inwoners;
+            }
+            Some(Ok(TeOpenen::Huishouden(id))) => {
+                let scherm = HuishoudenScherm::open(&self.register, &id, self.vandaag);
+                self.huishouden = Some((self.scherm, scherm));
             }
             Some(Err(fout)) => self.fout = Some(fout),
             None => {}

@@ -1,6 +1,6 @@
 //! The door of the app: the first start ("Eerste beheerder aanmaken"), the
 //! login screen, the idle lock, "Ingelogd als …" with Afmelden, and the
-//! question for the purpose (doel) when a dossier is opened.
+//! question for the purpose (doel) when a dossier or a household is opened.
 //!
 //! [`Poort`] sits in front of every screen: while nobody is logged in or the
 //! window is locked, the app draws nothing of the register. The idle lock
@@ -48,9 +48,43 @@ impl Formulier {
     }
 }
 
-/// The question for the purpose of opening a dossier.
+/// What is opened with a purpose (doel), logged as an audit row.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TeOpenen {
+    /// A resident's dossier, by inwoner id.
+    Dossier(String),
+    /// A household's view (AVE), by huishouden id.
+    Huishouden(String),
+}
+
+impl TeOpenen {
+    /// The audit object: `inwoner:<id>` or `huishouden:<id>`.
+    #[must_use]
+    pub fn object(&self) -> String {
+        match self {
+            TeOpenen::Dossier(id) => format!("inwoner:{id}"),
+            TeOpenen::Huishouden(id) => format!("huishouden:{id}"),
+        }
+    }
+
+    /// The question in the purpose dialog.
+    fn vraag(&self) -> &'static str {
+        match self {
+            TeOpenen::Dossier(_) => {
+                "Waarom opent u dit dossier? Het doel wordt vastgelegd in het auditlog en \
+                 wordt één keer per inwoner per sessie gevraagd."
+            }
+            TeOpenen::Huishouden(_) => {
+                "Waarom opent u dit huishouden? Het doel wordt vastgelegd in het auditlog en \
+                 wordt één keer per huishouden per sessie gevraagd."
+            }
+        }
+    }
+}
+
+/// The question for the purpose of opening a dossier or household.
 struct Doelvraag {
-    inwoner: String,
+    wat: TeOpenen,
     keuze: Option<Doel>,
 }
 
@@ -63,7 +97,7 @@ pub struct Poort {
     vergrendeld: bool,
     laatste_invoer: Option<NaiveDateTime>,
     formulier: Formulier,
-    doelen: HashMap<String, Doel>,
+    doelen: HashMap<TeOpenen, Doel>,
     doelvraag: Option<Doelvraag>,
 }
 
@@ -375,35 +409,35 @@ impl Poort {
         false
     }
 
-    /// A dossier is to be opened. With a session: if the purpose for this
-    /// resident was asked before in this session, the opening is logged with
-    /// it and `true` returned (open now); otherwise the question is put and
-    /// `false` returned ([`Poort::doel_ui`] opens it once answered). Without
-    /// a door (tests of other screens) it opens at once.
-    pub fn bij_openen(&mut self, inwoner: &str, register: &Register) -> Result<bool, String> {
+    /// A dossier or household is to be opened. With a session: if the
+    /// purpose for it was asked before in this session, the opening is
+    /// logged with it and `true` returned (open now); otherwise the question
+    /// is put and `false` returned ([`Poort::doel_ui`] opens it once
+    /// answered). Without a door (tests of other screens) it opens at once.
+    pub fn bij_openen(&mut self, wat: &TeOpenen, register: &Register) -> Result<bool, String> {
         let Some(sessie) = &self.sessie else {
             return Ok(!self.verplicht);
         };
-        if let Some(doel) = self.doelen.get(inwoner).copied() {
+        if let Some(doel) = self.doelen.get(wat).copied() {
             register
-                .log_openen(&sessie.medewerker, &object(inwoner), doel, self.nu())
+                .log_openen(&sessie.medewerker, &wat.object(), doel, self.nu())
                 .map_err(|fout| format!("Het openen kon niet worden vastgelegd: {fout}"))?;
             return Ok(true);
         }
         self.doelvraag = Some(Doelvraag {
-            inwoner: inwoner.to_owned(),
+            wat: wat.clone(),
             keuze: None,
         });
         Ok(false)
     }
 
-    /// The question for the purpose, as a modal. Returns the resident whose
-    /// dossier may now be opened (the opening is logged), or an error text.
+    /// The question for the purpose, as a modal. Returns what may now be
+    /// opened (the opening is logged), or an error text.
     pub fn doel_ui(
         &mut self,
         ctx: &egui::Context,
         register: &Register,
-    ) -> Option<Result<String, String>> {
+    ) -> Option<Result<TeOpenen, String>> {
         let vraag = self.doelvraag.as_mut()?;
         let mut bevestigd = false;
         let mut geannuleerd = false;
@@ -433,13 +467,7 @@ impl Poort {
             ui.set_width(420.0);
             ui.heading("Doel van het openen");
             ui.add_space(4.0);
-            ui.add(
-                egui::Label::new(
-                    "Waarom opent u dit dossier? Het doel wordt vastgelegd in het auditlog en \
-                     wordt één keer per inwoner per sessie gevraagd.",
-                )
-                .wrap(),
-            );
+            ui.add(egui::Label::new(vraag.wat.vraag()).wrap());
             ui.add_space(8.0);
             for (i, doel) in Doel::ALLE.iter().enumerate() {
                 let toets = format!("{} ({})", doel.label(), i + 1);
@@ -465,19 +493,14 @@ impl Poort {
         let sessie = self.sessie.as_ref()?;
         Some(
             register
-                .log_openen(&sessie.medewerker, &object(&vraag.inwoner), doel, self.nu())
+                .log_openen(&sessie.medewerker, &vraag.wat.object(), doel, self.nu())
                 .map(|_| {
-                    self.doelen.insert(vraag.inwoner.clone(), doel);
-                    vraag.inwoner
+                    self.doelen.insert(vraag.wat.clone(), doel);
+                    vraag.wat
                 })
                 .map_err(|fout| format!("Het openen kon niet worden vastgelegd: {fout}")),
         )
     }
-}
-
-/// The audit object of a resident's dossier.
-fn object(inwoner: &str) -> String {
-    format!("inwoner:{inwoner}")
 }
 
 /// Whether an event is input by the user (resets the idle timer).

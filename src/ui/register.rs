@@ -149,6 +149,24 @@ impl Register {
         Ok(false)
     }
 
+    /// Whether the logged-in medewerker may open household `huishouden`;
+    /// a refusal is logged in the audit log at `nu`.
+    pub fn mag_huishouden_openen(
+        &self,
+        huishouden: &str,
+        nu: chrono::NaiveDateTime,
+    ) -> Result<bool, StoreFout> {
+        let g = self.gebruiker()?;
+        match toegang::eis_huishouden(&self.conn, g, huishouden, self.toegangsdag()) {
+            Ok(()) => Ok(true),
+            Err(StoreFout::GeenToegang(_)) => {
+                toegang::log_geweigerd(&self.conn, g, &format!("huishouden:{huishouden}"), nu)?;
+                Ok(false)
+            }
+            Err(fout) => Err(fout),
+        }
+    }
+
     /// Refuses unless the logged-in medewerker has `recht`.
     pub(in crate::ui) fn eis(&self, recht: toegang::Recht) -> Result<&MedewerkerRij, StoreFout> {
         let g = self.gebruiker()?;
