@@ -61,8 +61,16 @@ pub struct AuditlogScherm {
     melding: Option<Result<String, String>>,
 }
 
-/// A moment from the log as `dd-mm-jjjj uu:mm:ss`, or the text as stored.
+/// A moment from the log as `dd-mm-jjjj uu:mm:ss` on this computer's
+/// clock (the log stores UTC; rows of older versions hold local time without
+/// an offset and are shown as they are), or the text as stored.
 fn toon_tijdstip(tijdstip: &str) -> String {
+    if let Ok(moment) = chrono::DateTime::parse_from_rfc3339(tijdstip) {
+        return moment
+            .with_timezone(&chrono::Local)
+            .format("%d-%m-%Y %H:%M:%S")
+            .to_string();
+    }
     tijdstip
         .get(..19)
         .and_then(|t| NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").ok())
@@ -70,6 +78,11 @@ fn toon_tijdstip(tijdstip: &str) -> String {
             || tijdstip.to_owned(),
             |t| t.format("%d-%m-%Y %H:%M:%S").to_string(),
         )
+}
+
+/// The start of a local day as the log stores moments (UTC), for the filter.
+fn dag_begin(dag: chrono::NaiveDate) -> String {
+    crate::store::audit::tijdstip_lokaal(dag.and_time(chrono::NaiveTime::MIN))
 }
 
 impl AuditlogScherm {
@@ -102,11 +115,12 @@ impl AuditlogScherm {
             } else {
                 Some(format!("inwoner:{object}"))
             },
-            van: van.map(|d| d.format("%Y-%m-%d").to_string()),
+            // Days on this computer's clock, as moments in the log's UTC form.
+            van: van.map(dag_begin),
             // "Tot en met" a day: everything before the next day.
             tot: tot
                 .and_then(|d| d.checked_add_days(Days::new(1)))
-                .map(|d| d.format("%Y-%m-%d").to_string()),
+                .map(dag_begin),
             actie: self.actie.clone(),
         })
     }
