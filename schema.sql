@@ -129,8 +129,9 @@ CREATE TABLE melding (
 CREATE INDEX melding_inwoner ON melding (inwoner, datum);
 -- Covering for the report's meldingen per requested provision (schema v7).
 CREATE INDEX melding_datum ON melding (datum, gevraagde_voorziening, inwoner);
--- The resident of a melding without reading its row (report, schema v7).
-CREATE INDEX melding_inwoner_van ON melding (id, inwoner);
+-- The resident and medewerker of a melding without reading its row
+-- (report and team werkvoorraad, schema v7).
+CREATE INDEX melding_inwoner_van ON melding (id, inwoner, medewerker);
 CREATE INDEX melding_medewerker_open ON melding (medewerker, datum) WHERE afgesloten IS NULL;
 CREATE INDEX melding_open ON melding (datum) WHERE afgesloten IS NULL;
 CREATE INDEX melding_aanvraag_open ON melding (aanvraag) WHERE aanvraag IS NOT NULL AND afgesloten IS NULL;
