@@ -127,7 +127,11 @@ CREATE TABLE melding (
     CHECK (afgesloten IS NULL OR uitkomst IS NOT NULL)
 ) STRICT;
 CREATE INDEX melding_inwoner ON melding (inwoner, datum);
-CREATE INDEX melding_datum ON melding (datum);
+-- Covering for the report's meldingen per requested provision (schema v7).
+CREATE INDEX melding_datum ON melding (datum, gevraagde_voorziening, inwoner);
+-- The resident and medewerker of a melding without reading its row
+-- (report and team werkvoorraad, schema v7).
+CREATE INDEX melding_inwoner_van ON melding (id, inwoner, medewerker);
 CREATE INDEX melding_medewerker_open ON melding (medewerker, datum) WHERE afgesloten IS NULL;
 CREATE INDEX melding_open ON melding (datum) WHERE afgesloten IS NULL;
 CREATE INDEX melding_aanvraag_open ON melding (aanvraag) WHERE aanvraag IS NOT NULL AND afgesloten IS NULL;
@@ -144,8 +148,10 @@ CREATE TABLE verwijzing (
     CHECK (status <> 'afgerond' OR (afgerond_op IS NOT NULL AND opgelost IS NOT NULL))
 ) STRICT;
 CREATE INDEX verwijzing_melding ON verwijzing (melding);
-CREATE INDEX verwijzing_datum ON verwijzing (datum);
-CREATE INDEX verwijzing_afgerond ON verwijzing (afgerond_op) WHERE status = 'afgerond';
+-- Covering for the report's verwijzingen of a year (schema v7).
+CREATE INDEX verwijzing_datum ON verwijzing (datum, melding, voorziening);
+-- Covering for the report's solved verwijzingen of a year (schema v7).
+CREATE INDEX verwijzing_afgerond ON verwijzing (afgerond_op, opgelost) WHERE status = 'afgerond';
 
 -- A maatwerk provision decided for a resident (by the gemeente after the
 -- afwegingsladder, or under the Jeugdwet by an external referrer).
@@ -192,7 +198,8 @@ CREATE TABLE toekenning (
 ) STRICT;
 CREATE INDEX toekenning_inwoner ON toekenning (inwoner, start);
 CREATE INDEX toekenning_voorziening ON toekenning (voorziening, start);
-CREATE INDEX toekenning_besluit ON toekenning (besluit);
+-- Covering for the report's decisions of a year (schema v7).
+CREATE INDEX toekenning_besluit ON toekenning (besluit, uitkomst, verwijzer, voorziening);
 CREATE INDEX toekenning_melding ON toekenning (melding);
 CREATE INDEX toekenning_aanbieder ON toekenning (aanbieder);
 CREATE INDEX toekenning_contract ON toekenning (contract);

@@ -34,11 +34,19 @@ const GROTE_TABELLEN: &[&str] = &[
 ];
 
 /// Statements that may scan a large table, with the reason.
-const TOEGESTAAN: &[(&str, &str)] = &[(
-    "SELECT rowid, id, geboortedatum, woonplaats FROM inwoner",
-    "the report reads every resident once per computation (one sequential pass is cheaper \
+const TOEGESTAAN: &[(&str, &str)] = &[
+    (
+        "FROM toekenning t INDEXED BY toekenning_melding_open",
+        "the team werkvoorraad reads the partial index of open toekenningen whole: it holds only \
+         the running, not ended decisions (about 9,000 of 256,000 on the large register), fewer \
+         than the team's meldingen over ten years it would otherwise start from",
+    ),
+    (
+        "SELECT rowid, id, geboortedatum, woonplaats FROM inwoner",
+        "the report reads every resident once per computation (one sequential pass is cheaper \
      than tens of thousands of random lookups for the running toekenningen of a year)",
-)];
+    ),
+];
 
 fn register() -> Connection {
     let mut conn = store::open_in_memory().expect("open");

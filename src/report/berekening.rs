@@ -1,10 +1,12 @@
 //! Computing the indicators of one year from the register (the rules table
 //! of `indicators.md`).
 //!
-//! Shape: one set-based query loads the toekenningen *lopend in Y* (with the
-//! resident's date of birth and woonplaats and the contract's soort) and
-//! every indicator over them is counted in memory in one pass of small
-//! sets; the rules that look at other rows (waiting lists, 3.4C.1's 365-day
+//! Shape: one set-based query loads the toekenningen *lopend in Y* (the
+//! resident's date of birth and woonplaats and the contract's soort come from
+//! maps read once per computation) and every indicator over them is counted
+//! in memory in one pass of small sets. For several years (the monitoring
+//! export) the toekenningen lopend in any of them are loaded once and
+//! filtered per year in memory. The rules that look at other rows (waiting lists, 3.4C.1's 365-day
 //! window, recidive, contracts, meldingen, verwijzingen, vorderingen) are
 //! their own indexed queries. Every key of a breakdown is a record id, every
 //! breakdown is sorted, so the same register gives the same report, byte for
@@ -12,6 +14,7 @@
 //! [`crate::domain::indicatoren`].
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
@@ -28,7 +31,6 @@ use crate::store::{self, indicatorwaarden};
 #[derive(Debug, Default)]
 struct Vz {
     maatwerk: bool,
-    algemeen: bool,
     wet: Option<String>,
     categorie: Option<String>,
     kenmerken: Vec<String>,
@@ -50,6 +52,32 @@ impl Vz {
     }
 }
 
+/// FNV-1a for the in-memory maps keyed on record ids: short keys from our
+/// own register, so SipHash's protection against chosen keys buys nothing,
+/// and hashing was a measurable part of loading 75,000 residents.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A map with [`Fnv`] hashing.
+type SnelMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// What stays the same for every year of one computation.
 struct Context {
     voorzieningen: HashMap<String, Vz>,
@@ -57,7 +85,10 @@ struct Context {
     /// Every resident by id: (rowid, date of birth, lives in the register's
     /// gemeente — `woonplaats` equal to it ignoring case). Read once in
     /// one pass; tens of thousands of random lookups per year cost more.
-    inwoners: HashMap<String, (i64, NaiveDate, bool)>,
+    inwoners: SnelMap<String, (i64, NaiveDate, bool)>,
+    /// Every contract by id: whether it is a maatwerkcontract (a few
+    /// hundred rows; looked up in memory instead of joined per toekenning).
+    maatwerkcontracten: HashMap<String, bool>,
 }
 
 impl Context {
@@ -71,7 +102,6 @@ impl Context {
                 r.get(0)?,
                 Vz {
                     maatwerk: soort == "maatwerk",
-                    algemeen: soort == "algemeen",
                     wet: r.get(2)?,
                     categorie: r.get(3)?,
                     kenmerken: Vec::new(),
@@ -88,11 +118,17 @@ impl Context {
         }
         let gemeente = store::instelling(conn, store::INSTELLING_GEMEENTE)?;
         let eigen_gemeente = gemeente.as_ref().map(|g| g.trim().to_lowercase());
-        let mut inwoners = HashMap::new();
+        // Sized once: the largest rowid bounds the number of residents.
+        let hoogste: Option<i64> =
+            conn.query_row("SELECT max(rowid) FROM inwoner", [], |r| r.get(0))?;
+        let mut inwoners = SnelMap::with_capacity_and_hasher(
+            usize::try_from(hoogste.unwrap_or(0)).unwrap_or(0),
+            std::hash::BuildHasherDefault::default(),
+        );
         let mut stmt = conn.prepare("SELECT rowid, id, geboortedatum, woonplaats FROM inwoner")?;
         let mut rijen = stmt.query([])?;
         while let Some(r) = rijen.next()? {
-            let geboren: String = r.get(2)?;
+            let geboren = datum(tekst(r, 2)?)?;
             // Borrowed, and compared without allocating for ASCII names.
             let woonplaats = r.get_ref(3)?.as_str().unwrap_or("").trim();
             let eigen = eigen_gemeente.as_deref().is_some_and(|g| {
@@ -102,19 +138,32 @@ impl Context {
                     woonplaats.to_lowercase() == g
                 }
             });
-            inwoners.insert(r.get(1)?, (r.get(0)?, datum(&geboren)?, eigen));
+            inwoners.insert(r.get(1)?, (r.get(0)?, geboren, eigen));
+        }
+        let mut maatwerkcontracten = HashMap::new();
+        let mut stmt = conn.prepare("SELECT id, soort = 'maatwerkcontract' FROM contract")?;
+        let mut rijen = stmt.query([])?;
+        while let Some(r) = rijen.next()? {
+            maatwerkcontracten.insert(r.get(0)?, r.get(1)?);
         }
         Ok(Context {
             voorzieningen,
             gemeente,
             inwoners,
+            maatwerkcontracten,
+        })
+    }
+
+    /// The rowid, date of birth and own-gemeente flag of resident `id`.
+    fn inwoner(&self, id: &str) -> Result<&(i64, NaiveDate, bool), RapportFout> {
+        self.inwoners.get(id).ok_or_else(|| {
+            RapportFout::Gegevens(format!("onbekende inwoner '{id}' in het register"))
         })
     }
 
     fn vz(&self, id: &str) -> &Vz {
         static LEEG: Vz = Vz {
             maatwerk: false,
-            algemeen: false,
             wet: None,
             categorie: None,
             kenmerken: Vec::new(),
@@ -123,19 +172,45 @@ impl Context {
     }
 }
 
-/// A toekenning lopend in Y, with what the rules need.
+/// A toekenning lopend in the computed years, with what the rules need.
+/// Text keys are shared through a [`Tekstpool`], so loading allocates no
+/// string per row.
 struct Lopend {
     /// The resident's rowid: an integer key makes the sets cheap.
     inwoner: i64,
-    voorziening: String,
-    aanbieder: Option<String>,
+    voorziening: Rc<str>,
+    aanbieder: Option<Rc<str>>,
     maatwerkcontract: bool,
-    verwijzer: String,
+    verwijzer: Rc<str>,
     doorbraak: bool,
     start: NaiveDate,
+    eind: Option<NaiveDate>,
     geboren: NaiveDate,
     /// Lives in the register's own gemeente (3.8.2).
     eigen_gemeente: bool,
+}
+
+impl Lopend {
+    /// Runs on a day of the year from `begin` to `eind`.
+    fn loopt_in(&self, begin: NaiveDate, eind: NaiveDate) -> bool {
+        self.start <= eind && self.eind.is_none_or(|e| e >= begin)
+    }
+}
+
+/// One shared copy of each distinct text (provision, provider and referrer
+/// ids: a few hundred values over hundreds of thousands of rows).
+#[derive(Default)]
+struct Tekstpool(HashSet<Rc<str>, std::hash::BuildHasherDefault<Fnv>>);
+
+impl Tekstpool {
+    fn deel(&mut self, tekst: &str) -> Rc<str> {
+        if let Some(t) = self.0.get(tekst) {
+            return Rc::clone(t);
+        }
+        let t: Rc<str> = Rc::from(tekst);
+        self.0.insert(Rc::clone(&t));
+        t
+    }
 }
 
 fn datum(tekst: &str) -> Result<NaiveDate, RapportFout> {
@@ -150,6 +225,13 @@ fn grenzen(jaar: i32) -> Result<(String, String), RapportFout> {
     Ok((format!("{jaar:04}-01-01"), format!("{jaar:04}-12-31")))
 }
 
+/// A text column read without allocating.
+fn tekst<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, RapportFout> {
+    Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+}
+
+/// The toekenningen lopend on a day from `begin` to `eind` (one year, or
+/// every year of an export: then read once and filtered per year in memory).
 fn laad_lopend(
     conn: &Connection,
     ctx: &Context,
@@ -157,31 +239,50 @@ fn laad_lopend(
     eind: &str,
 ) -> Result<Vec<Lopend>, RapportFout> {
     let mut stmt = conn.prepare_cached(
-        "SELECT t.inwoner, t.voorziening, t.aanbieder, c.soort = 'maatwerkcontract', t.verwijzer,
-                t.doorbraak, t.start
+        "SELECT t.inwoner, t.voorziening, t.aanbieder, t.contract, t.verwijzer,
+                t.doorbraak, t.start, t.eind
          FROM toekenning t
-         LEFT JOIN contract c ON c.id = t.contract
          WHERE t.uitkomst = 'toegekend' AND t.start IS NOT NULL AND t.start <= ?2
            AND (t.eind IS NULL OR t.eind >= ?1)",
     )?;
     let mut rijen = stmt.query(params![begin, eind])?;
+    let mut pool = Tekstpool::default();
     let mut uit = Vec::new();
     while let Some(r) = rijen.next()? {
-        let id: String = r.get(0)?;
-        let start: String = r.get(6)?;
-        let Some((inwoner, geboren, eigen_gemeente)) = ctx.inwoners.get(&id) else {
+        let id = tekst(r, 0)?;
+        let Some((inwoner, geboren, eigen_gemeente)) = ctx.inwoners.get(id) else {
             return Err(RapportFout::Gegevens(format!(
                 "toekenning van onbekende inwoner '{id}'"
             )));
         };
+        let einddatum = match r
+            .get_ref(7)?
+            .as_str_or_null()
+            .map_err(rusqlite::Error::from)?
+        {
+            Some(e) => Some(datum(e)?),
+            None => None,
+        };
+        let aanbieder = r
+            .get_ref(2)?
+            .as_str_or_null()
+            .map_err(rusqlite::Error::from)?
+            .map(|a| pool.deel(a));
         uit.push(Lopend {
             inwoner: *inwoner,
-            voorziening: r.get(1)?,
-            aanbieder: r.get(2)?,
-            maatwerkcontract: r.get::<_, Option<bool>>(3)?.unwrap_or(false),
-            verwijzer: r.get(4)?,
+            voorziening: pool.deel(tekst(r, 1)?),
+            aanbieder,
+            maatwerkcontract: r
+                .get_ref(3)?
+                .as_str_or_null()
+                .map_err(rusqlite::Error::from)?
+                .and_then(|c| ctx.maatwerkcontracten.get(c))
+                .copied()
+                .unwrap_or(false),
+            verwijzer: pool.deel(tekst(r, 4)?),
             doorbraak: r.get(5)?,
-            start: datum(&start)?,
+            start: datum(tekst(r, 6)?)?,
+            eind: einddatum,
             geboren: *geboren,
             eigen_gemeente: *eigen_gemeente,
         });
@@ -233,8 +334,10 @@ fn sorteer(mut rijen: Vec<Rij>) -> Vec<Rij> {
 
 /// Computes every indicator for year `jaar`.
 pub fn bereken_jaar(conn: &Connection, jaar: i32) -> Result<Jaarrapport, RapportFout> {
+    let (begin, eind) = grenzen(jaar)?;
     let ctx = Context::laad(conn)?;
-    bereken(conn, &ctx, jaar)
+    let lopend = laad_lopend(conn, &ctx, &begin, &eind)?;
+    bereken(conn, &ctx, &lopend, jaar)
 }
 
 /// Computes every indicator for each year from `van` to `tot` inclusive
@@ -254,13 +357,15 @@ pub fn bereken_jaren_met_voortgang(
     tot: i32,
     voortgang: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<Jaarrapport>, RapportFout> {
-    grenzen(van)?;
-    grenzen(tot)?;
+    let (begin, _) = grenzen(van)?;
+    let (_, eind) = grenzen(tot)?;
     let ctx = Context::laad(conn)?;
+    // The running toekenningen of every year in one pass.
+    let lopend = laad_lopend(conn, &ctx, &begin, &eind)?;
     let totaal = usize::try_from(tot - van + 1).unwrap_or(0);
     let mut uit = Vec::with_capacity(totaal);
     for jaar in van..=tot {
-        uit.push(bereken(conn, &ctx, jaar)?);
+        uit.push(bereken(conn, &ctx, &lopend, jaar)?);
         voortgang(uit.len(), totaal);
     }
     Ok(uit)
@@ -275,9 +380,18 @@ fn aantal(n: usize) -> (Waarde, Option<i64>) {
     (geheel(n), Some(n as i64))
 }
 
-fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, RapportFout> {
+fn bereken(
+    conn: &Connection,
+    ctx: &Context,
+    alle_lopend: &[Lopend],
+    jaar: i32,
+) -> Result<Jaarrapport, RapportFout> {
     let (begin, eind) = grenzen(jaar)?;
-    let lopend = laad_lopend(conn, ctx, &begin, &eind)?;
+    let (eerste, laatste) = (
+        NaiveDate::from_ymd_opt(jaar, 1, 1).ok_or(RapportFout::Jaar(jaar))?,
+        NaiveDate::from_ymd_opt(jaar, 12, 31).ok_or(RapportFout::Jaar(jaar))?,
+    );
+    let lopend = alle_lopend.iter().filter(|t| t.loopt_in(eerste, laatste));
     let mut w: HashMap<&'static str, (Waarde, Option<i64>)> = HashMap::new();
 
     // Sets over the toekenningen lopend in Y.
@@ -309,7 +423,7 @@ fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, R
     let (mut doorbraak_jw, mut doorbraak_wmo) = (0usize, 0usize);
     let gemeente = ctx.gemeente.as_ref().map(|g| g.trim().to_lowercase());
 
-    for t in &lopend {
+    for t in lopend {
         let vz = ctx.vz(&t.voorziening);
         let inw = t.inwoner;
         let leeftijd = || leeftijd_bij_toekenning(t.geboren, jaar, Some(t.start)).unwrap_or(0);
@@ -377,16 +491,16 @@ fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, R
                 }
                 _ => {}
             }
-            u_3_1.tel((Some(t.voorziening.as_str()), t.aanbieder.as_deref()), inw);
+            u_3_1.tel((Some(&*t.voorziening), t.aanbieder.as_deref()), inw);
             if t.maatwerkcontract {
                 u_3_2.tel((t.aanbieder.as_deref(), None), inw);
             }
-            u_3_3.tel((Some(t.verwijzer.as_str()), None), inw);
+            u_3_3.tel((Some(&*t.verwijzer), None), inw);
             doorbraak_jw += usize::from(t.doorbraak);
         }
         if vz.maatwerk_onder("wmo") {
             s_wmo.insert(inw);
-            u_3_3_1.tel((Some(t.voorziening.as_str()), t.aanbieder.as_deref()), inw);
+            u_3_3_1.tel((Some(&*t.voorziening), t.aanbieder.as_deref()), inw);
             if t.maatwerkcontract {
                 u_3_3_2.tel((t.aanbieder.as_deref(), None), inw);
             }
@@ -536,8 +650,7 @@ fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, R
         )?;
         let mut rijen = stmt.query(params![begin, eind])?;
         while let Some(r) = rijen.next()? {
-            let id: String = r.get(0)?;
-            let vz = ctx.vz(&id);
+            let vz = ctx.vz(tekst(r, 0)?);
             if vz.maatwerk {
                 toegekend += 1;
             }
@@ -570,30 +683,46 @@ fn bereken(conn: &Connection, ctx: &Context, jaar: i32) -> Result<Jaarrapport, R
 
     // 4.1.1 and 4.1.2: meldingen and verwijzingen.
     {
+        // Distinct residents counted here by rowid: cheaper than SQLite's
+        // temporary b-trees for GROUP BY with count(DISTINCT).
         let mut stmt = conn.prepare_cached(
-            "SELECT gevraagde_voorziening, count(DISTINCT inwoner) FROM melding
-             WHERE datum BETWEEN ?1 AND ?2 GROUP BY gevraagde_voorziening",
+            "SELECT gevraagde_voorziening, inwoner FROM melding WHERE datum BETWEEN ?1 AND ?2",
         )?;
-        let rijen = stmt
-            .query_map(params![begin, eind], |r| {
-                Ok(Rij {
-                    sleutels: vec![r.get(0)?],
-                    waarde: r.get(1)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut rijen = stmt.query(params![begin, eind])?;
+        let mut pool = Tekstpool::default();
+        let mut per_voorziening: HashMap<Option<Rc<str>>, HashSet<i64>> = HashMap::new();
+        while let Some(r) = rijen.next()? {
+            let inwoner = ctx.inwoner(tekst(r, 1)?)?.0;
+            let vz = r
+                .get_ref(0)?
+                .as_str_or_null()
+                .map_err(rusqlite::Error::from)?;
+            per_voorziening
+                .entry(vz.map(|v| pool.deel(v)))
+                .or_default()
+                .insert(inwoner);
+        }
+        let rijen = per_voorziening
+            .into_iter()
+            .map(|(vz, set)| Rij {
+                sleutels: vec![vz.map(|v| v.to_string())],
+                waarde: set.len() as i64,
+            })
+            .collect();
         w.insert("4.1.1", (Waarde::Uitsplitsing(sorteer(rijen)), None));
+        // The resident of each melding from the small (id, inwoner) index:
+        // SQLite would otherwise pick the primary key and read the whole
+        // melding row, a random page read per verwijzing.
         let mut stmt = conn.prepare_cached(
-            "SELECT m.inwoner, w.voorziening FROM verwijzing w JOIN melding m ON m.id = w.melding
-             WHERE w.datum BETWEEN ?1 AND ?2",
+            "SELECT m.inwoner FROM verwijzing w
+             JOIN voorziening v ON v.id = w.voorziening
+             JOIN melding m INDEXED BY melding_inwoner_van ON m.id = w.melding
+             WHERE w.datum BETWEEN ?1 AND ?2 AND v.soort = 'algemeen'",
         )?;
         let mut rijen = stmt.query(params![begin, eind])?;
         let mut inwoners = HashSet::new();
         while let Some(r) = rijen.next()? {
-            let vz: String = r.get(1)?;
-            if ctx.vz(&vz).algemeen {
-                inwoners.insert(r.get::<_, String>(0)?);
-            }
+            inwoners.insert(ctx.inwoner(tekst(r, 0)?)?.0);
         }
         w.insert("4.1.2", aantal(inwoners.len()));
     }

@@ -288,14 +288,31 @@ fn lopende(
     wie: Wie<'_>,
     vandaag: NaiveDate,
 ) -> Result<Vec<(String, LopendeRij)>, StoreFout> {
+    // One worker: their meldingen first (about 1,400 over ten years). A
+    // team: the open toekenningen first (the small partial index holds only
+    // those, about 9,000), each melding's medewerker from the (id, inwoner,
+    // medewerker) index, and only then the rows of the team's residents;
+    // starting from the team's meldingen (about 37,000) cost more.
+    let bron = match wie {
+        Wie::Medewerker(_) => {
+            "FROM toekenning t
+         JOIN melding m ON m.id = t.melding
+         JOIN inwoner i ON i.id = t.inwoner
+         JOIN voorziening v ON v.id = t.voorziening"
+        }
+        Wie::Team(_) => {
+            "FROM toekenning t INDEXED BY toekenning_melding_open
+         CROSS JOIN melding m INDEXED BY melding_inwoner_van
+         CROSS JOIN inwoner i
+         CROSS JOIN voorziening v"
+        }
+    };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT t.id, t.inwoner, {NAAM}, v.naam, v.wet, t.besluit, t.start, t.eind, i.geboortedatum,
                 m.medewerker
-         FROM toekenning t
-         JOIN melding m ON m.id = t.melding
-         JOIN inwoner i ON i.id = t.inwoner
-         JOIN voorziening v ON v.id = t.voorziening
-         WHERE {} AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
+         {bron}
+         WHERE m.id = t.melding AND i.id = t.inwoner AND v.id = t.voorziening
+           AND {} AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
            AND (t.eind IS NULL OR t.eind >= ?2)",
         wie.filter()
     ))?;
