@@ -387,3 +387,63 @@ fn aanbieder_beeindigen_voor_begin_contract_geweigerd() {
     assert_eq!(tot(&conn, "C-ZORG-WMO").as_deref(), Some("2027-01-01"));
     assert_eq!(tot(&conn, "C-ZORG-JW").as_deref(), Some("2026-12-31"));
 }
+
+/// The exchange format has no links between provisions and providers; an
+/// import links each provision to the providers that delivered it, so
+/// matched care has providers to offer right after the import.
+#[test]
+fn import_koppelt_voorzieningen_aan_de_aanbieders_die_ze_leverden() {
+    use wijkregister::store::{self, export, import};
+    // The shared register, with a toekenning of Individuele begeleiding by Zorg Twente.
+    let bron = register();
+    let tx = rusqlite::Transaction::new_unchecked(&bron, rusqlite::TransactionBehavior::Immediate)
+        .expect("tx");
+    wijkregister::store::schrijven::voeg_in(
+        &tx,
+        &wijkregister::domain::Record::Toekenning(wijkregister::domain::Toekenning {
+            id: "T-1".into(),
+            inwoner: "I-MIRIAM".into(),
+            voorziening: "V-BEGELEIDING".into(),
+            aanbieder: Some("A-AVEDAN".into()),
+            contract: None,
+            melding: None,
+            verwijzer: wijkregister::domain::Verwijzer::Gemeente,
+            aanvraag: None,
+            besluit: d(2026, 3, 1),
+            uitkomst: wijkregister::domain::BesluitUitkomst::Toegekend,
+            start: Some(d(2026, 3, 15)),
+            eind: None,
+            leveringsvorm: wijkregister::domain::Leveringsvorm::Natura,
+            doorbraak: false,
+            reden_einde: None,
+            afweging: None,
+        }),
+    )
+    .expect("toekenning");
+    tx.commit().expect("commit");
+    let mut bestand = Vec::new();
+    export::exporteer(&bron, &mut bestand).expect("export");
+
+    let mut doel = store::open_in_memory().expect("open");
+    import::importeer(&mut doel, bestand.as_slice(), &mut |_| {}).expect("import");
+    // (No life domains: the file carries none for the provisions either.)
+    let lijst =
+        kr::passende_voorzieningen(&doel, Some(Wet::Wmo), &[], d(2026, 6, 1)).expect("lijst");
+    let begeleiding = lijst
+        .iter()
+        .find(|v| v.id == "V-BEGELEIDING")
+        .expect("begeleiding");
+    let aanbieders: Vec<&str> = begeleiding
+        .aanbieders
+        .iter()
+        .map(|a| a.aanbieder.as_str())
+        .collect();
+    // Avedan delivered it; the links made in the first register are not in the file.
+    assert_eq!(aanbieders, ["A-AVEDAN"]);
+    // Running it again adds nothing.
+    assert_eq!(
+        wijkregister::store::sociale_kaart_beheer::koppel_geleverde_aanbieders(&doel)
+            .expect("opnieuw"),
+        0
+    );
+}

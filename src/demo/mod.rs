@@ -167,6 +167,8 @@ pub fn vul_register(
             DemoFout::Instellingen(v) => StoreFout::Validatie(vec![v]),
             DemoFout::Uitvoer(e) => StoreFout::Sqlite(e),
         })?;
+    // As after an import: each provision linked to the providers that delivered it.
+    store::sociale_kaart_beheer::koppel_geleverde_aanbieders(&tx)?;
     tx.commit()?;
     Ok(verslag)
 }

@@ -322,6 +322,9 @@ pub fn importeer<R: BufRead>(
         let _ = tx.rollback();
         return Err(ImportFouten { fouten, afgekapt });
     }
+    crate::store::sociale_kaart_beheer::koppel_geleverde_aanbieders(&tx).map_err(|_| {
+        ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
+    })?;
     tx.commit().map_err(|_| {
         ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
     })?;

@@ -497,3 +497,17 @@ pub fn contract_beeindigen(
     tx.commit()?;
     Ok(())
 }
+
+/// Links every provision to the providers that delivered it (a toekenning
+/// with that provision and provider), where no link exists yet. Run at the
+/// end of an import and of the demo data, inside their transaction: the
+/// exchange format carries no links between provisions and providers, and
+/// without them matched care would list no provider at all. One set-based
+/// statement; a beheerder changes the links afterwards as usual.
+pub fn koppel_geleverde_aanbieders(conn: &Connection) -> Result<usize, StoreFout> {
+    Ok(conn.execute(
+        "INSERT OR IGNORE INTO voorziening_aanbieder (voorziening, aanbieder)
+         SELECT DISTINCT voorziening, aanbieder FROM toekenning WHERE aanbieder IS NOT NULL",
+        [],
+    )?)
+}
