@@ -317,22 +317,24 @@ fn lopende(
         wie.filter()
     ))?;
     let rijen = stmt.query_map(params![wie.sleutel(), iso(vandaag)], |r| {
-        Ok((
-            r.get(9)?,
-            (
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                datum_kolom(r, 5)?,
-                optie_datum_kolom(r, 6)?,
-                optie_datum_kolom(r, 7)?,
-                datum_kolom(r, 8)?,
-            ),
-        ))
+        Ok((r.get(9)?, lopende_rij(r)?))
     })?;
     Ok(rijen.collect::<Result<_, _>>()?)
+}
+
+/// One running toekenning from the first nine columns of the queries above.
+fn lopende_rij(r: &rusqlite::Row<'_>) -> rusqlite::Result<LopendeRij> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        datum_kolom(r, 5)?,
+        optie_datum_kolom(r, 6)?,
+        optie_datum_kolom(r, 7)?,
+        datum_kolom(r, 8)?,
+    ))
 }
 
 /// Granted, not ended toekenningen without a melding of the residents of
@@ -351,19 +353,7 @@ fn lopende_zonder_melding(
            AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
            AND (t.eind IS NULL OR t.eind >= ?2)"
     ))?;
-    let rijen = stmt.query_map(params![wijkteam, iso(vandaag)], |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            datum_kolom(r, 5)?,
-            optie_datum_kolom(r, 6)?,
-            optie_datum_kolom(r, 7)?,
-            datum_kolom(r, 8)?,
-        ))
-    })?;
+    let rijen = stmt.query_map(params![wijkteam, iso(vandaag)], lopende_rij)?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }
 
