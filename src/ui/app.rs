@@ -648,6 +648,10 @@ impl WijkregisterApp {
                         if self.scherm == Scherm::SocialeKaart {
                             self.kaart.sluit_formulier();
                         }
+                        // The user chose to drop what was typed: the form goes.
+                        if self.scherm == Scherm::Inwoners {
+                            self.klantreis = None;
+                        }
                         self.ga_naar(naar);
                     }
                     if ui.button("Nee, blijven").clicked() {
