@@ -1,7 +1,7 @@
 //! Medewerkers as the app lists them (the "werken als" choice until accounts
 //! exist, and pickers in forms).
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::StoreFout;
 use crate::domain::Rol;
@@ -19,26 +19,37 @@ pub struct MedewerkerRij {
     pub wijkteam: Option<String>,
 }
 
+/// A medewerker row (`id, naam, rol, wijkteam`). The schema's CHECK allows
+/// only known roles; anything else is a conversion error, never a silent
+/// default role (roles decide access).
+fn rij(r: &rusqlite::Row<'_>) -> rusqlite::Result<MedewerkerRij> {
+    let rol: String = r.get(2)?;
+    Ok(MedewerkerRij {
+        id: r.get(0)?,
+        naam: r.get(1)?,
+        rol: Rol::parse(&rol).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                2,
+                rusqlite::types::Type::Text,
+                format!("onbekende rol '{rol}'").into(),
+            )
+        })?,
+        wijkteam: r.get(3)?,
+    })
+}
+
 /// Every medewerker, by name.
 pub fn alle(conn: &Connection) -> Result<Vec<MedewerkerRij>, StoreFout> {
     let mut stmt =
         conn.prepare_cached("SELECT id, naam, rol, wijkteam FROM medewerker ORDER BY naam, id")?;
-    let rijen = stmt.query_map([], |r| {
-        let rol: String = r.get(2)?;
-        Ok(MedewerkerRij {
-            id: r.get(0)?,
-            naam: r.get(1)?,
-            rol: Rol::parse(&rol).unwrap_or(Rol::Intaker),
-            wijkteam: r.get(3)?,
-        })
-    })?;
+    let rijen = stmt.query_map([], rij)?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }
 
 /// One medewerker by id (the user the app works for: [`crate::store::toegang`]).
 pub fn een(conn: &Connection, id: &str) -> Result<MedewerkerRij, StoreFout> {
-    alle(conn)?
-        .into_iter()
-        .find(|m| m.id == id)
+    conn.prepare_cached("SELECT id, naam, rol, wijkteam FROM medewerker WHERE id = ?1")?
+        .query_row([id], rij)
+        .optional()?
         .ok_or_else(|| StoreFout::NietGevonden(format!("medewerker {id}")))
 }
