@@ -109,6 +109,8 @@ impl EindeFormulier {
                     );
                     if !self.focus_gezet {
                         r.request_focus();
+                        // The form opens below a long table: bring it into view.
+                        r.scroll_to_me(Some(egui::Align::Center));
                         self.focus_gezet = true;
                     }
                     let redenen: Vec<(Option<RedenEinde>, String)> = RedenEinde::ALLE
