@@ -525,3 +525,88 @@ fn oude_regels_houden_hun_tekst_en_de_keten_blijft_heel() {
     assert_eq!(rijen[1].tijdstip, oud, "the old row keeps its text");
     assert_eq!(rijen[0].tijdstip, "2026-11-26T09:05:00Z");
 }
+
+/// Every command-line import, export, backup and restore is an audit row,
+/// with `opdrachtregel` as actor (whoever holds the file).
+#[test]
+fn opdrachtregel_import_export_en_backup_staan_in_het_log() {
+    let dir = tempfile::tempdir().expect("dir");
+    let bron = dir.path().join("bron.sqlite");
+    let db = dir.path().join("register.sqlite");
+    let jsonl = dir.path().join("register.jsonl");
+    let wr = |args: &[&std::ffi::OsStr]| {
+        let uit = std::process::Command::new(env!("CARGO_BIN_EXE_wijkregister"))
+            .args(args)
+            .output()
+            .expect("wijkregister");
+        assert!(
+            uit.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&uit.stderr)
+        );
+    };
+    wr(&[
+        "--db".as_ref(),
+        bron.as_os_str(),
+        "demo".as_ref(),
+        "--inwoners".as_ref(),
+        "50".as_ref(),
+        "--jaren".as_ref(),
+        "1".as_ref(),
+    ]);
+    wr(&[
+        "--db".as_ref(),
+        bron.as_os_str(),
+        "export-jsonl".as_ref(),
+        jsonl.as_os_str(),
+    ]);
+    wr(&[
+        "--db".as_ref(),
+        db.as_os_str(),
+        "import".as_ref(),
+        jsonl.as_os_str(),
+    ]);
+    let csv = dir.path().join("monitoring.csv");
+    wr(&[
+        "--db".as_ref(),
+        db.as_os_str(),
+        "export".as_ref(),
+        "--van".as_ref(),
+        "2025".as_ref(),
+        "--tot".as_ref(),
+        "2025".as_ref(),
+        "--uit".as_ref(),
+        csv.as_os_str(),
+    ]);
+    let kopie = dir.path().join("kopie.sqlite");
+    wr(&[
+        "--db".as_ref(),
+        db.as_os_str(),
+        "backup".as_ref(),
+        kopie.as_os_str(),
+    ]);
+    let rijen: Vec<(String, String, String)> = store::open(&db)
+        .expect("open")
+        .prepare("SELECT actor, actie, resultaat FROM audit ORDER BY volgnummer")
+        .expect("sql")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("rijen")
+        .collect::<Result<_, _>>()
+        .expect("rijen");
+    let rij = |actie: &str| {
+        (
+            "opdrachtregel".to_owned(),
+            actie.to_owned(),
+            "gelukt".to_owned(),
+        )
+    };
+    assert_eq!(rijen, [rij("import"), rij("export"), rij("backup")]);
+    // The export of the source register is in its own log.
+    let bron_log = audit::lees(
+        &store::open(&bron).expect("open"),
+        &AuditFilter::default(),
+        10,
+    )
+    .expect("lees");
+    assert_eq!(bron_log[0].actie, "export");
+}

@@ -146,6 +146,16 @@ fn registreer(conn: &Connection, e: &NieuweAveGebeurtenis) -> String {
     ave::registreer(conn, e, vandaag(), moment()).unwrap_or_else(|f| panic!("{e:?}: {f}"))
 }
 
+/// Audit rows with this action on this object.
+fn auditregels(conn: &Connection, actie: &str, object: &str) -> i64 {
+    conn.query_row(
+        "SELECT count(*) FROM audit WHERE actie = ?1 AND object = ?2",
+        [actie, object],
+        |r| r.get(0),
+    )
+    .expect("tel")
+}
+
 fn aantal_ave(conn: &Connection) -> i64 {
     conn.query_row("SELECT count(*) FROM ave", [], |r| r.get(0))
         .expect("count")
@@ -201,6 +211,11 @@ fn op_en_afschalen_bewaart_de_historie() {
         .expect("stand")
         .expect("a level");
     assert_eq!((stand.niveau, stand.sinds), (2, d(2026, 5, 1)));
+    // Each change is in the audit log too.
+    assert_eq!(
+        auditregels(&conn, "ave-registreren", "huishouden:hh-volw"),
+        3
+    );
     // The level on an earlier day is what was recorded then.
     assert_eq!(
         ave::stand(&conn, "hh-volw", d(2026, 3, 1))
@@ -272,6 +287,16 @@ fn weigering_slaat_niets_op() {
     .expect_err("unknown household");
     assert!(fout.to_string().contains("huishouden"), "{fout}");
     assert_eq!(aantal_ave(&conn), 0);
+    assert_eq!(
+        conn.query_row(
+            "SELECT count(*) FROM audit WHERE actie = 'ave-registreren'",
+            [],
+            |r| r.get::<_, i64>(0)
+        )
+        .expect("tel"),
+        0,
+        "a refusal logs no change"
+    );
 }
 
 #[test]
@@ -360,9 +385,13 @@ fn niveauteksten_herformuleren_maar_altijd_vijf() {
     let mut nieuw = standaard_niveaus();
     nieuw[2].naam = "Meerdere problemen tegelijk".to_owned();
     nieuw[2].regie = "Casusregie: wijkcoach".to_owned();
-    let fout = ave::herformuleer(&conn, "mw-coach", &nieuw).expect_err("not a beheerder");
+    let fout = ave::herformuleer(&conn, "mw-coach", &nieuw, "2026-11-26T10:00:00Z")
+        .expect_err("not a beheerder");
     assert!(fout.to_string().contains("beheerder"), "{fout}");
-    ave::herformuleer(&conn, "mw-beheer", &nieuw).expect("beheerder rewords");
+    assert_eq!(auditregels(&conn, "wijzigen", "ave-niveauteksten"), 0);
+    ave::herformuleer(&conn, "mw-beheer", &nieuw, "2026-11-26T10:00:00Z")
+        .expect("beheerder rewords");
+    assert_eq!(auditregels(&conn, "wijzigen", "ave-niveauteksten"), 1);
     let teksten = ave::niveau_teksten(&conn).expect("teksten");
     assert_eq!(teksten.len(), 5);
     assert_eq!(teksten[2].naam, "Meerdere problemen tegelijk");
@@ -371,11 +400,12 @@ fn niveauteksten_herformuleren_maar_altijd_vijf() {
 
     let mut vier = ave::niveau_teksten(&conn).expect("t");
     vier.pop();
-    assert!(ave::herformuleer(&conn, "mw-beheer", &vier).is_err());
+    assert!(ave::herformuleer(&conn, "mw-beheer", &vier, "2026-11-26T10:00:00Z").is_err());
     let mut leeg = ave::niveau_teksten(&conn).expect("t");
     leeg[0].naam = "  ".to_owned();
     leeg[1].naam = "Eén vraag".to_owned();
-    let fout = ave::herformuleer(&conn, "mw-beheer", &leeg).expect_err("empty name");
+    let fout = ave::herformuleer(&conn, "mw-beheer", &leeg, "2026-11-26T10:00:00Z")
+        .expect_err("empty name");
     assert!(fout.to_string().contains("naam van niveau 0"), "{fout}");
     // All or nothing: level 1 kept its name too.
     assert_eq!(ave::niveau_teksten(&conn).expect("t"), teksten);

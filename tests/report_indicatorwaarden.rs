@@ -67,3 +67,51 @@ fn weigert_wat_niet_klopt() {
             .is_empty()
     );
 }
+
+/// A value set or removed by a medewerker is in the audit log, in the same
+/// transaction; a removal of nothing logs nothing.
+#[test]
+fn wijziging_door_een_medewerker_staat_in_het_auditlog() {
+    use wijkregister::store::klantreis::Handeling;
+    let mut c = wijkregister::store::open_in_memory().expect("open");
+    let door = Handeling {
+        medewerker: "mw-leider",
+        tijdstip: "2026-11-26T10:00:00Z",
+    };
+    let waarde = wijkregister::domain::Indicatorwaarde {
+        indicator: "3.8.1".into(),
+        jaar: 2024,
+        soort: WaardeSoort::Begroot,
+        waarde: Some(40.0),
+        tekst: None,
+        bron: None,
+    };
+    indicatorwaarden::zet_als(&mut c, &waarde, Some(door)).expect("zet");
+    assert!(
+        indicatorwaarden::wis_als(&mut c, "3.8.1", 2024, WaardeSoort::Begroot, Some(door))
+            .expect("wis")
+    );
+    assert!(
+        !indicatorwaarden::wis_als(&mut c, "3.8.1", 2024, WaardeSoort::Begroot, Some(door))
+            .expect("wis")
+    );
+    let rijen: Vec<(String, String, String)> = c
+        .prepare("SELECT actor, actie, object FROM audit ORDER BY volgnummer")
+        .expect("sql")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("rijen")
+        .collect::<Result<_, _>>()
+        .expect("rijen");
+    let object = "indicatorwaarde:3.8.1:2024:begroot".to_owned();
+    assert_eq!(
+        rijen,
+        [
+            (
+                "mw-leider".to_owned(),
+                "wijzigen".to_owned(),
+                object.clone()
+            ),
+            ("mw-leider".to_owned(), "verwijderen".to_owned(), object),
+        ]
+    );
+}

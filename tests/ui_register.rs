@@ -64,6 +64,66 @@ fn import_op_de_achtergrond_meldt_zijn_uitkomst_een_keer() {
         register.is_leeg().expect("lezen"),
         "een mislukte import slaat niets op"
     );
+    // The failed import is in the audit log, in the name of the beheerder.
+    assert_eq!(
+        auditregels(&db),
+        [(
+            "mw-test".to_owned(),
+            "import".to_owned(),
+            "mislukt".to_owned()
+        )]
+    );
+}
+
+/// The audit log's (actor, actie, resultaat), oldest first.
+fn auditregels(db: &std::path::Path) -> Vec<(String, String, String)> {
+    store::open(db)
+        .expect("open")
+        .prepare("SELECT actor, actie, resultaat FROM audit ORDER BY volgnummer")
+        .expect("sql")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("rijen")
+        .collect::<Result<_, _>>()
+        .expect("rijen")
+}
+
+#[test]
+fn geslaagde_import_staat_in_het_auditlog() {
+    let dir = tempfile::tempdir().expect("tijdelijke map");
+    let db = dir.path().join("register.sqlite");
+    let bestand = dir.path().join("goed.jsonl");
+    // A file made by the export of a small demo register.
+    let mut bron = store::open_in_memory().expect("bron");
+    wijkregister::demo::vul_register(
+        &mut bron,
+        &wijkregister::demo::DemoInstellingen {
+            inwoners: 50,
+            jaren: 1,
+            eind_jaar: 2025,
+            seed: 3,
+            peildatum: None,
+        },
+    )
+    .expect("demo");
+    let mut tekst = Vec::new();
+    store::export::exporteer(&bron, &mut tekst).expect("export");
+    std::fs::write(&bestand, tekst).expect("schrijven");
+    let conn = store::open(&db).expect("register");
+    let mut register = Register::new(conn, Some(db.clone()));
+    als(&mut register, Rol::Beheerder);
+    register.voer_uit(Command::Importeer(bestand), &egui::Context::default());
+    assert!(matches!(
+        wacht_op_uitkomst(&mut register),
+        Uitkomst::Geimporteerd { .. }
+    ));
+    assert_eq!(
+        auditregels(&db),
+        [(
+            "mw-test".to_owned(),
+            "import".to_owned(),
+            "gelukt".to_owned()
+        )]
+    );
 }
 
 #[test]
@@ -114,4 +174,51 @@ fn alleen_een_beheerder_importeert_of_laadt_demogegevens() {
             "{rol:?}: niets opgeslagen"
         );
     }
+}
+
+#[test]
+fn monitoringexport_van_de_teamleider_staat_in_het_auditlog() {
+    let dir = tempfile::tempdir().expect("tijdelijke map");
+    let db = dir.path().join("register.sqlite");
+    let conn = store::open(&db).expect("register");
+    let mut register = Register::new(conn, Some(db.clone()));
+    als(&mut register, Rol::Teamleider);
+    let pad = dir.path().join("monitoring.csv");
+    register
+        .schrijf_rapport_export(
+            &pad,
+            wijkregister::report::export::ExportOpties {
+                van: 2025,
+                tot: 2025,
+                intern: false,
+            },
+            &mut |_, _| {},
+        )
+        .expect("export");
+    assert!(pad.exists());
+    assert_eq!(
+        auditregels(&db),
+        [(
+            "mw-test".to_owned(),
+            "export".to_owned(),
+            "gelukt".to_owned()
+        )]
+    );
+    // An intaker is refused, and nothing is written.
+    als(&mut register, Rol::Intaker);
+    let ander = dir.path().join("ander.csv");
+    assert!(
+        register
+            .schrijf_rapport_export(
+                &ander,
+                wijkregister::report::export::ExportOpties {
+                    van: 2025,
+                    tot: 2025,
+                    intern: false,
+                },
+                &mut |_, _| {},
+            )
+            .is_err()
+    );
+    assert!(!ander.exists());
 }

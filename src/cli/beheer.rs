@@ -13,8 +13,14 @@ pub fn backup(db: &Path, uit: &Path) -> anyhow::Result<ExitCode> {
         anyhow::bail!("er is geen register op {}", db.display());
     }
     let conn = store::open(db)?;
-    backup::maak_backup(&conn, uit)
-        .with_context(|| format!("backup naar {} mislukt", uit.display()))?;
+    let gemaakt = backup::maak_backup(&conn, uit);
+    crate::cli::log_opdrachtregel(
+        &conn,
+        "backup",
+        &format!("bestand:{}", uit.display()),
+        gemaakt.is_ok(),
+    )?;
+    gemaakt.with_context(|| format!("backup naar {} mislukt", uit.display()))?;
     println!("Backup geschreven naar {}", uit.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -27,6 +33,13 @@ pub fn herstel(db: &Path, bron: &Path) -> anyhow::Result<ExitCode> {
     let nu = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
     let kopie = backup::backup_map(db).join(format!("voor-herstel-{nu}.sqlite"));
     backup::herstel(&mut conn, bron, &kopie)?;
+    // In the log of the register as it now is (the restored one).
+    crate::cli::log_opdrachtregel(
+        &conn,
+        "restore",
+        &format!("bestand:{}", bron.display()),
+        true,
+    )?;
     println!(
         "Register teruggezet uit {} (schemaversie {versie}). De stand van daarvoor staat in {}",
         bron.display(),

@@ -276,6 +276,35 @@ pub fn voer_uit(db: &std::path::Path, opdracht: &Opdracht) -> anyhow::Result<Exi
     }
 }
 
+/// The actor of the command line in the audit log: whoever holds the file.
+pub(crate) const OPDRACHTREGEL: &str = "opdrachtregel";
+
+/// Records a command-line import, export, backup or restore in the audit log.
+pub(crate) fn log_opdrachtregel(
+    conn: &rusqlite::Connection,
+    actie: &str,
+    object: &str,
+    gelukt: bool,
+) -> anyhow::Result<()> {
+    crate::store::audit::log(
+        conn,
+        &crate::store::audit::Logregel {
+            tijdstip: &crate::store::audit::tijdstip(&chrono::Utc::now()),
+            actor: OPDRACHTREGEL,
+            actie,
+            object: Some(object),
+            doel: None,
+            resultaat: if gelukt {
+                crate::store::audit::Resultaat::Gelukt
+            } else {
+                crate::store::audit::Resultaat::Mislukt
+            },
+            details: None,
+        },
+    )?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,7 +32,14 @@ pub fn export(db: &Path, van: i32, tot: i32, uit: &Path, intern: bool) -> anyhow
         uit,
         export::ExportOpties { van, tot, intern },
         &mut |_, _| {},
+    );
+    crate::cli::log_opdrachtregel(
+        &conn,
+        "export",
+        &format!("monitoring:{}", uit.display()),
+        pad.is_ok(),
     )?;
+    let pad = pad?;
     println!("{}", pad.display());
     Ok(ExitCode::SUCCESS)
 }

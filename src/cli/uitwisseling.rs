@@ -12,8 +12,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use crate::cli::{OPDRACHTREGEL, log_opdrachtregel};
 use crate::store;
-use crate::store::import::{MAX_FOUTEN, importeer_bestand};
+use crate::store::import::{MAX_FOUTEN, importeer_bestand_als};
 
 /// `wijkregister --db FILE import DATA.jsonl`
 pub fn importeer(db: &Path, bestand: &Path) -> anyhow::Result<ExitCode> {
@@ -24,7 +25,7 @@ pub fn importeer(db: &Path, bestand: &Path) -> anyhow::Result<ExitCode> {
         );
     }
     let mut conn = store::open(db)?;
-    match importeer_bestand(&mut conn, bestand, &mut |_| {}) {
+    match importeer_bestand_als(&mut conn, bestand, Some(OPDRACHTREGEL), &mut |_| {}) {
         Ok(verslag) => {
             println!(
                 "{} records geïmporteerd uit {} (gemeente {}):",
@@ -55,6 +56,12 @@ pub fn importeer(db: &Path, bestand: &Path) -> anyhow::Result<ExitCode> {
                 )?;
             }
             writeln!(err, "Er is niets opgeslagen: het register is ongewijzigd.")?;
+            log_opdrachtregel(
+                &conn,
+                "import",
+                &format!("bestand:{}", bestand.display()),
+                false,
+            )?;
             Ok(ExitCode::FAILURE)
         }
     }
@@ -79,11 +86,13 @@ pub fn exporteer(db: &Path, uit: &Path) -> anyhow::Result<ExitCode> {
     })();
     match resultaat {
         Ok(aantal) => {
+            log_opdrachtregel(&conn, "export", &format!("jsonl:{}", uit.display()), true)?;
             println!("{aantal} records geëxporteerd naar {}", uit.display());
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
             let _ = std::fs::remove_file(&tijdelijk);
+            log_opdrachtregel(&conn, "export", &format!("jsonl:{}", uit.display()), false)?;
             Err(e.context(format!("de export naar {} is mislukt", uit.display())))
         }
     }

@@ -20,6 +20,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
 
 use super::StoreFout;
+use super::audit;
 use crate::domain::ave::{
     AVE_MAX, AveContext, AveNiveauTekst, MedewerkerRol, NieuweAveGebeurtenis, Procesregisseur,
     Richting, VorigeAve, contact_vanaf, opgeschaald_vanaf, richting, valideer_teksten,
@@ -344,6 +345,19 @@ pub fn registreer(
         geregistreerd_op.format("%Y-%m-%d %H:%M:%S").to_string(),
         uitleg
     ])?;
+    // In the audit log too, in the same transaction (`geregistreerd_op` is UTC).
+    audit::log(
+        &tx,
+        &audit::Logregel {
+            tijdstip: &audit::tijdstip(&geregistreerd_op.and_utc()),
+            actor: nieuw.geregistreerd_door.trim(),
+            actie: "ave-registreren",
+            object: Some(&format!("huishouden:{}", nieuw.huishouden)),
+            doel: None,
+            resultaat: audit::Resultaat::Gelukt,
+            details: Some(&format!("ave={id}; niveau={}", nieuw.niveau)),
+        },
+    )?;
     tx.commit()?;
     Ok(id)
 }
@@ -526,6 +540,7 @@ pub fn herformuleer(
     conn: &Connection,
     door: &str,
     teksten: &[AveNiveauTekst],
+    tijdstip: &str,
 ) -> Result<(), StoreFout> {
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let rol: Option<String> = tx
@@ -562,6 +577,18 @@ pub fn herformuleer(
         ])?;
     }
     drop(stmt);
+    audit::log(
+        &tx,
+        &audit::Logregel {
+            tijdstip,
+            actor: door,
+            actie: "wijzigen",
+            object: Some("ave-niveauteksten"),
+            doel: None,
+            resultaat: audit::Resultaat::Gelukt,
+            details: None,
+        },
+    )?;
     tx.commit()?;
     Ok(())
 }

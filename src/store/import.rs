@@ -232,6 +232,18 @@ pub fn importeer_bestand(
     pad: &Path,
     voortgang: &mut dyn FnMut(u64),
 ) -> Result<ImportVerslag, ImportFouten> {
+    importeer_bestand_als(conn, pad, None, voortgang)
+}
+
+/// [`importeer_bestand`] by `actor` (a medewerker, or `opdrachtregel`): the
+/// import's audit row is written in the import's own transaction, so it is
+/// there exactly when the records are.
+pub fn importeer_bestand_als(
+    conn: &mut Connection,
+    pad: &Path,
+    actor: Option<&str>,
+    voortgang: &mut dyn FnMut(u64),
+) -> Result<ImportVerslag, ImportFouten> {
     let bestand = File::open(pad).map_err(|e| {
         ImportFouten::een(format!(
             "het bestand {} kan niet worden geopend: {}",
@@ -239,7 +251,13 @@ pub fn importeer_bestand(
             io_tekst(&e)
         ))
     })?;
-    importeer(conn, BufReader::with_capacity(1 << 16, bestand), voortgang)
+    let object = format!("bestand:{}", pad.display());
+    importeer_als(
+        conn,
+        BufReader::with_capacity(1 << 16, bestand),
+        actor.map(|a| (a, object.as_str())),
+        voortgang,
+    )
 }
 
 /// A Dutch description of a file error.
@@ -255,7 +273,17 @@ fn io_tekst(e: &std::io::Error) -> String {
 /// `voortgang` is called now and then with the number of lines read.
 pub fn importeer<R: BufRead>(
     conn: &mut Connection,
+    bron: R,
+    voortgang: &mut dyn FnMut(u64),
+) -> Result<ImportVerslag, ImportFouten> {
+    importeer_als(conn, bron, None, voortgang)
+}
+
+/// [`importeer`] with an audit row (`actor`, `object`) in the same transaction.
+fn importeer_als<R: BufRead>(
+    conn: &mut Connection,
     mut bron: R,
+    door: Option<(&str, &str)>,
     voortgang: &mut dyn FnMut(u64),
 ) -> Result<ImportVerslag, ImportFouten> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|_| {
@@ -325,6 +353,24 @@ pub fn importeer<R: BufRead>(
     crate::store::sociale_kaart_beheer::koppel_geleverde_aanbieders(&tx).map_err(|_| {
         ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
     })?;
+    if let Some((actor, object)) = door {
+        let records: u64 = aantallen.iter().sum();
+        crate::store::audit::log(
+            &tx,
+            &crate::store::audit::Logregel {
+                tijdstip: &crate::store::audit::tijdstip(&chrono::Utc::now()),
+                actor,
+                actie: "import",
+                object: Some(object),
+                doel: None,
+                resultaat: crate::store::audit::Resultaat::Gelukt,
+                details: Some(&format!("records={records}")),
+            },
+        )
+        .map_err(|_| {
+            ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
+        })?;
+    }
     tx.commit().map_err(|_| {
         ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
     })?;

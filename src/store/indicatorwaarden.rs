@@ -11,6 +11,8 @@ use crate::domain::{Indicatorwaarde, Veldfout, WaardeSoort};
 use crate::report::catalogus;
 
 use super::StoreFout;
+use super::audit;
+use super::klantreis::Handeling;
 
 /// What can go wrong when recording an indicator value.
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +61,45 @@ pub fn valideer(waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
 
 /// Records (inserts or replaces) a realisatie or begroot value.
 pub fn zet(conn: &mut Connection, waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
+    zet_als(conn, waarde, None)
+}
+
+/// The audit row of a change to a value, when a medewerker made it (the app;
+/// the command line and tests pass `None`).
+fn log_wijziging(
+    tx: &rusqlite::Transaction<'_>,
+    door: Option<Handeling<'_>>,
+    actie: &str,
+    indicator: &str,
+    jaar: i32,
+    soort: WaardeSoort,
+) -> Result<(), StoreFout> {
+    if let Some(h) = door {
+        audit::log(
+            tx,
+            &audit::Logregel {
+                tijdstip: h.tijdstip,
+                actor: h.medewerker,
+                actie,
+                object: Some(&format!(
+                    "indicatorwaarde:{indicator}:{jaar}:{}",
+                    soort.code()
+                )),
+                doel: None,
+                resultaat: audit::Resultaat::Gelukt,
+                details: None,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// [`zet`] by a medewerker: the value and its audit row in one transaction.
+pub fn zet_als(
+    conn: &mut Connection,
+    waarde: &Indicatorwaarde,
+    door: Option<Handeling<'_>>,
+) -> Result<(), IndicatorwaardeFout> {
     valideer(waarde)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     tx.execute(
@@ -74,6 +115,14 @@ pub fn zet(conn: &mut Connection, waarde: &Indicatorwaarde) -> Result<(), Indica
             waarde.tekst,
             waarde.bron
         ],
+    )?;
+    log_wijziging(
+        &tx,
+        door,
+        "wijzigen",
+        &waarde.indicator,
+        waarde.jaar,
+        waarde.soort,
     )?;
     tx.commit()?;
     Ok(())
@@ -145,6 +194,17 @@ pub fn wis(
     jaar: i32,
     soort: WaardeSoort,
 ) -> Result<bool, IndicatorwaardeFout> {
+    wis_als(conn, indicator, jaar, soort, None)
+}
+
+/// [`wis`] by a medewerker: the removal and its audit row in one transaction.
+pub fn wis_als(
+    conn: &mut Connection,
+    indicator: &str,
+    jaar: i32,
+    soort: WaardeSoort,
+    door: Option<Handeling<'_>>,
+) -> Result<bool, IndicatorwaardeFout> {
     if !catalogus::is_bekende_code(indicator) {
         return Err(IndicatorwaardeFout::OnbekendeCode(indicator.to_owned()));
     }
@@ -153,6 +213,9 @@ pub fn wis(
         "DELETE FROM indicatorwaarde WHERE indicator = ?1 AND jaar = ?2 AND soort = ?3",
         params![indicator, jaar, soort.code()],
     )?;
+    if n > 0 {
+        log_wijziging(&tx, door, "verwijderen", indicator, jaar, soort)?;
+    }
     tx.commit()?;
     Ok(n > 0)
 }

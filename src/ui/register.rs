@@ -17,7 +17,7 @@ use rusqlite::Connection;
 use crate::demo::{DemoInstellingen, vul_register};
 use crate::domain::Wet;
 use crate::store::dossier::Dossier;
-use crate::store::import::{ImportFout, ImportFouten, importeer_bestand};
+use crate::store::import::{ImportFout, ImportFouten, importeer_bestand_als};
 use crate::store::inwoners::{InwonerRij, Zoekvraag};
 use crate::store::medewerkers::MedewerkerRij;
 use crate::store::sociale_kaart::{AanbiederRij, ContractRij, KaartFilter, VoorzieningRij};
@@ -279,10 +279,13 @@ impl Register {
         if self.taak.is_some() {
             return;
         }
-        if let Err(fout) = self.eis(toegang::Recht::Import) {
-            self.klaar = Some(mislukt(&command, fout.to_string()));
-            return;
-        }
+        let actor = match self.eis(toegang::Recht::Import) {
+            Ok(g) => g.id.clone(),
+            Err(fout) => {
+                self.klaar = Some(mislukt(&command, fout.to_string()));
+                return;
+            }
+        };
         if let Command::Importeer(pad) = &command
             && let Some(fout) = controleer_pad(pad)
         {
@@ -293,7 +296,7 @@ impl Register {
             return;
         }
         let Some(db) = self.pad.clone() else {
-            let uitkomst = voer_command_uit(&mut self.conn, &command, &mut |_| {});
+            let uitkomst = voer_command_uit(&mut self.conn, &command, &actor, &mut |_| {});
             self.klaar = Some(uitkomst);
             return;
         };
@@ -307,7 +310,7 @@ impl Register {
                     Ok(mut conn) => {
                         let voortgang_zender = zender.clone();
                         let voortgang_ctx = ctx.clone();
-                        voer_command_uit(&mut conn, &command, &mut |regels| {
+                        voer_command_uit(&mut conn, &command, &actor, &mut |regels| {
                             let _ = voortgang_zender.send(Bericht::Voortgang(regels));
                             voortgang_ctx.request_repaint();
                         })
@@ -391,13 +394,61 @@ fn mislukt(command: &Command, reden: String) -> Uitkomst {
     }
 }
 
+/// Runs a command as `actor` and records it in the audit log: an import in
+/// its own transaction, demo data and a failed import right after (as
+/// `mislukt` when it failed).
 fn voer_command_uit(
     conn: &mut Connection,
     command: &Command,
+    actor: &str,
+    voortgang: &mut dyn FnMut(u64),
+) -> Uitkomst {
+    let uitkomst = voer_command_uit_zonder_log(conn, command, actor, voortgang);
+    if matches!(uitkomst, Uitkomst::Geimporteerd { .. }) {
+        // Logged inside the import's own transaction.
+        return uitkomst;
+    }
+    let (actie, object) = match command {
+        Command::Importeer(pad) => ("import", pad.display().to_string()),
+        Command::LaadDemo { .. } => ("demo-laden", "register".to_owned()),
+    };
+    let (resultaat, details) = match &uitkomst {
+        Uitkomst::Geimporteerd { records } | Uitkomst::DemoGeladen { records } => (
+            store::audit::Resultaat::Gelukt,
+            format!("records={records}"),
+        ),
+        Uitkomst::ImportMislukt(f) => (
+            store::audit::Resultaat::Mislukt,
+            format!("fouten={}", f.fouten.len()),
+        ),
+        Uitkomst::DemoMislukt(_) => (store::audit::Resultaat::Mislukt, String::new()),
+    };
+    let logged = store::audit::log(
+        conn,
+        &store::audit::Logregel {
+            tijdstip: &store::audit::tijdstip(&chrono::Utc::now()),
+            actor,
+            actie,
+            object: Some(&object),
+            doel: None,
+            resultaat,
+            details: (!details.is_empty()).then_some(details.as_str()),
+        },
+    );
+    // The data is stored either way; a log row that could not be written
+    // must not turn that into "nothing stored".
+    drop(logged);
+    uitkomst
+}
+
+fn voer_command_uit_zonder_log(
+    conn: &mut Connection,
+    command: &Command,
+    actor: &str,
     voortgang: &mut dyn FnMut(u64),
 ) -> Uitkomst {
     match command {
-        Command::Importeer(pad) => match importeer_bestand(conn, pad, voortgang) {
+        Command::Importeer(pad) => match importeer_bestand_als(conn, pad, Some(actor), voortgang) {
             Ok(verslag) => Uitkomst::Geimporteerd {
                 records: verslag.records,
             },

@@ -76,7 +76,8 @@ impl Register {
     ) -> Result<(), StoreFout> {
         self.eis_zelf(door)?;
         self.eis(Recht::Referentiegegevens)?;
-        ave::herformuleer(self.conn(), door, teksten)
+        let nu = crate::store::audit::tijdstip(&chrono::Utc::now());
+        ave::herformuleer(self.conn(), door, teksten, &nu)
     }
 
     /// The team lead's AVE overview on `vandaag`.

@@ -19,6 +19,7 @@ use crate::report::export::{ExportOpties, schrijf_export};
 use crate::report::{Jaarrapport, RapportFout, bereken_jaren_met_voortgang};
 use crate::store::StoreFout;
 use crate::store::indicatorwaarden::{self, IndicatorwaardeFout};
+use crate::store::klantreis::Handeling;
 use crate::store::sociale_kaart::KaartFilter;
 use crate::store::toegang::Recht;
 use crate::ui::register::Register;
@@ -44,8 +45,27 @@ impl Register {
         opties: ExportOpties,
         voortgang: &mut dyn FnMut(usize, usize),
     ) -> Result<PathBuf, RapportFout> {
-        self.eis(Recht::Rapportage)?;
-        schrijf_export(self.conn(), pad, opties, voortgang)
+        let actor = self.eis(Recht::Rapportage)?.id.clone();
+        let uitkomst = schrijf_export(self.conn(), pad, opties, voortgang);
+        // Every export is in the audit log, written or failed.
+        let resultaat = if uitkomst.is_ok() {
+            crate::store::audit::Resultaat::Gelukt
+        } else {
+            crate::store::audit::Resultaat::Mislukt
+        };
+        crate::store::audit::log(
+            self.conn(),
+            &crate::store::audit::Logregel {
+                tijdstip: &crate::store::audit::tijdstip(&chrono::Utc::now()),
+                actor: &actor,
+                actie: "export",
+                object: Some(&format!("monitoring:{}", pad.display())),
+                doel: None,
+                resultaat,
+                details: None,
+            },
+        )?;
+        uitkomst
     }
 
     /// Records a target or an external realised value (one transaction).
@@ -53,9 +73,17 @@ impl Register {
         &mut self,
         waarde: &Indicatorwaarde,
     ) -> Result<(), IndicatorwaardeFout> {
-        self.eis(Recht::Rapportage)
-            .map_err(IndicatorwaardeFout::from)?;
-        indicatorwaarden::zet(self.conn_mut(), waarde)
+        let actor = self
+            .eis(Recht::Rapportage)
+            .map_err(IndicatorwaardeFout::from)?
+            .id
+            .clone();
+        let nu = crate::store::audit::tijdstip(&chrono::Utc::now());
+        let door = Handeling {
+            medewerker: &actor,
+            tijdstip: &nu,
+        };
+        indicatorwaarden::zet_als(self.conn_mut(), waarde, Some(door))
     }
 
     /// Removes a target or an external realised value; whether it existed.
@@ -65,9 +93,17 @@ impl Register {
         jaar: i32,
         soort: WaardeSoort,
     ) -> Result<bool, IndicatorwaardeFout> {
-        self.eis(Recht::Rapportage)
-            .map_err(IndicatorwaardeFout::from)?;
-        indicatorwaarden::wis(self.conn_mut(), indicator, jaar, soort)
+        let actor = self
+            .eis(Recht::Rapportage)
+            .map_err(IndicatorwaardeFout::from)?
+            .id
+            .clone();
+        let nu = crate::store::audit::tijdstip(&chrono::Utc::now());
+        let door = Handeling {
+            medewerker: &actor,
+            tijdstip: &nu,
+        };
+        indicatorwaarden::wis_als(self.conn_mut(), indicator, jaar, soort, Some(door))
     }
 
     /// Every target and external value of the years `van` to `tot`.
