@@ -1,0 +1,11 @@
+//! The indicator report and the monitoring export: every rule of an
+//! indicator, the JSON report, external values and targets, CSV and XLSX.
+
+#[path = "../steun/mod.rs"]
+mod steun;
+
+mod export_monitoring;
+mod report_indicatorwaarden;
+mod report_json;
+mod report_prestatie;
+mod report_regels;

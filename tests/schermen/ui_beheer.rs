@@ -1,0 +1,441 @@
+//! The beheerder's audit log and retention sections of the Beheer screen,
+//! through `egui_kittest`: paging and filtering the log, the chain check
+//! with the first broken row, the CSV export (itself logged), destroying a
+//! due dossier only after confirmation — and that nobody but a beheerder
+//! reads or destroys anything, in the screen and in the `Register`.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test fails loudly on the first surprise"
+)]
+
+use std::cell::Cell;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use crate::steun::d;
+use crate::steun::ui::harness_van;
+use crate::steun::vaste;
+use chrono::NaiveDateTime;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use rusqlite::Connection;
+use wijkregister::domain::{MeldingUitkomst, Rol};
+use wijkregister::store::audit::{self, AuditFilter};
+use wijkregister::store::{self, accounts};
+use wijkregister::ui::app::WijkregisterApp;
+use wijkregister::ui::register::Register;
+use wijkregister::ui::register_auditlog::BeheerFout;
+
+const WW: &str = "lange-zin-met-paard-7";
+const WW_FATIMA: &str = "fatima-haar-wachtwoord";
+
+fn begin() -> NaiveDateTime {
+    vaste::vandaag().and_hms_opt(9, 0, 0).unwrap()
+}
+
+/// The fixture plus two residents whose only melding closed long ago:
+/// `in-oud-1` (closed 10-01-2018, due 10-01-2023) and `in-oud-2` (closed
+/// 01-03-2019, due 01-03-2024); the beheerder `bea` and the wijkcoach
+/// `fatima` have accounts. Returns the beheerder's medewerker id.
+fn vul(conn: &mut Connection) -> String {
+    let mut b = vaste::bouwer();
+    for (id, huishouden, gesloten) in [
+        ("in-oud-1", "hh-oud-1", d(2018, 1, 10)),
+        ("in-oud-2", "hh-oud-2", d(2019, 3, 1)),
+    ] {
+        b.inwoner(id, "Oud", "Dossier", d(1950, 1, 1), None, huishouden, None);
+        let mut m = vaste::melding(&format!("me-{id}"), id, d(2017, 6, 1));
+        m.afgesloten = Some(gesloten);
+        m.uitkomst = Some(MeldingUitkomst::InformatieAdvies);
+        b.melding(m);
+    }
+    b.schrijf(conn);
+    let bea =
+        accounts::maak_eerste_beheerder(conn, "Bea Beheer", "bea", WW, begin()).expect("beheerder");
+    accounts::voeg_toe(conn, &bea.medewerker, "mw-1", "fatima", WW_FATIMA, begin())
+        .expect("fatima");
+    bea.medewerker
+}
+
+struct Opzet {
+    h: Harness<'static, WijkregisterApp>,
+    pad: PathBuf,
+    bea: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Opzet {
+    fn lees(&self) -> Connection {
+        store::open(&self.pad).expect("open")
+    }
+
+    /// Runs frames until the app is idle. A spinner (the chain check or
+    /// the export running on its own thread) asks for frames without end,
+    /// so this does not insist on an idle app.
+    fn draai(&mut self) {
+        let _ = self.h.run_ok();
+    }
+
+    /// Runs frames until a label containing `tekst` shows (background work
+    /// finishing), at most five seconds.
+    fn wacht_op(&mut self, tekst: &str) {
+        for _ in 0..250 {
+            self.draai();
+            if self.h.query_by_label_contains(tekst).is_some() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        panic!("'{tekst}' did not show within five seconds");
+    }
+
+    fn typ(&mut self, label: &str, tekst: &str) {
+        self.h.get_by_label(label).click();
+        self.draai();
+        self.h.get_by_label(label).type_text(tekst);
+        self.draai();
+    }
+
+    fn log_in(&mut self, gebruikersnaam: &str, wachtwoord: &str) {
+        self.typ("Gebruikersnaam", gebruikersnaam);
+        self.typ("Wachtwoord", wachtwoord);
+        self.h.key_press(egui::Key::Enter);
+        self.draai();
+        self.draai();
+    }
+
+    fn klik(&mut self, label: &str) {
+        self.h.get_by_label(label).click();
+        self.draai();
+        self.draai();
+    }
+
+    /// Opens a section of Beheer; the audit log waits for its chain check.
+    fn naar_beheer(&mut self, sectie: &str) {
+        self.klik("Beheer");
+        self.klik(sectie);
+        if sectie == "Auditlog" {
+            self.wacht_op("Keten ");
+        }
+    }
+}
+
+/// The app on a register file; `voor` may change the file before the app opens.
+fn opzet(voor: impl FnOnce(&std::path::Path)) -> Opzet {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pad = dir.path().join("register.sqlite");
+    let bea = vul(&mut store::open(&pad).expect("open"));
+    voor(&pad);
+    let klok = Rc::new(Cell::new(begin()));
+    let k = Rc::clone(&klok);
+    let app = WijkregisterApp::met_inloggen(
+        Register::new(store::open(&pad).expect("open"), Some(pad.clone())),
+        vaste::vandaag(),
+        Box::new(move || k.get()),
+    );
+    // Tall, so every section of Beheer is on screen without scrolling.
+    let mut h = harness_van(app, 1280.0, 2400.0);
+    h.run();
+    Opzet {
+        h,
+        pad,
+        bea,
+        _dir: dir,
+    }
+}
+
+#[test]
+fn beheerder_ziet_het_log_filtert_en_exporteert() {
+    let mut o = opzet(|_| {});
+    o.log_in("bea", WW);
+    o.naar_beheer("Auditlog");
+    // First account, Fatima's account, the login: three rows, chain intact.
+    assert!(
+        o.h.query_by_label("De keten wordt gecontroleerd…")
+            .is_none(),
+        "the check has finished"
+    );
+    o.h.get_by_label("Keten intact: alle 3 regels kloppen.");
+    o.h.get_by_label("Regels 1–3 van 3 (nieuwste eerst)");
+    o.h.get_by_label("inloggen");
+    o.h.get_by_label("account-toevoegen");
+    assert!(
+        o.h.query_all_by_label(&format!("Bea Beheer ({})", o.bea))
+            .count()
+            >= 2,
+        "the actor by name and id"
+    );
+
+    // Filter on the action.
+    o.klik("Soort actie");
+    o.h.get_by_role_and_label(egui::accesskit::Role::Button, "inloggen")
+        .click();
+    o.draai();
+    o.klik("Filter toepassen");
+    o.h.get_by_label("Regels 1–1 van 1 (nieuwste eerst)");
+    assert!(o.h.query_by_label("account-toevoegen").is_none());
+
+    // A date that is not one keeps the filter and says so.
+    o.typ("Van", "31-02-2025");
+    o.klik("Filter toepassen");
+    o.h.get_by_label("'31-02-2025' bij 'Van' is geen datum; typ dd-mm-jjjj");
+    o.h.get_by_label("Regels 1–1 van 1 (nieuwste eerst)");
+
+    // A period with nothing in it.
+    o.klik("Filter wissen");
+    o.typ("Van", "02-06-2025");
+    o.klik("Filter toepassen");
+    o.h.get_by_label("Geen regels die aan het filter voldoen.");
+    o.klik("Filter wissen");
+    o.typ("Tot en met", "01-06-2025");
+    o.klik("Filter toepassen");
+    o.h.get_by_label("Regels 1–3 van 3 (nieuwste eerst)");
+
+    // Export at a typed path.
+    let dir = tempfile::tempdir().expect("dir");
+    let csv = dir.path().join("log.csv");
+    o.typ("CSV-bestand", csv.to_str().unwrap());
+    o.klik("Exporteren");
+    o.wacht_op("geëxporteerd");
+    o.h.get_by_label(&format!("3 regels geëxporteerd naar {}.", csv.display()));
+    let tekst = std::fs::read_to_string(&csv).expect("csv");
+    assert_eq!(tekst.lines().count(), 4, "{tekst}");
+    let laatste = &audit::lees(&o.lees(), &AuditFilter::default(), 1).unwrap()[0];
+    assert_eq!(
+        (
+            laatste.actor.as_str(),
+            laatste.actie.as_str(),
+            laatste.resultaat.as_str()
+        ),
+        (o.bea.as_str(), "export", "gelukt")
+    );
+    // The export row shows in the table at once.
+    o.h.get_by_label("Regels 1–4 van 4 (nieuwste eerst)");
+    o.h.get_by_label("export");
+    o.wacht_op("Keten intact");
+    o.h.get_by_label("Keten intact: alle 4 regels kloppen.");
+}
+
+#[test]
+fn bladeren_door_een_groot_log() {
+    let mut o = opzet(|pad| {
+        let mut conn = store::open(pad).expect("open");
+        let tx = conn.transaction().unwrap();
+        for i in 0..120 {
+            let object = format!("inwoner:in-{i}");
+            audit::log(
+                &tx,
+                &audit::Logregel {
+                    tijdstip: "2025-05-31T12:00:00",
+                    actor: "mw-1",
+                    actie: "openen-dossier",
+                    object: Some(&object),
+                    doel: Some("intake"),
+                    resultaat: audit::Resultaat::Gelukt,
+                    details: None,
+                },
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+    });
+    o.log_in("bea", WW);
+    o.naar_beheer("Auditlog");
+    o.h.get_by_label("Regels 1–50 van 123 (nieuwste eerst)");
+    o.klik("Oudere");
+    o.h.get_by_label("Regels 51–100 van 123 (nieuwste eerst)");
+    o.klik("Oudste");
+    o.h.get_by_label("Regels 101–123 van 123 (nieuwste eerst)");
+    // The oldest page starts at row 23 (the 21st dossier opened).
+    o.h.get_by_label("inwoner:in-20");
+    assert!(o.h.query_by_label("inwoner:in-70").is_none());
+    o.klik("Nieuwste");
+    o.h.get_by_label("Regels 1–50 van 123 (nieuwste eerst)");
+
+    // Per resident: the id as typed.
+    o.typ("Inwoner of object", "in-7");
+    o.klik("Filter toepassen");
+    o.h.get_by_label("Regels 1–1 van 1 (nieuwste eerst)");
+    o.h.get_by_label("inwoner:in-7");
+}
+
+#[test]
+fn gebroken_keten_noemt_de_eerste_gebroken_regel() {
+    let mut o = opzet(|pad| {
+        Connection::open(pad)
+            .unwrap()
+            .execute_batch(
+                "DROP TRIGGER audit_alleen_toevoegen_update;
+                 UPDATE audit SET actor = 'iemand-anders' WHERE volgnummer = 2;",
+            )
+            .unwrap();
+    });
+    o.log_in("bea", WW);
+    o.naar_beheer("Auditlog");
+    o.h.get_by_label(
+        "Keten verbroken: eerste gebroken regel is 2 (de inhoud van deze regel is gewijzigd na het vastleggen).",
+    );
+}
+
+#[test]
+fn beheerder_vernietigt_na_bevestiging() {
+    let mut o = opzet(|_| {});
+    o.log_in("bea", WW);
+    o.naar_beheer("Bewaartermijnen");
+    o.h.get_by_label("2 dossiers te vernietigen.");
+    o.h.get_by_label("in-oud-1");
+    o.h.get_by_label("10-01-2023");
+    o.h.get_by_label("01-03-2024");
+    assert!(
+        o.h.query_by_label_contains("Oud Dossier").is_none()
+            && o.h.query_by_label_contains("Dossier, Oud").is_none(),
+        "no dossier contents, no names"
+    );
+
+    // Cancel: nothing happens.
+    o.h.query_all_by_label("Vernietigen…")
+        .next()
+        .unwrap()
+        .click();
+    o.h.run();
+    o.h.get_by_label("Het dossier van inwoner in-oud-1 definitief vernietigen?");
+    o.klik("Annuleren");
+    assert!(
+        o.h.query_by_label("Het dossier van inwoner in-oud-1 definitief vernietigen?")
+            .is_none()
+    );
+    let tel = |conn: &Connection| -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM inwoner WHERE id LIKE 'in-oud-%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert_eq!(tel(&o.lees()), 2);
+
+    // Confirm: destroyed, logged, the list refreshed with a message.
+    o.h.query_all_by_label("Vernietigen…")
+        .next()
+        .unwrap()
+        .click();
+    o.h.run();
+    o.klik("Ja, definitief vernietigen");
+    o.h.get_by_label(
+        "Dossier van inwoner in-oud-1 vernietigd: 1 meldingen, 0 verwijzingen, 0 toekenningen, 0 AVE-gebeurtenissen en 0 vorderingen verwijderd.",
+    );
+    o.h.get_by_label("1 dossier te vernietigen.");
+    assert!(o.h.query_by_label("in-oud-1").is_none());
+    assert_eq!(tel(&o.lees()), 1);
+    let laatste = &audit::lees(&o.lees(), &AuditFilter::default(), 1).unwrap()[0];
+    assert_eq!(
+        (
+            laatste.actor.as_str(),
+            laatste.actie.as_str(),
+            laatste.object.as_deref()
+        ),
+        (o.bea.as_str(), "vernietigen", Some("inwoner:in-oud-1"))
+    );
+
+    // All that remain, again only after confirming.
+    o.klik("Alle 1 vernietigen…");
+    o.h.get_by_label("Alle dossiers in de lijst (1) definitief vernietigen?");
+    o.klik("Ja, definitief vernietigen");
+    o.h.query_by_label_contains("1 dossier vernietigd")
+        .expect("message");
+    o.h.get_by_label("Er zijn op 01-06-2025 geen dossiers te vernietigen.");
+    assert_eq!(tel(&o.lees()), 0);
+}
+
+#[test]
+fn wijkcoach_ziet_geen_auditlog_of_bewaartermijnen() {
+    let mut o = opzet(|_| {});
+    o.log_in("fatima", WW_FATIMA);
+    o.h.get_by_label("Ingelogd als Fatima El Amrani (wijkcoach)");
+    // (Access control may hide Beheer from a wijkcoach altogether.)
+    if o.h.query_by_label("Beheer").is_some() {
+        o.klik("Beheer");
+    }
+    assert!(o.h.query_by_label("Auditlog").is_none());
+    assert!(o.h.query_by_label("Bewaartermijnen").is_none());
+}
+
+#[test]
+fn register_weigert_wie_geen_beheerder_is() {
+    let mut conn = store::open_in_memory().expect("open");
+    let bea_id = vul(&mut conn);
+    let mut register = Register::new(conn, None);
+    let fatima = accounts::Sessie {
+        medewerker: "mw-1".into(),
+        naam: "Fatima El Amrani".into(),
+        rol: Rol::Wijkcoach,
+        gebruikersnaam: "fatima".into(),
+    };
+    let nu = begin();
+    let geweigerd = |r: Result<(), BeheerFout>| {
+        assert!(matches!(r, Err(BeheerFout::GeenBeheerder(_))), "{r:?}");
+    };
+    geweigerd(
+        register
+            .auditlog_pagina(&fatima, &AuditFilter::default(), 0, 10, nu)
+            .map(|_| ()),
+    );
+    geweigerd(
+        register
+            .auditlog_tel(&fatima, &AuditFilter::default(), nu)
+            .map(|_| ()),
+    );
+    let ctx = egui::Context::default();
+    geweigerd(register.auditlog_verifieer(&fatima, nu, &ctx).map(|_| ()));
+    let dir = tempfile::tempdir().expect("dir");
+    let csv = dir.path().join("log.csv");
+    geweigerd(
+        register
+            .auditlog_exporteer(&fatima, &AuditFilter::default(), &csv, nu, &ctx)
+            .map(|_| ()),
+    );
+    assert!(!csv.exists());
+    geweigerd(
+        register
+            .te_vernietigen(&fatima, vaste::vandaag(), nu)
+            .map(|_| ()),
+    );
+    geweigerd(
+        register
+            .vernietig_dossier(&fatima, "in-oud-1", vaste::vandaag(), nu)
+            .map(|_| ()),
+    );
+    geweigerd(
+        register
+            .vernietig_alle_vervallen(&fatima, vaste::vandaag(), nu)
+            .map(|_| ()),
+    );
+    // Each refusal is in the log; nothing was destroyed. (The register now
+    // works for the beheerder, as after her login.)
+    register.zet_toegang(Some(wijkregister::ui::register::Toegang {
+        gebruiker: register.medewerker(&bea_id).unwrap(),
+        vandaag: vaste::vandaag(),
+    }));
+    let bea = accounts::Sessie {
+        medewerker: bea_id,
+        naam: "Bea Beheer".into(),
+        rol: Rol::Beheerder,
+        gebruikersnaam: "bea".into(),
+    };
+    let geweigerde = register
+        .auditlog_pagina(&bea, &AuditFilter::default(), 0, 100, nu)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.resultaat == "geweigerd" && r.actor == "mw-1")
+        .count();
+    assert_eq!(geweigerde, 7);
+    assert_eq!(
+        register
+            .te_vernietigen(&bea, vaste::vandaag(), nu)
+            .unwrap()
+            .len(),
+        2
+    );
+}

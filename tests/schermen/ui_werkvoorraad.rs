@@ -1,0 +1,370 @@
+//! The Werkvoorraad screen through `egui_kittest` on a fixed "today"
+//! (Thursday 26-11-2026): every line in its section and order with the
+//! texts a worker reads, a click opens the dossier, kind empty sections,
+//! and the teamleider's team view.
+
+#![allow(clippy::expect_used, reason = "tests may fail loudly")]
+
+use crate::steun::d;
+use crate::steun::klantreis::{INTAKER, SCHULD, WIJKCOACH, h, melding, register};
+use crate::steun::ui::{harness_van, y};
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use wijkregister::domain::{
+    BesluitUitkomst, Inwoner, Leveringsvorm, Medewerker, Record, Rol, Toekenning, Verwijzer, Wet,
+};
+use wijkregister::store::klantreis as kr;
+use wijkregister::store::schrijven::voeg_in;
+use wijkregister::ui::app::{Scherm, WijkregisterApp};
+
+const LEIDER: &str = "MW-LEIDER";
+
+fn vandaag() -> NaiveDate {
+    d(2026, 11, 26)
+}
+
+fn schrijf(conn: &Connection, records: &[Record]) {
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate).expect("tx");
+    for r in records {
+        voeg_in(&tx, r).expect("record");
+    }
+    tx.commit().expect("commit");
+}
+
+fn inwoner(id: &str, voornaam: &str, achternaam: &str, geboren: NaiveDate) -> Record {
+    Record::Inwoner(Inwoner {
+        id: id.into(),
+        bsn: None,
+        voornaam: voornaam.into(),
+        achternaam: achternaam.into(),
+        geboortedatum: geboren,
+        geslacht: None,
+        huishouden: format!("H-{id}"),
+        wijkteam: Some("W-OOST".into()),
+        woonplaats: "Almelo".into(),
+    })
+}
+
+fn toekenning(
+    id: &str,
+    melding: &str,
+    inwoner: &str,
+    voorziening: &str,
+    besluit: NaiveDate,
+    start: Option<NaiveDate>,
+    eind: Option<NaiveDate>,
+) -> Record {
+    Record::Toekenning(Toekenning {
+        id: id.into(),
+        inwoner: inwoner.into(),
+        voorziening: voorziening.into(),
+        aanbieder: Some("A-ZORG".into()),
+        contract: None,
+        melding: Some(melding.into()),
+        verwijzer: Verwijzer::Gemeente,
+        aanvraag: None,
+        besluit,
+        uitkomst: BesluitUitkomst::Toegekend,
+        start,
+        eind,
+        leveringsvorm: Leveringsvorm::Natura,
+        doorbraak: false,
+        reden_einde: None,
+        afweging: None,
+    })
+}
+
+/// The intaker's queue on 26-11-2026: Wmo meldingen overdue (Miriam, 10
+/// days), due in 3 working days (Henk) and on time (Jet); a besluit ending
+/// in 30 days (Ria), a youth turning 18 in 4 months (Koen) and a provision
+/// waiting 20 days (Sem). The wijkcoach has one overdue melding; Tessa
+/// leads the team.
+fn fixture() -> Connection {
+    let conn = register();
+    schrijf(
+        &conn,
+        &[
+            inwoner("I-RIA", "Ria", "Ruiter", d(1950, 2, 2)),
+            inwoner("I-KOEN", "Koen", "Kok", d(2009, 3, 26)),
+            inwoner("I-SEM", "Sem", "Smit", d(1988, 8, 8)),
+            inwoner("I-ANNA", "Anna", "Bos", d(1970, 1, 1)),
+            Record::Medewerker(Medewerker {
+                id: LEIDER.into(),
+                naam: "Tessa Leider".into(),
+                rol: Rol::Teamleider,
+                wijkteam: Some("W-OOST".into()),
+            }),
+        ],
+    );
+    for (inwoner, datum) in [
+        ("I-MIRIAM", d(2026, 10, 5)),
+        ("I-HANSEN", d(2026, 10, 20)),
+        ("I-JONG2", d(2026, 11, 17)),
+    ] {
+        kr::melding_toevoegen(&conn, h(INTAKER), &melding(inwoner, datum, Some(Wet::Wmo)))
+            .expect("melding");
+    }
+    let mut coach = melding("I-ANNA", d(2026, 10, 1), Some(Wet::Wmo));
+    coach.medewerker = WIJKCOACH.into();
+    kr::melding_toevoegen(&conn, h(INTAKER), &coach).expect("coach");
+    // A closed melding of the intaker that the toekenningen belong to.
+    let gesloten = kr::melding_informatie_advies(
+        &conn,
+        h(INTAKER),
+        &melding("I-RIA", d(2026, 1, 5), Some(Wet::Wmo)),
+        "",
+    )
+    .expect("gesloten melding");
+    let begonnen = Some(d(2026, 2, 1));
+    schrijf(
+        &conn,
+        &[
+            toekenning(
+                "T-RIA",
+                &gesloten,
+                "I-RIA",
+                "V-BEGELEIDING",
+                d(2026, 1, 20),
+                begonnen,
+                Some(d(2026, 12, 26)),
+            ),
+            toekenning(
+                "T-KOEN",
+                &gesloten,
+                "I-KOEN",
+                "V-JEUGD",
+                d(2026, 1, 20),
+                begonnen,
+                None,
+            ),
+            toekenning(
+                "T-SEM",
+                &gesloten,
+                "I-SEM",
+                "V-DAGBESTEDING",
+                d(2026, 11, 6),
+                None,
+                None,
+            ),
+        ],
+    );
+    conn
+}
+
+fn harness(werk_als: Option<&str>) -> Harness<'static, WijkregisterApp> {
+    harness_op(fixture(), werk_als)
+}
+
+fn harness_op(conn: Connection, werk_als: Option<&str>) -> Harness<'static, WijkregisterApp> {
+    let mut app = WijkregisterApp::new(conn, vandaag());
+    if let Some(m) = werk_als {
+        app.werk_als(m);
+    }
+    let mut h = harness_van(app, 1280.0, 1000.0);
+    h.run();
+    h.get_by_label("Werkvoorraad").click();
+    h.run();
+    h
+}
+
+#[test]
+fn secties_volgorde_en_teksten() {
+    let h = harness(Some(INTAKER));
+    h.get_by_label("Werkvoorraad van Ineke Intaker");
+
+    // (1) Open meldingen: overdue first, then due soon, then on time.
+    h.get_by_label("Open meldingen (3) – 1 te laat, 1 binnen 5 werkdagen");
+    h.get_by_label("10 dagen te laat");
+    h.get_by_label("nog 3 werkdagen");
+    h.get_by_label("op tijd");
+    h.get_by_label("16-11-2026");
+    h.get_by_label("01-12-2026");
+    h.get_by_label("29-12-2026");
+    assert_eq!(h.query_all_by_label("Onderzoek Wmo afronden").count(), 3);
+    assert!(y(&h, "Miriam de Vries") < y(&h, "Henk Hansen"));
+    assert!(y(&h, "Henk Hansen") < y(&h, "Jet Jong"));
+    // Status text sits on the line of its melding.
+    assert!((y(&h, "10 dagen te laat") - y(&h, "Miriam de Vries")).abs() < 8.0);
+    assert!((y(&h, "nog 3 werkdagen") - y(&h, "Henk Hansen")).abs() < 8.0);
+
+    // (2) Herindicatie, (3) turning 18, (4) waiting — each under its heading, in this order.
+    let kop2 = y(
+        &h,
+        "Besluiten die binnen 8 weken aflopen – herindicatie (1)",
+    );
+    let kop3 = y(
+        &h,
+        "Jongeren met jeugdhulp die binnen 6 maanden 18 worden (1)",
+    );
+    let kop4 = y(&h, "Toegekend, nog niet gestart (1)");
+    assert!(y(&h, "Jet Jong") < kop2);
+    let ria = y(&h, "Ria Ruiter");
+    assert!(kop2 < ria && ria < kop3);
+    h.get_by_label("26-12-2026");
+    h.get_by_label("nog 30 dagen");
+    let koen = y(&h, "Koen Kok");
+    assert!(kop3 < koen && koen < kop4);
+    h.get_by_label("26-03-2027");
+    h.get_by_label("over 4 maanden");
+    assert!(kop4 < y(&h, "Sem Smit"));
+    h.get_by_label("06-11-2026");
+    h.get_by_label("20 dagen");
+    // The wijkcoach's melding is not in the intaker's queue.
+    assert!(h.query_by_label("Anna Bos").is_none());
+}
+
+#[test]
+fn regel_opent_het_dossier() {
+    let mut h = harness(Some(INTAKER));
+    h.get_by_label("Henk Hansen").click();
+    h.run();
+    assert_eq!(h.state().scherm(), Scherm::Inwoners);
+    // The dossier of Henk: his date of birth is shown, the queue is gone.
+    h.get_by_label("01-06-1954");
+    assert!(
+        h.query_by_label("Open meldingen (3) – 1 te laat, 1 binnen 5 werkdagen")
+            .is_none()
+    );
+
+    let mut h = harness(Some(INTAKER));
+    h.get_by_label("Sem Smit").click();
+    h.run();
+    assert_eq!(h.state().scherm(), Scherm::Inwoners);
+    h.get_by_label("08-08-1988");
+}
+
+#[test]
+fn lege_werkvoorraad_en_geen_keuze() {
+    let h = harness(Some(SCHULD));
+    h.get_by_label("Open meldingen (0)");
+    h.get_by_label("Geen open meldingen. Niets te laat. Goed bezig.");
+    h.get_by_label("Geen besluiten die binnenkort aflopen.");
+    h.get_by_label("Geen jongeren die binnenkort 18 worden.");
+    h.get_by_label("Alles wat is toegekend, is gestart.");
+    // A non-teamleider has no team switch.
+    assert!(h.query_by_label("Hele team").is_none());
+
+    let h = harness(None);
+    h.get_by_label_contains("Kies eerst links onder \"Werken als\"");
+}
+
+#[test]
+fn teamleider_ziet_het_team() {
+    let mut h = harness(Some(LEIDER));
+    h.get_by_label("Werkvoorraad van Tessa Leider");
+    // Her own queue is empty.
+    h.get_by_label("Geen open meldingen. Niets te laat. Goed bezig.");
+
+    h.get_by_label("Hele team").click();
+    h.run();
+    h.get_by_label("Werkvoorraad van het team");
+    h.get_by_label(
+        "Hele team: 4 open meldingen, 2 te laat, 1 binnen 5 werkdagen, 1 herindicatie, \
+         1 jongere wordt 18, 1 wachtende toekenning.",
+    );
+    h.get_by_label("Open meldingen (4) – 2 te laat, 1 binnen 5 werkdagen");
+    // Lines of the whole team, with the medewerker; the coach's 8 weeks overdue line comes first.
+    h.get_by_label("Anna Bos");
+    h.get_by_label("Wim Coach");
+    assert!(y(&h, "Anna Bos") < y(&h, "Miriam de Vries"));
+
+    h.get_by_label("Per medewerker").click();
+    h.run();
+    for naam in ["Ineke Intaker", "Sara Schuld", "Tessa Leider", "Wim Coach"] {
+        h.get_by_label(naam);
+    }
+    h.get_by_label("Wim Coach").click();
+    h.run();
+    h.get_by_label("Werkvoorraad van Wim Coach");
+    h.get_by_label("Open meldingen (1) – 1 te laat");
+    h.get_by_label("Anna Bos");
+    assert!(h.query_by_label("Miriam de Vries").is_none());
+}
+
+/// A direct Jeugdwet referral (no melding) of Jesse, waiting since 1
+/// October; he turns 18 on 26-05-2027.
+fn met_directe_verwijzing() -> Connection {
+    let conn = fixture();
+    let mut t = toekenning(
+        "T-DIRECT",
+        "",
+        "I-JONG",
+        "V-JEUGD",
+        d(2026, 10, 1),
+        None,
+        None,
+    );
+    if let Record::Toekenning(x) = &mut t {
+        x.melding = None;
+        x.verwijzer = Verwijzer::Huisarts;
+    }
+    schrijf(&conn, &[t]);
+    conn
+}
+
+#[test]
+fn toekenning_zonder_melding_staat_bij_de_teamleider() {
+    let mut h = harness_op(met_directe_verwijzing(), Some(LEIDER));
+    // In her own queue: waiting, and turning 18.
+    h.get_by_label_contains("Toekenningen zonder melding (bijvoorbeeld een directe verwijzing");
+    assert_eq!(h.get_all_by_label("Jesse Jong").count(), 2);
+
+    h.get_by_label("Per medewerker").click();
+    h.run();
+    h.get_by_label("Zonder melding (teamleider)").click();
+    h.run();
+    h.get_by_label("Toekenningen zonder melding");
+    h.get_by_label("Toegekend, nog niet gestart (1)");
+    assert_eq!(h.get_all_by_label("Jesse Jong").count(), 2);
+
+    // The switch (the table's total row is named "Hele team" too).
+    h.get_all_by_label("Hele team")
+        .next()
+        .expect("knop")
+        .click();
+    h.run();
+    h.get_by_label(
+        "Hele team: 4 open meldingen, 2 te laat, 1 binnen 5 werkdagen, 1 herindicatie, \
+         2 jongeren worden 18, 2 wachtende toekenningen.",
+    );
+    assert_eq!(
+        h.get_all_by_label("Zonder melding (teamleider)").count(),
+        2,
+        "de regels staan bij de teamleider, niet bij een medewerker"
+    );
+
+    // No worker has it.
+    let h = harness_op(met_directe_verwijzing(), Some(INTAKER));
+    assert!(h.query_by_label("Jesse Jong").is_none());
+}
+
+/// Not a test: writes this fixture, with a few more lines, to the file in
+/// `WIJKREGISTER_DEMO_DB` for looking at the real window. Run with
+/// `WIJKREGISTER_DEMO_DB=/tmp/wv.sqlite cargo test --test schermen -- --ignored ui_werkvoorraad::`.
+#[test]
+#[ignore = "writes a database file for screenshots"]
+fn schrijf_kijk_db() {
+    let pad = std::env::var("WIJKREGISTER_DEMO_DB").expect("zet WIJKREGISTER_DEMO_DB");
+    let _ = std::fs::remove_file(&pad);
+    let conn = fixture();
+    let mut spoed = melding("I-SEM", d(2026, 11, 24), Some(Wet::Schuldhulp));
+    spoed.spoed = true;
+    kr::melding_toevoegen(&conn, h(INTAKER), &spoed).expect("spoed");
+    let jeugd = kr::melding_toevoegen(
+        &conn,
+        h(INTAKER),
+        &melding("I-KOEN", d(2026, 10, 1), Some(Wet::Jeugdwet)),
+    )
+    .expect("jeugd");
+    kr::aanvraag_registreren(&conn, h(INTAKER), &jeugd, d(2026, 10, 2)).expect("aanvraag");
+    kr::melding_toevoegen(
+        &conn,
+        h(INTAKER),
+        &melding("I-ANNA", d(2026, 11, 20), Some(Wet::Participatiewet)),
+    )
+    .expect("participatie");
+    conn.execute("VACUUM INTO ?1", [&pad])
+        .expect("naar bestand");
+}
