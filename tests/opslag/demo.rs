@@ -563,20 +563,6 @@ fn cli_vult_een_database_en_weigert_daarna() {
     assert_eq!(getal(&conn, "SELECT count(*) FROM inwoner"), 200);
 }
 
-/// Volumes for tuning (run with `--ignored --nocapture`).
-#[test]
-#[ignore = "alleen voor het afstemmen van de kansen"]
-fn volumes() {
-    let i = inst(5_000, 10, 1);
-    let mut v = demo::DemoVerslag::default();
-    demo::genereer(&i, &mut |r| -> Result<(), ()> {
-        v.tel(&r);
-        Ok(())
-    })
-    .expect("ok");
-    println!("{}", v.samenvatting());
-}
-
 #[test]
 fn niets_na_de_peildatum() {
     // A demo made on 30 June invents no event after that day.

@@ -7,5 +7,4 @@ mod steun;
 mod export_monitoring;
 mod report_indicatorwaarden;
 mod report_json;
-mod report_prestatie;
 mod report_regels;

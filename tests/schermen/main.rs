@@ -6,7 +6,6 @@ mod steun;
 
 mod ui_ave;
 mod ui_beheer;
-mod ui_demo_db;
 mod ui_inloggen;
 mod ui_invoerlengte;
 mod ui_inwoners;

@@ -393,56 +393,6 @@ fn op_en_afschalen_vanuit_het_dossier_opent_het_formulier_bij_de_melding() {
     assert_eq!(oud.eind, Some(d(2026, 11, 26)));
 }
 
-/// Not a test: writes a demo register with accounts to the file in
-/// `WIJKREGISTER_DEMO_DB`, for looking at the real window (login `beheer`,
-/// `intaker` and `teamleider`, password `Wijkteam-2026!`). Run with
-/// `WIJKREGISTER_DEMO_DB=/tmp/kijk.sqlite cargo test --test schermen -- --ignored ui_klantreis_formulieren::`.
-#[test]
-#[ignore = "writes a database file for screenshots"]
-fn schrijf_kijk_db_met_accounts() {
-    use wijkregister::demo::{self, DemoInstellingen};
-    use wijkregister::store::accounts;
-    let pad = std::env::var("WIJKREGISTER_DEMO_DB").expect("zet WIJKREGISTER_DEMO_DB");
-    let _ = std::fs::remove_file(&pad);
-    let mut conn = wijkregister::store::open(std::path::Path::new(&pad)).expect("open");
-    demo::vul_register(
-        &mut conn,
-        &DemoInstellingen {
-            inwoners: 2000,
-            jaren: 2,
-            eind_jaar: 2026,
-            seed: 7,
-            peildatum: Some(d(2026, 11, 26)),
-        },
-    )
-    .expect("demo");
-    let nu = d(2026, 11, 26).and_hms_opt(8, 0, 0).expect("tijd");
-    let wachtwoord = "Wijkteam-2026!";
-    let beheer = accounts::maak_eerste_beheerder(&mut conn, "Bea Beheer", "beheer", wachtwoord, nu)
-        .expect("beheerder");
-    // The intaker with the most open meldingen, and a teamleider.
-    let intaker: String = conn
-        .query_row(
-            "SELECT m.medewerker FROM melding m JOIN medewerker w ON w.id = m.medewerker
-             WHERE m.afgesloten IS NULL AND w.rol = 'intaker'
-             GROUP BY m.medewerker ORDER BY count(*) DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .expect("intaker");
-    let leider: String = conn
-        .query_row(
-            "SELECT id FROM medewerker WHERE rol = 'teamleider' ORDER BY id LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .expect("teamleider");
-    for (mw, naam) in [(intaker, "intaker"), (leider, "teamleider")] {
-        accounts::voeg_toe(&mut conn, &beheer.medewerker, &mw, naam, wachtwoord, nu)
-            .expect("account");
-    }
-}
-
 #[test]
 fn tab_volgt_de_leesvolgorde_van_het_formulier() {
     let (conn, _, _) = drie_toekenningen();

@@ -7,7 +7,10 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde_json::Value;
-use wijkregister::domain::*;
+use wijkregister::domain::{
+    Aanbieder, BesluitUitkomst, Bevolking, Contract, ContractSoort, Inwoner, Leveringsvorm, Record,
+    Toekenning, Verwijzer, Voorziening, VoorzieningSoort, Wet, datum,
+};
 use wijkregister::report;
 use wijkregister::store;
 

@@ -1,17 +1,15 @@
 //! Timing of the full report on a register of 75 000 residents and 300 000
-//! toekenningen (run with `cargo test --test rapport -- --ignored report_prestatie --nocapture`).
-
-#![allow(clippy::expect_used, reason = "tests may panic")]
+//! toekenningen: `cargo run --release --example metingen -- rapport`.
 
 use std::time::Instant;
 
-use crate::steun::rapport::*;
+use crate::steun::rapport::{aanbieder, band, inwoner, maatwerk, register, tk, voeg};
 use wijkregister::domain::Record;
 use wijkregister::report;
 
-#[test]
-#[ignore = "benchmark: slow in a debug build"]
-fn volledig_rapport_op_groot_register() {
+/// Builds the register, then times one year, ten years, and ten years with
+/// the XLSX export.
+pub fn volledig_rapport_op_groot_register() {
     let mut c = register();
     let mut recs = vec![aanbieder("A-1"), aanbieder("A-2")];
     let vzs = [

@@ -1,12 +1,7 @@
-//! Not a test: fills a database file for looking at the real window before
-//! the demo generator exists. Run with
-//! `WIJKREGISTER_DEMO_DB=/tmp/ui-demo.sqlite cargo test --test schermen -- --ignored ui_demo_db::`
-//! (`WIJKREGISTER_DEMO_INWONERS=75000` for a large register).
-
-#![allow(
-    clippy::expect_used,
-    reason = "a helper run by hand; failing loudly is right"
-)]
+//! A database file of many residents for looking at the real window (made
+//! before the demo generator existed), and the search times on it:
+//! `cargo run --release --example kijk_db -- inwoners /tmp/ui-demo.sqlite [75000]`
+//! and `cargo run --release --example kijk_db -- zoektijden /tmp/ui-demo.sqlite`.
 
 use crate::steun::d;
 use crate::steun::vaste::{self, Bouwer};
@@ -45,20 +40,16 @@ const ACHTERNAMEN: &[&str] = &[
     "Ter Horst",
 ];
 
-#[test]
-#[ignore = "fills a database file for screenshots"]
-fn vul_demo_db() {
-    let pad = std::env::var("WIJKREGISTER_DEMO_DB").expect("zet WIJKREGISTER_DEMO_DB");
-    let _ = std::fs::remove_file(&pad);
-    let mut conn = wijkregister::store::open(std::path::Path::new(&pad)).expect("database");
+/// The hand-made register plus two wijkteams and `aantal` residents
+/// (3000 by default), written to `pad` (replaced if it exists).
+pub fn vul_demo_db(pad: &str, aantal: Option<u32>) {
+    let _ = std::fs::remove_file(pad);
+    let mut conn = wijkregister::store::open(std::path::Path::new(pad)).expect("database");
     let mut b: Bouwer = vaste::bouwer();
     b.wijkteam("wt-oost", "Wijkteam Oost")
         .wijkteam("wt-west", "Wijkteam West");
     let teams = ["wt-noord", "wt-zuid", "wt-oost", "wt-west"];
-    let aantal: u32 = std::env::var("WIJKREGISTER_DEMO_INWONERS")
-        .ok()
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(3_000);
+    let aantal = aantal.unwrap_or(3_000);
     let mut x: u64 = 12_345;
     for n in 0..aantal {
         x = x
@@ -87,11 +78,9 @@ fn vul_demo_db() {
     b.schrijf(&mut conn);
 }
 
-#[test]
-#[ignore = "measures search times on the database of vul_demo_db"]
-fn meet_zoektijden() {
-    let pad = std::env::var("WIJKREGISTER_DEMO_DB").expect("zet WIJKREGISTER_DEMO_DB");
-    let conn = wijkregister::store::open(std::path::Path::new(&pad)).expect("database");
+/// Search times on the database of [`vul_demo_db`] at `pad`.
+pub fn meet_zoektijden(pad: &str) {
+    let conn = wijkregister::store::open(std::path::Path::new(pad)).expect("database");
     for tekst in ["", "b", "van d", "jan de v", "1000", "01-03-1980"] {
         let vraag = wijkregister::store::inwoners::Zoekvraag {
             tekst: tekst.into(),
