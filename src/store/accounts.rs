@@ -20,6 +20,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::StoreFout;
 use super::audit::{self, Logregel, Resultaat};
+use super::kolom;
 use crate::domain::Rol;
 
 /// The least number of characters in a password.
@@ -557,16 +558,19 @@ const ACCOUNT_SELECT: &str = "SELECT a.medewerker, a.gebruikersnaam, a.wachtwoor
      FROM account a JOIN medewerker m ON m.id = a.medewerker";
 
 fn account_stand(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccountStand> {
-    let tot: Option<String> = r.get(4)?;
-    let rol: String = r.get(6)?;
     Ok(AccountStand {
         medewerker: r.get(0)?,
         gebruikersnaam: r.get(1)?,
         hash: r.get(2)?,
-        actief: r.get::<_, i64>(3)? == 1,
-        geblokkeerd_tot: tot.as_deref().and_then(lees_tijd),
+        actief: r.get(3)?,
+        geblokkeerd_tot: kolom::optie_waarde(
+            r,
+            4,
+            lees_tijd,
+            "een tijdstip (jjjj-mm-ddTuu:mm:ss)",
+        )?,
         naam: r.get(5)?,
-        rol: Rol::parse(&rol).unwrap_or(Rol::Intaker),
+        rol: kolom::lijst(r, 6, Rol::parse)?,
     })
 }
 
@@ -735,13 +739,12 @@ pub fn lijst(conn: &Connection) -> Result<Vec<AccountRij>, StoreFout> {
          FROM account a JOIN medewerker m ON m.id = a.medewerker ORDER BY m.naam, a.medewerker",
     )?;
     let rijen = stmt.query_map([], |r| {
-        let rol: String = r.get(2)?;
         Ok(AccountRij {
             medewerker: r.get(0)?,
             naam: r.get(1)?,
-            rol: Rol::parse(&rol).unwrap_or(Rol::Intaker),
+            rol: kolom::lijst(r, 2, Rol::parse)?,
             gebruikersnaam: r.get(3)?,
-            actief: r.get::<_, i64>(4)? == 1,
+            actief: r.get(4)?,
             geblokkeerd_tot: r.get(5)?,
         })
     })?;

@@ -9,13 +9,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, TransactionBehavior, params};
 
-use super::StoreFout;
 use super::audit::{self, Logregel, Resultaat};
+use super::{StoreFout, kolom};
 use crate::domain::Wet;
 use crate::domain::bewaartermijn::{
     DossierFeiten, Grond, ToegekendeVoorziening, vernietigingsdatum,
 };
-use crate::domain::datum::parse_iso;
 
 /// A dossier with its destruction date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,11 +36,8 @@ fn feiten(conn: &Connection) -> Result<HashMap<String, DossierFeiten>, StoreFout
     let mut rijen = stmt.query([])?;
     while let Some(r) = rijen.next()? {
         let f = alle.entry(r.get(0)?).or_default();
-        f.open_melding = r.get::<_, i64>(1)? == 1;
-        f.laatste_afsluiting = r
-            .get::<_, Option<String>>(2)?
-            .as_deref()
-            .and_then(parse_iso);
+        f.open_melding = r.get(1)?;
+        f.laatste_afsluiting = kolom::optie_datum(r, 2)?;
     }
     let mut stmt = conn.prepare(
         "SELECT t.inwoner, v.wet, t.eind FROM toekenning t JOIN voorziening v ON v.id = t.voorziening
@@ -49,15 +45,9 @@ fn feiten(conn: &Connection) -> Result<HashMap<String, DossierFeiten>, StoreFout
     )?;
     let mut rijen = stmt.query([])?;
     while let Some(r) = rijen.next()? {
-        let wet = r
-            .get::<_, Option<String>>(1)?
-            .as_deref()
-            .and_then(Wet::parse)
-            .unwrap_or(Wet::Wmo);
-        let eind = r
-            .get::<_, Option<String>>(2)?
-            .as_deref()
-            .and_then(parse_iso);
+        // A maatwerk provision has a law; one without counts as Wmo (15 years).
+        let wet = kolom::optie_lijst(r, 1, Wet::parse)?.unwrap_or(Wet::Wmo);
+        let eind = kolom::optie_datum(r, 2)?;
         alle.entry(r.get(0)?)
             .or_default()
             .toegekend

@@ -22,10 +22,11 @@
 //! so two saves cannot get the same id (the primary key is the last guard).
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::StoreFout;
 use super::audit::{self, Logregel, Resultaat};
+use super::kolom;
 use super::schrijven::voeg_in;
 use crate::domain::datum::{iso, parse_iso};
 use crate::domain::klantreis::{
@@ -84,43 +85,6 @@ pub(crate) fn log(
 /// One field error as a store error.
 pub(crate) fn fout(veld: &'static str, f: impl Into<DomeinFout>) -> StoreFout {
     StoreFout::Validatie(vec![Veldfout::new(veld, f.into())])
-}
-
-/// Reads an ISO date column.
-pub(crate) fn datum_kolom(r: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
-    let tekst: String = r.get(i)?;
-    parse_iso(&tekst).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("'{tekst}' is geen datum").into(),
-        )
-    })
-}
-
-/// Reads an optional ISO date column.
-pub(crate) fn optie_datum_kolom(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    let tekst: Option<String> = r.get(i)?;
-    match tekst {
-        None => Ok(None),
-        Some(_) => datum_kolom(r, i).map(Some),
-    }
-}
-
-/// Reads a value-list column through its `parse`.
-pub(crate) fn lijst_kolom<T>(
-    r: &Row<'_>,
-    i: usize,
-    parse: fn(&str) -> Option<T>,
-) -> rusqlite::Result<T> {
-    let tekst: String = r.get(i)?;
-    parse(&tekst).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("'{tekst}' staat niet in de lijst").into(),
-        )
-    })
 }
 
 /// The tables that get generated ids.
@@ -289,7 +253,7 @@ pub fn mogelijke_dubbelen(
                 } else {
                     format!("{voornaam} {achternaam}")
                 },
-                geboortedatum: datum_kolom(r, 3)?,
+                geboortedatum: kolom::datum(r, 3)?,
                 reden: if zelfde_bsn {
                     DubbelReden::Bsn
                 } else {
@@ -568,18 +532,16 @@ pub fn melding(conn: &Connection, id: &str) -> Result<MeldingKern, StoreFout> {
             "SELECT id, inwoner, datum, wet, vraag, spoed, aanvraag, afgesloten, uitkomst FROM melding WHERE id = ?1",
             [id],
             |r| {
-                let wet: Option<String> = r.get(3)?;
-                let uitkomst: Option<String> = r.get(8)?;
                 Ok(MeldingKern {
                     id: r.get(0)?,
                     inwoner: r.get(1)?,
-                    datum: datum_kolom(r, 2)?,
-                    wet: wet.as_deref().and_then(Wet::parse),
+                    datum: kolom::datum(r, 2)?,
+                    wet: kolom::optie_lijst(r, 3, Wet::parse)?,
                     vraag: r.get(4)?,
                     spoed: r.get(5)?,
-                    aanvraag: optie_datum_kolom(r, 6)?,
-                    afgesloten: optie_datum_kolom(r, 7)?,
-                    uitkomst: uitkomst.as_deref().and_then(MeldingUitkomst::parse),
+                    aanvraag: kolom::optie_datum(r, 6)?,
+                    afgesloten: kolom::optie_datum(r, 7)?,
+                    uitkomst: kolom::optie_lijst(r, 8, MeldingUitkomst::parse)?,
                     leefgebieden: Vec::new(),
                 })
             },
@@ -588,7 +550,7 @@ pub fn melding(conn: &Connection, id: &str) -> Result<MeldingKern, StoreFout> {
     let mut kern = kern.ok_or_else(|| StoreFout::NietGevonden(format!("melding {id}")))?;
     let mut stmt = conn.prepare("SELECT leefgebied FROM melding_leefgebied WHERE melding = ?1")?;
     let mut lijst: Vec<Leefgebied> = stmt
-        .query_map([id], |r| lijst_kolom(r, 0, Leefgebied::parse))?
+        .query_map([id], |r| kolom::lijst(r, 0, Leefgebied::parse))?
         .collect::<Result<_, _>>()?;
     lijst.sort();
     kern.leefgebieden = lijst;
@@ -638,8 +600,8 @@ pub fn stappen(conn: &Connection, melding: &str) -> Result<Vec<StapRij>, StoreFo
     let rijen = stmt.query_map([melding], |r| {
         Ok(StapRij {
             id: r.get(0)?,
-            stap: lijst_kolom(r, 1, Stap::parse)?,
-            datum: datum_kolom(r, 2)?,
+            stap: kolom::lijst(r, 1, Stap::parse)?,
+            datum: kolom::datum(r, 2)?,
             medewerker: r.get(3)?,
             notitie: r.get(4)?,
             vastgelegd_op: r.get(5)?,
@@ -676,9 +638,9 @@ fn uit_uitwisseling(
             [melding],
             |r| {
                 Ok((
-                    datum_kolom(r, 0)?,
-                    optie_datum_kolom(r, 1)?,
-                    optie_datum_kolom(r, 2)?,
+                    kolom::datum(r, 0)?,
+                    kolom::optie_datum(r, 1)?,
+                    kolom::optie_datum(r, 2)?,
                     r.get::<_, Option<String>>(3)?,
                 ))
             },
@@ -994,8 +956,8 @@ pub fn correcties(conn: &Connection, stap_id: i64) -> Result<Vec<CorrectieRij>, 
     )?;
     let rijen = stmt.query_map([stap_id], |r| {
         Ok(CorrectieRij {
-            oude_datum: datum_kolom(r, 0)?,
-            nieuwe_datum: datum_kolom(r, 1)?,
+            oude_datum: kolom::datum(r, 0)?,
+            nieuwe_datum: kolom::datum(r, 1)?,
             oude_medewerker: r.get(2)?,
             nieuwe_medewerker: r.get(3)?,
             oude_notitie: r.get(4)?,
@@ -1016,7 +978,7 @@ pub fn afweging(conn: &Connection, melding: &str) -> Result<Afwegingsladder, Sto
         conn.prepare("SELECT trede, lost_op, toelichting FROM afweging_trede WHERE melding = ?1")?;
     let rijen = stmt.query_map([melding], |r| {
         Ok((
-            lijst_kolom(r, 0, TredeSoort::parse)?,
+            kolom::lijst(r, 0, TredeSoort::parse)?,
             r.get::<_, bool>(1)?,
             r.get::<_, String>(2)?,
         ))
@@ -1169,12 +1131,11 @@ fn voorziening_info(
         "SELECT naam, soort, wet, beeindigd_op FROM voorziening WHERE id = ?1",
         [id],
         |r| {
-            let wet: Option<String> = r.get(2)?;
             Ok(VoorzieningInfo {
                 naam: r.get(0)?,
-                soort: lijst_kolom(r, 1, VoorzieningSoort::parse)?,
-                wet: wet.as_deref().and_then(Wet::parse),
-                beeindigd_op: optie_datum_kolom(r, 3)?,
+                soort: kolom::lijst(r, 1, VoorzieningSoort::parse)?,
+                wet: kolom::optie_lijst(r, 2, Wet::parse)?,
+                beeindigd_op: kolom::optie_datum(r, 3)?,
             })
         },
     )
@@ -1297,7 +1258,7 @@ pub fn verwijzing_bijwerken(
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
-                    datum_kolom(r, 2)?,
+                    kolom::datum(r, 2)?,
                 ))
             },
         )
@@ -1485,9 +1446,9 @@ fn besluit_in(
                 |r| {
                     Ok((
                         r.get::<_, String>(0)?,
-                        lijst_kolom(r, 1, Wet::parse)?,
-                        datum_kolom(r, 2)?,
-                        optie_datum_kolom(r, 3)?,
+                        kolom::lijst(r, 1, Wet::parse)?,
+                        kolom::datum(r, 2)?,
+                        kolom::optie_datum(r, 3)?,
                     ))
                 },
             )
@@ -1662,7 +1623,6 @@ pub fn toekenning(conn: &Connection, id: &str) -> Result<ToekenningRij, StoreFou
          FROM toekenning WHERE id = ?1",
         [id],
         |r| {
-            let reden: Option<String> = r.get(14)?;
             let ek: Option<String> = r.get(15)?;
             let afweging = match ek {
                 None => None,
@@ -1681,15 +1641,15 @@ pub fn toekenning(conn: &Connection, id: &str) -> Result<ToekenningRij, StoreFou
                     aanbieder: r.get(3)?,
                     contract: r.get(4)?,
                     melding: r.get(5)?,
-                    verwijzer: lijst_kolom(r, 6, Verwijzer::parse)?,
-                    aanvraag: optie_datum_kolom(r, 7)?,
-                    besluit: datum_kolom(r, 8)?,
-                    uitkomst: lijst_kolom(r, 9, BesluitUitkomst::parse)?,
-                    start: optie_datum_kolom(r, 10)?,
-                    eind: optie_datum_kolom(r, 11)?,
-                    leveringsvorm: lijst_kolom(r, 12, Leveringsvorm::parse)?,
+                    verwijzer: kolom::lijst(r, 6, Verwijzer::parse)?,
+                    aanvraag: kolom::optie_datum(r, 7)?,
+                    besluit: kolom::datum(r, 8)?,
+                    uitkomst: kolom::lijst(r, 9, BesluitUitkomst::parse)?,
+                    start: kolom::optie_datum(r, 10)?,
+                    eind: kolom::optie_datum(r, 11)?,
+                    leveringsvorm: kolom::lijst(r, 12, Leveringsvorm::parse)?,
                     doorbraak: r.get(13)?,
-                    reden_einde: reden.as_deref().and_then(RedenEinde::parse),
+                    reden_einde: kolom::optie_lijst(r, 14, RedenEinde::parse)?,
                     afweging,
                 },
                 vorige: r.get(19)?,
@@ -1898,12 +1858,11 @@ pub fn passende_voorzieningen(
                   gedeeld DESC, v.naam COLLATE NOCASE, v.id",
     )?;
     let rijen = stmt.query_map(params![wet.map(Wet::code), codes_json, iso(dag)], |r| {
-        let wet: Option<String> = r.get(3)?;
         Ok(PassendeVoorziening {
             id: r.get(0)?,
             naam: r.get(1)?,
-            soort: lijst_kolom(r, 2, VoorzieningSoort::parse)?,
-            wet: wet.as_deref().and_then(Wet::parse),
+            soort: kolom::lijst(r, 2, VoorzieningSoort::parse)?,
+            wet: kolom::optie_lijst(r, 3, Wet::parse)?,
             categorie: r.get(4)?,
             gedeelde_leefgebieden: r.get(5)?,
             aanbieders: Vec::new(),

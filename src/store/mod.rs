@@ -17,6 +17,7 @@ pub mod import;
 pub mod indicatorwaarden;
 pub mod inwoners;
 pub mod klantreis;
+pub(crate) mod kolom;
 pub mod medewerkers;
 pub mod migraties;
 pub mod schrijven;

@@ -22,9 +22,9 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
-use super::StoreFout;
 use super::klantreis::{Handeling, begin, fout, log};
 use super::schrijven::voeg_in;
+use super::{StoreFout, kolom};
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{KlantreisFout, Leefgebied};
 use crate::domain::{Aanbieder, Contract, DomeinFout, Record, Veldfout, Voorziening, Wet};
@@ -321,9 +321,7 @@ pub fn aanbieder_beeindigen(
     let dag = iso(tot);
     let later: Vec<(String, NaiveDate)> = tx
         .prepare("SELECT id, van FROM contract WHERE aanbieder = ?1 AND van > ?2 ORDER BY van, id")?
-        .query_map(params![id, dag], |r| {
-            Ok((r.get(0)?, super::klantreis::datum_kolom(r, 1)?))
-        })?
+        .query_map(params![id, dag], |r| Ok((r.get(0)?, kolom::datum(r, 1)?)))?
         .collect::<Result<_, _>>()?;
     if !later.is_empty() {
         return Err(StoreFout::Validatie(

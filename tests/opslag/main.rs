@@ -15,6 +15,7 @@ mod demo;
 mod domein;
 mod import;
 mod klantreis;
+mod leesfouten;
 mod migraties;
 mod onderhoud;
 mod queryplannen;
