@@ -17,11 +17,11 @@
 //! `melding_inwoner`, `verwijzing_melding` and `toekenning_inwoner`.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::StoreFout;
 use super::audit;
-use super::kolom;
+use super::{kolom, transactie};
 use crate::domain::ave::{
     AVE_MAX, AveContext, AveNiveauTekst, MedewerkerRol, NieuweAveGebeurtenis, Procesregisseur,
     Richting, VorigeAve, contact_vanaf, opgeschaald_vanaf, richting, valideer_teksten,
@@ -270,74 +270,74 @@ pub fn registreer(
     vandaag: NaiveDate,
     geregistreerd_op: NaiveDateTime,
 ) -> Result<String, StoreFout> {
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    let geboren = geboortedata(&tx, &nieuw.huishouden)?;
-    if geboren.is_empty() {
-        return Err(StoreFout::Validatie(vec![Veldfout::new(
-            "huishouden",
-            DomeinFout::NietInLijst {
-                waarde: nieuw.huishouden.clone(),
-                toegestaan: "de huishoudens van het register".to_owned(),
-            },
-        )]));
-    }
-    let mw = medewerkers(&tx)?;
-    let ctx = AveContext {
-        vandaag,
-        geboortedata: &geboren,
-        medewerkers: &mw,
-        vorige: laatste(&tx, &nieuw.huishouden)?,
-    };
-    nieuw.valideer(&ctx).map_err(StoreFout::Validatie)?;
-    let id = nieuw_id(&tx)?;
-    let casus = nieuw
-        .casusregisseur
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty());
-    let uitleg = nieuw
-        .reden_geen_procesmanager
-        .as_deref()
-        .map(str::trim)
-        .filter(|u| !u.is_empty() && nieuw.kinderregel_geldt(&geboren))
-        .filter(|_| {
-            !matches!(&nieuw.procesregisseur, Some(Procesregisseur::Medewerker(m))
+    transactie::voer_uit(conn, |tx| {
+        let geboren = geboortedata(tx, &nieuw.huishouden)?;
+        if geboren.is_empty() {
+            return Err(StoreFout::Validatie(vec![Veldfout::new(
+                "huishouden",
+                DomeinFout::NietInLijst {
+                    waarde: nieuw.huishouden.clone(),
+                    toegestaan: "de huishoudens van het register".to_owned(),
+                },
+            )]));
+        }
+        let mw = medewerkers(tx)?;
+        let ctx = AveContext {
+            vandaag,
+            geboortedata: &geboren,
+            medewerkers: &mw,
+            vorige: laatste(tx, &nieuw.huishouden)?,
+        };
+        nieuw.valideer(&ctx).map_err(StoreFout::Validatie)?;
+        let id = nieuw_id(tx)?;
+        let casus = nieuw
+            .casusregisseur
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
+        let uitleg = nieuw
+            .reden_geen_procesmanager
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty() && nieuw.kinderregel_geldt(&geboren))
+            .filter(|_| {
+                !matches!(&nieuw.procesregisseur, Some(Procesregisseur::Medewerker(m))
             if mw.iter().any(|x| &x.id == m && x.rol == Rol::Procesmanager))
-        });
-    // The exchange fields are those of `schrijven::voeg_in`; the three
-    // columns of schema version 2 are written in the same statement.
-    tx.prepare_cached(
-        "INSERT INTO ave (id, huishouden, datum, niveau, reden, casusregisseur, procesregisseur,
-                          geregistreerd_door, geregistreerd_op, reden_geen_procesmanager)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?
-    .execute(params![
-        id,
-        nieuw.huishouden,
-        iso(nieuw.datum),
-        nieuw.niveau,
-        nieuw.reden.trim(),
-        casus,
-        nieuw.procesregisseur_tekst(&mw),
-        nieuw.geregistreerd_door.trim(),
-        geregistreerd_op.format("%Y-%m-%d %H:%M:%S").to_string(),
-        uitleg
-    ])?;
-    // In the audit log too, in the same transaction (`geregistreerd_op` is UTC).
-    audit::log(
-        &tx,
-        &audit::Logregel {
-            tijdstip: &audit::tijdstip(&geregistreerd_op.and_utc()),
-            actor: nieuw.geregistreerd_door.trim(),
-            actie: "ave-registreren",
-            object: Some(&format!("huishouden:{}", nieuw.huishouden)),
-            doel: None,
-            resultaat: audit::Resultaat::Gelukt,
-            details: Some(&format!("ave={id}; niveau={}", nieuw.niveau)),
-        },
-    )?;
-    tx.commit()?;
-    Ok(id)
+            });
+        // The exchange fields are those of `schrijven::voeg_in`; the three
+        // columns of schema version 2 are written in the same statement.
+        tx.prepare_cached(
+            "INSERT INTO ave (id, huishouden, datum, niveau, reden, casusregisseur, procesregisseur,
+                              geregistreerd_door, geregistreerd_op, reden_geen_procesmanager)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
+            id,
+            nieuw.huishouden,
+            iso(nieuw.datum),
+            nieuw.niveau,
+            nieuw.reden.trim(),
+            casus,
+            nieuw.procesregisseur_tekst(&mw),
+            nieuw.geregistreerd_door.trim(),
+            geregistreerd_op.format("%Y-%m-%d %H:%M:%S").to_string(),
+            uitleg
+        ])?;
+        // In the audit log too, in the same transaction (`geregistreerd_op` is UTC).
+        audit::log(
+            tx,
+            &audit::Logregel {
+                tijdstip: &audit::tijdstip(&geregistreerd_op.and_utc()),
+                actor: nieuw.geregistreerd_door.trim(),
+                actie: "ave-registreren",
+                object: Some(&format!("huishouden:{}", nieuw.huishouden)),
+                doel: None,
+                resultaat: audit::Resultaat::Gelukt,
+                details: Some(&format!("ave={id}; niveau={}", nieuw.niveau)),
+            },
+        )?;
+        Ok(id)
+    })
 }
 
 /// A household's whole history, oldest first (date, then order of recording).
@@ -520,55 +520,55 @@ pub fn herformuleer(
     teksten: &[AveNiveauTekst],
     tijdstip: &str,
 ) -> Result<(), StoreFout> {
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    let rol: Option<String> = tx
-        .prepare_cached("SELECT rol FROM medewerker WHERE id = ?1")?
-        .query_row(params![door], |r| r.get(0))
-        .optional()?;
-    match rol {
-        None => {
-            return Err(StoreFout::Validatie(vec![Veldfout::new(
-                "door",
-                DomeinFout::OnbekendeMedewerker(door.to_owned()),
-            )]));
+    transactie::voer_uit(conn, |tx| {
+        let rol: Option<String> = tx
+            .prepare_cached("SELECT rol FROM medewerker WHERE id = ?1")?
+            .query_row(params![door], |r| r.get(0))
+            .optional()?;
+        match rol {
+            None => {
+                return Err(StoreFout::Validatie(vec![Veldfout::new(
+                    "door",
+                    DomeinFout::OnbekendeMedewerker(door.to_owned()),
+                )]));
+            }
+            Some(rol) if rol != Rol::Beheerder.code() => {
+                return Err(StoreFout::Validatie(vec![Veldfout::new(
+                    "door",
+                    DomeinFout::RolVereist {
+                        rol: Rol::Beheerder.code(),
+                    },
+                )]));
+            }
+            Some(_) => {}
         }
-        Some(rol) if rol != Rol::Beheerder.code() => {
-            return Err(StoreFout::Validatie(vec![Veldfout::new(
-                "door",
-                DomeinFout::RolVereist {
-                    rol: Rol::Beheerder.code(),
-                },
-            )]));
+        valideer_teksten(teksten).map_err(StoreFout::Validatie)?;
+        let mut stmt = tx.prepare_cached(
+            "UPDATE ave_niveau SET naam = ?2, situatie = ?3, regie = ?4 WHERE niveau = ?1",
+        )?;
+        for t in teksten {
+            stmt.execute(params![
+                t.niveau,
+                t.naam.trim(),
+                t.situatie.trim(),
+                t.regie.trim()
+            ])?;
         }
-        Some(_) => {}
-    }
-    valideer_teksten(teksten).map_err(StoreFout::Validatie)?;
-    let mut stmt = tx.prepare_cached(
-        "UPDATE ave_niveau SET naam = ?2, situatie = ?3, regie = ?4 WHERE niveau = ?1",
-    )?;
-    for t in teksten {
-        stmt.execute(params![
-            t.niveau,
-            t.naam.trim(),
-            t.situatie.trim(),
-            t.regie.trim()
-        ])?;
-    }
-    drop(stmt);
-    audit::log(
-        &tx,
-        &audit::Logregel {
-            tijdstip,
-            actor: door,
-            actie: "wijzigen",
-            object: Some("ave-niveauteksten"),
-            doel: None,
-            resultaat: audit::Resultaat::Gelukt,
-            details: None,
-        },
-    )?;
-    tx.commit()?;
-    Ok(())
+        drop(stmt);
+        audit::log(
+            tx,
+            &audit::Logregel {
+                tijdstip,
+                actor: door,
+                actie: "wijzigen",
+                object: Some("ave-niveauteksten"),
+                doel: None,
+                resultaat: audit::Resultaat::Gelukt,
+                details: None,
+            },
+        )?;
+        Ok(())
+    })
 }
 
 /// The level now per household: its latest event dated on or before ?1

@@ -7,10 +7,10 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, params};
 
 use super::audit::{self, Logregel, Resultaat};
-use super::{StoreFout, kolom};
+use super::{StoreFout, kolom, transactie};
 use crate::domain::Wet;
 use crate::domain::bewaartermijn::{
     DossierFeiten, Grond, ToegekendeVoorziening, vernietigingsdatum,
@@ -106,12 +106,12 @@ pub fn vernietig(
 ) -> Result<Vernietigd, StoreFout> {
     // The check and the destruction under one write lock: another instance
     // cannot add to the dossier between them.
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let f = feiten(&tx)?.remove(inwoner).unwrap_or_default();
-    let grond = controleer_vervallen(inwoner, &f, vandaag)?;
-    let v = vernietig_in(&tx, inwoner, grond, actor, tijdstip)?;
-    tx.commit()?;
-    Ok(v)
+    transactie::voer_uit(conn, |tx| {
+        let f = feiten(tx)?.remove(inwoner).unwrap_or_default();
+        let grond = controleer_vervallen(inwoner, &f, vandaag)?;
+        let v = vernietig_in(tx, inwoner, grond, actor, tijdstip)?;
+        Ok(v)
+    })
 }
 
 /// Destroys every dossier due on `vandaag` (the list of [`te_vernietigen`])
@@ -123,21 +123,21 @@ pub fn vernietig_alle(
     actor: &str,
     tijdstip: &str,
 ) -> Result<(Vec<String>, Vernietigd), StoreFout> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let lijst = te_vernietigen(&tx, vandaag)?;
-    let mut totaal = Vernietigd::default();
-    let mut ids = Vec::with_capacity(lijst.len());
-    for verval in lijst {
-        let v = vernietig_in(&tx, &verval.inwoner, verval.grond, actor, tijdstip)?;
-        totaal.meldingen += v.meldingen;
-        totaal.verwijzingen += v.verwijzingen;
-        totaal.toekenningen += v.toekenningen;
-        totaal.ave += v.ave;
-        totaal.vorderingen += v.vorderingen;
-        ids.push(verval.inwoner);
-    }
-    tx.commit()?;
-    Ok((ids, totaal))
+    transactie::voer_uit(conn, |tx| {
+        let lijst = te_vernietigen(tx, vandaag)?;
+        let mut totaal = Vernietigd::default();
+        let mut ids = Vec::with_capacity(lijst.len());
+        for verval in lijst {
+            let v = vernietig_in(tx, &verval.inwoner, verval.grond, actor, tijdstip)?;
+            totaal.meldingen += v.meldingen;
+            totaal.verwijzingen += v.verwijzingen;
+            totaal.toekenningen += v.toekenningen;
+            totaal.ave += v.ave;
+            totaal.vorderingen += v.vorderingen;
+            ids.push(verval.inwoner);
+        }
+        Ok((ids, totaal))
+    })
 }
 
 /// The ground of a dossier due on `vandaag`, or why it may not be destroyed.

@@ -25,6 +25,7 @@ pub mod sociale_kaart;
 pub mod sociale_kaart_beheer;
 pub mod sociale_kaart_invoer;
 pub mod toegang;
+pub mod transactie;
 pub mod uitwisseling;
 pub mod werkvoorraad;
 
@@ -70,6 +71,12 @@ pub enum StoreFout {
         "het register bevat al inwoners; demogegevens komen alleen in een leeg register, zodat twee registers niet door elkaar raken"
     )]
     RegisterNietLeeg,
+    /// A writing action was stopped before it could commit (see
+    /// [`transactie`]): nothing of it is stored.
+    #[error(
+        "de handeling is afgebroken: {0}; er is niets opgeslagen en het register is ongewijzigd"
+    )]
+    Afgebroken(&'static str),
     /// A record failed validation.
     #[error("{}", veldfouten_tekst(.0))]
     Validatie(Vec<Veldfout>),
@@ -129,7 +136,7 @@ pub fn open(pad: &Path) -> Result<Connection, StoreFout> {
     {
         std::fs::create_dir_all(map)?;
     }
-    let conn = Connection::open(pad).map_err(|bron| StoreFout::Openen {
+    let mut conn = Connection::open(pad).map_err(|bron| StoreFout::Openen {
         pad: pad.display().to_string(),
         bron,
     })?;
@@ -142,14 +149,16 @@ pub fn open(pad: &Path) -> Result<Connection, StoreFout> {
             bron,
         },
     })?;
+    transactie::bewaak(&mut conn)?;
     migraties::migreer(&conn)?;
     Ok(conn)
 }
 
 /// Opens a fresh in-memory register (tests, benchmarks).
 pub fn open_in_memory() -> Result<Connection, StoreFout> {
-    let conn = Connection::open_in_memory()?;
+    let mut conn = Connection::open_in_memory()?;
     pragmas(&conn)?;
+    transactie::bewaak(&mut conn)?;
     migraties::migreer(&conn)?;
     Ok(conn)
 }

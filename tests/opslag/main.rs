@@ -23,4 +23,5 @@ mod rondgang;
 mod sociale_kaart_beheer;
 mod store_queries;
 mod toegang;
+mod transactie;
 mod werkvoorraad;
