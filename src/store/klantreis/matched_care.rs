@@ -1,0 +1,115 @@
+//! Matched care: the provisions of the sociale kaart that fit a melding,
+//! algemene first, each with its providers and their active contract.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use crate::domain::datum::iso;
+use crate::domain::klantreis::Leefgebied;
+use crate::domain::{VoorzieningSoort, Wet};
+use crate::store::StoreFout;
+use crate::store::kolom;
+
+use super::{actief_contract, melding};
+
+/// A provider of a fitting provision and its contract on the day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AanbiederOptie {
+    /// Provider id.
+    pub aanbieder: String,
+    /// Provider name.
+    pub naam: String,
+    /// The contract for the law active on the day; `None`: a maatwerkcontract must be confirmed.
+    pub actief_contract: Option<String>,
+}
+
+/// A provision of the sociale kaart that fits the melding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PassendeVoorziening {
+    /// Provision id.
+    pub id: String,
+    /// Name.
+    pub naam: String,
+    /// Algemeen, voorliggend or maatwerk.
+    pub soort: VoorzieningSoort,
+    /// The law.
+    pub wet: Option<Wet>,
+    /// National category.
+    pub categorie: Option<String>,
+    /// How many of the asked life domains it answers.
+    pub gedeelde_leefgebieden: u32,
+    /// Its providers.
+    pub aanbieders: Vec<AanbiederOptie>,
+}
+
+/// Matched care: the provisions (not ended on `dag`) that answer at least
+/// one of `leefgebieden` (all, when none are given) and fall under `wet`
+/// (an algemene or voorliggende voorziening without law fits any law).
+/// Order: algemene voorzieningen first, then voorliggende, then maatwerk;
+/// within a kind the most shared life domains first, then by name. Each
+/// with its providers and whether a contract for the law runs on `dag`.
+pub fn passende_voorzieningen(
+    conn: &Connection,
+    wet: Option<Wet>,
+    leefgebieden: &[Leefgebied],
+    dag: NaiveDate,
+) -> Result<Vec<PassendeVoorziening>, StoreFout> {
+    let codes: Vec<&str> = leefgebieden.iter().map(|l| l.code()).collect();
+    let codes_json = serde_json::to_string(&codes).unwrap_or_else(|_| "[]".to_owned());
+    let mut stmt = conn.prepare(
+        "SELECT v.id, v.naam, v.soort, v.wet, v.categorie,
+                (SELECT count(*) FROM voorziening_leefgebied vl
+                  WHERE vl.voorziening = v.id AND vl.leefgebied IN (SELECT value FROM json_each(?2))) AS gedeeld
+         FROM voorziening v
+         WHERE (v.beeindigd_op IS NULL OR v.beeindigd_op >= ?3)
+           AND (?1 IS NULL OR v.wet = ?1 OR (v.wet IS NULL AND v.soort <> 'maatwerk'))
+           AND (json_array_length(?2) = 0 OR gedeeld > 0)
+         ORDER BY CASE v.soort WHEN 'algemeen' THEN 0 WHEN 'voorliggend' THEN 1 ELSE 2 END,
+                  gedeeld DESC, v.naam COLLATE NOCASE, v.id",
+    )?;
+    let rijen = stmt.query_map(params![wet.map(Wet::code), codes_json, iso(dag)], |r| {
+        Ok(PassendeVoorziening {
+            id: r.get(0)?,
+            naam: r.get(1)?,
+            soort: kolom::lijst(r, 2, VoorzieningSoort::parse)?,
+            wet: kolom::optie_lijst(r, 3, Wet::parse)?,
+            categorie: r.get(4)?,
+            gedeelde_leefgebieden: r.get(5)?,
+            aanbieders: Vec::new(),
+        })
+    })?;
+    let mut lijst: Vec<PassendeVoorziening> = rijen.collect::<Result<_, _>>()?;
+    let mut aanb = conn.prepare(
+        "SELECT a.id, a.naam FROM voorziening_aanbieder va JOIN aanbieder a ON a.id = va.aanbieder
+         WHERE va.voorziening = ?1 ORDER BY a.naam COLLATE NOCASE, a.id",
+    )?;
+    for v in &mut lijst {
+        let paren: Vec<(String, String)> = aanb
+            .query_map([&v.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        for (id, naam) in paren {
+            let contract_wet = v.wet.or(wet);
+            let actief_contract = match contract_wet {
+                Some(w) => actief_contract(conn, &id, w, dag)?,
+                None => None,
+            };
+            v.aanbieders.push(AanbiederOptie {
+                aanbieder: id,
+                naam,
+                actief_contract,
+            });
+        }
+    }
+    Ok(lijst)
+}
+
+/// Matched care for a melding: [`passende_voorzieningen`] for its law and
+/// life domains on `dag`.
+pub fn passende_voorzieningen_voor_melding(
+    conn: &Connection,
+    melding: &str,
+    dag: NaiveDate,
+) -> Result<Vec<PassendeVoorziening>, StoreFout> {
+    let kern = self::melding(conn, melding)?;
+    passende_voorzieningen(conn, kern.wet, &kern.leefgebieden, dag)
+}

@@ -1,0 +1,256 @@
+//! The klantreis in the store: residents and meldingen, the recorded steps
+//! and their corrections, the afwegingsladder, verwijzingen, aanvragen and
+//! besluiten (with op- en afschalen and beëindigen), and the matched-care
+//! query over the sociale kaart.
+//!
+//! One file per aggregate, all re-exported here (callers use
+//! `store::klantreis::…`): `inwoner` (new residents, duplicates), `melding`,
+//! `stap` (steps and corrections), `afweging`, `verwijzing`, `besluit`
+//! (aanvraag, besluit, toekenningen) and `matched_care`. This file holds what
+//! they share: [`Handeling`], the audit row, field errors, new ids and the
+//! provision lookups.
+//!
+//! Every user action is one function that runs one transaction through
+//! [`super::transactie::voer_uit`]: it checks the input (Dutch field errors,
+//! [`StoreFout::Validatie`]), writes, appends an audit row
+//! (`store::audit::log`: actor = the medewerker id, object `melding:M-…`, no
+//! personal data in the details) and commits: all or nothing. Exchange
+//! records are still inserted through `store::schrijven::voeg_in`; the
+//! columns the exchange format lacks are set by an `UPDATE` in the same
+//! transaction.
+//!
+//! Corrections of a step are kept in the table `klantreis_correctie` (old
+//! and new date, medewerker and note; who and when), because old notes may
+//! hold personal data that does not belong in the audit log; the audit log
+//! gets a `stap-corrigeren` row naming only the changed fields.
+//!
+//! New identifiers are the prefix (`I-`, `M-`, `VW-`, `T-`) and six digits:
+//! one more than the highest number among the ids of that table with that
+//! prefix, skipping any that exist; computed inside the writing transaction,
+//! so two saves cannot get the same id (the primary key is the last guard).
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::StoreFout;
+use super::audit::{self, Logregel, Resultaat};
+use super::kolom;
+use crate::domain::klantreis::KlantreisFout;
+use crate::domain::records::MAX_TEKST;
+use crate::domain::{DomeinFout, Veldfout, VoorzieningSoort, Wet};
+
+mod afweging;
+mod besluit;
+mod inwoner;
+mod matched_care;
+mod melding;
+mod stap;
+mod verwijzing;
+
+pub use afweging::{afronden_volgens_ladder, afweging, afweging_opslaan};
+pub use besluit::{
+    NieuwBesluit, ToekenningRij, aanvraag_registreren, actief_contract, besluit_nemen,
+    herbeoordelen, levering_gestart, toekenning, toekenning_beeindigen,
+};
+pub use inwoner::{
+    DubbelReden, MogelijkDubbel, NieuweInwoner, inwoner_toevoegen, mogelijke_dubbelen,
+};
+pub use matched_care::{
+    AanbiederOptie, PassendeVoorziening, passende_voorzieningen,
+    passende_voorzieningen_voor_melding,
+};
+pub use melding::{
+    MeldingKern, NieuweMelding, melding, melding_informatie_advies, melding_toevoegen,
+};
+pub use stap::{
+    CorrectieRij, NieuweStap, StapCorrectie, StapRij, correcties, nog_te_doen, stap_corrigeren,
+    stap_vastleggen, stappen,
+};
+pub use verwijzing::{verwijzing_bijwerken, verwijzing_maken};
+
+/// Who acts, and when: the medewerker id (audit actor, author of steps) and
+/// the moment as ISO 8601 text (the caller reads the clock; tests pass a
+/// fixed one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Handeling<'a> {
+    /// The medewerker id.
+    pub medewerker: &'a str,
+    /// When, ISO 8601.
+    pub tijdstip: &'a str,
+}
+
+/// Appends the audit row of a successful action.
+pub(crate) fn log(
+    conn: &Connection,
+    h: Handeling<'_>,
+    actie: &str,
+    object: &str,
+    details: Option<&str>,
+) -> Result<(), StoreFout> {
+    audit::log(
+        conn,
+        &Logregel {
+            tijdstip: h.tijdstip,
+            actor: h.medewerker,
+            actie,
+            object: Some(object),
+            doel: None,
+            resultaat: Resultaat::Gelukt,
+            details,
+        },
+    )?;
+    Ok(())
+}
+
+/// One field error as a store error.
+pub(crate) fn fout(veld: &'static str, f: impl Into<DomeinFout>) -> StoreFout {
+    StoreFout::Validatie(vec![Veldfout::new(veld, f.into())])
+}
+
+/// The tables that get generated ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdSoort {
+    /// `I-000001`.
+    Inwoner,
+    /// `M-000001`.
+    Melding,
+    /// `VW-000001`.
+    Verwijzing,
+    /// `T-000001`.
+    Toekenning,
+}
+
+impl IdSoort {
+    fn tabel_en_prefix(self) -> (&'static str, &'static str) {
+        match self {
+            IdSoort::Inwoner => ("inwoner", "I-"),
+            IdSoort::Melding => ("melding", "M-"),
+            IdSoort::Verwijzing => ("verwijzing", "VW-"),
+            IdSoort::Toekenning => ("toekenning", "T-"),
+        }
+    }
+}
+
+/// The next free identifier of `soort` (see the module documentation).
+pub fn volgend_id(conn: &Connection, soort: IdSoort) -> Result<String, StoreFout> {
+    let (tabel, prefix) = soort.tabel_en_prefix();
+    let hoogste: i64 = conn.query_row(
+        &format!(
+            "SELECT coalesce(max(CAST(substr(id, ?2) AS INTEGER)), 0) FROM {tabel} WHERE id GLOB ?1"
+        ),
+        params![format!("{prefix}[0-9]*"), prefix.len() as i64 + 1],
+        |r| r.get(0),
+    )?;
+    let mut n = hoogste + 1;
+    loop {
+        let id = format!("{prefix}{n:06}");
+        let bestaat: bool = conn.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM {tabel} WHERE id = ?1)"),
+            [&id],
+            |r| r.get(0),
+        )?;
+        if !bestaat {
+            return Ok(id);
+        }
+        n += 1;
+    }
+}
+
+/// Whether `tabel` has a row with this `id`.
+pub(super) fn bestaat(conn: &Connection, tabel: &str, id: &str) -> Result<bool, StoreFout> {
+    Ok(conn.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {tabel} WHERE id = ?1)"),
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+/// A field error on `veld` unless `tabel` has a row with this `id`.
+pub(super) fn moet_bestaan(
+    conn: &Connection,
+    tabel: &str,
+    veld: &'static str,
+    id: &str,
+) -> Result<(), StoreFout> {
+    if bestaat(conn, tabel, id)? {
+        Ok(())
+    } else {
+        Err(fout(veld, KlantreisFout::Onbekend(id.to_owned())))
+    }
+}
+
+/// Adds a field error when a text is empty (if required) or too long.
+pub(super) fn tekst_controle(
+    fouten: &mut Vec<Veldfout>,
+    veld: &'static str,
+    tekst: &str,
+    verplicht: bool,
+) {
+    let lengte = tekst.chars().count();
+    if verplicht && tekst.trim().is_empty() {
+        fouten.push(Veldfout::new(veld, DomeinFout::Leeg));
+    } else if lengte > MAX_TEKST {
+        fouten.push(Veldfout::new(
+            veld,
+            DomeinFout::TeLang {
+                lengte,
+                max: MAX_TEKST,
+            },
+        ));
+    }
+}
+
+/// The collected field errors as one error, or `Ok` when there are none.
+pub(super) fn klaar(fouten: Vec<Veldfout>) -> Result<(), StoreFout> {
+    if fouten.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreFout::Validatie(fouten))
+    }
+}
+
+// ---------------------------------------------------------------- voorziening lookups
+
+/// What the store knows of a provision for the checks.
+pub(super) struct VoorzieningInfo {
+    pub(super) naam: String,
+    pub(super) soort: VoorzieningSoort,
+    pub(super) wet: Option<Wet>,
+    pub(super) beeindigd_op: Option<NaiveDate>,
+}
+
+/// A provision's name, kind, law and end; a field error on `veld` when unknown.
+pub(super) fn voorziening_info(
+    conn: &Connection,
+    veld: &'static str,
+    id: &str,
+) -> Result<VoorzieningInfo, StoreFout> {
+    conn.query_row(
+        "SELECT naam, soort, wet, beeindigd_op FROM voorziening WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(VoorzieningInfo {
+                naam: r.get(0)?,
+                soort: kolom::lijst(r, 1, VoorzieningSoort::parse)?,
+                wet: kolom::optie_lijst(r, 2, Wet::parse)?,
+                beeindigd_op: kolom::optie_datum(r, 3)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| fout(veld, KlantreisFout::Onbekend(id.to_owned())))
+}
+
+/// A field error when the provision ended before `dag`.
+pub(super) fn niet_beeindigd(info: &VoorzieningInfo, dag: NaiveDate) -> Result<(), StoreFout> {
+    match info.beeindigd_op {
+        Some(eind) if eind < dag => Err(fout(
+            "voorziening",
+            KlantreisFout::VoorzieningBeeindigd {
+                voorziening: info.naam.clone(),
+                datum: eind,
+            },
+        )),
+        _ => Ok(()),
+    }
+}
