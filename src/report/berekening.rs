@@ -161,14 +161,11 @@ impl Context {
         })
     }
 
-    fn vz(&self, id: &str) -> &Vz {
-        static LEEG: Vz = Vz {
-            maatwerk: false,
-            wet: None,
-            categorie: None,
-            kenmerken: Vec::new(),
-        };
-        self.voorzieningen.get(id).unwrap_or(&LEEG)
+    /// The provision `id` as the rules need it.
+    fn vz(&self, id: &str) -> Result<&Vz, RapportFout> {
+        self.voorzieningen.get(id).ok_or_else(|| {
+            RapportFout::Gegevens(format!("onbekende voorziening '{id}' in het register"))
+        })
     }
 }
 
@@ -399,7 +396,7 @@ fn bereken(
     let gemeente = ctx.gemeente.as_ref().map(|g| g.trim().to_lowercase());
 
     for t in lopend {
-        let vz = ctx.vz(&t.voorziening);
+        let vz = ctx.vz(&t.voorziening)?;
         let inw = t.inwoner;
         let leeftijd = || leeftijd_bij_toekenning(t.geboren, jaar, Some(t.start)).unwrap_or(0);
         if vz.maatwerk
@@ -625,7 +622,7 @@ fn bereken(
         )?;
         let mut rijen = stmt.query(params![begin, eind])?;
         while let Some(r) = rijen.next()? {
-            let vz = ctx.vz(tekst(r, 0)?);
+            let vz = ctx.vz(tekst(r, 0)?)?;
             if vz.maatwerk {
                 toegekend += 1;
             }

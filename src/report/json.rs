@@ -104,7 +104,6 @@ pub fn rapport_json(rapport: &Jaarrapport) -> Value {
 /// The whole year as pretty-printed JSON text, ending in a newline.
 #[must_use]
 pub fn rapport_tekst(rapport: &Jaarrapport) -> String {
-    let mut tekst = serde_json::to_string_pretty(&rapport_json(rapport)).unwrap_or_default();
-    tekst.push('\n');
-    tekst
+    // `{:#}` is serde_json's pretty form of a `Value`, which cannot fail.
+    format!("{:#}\n", rapport_json(rapport))
 }

@@ -31,7 +31,7 @@ use crate::domain::{
     Wijkteam,
 };
 use crate::store::uitwisseling::{FORMAAT, VERSIE};
-use crate::store::{INSTELLING_GEMEENTE, StoreFout, instelling, schrijven, zet_instelling};
+use crate::store::{INSTELLING_GEMEENTE, StoreFout, instelling, kolom, schrijven, zet_instelling};
 
 /// Most errors an import reports; beyond this it stops and sets `afgekapt`.
 pub const MAX_FOUTEN: usize = 100;
@@ -921,8 +921,24 @@ impl<'t, 'c> Importeur<'t, 'c> {
 
     fn bevolking(&mut self, regel: u64, b: &Bevolking, f: &mut Vec<ImportFout>) {
         if !self.banden.contains_key(&b.jaar) {
-            let uit_register = banden_in_register(self.tx, b.jaar).unwrap_or_default();
-            self.banden.insert(b.jaar, uit_register);
+            // A failed read is this line's error, never "no bands yet".
+            match banden_in_register(self.tx, b.jaar) {
+                Ok(uit_register) => {
+                    self.banden.insert(b.jaar, uit_register);
+                }
+                Err(e) => {
+                    f.push(ImportFout::op(
+                        regel,
+                        Some("jaar"),
+                        format!(
+                            "de leeftijdsbanden van {} in het register konden niet worden gelezen: {}",
+                            b.jaar,
+                            StoreFout::from(e)
+                        ),
+                    ));
+                    return;
+                }
+            }
         }
         let banden = self
             .banden
@@ -976,23 +992,16 @@ fn zoek_in_register(
         "voorziening" => tx
             .prepare_cached("SELECT soort, wet FROM voorziening WHERE id = ?1")?
             .query_row(params![id], |r| {
-                let soort: String = r.get(0)?;
-                let wet: Option<String> = r.get(1)?;
                 Ok(Info::Voorziening(
-                    VoorzieningSoort::parse(&soort).unwrap_or(VoorzieningSoort::Algemeen),
-                    wet.as_deref().and_then(Wet::parse),
+                    kolom::lijst(r, 0, VoorzieningSoort::parse)?,
+                    kolom::optie_lijst(r, 1, Wet::parse)?,
                 ))
             })
             .optional()?,
         "contract" => tx
             .prepare_cached("SELECT aanbieder, wet FROM contract WHERE id = ?1")?
             .query_row(params![id], |r| {
-                let aanbieder: String = r.get(0)?;
-                let wet: String = r.get(1)?;
-                Ok(Info::Contract(
-                    aanbieder,
-                    Wet::parse(&wet).unwrap_or(Wet::Wmo),
-                ))
+                Ok(Info::Contract(r.get(0)?, kolom::lijst(r, 1, Wet::parse)?))
             })
             .optional()?,
         _ => {

@@ -142,3 +142,62 @@ fn onleesbare_afsluitdatum_vernietigt_niets_op_een_gok() {
         .expect_err("de bewaartermijn rust op die datum");
     fout_noemt(&fout, "max(afgesloten)", "31-01-2010");
 }
+
+#[test]
+fn toekenning_van_onbekende_voorziening_breekt_het_rapport() {
+    use crate::steun::rapport;
+    let mut conn = rapport::register();
+    rapport::voeg(
+        &mut conn,
+        vec![
+            rapport::inwoner("I-1", "1980-01-01", "Almelo"),
+            rapport::maatwerk("V-1", "wmo", Some("02"), &[]),
+            wijkregister::domain::Record::Toekenning(rapport::tk(
+                "T-1",
+                "I-1",
+                "V-1",
+                Some("2025-02-01"),
+                None,
+            )),
+        ],
+    );
+    wijkregister::report::bereken_jaar(&conn, 2025).expect("rapport");
+    // A toekenning whose provision is gone (foreign keys were off): it was
+    // counted as no maatwerk, under no law.
+    conn.pragma_update(None, "foreign_keys", false)
+        .expect("fk uit");
+    conn.execute("UPDATE toekenning SET voorziening = 'V-WEG'", [])
+        .expect("beschadigen");
+    let fout = wijkregister::report::bereken_jaar(&conn, 2025).expect_err("onbekende voorziening");
+    assert!(
+        fout.to_string().contains("onbekende voorziening 'V-WEG'"),
+        "{fout}"
+    );
+}
+
+#[test]
+fn onleesbare_leeftijdsbanden_laten_de_import_niet_door() {
+    let mut conn = store::open_in_memory().expect("open");
+    // A band this build cannot read (an age above 255): the overlap check
+    // read it as "no bands yet" and let an overlapping band in.
+    beschadig(
+        &conn,
+        "INSERT INTO bevolking (jaar, leeftijd_van, leeftijd_tot, aantal) VALUES (2025, 300, 310, 5)",
+    );
+    let bestand = [
+        r#"{"type":"header","format":"wijkregister-jsonl","version":1,"gemeente":"Almelo"}"#,
+        r#"{"type":"bevolking","jaar":2025,"leeftijd_van":0,"leeftijd_tot":17,"aantal":100}"#,
+    ]
+    .join("\n");
+    let fouten = store::import::importeer(&mut conn, bestand.as_bytes(), &mut |_| {})
+        .expect_err("de banden van 2025 zijn onleesbaar");
+    let tekst = format!("{:?}", fouten.fouten);
+    assert!(
+        tekst.contains("de leeftijdsbanden van 2025 in het register konden niet worden gelezen"),
+        "{tekst}"
+    );
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM bevolking", [], |r| r.get(0))
+        .expect("tel");
+    assert_eq!(n, 1, "niets van de import is opgeslagen");
+}

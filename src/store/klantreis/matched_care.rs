@@ -55,7 +55,7 @@ pub fn passende_voorzieningen(
     dag: NaiveDate,
 ) -> Result<Vec<PassendeVoorziening>, StoreFout> {
     let codes: Vec<&str> = leefgebieden.iter().map(|l| l.code()).collect();
-    let codes_json = serde_json::to_string(&codes).unwrap_or_else(|_| "[]".to_owned());
+    let codes_json = serde_json::Value::from(codes).to_string();
     let mut stmt = conn.prepare(
         "SELECT v.id, v.naam, v.soort, v.wet, v.categorie,
                 (SELECT count(*) FROM voorziening_leefgebied vl
