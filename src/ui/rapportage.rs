@@ -21,9 +21,9 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use egui::{Align, Color32, Layout, RichText, Role, Sense, WidgetInfo};
 
+use crate::domain::catalogus::{self, Herkomst, Indicator};
 use crate::domain::indicatoren::Decimaal;
 use crate::domain::{Indicatorwaarde, WaardeSoort};
-use crate::report::catalogus::{self, Herkomst, Indicator};
 use crate::report::export::ExportOpties;
 use crate::report::{Jaarrapport, Uitkomst, Waarde};
 use crate::store;
