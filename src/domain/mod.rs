@@ -6,6 +6,7 @@
 pub mod ave;
 pub mod bewaartermijn;
 pub mod bsn;
+pub mod catalogus;
 pub mod datum;
 pub mod fout;
 pub mod indicatoren;

@@ -674,7 +674,7 @@ pub struct Indicatorwaarde {
 
 impl Indicatorwaarde {
     /// Checks the record on its own (whether the code is in the catalogue is
-    /// checked against `report::catalogus` by the store).
+    /// checked against `domain::catalogus` by the store).
     pub fn valideer(&self) -> Result<(), Vec<Veldfout>> {
         let mut c = Controle::default();
         c.niet_leeg("indicator", &self.indicator, MAX_NAAM);

@@ -19,8 +19,8 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
-use super::catalogus::{CATALOGUS, Eenheid, Indicator};
 use super::{Jaarrapport, RapportFout, Rij, Uitkomst, Waarde};
+use crate::domain::catalogus::{CATALOGUS, Eenheid, Indicator};
 use crate::domain::datum::parse_iso;
 use crate::domain::indicatoren::{
     Band, Decimaal, bevolking_in_bereik, deel_afgerond, leeftijd_bij_toekenning, verhouding,

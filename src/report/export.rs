@@ -27,9 +27,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use rust_xlsxwriter::{Format, Workbook};
 
-use super::catalogus::{self, Herkomst};
 use super::{Jaarrapport, RapportFout, Waarde};
 use crate::domain::Indicatorwaarde;
+use crate::domain::catalogus::{self, Herkomst};
 
 /// The note explaining suppressed cells.
 pub const NOOT_ONDERDRUKT: &str = ". = niet getoond: een aantal van 1 tot en met 4, of een percentage, gemiddelde of bedrag dat op zo'n klein aantal berust (herleidbaar tot personen).";

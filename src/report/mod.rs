@@ -1,25 +1,24 @@
 //! Indicator computation and the monitoring export.
 //!
-//! - [`catalogus`]: the doelenboom (goal → beleidslijn → indicator).
 //! - [`berekening`]: the rules of `indicators.md` over the register, per year.
 //! - [`json`]: the machine-readable report of one year.
 //! - [`export`]: the monitoring table (CSV for Dutch Excel, XLSX).
 //! - [`auditlog`]: the beheerder's CSV export of the (filtered) audit log.
 //!
 //! The types here are what a screen needs to show results: a
-//! [`Jaarrapport`] per year, holding one [`Uitkomst`] per catalogue entry.
+//! [`Jaarrapport`] per year, holding one [`Uitkomst`] per entry of the
+//! catalogue in [`crate::domain::catalogus`].
 
 pub mod auditlog;
 pub mod berekening;
-pub mod catalogus;
 pub mod export;
 pub mod json;
 
 pub use berekening::{bereken_jaar, bereken_jaren, bereken_jaren_met_voortgang};
 
 use crate::domain::Indicatorwaarde;
+use crate::domain::catalogus::Indicator;
 use crate::domain::indicatoren::Decimaal;
-use catalogus::Indicator;
 
 /// What can go wrong while computing or writing a report.
 #[derive(Debug, thiserror::Error)]

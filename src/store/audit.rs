@@ -36,30 +36,6 @@ use sha2::{Digest, Sha256};
 
 use super::StoreFout;
 
-/// The schema of the audit log (part of `schema.sql`, and a migration for
-/// registers of an earlier version).
-pub const SCHEMA_AUDIT: &str = "
-CREATE TABLE audit (
-    volgnummer INTEGER PRIMARY KEY,
-    tijdstip   TEXT NOT NULL,
-    actor      TEXT NOT NULL CHECK (actor <> ''),
-    actie      TEXT NOT NULL CHECK (actie <> ''),
-    object     TEXT,
-    doel       TEXT,
-    resultaat  TEXT NOT NULL CHECK (resultaat IN ('gelukt', 'geweigerd', 'mislukt')),
-    details    TEXT,
-    vorige_hash TEXT NOT NULL,
-    hash       TEXT NOT NULL
-) STRICT;
-CREATE INDEX audit_object ON audit (object, volgnummer);
-CREATE INDEX audit_actor ON audit (actor, volgnummer);
-CREATE INDEX audit_tijdstip ON audit (tijdstip);
-CREATE TRIGGER audit_alleen_toevoegen_update BEFORE UPDATE ON audit
-BEGIN SELECT RAISE(ABORT, 'het auditlog kan niet worden gewijzigd'); END;
-CREATE TRIGGER audit_alleen_toevoegen_delete BEFORE DELETE ON audit
-BEGIN SELECT RAISE(ABORT, 'uit het auditlog kan niets worden verwijderd'); END;
-";
-
 /// The hash before the first row.
 pub const BEGIN_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 

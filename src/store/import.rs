@@ -23,6 +23,7 @@ use rusqlite::{
 };
 use serde_json::{Map, Value};
 
+use crate::domain::catalogus::is_bekende_code;
 use crate::domain::datum::parse_iso;
 use crate::domain::{
     Aanbieder, Afweging, AveGebeurtenis, BesluitUitkomst, Bevolking, Bron, Bsn, Contract,
@@ -31,7 +32,6 @@ use crate::domain::{
     VerwijzingStatus, Voorziening, VoorzieningSoort, Vordering, VorderingSoort, WaardeSoort, Wet,
     Wijkteam,
 };
-use crate::report::catalogus::is_bekende_code;
 use crate::store::uitwisseling::{FORMAAT, VERSIE};
 use crate::store::{INSTELLING_GEMEENTE, instelling, schrijven, zet_instelling};
 

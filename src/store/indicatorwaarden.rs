@@ -7,8 +7,8 @@
 
 use rusqlite::{Connection, TransactionBehavior, params};
 
+use crate::domain::catalogus;
 use crate::domain::{Indicatorwaarde, Veldfout, WaardeSoort};
-use crate::report::catalogus;
 
 use super::StoreFout;
 use super::audit;

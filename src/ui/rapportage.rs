@@ -20,10 +20,10 @@ use std::path::PathBuf;
 
 use egui::{Align, Color32, Layout, RichText, Role, Sense, WidgetInfo};
 
+use crate::domain::catalogus::{self, Herkomst, Indicator};
 use crate::domain::indicatoren::Decimaal;
 use crate::domain::{Indicatorwaarde, WaardeSoort};
 use crate::gateway::{Loket, Taak};
-use crate::report::catalogus::{self, Herkomst, Indicator};
 use crate::report::export::ExportOpties;
 use crate::report::{Jaarrapport, Uitkomst, Waarde};
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};

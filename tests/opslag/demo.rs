@@ -231,7 +231,7 @@ fn records_houden_zich_aan_het_uitwisselingsformaat() {
             }
             Record::Indicatorwaarde(x) => {
                 assert!(
-                    wijkregister::report::catalogus::is_bekende_code(&x.indicator),
+                    wijkregister::domain::catalogus::is_bekende_code(&x.indicator),
                     "{}",
                     x.indicator
                 );

@@ -1,5 +1,6 @@
 //! The schema: a new register and one migrated from every released schema
-//! version end in exactly the same schema; migrations are append-only.
+//! version end in exactly the same schema; migrations are append-only, and
+//! a released migration's text is pinned by its SHA-256.
 
 #![allow(
     clippy::expect_used,
@@ -128,4 +129,63 @@ fn migraties_zijn_alleen_aanvullend() {
         .filter(|e| e.file_name().to_string_lossy().starts_with("schema_v"))
         .count();
     assert_eq!(bevroren as u32, migraties::schema_versie());
+}
+
+/// The SHA-256 of every released migration's file. A migration that was
+/// applied to a register may never change (that register would not get the
+/// change, and one migrated later would differ from it): add a new one and
+/// pin it here when it is released.
+const BEVROREN_MIGRATIES: &[(u32, &str)] = &[
+    (
+        2,
+        "c69e07f5f1775a06b4a4f3210892dbc778c198c776ea7236230e8b0a409fc568",
+    ),
+    (
+        3,
+        "aa60bfbf10728a6e750fb6473bfd5c6b820878e28c088df06169248c5fe5dbf2",
+    ),
+    (
+        4,
+        "a306768091f386d4aca696f53ad78d50d1e2edb5795342df39bca5e3cae440f5",
+    ),
+    (
+        5,
+        "f89c4ecc51c1afe5fdcf34016f629b05909c9eadf97e03e360172886f000c06b",
+    ),
+    (
+        6,
+        "8e1227c6b92ba2e7ffe2936d7927c13f8b9e3a62299083e1e80e3e10a895b34b",
+    ),
+    (
+        7,
+        "34f1876ceebb6709139db0265e69ff6b40bcbd23f8cf4e86f0b1e5253b7720f1",
+    ),
+];
+
+#[test]
+fn toegepaste_migraties_zijn_bevroren() {
+    use sha2::{Digest, Sha256};
+    let gevonden: Vec<(u32, String)> = migraties::MIGRATIES
+        .iter()
+        .map(|m| {
+            let tekst = m.sql.replace("\r\n", "\n");
+            let hash = Sha256::digest(tekst.as_bytes());
+            (m.versie, format!("{hash:x}"))
+        })
+        .collect();
+    for (versie, verwacht) in BEVROREN_MIGRATIES {
+        let Some((_, hash)) = gevonden.iter().find(|(v, _)| v == versie) else {
+            panic!("de uitgebrachte migratie {versie} bestaat niet meer");
+        };
+        assert_eq!(
+            hash, verwacht,
+            "migratie {versie} is veranderd nadat ze is uitgebracht; zet de wijziging in een nieuwe migratie"
+        );
+    }
+    for (versie, hash) in &gevonden {
+        assert!(
+            BEVROREN_MIGRATIES.iter().any(|(v, _)| v == versie),
+            "migratie {versie} heeft geen vastgepinde hash; voeg ({versie}, \"{hash}\") toe aan BEVROREN_MIGRATIES"
+        );
+    }
 }

@@ -51,7 +51,7 @@ fn twee_keer_dezelfde_bytes() {
         .iter()
         .map(|i| i["code"].as_str().expect("code"))
         .collect();
-    assert_eq!(codes, report::catalogus::CODES);
+    assert_eq!(codes, wijkregister::domain::catalogus::CODES);
 }
 
 #[test]

@@ -6,7 +6,8 @@
 //! unit and its source (*bron*). The national (BBV) and comparison counts
 //! (Twenterand) form a sixth group. [`CODES`] is the flat list of codes the
 //! importer checks an `indicatorwaarde` against; a test proves it equals the
-//! catalogue.
+//! catalogue. It is pure data in `domain` because both the store (which
+//! checks codes) and the report (which computes them) read it.
 
 /// Every indicator code of the catalogue, in the order of `indicators.md`.
 pub const CODES: &[&str] = &[
