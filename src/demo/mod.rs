@@ -165,7 +165,7 @@ pub fn vul_register(
         let verslag =
             genereer(inst, &mut |r: Record| schrijven::voeg_in(tx, &r)).map_err(|f| match f {
                 DemoFout::Instellingen(v) => StoreFout::Validatie(vec![v]),
-                DemoFout::Uitvoer(e) => StoreFout::Sqlite(e),
+                DemoFout::Uitvoer(e) => StoreFout::from(e),
             })?;
         // As after an import: each provision linked to the providers that delivered it.
         store::sociale_kaart_beheer::koppel_geleverde_aanbieders(tx)?;

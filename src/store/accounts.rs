@@ -782,3 +782,52 @@ pub fn log_openen(
         },
     )
 }
+
+/// Whether a medewerker's account may work now (checked by the gateway at
+/// every action of a logged-in session).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Werkstand {
+    /// Active and not locked.
+    Actief,
+    /// A beheerder deactivated it.
+    Gedeactiveerd,
+    /// Locked after wrong passwords, until this moment.
+    Geblokkeerd(NaiveDateTime),
+    /// The medewerker has no account.
+    GeenAccount,
+}
+
+impl Werkstand {
+    /// What is wrong, to follow "het account van NAAM …".
+    #[must_use]
+    pub fn omschrijving(self) -> String {
+        match self {
+            Werkstand::Actief => "is actief".to_owned(),
+            Werkstand::Gedeactiveerd => "is gedeactiveerd".to_owned(),
+            Werkstand::Geblokkeerd(tot) => {
+                format!("is geblokkeerd tot {}", tot.format("%H:%M"))
+            }
+            Werkstand::GeenAccount => "bestaat niet".to_owned(),
+        }
+    }
+}
+
+/// The state of `medewerker`'s account at `nu` (local time).
+pub fn werkstand(
+    conn: &Connection,
+    medewerker: &str,
+    nu: NaiveDateTime,
+) -> Result<Werkstand, StoreFout> {
+    let rij: Option<(bool, Option<String>)> = conn
+        .prepare_cached("SELECT actief, geblokkeerd_tot FROM account WHERE medewerker = ?1")?
+        .query_row([medewerker], |r| Ok((r.get::<_, i64>(0)? == 1, r.get(1)?)))
+        .optional()?;
+    Ok(match rij {
+        None => Werkstand::GeenAccount,
+        Some((false, _)) => Werkstand::Gedeactiveerd,
+        Some((true, tot)) => match tot.as_deref().and_then(lees_tijd) {
+            Some(tot) if tot > nu => Werkstand::Geblokkeerd(tot),
+            _ => Werkstand::Actief,
+        },
+    })
+}

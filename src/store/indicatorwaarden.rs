@@ -39,7 +39,7 @@ pub enum IndicatorwaardeFout {
 
 impl From<rusqlite::Error> for IndicatorwaardeFout {
     fn from(e: rusqlite::Error) -> Self {
-        IndicatorwaardeFout::Store(StoreFout::Sqlite(e))
+        IndicatorwaardeFout::Store(StoreFout::from(e))
     }
 }
 

@@ -241,7 +241,7 @@ pub fn inwoner(conn: &Connection, id: &str) -> Result<InwonerRij, StoreFout> {
     let sql = format!("{KOLOMMEN} WHERE i.id = ?1");
     conn.query_row(&sql, params![id], rij).map_err(|e| match e {
         rusqlite::Error::QueryReturnedNoRows => StoreFout::NietGevonden(format!("inwoner {id}")),
-        e => StoreFout::Sqlite(e),
+        e => StoreFout::from(e),
     })
 }
 
