@@ -115,9 +115,10 @@ fn keten_intact(conn: &Connection) {
     );
 }
 
+/// The one Dutch message for a full disk, saying nothing was stored.
 fn is_schijf_vol(fout: &StoreFout) -> bool {
-    let tekst = fout.to_string().to_lowercase();
-    tekst.contains("schijf is vol") || tekst.contains("disk is full")
+    matches!(fout, StoreFout::SchijfVol)
+        && fout.to_string().contains("De schijf is vol: er is niets opgeslagen")
 }
 
 /// A note as long as the form allows: its step row no longer fits in a
