@@ -467,12 +467,12 @@ pub fn contract_beeindigen(
     tot: NaiveDate,
 ) -> Result<(), StoreFout> {
     transactie::voer_uit(conn, |tx| {
-        let van: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
+        let van = rusqlite::OptionalExtension::optional(tx.query_row(
             "SELECT van FROM contract WHERE id = ?1",
             [id],
-            |r| r.get(0),
+            |r| kolom::datum(r, 0),
         ))?;
-        let Some(van) = van.as_deref().and_then(crate::domain::datum::parse_iso) else {
+        let Some(van) = van else {
             return Err(StoreFout::NietGevonden(format!("contract {id}")));
         };
         if tot < van {
