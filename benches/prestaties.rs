@@ -152,8 +152,9 @@ fn meet_geheugen(db: &Path) {
     for _ in 0..5 {
         teken(&mut harness);
     }
-    let midden = harness.state_mut().inwoners_mut().aantal_rijen() / 2;
-    harness.state_mut().inwoners_mut().selecteer(midden);
+    let inwoners = harness.state_mut().inwoners_mut().expect("een sessie");
+    let midden = inwoners.aantal_rijen() / 2;
+    inwoners.selecteer(midden);
     for _ in 0..10 {
         teken(&mut harness);
     }
@@ -427,9 +428,10 @@ fn main() {
         Some(t_start < Duration::from_millis(500)),
     );
     let mut harness = app_harness(&db);
-    let aantal = harness.state_mut().inwoners_mut().aantal_rijen();
+    let inwoners = harness.state_mut().inwoners_mut().expect("een sessie");
+    let aantal = inwoners.aantal_rijen();
     assert!(aantal > 0, "the Inwoners list is loaded by the first frame");
-    harness.state_mut().inwoners_mut().selecteer(aantal / 2);
+    inwoners.selecteer(aantal / 2);
     teken(&mut harness);
     teken(&mut harness);
     let t_frame = mediaan(o.runs * 10, || meet(|| teken(&mut harness)));

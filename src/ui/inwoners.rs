@@ -12,8 +12,10 @@ use egui_extras::{Column, TableBuilder};
 use crate::domain::datum::{leeftijd, nl};
 use crate::gateway::Loket;
 use crate::store::inwoners::{InwonerRij, Zoekvraag};
-use crate::ui::app::Actie;
+use crate::ui::actie::Actie;
+use crate::ui::scherm::SchermUi;
 use crate::ui::theme::FOUT_KLEUR;
+use crate::ui::widgets::getal::duizendtallen;
 
 /// State of the Inwoners screen.
 #[derive(Default)]
@@ -110,9 +112,11 @@ impl InwonersScherm {
         self.scroll_naar = self.geselecteerd;
         self.geladen = Some(vraag);
     }
+}
 
+impl SchermUi for InwonersScherm {
     /// Draws the screen; returns what the user asked for.
-    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+    fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         let vandaag = loket.vandaag();
         self.laad(loket);
         let mut actie = None;
@@ -285,29 +289,8 @@ impl InwonersScherm {
             });
         actie
     }
-}
 
-/// 75000 → "75.000".
-#[must_use]
-pub fn duizendtallen(n: usize) -> String {
-    let cijfers = n.to_string();
-    let mut uit = String::new();
-    for (i, c) in cijfers.chars().enumerate() {
-        if i > 0 && (cijfers.len() - i).is_multiple_of(3) {
-            uit.push('.');
-        }
-        uit.push(c);
-    }
-    uit
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn duizendtallen() {
-        assert_eq!(super::duizendtallen(7), "7");
-        assert_eq!(super::duizendtallen(1000), "1.000");
-        assert_eq!(super::duizendtallen(75_000), "75.000");
-        assert_eq!(super::duizendtallen(1_234_567), "1.234.567");
+    fn vernieuw(&mut self) {
+        InwonersScherm::vernieuw(self);
     }
 }

@@ -110,7 +110,11 @@ fn zoek_inwoner_en_open_dossier() {
     );
     h.get_by_label("Geen toekenningen.");
 
-    // Back to the list.
+    // Back along what was opened: Jan's dossier, then the list.
+    h.get_by_label("Terug naar het vorige dossier (Esc)")
+        .click();
+    h.run();
+    h.get_by_label("Jan de Vries");
     h.get_by_label("Terug naar de lijst (Esc)").click();
     h.run();
     h.get_by_label("1 inwoner gevonden.");
