@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::Connection;
 
 use super::RapportFout;
 use super::export::{csv_veld, schrijf_atomair};
@@ -64,30 +64,31 @@ pub fn exporteer(
 ) -> Result<u64, RapportFout> {
     // Immediate: the write lock from the start, so the export row cannot
     // lose a race with another instance after the rows were read.
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let (inhoud, n) = csv_bytes(&tx, filter)?;
-    let geschreven = schrijf_atomair(pad, &inhoud);
-    let details = format!(
-        "{}; {n} regels; bestand: {}",
-        filter.omschrijving(),
-        pad.display()
-    );
-    audit::log(
-        &tx,
-        &Logregel {
-            tijdstip,
-            actor,
-            actie: "export",
-            object: Some("auditlog"),
-            doel: None,
-            resultaat: if geschreven.is_ok() {
-                Resultaat::Gelukt
-            } else {
-                Resultaat::Mislukt
+    // A failed file write is logged as `mislukt` and committed, then returned.
+    crate::store::transactie::voer_uit(conn, |tx| -> Result<_, RapportFout> {
+        let (inhoud, n) = csv_bytes(tx, filter)?;
+        let geschreven = schrijf_atomair(pad, &inhoud);
+        let details = format!(
+            "{}; {n} regels; bestand: {}",
+            filter.omschrijving(),
+            pad.display()
+        );
+        audit::log(
+            tx,
+            &Logregel {
+                tijdstip,
+                actor,
+                actie: "export",
+                object: Some("auditlog"),
+                doel: None,
+                resultaat: if geschreven.is_ok() {
+                    Resultaat::Gelukt
+                } else {
+                    Resultaat::Mislukt
+                },
+                details: Some(&details),
             },
-            details: Some(&details),
-        },
-    )?;
-    tx.commit()?;
-    geschreven.map(|()| n)
+        )?;
+        Ok(geschreven.map(|()| n))
+    })?
 }

@@ -46,9 +46,14 @@ pub enum RapportFout {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] crate::store::StoreFout),
-    /// A query failed.
-    #[error("databasefout: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+}
+
+/// Database errors map through the store's one mapping (disk full,
+/// read-only, locked, I/O said in Dutch).
+impl From<rusqlite::Error> for RapportFout {
+    fn from(e: rusqlite::Error) -> Self {
+        RapportFout::Store(crate::store::StoreFout::from(e))
+    }
 }
 
 /// One row of a breakdown: its keys (record ids, in the order of the

@@ -17,6 +17,7 @@ pub mod import;
 pub mod indicatorwaarden;
 pub mod inwoners;
 pub mod klantreis;
+pub(crate) mod kolom;
 pub mod medewerkers;
 pub mod migraties;
 pub mod schrijven;
@@ -24,6 +25,7 @@ pub mod sociale_kaart;
 pub mod sociale_kaart_beheer;
 pub mod sociale_kaart_invoer;
 pub mod toegang;
+pub mod transactie;
 pub mod uitwisseling;
 pub mod werkvoorraad;
 
@@ -69,6 +71,12 @@ pub enum StoreFout {
         "het register bevat al inwoners; demogegevens komen alleen in een leeg register, zodat twee registers niet door elkaar raken"
     )]
     RegisterNietLeeg,
+    /// A writing action was stopped before it could commit (see
+    /// [`transactie`]): nothing of it is stored.
+    #[error(
+        "de handeling is afgebroken: {0}; er is niets opgeslagen en het register is ongewijzigd"
+    )]
+    Afgebroken(&'static str),
     /// A record failed validation.
     #[error("{}", veldfouten_tekst(.0))]
     Validatie(Vec<Veldfout>),
@@ -89,12 +97,87 @@ pub enum StoreFout {
     /// The medewerker may not see or do this (see [`toegang`]).
     #[error("geen toegang: {0}")]
     GeenToegang(String),
+    /// The disk (or the register's size limit) is full: SQLite rolled the
+    /// transaction back, nothing of it is stored.
+    #[error(
+        "De schijf is vol: er is niets opgeslagen en het register is ongewijzigd. Maak ruimte vrij op de schijf van het register (of van de doelmap) en probeer het opnieuw."
+    )]
+    SchijfVol,
+    /// The register (file, folder or disk) can only be read.
+    #[error(
+        "Het register is alleen-lezen: er is niets opgeslagen. Controleer of u schrijfrechten hebt op het registerbestand en zijn map, en of de schijf niet alleen-lezen is aangekoppeld."
+    )]
+    AlleenLezen,
+    /// Another program (or another wijkregister window) held the register
+    /// locked for longer than the busy timeout.
+    #[error(
+        "Het register is bezet door een ander programma of venster (langer dan {} seconden): er is niets opgeslagen. Wacht tot dat klaar is en probeer het opnieuw.",
+        BUSY_TIMEOUT_MS / 1000
+    )]
+    Bezet,
+    /// The disk reported a read or write error.
+    #[error(
+        "De schijf gaf een lees- of schrijffout ({0}): er is niets opgeslagen. Controleer de schijf (en of een netwerkschijf nog bereikbaar is) en probeer het opnieuw."
+    )]
+    Schijffout(String),
     /// Any other database error.
     #[error("databasefout: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     /// A file could not be read or written.
     #[error("bestandsfout: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
+}
+
+impl StoreFout {
+    /// Whether this is an error of the register's surroundings (disk full,
+    /// read-only, locked, I/O): nothing further can succeed now, so a
+    /// writer stops at once instead of going on with the next statement.
+    #[must_use]
+    pub fn is_omgeving(&self) -> bool {
+        matches!(
+            self,
+            StoreFout::SchijfVol
+                | StoreFout::AlleenLezen
+                | StoreFout::Bezet
+                | StoreFout::Schijffout(_)
+        )
+    }
+}
+
+/// The one place where SQLite's result codes become the store's errors:
+/// every `?` on a `rusqlite::Error` in the store (and in `report`, which
+/// maps through [`StoreFout`]) passes here, so a full disk, a read-only
+/// register, a lock held too long or an I/O error is said once, in Dutch.
+impl From<rusqlite::Error> for StoreFout {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match &e {
+            rusqlite::Error::SqliteFailure(f, tekst) => match f.code {
+                ErrorCode::DiskFull => StoreFout::SchijfVol,
+                ErrorCode::ReadOnly => StoreFout::AlleenLezen,
+                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => StoreFout::Bezet,
+                ErrorCode::SystemIoFailure => {
+                    StoreFout::Schijffout(tekst.clone().unwrap_or_else(|| f.to_string()))
+                }
+                _ => StoreFout::Sqlite(e),
+            },
+            _ => StoreFout::Sqlite(e),
+        }
+    }
+}
+
+/// File errors: a full disk and a read-only disk are said the same way as
+/// SQLite's.
+impl From<std::io::Error> for StoreFout {
+    fn from(e: std::io::Error) -> Self {
+        match e.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                StoreFout::SchijfVol
+            }
+            std::io::ErrorKind::ReadOnlyFilesystem => StoreFout::AlleenLezen,
+            _ => StoreFout::Io(e),
+        }
+    }
 }
 
 /// Joins field errors into one line.
@@ -128,7 +211,7 @@ pub fn open(pad: &Path) -> Result<Connection, StoreFout> {
     {
         std::fs::create_dir_all(map)?;
     }
-    let conn = Connection::open(pad).map_err(|bron| StoreFout::Openen {
+    let mut conn = Connection::open(pad).map_err(|bron| StoreFout::Openen {
         pad: pad.display().to_string(),
         bron,
     })?;
@@ -141,14 +224,16 @@ pub fn open(pad: &Path) -> Result<Connection, StoreFout> {
             bron,
         },
     })?;
+    transactie::bewaak(&mut conn)?;
     migraties::migreer(&conn)?;
     Ok(conn)
 }
 
 /// Opens a fresh in-memory register (tests, benchmarks).
 pub fn open_in_memory() -> Result<Connection, StoreFout> {
-    let conn = Connection::open_in_memory()?;
+    let mut conn = Connection::open_in_memory()?;
     pragmas(&conn)?;
+    transactie::bewaak(&mut conn)?;
     migraties::migreer(&conn)?;
     Ok(conn)
 }

@@ -609,3 +609,61 @@ fn opdrachtregel_import_export_en_backup_staan_in_het_log() {
     .expect("lees");
     assert_eq!(bron_log[0].actie, "export");
 }
+
+/// A full disk, a read-only register and a lock held too long are said
+/// once, in Dutch, by the store's one error mapping (`StoreFout::from`).
+#[test]
+fn schijf_vol_alleen_lezen_en_bezet_in_gewone_woorden() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("r.sqlite");
+    let conn = store::open(&db).expect("open");
+    let paginas: i64 = conn
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    conn.pragma_update(None, "max_page_count", paginas).unwrap();
+    let lang = "x".repeat(20_000);
+    let fout = audit::log(
+        &conn,
+        &Logregel {
+            details: Some(&lang),
+            ..regel("2026-11-26T09:00:00Z", "MW-0001", "wijzigen", None)
+        },
+    )
+    .expect_err("vol");
+    assert!(matches!(fout, StoreFout::SchijfVol), "{fout:?}");
+    assert!(
+        fout.to_string()
+            .starts_with("De schijf is vol: er is niets opgeslagen"),
+        "{fout}"
+    );
+    assert!(fout.is_omgeving());
+    drop(conn);
+
+    let alleen_lezen =
+        Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("ro");
+    let fout = audit::log(
+        &alleen_lezen,
+        &regel("2026-11-26T09:00:00Z", "MW-0001", "wijzigen", None),
+    )
+    .expect_err("alleen lezen");
+    assert!(matches!(fout, StoreFout::AlleenLezen), "{fout:?}");
+    assert!(fout.to_string().contains("alleen-lezen"), "{fout}");
+
+    let houder = store::open(&db).expect("open");
+    houder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let ander = store::open(&db).expect("open");
+    ander
+        .busy_timeout(std::time::Duration::from_millis(50))
+        .unwrap();
+    let fout = audit::log(
+        &ander,
+        &regel("2026-11-26T09:00:00Z", "MW-0001", "wijzigen", None),
+    )
+    .expect_err("bezet");
+    assert!(matches!(fout, StoreFout::Bezet), "{fout:?}");
+    assert!(
+        fout.to_string().contains("bezet door een ander programma"),
+        "{fout}"
+    );
+    houder.execute_batch("ROLLBACK").unwrap();
+}
