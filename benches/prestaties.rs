@@ -123,7 +123,9 @@ fn wijkcoach(conn: &rusqlite::Connection) -> String {
     .expect("een wijkcoach")
 }
 
-/// Opens the app on `db` in a kittest harness, as the wijkcoach, and draws its first frame.
+/// Opens the app on `db` in a kittest harness, as the wijkcoach, and draws
+/// frames until the Inwoners list is there (the search runs on its own
+/// thread and connection, so the first frame does not wait for it).
 fn app_harness(db: &Path) -> Harness<'static, WijkregisterApp> {
     let conn = store::open(db).expect("open");
     let als = wijkcoach(&conn);
@@ -133,6 +135,16 @@ fn app_harness(db: &Path) -> Harness<'static, WijkregisterApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut WijkregisterApp| app.ui(ui), app);
+    teken(&mut harness);
+    let begin = std::time::Instant::now();
+    while harness.state().zoekt() {
+        assert!(
+            begin.elapsed() < Duration::from_mins(1),
+            "de zoekopdracht eindigt niet"
+        );
+        std::thread::yield_now();
+        teken(&mut harness);
+    }
     teken(&mut harness);
     harness
 }

@@ -149,6 +149,13 @@ impl WijkregisterApp {
         self.sessie.as_mut().map(|s| s.delen().1.inwoners_mut())
     }
 
+    /// Whether a search of the Inwoners list runs in the background (tests
+    /// on a register file wait for it).
+    #[must_use]
+    pub fn zoekt(&self) -> bool {
+        self.sessie.as_ref().is_some_and(|s| s.werk().zoekt())
+    }
+
     /// Works as `medewerker` without a login (tests, and the "Werken als"
     /// choice when the app has no login door): a new session, the old one
     /// dropped. Ignored behind a door.

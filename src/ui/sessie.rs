@@ -208,6 +208,12 @@ impl Werk {
         &mut self.lijsten.inwoners
     }
 
+    /// Whether a search of the Inwoners list is running.
+    #[must_use]
+    pub fn zoekt(&self) -> bool {
+        self.lijsten.inwoners.zoekt()
+    }
+
     /// Whether anything of this session holds typed input that is not saved.
     #[must_use]
     pub fn gewijzigd(&self) -> bool {

@@ -125,7 +125,7 @@ impl Opzet {
     /// insist on an idle app.
     fn draai(&mut self) {
         let _ = self.h.run_ok();
-        let _ = self.h.run_ok();
+        crate::steun::ui::wacht_op_zoeken(&mut self.h);
     }
 
     fn klik(&mut self, label: &str) {
@@ -140,7 +140,7 @@ impl Opzet {
             .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
         self.h.run();
         self.h.get_by_label(label).type_text(tekst);
-        self.h.run();
+        self.draai();
     }
 
     fn log_in(&mut self, gebruikersnaam: &str, wachtwoord: &str) {
