@@ -1,132 +1,28 @@
-//! The app: side navigation, the screens, and the loop that turns what a
-//! screen asked for ([`Actie`]) into navigation or a [`Command`].
+//! The app: the door, the side navigation, and the one session that owns
+//! every screen.
 //!
 //! [`WijkregisterApp`] is a plain library type: tests build it on an
 //! in-memory register with a fixed "today" and draw it with `egui_kittest`,
-//! no window needed. Screens draw and return an `Actie`; the app applies it
-//! after the drawing pass, so no screen ever holds the connection.
+//! no window needed. It holds the gateway (the only holder of the
+//! connection), the clock, and at most one [`Sessie`]: who works and
+//! everything they opened. Each frame it binds the gateway to that session,
+//! today and the clock (a `gateway::Loket`, the one context every screen
+//! gets), draws the screen on top, and carries out the [`Actie`] it
+//! returned after the drawing pass. Logging out, a locked account or a
+//! deactivated one drops the session whole.
 
 use chrono::{Datelike, NaiveDate};
 use egui::RichText;
 use rusqlite::Connection;
 
-use crate::gateway::beheer::{Command, Uitkomst};
-use crate::gateway::{Gateway, Klok, Loket, Sessie, Taak, TeOpenen};
-
-use crate::ui::accounts::AccountsScherm;
-use crate::ui::ave_overzicht::AveOverzichtScherm;
-use crate::ui::beheer::BeheerScherm;
-use crate::ui::dossier::DossierScherm;
-use crate::ui::huishouden::HuishoudenScherm;
+use crate::gateway::{Gateway, Klok, Loket};
+use crate::store::accounts::Werkstand;
 use crate::ui::inloggen::{Deur, Poort};
 use crate::ui::inwoners::InwonersScherm;
-use crate::ui::melding::MeldingScherm;
-use crate::ui::melding_nieuw::MeldingNieuwScherm;
-use crate::ui::rapportage::RapportageScherm;
-use crate::ui::sociale_kaart::SocialeKaartScherm;
+use crate::ui::sessie::{Besluit, Sessie};
 use crate::ui::theme::{self, FOUT_KLEUR};
-use crate::ui::werkvoorraad::WerkvoorraadScherm;
 
-/// The screens of the side navigation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scherm {
-    /// What is due and overdue for the medewerker one works as.
-    Werkvoorraad,
-    /// Search residents; a dossier opens from here.
-    Inwoners,
-    /// Provisions, providers, contracts.
-    SocialeKaart,
-    /// Households per AVE level, for team leads.
-    AveOverzicht,
-    /// Indicators per year with targets, and the monitoring export.
-    Rapportage,
-    /// Import and demo data.
-    Beheer,
-}
-
-impl Scherm {
-    /// All screens in navigation order.
-    pub const ALLE: [Scherm; 6] = [
-        Scherm::Werkvoorraad,
-        Scherm::Inwoners,
-        Scherm::SocialeKaart,
-        Scherm::AveOverzicht,
-        Scherm::Rapportage,
-        Scherm::Beheer,
-    ];
-
-    /// Whether a medewerker with role `rol` sees this screen in the
-    /// navigation (`None`: nobody chosen yet, in tests: every screen). The
-    /// store refuses what a role may not do anyway (`store::toegang`).
-    #[must_use]
-    pub fn zichtbaar_voor(self, rol: Option<crate::domain::Rol>) -> bool {
-        use crate::store::toegang::{Recht, heeft};
-        let Some(rol) = rol else {
-            return true;
-        };
-        match self {
-            Scherm::Werkvoorraad | Scherm::Inwoners => heeft(rol, Recht::Dossiers),
-            Scherm::SocialeKaart => true,
-            Scherm::AveOverzicht => heeft(rol, Recht::AveOverzicht),
-            Scherm::Rapportage => heeft(rol, Recht::Rapportage),
-            Scherm::Beheer => heeft(rol, Recht::Import) || heeft(rol, Recht::Accounts),
-        }
-    }
-
-    /// The name in the navigation.
-    #[must_use]
-    pub fn naam(self) -> &'static str {
-        match self {
-            Scherm::Werkvoorraad => "Werkvoorraad",
-            Scherm::Inwoners => "Inwoners",
-            Scherm::SocialeKaart => "Sociale kaart",
-            Scherm::AveOverzicht => "AVE-overzicht",
-            Scherm::Rapportage => "Rapportage",
-            Scherm::Beheer => "Beheer",
-        }
-    }
-}
-
-/// What a screen asks the app to do after drawing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Actie {
-    /// Open a resident's dossier.
-    OpenDossier(String),
-    /// Back from the dossier to the list.
-    TerugNaarLijst,
-    /// Run a write.
-    Command(Command),
-    /// Open the Nieuwe melding form, for this resident or a new one.
-    NieuweMelding(Option<String>),
-    /// Open a melding's klantreis.
-    OpenMelding(String),
-    /// Open a melding with the op- en afschaalformulier of its running toekenning.
-    Herbeoordelen {
-        /// The melding the toekenning was decided on.
-        melding: String,
-        /// The running toekenning.
-        toekenning: String,
-    },
-    /// Open a household's view (over the screen shown now).
-    OpenHuishouden(String),
-    /// Close the household view, back to what was under it.
-    SluitHuishouden,
-}
-
-/// The klantreis screen shown over the dossier, if any.
-enum Klantreis {
-    Nieuw(Box<MeldingNieuwScherm>),
-    Melding(Box<MeldingScherm>),
-}
-
-impl Klantreis {
-    fn gewijzigd(&self) -> bool {
-        match self {
-            Klantreis::Nieuw(s) => s.gewijzigd(),
-            Klantreis::Melding(s) => s.gewijzigd(),
-        }
-    }
-}
+pub use crate::ui::actie::{Actie, Plek, Scherm};
 
 /// The whole app.
 pub struct WijkregisterApp {
@@ -134,39 +30,23 @@ pub struct WijkregisterApp {
     vandaag: NaiveDate,
     /// The clock of every write and of the idle lock.
     klok: Klok,
-    /// Who works: the only record of the session (the gateway holds none).
+    /// Who works and all they opened; the only record of the session.
     sessie: Option<Sessie>,
-    /// The import or demo data running in the background, if any.
-    command: Option<Taak<Uitkomst>>,
-    scherm: Scherm,
+    /// Login forms (or, without a door, nothing).
+    poort: Poort,
+    /// Whether the register holds no residents (read once, again after an import).
     leeg: Option<bool>,
+    /// The medewerkers to choose from under "Werken als" (no login door).
+    medewerkers: Option<Vec<crate::store::medewerkers::MedewerkerRij>>,
+    /// An error of the app itself (a medewerker that could not be read).
     fout: Option<String>,
-    /// A success message shown above every screen until closed.
-    bericht: Option<String>,
-    inwoners: InwonersScherm,
-    dossier: Option<DossierScherm>,
-    kaart: SocialeKaartScherm,
-    werkvoorraad: WerkvoorraadScherm,
-    beheer: BeheerScherm,
-    /// The open household view and the screen it was opened on.
-    huishouden: Option<(Scherm, HuishoudenScherm)>,
-    ave_overzicht: AveOverzichtScherm,
-    rapportage: RapportageScherm,
     stijl_gezet: bool,
     /// The daily backup and integrity check running on start.
     onderhoud: crate::ui::onderhoud::Onderhoud,
-    /// The medewerkers to choose from under "Werken als" (no login door).
-    medewerkers: Option<Vec<crate::store::medewerkers::MedewerkerRij>>,
-    klantreis: Option<Klantreis>,
-    /// The screen the user asked for while a klantreis form held unsaved input.
-    weggaan_naar: Option<Scherm>,
-    /// Login, idle lock and the purposes asked in this session.
-    poort: Poort,
-    accounts: AccountsScherm,
 }
 
 impl WijkregisterApp {
-    /// An app on an open connection (tests: in-memory; commands run at once).
+    /// An app on an open connection (tests: in-memory; long work at once).
     #[must_use]
     pub fn new(conn: Connection, vandaag: NaiveDate) -> WijkregisterApp {
         WijkregisterApp::met_register(Gateway::new(conn, None), vandaag)
@@ -184,8 +64,8 @@ impl WijkregisterApp {
         }
     }
 
-    /// An app on a register whose commands may run in the background,
-    /// without a login (tests of screens, with "werken als").
+    /// An app without a login door (tests of screens, which choose a
+    /// medewerker with "werken als").
     #[must_use]
     pub fn met_register(gateway: Gateway, vandaag: NaiveDate) -> WijkregisterApp {
         WijkregisterApp {
@@ -193,35 +73,31 @@ impl WijkregisterApp {
             vandaag,
             klok: Klok::systeem(),
             sessie: None,
-            command: None,
-            scherm: Scherm::Inwoners,
+            poort: Poort::open(),
             leeg: None,
+            medewerkers: None,
             fout: None,
-            bericht: None,
-            inwoners: InwonersScherm::new(),
-            dossier: None,
-            kaart: SocialeKaartScherm::default(),
-            werkvoorraad: WerkvoorraadScherm::default(),
-            beheer: BeheerScherm::default(),
-            huishouden: None,
-            ave_overzicht: AveOverzichtScherm::default(),
-            rapportage: RapportageScherm::new(vandaag.year()),
             stijl_gezet: false,
             onderhoud: crate::ui::onderhoud::Onderhoud::default(),
-            medewerkers: None,
-            poort: Poort::open(),
-            accounts: AccountsScherm::default(),
-            klantreis: None,
-            weggaan_naar: None,
         }
+    }
+
+    /// Carries the background backup and integrity check started with the window.
+    #[must_use]
+    pub fn met_onderhoud(mut self, onderhoud: crate::ui::onderhoud::Onderhoud) -> WijkregisterApp {
+        self.onderhoud = onderhoud;
+        self
     }
 
     /// The gateway bound to the session, today and the clock: what the
     /// screens read and write through (tests read what a screen stored).
     #[must_use]
     pub fn loket(&self) -> Loket<'_> {
-        self.gateway
-            .voor(self.sessie.as_ref(), self.vandaag, &self.klok)
+        self.gateway.voor(
+            self.sessie.as_ref().map(Sessie::wie),
+            self.vandaag,
+            &self.klok,
+        )
     }
 
     /// Fixes the clock at `tijdstip` (tests), RFC 3339 with offset; a text
@@ -233,86 +109,114 @@ impl WijkregisterApp {
         }
     }
 
-    fn ga_naar(&mut self, scherm: Scherm) {
-        self.scherm = scherm;
-        if self.huishouden.as_ref().is_some_and(|(s, _)| *s == scherm) {
-            self.huishouden = None;
-        }
-        if scherm == Scherm::AveOverzicht {
-            self.ave_overzicht.vernieuw();
-        }
-        if scherm == Scherm::Werkvoorraad {
-            self.werkvoorraad.vernieuw();
-        }
-        if scherm == Scherm::Inwoners {
-            self.klantreis = None;
-            self.dossier = None;
-            self.inwoners.focus_op_zoeken();
-        }
-    }
-
-    /// Whether going to `naar` would drop typed input outside the klantreis
-    /// (a Sociale kaart form, the dossier's form that ends a toekenning).
-    fn formulier_open(&self, naar: Scherm) -> bool {
-        match self.scherm {
-            // The kaart form is dropped on leaving (after the question).
-            Scherm::SocialeKaart => naar != Scherm::SocialeKaart && self.kaart.gewijzigd(),
-            // Inwoners again closes the dossier; other screens keep it.
-            Scherm::Inwoners => {
-                naar == Scherm::Inwoners
-                    && self.dossier.as_ref().is_some_and(DossierScherm::gewijzigd)
-            }
-            _ => false,
-        }
-    }
-
-    /// The medewerker the user works as, if anyone.
+    /// The medewerker who works now, if anyone.
     #[must_use]
     pub fn medewerker(&self) -> Option<&str> {
-        self.sessie.as_ref().map(Sessie::medewerker)
+        self.sessie.as_ref().map(|s| s.wie().medewerker())
+    }
+
+    /// The session of whoever works now, if anyone.
+    #[must_use]
+    pub fn sessie(&self) -> Option<&crate::gateway::Sessie> {
+        self.sessie.as_ref().map(Sessie::wie)
+    }
+
+    /// The places the session opened, bottom first (empty without a session).
+    #[must_use]
+    pub fn pad(&self) -> Vec<Plek> {
+        self.sessie
+            .as_ref()
+            .map_or_else(Vec::new, |s| s.werk().pad().to_vec())
+    }
+
+    /// The record the screen on top shows, if a record is on top.
+    #[must_use]
+    pub fn getoond(&self) -> Option<Plek> {
+        self.sessie.as_ref().and_then(|s| s.werk().getoond())
+    }
+
+    /// The screen of the navigation the session's stack starts from.
+    #[must_use]
+    pub fn scherm(&self) -> Scherm {
+        self.sessie
+            .as_ref()
+            .map_or(Scherm::Inwoners, |s| s.werk().scherm())
+    }
+
+    /// The Inwoners list of the session (the benchmark selects a row in the
+    /// middle); `None` without a session.
+    pub fn inwoners_mut(&mut self) -> Option<&mut InwonersScherm> {
+        self.sessie.as_mut().map(|s| s.delen().1.inwoners_mut())
+    }
+
+    /// Whether a search of the Inwoners list runs in the background (tests
+    /// on a register file wait for it).
+    #[must_use]
+    pub fn zoekt(&self) -> bool {
+        self.sessie.as_ref().is_some_and(|s| s.werk().zoekt())
     }
 
     /// Works as `medewerker` without a login (tests, and the "Werken als"
-    /// choice when the app has no login door); ignored behind a door.
+    /// choice when the app has no login door): a new session, the old one
+    /// dropped. Ignored behind a door.
     pub fn werk_als(&mut self, medewerker: &str) {
         if self.poort.is_verplicht() {
             return;
         }
         match self.gateway.sessie_zonder_inloggen(medewerker) {
-            Ok(sessie) => self.begin_sessie(sessie),
+            Ok(wie) => self.sessie = Some(Sessie::nieuw(wie, self.vandaag.year())),
             Err(fout) => {
                 self.fout = Some(format!("De medewerker kon niet worden gelezen: {fout}"));
             }
         }
     }
 
-    /// The session of whoever works now, if anyone.
-    #[must_use]
-    pub fn sessie(&self) -> Option<&Sessie> {
-        self.sessie.as_ref()
-    }
-
-    /// A new session: every list is read again for its medewerker.
-    fn begin_sessie(&mut self, sessie: Sessie) {
-        self.sessie = Some(sessie);
-        self.inwoners.vernieuw();
-        self.werkvoorraad.vernieuw();
-        self.ave_overzicht.vernieuw();
-    }
-
-    /// Clears every screen after a logout, so the next user sees nothing of it.
-    fn na_afmelden(&mut self, melding: Option<String>) {
-        self.sessie = None;
+    /// Ends the session: logged, and everything of it dropped.
+    fn afmelden(&mut self, melding: Option<String>) {
+        if let Some(sessie) = self.sessie.take() {
+            // A failed log row must not keep someone logged in; the next
+            // action reports the database.
+            let _ = self.gateway.afmelden(sessie.wie(), self.klok.lokaal_nu());
+        }
         self.poort.na_sessie(melding);
-        self.dossier = None;
-        self.inwoners = InwonersScherm::new();
-        self.kaart = SocialeKaartScherm::default();
-        self.werkvoorraad = WerkvoorraadScherm::default();
-        self.beheer = BeheerScherm::default();
-        self.accounts = AccountsScherm::default();
-        self.scherm = Scherm::Inwoners;
-        self.bericht = None;
-        self.fout = None;
+    }
+
+    /// Ends a session whose account may no longer work (checked at every
+    /// navigation and every half minute).
+    fn controleer_account(&mut self, altijd: bool) {
+        let nu = self.klok.lokaal_nu();
+        let Some(sessie) = &mut self.sessie else {
+            return;
+        };
+        let (wie, werk) = sessie.delen();
+        if !werk.controle_nodig(nu) && !altijd {
+            return;
+        }
+        let stand = self
+            .gateway
+            .voor(Some(wie), self.vandaag, &self.klok)
+            .werkstand();
+        let reden = match stand {
+            Ok(Werkstand::Actief) => return,
+            Ok(Werkstand::Gedeactiveerd) => {
+                "Uw account is gedeactiveerd door een beheerder. U bent afgemeld; wat open stond is gesloten."
+                    .to_owned()
+            }
+            Ok(Werkstand::Geblokkeerd(_)) => {
+                "Uw account is geblokkeerd na te veel onjuiste wachtwoorden. U bent afgemeld; wat open stond is gesloten."
+                    .to_owned()
+            }
+            Ok(Werkstand::GeenAccount) => {
+                "Uw account bestaat niet meer. U bent afgemeld; wat open stond is gesloten."
+                    .to_owned()
+            }
+            Err(fout) => {
+                werk.zet_fout(format!("Uw account kon niet worden gecontroleerd: {fout}"));
+                return;
+            }
+        };
+        self.sessie = None;
+        self.poort.na_sessie(Some(reden));
     }
 
     fn laad_medewerkers(&mut self) {
@@ -331,7 +235,7 @@ impl WijkregisterApp {
     fn werken_als_ui(&mut self, ui: &mut egui::Ui) {
         self.laad_medewerkers();
         let lijst = self.medewerkers.as_deref().unwrap_or_default();
-        let nu = self.sessie.as_ref().map(Sessie::medewerker);
+        let nu = self.medewerker();
         let gekozen = nu
             .and_then(|id| lijst.iter().find(|m| m.id == id))
             .map_or_else(
@@ -361,24 +265,6 @@ impl WijkregisterApp {
         }
     }
 
-    /// The Inwoners screen (the benchmark selects a row in the middle).
-    pub fn inwoners_mut(&mut self) -> &mut InwonersScherm {
-        &mut self.inwoners
-    }
-
-    /// Carries the background backup and integrity check started with the window.
-    #[must_use]
-    pub fn met_onderhoud(mut self, onderhoud: crate::ui::onderhoud::Onderhoud) -> WijkregisterApp {
-        self.onderhoud = onderhoud;
-        self
-    }
-
-    /// The screen shown now.
-    #[must_use]
-    pub fn scherm(&self) -> Scherm {
-        self.scherm
-    }
-
     fn is_leeg(&mut self) -> bool {
         if let Some(leeg) = self.leeg {
             return leeg;
@@ -394,176 +280,13 @@ impl WijkregisterApp {
         leeg
     }
 
-    /// What the running import or demo data is doing, if anything.
-    fn bezig(&self) -> Option<(String, u64)> {
-        self.command
-            .as_ref()
-            .map(|t| (t.omschrijving().to_owned(), t.voortgang().0))
-    }
-
-    fn verwerk_uitkomst(&mut self) {
-        let Some(uitkomst) = self.command.as_mut().and_then(Taak::neem) else {
-            return;
-        };
-        self.command = None;
-        let uitkomst = uitkomst.unwrap_or_else(Uitkomst::DemoMislukt);
-        if matches!(
-            uitkomst,
-            Uitkomst::Geimporteerd { .. } | Uitkomst::DemoGeladen { .. }
-        ) {
-            self.leeg = None;
-            self.medewerkers = None;
-            self.inwoners.vernieuw();
-            self.kaart.vernieuw();
-            let ziet_dossiers = self.sessie.as_ref().is_none_or(|s| {
-                crate::store::toegang::heeft(s.rol(), crate::store::toegang::Recht::Dossiers)
-            });
-            self.bericht = Some(match &uitkomst {
-                Uitkomst::Geimporteerd { records } => {
-                    format!("Import gelukt: {records} records opgeslagen.")
-                }
-                _ if !ziet_dossiers => {
-                    "Demogegevens geladen. Een beheerder ziet geen dossiers: geef onder Beheer een medewerker een account en meld u daarmee aan.".to_owned()
-                }
-                _ => "Demogegevens geladen. Zoek hieronder een inwoner.".to_owned(),
-            });
-        }
-        self.beheer.toon_uitkomst(uitkomst);
-    }
-
-    /// Opens what the purpose was asked for, or what needed none.
-    fn open(&mut self, wat: TeOpenen) {
-        let loket = self
-            .gateway
-            .voor(self.sessie.as_ref(), self.vandaag, &self.klok);
-        match wat {
-            TeOpenen::Dossier(id) => {
-                self.klantreis = None;
-                self.huishouden = None;
-                self.dossier = Some(DossierScherm::open(&loket, &id));
-                self.scherm = Scherm::Inwoners;
-            }
-            TeOpenen::Huishouden(id) => {
-                let scherm = HuishoudenScherm::open(&loket, &id);
-                self.huishouden = Some((self.scherm, scherm));
-            }
-        }
-    }
-
-    fn voer_uit(&mut self, actie: Actie) {
-        let loket = self
-            .gateway
-            .voor(self.sessie.as_ref(), self.vandaag, &self.klok);
-        match actie {
-            Actie::OpenDossier(id) => {
-                let wat = TeOpenen::Dossier(id);
-                match self.poort.bij_openen(&wat, &loket) {
-                    Ok(true) => self.open(wat),
-                    Ok(false) => {}
-                    Err(fout) => self.fout = Some(fout),
-                }
-            }
-            Actie::TerugNaarLijst => {
-                self.klantreis = None;
-                self.dossier = None;
-                self.inwoners.focus_op_zoeken();
-            }
-            Actie::NieuweMelding(inwoner) => {
-                self.klantreis = Some(Klantreis::Nieuw(Box::new(MeldingNieuwScherm::open(
-                    &loket,
-                    inwoner.as_deref(),
-                ))));
-                self.scherm = Scherm::Inwoners;
-            }
-            Actie::OpenMelding(id) => {
-                // A new resident may have been added on the way here.
-                self.inwoners.vernieuw();
-                self.klantreis = Some(Klantreis::Melding(Box::new(MeldingScherm::open(
-                    &loket, &id,
-                ))));
-                self.scherm = Scherm::Inwoners;
-            }
-            Actie::Herbeoordelen {
-                melding,
-                toekenning,
-            } => {
-                self.klantreis = Some(Klantreis::Melding(Box::new(
-                    MeldingScherm::open_herbeoordelen(&loket, &melding, &toekenning),
-                )));
-                self.scherm = Scherm::Inwoners;
-            }
-            Actie::Command(command) => {
-                if self.command.is_none() {
-                    self.command = Some(
-                        loket.op_achtergrond(command.omschrijving(), move |l, voortgang| {
-                            l.voer_uit(&command, voortgang)
-                        }),
-                    );
-                }
-                self.verwerk_uitkomst();
-            }
-            Actie::OpenHuishouden(id) => {
-                let wat = TeOpenen::Huishouden(id);
-                match self.poort.bij_openen(&wat, &loket) {
-                    Ok(true) => self.open(wat),
-                    Ok(false) => {}
-                    Err(fout) => self.fout = Some(fout),
-                }
-            }
-            Actie::SluitHuishouden => {
-                self.huishouden = None;
-                self.ave_overzicht.vernieuw();
-            }
-        }
-    }
-
-    /// Draws the whole app into `ui`.
-    pub fn ui(&mut self, ui: &mut egui::Ui) {
-        if !self.stijl_gezet {
-            theme::stel_in(ui.ctx());
-            let ctx = ui.ctx().clone();
-            self.gateway
-                .zet_herteken(std::sync::Arc::new(move || ctx.request_repaint()));
-            self.stijl_gezet = true;
-        }
-        self.verwerk_uitkomst();
-        let (open, deur) =
-            self.poort
-                .toegang_ui(ui, &self.gateway, &self.klok, self.sessie.as_ref());
-        match deur {
-            Deur::Gelijk => {}
-            Deur::Begonnen(sessie) => self.begin_sessie(sessie),
-            Deur::Beeindigd(melding) => self.na_afmelden(melding),
-        }
-        if !open {
-            return;
-        }
-        let loket = self
-            .gateway
-            .voor(self.sessie.as_ref(), self.vandaag, &self.klok);
-        match self.poort.doel_ui(ui.ctx(), &loket) {
-            Some(Ok(wat)) => self.open(wat),
-            Some(Err(fout)) => self.fout = Some(fout),
-            None => {}
-        }
+    /// The side navigation; returns the screen clicked and whether
+    /// Afmelden was clicked.
+    fn navigatie_ui(&mut self, ui: &mut egui::Ui) -> (Option<Scherm>, bool) {
+        let mut naar = None;
         let mut afmelden = false;
-        let rol = self.sessie.as_ref().map(Sessie::rol);
-        if !self.scherm.zichtbaar_voor(rol)
-            && let Some(eerste) = Scherm::ALLE.into_iter().find(|s| s.zichtbaar_voor(rol))
-        {
-            self.ga_naar(eerste);
-        }
-        let mag_importeren = rol
-            .is_none_or(|r| crate::store::toegang::heeft(r, crate::store::toegang::Recht::Import));
-        let leeg = self.is_leeg();
-        let eind_jaar = self.vandaag.year();
-        {
-            let loket = self
-                .gateway
-                .voor(self.sessie.as_ref(), self.vandaag, &self.klok);
-            self.onderhoud.ui(ui, &loket);
-        }
-
+        let rol = self.sessie.as_ref().map(|s| s.wie().rol());
+        let huidig = self.sessie.as_ref().map(|s| s.werk().scherm());
         egui::Panel::left("navigatie")
             .resizable(false)
             .exact_size(190.0)
@@ -571,28 +294,25 @@ impl WijkregisterApp {
                 ui.add_space(10.0);
                 ui.label(RichText::new("wijkregister").strong().size(20.0));
                 ui.add_space(10.0);
-                for scherm in Scherm::ALLE {
-                    if !scherm.zichtbaar_voor(rol) {
-                        continue;
-                    }
-                    let gekozen = self.scherm == scherm;
-                    let knop =
-                        egui::Button::selectable(gekozen, RichText::new(scherm.naam()).size(16.0))
-                            .min_size(egui::vec2(ui.available_width(), 30.0));
-                    if ui.add(knop).clicked() {
-                        if self.klantreis.as_ref().is_some_and(Klantreis::gewijzigd)
-                            || self.formulier_open(scherm)
-                        {
-                            self.weggaan_naar = Some(scherm);
-                        } else {
-                            self.ga_naar(scherm);
+                if self.sessie.is_some() {
+                    for scherm in Scherm::ALLE {
+                        if !scherm.zichtbaar_voor(rol) {
+                            continue;
+                        }
+                        let knop = egui::Button::selectable(
+                            huidig == Some(scherm),
+                            RichText::new(scherm.naam()).size(16.0),
+                        )
+                        .min_size(egui::vec2(ui.available_width(), 30.0));
+                        if ui.add(knop).clicked() {
+                            naar = Some(scherm);
                         }
                     }
                 }
                 ui.add_space(16.0);
                 if self.poort.is_verplicht() {
                     if let Some(sessie) = &self.sessie {
-                        afmelden = Poort::navigatie_ui(ui, sessie);
+                        afmelden = Poort::navigatie_ui(ui, sessie.wie());
                     }
                 } else {
                     self.werken_als_ui(ui);
@@ -605,43 +325,44 @@ impl WijkregisterApp {
                     ));
                 });
             });
+        (naar, afmelden)
+    }
 
-        if let Some(bericht) = self.bericht.clone() {
-            egui::Panel::top("bericht").show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.colored_label(theme::GOED_KLEUR, RichText::new(bericht).strong());
-                    if ui.button("Sluiten").clicked() {
-                        self.bericht = None;
-                    }
-                });
-            });
+    /// Draws the whole app into `ui`.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if !self.stijl_gezet {
+            theme::stel_in(ui.ctx());
+            let ctx = ui.ctx().clone();
+            self.gateway
+                .zet_herteken(std::sync::Arc::new(move || ctx.request_repaint()));
+            self.stijl_gezet = true;
         }
-        if let Some(naar) = self.weggaan_naar {
-            egui::Panel::top("weggaan").show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.colored_label(
-                        FOUT_KLEUR,
-                        RichText::new("Wijzigingen niet opgeslagen. Toch weggaan?").strong(),
-                    );
-                    if ui.button("Ja, naar ".to_owned() + naar.naam()).clicked() {
-                        self.weggaan_naar = None;
-                        if self.scherm == Scherm::SocialeKaart {
-                            self.kaart.sluit_formulier();
-                        }
-                        // The user chose to drop what was typed: the form goes.
-                        if self.scherm == Scherm::Inwoners {
-                            self.klantreis = None;
-                        }
-                        self.ga_naar(naar);
-                    }
-                    if ui.button("Nee, blijven").clicked() {
-                        self.weggaan_naar = None;
-                    }
-                });
-            });
+        let (open, deur) =
+            self.poort
+                .toegang_ui(ui, &self.gateway, &self.klok, self.sessie.as_mut());
+        match deur {
+            Deur::Gelijk => {}
+            Deur::Begonnen(wie) => {
+                self.sessie = Some(Sessie::nieuw(wie, self.vandaag.year()));
+            }
+            Deur::Beeindigd(melding) => self.afmelden(melding),
         }
+        if !open {
+            return;
+        }
+        self.controleer_account(false);
+        let leeg = self.is_leeg();
+        {
+            let loket = self.gateway.voor(
+                self.sessie.as_ref().map(Sessie::wie),
+                self.vandaag,
+                &self.klok,
+            );
+            self.onderhoud.ui(ui, &loket);
+        }
+        let (naar, afmelden) = self.navigatie_ui(ui);
         if let Some(fout) = self.fout.clone() {
-            egui::Panel::top("foutmelding").show(ui, |ui| {
+            egui::Panel::top("app_fout").show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.colored_label(FOUT_KLEUR, RichText::new(fout).strong());
                     if ui.button("Sluiten").clicked() {
@@ -650,79 +371,67 @@ impl WijkregisterApp {
                 });
             });
         }
-
+        let Some(sessie) = self.sessie.as_mut() else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.heading("Werken als");
+                ui.add_space(8.0);
+                ui.label(
+                    RichText::new(
+                        "Kies eerst links onder \"Werken als\" wie u bent. \
+                         Dan ziet u hier uw meldingen, termijnen en wat verder op u wacht.",
+                    )
+                    .size(16.0),
+                );
+            });
+            return;
+        };
+        let (wie, sessie) = sessie.delen();
+        let loket = self.gateway.voor(Some(wie), self.vandaag, &self.klok);
+        let mut besluit = if afmelden && sessie.vraag_afmelden() {
+            Besluit::Afmelden
+        } else {
+            Besluit::Niets
+        };
+        if let Some(scherm) = naar {
+            sessie.naar(scherm, &loket);
+        }
+        if let Some(actie) = sessie.neem_uitkomst(&loket) {
+            self.leeg = None;
+            self.medewerkers = None;
+            sessie.voer_uit(actie, &loket);
+        }
+        sessie.doel_ui(ui.ctx(), &loket);
+        if sessie.meldingen_ui(ui, &loket) == Besluit::Afmelden {
+            besluit = Besluit::Afmelden;
+        }
+        let rol = wie.rol();
+        let mag_importeren =
+            crate::store::toegang::heeft(rol, crate::store::toegang::Recht::Import);
         let mut actie = None;
-        let bezig_eigen = self.bezig();
-        let loket = self
-            .gateway
-            .voor(self.sessie.as_ref(), self.vandaag, &self.klok);
-        let beheerder = self
-            .sessie
-            .as_ref()
-            .is_some_and(|s| s.rol() == crate::domain::Rol::Beheerder);
         egui::CentralPanel::default().show(ui, |ui| {
-            let bezig = bezig_eigen.as_ref().map(|(t, n)| (t.as_str(), *n));
-            actie = match self.scherm {
-                Scherm::Beheer => {
-                    egui::ScrollArea::vertical()
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| {
-                            let actie = self.beheer.ui(ui, bezig, eind_jaar);
-                            if beheerder {
-                                ui.add_space(12.0);
-                                self.accounts.ui(ui, &loket);
-                                if self.beheer.beheerder_ui(ui, &loket) {
-                                    self.inwoners.vernieuw();
-                                    self.leeg = None;
-                                }
-                            }
-                            ui.add_space(12.0);
-                            self.beheer.ave_teksten_ui(ui, &loket);
-                            actie
-                        })
-                        .inner
-                }
-                _ if leeg && mag_importeren => self.beheer.welkom_ui(ui, bezig, eind_jaar),
-                _ if leeg => {
-                    ui.add_space(24.0);
-                    ui.heading("Het register is nog leeg");
-                    ui.label(
-                        "Er staan nog geen inwoners in. Een beheerder kan gegevens importeren.",
-                    );
-                    None
-                }
-                scherm if self.huishouden.as_ref().is_some_and(|(s, _)| *s == scherm) => {
-                    match &mut self.huishouden {
-                        Some((_, h)) => h.ui(ui, &loket),
-                        None => None,
-                    }
-                }
-                Scherm::AveOverzicht => self.ave_overzicht.ui(ui, &loket),
-                Scherm::Werkvoorraad => self.werkvoorraad.ui(ui, &loket),
-                Scherm::Rapportage => {
-                    self.rapportage.ui(ui, &loket);
-                    None
-                }
-                Scherm::Inwoners => match (&mut self.klantreis, &mut self.dossier) {
-                    (Some(Klantreis::Nieuw(s)), _) => s.ui(ui, &loket),
-                    (Some(Klantreis::Melding(s)), _) => s.ui(ui, &loket),
-                    (None, Some(dossier)) => dossier.ui(ui, &loket),
-                    (None, None) => self.inwoners.ui(ui, &loket),
-                },
-                Scherm::SocialeKaart => {
-                    self.kaart.ui(ui, &loket);
-                    None
-                }
+            actie = if sessie.scherm() == Scherm::Beheer || !leeg {
+                sessie.scherm_ui(ui, &loket)
+            } else if mag_importeren {
+                sessie.welkom_ui(ui, &loket)
+            } else {
+                ui.add_space(24.0);
+                ui.heading("Het register is nog leeg");
+                ui.label("Er staan nog geen inwoners in. Een beheerder kan gegevens importeren.");
+                None
             };
         });
+        let navigeert = actie.is_some() || naar.is_some();
         if let Some(actie) = actie {
-            self.voer_uit(actie);
-        }
-        if afmelden && let Some(sessie) = &self.sessie {
-            let deur = self.poort.afmelden(&self.gateway, &self.klok, sessie);
-            if let Deur::Beeindigd(melding) = deur {
-                self.na_afmelden(melding);
+            if matches!(actie, Actie::RegisterGewijzigd(_)) {
+                self.leeg = None;
+                self.medewerkers = None;
             }
+            sessie.voer_uit(actie, &loket);
+        }
+        if besluit == Besluit::Afmelden {
+            self.afmelden(None);
+        } else if navigeert {
+            self.controleer_account(true);
         }
     }
 }

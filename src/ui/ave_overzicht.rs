@@ -16,9 +16,10 @@ use crate::domain::waarden::Rol;
 use crate::gateway::Loket;
 use crate::store::StoreFout;
 use crate::store::ave::TeamOverzicht;
-use crate::ui::app::Actie;
-use crate::ui::ave::team_overzicht_ui;
+use crate::ui::actie::Actie;
+use crate::ui::scherm::SchermUi;
 use crate::ui::theme::FOUT_KLEUR;
+use crate::ui::widgets::ave::team_overzicht_ui;
 
 /// State of the AVE-overzicht screen.
 #[derive(Default)]
@@ -37,9 +38,11 @@ impl AveOverzichtScherm {
     pub fn vernieuw(&mut self) {
         self.inhoud = None;
     }
+}
 
+impl SchermUi for AveOverzichtScherm {
     /// Draws the screen; returns the household the user opens.
-    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+    fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         ui.heading("AVE-overzicht");
         let vandaag = loket.vandaag();
         let Some(medewerker) = loket
@@ -84,5 +87,9 @@ impl AveOverzichtScherm {
             .show(ui, |ui| team_overzicht_ui(ui, overzicht, teksten))
             .inner
             .map(Actie::OpenHuishouden)
+    }
+
+    fn vernieuw(&mut self) {
+        AveOverzichtScherm::vernieuw(self);
     }
 }

@@ -20,11 +20,12 @@ use crate::domain::ave::{AveNiveauTekst, naam_in, standaard_niveaus};
 use crate::domain::datum::{leeftijd, nl, nl_of_streep};
 use crate::gateway::Loket;
 use crate::store::dossier::{Dossier, ToekenningStatus};
-use crate::ui::app::Actie;
-use crate::ui::ave::ave_badge_ui;
+use crate::ui::actie::{Actie, Plek};
+use crate::ui::scherm::SchermUi;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
-use crate::ui::toekenning_einde::{EindeFormulier, EindeUitkomst, loopt};
 use crate::ui::widgets::FocusGeheugen;
+use crate::ui::widgets::ave::ave_badge_ui;
+use crate::ui::widgets::toekenning_einde::{EindeFormulier, EindeUitkomst, loopt};
 
 /// A waiting provision's status: deep orange, readable on the light background (5.6:1).
 const WACHTEND_KLEUR: egui::Color32 = egui::Color32::from_rgb(0xBF, 0x36, 0x0C);
@@ -42,6 +43,8 @@ pub struct DossierScherm {
     focus_geheugen: FocusGeheugen,
     /// The level names as the register holds them (the defaults if unreadable).
     teksten: Vec<AveNiveauTekst>,
+    /// What *Terug* says (where it goes).
+    terug: &'static str,
 }
 
 impl DossierScherm {
@@ -61,6 +64,7 @@ impl DossierScherm {
             einde: None,
             bericht: None,
             focus_geheugen: FocusGeheugen::default(),
+            terug: "Terug naar de lijst",
         }
     }
 
@@ -69,17 +73,19 @@ impl DossierScherm {
     pub fn gewijzigd(&self) -> bool {
         self.einde.as_ref().is_some_and(EindeFormulier::gewijzigd)
     }
+}
 
+impl SchermUi for DossierScherm {
     /// Draws the screen; returns what the user asked for. `loket` serves
     /// the form that ends a toekenning.
-    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+    fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         let mut actie = None;
         let focus = self.focus_geheugen.begin(ui);
         // With a form open, Esc belongs to the form.
-        if ui.button("Terug naar de lijst (Esc)").clicked()
+        if ui.button(format!("{} (Esc)", self.terug)).clicked()
             || (self.einde.is_none() && ui.input(|i| i.key_pressed(Key::Escape)))
         {
-            actie = Some(Actie::TerugNaarLijst);
+            actie = Some(Actie::Terug);
         }
         if let Some(b) = &self.bericht {
             ui.colored_label(GOED_KLEUR, RichText::new(b).strong());
@@ -148,6 +154,22 @@ impl DossierScherm {
         }
         self.focus_geheugen.einde(ui);
         actie
+    }
+
+    fn gewijzigd(&self) -> bool {
+        DossierScherm::gewijzigd(self)
+    }
+
+    fn gooi_weg(&mut self) {
+        self.einde = None;
+    }
+
+    fn plek(&self) -> Option<Plek> {
+        Some(Plek::Dossier(self.id.clone()))
+    }
+
+    fn zet_onder(&mut self, onder: &Plek) {
+        self.terug = onder.terug_tekst(true);
     }
 }
 

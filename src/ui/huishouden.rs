@@ -16,9 +16,10 @@ use crate::domain::datum::nl;
 use crate::gateway::Loket;
 use crate::store::StoreFout;
 use crate::store::ave::{AveInvoer, AveRij, HuishoudenOverzicht};
-use crate::ui::app::Actie;
-use crate::ui::ave::{AveFormulier, AveFormulierContext, ave_tijdlijn_ui, huishouden_ui};
+use crate::ui::actie::{Actie, Plek};
+use crate::ui::scherm::SchermUi;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
+use crate::ui::widgets::ave::{AveFormulier, AveFormulierContext, ave_tijdlijn_ui, huishouden_ui};
 
 /// What the screen shows, read from the register.
 struct Inhoud {
@@ -77,12 +78,14 @@ impl HuishoudenScherm {
     pub fn id(&self) -> &str {
         &self.id
     }
+}
 
+impl SchermUi for HuishoudenScherm {
     /// Draws the screen; a change is recorded by the session's medewerker.
-    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+    fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         let mut actie = None;
         if ui.button("Terug").clicked() {
-            actie = Some(Actie::SluitHuishouden);
+            actie = Some(Actie::Terug);
         }
         ui.add_space(6.0);
         let inhoud = match &self.inhoud {
@@ -119,6 +122,18 @@ impl HuishoudenScherm {
             self.inhoud = lees(loket, &self.id);
         }
         actie
+    }
+
+    fn gewijzigd(&self) -> bool {
+        self.wijziging.formulier.is_some()
+    }
+
+    fn gooi_weg(&mut self) {
+        self.wijziging.formulier = None;
+    }
+
+    fn plek(&self) -> Option<Plek> {
+        Some(Plek::Huishouden(self.id.clone()))
     }
 }
 

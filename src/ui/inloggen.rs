@@ -4,16 +4,17 @@
 //!
 //! [`Poort`] sits in front of every screen: while nobody is logged in or the
 //! window is locked, the app draws nothing of the register. The door holds
-//! no session itself: a login hands the new [`Sessie`] to the app, which
-//! keeps the only one; logging out takes it back. The idle lock hides the
+//! no session itself: a login hands the new `gateway::Sessie` to the app,
+//! which makes the one session of the app (`ui::sessie::Sessie`) around it;
+//! logging out drops that. The idle lock is the session's and hides its
 //! screens without touching them, so a half-filled form is exactly as it
-//! was after unlocking. Time comes from the app's [`Klok`], so tests move 15
-//! minutes on without waiting.
+//! was after unlocking; only the same worker unlocks it. Time comes from
+//! the app's [`Klok`], so tests move 15 minutes on without waiting.
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::Duration;
 use egui::RichText;
 
-use crate::gateway::{Gateway, Klok, Loket, Opening, Sessie, TeOpenen};
+use crate::gateway::{Gateway, Klok, Sessie, TeOpenen};
 use crate::store::accounts::{Doel, InlogFout};
 use crate::ui::theme::FOUT_KLEUR;
 
@@ -53,12 +54,6 @@ fn doelvraag_tekst(wat: &TeOpenen) -> &'static str {
     }
 }
 
-/// The question for the purpose of opening a dossier or household.
-struct Doelvraag {
-    wat: TeOpenen,
-    keuze: Option<Doel>,
-}
-
 /// What the door did to the session this frame.
 #[derive(Debug)]
 pub enum Deur {
@@ -71,14 +66,13 @@ pub enum Deur {
     Beeindigd(Option<String>),
 }
 
-/// Login forms, idle lock and the purpose question.
+/// The login forms (first start, login, unlock).
 pub struct Poort {
     verplicht: bool,
     eerste_start: Option<bool>,
-    vergrendeld: bool,
-    laatste_invoer: Option<NaiveDateTime>,
     formulier: Formulier,
-    doelvraag: Option<Doelvraag>,
+    /// On the lock screen: Afmelden was clicked while input is not saved.
+    vraag_afmelden: bool,
 }
 
 impl Poort {
@@ -88,10 +82,8 @@ impl Poort {
         Poort {
             verplicht: true,
             eerste_start: None,
-            vergrendeld: false,
-            laatste_invoer: None,
             formulier: Formulier::default(),
-            doelvraag: None,
+            vraag_afmelden: false,
         }
     }
 
@@ -111,34 +103,26 @@ impl Poort {
         self.verplicht
     }
 
-    /// Whether the idle lock is on.
-    #[must_use]
-    pub fn is_vergrendeld(&self) -> bool {
-        self.vergrendeld
-    }
-
-    /// Forgets everything of the session that ended (the lock, the open
-    /// question); `melding` is shown on the login screen.
+    /// Forgets what was typed for the session that ended; `melding` is
+    /// shown on the login screen.
     pub fn na_sessie(&mut self, melding: Option<String>) {
-        self.vergrendeld = false;
-        self.laatste_invoer = None;
         self.formulier = Formulier {
             melding,
             ..Formulier::default()
         };
-        self.doelvraag = None;
+        self.vraag_afmelden = false;
     }
 
     /// Draws the first start, the login or the lock screen when one is
-    /// needed, and keeps the idle timer. `sessie` is the app's session.
-    /// Returns whether the register may be drawn, and what became of the
-    /// session.
+    /// needed, and keeps the session's idle timer. `sessie` is the app's
+    /// session. Returns whether the register may be drawn, and what became
+    /// of the session.
     pub fn toegang_ui(
         &mut self,
         ui: &mut egui::Ui,
         gateway: &Gateway,
         klok: &Klok,
-        sessie: Option<&Sessie>,
+        sessie: Option<&mut crate::ui::sessie::Sessie>,
     ) -> (bool, Deur) {
         if !self.verplicht {
             return (true, Deur::Gelijk);
@@ -173,14 +157,17 @@ impl Poort {
             return (false, deur);
         };
         let nu = klok.lokaal_nu();
-        let laatste = *self.laatste_invoer.get_or_insert(nu);
-        if !self.vergrendeld {
+        let (_, werk) = sessie.delen();
+        let laatste = *werk.laatste_invoer.get_or_insert(nu);
+        if !werk.vergrendeld {
             let stil = nu - laatste;
             if stil >= Duration::minutes(INACTIEF_MINUTEN) {
-                self.vergrendel();
+                werk.vergrendeld = true;
+                self.formulier = Formulier::default();
+                self.vraag_afmelden = false;
             } else {
                 if ui.ctx().input(|i| i.events.iter().any(is_invoer)) {
-                    self.laatste_invoer = Some(nu);
+                    werk.laatste_invoer = Some(nu);
                 }
                 let rest = (Duration::minutes(INACTIEF_MINUTEN) - stil)
                     .to_std()
@@ -189,7 +176,7 @@ impl Poort {
                     .request_repaint_after(rest + std::time::Duration::from_millis(500));
             }
         }
-        if self.vergrendeld {
+        if werk.vergrendeld {
             let mut deur = Deur::Gelijk;
             egui::CentralPanel::default().show(ui, |ui| {
                 deur = self.vergrendeld_ui(ui, gateway, klok, sessie);
@@ -197,11 +184,6 @@ impl Poort {
             return (false, deur);
         }
         (true, Deur::Gelijk)
-    }
-
-    fn vergrendel(&mut self) {
-        self.vergrendeld = true;
-        self.formulier = Formulier::default();
     }
 
     fn melding_ui(&self, ui: &mut egui::Ui) {
@@ -255,7 +237,7 @@ impl Poort {
         }
         let nu = klok.lokaal_nu();
         match gateway.maak_eerste_beheerder(&f.naam, &f.gebruikersnaam, &f.wachtwoord, nu) {
-            Ok(sessie) => self.begin_sessie(sessie, nu),
+            Ok(sessie) => self.begin_sessie(sessie),
             Err(fout) => {
                 let f = &mut self.formulier;
                 f.melding = Some(fout.to_string());
@@ -304,7 +286,7 @@ impl Poort {
         let uitkomst = gateway.inloggen(&f.gebruikersnaam, &f.wachtwoord, nu);
         f.wis_wachtwoorden();
         match uitkomst {
-            Ok(sessie) => self.begin_sessie(sessie, nu),
+            Ok(sessie) => self.begin_sessie(sessie),
             Err(fout) => {
                 self.formulier.melding = Some(fout.to_string());
                 Deur::Gelijk
@@ -317,10 +299,13 @@ impl Poort {
         ui: &mut egui::Ui,
         gateway: &Gateway,
         klok: &Klok,
-        sessie: &Sessie,
+        sessie: &mut crate::ui::sessie::Sessie,
     ) -> Deur {
         let mut verstuur = false;
         let mut afmelden = false;
+        let mut zeker = false;
+        let (sessie, werk) = sessie.delen();
+        let onopgeslagen = werk.gewijzigd();
         kader_ui(ui, |ui| {
             ui.heading("Wijkregister is vergrendeld");
             ui.add_space(4.0);
@@ -347,9 +332,31 @@ impl Poort {
                 verstuur |= ui.button("Ontgrendelen").clicked();
                 afmelden = ui.button("Afmelden").clicked();
             });
+            if self.vraag_afmelden {
+                ui.add_space(6.0);
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "Er staat niet-opgeslagen invoer van {} open. Afmelden gooit die weg. Toch afmelden?",
+                            sessie.naam()
+                        ))
+                        .color(FOUT_KLEUR)
+                        .strong(),
+                    )
+                    .wrap(),
+                );
+                ui.horizontal(|ui| {
+                    zeker = ui.button("Ja, afmelden").clicked();
+                    if ui.button("Nee").clicked() {
+                        self.vraag_afmelden = false;
+                    }
+                });
+            }
             self.melding_ui(ui);
         });
-        if afmelden {
+        if afmelden && onopgeslagen {
+            self.vraag_afmelden = true;
+        } else if afmelden || zeker {
             return self.afmelden(gateway, klok, sessie);
         }
         if !verstuur {
@@ -361,9 +368,10 @@ impl Poort {
         f.wis_wachtwoorden();
         match uitkomst {
             Ok(()) => {
-                self.vergrendeld = false;
-                self.laatste_invoer = Some(nu);
+                werk.vergrendeld = false;
+                werk.laatste_invoer = Some(nu);
                 self.formulier = Formulier::default();
+                self.vraag_afmelden = false;
                 Deur::Gelijk
             }
             Err(InlogFout::OnjuisteGegevens) => {
@@ -381,12 +389,10 @@ impl Poort {
         }
     }
 
-    fn begin_sessie(&mut self, sessie: Sessie, nu: NaiveDateTime) -> Deur {
+    fn begin_sessie(&mut self, sessie: Sessie) -> Deur {
         self.eerste_start = Some(false);
-        self.vergrendeld = false;
-        self.laatste_invoer = Some(nu);
         self.formulier = Formulier::default();
-        self.doelvraag = None;
+        self.vraag_afmelden = false;
         Deur::Begonnen(sessie)
     }
 
@@ -408,97 +414,55 @@ impl Poort {
         ));
         ui.button("Afmelden").clicked()
     }
+}
 
-    /// A dossier or household is to be opened: checked and logged by the
-    /// gateway. `Ok(true)`: open it now; `Ok(false)`: the purpose is asked
-    /// first ([`Poort::doel_ui`] opens it once answered); `Err`: the
-    /// refusal or failure in words.
-    pub fn bij_openen(&mut self, wat: &TeOpenen, loket: &Loket<'_>) -> Result<bool, String> {
-        match loket.open(wat) {
-            Ok(Opening::Open) => Ok(true),
-            Ok(Opening::VraagDoel) => {
-                self.doelvraag = Some(Doelvraag {
-                    wat: wat.clone(),
-                    keuze: None,
-                });
-                Ok(false)
+/// The question for the purpose of opening `wat`, as a modal; `keuze` is
+/// the purpose chosen so far. Digits 1–5 choose, Enter opens, Esc cancels.
+/// Returns `(bevestigd, geannuleerd)`.
+pub fn doel_ui(ctx: &egui::Context, wat: &TeOpenen, keuze: &mut Option<Doel>) -> (bool, bool) {
+    let mut bevestigd = false;
+    let mut geannuleerd = false;
+    // Keys are taken before the modal's widgets and the screen behind it see them
+    // (a focused radio button or the resident list would act on Enter too).
+    let cijfers = [
+        egui::Key::Num1,
+        egui::Key::Num2,
+        egui::Key::Num3,
+        egui::Key::Num4,
+        egui::Key::Num5,
+    ];
+    ctx.input_mut(|i| {
+        for (toets, doel) in cijfers.iter().zip(Doel::ALLE) {
+            if i.consume_key(egui::Modifiers::NONE, *toets) {
+                *keuze = Some(doel);
             }
-            Ok(Opening::Geweigerd(tekst)) => Err(tekst),
-            Err(fout) => Err(match wat {
-                TeOpenen::Dossier(_) => format!("Het dossier kan niet worden geopend: {fout}"),
-                TeOpenen::Huishouden(_) => {
-                    format!("Het huishouden kan niet worden geopend: {fout}")
-                }
-            }),
         }
-    }
-
-    /// The question for the purpose, as a modal. Returns what may now be
-    /// opened (the opening is logged), or an error text.
-    pub fn doel_ui(
-        &mut self,
-        ctx: &egui::Context,
-        loket: &Loket<'_>,
-    ) -> Option<Result<TeOpenen, String>> {
-        let vraag = self.doelvraag.as_mut()?;
-        let mut bevestigd = false;
-        let mut geannuleerd = false;
-        // Keys are taken before the modal's widgets and the screen behind it see them
-        // (a focused radio button or the resident list would act on Enter too).
-        let cijfers = [
-            egui::Key::Num1,
-            egui::Key::Num2,
-            egui::Key::Num3,
-            egui::Key::Num4,
-            egui::Key::Num5,
-        ];
-        ctx.input_mut(|i| {
-            for (toets, doel) in cijfers.iter().zip(Doel::ALLE) {
-                if i.consume_key(egui::Modifiers::NONE, *toets) {
-                    vraag.keuze = Some(doel);
-                }
-            }
-            if vraag.keuze.is_some() && i.consume_key(egui::Modifiers::NONE, egui::Key::Enter) {
-                bevestigd = true;
-            }
-            if i.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
-                geannuleerd = true;
-            }
+        if keuze.is_some() && i.consume_key(egui::Modifiers::NONE, egui::Key::Enter) {
+            bevestigd = true;
+        }
+        if i.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
+            geannuleerd = true;
+        }
+    });
+    egui::Modal::new(egui::Id::unique("doel_van_openen")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("Doel van het openen");
+        ui.add_space(4.0);
+        ui.add(egui::Label::new(doelvraag_tekst(wat)).wrap());
+        ui.add_space(8.0);
+        for (i, doel) in Doel::ALLE.iter().enumerate() {
+            let toets = format!("{} ({})", doel.label(), i + 1);
+            ui.radio_value(keuze, Some(*doel), toets);
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            bevestigd |= ui
+                .add_enabled(keuze.is_some(), egui::Button::new("Openen"))
+                .clicked();
+            geannuleerd |= ui.button("Annuleren").clicked();
         });
-        egui::Modal::new(egui::Id::unique("doel_van_openen")).show(ctx, |ui| {
-            ui.set_width(420.0);
-            ui.heading("Doel van het openen");
-            ui.add_space(4.0);
-            ui.add(egui::Label::new(doelvraag_tekst(&vraag.wat)).wrap());
-            ui.add_space(8.0);
-            for (i, doel) in Doel::ALLE.iter().enumerate() {
-                let toets = format!("{} ({})", doel.label(), i + 1);
-                ui.radio_value(&mut vraag.keuze, Some(*doel), toets);
-            }
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                bevestigd |= ui
-                    .add_enabled(vraag.keuze.is_some(), egui::Button::new("Openen"))
-                    .clicked();
-                geannuleerd |= ui.button("Annuleren").clicked();
-            });
-        });
-        if geannuleerd {
-            self.doelvraag = None;
-            return None;
-        }
-        if !bevestigd {
-            return None;
-        }
-        let vraag = self.doelvraag.take()?;
-        let doel = vraag.keuze?;
-        Some(
-            loket
-                .open_met_doel(&vraag.wat, doel)
-                .map(|()| vraag.wat)
-                .map_err(|fout| format!("Het openen kon niet worden vastgelegd: {fout}")),
-        )
-    }
+    });
+    (bevestigd && !geannuleerd, geannuleerd)
 }
 
 /// Whether an event is input by the user (resets the idle timer).

@@ -3,6 +3,12 @@
 //! The result rows live in a `Vec` that is re-queried only when the search
 //! text or the wijkteam filter changes; the table draws only the visible rows
 //! (`TableBody::rows`), so 75,000 residents scroll as smoothly as 75.
+//!
+//! A search never blocks a frame: it runs through the gateway's background
+//! helper (its own thread and connection on a register file; at once in
+//! memory), one at a time. Meanwhile the screen says "zoeken…" and keeps the
+//! previous rows; when a search ends and the question has changed since, the
+//! newest question is searched next, so typing fast never piles up work.
 
 use std::sync::Arc;
 
@@ -10,14 +16,21 @@ use egui::{Key, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
 use crate::domain::datum::{leeftijd, nl};
-use crate::gateway::Loket;
+use crate::gateway::{Loket, Taak};
 use crate::store::inwoners::{InwonerRij, Zoekvraag};
-use crate::ui::app::Actie;
+use crate::ui::actie::Actie;
+use crate::ui::scherm::SchermUi;
 use crate::ui::theme::FOUT_KLEUR;
+use crate::ui::widgets::getal::duizendtallen;
+
+/// A search running in the background, with the question it answers.
+type Zoeken = (Zoekvraag, Taak<Result<Vec<InwonerRij>, String>>);
 
 /// State of the Inwoners screen.
 #[derive(Default)]
 pub struct InwonersScherm {
+    /// The search running now, if any.
+    zoeken: Option<Zoeken>,
     zoektekst: String,
     wijkteam: Option<String>,
     wijkteams: Option<Vec<(String, String)>>,
@@ -46,6 +59,8 @@ impl InwonersScherm {
         self.geladen = None;
         self.alle = None;
         self.wijkteams = None;
+        // A search still running answers the old register: it is dropped.
+        self.zoeken = None;
     }
 
     /// Selects row `index` of the current list and scrolls it into view on the
@@ -59,6 +74,12 @@ impl InwonersScherm {
     #[must_use]
     pub fn aantal_rijen(&self) -> usize {
         self.rijen.len()
+    }
+
+    /// Whether a search is running (the screen says "zoeken…").
+    #[must_use]
+    pub fn zoekt(&self) -> bool {
+        self.zoeken.is_some()
     }
 
     /// Put the focus back in the search field on the next draw.
@@ -76,6 +97,7 @@ impl InwonersScherm {
                 }
             }
         }
+        self.neem_zoekuitkomst();
         let vraag = Zoekvraag {
             tekst: self.zoektekst.clone(),
             wijkteam: self.wijkteam.clone(),
@@ -87,32 +109,61 @@ impl InwonersScherm {
         let bewaard = self
             .alle
             .as_ref()
-            .filter(|(team, _)| zonder_tekst && *team == vraag.wijkteam);
-        if let Some((_, alle)) = bewaard {
-            self.rijen = Arc::clone(alle);
-            self.fout = None;
-        } else {
-            match loket.zoek_inwoners(&vraag) {
-                Ok(rijen) => {
-                    self.rijen = Arc::new(rijen);
-                    self.fout = None;
-                    if zonder_tekst {
-                        self.alle = Some((vraag.wijkteam.clone(), Arc::clone(&self.rijen)));
-                    }
+            .filter(|(team, _)| zonder_tekst && *team == vraag.wijkteam)
+            .map(|(_, alle)| Arc::clone(alle));
+        if let Some(alle) = bewaard {
+            self.toon(vraag, Ok(alle));
+            return;
+        }
+        // One search at a time: the newest question is searched when the
+        // running one ends.
+        if self.zoeken.is_some() {
+            return;
+        }
+        let gezocht = vraag.clone();
+        let taak = loket.op_achtergrond("Zoeken", move |l, _| {
+            l.zoek_inwoners(&gezocht).map_err(|f| f.to_string())
+        });
+        self.zoeken = Some((vraag, taak));
+        // In memory the search has run already: shown in this frame.
+        self.neem_zoekuitkomst();
+    }
+
+    /// Shows the outcome of the search that ended, if one did.
+    fn neem_zoekuitkomst(&mut self) {
+        let Some(uitkomst) = self.zoeken.as_mut().and_then(|(_, taak)| taak.neem()) else {
+            return;
+        };
+        let Some((vraag, _)) = self.zoeken.take() else {
+            return;
+        };
+        self.toon(vraag, uitkomst.flatten().map(Arc::new));
+    }
+
+    /// Shows the rows found for `vraag` (or the failure, said once).
+    fn toon(&mut self, vraag: Zoekvraag, rijen: Result<Arc<Vec<InwonerRij>>, String>) {
+        match rijen {
+            Ok(rijen) => {
+                if vraag.tekst.trim().is_empty() {
+                    self.alle = Some((vraag.wijkteam.clone(), Arc::clone(&rijen)));
                 }
-                Err(fout) => {
-                    self.rijen = Arc::new(Vec::new());
-                    self.fout = Some(format!("Zoeken is mislukt: {fout}"));
-                }
+                self.rijen = rijen;
+                self.fout = None;
+            }
+            Err(fout) => {
+                self.rijen = Arc::new(Vec::new());
+                self.fout = Some(format!("Zoeken is mislukt: {fout}"));
             }
         }
         self.geselecteerd = if self.rijen.is_empty() { None } else { Some(0) };
         self.scroll_naar = self.geselecteerd;
         self.geladen = Some(vraag);
     }
+}
 
+impl SchermUi for InwonersScherm {
     /// Draws the screen; returns what the user asked for.
-    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+    fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         let vandaag = loket.vandaag();
         self.laad(loket);
         let mut actie = None;
@@ -162,11 +213,16 @@ impl InwonersScherm {
             ui.colored_label(FOUT_KLEUR, fout);
         }
         let aantal = self.rijen.len();
-        ui.label(match aantal {
-            0 => "Geen inwoners gevonden.".to_owned(),
-            1 => "1 inwoner gevonden.".to_owned(),
-            n => format!("{} inwoners gevonden.", duizendtallen(n)),
-        });
+        if self.zoeken.is_some() {
+            // The gateway asks for a repaint when the search ends.
+            ui.label(RichText::new("zoeken…").italics());
+        } else {
+            ui.label(match aantal {
+                0 => "Geen inwoners gevonden.".to_owned(),
+                1 => "1 inwoner gevonden.".to_owned(),
+                n => format!("{} inwoners gevonden.", duizendtallen(n)),
+            });
+        }
         ui.weak(
             "Pijltjes omhoog en omlaag kiezen een inwoner; Enter of een klik opent het dossier.",
         );
@@ -285,29 +341,8 @@ impl InwonersScherm {
             });
         actie
     }
-}
 
-/// 75000 → "75.000".
-#[must_use]
-pub fn duizendtallen(n: usize) -> String {
-    let cijfers = n.to_string();
-    let mut uit = String::new();
-    for (i, c) in cijfers.chars().enumerate() {
-        if i > 0 && (cijfers.len() - i).is_multiple_of(3) {
-            uit.push('.');
-        }
-        uit.push(c);
-    }
-    uit
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn duizendtallen() {
-        assert_eq!(super::duizendtallen(7), "7");
-        assert_eq!(super::duizendtallen(1000), "1.000");
-        assert_eq!(super::duizendtallen(75_000), "75.000");
-        assert_eq!(super::duizendtallen(1_234_567), "1.234.567");
+    fn vernieuw(&mut self) {
+        InwonersScherm::vernieuw(self);
     }
 }

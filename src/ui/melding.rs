@@ -34,10 +34,11 @@ use crate::store::klantreis::{
     CorrectieRij, MeldingKern, NieuwBesluit, NieuweStap, PassendeVoorziening, StapCorrectie,
     StapRij,
 };
-use crate::ui::app::Actie;
+use crate::ui::actie::{Actie, Plek};
+use crate::ui::scherm::SchermUi;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR, ave_kleur};
-use crate::ui::toekenning_einde::{EindeFormulier, EindeUitkomst, loopt};
 use crate::ui::widgets::datum::{datumveld_ui, lees};
+use crate::ui::widgets::toekenning_einde::{EindeFormulier, EindeUitkomst, loopt};
 use crate::ui::widgets::{
     Focus, FocusGeheugen, Fouten, fout_ui, fouten_uit, keuze_ui, markeer_meerregelig, tekstvak_ui,
     tekstveld_ui,
@@ -190,6 +191,12 @@ pub struct MeldingScherm {
     algemeen: Option<String>,
     bericht: Option<String>,
     vraag_weggaan: bool,
+    /// The user chose to leave without saving what was typed.
+    weggegooid: bool,
+    /// What *Terug* says (where it goes).
+    terug: &'static str,
+    /// The running toekenning whose op- en afschaalformulier was asked for on opening.
+    herbeoordelen: Option<String>,
     /// Scroll the besluit form into view once it opens.
     scroll_besluit: bool,
     /// The form that just opened ("besluit", "correctie"): the cursor goes
@@ -225,6 +232,9 @@ impl MeldingScherm {
             algemeen: None,
             bericht: None,
             vraag_weggaan: false,
+            weggegooid: false,
+            terug: "Terug naar het dossier",
+            herbeoordelen: None,
             scroll_besluit: false,
             focus_naar: None,
             focus: Focus::default(),
@@ -242,6 +252,7 @@ impl MeldingScherm {
     #[must_use]
     pub fn open_herbeoordelen(loket: &Loket<'_>, id: &str, toekenning: &str) -> MeldingScherm {
         let mut s = MeldingScherm::open(loket, id);
+        s.herbeoordelen = Some(toekenning.to_owned());
         if let Ok(g) = &s.gegevens
             && g.dossier
                 .toekenningen
@@ -299,6 +310,9 @@ impl MeldingScherm {
     /// Whether a form holds typed, unsaved input.
     #[must_use]
     pub fn gewijzigd(&self) -> bool {
+        if self.weggegooid {
+            return false;
+        }
         let ladder_anders = self
             .gegevens
             .as_ref()
@@ -339,95 +353,6 @@ impl MeldingScherm {
                 false
             }
         }
-    }
-
-    /// Draws the screen; returns what the user asked for.
-    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
-        let mut actie = None;
-        let inwoner = self.gegevens.as_ref().ok().map(|g| g.kern.inwoner.clone());
-        let terug = || {
-            inwoner
-                .clone()
-                .map_or(Actie::TerugNaarLijst, Actie::OpenDossier)
-        };
-        ui.horizontal(|ui| {
-            if ui.button("Terug naar het dossier (Esc)").clicked() {
-                if self.gewijzigd() {
-                    self.vraag_weggaan = true;
-                } else {
-                    actie = Some(terug());
-                }
-            }
-        });
-        self.focus = self.focus_geheugen.begin(ui);
-        self.formulieren_vorig = std::mem::take(&mut self.formulieren);
-        self.esc_gebruikt = false;
-        if self.vraag_weggaan {
-            ui.horizontal(|ui| {
-                ui.colored_label(
-                    FOUT_KLEUR,
-                    RichText::new("Wijzigingen niet opgeslagen. Toch weggaan?").strong(),
-                );
-                if ui.button("Ja, weggaan").clicked() {
-                    actie = Some(terug());
-                }
-                if ui.button("Nee, blijven").clicked() {
-                    self.vraag_weggaan = false;
-                }
-            });
-        }
-        let g = match std::mem::replace(&mut self.gegevens, Err(String::new())) {
-            Ok(g) => g,
-            Err(f) => {
-                ui.colored_label(FOUT_KLEUR, &f);
-                self.gegevens = Err(f);
-                return actie;
-            }
-        };
-        let mut opnieuw = false;
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                kop_ui(ui, &g);
-                if let Some(b) = &self.bericht {
-                    ui.colored_label(GOED_KLEUR, RichText::new(b).strong());
-                }
-                if let Some(a) = &self.algemeen {
-                    ui.colored_label(FOUT_KLEUR, RichText::new(a).strong());
-                }
-                ui.add_space(6.0);
-                stappenbalk_ui(ui, &g);
-                termijn_ui(ui, &g, loket.vandaag());
-                ui.add_space(6.0);
-                // What to do now first, the history below.
-                if g.kern.afgesloten.is_none() {
-                    if g.stappen.iter().any(|s| s.stap == Stap::Analyse)
-                        || g.nog_te_doen.contains(&Stap::Afweging)
-                    {
-                        opnieuw |= self.ladder_ui(ui, &g, loket);
-                    }
-                    opnieuw |= self.volgende_stap_ui(ui, &g, loket);
-                }
-                opnieuw |= self.verwijzingen_ui(ui, &g, loket);
-                opnieuw |= self.besluit_ui(ui, &g, loket);
-                opnieuw |= self.toekenningen_ui(ui, &g, loket);
-                opnieuw |= self.stappen_ui(ui, &g, loket);
-            });
-        if !opnieuw {
-            self.gegevens = Ok(g);
-        }
-        // Esc that no form took: back to the dossier, asking first when
-        // something typed is not saved.
-        if self.focus.esc(ui) && !self.esc_gebruikt && actie.is_none() {
-            if self.vraag_weggaan || !self.gewijzigd() {
-                actie = Some(terug());
-            } else {
-                self.vraag_weggaan = true;
-                ui.ctx().request_repaint();
-            }
-        }
-        self.focus_geheugen.einde(ui);
-        actie
     }
 
     fn stappen_ui(&mut self, ui: &mut egui::Ui, g: &Gegevens, loket: &Loket<'_>) -> bool {
@@ -583,7 +508,7 @@ impl MeldingScherm {
         let focus = self.focus;
         let wie = loket
             .sessie()
-            .map_or_else(String::new, |s| s.naam().to_owned());
+            .map_or_else(String::new, |s| format!("{} (aangemeld)", s.naam()));
         let s = &mut self.stap;
         let vorm = ui.scope(|ui| {
             egui::Grid::new("volgende-stap")
@@ -1607,6 +1532,113 @@ impl MeldingScherm {
                 true
             }
         }
+    }
+}
+
+impl SchermUi for MeldingScherm {
+    /// Draws the screen; returns what the user asked for.
+    fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+        let mut actie = None;
+        ui.horizontal(|ui| {
+            if ui.button(format!("{} (Esc)", self.terug)).clicked() {
+                if self.gewijzigd() {
+                    self.vraag_weggaan = true;
+                } else {
+                    actie = Some(Actie::Terug);
+                }
+            }
+        });
+        self.focus = self.focus_geheugen.begin(ui);
+        self.formulieren_vorig = std::mem::take(&mut self.formulieren);
+        self.esc_gebruikt = false;
+        if self.vraag_weggaan {
+            ui.horizontal(|ui| {
+                ui.colored_label(
+                    FOUT_KLEUR,
+                    RichText::new("Wijzigingen niet opgeslagen. Toch weggaan?").strong(),
+                );
+                if ui.button("Ja, weggaan").clicked() {
+                    // What was typed is dropped: the app need not ask again.
+                    self.weggegooid = true;
+                    actie = Some(Actie::Terug);
+                }
+                if ui.button("Nee, blijven").clicked() {
+                    self.vraag_weggaan = false;
+                }
+            });
+        }
+        let g = match std::mem::replace(&mut self.gegevens, Err(String::new())) {
+            Ok(g) => g,
+            Err(f) => {
+                ui.colored_label(FOUT_KLEUR, &f);
+                self.gegevens = Err(f);
+                return actie;
+            }
+        };
+        let mut opnieuw = false;
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                kop_ui(ui, &g);
+                if let Some(b) = &self.bericht {
+                    ui.colored_label(GOED_KLEUR, RichText::new(b).strong());
+                }
+                if let Some(a) = &self.algemeen {
+                    ui.colored_label(FOUT_KLEUR, RichText::new(a).strong());
+                }
+                ui.add_space(6.0);
+                stappenbalk_ui(ui, &g);
+                termijn_ui(ui, &g, loket.vandaag());
+                ui.add_space(6.0);
+                // What to do now first, the history below.
+                if g.kern.afgesloten.is_none() {
+                    if g.stappen.iter().any(|s| s.stap == Stap::Analyse)
+                        || g.nog_te_doen.contains(&Stap::Afweging)
+                    {
+                        opnieuw |= self.ladder_ui(ui, &g, loket);
+                    }
+                    opnieuw |= self.volgende_stap_ui(ui, &g, loket);
+                }
+                opnieuw |= self.verwijzingen_ui(ui, &g, loket);
+                opnieuw |= self.besluit_ui(ui, &g, loket);
+                opnieuw |= self.toekenningen_ui(ui, &g, loket);
+                opnieuw |= self.stappen_ui(ui, &g, loket);
+            });
+        if !opnieuw {
+            self.gegevens = Ok(g);
+        }
+        // Esc that no form took: back to the dossier, asking first when
+        // something typed is not saved.
+        if self.focus.esc(ui) && !self.esc_gebruikt && actie.is_none() {
+            if self.vraag_weggaan || !self.gewijzigd() {
+                self.weggegooid = self.vraag_weggaan;
+                actie = Some(Actie::Terug);
+            } else {
+                self.vraag_weggaan = true;
+                ui.ctx().request_repaint();
+            }
+        }
+        self.focus_geheugen.einde(ui);
+        actie
+    }
+
+    fn gewijzigd(&self) -> bool {
+        MeldingScherm::gewijzigd(self)
+    }
+
+    fn gooi_weg(&mut self) {
+        self.weggegooid = true;
+    }
+
+    fn plek(&self) -> Option<Plek> {
+        Some(Plek::Melding {
+            id: self.id.clone(),
+            herbeoordelen: self.herbeoordelen.clone(),
+        })
+    }
+
+    fn zet_onder(&mut self, onder: &Plek) {
+        self.terug = onder.terug_tekst(false);
     }
 }
 

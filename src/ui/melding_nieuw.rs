@@ -14,7 +14,8 @@ use crate::domain::{Bron, Bsn, Wet};
 use crate::gateway::{Dubbel, Loket};
 use crate::store::klantreis::{DubbelReden, NieuweInwoner, NieuweMelding};
 use crate::store::sociale_kaart::KaartFilter;
-use crate::ui::app::Actie;
+use crate::ui::actie::{Actie, Plek};
+use crate::ui::scherm::SchermUi;
 use crate::ui::theme::FOUT_KLEUR;
 use crate::ui::widgets::datum::{datumveld_ui, lees};
 use crate::ui::widgets::{
@@ -54,6 +55,10 @@ struct MeldingVelden {
 pub struct MeldingNieuwScherm {
     /// The existing resident (id, name); `None`: a new resident is entered.
     inwoner: Option<(String, String)>,
+    /// The resident the form was opened for (its place on the navigation stack).
+    inwoner_bij_openen: Option<String>,
+    /// Saved, or the user chose to leave without saving.
+    weggegooid: bool,
     /// A resident saved by an earlier attempt whose melding failed.
     opgeslagen_inwoner: Option<String>,
     nieuw: InwonerVelden,
@@ -134,6 +139,8 @@ impl MeldingNieuwScherm {
         };
         let nieuw = InwonerVelden::default();
         MeldingNieuwScherm {
+            inwoner_bij_openen: inwoner.as_ref().map(|(id, _)| id.clone()),
+            weggegooid: false,
             inwoner,
             opgeslagen_inwoner: None,
             begin: (nieuw.clone(), melding.clone()),
@@ -155,81 +162,13 @@ impl MeldingNieuwScherm {
     /// Whether something was typed that is not saved.
     #[must_use]
     pub fn gewijzigd(&self) -> bool {
-        (self.nieuw.clone(), self.melding.clone()) != self.begin
+        !self.weggegooid && (self.nieuw.clone(), self.melding.clone()) != self.begin
     }
 
-    fn terug(&self) -> Actie {
-        match &self.inwoner {
-            Some((id, _)) => Actie::OpenDossier(id.clone()),
-            None => Actie::TerugNaarLijst,
-        }
-    }
-
-    /// Draws the screen; returns what the user asked for.
-    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
-        let mut actie = None;
-        let focus = self.focus_geheugen.begin(ui);
-        let scherm = egui::Rect::EVERYTHING;
-        ui.horizontal(|ui| {
-            if ui.button("Annuleren (Esc)").clicked() {
-                self.weggaan(&mut actie);
-            }
-            ui.heading("Nieuwe melding");
-        });
-        // Esc in an open list closes the list only.
-        if focus.esc(ui) {
-            self.weggaan(&mut actie);
-        }
-        if self.vraag_weggaan {
-            ui.horizontal(|ui| {
-                ui.colored_label(
-                    FOUT_KLEUR,
-                    RichText::new("Wijzigingen niet opgeslagen. Toch weggaan?").strong(),
-                );
-                if ui.button("Ja, weggaan").clicked() {
-                    actie = Some(self.terug());
-                }
-                if ui.button("Nee, verder invullen").clicked() {
-                    self.vraag_weggaan = false;
-                }
-            });
-        }
-        let mut opslaan = false;
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                self.inwoner_ui(ui, loket);
-                ui.add_space(8.0);
-                ui.separator();
-                self.melding_ui(ui, loket.vandaag());
-                ui.add_space(8.0);
-                if let Some(f) = &self.algemeen {
-                    ui.colored_label(FOUT_KLEUR, f);
-                }
-                if let Some(d) = self.dubbelen.clone() {
-                    self.dubbelen_ui(ui, &d, &mut opslaan);
-                }
-                ui.horizontal(|ui| {
-                    let tekst = if self.melding.direct_afsluiten {
-                        "Melding opslaan en afsluiten (Enter)"
-                    } else {
-                        "Melding opslaan (Enter)"
-                    };
-                    if ui.button(RichText::new(tekst).strong()).clicked() {
-                        opslaan = true;
-                    }
-                });
-            });
-        // One form on the screen: Enter saves from a one-line field or with
-        // nothing focused; on a focused button it presses that button only.
-        if focus.enter_voor(ui, scherm, true) && !self.vraag_weggaan {
-            opslaan = true;
-        }
-        self.focus_geheugen.einde(ui);
-        if opslaan && let Some(id) = self.opslaan(loket) {
-            actie = Some(Actie::OpenMelding(id));
-        }
-        actie
+    /// Back to where the form was opened from; what was typed is dropped.
+    fn terug(&mut self) -> Actie {
+        self.weggegooid = true;
+        Actie::Terug
     }
 
     fn weggaan(&mut self, actie: &mut Option<Actie>) {
@@ -481,7 +420,8 @@ impl MeldingNieuwScherm {
         });
     }
 
-    fn opslaan(&mut self, loket: &Loket<'_>) -> Option<String> {
+    /// Saves the resident (when new) and the melding; returns both ids.
+    fn opslaan(&mut self, loket: &Loket<'_>) -> Option<(String, String)> {
         self.fouten.clear();
         self.algemeen = None;
         let Some(medewerker) = loket.sessie().map(|s| s.medewerker().to_owned()) else {
@@ -525,7 +465,7 @@ impl MeldingNieuwScherm {
             (None, None) => self.inwoner_opslaan(loket)?,
         };
         let m = NieuweMelding {
-            inwoner: inwoner_id,
+            inwoner: inwoner_id.clone(),
             datum,
             bron: self.melding.bron,
             vraag: self.melding.vraag.clone(),
@@ -541,7 +481,7 @@ impl MeldingNieuwScherm {
             loket.melding_toevoegen(&m)
         };
         match uitkomst {
-            Ok(id) => Some(id),
+            Ok(id) => Some((inwoner_id, id)),
             Err(fout) => {
                 let (f, a) = fouten_uit(&fout);
                 self.fouten = f;
@@ -604,6 +544,92 @@ impl MeldingNieuwScherm {
                 None
             }
         }
+    }
+}
+
+impl SchermUi for MeldingNieuwScherm {
+    /// Draws the screen; returns what the user asked for.
+    fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+        let mut actie = None;
+        let focus = self.focus_geheugen.begin(ui);
+        let scherm = egui::Rect::EVERYTHING;
+        ui.horizontal(|ui| {
+            if ui.button("Annuleren (Esc)").clicked() {
+                self.weggaan(&mut actie);
+            }
+            ui.heading("Nieuwe melding");
+        });
+        // Esc in an open list closes the list only.
+        if focus.esc(ui) {
+            self.weggaan(&mut actie);
+        }
+        if self.vraag_weggaan {
+            ui.horizontal(|ui| {
+                ui.colored_label(
+                    FOUT_KLEUR,
+                    RichText::new("Wijzigingen niet opgeslagen. Toch weggaan?").strong(),
+                );
+                if ui.button("Ja, weggaan").clicked() {
+                    actie = Some(self.terug());
+                }
+                if ui.button("Nee, verder invullen").clicked() {
+                    self.vraag_weggaan = false;
+                }
+            });
+        }
+        let mut opslaan = false;
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.inwoner_ui(ui, loket);
+                ui.add_space(8.0);
+                ui.separator();
+                self.melding_ui(ui, loket.vandaag());
+                ui.add_space(8.0);
+                if let Some(f) = &self.algemeen {
+                    ui.colored_label(FOUT_KLEUR, f);
+                }
+                if let Some(d) = self.dubbelen.clone() {
+                    self.dubbelen_ui(ui, &d, &mut opslaan);
+                }
+                ui.horizontal(|ui| {
+                    let tekst = if self.melding.direct_afsluiten {
+                        "Melding opslaan en afsluiten (Enter)"
+                    } else {
+                        "Melding opslaan (Enter)"
+                    };
+                    if ui.button(RichText::new(tekst).strong()).clicked() {
+                        opslaan = true;
+                    }
+                });
+            });
+        // One form on the screen: Enter saves from a one-line field or with
+        // nothing focused; on a focused button it presses that button only.
+        if focus.enter_voor(ui, scherm, true) && !self.vraag_weggaan {
+            opslaan = true;
+        }
+        self.focus_geheugen.einde(ui);
+        if opslaan && let Some(id) = self.opslaan(loket) {
+            // Saved: nothing typed is lost by leaving.
+            self.weggegooid = true;
+            actie = Some(Actie::MeldingOpgeslagen {
+                inwoner: id.0,
+                melding: id.1,
+            });
+        }
+        actie
+    }
+
+    fn gewijzigd(&self) -> bool {
+        MeldingNieuwScherm::gewijzigd(self)
+    }
+
+    fn gooi_weg(&mut self) {
+        self.weggegooid = true;
+    }
+
+    fn plek(&self) -> Option<Plek> {
+        Some(Plek::NieuweMelding(self.inwoner_bij_openen.clone()))
     }
 }
 

@@ -6,14 +6,10 @@
 //! Screens reach the database only through the gateway (`crate::gateway`),
 //! bound to the session: a `Loket`.
 
-pub mod accounts;
+pub mod actie;
 pub mod app;
-pub mod auditlog;
-pub mod ave;
 pub mod ave_overzicht;
-pub mod ave_teksten;
 pub mod beheer;
-pub mod bewaartermijn;
 pub mod dossier;
 pub mod huishouden;
 pub mod inloggen;
@@ -22,10 +18,10 @@ pub mod melding;
 pub mod melding_nieuw;
 pub mod onderhoud;
 pub mod rapportage;
+pub mod scherm;
+pub mod sessie;
 pub mod sociale_kaart;
-pub mod sociale_kaart_beheer;
 pub mod theme;
-pub mod toekenning_einde;
 pub mod werkvoorraad;
 pub mod widgets;
 

@@ -21,12 +21,14 @@ use std::path::PathBuf;
 use egui::{Align, Color32, Layout, RichText, Role, Sense, WidgetInfo};
 
 use crate::domain::catalogus::{self, Herkomst, Indicator};
-use crate::domain::indicatoren::Decimaal;
 use crate::domain::{Indicatorwaarde, WaardeSoort};
 use crate::gateway::{Loket, Taak};
 use crate::report::export::ExportOpties;
 use crate::report::{Jaarrapport, Uitkomst, Waarde};
+use crate::ui::actie::Actie;
+use crate::ui::scherm::SchermUi;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
+use crate::ui::widgets::getal::{decimaal_tekst, f64_tekst, groepeer, lees_getal};
 
 const CODE_BREEDTE: f32 = 70.0;
 const NAAM_BREEDTE: f32 = 250.0;
@@ -97,84 +99,6 @@ impl RapportageScherm {
             export_fout: None,
             geschreven: None,
             eerste_berekening: false,
-        }
-    }
-
-    /// Draws the screen for the session's medewerker.
-    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
-        let medewerker = loket.sessie().map(crate::gateway::Sessie::gebruiker);
-        self.neem_berichten(loket);
-        ui.heading("Rapportage: prestatie-indicatoren");
-        let mag = medewerker.is_some_and(|m| {
-            crate::store::toegang::heeft(m.rol, crate::store::toegang::Recht::Rapportage)
-        });
-        if !mag {
-            ui.add_space(8.0);
-            let wie = medewerker.map_or_else(
-                || "U bent niet aangemeld.".to_owned(),
-                |m| {
-                    format!(
-                        "U bent aangemeld als {} ({}).",
-                        m.naam,
-                        m.rol.label().to_lowercase()
-                    )
-                },
-            );
-            ui.add(
-                egui::Label::new(format!(
-                    "Rapportages zijn er voor teamleiders en beheerders. {wie}"
-                ))
-                .wrap(),
-            );
-            return;
-        }
-        ui.add_space(4.0);
-        if !self.eerste_berekening && self.rapporten.is_none() && self.taak.is_none() {
-            self.eerste_berekening = true;
-            if let Some((van, tot)) = self.jaren() {
-                self.bereken(loket, van, tot);
-            }
-        }
-        self.jaren_ui(ui, loket);
-        self.export_ui(ui, loket);
-        if let Some(taak) = &self.taak {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                let (klaar, totaal) = taak.voortgang();
-                let deel = if totaal == 0 {
-                    0.0
-                } else {
-                    klaar as f32 / totaal as f32
-                };
-                ui.add(
-                    egui::ProgressBar::new(deel)
-                        .desired_width(240.0)
-                        .text(format!("{} ({klaar} van {totaal})", taak.omschrijving())),
-                );
-            });
-        }
-        if let Some(fout) = &self.fout {
-            ui.colored_label(FOUT_KLEUR, fout);
-        }
-        ui.separator();
-        let Some(rapporten) = self.rapporten.take() else {
-            ui.label("Kies de jaren en klik op Berekenen om de indicatoren te zien.");
-            return;
-        };
-        egui::Panel::right("rapportage_detail")
-            .resizable(true)
-            .default_size(300.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("rapportage_detail_scroll")
-                    .show(ui, |ui| self.detail_ui(ui, loket, &rapporten));
-            });
-        egui::ScrollArea::both()
-            .id_salt("rapportage_tabel")
-            .auto_shrink([false, false])
-            .show(ui, |ui| self.tabel_ui(ui, &rapporten));
-        if self.rapporten.is_none() {
-            self.rapporten = Some(rapporten);
         }
     }
 
@@ -834,6 +758,87 @@ impl RapportageScherm {
     }
 }
 
+impl SchermUi for RapportageScherm {
+    /// Draws the screen for the session's medewerker.
+    fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+        let medewerker = loket.sessie().map(crate::gateway::Sessie::gebruiker);
+        self.neem_berichten(loket);
+        ui.heading("Rapportage: prestatie-indicatoren");
+        let mag = medewerker.is_some_and(|m| {
+            crate::store::toegang::heeft(m.rol, crate::store::toegang::Recht::Rapportage)
+        });
+        if !mag {
+            ui.add_space(8.0);
+            let wie = medewerker.map_or_else(
+                || "U bent niet aangemeld.".to_owned(),
+                |m| {
+                    format!(
+                        "U bent aangemeld als {} ({}).",
+                        m.naam,
+                        m.rol.label().to_lowercase()
+                    )
+                },
+            );
+            ui.add(
+                egui::Label::new(format!(
+                    "Rapportages zijn er voor teamleiders en beheerders. {wie}"
+                ))
+                .wrap(),
+            );
+            return None;
+        }
+        ui.add_space(4.0);
+        if !self.eerste_berekening && self.rapporten.is_none() && self.taak.is_none() {
+            self.eerste_berekening = true;
+            if let Some((van, tot)) = self.jaren() {
+                self.bereken(loket, van, tot);
+            }
+        }
+        self.jaren_ui(ui, loket);
+        self.export_ui(ui, loket);
+        if let Some(taak) = &self.taak {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                let (klaar, totaal) = taak.voortgang();
+                let deel = if totaal == 0 {
+                    0.0
+                } else {
+                    klaar as f32 / totaal as f32
+                };
+                ui.add(
+                    egui::ProgressBar::new(deel)
+                        .desired_width(240.0)
+                        .text(format!("{} ({klaar} van {totaal})", taak.omschrijving())),
+                );
+            });
+        }
+        if let Some(fout) = &self.fout {
+            ui.colored_label(FOUT_KLEUR, fout);
+        }
+        ui.separator();
+        let Some(rapporten) = self.rapporten.take() else {
+            ui.label("Kies de jaren en klik op Berekenen om de indicatoren te zien.");
+            return None;
+        };
+        egui::Panel::right("rapportage_detail")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("rapportage_detail_scroll")
+                    .show(ui, |ui| self.detail_ui(ui, loket, &rapporten));
+            });
+        egui::ScrollArea::both()
+            .id_salt("rapportage_tabel")
+            .auto_shrink([false, false])
+            .show(ui, |ui| self.tabel_ui(ui, &rapporten));
+        if self.rapporten.is_none() {
+            self.rapporten = Some(rapporten);
+        }
+        None
+    }
+}
+
 /// A fixed-width cell with its content aligned left (`Align::Min`) or right.
 fn vak(ui: &mut egui::Ui, breedte: f32, uitlijning: Align, inhoud: impl FnOnce(&mut egui::Ui)) {
     ui.allocate_ui_with_layout(
@@ -973,114 +978,5 @@ fn waarde_tekst(w: &Indicatorwaarde) -> String {
         (Some(x), _) => f64_tekst(x),
         (None, Some(t)) => t.clone(),
         (None, None) => String::new(),
-    }
-}
-
-/// A decimal in Dutch notation: "1.234,5".
-#[must_use]
-pub fn decimaal_tekst(d: Decimaal) -> String {
-    groepeer(&d.tekst(','))
-}
-
-/// A number in Dutch notation with at most two decimals: "1.234,5".
-#[must_use]
-pub fn f64_tekst(x: f64) -> String {
-    let mut s = format!("{x:.2}");
-    if s.contains('.') {
-        s = s.trim_end_matches('0').trim_end_matches('.').to_owned();
-    }
-    if s == "-0" {
-        "0".clone_into(&mut s);
-    }
-    groepeer(&s.replace('.', ","))
-}
-
-/// Puts a dot between every three digits of the whole part of a number
-/// written with a decimal comma.
-fn groepeer(tekst: &str) -> String {
-    let (teken, rest) = match tekst.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", tekst),
-    };
-    let (geheel, breuk) = match rest.split_once(',') {
-        Some((g, b)) => (g, Some(b)),
-        None => (rest, None),
-    };
-    let mut uit = String::new();
-    for (i, c) in geheel.chars().enumerate() {
-        if i > 0 && (geheel.len() - i) % 3 == 0 {
-            uit.push('.');
-        }
-        uit.push(c);
-    }
-    match breuk {
-        Some(b) => format!("{teken}{uit},{b}"),
-        None => format!("{teken}{uit}"),
-    }
-}
-
-/// Reads a number as a Dutch user types it: "1.250", "12,5", "1.250,75";
-/// a single dot followed by other than three digits is a decimal point.
-///
-/// # Errors
-/// A Dutch message when the text is empty or not a number.
-pub fn lees_getal(tekst: &str) -> Result<f64, String> {
-    let t = tekst.trim().replace(' ', "");
-    if t.is_empty() {
-        return Err("Vul een getal in".to_owned());
-    }
-    let duizendtallen = |s: &str| {
-        let mut delen = s.trim_start_matches('-').split('.');
-        delen
-            .next()
-            .is_some_and(|eerste| (1..=3).contains(&eerste.len()))
-            && delen.all(|d| d.len() == 3)
-    };
-    let genormaliseerd = if t.contains(',') {
-        t.replace('.', "").replace(',', ".")
-    } else if t.contains('.') && duizendtallen(&t) {
-        t.replace('.', "")
-    } else {
-        t.clone()
-    };
-    match genormaliseerd.parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
-        _ => Err(format!(
-            "'{}' is geen getal; typ bijvoorbeeld 1.250 of 12,5",
-            tekst.trim()
-        )),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn getallen_in_nederlandse_notatie() {
-        assert_eq!(f64_tekst(1234.5), "1.234,5");
-        assert_eq!(f64_tekst(1_234_567.0), "1.234.567");
-        assert_eq!(f64_tekst(-1234.25), "-1.234,25");
-        assert_eq!(f64_tekst(12.0), "12");
-        assert_eq!(f64_tekst(0.5), "0,5");
-        assert_eq!(
-            decimaal_tekst(Decimaal {
-                geschaald: 152_050,
-                decimalen: 2
-            }),
-            "1.520,50"
-        );
-        assert_eq!(decimaal_tekst(Decimaal::geheel(999)), "999");
-    }
-
-    #[test]
-    fn getallen_lezen() {
-        assert_eq!(lees_getal("1.250"), Ok(1250.0));
-        assert_eq!(lees_getal("12,5"), Ok(12.5));
-        assert_eq!(lees_getal("1.250,75"), Ok(1250.75));
-        assert_eq!(lees_getal(" 15 "), Ok(15.0));
-        assert_eq!(lees_getal("12.5"), Ok(12.5));
-        assert!(lees_getal("").is_err());
-        assert!(lees_getal("twaalf").is_err());
     }
 }

@@ -25,7 +25,7 @@ pub fn ave_tekst(niveau: u8) -> String {
 /// A level as a badge with number and default name (`ui::ave::ave_badge_ui`;
 /// screens that have the register's reworded names call that directly).
 pub fn ave_niveau_ui(ui: &mut Ui, niveau: u8) -> Response {
-    crate::ui::ave::ave_badge_ui(ui, niveau, standaard_naam(niveau))
+    crate::ui::widgets::ave::ave_badge_ui(ui, niveau, standaard_naam(niveau))
 }
 
 /// Colour for an error message.

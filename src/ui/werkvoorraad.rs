@@ -23,7 +23,8 @@ use crate::store::medewerkers::MedewerkerRij;
 use crate::store::werkvoorraad::{
     Achttien, Herindicatie, OpenMelding, TeamWerkvoorraad, Totalen, Wachtend, Werkvoorraad,
 };
-use crate::ui::app::Actie;
+use crate::ui::actie::Actie;
+use crate::ui::scherm::SchermUi;
 use crate::ui::theme::FOUT_KLEUR;
 
 /// Red of an overdue deadline.
@@ -110,10 +111,12 @@ impl WerkvoorraadScherm {
         };
         self.geladen = Some((sleutel, inhoud));
     }
+}
 
+impl SchermUi for WerkvoorraadScherm {
     /// Draws the screen for the medewerker the user works as (`None`: not
     /// chosen yet). Returns the dossier to open, if a line was clicked.
-    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+    fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         let vandaag = loket.vandaag();
         let Some(medewerker) = loket.sessie().map(crate::gateway::Sessie::gebruiker) else {
             ui.heading("Werkvoorraad");
@@ -228,6 +231,10 @@ impl WerkvoorraadScherm {
                 }
             });
         actie
+    }
+
+    fn vernieuw(&mut self) {
+        WerkvoorraadScherm::vernieuw(self);
     }
 }
 

@@ -696,7 +696,7 @@ fn formulier_toont_fouten_bij_de_velden_en_geeft_de_gebeurtenis() {
     use egui_kittest::kittest::Queryable as _;
     use wijkregister::domain::ave::MedewerkerRol;
     use wijkregister::store::ave::AveInvoer;
-    use wijkregister::ui::ave::{AveFormulier, AveFormulierContext};
+    use wijkregister::ui::widgets::ave::{AveFormulier, AveFormulierContext};
 
     struct Staat {
         formulier: AveFormulier,
@@ -800,7 +800,7 @@ fn formulier_toont_fouten_bij_de_velden_en_geeft_de_gebeurtenis() {
 fn teamoverzicht_en_tijdlijn_tonen_niveau_met_naam_en_openen_het_huishouden() {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable as _;
-    use wijkregister::ui::ave::{ave_tijdlijn_ui, team_overzicht_ui};
+    use wijkregister::ui::widgets::ave::{ave_tijdlijn_ui, team_overzicht_ui};
 
     let conn = register();
     registreer(&conn, &event("hh-zuid", d(2026, 1, 5), 1, None));

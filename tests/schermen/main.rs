@@ -13,6 +13,7 @@ mod ui_klantreis;
 mod ui_klantreis_formulieren;
 mod ui_rapportage;
 mod ui_register;
+mod ui_sessie;
 mod ui_sociale_kaart;
 mod ui_toegang;
 mod ui_werkvoorraad;

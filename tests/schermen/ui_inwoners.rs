@@ -110,7 +110,11 @@ fn zoek_inwoner_en_open_dossier() {
     );
     h.get_by_label("Geen toekenningen.");
 
-    // Back to the list.
+    // Back along what was opened: Jan's dossier, then the list.
+    h.get_by_label("Terug naar het vorige dossier (Esc)")
+        .click();
+    h.run();
+    h.get_by_label("Jan de Vries");
     h.get_by_label("Terug naar de lijst (Esc)").click();
     h.run();
     h.get_by_label("1 inwoner gevonden.");
@@ -275,4 +279,50 @@ fn importfout_uit_het_bestand_wordt_getoond() {
     h.get_by_label("Import mislukt: er is niets opgeslagen");
     // Nothing was stored: the welcome of the empty register stays.
     h.get_by_label("Welkom bij wijkregister");
+}
+
+/// On a register file the search runs on its own thread: a frame never
+/// waits for it. While it runs the screen says "zoeken…" (never a count of
+/// an older question), and when the user typed on meanwhile, the newest
+/// question is the one answered.
+#[test]
+fn zoeken_op_een_registerbestand_houdt_het_venster_niet_op() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pad = dir.path().join("register.sqlite");
+    let mut conn = store::open(&pad).expect("register");
+    vaste::bouwer().schrijf(&mut conn);
+    let mut app = WijkregisterApp::met_register(
+        wijkregister::gateway::Gateway::new(conn, Some(pad.clone())),
+        vaste::vandaag(),
+    );
+    app.werk_als("mw-1");
+    let mut h = harness(app);
+    let kijk = |h: &Harness<'static, WijkregisterApp>| {
+        if h.state().zoekt() {
+            h.get_by_label("zoeken…");
+            assert!(h.query_by_label_contains("gevonden").is_none());
+        }
+    };
+    h.step();
+    kijk(&h);
+    crate::steun::ui::wacht_op_zoeken(&mut h);
+    // Jan, Maria and Sem de Vries of Wijkteam Noord.
+    h.get_by_label("3 inwoners gevonden.");
+    // Typed in two goes, without waiting in between.
+    h.get_by_label("Zoeken:").click();
+    h.step();
+    h.get_by_label("Zoeken:").type_text("ma");
+    h.step();
+    kijk(&h);
+    h.get_by_label("Zoeken:").type_text("ria de");
+    h.step();
+    kijk(&h);
+    crate::steun::ui::wacht_op_zoeken(&mut h);
+    assert_eq!(
+        h.get_by_label("Zoeken:").value().as_deref(),
+        Some("maria de")
+    );
+    h.get_by_label("1 inwoner gevonden.");
+    h.get_by_label("Maria de Vries");
+    assert!(h.query_by_label("Jan de Vries").is_none());
 }

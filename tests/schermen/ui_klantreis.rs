@@ -98,9 +98,17 @@ fn miriam_verwijzingen_en_individuele_begeleiding() {
     h.get_by_label("Stap 'Gesprek' opgeslagen.");
     stap(&mut h, "Eenzaam, schulden, weinig structuur.");
 
-    // The wijkcoach walks the afwegingsladder: nothing short of maatwerk solves it.
+    // The wijkcoach walks the afwegingsladder: nothing short of maatwerk
+    // solves it. A new worker is a new session: nothing of the intaker's
+    // screens stays, so the wijkcoach opens the melding herself.
     h.state_mut().werk_als(WIJKCOACH);
     h.run();
+    assert!(h.query_by_label_contains("Melding van Miriam").is_none());
+    klik(&mut h, "Miriam de Vries");
+    h.get_by_role_and_label(egui::accesskit::Role::Link, "26-11-2026")
+        .click();
+    h.run();
+    h.get_by_label_contains("Melding van Miriam de Vries");
     trede(
         &mut h,
         "eigen kracht",

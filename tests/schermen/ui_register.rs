@@ -230,3 +230,39 @@ fn monitoringexport_van_de_teamleider_staat_in_het_auditlog() {
     );
     assert!(!ander.exists());
 }
+
+/// The helper returns at once on a register file: the work runs on its own
+/// thread, and its outcome is there only once the work is done.
+#[test]
+fn achtergrondwerk_op_een_bestand_houdt_de_aanroeper_niet_op() {
+    let dir = tempfile::tempdir().expect("tijdelijke map");
+    let db = dir.path().join("register.sqlite");
+    let conn = store::open(&db).expect("register");
+    let gateway = Gateway::new(conn, Some(db.clone()));
+    let sessie = als(Rol::Beheerder);
+    let klok = Klok::systeem();
+    let loket = gateway.voor(Some(&sessie), vandaag(), &klok);
+    let (start, wacht) = std::sync::mpsc::channel::<()>();
+    let mut taak = loket.op_achtergrond("wacht op het teken", move |l, voortgang| {
+        voortgang(1, 2);
+        let _ = wacht.recv();
+        l.wijkteams().map(|w| w.len()).map_err(|f| f.to_string())
+    });
+    // The caller is back while the work waits for its sign.
+    for _ in 0..20 {
+        assert!(taak.neem().is_none(), "geen uitkomst vóór het teken");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(taak.voortgang(), (1, 2));
+    start.send(()).expect("teken");
+    let begin = Instant::now();
+    let uitkomst = loop {
+        if let Some(u) = taak.neem() {
+            break u;
+        }
+        assert!(begin.elapsed() < Duration::from_secs(10), "geen uitkomst");
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    assert_eq!(uitkomst, Ok(Ok(0)));
+    assert!(taak.neem().is_none(), "de uitkomst komt maar één keer");
+}

@@ -46,6 +46,7 @@ fn harness_op(
     app.werk_als(als);
     let mut h = harness_van(app, 1280.0, 800.0);
     h.run();
+    crate::steun::ui::wacht_op_zoeken(&mut h);
     h
 }
 

@@ -164,8 +164,10 @@ fn harness_op(conn: Connection, werk_als: Option<&str>) -> Harness<'static, Wijk
     }
     let mut h = harness_van(app, 1280.0, 1000.0);
     h.run();
-    h.get_by_label("Werkvoorraad").click();
-    h.run();
+    if werk_als.is_some() {
+        h.get_by_label("Werkvoorraad").click();
+        h.run();
+    }
     h
 }
 
@@ -220,18 +222,23 @@ fn regel_opent_het_dossier() {
     let mut h = harness(Some(INTAKER));
     h.get_by_label("Henk Hansen").click();
     h.run();
-    assert_eq!(h.state().scherm(), Scherm::Inwoners);
+    // Opened from the werkvoorraad, the dossier stays under it in the navigation.
+    assert_eq!(h.state().scherm(), Scherm::Werkvoorraad);
     // The dossier of Henk: his date of birth is shown, the queue is gone.
     h.get_by_label("01-06-1954");
     assert!(
         h.query_by_label("Open meldingen (3) – 1 te laat, 1 binnen 5 werkdagen")
             .is_none()
     );
+    // Terug goes back to the werkvoorraad.
+    h.get_by_label("Terug naar de werkvoorraad (Esc)").click();
+    h.run();
+    h.get_by_label("Open meldingen (3) – 1 te laat, 1 binnen 5 werkdagen");
 
     let mut h = harness(Some(INTAKER));
     h.get_by_label("Sem Smit").click();
     h.run();
-    assert_eq!(h.state().scherm(), Scherm::Inwoners);
+    assert_eq!(h.state().scherm(), Scherm::Werkvoorraad);
     h.get_by_label("08-08-1988");
 }
 

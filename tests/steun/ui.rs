@@ -1,6 +1,8 @@
 //! The `egui_kittest` steps the screen tests share: build the harness for
 //! the app, and click, type and choose by the label a user reads.
 
+use std::time::{Duration, Instant};
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use wijkregister::ui::app::WijkregisterApp;
@@ -17,10 +19,30 @@ pub fn harness_van(
         .build_ui_state(|ui, app: &mut WijkregisterApp| app.ui(ui), app)
 }
 
+/// Runs frames until no search of the Inwoners list runs any more: on a
+/// register file a search runs on its own thread (in memory it has run at
+/// once). At most ten seconds.
+pub fn wacht_op_zoeken(h: &mut Harness<'static, WijkregisterApp>) {
+    let begin = Instant::now();
+    loop {
+        let _ = h.run_ok();
+        if !h.state().zoekt() {
+            let _ = h.run_ok();
+            return;
+        }
+        assert!(
+            begin.elapsed() < Duration::from_secs(10),
+            "the search did not end within ten seconds"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// Clicks the widget labelled `label` and runs the app.
 pub fn klik(h: &mut Harness<'static, WijkregisterApp>, label: &str) {
     h.get_by_label(label).click();
     h.run();
+    wacht_op_zoeken(h);
 }
 
 /// Clicks the field labelled `label` and types `tekst` after what it holds.
@@ -29,6 +51,7 @@ pub fn typ(h: &mut Harness<'static, WijkregisterApp>, label: &str, tekst: &str) 
     h.run();
     h.get_by_label(label).type_text(tekst);
     h.run();
+    wacht_op_zoeken(h);
 }
 
 /// Clicks the field labelled `label`, selects all it holds and types `tekst`
@@ -40,6 +63,7 @@ pub fn vervang(h: &mut Harness<'static, WijkregisterApp>, label: &str, tekst: &s
     h.run();
     h.get_by_label(label).type_text(tekst);
     h.run();
+    wacht_op_zoeken(h);
 }
 
 /// Opens the choice `veld` and picks `optie`.

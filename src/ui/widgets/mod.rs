@@ -1,12 +1,16 @@
-//! Small form widgets shared by the klantreis screens: a labelled text
-//! field with its Dutch error beside it, and the mapping of the store's
-//! field errors onto form fields.
+//! What screens share, so no screen imports another: small form widgets (a
+//! labelled text field with its Dutch error beside it, the mapping of the
+//! store's field errors onto form fields), the date field, Dutch numbers,
+//! the AVE drawings and forms, and the form that ends a toekenning.
 //!
 //! Every field is a grid row "label | field | error", the label tied to the
 //! field (`labelled_by`) so screen readers and `egui_kittest` find it.
 
+pub mod ave;
 pub mod datum;
+pub mod getal;
 pub mod lengte;
+pub mod toekenning_einde;
 
 use std::collections::BTreeMap;
 

@@ -14,8 +14,8 @@ use egui_extras::{Column, TableBuilder};
 use crate::domain::datum::nl;
 use crate::gateway::Loket;
 use crate::store::bewaartermijn::{Vernietigd, Verval};
-use crate::ui::inwoners::duizendtallen;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
+use crate::ui::widgets::getal::duizendtallen;
 
 /// What the beheerder is asked to confirm.
 #[derive(Debug, Clone, PartialEq, Eq)]

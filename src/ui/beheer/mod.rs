@@ -1,46 +1,99 @@
 //! The Beheer screen and the welcome of an empty register: import an
 //! exchange file (typed path or "Bladeren…") and load demo data, with the
-//! progress and every import error (line, field, reason) in a list.
+//! progress and every import error (line, field, reason) in a list; for a
+//! beheerder also the accounts, the audit log, the retention terms; for
+//! everyone the texts of the AVE levels.
 //!
 //! Both screens share one [`BeheerScherm`], so an outcome started from the
-//! welcome is shown there too.
+//! welcome is shown there too. The import or demo data runs through the one
+//! background helper; the app collects its outcome every frame
+//! ([`BeheerScherm::neem_uitkomst`]), also while another screen is shown.
 
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use crate::gateway::Loket;
+pub mod accounts;
+pub mod auditlog;
+pub mod ave_teksten;
+pub mod bewaartermijn;
+
+use chrono::Datelike;
+
 use crate::gateway::beheer::{Command, Uitkomst};
+use crate::gateway::{Loket, Taak};
 use crate::store::import::ImportFouten;
-use crate::ui::app::Actie;
-use crate::ui::inwoners::duizendtallen;
+use crate::ui::actie::Actie;
+use crate::ui::scherm::SchermUi;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
+use crate::ui::widgets::getal::duizendtallen;
 
 /// State of the Beheer screen and the welcome.
 #[derive(Default)]
 pub struct BeheerScherm {
     pad: String,
+    /// The import or demo data running, if any.
+    taak: Option<Taak<Uitkomst>>,
     uitkomst: Option<Uitkomst>,
-    ave_teksten: crate::ui::ave_teksten::AveTekstenScherm,
-    auditlog: crate::ui::auditlog::AuditlogScherm,
-    bewaartermijn: crate::ui::bewaartermijn::BewaartermijnScherm,
+    accounts: accounts::AccountsScherm,
+    ave_teksten: ave_teksten::AveTekstenScherm,
+    auditlog: auditlog::AuditlogScherm,
+    bewaartermijn: bewaartermijn::BewaartermijnScherm,
 }
 
 impl BeheerScherm {
-    /// Keeps the outcome of a command to show it.
-    pub fn toon_uitkomst(&mut self, uitkomst: Uitkomst) {
-        self.uitkomst = Some(uitkomst);
+    /// Starts `command` through the one background helper (one at a time).
+    fn start(&mut self, command: Command, loket: &Loket<'_>) {
+        if self.taak.is_some() {
+            return;
+        }
+        self.uitkomst = None;
+        self.taak = Some(
+            loket.op_achtergrond(command.omschrijving(), move |l, voortgang| {
+                l.voer_uit(&command, voortgang)
+            }),
+        );
+    }
+
+    /// What runs now: its description and the lines read.
+    fn bezig(&self) -> Option<(String, u64)> {
+        self.taak
+            .as_ref()
+            .map(|t| (t.omschrijving().to_owned(), t.voortgang().0))
+    }
+
+    /// Collects the outcome of the running import or demo data, once. One
+    /// that stored something changes the register as a whole: the app then
+    /// reads every list again and shows the message.
+    pub fn neem_uitkomst(&mut self, loket: &Loket<'_>) -> Option<Actie> {
+        let uitkomst = self.taak.as_mut().and_then(Taak::neem)?;
+        self.taak = None;
+        let uitkomst = uitkomst.unwrap_or_else(Uitkomst::DemoMislukt);
         // An import or demo data changes what is due and what was logged.
         self.auditlog.vernieuw();
         self.bewaartermijn.vernieuw();
+        let ziet_dossiers = loket.sessie().is_some_and(|s| {
+            crate::store::toegang::heeft(s.rol(), crate::store::toegang::Recht::Dossiers)
+        });
+        let bericht = match &uitkomst {
+            Uitkomst::Geimporteerd { records } => {
+                Some(format!("Import gelukt: {records} records opgeslagen."))
+            }
+            Uitkomst::DemoGeladen { .. } if !ziet_dossiers => Some(
+                "Demogegevens geladen. Een beheerder ziet geen dossiers: geef onder Beheer een medewerker een account en meld u daarmee aan.".to_owned(),
+            ),
+            Uitkomst::DemoGeladen { .. } => {
+                Some("Demogegevens geladen. Zoek hieronder een inwoner.".to_owned())
+            }
+            Uitkomst::ImportMislukt(_) | Uitkomst::DemoMislukt(_) => None,
+        };
+        self.uitkomst = Some(uitkomst);
+        bericht.map(|b| Actie::RegisterGewijzigd(Some(b)))
     }
 
-    /// The Beheer screen.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        bezig: Option<(&str, u64)>,
-        eind_jaar: i32,
-    ) -> Option<Actie> {
+    /// The import and demo data part of Beheer.
+    fn invoer_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+        let bezig = self.bezig();
+        let eind_jaar = loket.vandaag().year();
         ui.heading("Beheer");
         ui.add_space(4.0);
         ui.label(
@@ -49,7 +102,7 @@ impl BeheerScherm {
                 .size(16.0),
         );
         ui.label("Een bestand in het formaat wijkregister-jsonl. Een import is alles of niets: bij één fout wordt niets opgeslagen.");
-        let mut actie = self.importformulier_ui(ui, bezig.is_some());
+        let mut command = self.importformulier_ui(ui, bezig.is_some());
         ui.add_space(12.0);
         ui.label(RichText::new("Demogegevens").strong().size(16.0));
         ui.label("Vult het register met een verzonnen gemeente (5.000 inwoners, 5 jaar geschiedenis) om mee te oefenen.");
@@ -57,36 +110,20 @@ impl BeheerScherm {
             .add_enabled(bezig.is_none(), egui::Button::new("Demogegevens laden"))
             .clicked()
         {
-            actie = Some(Actie::Command(Command::LaadDemo { eind_jaar }));
+            command = Some(Command::LaadDemo { eind_jaar });
         }
         ui.add_space(12.0);
-        self.voortgang_ui(ui, bezig);
-        actie
-    }
-
-    /// The AVE level texts (a beheerder may reword them), below the rest of Beheer.
-    pub fn ave_teksten_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
-        self.ave_teksten.ui(ui, loket);
-    }
-
-    /// The beheerder's sections: the audit log and the dossiers due for
-    /// destruction. Returns whether dossiers were destroyed (the app then
-    /// reads its lists again).
-    pub fn beheerder_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> bool {
-        ui.add_space(12.0);
-        self.auditlog.ui(ui, loket);
-        ui.add_space(8.0);
-        self.bewaartermijn.ui(ui, loket)
+        self.voortgang_ui(ui, bezig.as_ref());
+        if let Some(command) = command {
+            self.start(command, loket);
+        }
     }
 
     /// The welcome of an empty register.
-    pub fn welkom_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        bezig: Option<(&str, u64)>,
-        eind_jaar: i32,
-    ) -> Option<Actie> {
-        let mut actie = None;
+    pub fn welkom_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+        let bezig = self.bezig();
+        let eind_jaar = loket.vandaag().year();
+        let mut command = None;
         ui.add_space(24.0);
         ui.heading(RichText::new("Welkom bij wijkregister").size(26.0));
         ui.add_space(8.0);
@@ -101,21 +138,24 @@ impl BeheerScherm {
             )
             .clicked()
         {
-            actie = Some(Actie::Command(Command::LaadDemo { eind_jaar }));
+            command = Some(Command::LaadDemo { eind_jaar });
         }
         ui.add_space(16.0);
         ui.label(RichText::new("Bestand importeren…").strong().size(16.0));
         ui.label("Neem gegevens over uit een uitwisselbestand (wijkregister-jsonl), bijvoorbeeld uit het vorige systeem.");
-        if let Some(a) = self.importformulier_ui(ui, bezig.is_some()) {
-            actie = Some(a);
+        if let Some(c) = self.importformulier_ui(ui, bezig.is_some()) {
+            command = Some(c);
         }
         ui.add_space(16.0);
-        self.voortgang_ui(ui, bezig);
-        actie
+        self.voortgang_ui(ui, bezig.as_ref());
+        if let Some(command) = command {
+            self.start(command, loket);
+        }
+        None
     }
 
-    fn importformulier_ui(&mut self, ui: &mut egui::Ui, bezig: bool) -> Option<Actie> {
-        let mut actie = None;
+    fn importformulier_ui(&mut self, ui: &mut egui::Ui, bezig: bool) -> Option<Command> {
+        let mut command = None;
         ui.horizontal(|ui| {
             let label = ui.label("Pad naar het bestand:");
             let veld = ui
@@ -139,16 +179,17 @@ impl BeheerScherm {
                 .add_enabled(!bezig, egui::Button::new("Importeren"))
                 .clicked()
                 || (enter && !bezig))
-                && actie.is_none()
+                && command.is_none()
             {
-                actie = Some(Actie::Command(Command::Importeer(self.pad.trim().into())));
+                command = Some(Command::Importeer(self.pad.trim().into()));
             }
         });
-        actie
+        command
     }
 
-    fn voortgang_ui(&self, ui: &mut egui::Ui, bezig: Option<(&str, u64)>) {
+    fn voortgang_ui(&self, ui: &mut egui::Ui, bezig: Option<&(String, u64)>) {
         if let Some((omschrijving, regels)) = bezig {
+            let regels = *regels;
             ui.horizontal(|ui| {
                 ui.spinner();
                 if regels > 0 {
@@ -191,6 +232,37 @@ impl BeheerScherm {
             }
             Some(Uitkomst::ImportMislukt(fouten)) => importfouten_ui(ui, fouten),
         }
+    }
+}
+
+impl SchermUi for BeheerScherm {
+    /// Beheer: import and demo data; for a beheerder the accounts, the audit
+    /// log and the retention terms; the texts of the AVE levels.
+    fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+        let beheerder = loket
+            .sessie()
+            .is_some_and(|s| s.rol() == crate::domain::Rol::Beheerder);
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.invoer_ui(ui, loket);
+                let mut actie = None;
+                if beheerder {
+                    ui.add_space(12.0);
+                    self.accounts.ui(ui, loket);
+                    ui.add_space(12.0);
+                    self.auditlog.ui(ui, loket);
+                    ui.add_space(8.0);
+                    if self.bewaartermijn.ui(ui, loket) {
+                        // The bewaartermijn section says what was destroyed.
+                        actie = Some(Actie::RegisterGewijzigd(None));
+                    }
+                }
+                ui.add_space(12.0);
+                self.ave_teksten.ui(ui, loket);
+                actie
+            })
+            .inner
     }
 }
 

@@ -10,8 +10,8 @@ use crate::domain::ave::AveNiveauTekst;
 use crate::domain::waarden::Rol;
 use crate::gateway::Loket;
 use crate::store::StoreFout;
-use crate::ui::ave::ave_badge_ui;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
+use crate::ui::widgets::ave::ave_badge_ui;
 
 /// State of the level-texts part of Beheer: the texts as being edited.
 #[derive(Default)]

@@ -21,9 +21,9 @@ use egui_extras::{Column, TableBuilder};
 use crate::gateway::{Loket, Taak};
 use crate::store::audit::{AuditFilter, AuditRij, Verificatie};
 use crate::store::medewerkers::MedewerkerRij;
-use crate::ui::inwoners::duizendtallen;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 use crate::ui::widgets::datum::lees as lees_datum;
+use crate::ui::widgets::getal::duizendtallen;
 use crate::ui::widgets::lengte;
 
 /// Rows read and shown per page.

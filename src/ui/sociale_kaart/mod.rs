@@ -8,6 +8,8 @@
 //! and replace the lists while open, so nothing typed is lost by a stray
 //! click on a tab.
 
+pub mod beheer;
+
 use chrono::NaiveDate;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
@@ -19,8 +21,10 @@ use crate::gateway::Loket;
 use crate::store::medewerkers::MedewerkerRij;
 use crate::store::sociale_kaart::{AanbiederRij, ContractRij, KaartFilter, VoorzieningRij};
 use crate::store::toegang::{Recht, heeft};
-use crate::ui::sociale_kaart_beheer::{Beeindig, Einde, Formulier};
+use crate::ui::actie::Actie;
+use crate::ui::scherm::SchermUi;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
+use beheer::{Beeindig, Einde, Formulier};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Tab {
@@ -128,16 +132,68 @@ impl SocialeKaartScherm {
             Some(gelezen.map_err(|f| format!("De voorziening kon niet worden gelezen: {f}")));
     }
 
+    /// Opens the form for `start`, reading what it needs.
+    fn begin(&mut self, start: Start, loket: &Loket<'_>, vandaag: NaiveDate) {
+        self.bericht = None;
+        let aanbieders = || -> Result<Vec<(String, String)>, crate::store::StoreFout> {
+            Ok(loket
+                .aanbieders(None)?
+                .into_iter()
+                .map(|a| (a.id, a.naam))
+                .collect())
+        };
+        let formulier = (|| -> Result<Formulier, crate::store::StoreFout> {
+            Ok(match start {
+                Start::NieuweVoorziening => Formulier::nieuwe_voorziening(aanbieders()?),
+                Start::WijzigVoorziening(id) => {
+                    let d = loket.voorziening_detail(&id)?;
+                    let in_gebruik = loket.voorziening_in_gebruik(&id)?;
+                    Formulier::wijzig_voorziening(&d.invoer, in_gebruik, aanbieders()?)
+                }
+                Start::BeeindigVoorziening(id, naam) => {
+                    Formulier::beeindigen(Beeindig::Voorziening, &id, &naam, vandaag)
+                }
+                Start::VerwijderVoorziening(id, naam) => Formulier::verwijderen(&id, &naam),
+                Start::NieuweAanbieder => Formulier::aanbieder(None),
+                Start::WijzigAanbieder(id, naam, kvk) => {
+                    Formulier::aanbieder(Some((&id, &naam, kvk.as_deref())))
+                }
+                Start::BeeindigAanbieder(id, naam) => {
+                    Formulier::beeindigen(Beeindig::Aanbieder, &id, &naam, vandaag)
+                }
+                Start::NieuwContract => Formulier::contract(None, aanbieders()?),
+                Start::WijzigContract(id) => {
+                    let c = loket.contract(&id)?;
+                    Formulier::contract(Some(&c), aanbieders()?)
+                }
+                Start::BeeindigContract(id, naam) => {
+                    Formulier::beeindigen(Beeindig::Contract, &id, &naam, vandaag)
+                }
+            })
+        })();
+        match formulier {
+            Ok(f) => self.formulier = Some(f),
+            Err(fout) => {
+                self.bericht = Some((
+                    false,
+                    format!("Het formulier kon niet worden geopend: {fout}"),
+                ));
+            }
+        }
+    }
+}
+
+impl SchermUi for SocialeKaartScherm {
     /// Draws the screen. A beheerder may change the kaart, anyone else
     /// reads it.
-    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+    fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         let vandaag = loket.vandaag();
         let medewerker = loket.sessie().map(crate::gateway::Sessie::gebruiker);
         let bewerken = mag_bewerken(medewerker);
         if let Some(formulier) = &mut self.formulier {
             if !bewerken {
                 self.formulier = None;
-                return;
+                return None;
             }
             match formulier.ui(ui, loket) {
                 Einde::Open => {}
@@ -148,7 +204,7 @@ impl SocialeKaartScherm {
                     self.vernieuw();
                 }
             }
-            return;
+            return None;
         }
         ui.heading("Sociale kaart");
         ui.label(
@@ -205,13 +261,13 @@ impl SocialeKaartScherm {
             self.laad_detail(loket);
         }
         let Some((_, inhoud)) = &self.geladen else {
-            return;
+            return None;
         };
         let inhoud = match inhoud {
             Ok(i) => i,
             Err(fout) => {
                 ui.colored_label(FOUT_KLEUR, fout);
-                return;
+                return None;
             }
         };
         ui.add_space(4.0);
@@ -275,56 +331,19 @@ impl SocialeKaartScherm {
         if let Some(start) = start {
             self.begin(start, loket, vandaag);
         }
+        None
     }
 
-    /// Opens the form for `start`, reading what it needs.
-    fn begin(&mut self, start: Start, loket: &Loket<'_>, vandaag: NaiveDate) {
-        self.bericht = None;
-        let aanbieders = || -> Result<Vec<(String, String)>, crate::store::StoreFout> {
-            Ok(loket
-                .aanbieders(None)?
-                .into_iter()
-                .map(|a| (a.id, a.naam))
-                .collect())
-        };
-        let formulier = (|| -> Result<Formulier, crate::store::StoreFout> {
-            Ok(match start {
-                Start::NieuweVoorziening => Formulier::nieuwe_voorziening(aanbieders()?),
-                Start::WijzigVoorziening(id) => {
-                    let d = loket.voorziening_detail(&id)?;
-                    let in_gebruik = loket.voorziening_in_gebruik(&id)?;
-                    Formulier::wijzig_voorziening(&d.invoer, in_gebruik, aanbieders()?)
-                }
-                Start::BeeindigVoorziening(id, naam) => {
-                    Formulier::beeindigen(Beeindig::Voorziening, &id, &naam, vandaag)
-                }
-                Start::VerwijderVoorziening(id, naam) => Formulier::verwijderen(&id, &naam),
-                Start::NieuweAanbieder => Formulier::aanbieder(None),
-                Start::WijzigAanbieder(id, naam, kvk) => {
-                    Formulier::aanbieder(Some((&id, &naam, kvk.as_deref())))
-                }
-                Start::BeeindigAanbieder(id, naam) => {
-                    Formulier::beeindigen(Beeindig::Aanbieder, &id, &naam, vandaag)
-                }
-                Start::NieuwContract => Formulier::contract(None, aanbieders()?),
-                Start::WijzigContract(id) => {
-                    let c = loket.contract(&id)?;
-                    Formulier::contract(Some(&c), aanbieders()?)
-                }
-                Start::BeeindigContract(id, naam) => {
-                    Formulier::beeindigen(Beeindig::Contract, &id, &naam, vandaag)
-                }
-            })
-        })();
-        match formulier {
-            Ok(f) => self.formulier = Some(f),
-            Err(fout) => {
-                self.bericht = Some((
-                    false,
-                    format!("Het formulier kon niet worden geopend: {fout}"),
-                ));
-            }
-        }
+    fn gewijzigd(&self) -> bool {
+        SocialeKaartScherm::gewijzigd(self)
+    }
+
+    fn gooi_weg(&mut self) {
+        self.sluit_formulier();
+    }
+
+    fn vernieuw(&mut self) {
+        SocialeKaartScherm::vernieuw(self);
     }
 }
 
