@@ -210,11 +210,10 @@ impl Register {
     /// Restores the register from a backup file (the current state is kept
     /// beside the database first).
     pub fn herstel_backup(&mut self, bron: &std::path::Path) -> Result<(), StoreFout> {
-        self.eis(toegang::Recht::Backups)?;
+        let actor = self.eis(toegang::Recht::Backups)?.id.clone();
         let db = self.pad.clone().unwrap_or_else(store::standaard_pad);
-        let nu = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
-        let kopie = store::backup::backup_map(&db).join(format!("voor-herstel-{nu}.sqlite"));
-        store::backup::herstel(&mut self.conn, bron, &kopie)
+        let kopie = store::backup::voor_herstel_pad(&db);
+        store::backup::herstel(&mut self.conn, bron, &kopie, &actor).map(|_| ())
     }
 
     /// The database file, when the register is one (background work opens
@@ -287,7 +286,15 @@ impl Register {
             }
         };
         if let Command::Importeer(pad) = &command
-            && let Some(fout) = controleer_pad(pad)
+            && let Some(fout) = controleer_pad(pad).or_else(|| {
+                // Room on the disk for the register and its WAL, before anything starts.
+                let db = self.pad.as_deref()?;
+                store::past_import(db, pad).err().map(|f| ImportFout {
+                    regel: 0,
+                    veld: None,
+                    reden: f.to_string(),
+                })
+            })
         {
             self.klaar = Some(Uitkomst::ImportMislukt(ImportFouten {
                 fouten: vec![fout],

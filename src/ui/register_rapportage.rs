@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::domain::{Indicatorwaarde, WaardeSoort};
-use crate::report::export::{ExportOpties, schrijf_export};
+use crate::report::export::{ExportOpties, schrijf_export_gelogd};
 use crate::report::{Jaarrapport, RapportFout, bereken_jaren_met_voortgang};
 use crate::store::StoreFout;
 use crate::store::indicatorwaarden::{self, IndicatorwaardeFout};
@@ -46,26 +46,8 @@ impl Register {
         voortgang: &mut dyn FnMut(usize, usize),
     ) -> Result<PathBuf, RapportFout> {
         let actor = self.eis(Recht::Rapportage)?.id.clone();
-        let uitkomst = schrijf_export(self.conn(), pad, opties, voortgang);
-        // Every export is in the audit log, written or failed.
-        let resultaat = if uitkomst.is_ok() {
-            crate::store::audit::Resultaat::Gelukt
-        } else {
-            crate::store::audit::Resultaat::Mislukt
-        };
-        crate::store::audit::log(
-            self.conn(),
-            &crate::store::audit::Logregel {
-                tijdstip: &crate::store::audit::tijdstip(&chrono::Utc::now()),
-                actor: &actor,
-                actie: "export",
-                object: Some(&format!("monitoring:{}", pad.display())),
-                doel: None,
-                resultaat,
-                details: None,
-            },
-        )?;
-        uitkomst
+        // Logged before the file gets its name (every export is in the audit log).
+        schrijf_export_gelogd(self.conn(), pad, opties, &actor, voortgang)
     }
 
     /// Records a target or an external realised value (one transaction).
