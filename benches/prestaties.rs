@@ -25,12 +25,12 @@ use chrono::NaiveDate;
 use egui_kittest::Harness;
 use wijkregister::demo::{self, DemoInstellingen};
 use wijkregister::domain::Record;
+use wijkregister::gateway::Gateway;
 use wijkregister::report;
 use wijkregister::report::export::ExportOpties;
 use wijkregister::store::inwoners::Zoekvraag;
 use wijkregister::store::{self, import, medewerkers, toegang, werkvoorraad};
 use wijkregister::ui::app::WijkregisterApp;
-use wijkregister::ui::register::Register;
 
 struct Opties {
     inwoners: u32,
@@ -128,7 +128,7 @@ fn app_harness(db: &Path) -> Harness<'static, WijkregisterApp> {
     let conn = store::open(db).expect("open");
     let als = wijkcoach(&conn);
     let mut app =
-        WijkregisterApp::met_register(Register::new(conn, Some(db.to_path_buf())), vandaag());
+        WijkregisterApp::met_register(Gateway::new(conn, Some(db.to_path_buf())), vandaag());
     app.werk_als(&als);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))

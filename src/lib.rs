@@ -3,11 +3,13 @@
 //!
 //! The app is a library with a thin `main.rs`, so tests build it without a
 //! window. Layers, with dependencies pointing one way only:
-//! `ui` → `store`, `report`, `demo` → `domain`. See ARCHITECTURE.md.
+//! `ui` → `gateway` → `store`, `report`, `demo` → `domain`; `cli` uses the
+//! store directly (its user holds the database file). See ARCHITECTURE.md.
 
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod gateway;
 pub mod report;
 pub mod store;
 pub mod ui;

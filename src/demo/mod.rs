@@ -21,7 +21,7 @@ mod teksten;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::Connection;
 
 pub use generator::{BANDEN, GEMEENTE};
 
@@ -157,20 +157,20 @@ pub fn vul_register(
     inst: &DemoInstellingen,
 ) -> Result<DemoVerslag, StoreFout> {
     controleer(inst).map_err(|f| StoreFout::Validatie(vec![f]))?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    if !store::is_leeg(&tx)? {
-        return Err(StoreFout::RegisterNietLeeg);
-    }
-    store::zet_instelling(&tx, store::INSTELLING_GEMEENTE, GEMEENTE)?;
-    let verslag =
-        genereer(inst, &mut |r: Record| schrijven::voeg_in(&tx, &r)).map_err(|f| match f {
-            DemoFout::Instellingen(v) => StoreFout::Validatie(vec![v]),
-            DemoFout::Uitvoer(e) => StoreFout::from(e),
-        })?;
-    // As after an import: each provision linked to the providers that delivered it.
-    store::sociale_kaart_beheer::koppel_geleverde_aanbieders(&tx)?;
-    tx.commit()?;
-    Ok(verslag)
+    store::transactie::voer_uit(conn, |tx| {
+        if !store::is_leeg(tx)? {
+            return Err(StoreFout::RegisterNietLeeg);
+        }
+        store::zet_instelling(tx, store::INSTELLING_GEMEENTE, GEMEENTE)?;
+        let verslag =
+            genereer(inst, &mut |r: Record| schrijven::voeg_in(tx, &r)).map_err(|f| match f {
+                DemoFout::Instellingen(v) => StoreFout::Validatie(vec![v]),
+                DemoFout::Uitvoer(e) => StoreFout::from(e),
+            })?;
+        // As after an import: each provision linked to the providers that delivered it.
+        store::sociale_kaart_beheer::koppel_geleverde_aanbieders(tx)?;
+        Ok(verslag)
+    })
 }
 
 /// Writes the demo register as an exchange file: the header, then one

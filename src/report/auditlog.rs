@@ -13,7 +13,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::Connection;
 
 use super::RapportFout;
 use super::export::csv_veld;
@@ -76,43 +76,48 @@ pub fn exporteer(
         .and_then(|db| sleutel::restanten_van(Path::new(db)));
     // Immediate: the write lock from the start, so the export row cannot
     // lose a race with another instance after the rows were read.
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let (inhoud, n) = csv_bytes(&tx, filter)?;
-    let geschreven = (|| {
-        let mut t = Tijdelijk::nieuw(pad, restanten.as_deref())?;
-        t.schrijf(&inhoud)?;
-        t.sync()?;
-        Ok::<_, StoreFout>(t)
-    })()
-    .map_err(|e| match e {
-        StoreFout::Io(bron) => RapportFout::Schrijven {
-            pad: pad.display().to_string(),
-            bron,
-        },
-        e => RapportFout::Store(e),
-    });
-    let details = format!(
-        "{}; {n} regels; bestand: {}",
-        filter.omschrijving(),
-        pad.display()
-    );
-    audit::log(
-        &tx,
-        &Logregel {
-            tijdstip,
-            actor,
-            actie: "export",
-            object: Some("auditlog"),
-            doel: None,
-            resultaat: if geschreven.is_ok() {
-                Resultaat::Gelukt
-            } else {
-                Resultaat::Mislukt
-            },
-            details: Some(&details),
-        },
-    )?;
-    tx.commit()?;
+    // The file is written to a temporary file and the row appended in the
+    // one transaction; the file gets its name only after the commit. A
+    // failed file write is logged as `mislukt` and committed, then returned.
+    let (geschreven, n) =
+        crate::store::transactie::voer_uit(conn, |tx| -> Result<_, RapportFout> {
+            let (inhoud, n) = csv_bytes(tx, filter)?;
+            let geschreven = (|| {
+                let mut t = Tijdelijk::nieuw(pad, restanten.as_deref())?;
+                t.schrijf(&inhoud)?;
+                t.sync()?;
+                Ok::<_, StoreFout>(t)
+            })()
+            .map_err(|e| match e {
+                StoreFout::Io(bron) => RapportFout::Schrijven {
+                    pad: pad.display().to_string(),
+                    bron,
+                },
+                e => RapportFout::Store(e),
+            });
+            let details = format!(
+                "{}; {n} regels; bestand: {}",
+                filter.omschrijving(),
+                pad.display()
+            );
+            audit::log(
+                tx,
+                &Logregel {
+                    tijdstip,
+                    actor,
+                    actie: "export",
+                    object: Some("auditlog"),
+                    doel: None,
+                    resultaat: if geschreven.is_ok() {
+                        Resultaat::Gelukt
+                    } else {
+                        Resultaat::Mislukt
+                    },
+                    details: Some(&details),
+                },
+            )?;
+            Ok((geschreven, n))
+        })?;
     let tijdelijk = geschreven?;
     let _ = sleutel::veranker(conn, "export", None);
     tijdelijk.zet_op_plaats()?;

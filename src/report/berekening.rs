@@ -21,10 +21,10 @@ use rusqlite::{Connection, params};
 
 use super::{Jaarrapport, RapportFout, Rij, Uitkomst, Waarde};
 use crate::domain::catalogus::{CATALOGUS, Eenheid, Indicator};
-use crate::domain::datum::parse_iso;
 use crate::domain::indicatoren::{
     Band, Decimaal, bevolking_in_bereik, deel_afgerond, leeftijd_bij_toekenning, verhouding,
 };
+use crate::store::kolom::{self, optie_tekst, tekst};
 use crate::store::{self, indicatorwaarden};
 
 /// What the rules need of a voorziening.
@@ -128,9 +128,9 @@ impl Context {
         let mut stmt = conn.prepare("SELECT rowid, id, geboortedatum, woonplaats FROM inwoner")?;
         let mut rijen = stmt.query([])?;
         while let Some(r) = rijen.next()? {
-            let geboren = datum(tekst(r, 2)?)?;
+            let geboren = kolom::datum(r, 2)?;
             // Borrowed, and compared without allocating for ASCII names.
-            let woonplaats = r.get_ref(3)?.as_str().unwrap_or("").trim();
+            let woonplaats = tekst(r, 3)?.trim();
             let eigen = eigen_gemeente.as_deref().is_some_and(|g| {
                 if woonplaats.is_ascii() && g.is_ascii() {
                     woonplaats.eq_ignore_ascii_case(g)
@@ -213,21 +213,11 @@ impl Tekstpool {
     }
 }
 
-fn datum(tekst: &str) -> Result<NaiveDate, RapportFout> {
-    parse_iso(tekst)
-        .ok_or_else(|| RapportFout::Gegevens(format!("ongeldige datum '{tekst}' in het register")))
-}
-
 fn grenzen(jaar: i32) -> Result<(String, String), RapportFout> {
     if !(1900..=2200).contains(&jaar) {
         return Err(RapportFout::Jaar(jaar));
     }
     Ok((format!("{jaar:04}-01-01"), format!("{jaar:04}-12-31")))
-}
-
-/// A text column read without allocating.
-fn tekst<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, RapportFout> {
-    Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
 }
 
 /// The toekenningen lopend on a day from `begin` to `eind` (one year, or
@@ -255,34 +245,19 @@ fn laad_lopend(
                 "toekenning van onbekende inwoner '{id}'"
             )));
         };
-        let einddatum = match r
-            .get_ref(7)?
-            .as_str_or_null()
-            .map_err(rusqlite::Error::from)?
-        {
-            Some(e) => Some(datum(e)?),
-            None => None,
-        };
-        let aanbieder = r
-            .get_ref(2)?
-            .as_str_or_null()
-            .map_err(rusqlite::Error::from)?
-            .map(|a| pool.deel(a));
+        let aanbieder = optie_tekst(r, 2)?.map(|a| pool.deel(a));
         uit.push(Lopend {
             inwoner: *inwoner,
             voorziening: pool.deel(tekst(r, 1)?),
             aanbieder,
-            maatwerkcontract: r
-                .get_ref(3)?
-                .as_str_or_null()
-                .map_err(rusqlite::Error::from)?
+            maatwerkcontract: optie_tekst(r, 3)?
                 .and_then(|c| ctx.maatwerkcontracten.get(c))
                 .copied()
                 .unwrap_or(false),
             verwijzer: pool.deel(tekst(r, 4)?),
             doorbraak: r.get(5)?,
-            start: datum(tekst(r, 6)?)?,
-            eind: einddatum,
+            start: kolom::datum(r, 6)?,
+            eind: kolom::optie_datum(r, 7)?,
             geboren: *geboren,
             eigen_gemeente: *eigen_gemeente,
         });
@@ -693,10 +668,7 @@ fn bereken(
         let mut per_voorziening: HashMap<Option<Rc<str>>, HashSet<i64>> = HashMap::new();
         while let Some(r) = rijen.next()? {
             let inwoner = ctx.inwoner(tekst(r, 1)?)?.0;
-            let vz = r
-                .get_ref(0)?
-                .as_str_or_null()
-                .map_err(rusqlite::Error::from)?;
+            let vz = optie_tekst(r, 0)?;
             per_voorziening
                 .entry(vz.map(|v| pool.deel(v)))
                 .or_default()
@@ -876,8 +848,8 @@ fn jw_naar_bw(conn: &Connection, begin: &str, eind: &str) -> Result<usize, Rappo
     let mut inwoners = HashSet::new();
     while let Some(r) = rijen.next()? {
         let inwoner: String = r.get(0)?;
-        let start = datum(&r.get::<_, String>(1)?)?;
-        let geboren = datum(&r.get::<_, String>(2)?)?;
+        let start = kolom::datum(r, 1)?;
+        let geboren = kolom::datum(r, 2)?;
         if crate::domain::datum::leeftijd(geboren, start) >= 18 {
             inwoners.insert(inwoner);
         }

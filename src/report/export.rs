@@ -481,7 +481,7 @@ pub fn schrijf_export(
 /// [`schrijf_export`], logged before it exists: the file is written to an
 /// owner-only temporary file, the export is logged as `actor` (object
 /// `monitoring:<pad>`) and anchored, and only then is the file renamed to
-/// `pad`. When the log cannot be written (read-only register, write lock
+/// `pad`, as `actor` at `tijdstip`. When the log cannot be written (read-only register, write lock
 /// busy) nothing is left and the error says why; a failure before that is
 /// logged as `mislukt` where the log can still be written.
 pub fn schrijf_export_gelogd(
@@ -489,6 +489,7 @@ pub fn schrijf_export_gelogd(
     pad: &Path,
     opties: ExportOpties,
     actor: &str,
+    tijdstip: &str,
     voortgang: &mut dyn FnMut(usize, usize),
 ) -> Result<PathBuf, RapportFout> {
     let object = format!("monitoring:{}", pad.display());
@@ -496,7 +497,7 @@ pub fn schrijf_export_gelogd(
         audit::log(
             conn,
             &Logregel {
-                tijdstip: &audit::tijdstip(&chrono::Utc::now()),
+                tijdstip,
                 actor,
                 actie: "export",
                 object: Some(&object),

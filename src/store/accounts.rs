@@ -16,10 +16,11 @@ use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::{Duration, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::StoreFout;
 use super::audit::{self, Logregel, Resultaat};
+use super::{kolom, transactie};
 use crate::domain::Rol;
 
 /// The least number of characters in a password.
@@ -268,53 +269,53 @@ pub fn maak_eerste_beheerder(
     controleer_gebruikersnaam(gebruikersnaam)?;
     controleer_wachtwoordregels(wachtwoord)?;
     let hash = hash_wachtwoord(wachtwoord)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    if heeft_accounts(&tx)? {
-        return Err(AccountFout::ErZijnAlAccounts);
-    }
-    let mut volgnummer = 1_u32;
-    let id = loop {
-        let id = format!("M-BEHEER-{volgnummer}");
-        let bestaat: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM medewerker WHERE id = ?1)",
-            [&id],
-            |r| r.get(0),
-        )?;
-        if !bestaat {
-            break id;
+    transactie::voer_uit(conn, |tx| {
+        if heeft_accounts(tx)? {
+            return Err(AccountFout::ErZijnAlAccounts);
         }
-        volgnummer += 1;
-    };
-    tx.execute(
-        "INSERT INTO medewerker (id, naam, rol, wijkteam) VALUES (?1, ?2, ?3, NULL)",
-        params![id, naam, Rol::Beheerder.code()],
-    )?;
-    let t = tijd(nu);
-    tx.execute(
+        let mut volgnummer = 1_u32;
+        let id = loop {
+            let id = format!("M-BEHEER-{volgnummer}");
+            let bestaat: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM medewerker WHERE id = ?1)",
+                [&id],
+                |r| r.get(0),
+            )?;
+            if !bestaat {
+                break id;
+            }
+            volgnummer += 1;
+        };
+        tx.execute(
+            "INSERT INTO medewerker (id, naam, rol, wijkteam) VALUES (?1, ?2, ?3, NULL)",
+            params![id, naam, Rol::Beheerder.code()],
+        )?;
+        let t = tijd(nu);
+        tx.execute(
         "INSERT INTO account (medewerker, gebruikersnaam, wachtwoord_hash, actief, mislukte_pogingen,
                               geblokkeerd_tot, aangemaakt_op, gewijzigd_op)
          VALUES (?1, ?2, ?3, 1, 0, NULL, ?4, ?4)",
         params![id, gebruikersnaam, hash, t],
     )?;
-    let object = format!("medewerker:{id}");
-    audit::log(
-        &tx,
-        &Logregel {
-            tijdstip: &t,
-            actor: &id,
-            actie: "eerste-beheerder-aanmaken",
-            object: Some(&object),
-            doel: None,
-            resultaat: Resultaat::Gelukt,
-            details: None,
-        },
-    )?;
-    tx.commit()?;
-    Ok(Sessie {
-        medewerker: id,
-        naam: naam.to_owned(),
-        rol: Rol::Beheerder,
-        gebruikersnaam: gebruikersnaam.to_owned(),
+        let object = format!("medewerker:{id}");
+        audit::log(
+            tx,
+            &Logregel {
+                tijdstip: &t,
+                actor: &id,
+                actie: "eerste-beheerder-aanmaken",
+                object: Some(&object),
+                doel: None,
+                resultaat: Resultaat::Gelukt,
+                details: None,
+            },
+        )?;
+        Ok(Sessie {
+            medewerker: id,
+            naam: naam.to_owned(),
+            rol: Rol::Beheerder,
+            gebruikersnaam: gebruikersnaam.to_owned(),
+        })
     })
 }
 
@@ -393,36 +394,36 @@ pub fn voeg_toe(
     controleer_gebruikersnaam(gebruikersnaam)?;
     controleer_wachtwoordregels(wachtwoord)?;
     let hash = hash_wachtwoord(wachtwoord)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let bestaat: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM medewerker WHERE id = ?1)",
-        [medewerker],
-        |r| r.get(0),
-    )?;
-    if !bestaat {
-        return Err(AccountFout::OnbekendeMedewerker(medewerker.to_owned()));
-    }
-    let heeft: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM account WHERE medewerker = ?1)",
-        [medewerker],
-        |r| r.get(0),
-    )?;
-    if heeft {
-        return Err(AccountFout::HeeftAlAccount(medewerker.to_owned()));
-    }
-    if gebruikersnaam_bezet(&tx, gebruikersnaam)? {
-        return Err(AccountFout::GebruikersnaamBezet(gebruikersnaam.to_owned()));
-    }
-    let t = tijd(nu);
-    tx.execute(
+    transactie::voer_uit(conn, |tx| {
+        let bestaat: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM medewerker WHERE id = ?1)",
+            [medewerker],
+            |r| r.get(0),
+        )?;
+        if !bestaat {
+            return Err(AccountFout::OnbekendeMedewerker(medewerker.to_owned()));
+        }
+        let heeft: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM account WHERE medewerker = ?1)",
+            [medewerker],
+            |r| r.get(0),
+        )?;
+        if heeft {
+            return Err(AccountFout::HeeftAlAccount(medewerker.to_owned()));
+        }
+        if gebruikersnaam_bezet(tx, gebruikersnaam)? {
+            return Err(AccountFout::GebruikersnaamBezet(gebruikersnaam.to_owned()));
+        }
+        let t = tijd(nu);
+        tx.execute(
         "INSERT INTO account (medewerker, gebruikersnaam, wachtwoord_hash, actief, mislukte_pogingen,
                               geblokkeerd_tot, aangemaakt_op, gewijzigd_op)
          VALUES (?1, ?2, ?3, 1, 0, NULL, ?4, ?4)",
         params![medewerker, gebruikersnaam, hash, t],
     )?;
-    log_gelukt(&tx, actor, "account-toevoegen", &object, &t)?;
-    tx.commit()?;
-    Ok(())
+        log_gelukt(tx, actor, "account-toevoegen", &object, &t)?;
+        Ok(())
+    })
 }
 
 /// Deactivates (`actief = false`) or activates an account (beheerder only).
@@ -444,26 +445,26 @@ pub fn zet_actief(
     if !actief && actor == medewerker {
         return Err(AccountFout::EigenAccountDeactiveren);
     }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let t = tijd(nu);
-    let n = if actief {
-        tx.execute(
+    transactie::voer_uit(conn, |tx| {
+        let t = tijd(nu);
+        let n = if actief {
+            tx.execute(
             "UPDATE account SET actief = 1, mislukte_pogingen = 0, geblokkeerd_tot = NULL, gewijzigd_op = ?2
              WHERE medewerker = ?1",
             params![medewerker, t],
         )?
-    } else {
-        tx.execute(
-            "UPDATE account SET actief = 0, gewijzigd_op = ?2 WHERE medewerker = ?1",
-            params![medewerker, t],
-        )?
-    };
-    if n == 0 {
-        return Err(AccountFout::GeenAccount(medewerker.to_owned()));
-    }
-    log_gelukt(&tx, actor, actie, &object, &t)?;
-    tx.commit()?;
-    Ok(())
+        } else {
+            tx.execute(
+                "UPDATE account SET actief = 0, gewijzigd_op = ?2 WHERE medewerker = ?1",
+                params![medewerker, t],
+            )?
+        };
+        if n == 0 {
+            return Err(AccountFout::GeenAccount(medewerker.to_owned()));
+        }
+        log_gelukt(tx, actor, actie, &object, &t)?;
+        Ok(())
+    })
 }
 
 /// Sets a new password for someone else's account (beheerder only); also
@@ -479,20 +480,20 @@ pub fn reset_wachtwoord(
     eis_beheerder(conn, actor, "wachtwoord-reset", &object, nu)?;
     controleer_wachtwoordregels(nieuw)?;
     let hash = hash_wachtwoord(nieuw)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let t = tijd(nu);
-    let n = tx.execute(
+    transactie::voer_uit(conn, |tx| {
+        let t = tijd(nu);
+        let n = tx.execute(
         "UPDATE account SET wachtwoord_hash = ?2, mislukte_pogingen = 0, geblokkeerd_tot = NULL,
                             gewijzigd_op = ?3
          WHERE medewerker = ?1",
         params![medewerker, hash, t],
     )?;
-    if n == 0 {
-        return Err(AccountFout::GeenAccount(medewerker.to_owned()));
-    }
-    log_gelukt(&tx, actor, "wachtwoord-reset", &object, &t)?;
-    tx.commit()?;
-    Ok(())
+        if n == 0 {
+            return Err(AccountFout::GeenAccount(medewerker.to_owned()));
+        }
+        log_gelukt(tx, actor, "wachtwoord-reset", &object, &t)?;
+        Ok(())
+    })
 }
 
 /// Changes one's own password, given the current one.
@@ -532,14 +533,14 @@ pub fn wijzig_eigen_wachtwoord(
     }
     controleer_wachtwoordregels(nieuw)?;
     let nieuwe_hash = hash_wachtwoord(nieuw)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    tx.execute(
-        "UPDATE account SET wachtwoord_hash = ?2, gewijzigd_op = ?3 WHERE medewerker = ?1",
-        params![medewerker, nieuwe_hash, t],
-    )?;
-    log_gelukt(&tx, medewerker, "wachtwoord-wijzigen", &object, &t)?;
-    tx.commit()?;
-    Ok(())
+    transactie::voer_uit(conn, |tx| {
+        tx.execute(
+            "UPDATE account SET wachtwoord_hash = ?2, gewijzigd_op = ?3 WHERE medewerker = ?1",
+            params![medewerker, nieuwe_hash, t],
+        )?;
+        log_gelukt(tx, medewerker, "wachtwoord-wijzigen", &object, &t)?;
+        Ok(())
+    })
 }
 
 struct AccountStand {
@@ -557,16 +558,19 @@ const ACCOUNT_SELECT: &str = "SELECT a.medewerker, a.gebruikersnaam, a.wachtwoor
      FROM account a JOIN medewerker m ON m.id = a.medewerker";
 
 fn account_stand(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccountStand> {
-    let tot: Option<String> = r.get(4)?;
-    let rol: String = r.get(6)?;
     Ok(AccountStand {
         medewerker: r.get(0)?,
         gebruikersnaam: r.get(1)?,
         hash: r.get(2)?,
-        actief: r.get::<_, i64>(3)? == 1,
-        geblokkeerd_tot: tot.as_deref().and_then(lees_tijd),
+        actief: r.get(3)?,
+        geblokkeerd_tot: kolom::optie_waarde(
+            r,
+            4,
+            lees_tijd,
+            "een tijdstip (jjjj-mm-ddTuu:mm:ss)",
+        )?,
         naam: r.get(5)?,
-        rol: Rol::parse(&rol).unwrap_or(Rol::Intaker),
+        rol: kolom::lijst(r, 6, Rol::parse)?,
     })
 }
 
@@ -623,55 +627,59 @@ fn controleer(
         weiger(conn, "reden=geblokkeerd")?;
         return Err(InlogFout::Geblokkeerd { tot });
     }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    if !klopt(&stand.hash, wachtwoord) {
-        // Counted from the row as it is now, under the write lock: another
-        // app instance may have counted a failure since `stand` was read.
-        let pogingen = tx.query_row(
-            "SELECT mislukte_pogingen FROM account WHERE medewerker = ?1",
-            [&stand.medewerker],
-            |r| r.get::<_, i64>(0),
-        )? + 1;
-        if pogingen >= MAX_MISLUKTE_POGINGEN {
-            let tot = nu + Duration::minutes(BLOKKEERDUUR_MINUTEN);
-            tx.execute(
+    // A refusal is counted and logged, so it commits too: the action's value
+    // says whether the login went through.
+    let toegelaten = transactie::voer_uit(
+        conn,
+        |tx| -> Result<Result<(), InlogFout>, InlogFout> {
+            if !klopt(&stand.hash, wachtwoord) {
+                // Counted from the row as it is now, under the write lock: another
+                // app instance may have counted a failure since `stand` was read.
+                let pogingen = tx.query_row(
+                    "SELECT mislukte_pogingen FROM account WHERE medewerker = ?1",
+                    [&stand.medewerker],
+                    |r| r.get::<_, i64>(0),
+                )? + 1;
+                if pogingen >= MAX_MISLUKTE_POGINGEN {
+                    let tot = nu + Duration::minutes(BLOKKEERDUUR_MINUTEN);
+                    tx.execute(
                 "UPDATE account SET mislukte_pogingen = 0, geblokkeerd_tot = ?2 WHERE medewerker = ?1",
                 params![stand.medewerker, tijd(tot)],
             )?;
-            weiger(&tx, "reden=onjuist-wachtwoord; account geblokkeerd")?;
-            tx.commit()?;
-            return Err(InlogFout::Geblokkeerd { tot });
-        }
-        tx.execute(
-            "UPDATE account SET mislukte_pogingen = ?2 WHERE medewerker = ?1",
-            params![stand.medewerker, pogingen],
-        )?;
-        weiger(&tx, "reden=onjuist-wachtwoord")?;
-        tx.commit()?;
-        return Err(InlogFout::OnjuisteGegevens);
-    }
-    if !stand.actief {
-        weiger(&tx, "reden=gedeactiveerd")?;
-        tx.commit()?;
-        return Err(InlogFout::Gedeactiveerd);
-    }
-    tx.execute(
+                    weiger(tx, "reden=onjuist-wachtwoord; account geblokkeerd")?;
+                    return Ok(Err(InlogFout::Geblokkeerd { tot }));
+                }
+                tx.execute(
+                    "UPDATE account SET mislukte_pogingen = ?2 WHERE medewerker = ?1",
+                    params![stand.medewerker, pogingen],
+                )?;
+                weiger(tx, "reden=onjuist-wachtwoord")?;
+                return Ok(Err(InlogFout::OnjuisteGegevens));
+            }
+            if !stand.actief {
+                weiger(tx, "reden=gedeactiveerd")?;
+                return Ok(Err(InlogFout::Gedeactiveerd));
+            }
+            tx.execute(
         "UPDATE account SET mislukte_pogingen = 0, geblokkeerd_tot = NULL WHERE medewerker = ?1",
         [&stand.medewerker],
     )?;
-    audit::log(
-        &tx,
-        &Logregel {
-            tijdstip: &t,
-            actor: &stand.medewerker,
-            actie,
-            object: Some(&object),
-            doel: None,
-            resultaat: Resultaat::Gelukt,
-            details: None,
+            audit::log(
+                tx,
+                &Logregel {
+                    tijdstip: &t,
+                    actor: &stand.medewerker,
+                    actie,
+                    object: Some(&object),
+                    doel: None,
+                    resultaat: Resultaat::Gelukt,
+                    details: None,
+                },
+            )?;
+            Ok(Ok(()))
         },
     )?;
-    tx.commit()?;
+    toegelaten?;
     Ok(Sessie {
         medewerker: stand.medewerker,
         naam: stand.naam,
@@ -735,13 +743,12 @@ pub fn lijst(conn: &Connection) -> Result<Vec<AccountRij>, StoreFout> {
          FROM account a JOIN medewerker m ON m.id = a.medewerker ORDER BY m.naam, a.medewerker",
     )?;
     let rijen = stmt.query_map([], |r| {
-        let rol: String = r.get(2)?;
         Ok(AccountRij {
             medewerker: r.get(0)?,
             naam: r.get(1)?,
-            rol: Rol::parse(&rol).unwrap_or(Rol::Intaker),
+            rol: kolom::lijst(r, 2, Rol::parse)?,
             gebruikersnaam: r.get(3)?,
-            actief: r.get::<_, i64>(4)? == 1,
+            actief: r.get(4)?,
             geblokkeerd_tot: r.get(5)?,
         })
     })?;
@@ -774,4 +781,53 @@ pub fn log_openen(
             details: None,
         },
     )
+}
+
+/// Whether a medewerker's account may work now (checked by the gateway at
+/// every action of a logged-in session).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Werkstand {
+    /// Active and not locked.
+    Actief,
+    /// A beheerder deactivated it.
+    Gedeactiveerd,
+    /// Locked after wrong passwords, until this moment.
+    Geblokkeerd(NaiveDateTime),
+    /// The medewerker has no account.
+    GeenAccount,
+}
+
+impl Werkstand {
+    /// What is wrong, to follow "het account van NAAM …".
+    #[must_use]
+    pub fn omschrijving(self) -> String {
+        match self {
+            Werkstand::Actief => "is actief".to_owned(),
+            Werkstand::Gedeactiveerd => "is gedeactiveerd".to_owned(),
+            Werkstand::Geblokkeerd(tot) => {
+                format!("is geblokkeerd tot {}", tot.format("%H:%M"))
+            }
+            Werkstand::GeenAccount => "bestaat niet".to_owned(),
+        }
+    }
+}
+
+/// The state of `medewerker`'s account at `nu` (local time).
+pub fn werkstand(
+    conn: &Connection,
+    medewerker: &str,
+    nu: NaiveDateTime,
+) -> Result<Werkstand, StoreFout> {
+    let rij: Option<(bool, Option<String>)> = conn
+        .prepare_cached("SELECT actief, geblokkeerd_tot FROM account WHERE medewerker = ?1")?
+        .query_row([medewerker], |r| Ok((r.get::<_, i64>(0)? == 1, r.get(1)?)))
+        .optional()?;
+    Ok(match rij {
+        None => Werkstand::GeenAccount,
+        Some((false, _)) => Werkstand::Gedeactiveerd,
+        Some((true, tot)) => match tot.as_deref().and_then(lees_tijd) {
+            Some(tot) if tot > nu => Werkstand::Geblokkeerd(tot),
+            _ => Werkstand::Actief,
+        },
+    })
 }

@@ -37,9 +37,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Duration, Local, NaiveDateTime, Offset, TimeZone, Utc};
 use hmac::{Hmac, Mac};
 use rusqlite::types::Value;
-use rusqlite::{
-    Connection, OptionalExtension, Transaction, TransactionBehavior, params, params_from_iter,
-};
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use sha2::digest::Update;
 use sha2::{Digest, Sha256};
 
@@ -267,10 +265,7 @@ pub fn log(conn: &Connection, regel: &Logregel<'_>) -> Result<i64, StoreFout> {
         ..regel.clone()
     };
     if conn.is_autocommit() {
-        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-        let volgnummer = voeg_toe(&tx, &regel)?;
-        tx.commit()?;
-        Ok(volgnummer)
+        super::transactie::voer_uit(conn, |tx| voeg_toe(tx, &regel))
     } else {
         voeg_toe(conn, &regel)
     }

@@ -17,16 +17,17 @@
 //! `melding_inwoner`, `verwijzing_melding` and `toekenning_inwoner`.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::StoreFout;
 use super::audit;
+use super::{kolom, transactie};
 use crate::domain::ave::{
     AVE_MAX, AveContext, AveNiveauTekst, MedewerkerRol, NieuweAveGebeurtenis, Procesregisseur,
     Richting, VorigeAve, contact_vanaf, opgeschaald_vanaf, richting, valideer_teksten,
     zonder_recent_contact,
 };
-use crate::domain::datum::{iso, leeftijd, parse_iso};
+use crate::domain::datum::{iso, leeftijd};
 use crate::domain::{AveGebeurtenis, DomeinFout, Rol, Veldfout};
 
 /// One event of a household's history, as the timeline shows it.
@@ -184,26 +185,6 @@ pub struct TeamOverzicht {
     pub procesregie: Vec<OverzichtRij>,
 }
 
-/// Reads an ISO date column, failing clearly on anything else.
-fn datum(row: &Row<'_>, kolom: usize) -> rusqlite::Result<NaiveDate> {
-    let tekst: String = row.get(kolom)?;
-    parse_iso(&tekst).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            kolom,
-            rusqlite::types::Type::Text,
-            format!("'{tekst}' is geen datum").into(),
-        )
-    })
-}
-
-/// Reads an optional ISO date column.
-fn datum_optie(row: &Row<'_>, kolom: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    match row.get_ref(kolom)? {
-        rusqlite::types::ValueRef::Null => Ok(None),
-        _ => datum(row, kolom).map(Some),
-    }
-}
-
 /// Reads a level column (0–4).
 fn niveau(row: &Row<'_>, kolom: usize) -> rusqlite::Result<u8> {
     let n: i64 = row.get(kolom)?;
@@ -222,26 +203,23 @@ fn niveau(row: &Row<'_>, kolom: usize) -> rusqlite::Result<u8> {
 /// The medewerkers as the AVE rules need them, by name.
 pub fn medewerkers(conn: &Connection) -> Result<Vec<MedewerkerRol>, StoreFout> {
     let mut stmt = conn.prepare_cached("SELECT id, naam, rol FROM medewerker ORDER BY naam, id")?;
+    // The schema's CHECK keeps `rol` in the list; an unknown code is an
+    // error, never skipped (roles decide who may be regisseur).
     let rijen = stmt.query_map([], |r| {
-        let rol: String = r.get(2)?;
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, rol))
+        Ok(MedewerkerRol {
+            id: r.get(0)?,
+            naam: r.get(1)?,
+            rol: kolom::lijst(r, 2, Rol::parse)?,
+        })
     })?;
-    let mut uit = Vec::new();
-    for rij in rijen {
-        let (id, naam, rol) = rij?;
-        // The schema's CHECK keeps `rol` in the list; an unknown code is skipped, not fatal.
-        if let Some(rol) = Rol::parse(&rol) {
-            uit.push(MedewerkerRol { id, naam, rol });
-        }
-    }
-    Ok(uit)
+    Ok(rijen.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Birth dates of a household's members.
 fn geboortedata(conn: &Connection, huishouden: &str) -> Result<Vec<NaiveDate>, StoreFout> {
     let mut stmt =
         conn.prepare_cached("SELECT geboortedatum FROM inwoner WHERE huishouden = ?1")?;
-    let rijen = stmt.query_map(params![huishouden], |r| datum(r, 0))?;
+    let rijen = stmt.query_map(params![huishouden], |r| kolom::datum(r, 0))?;
     Ok(rijen.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -251,7 +229,7 @@ fn laatste(conn: &Connection, huishouden: &str) -> Result<Option<VorigeAve>, Sto
         .prepare_cached(
             "SELECT datum, niveau FROM ave WHERE huishouden = ?1 ORDER BY datum DESC, rowid DESC LIMIT 1",
         )?
-        .query_row(params![huishouden], |r| Ok(VorigeAve { datum: datum(r, 0)?, niveau: niveau(r, 1)? }))
+        .query_row(params![huishouden], |r| Ok(VorigeAve { datum: kolom::datum(r, 0)?, niveau: niveau(r, 1)? }))
         .optional()?)
 }
 
@@ -292,74 +270,74 @@ pub fn registreer(
     vandaag: NaiveDate,
     geregistreerd_op: NaiveDateTime,
 ) -> Result<String, StoreFout> {
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    let geboren = geboortedata(&tx, &nieuw.huishouden)?;
-    if geboren.is_empty() {
-        return Err(StoreFout::Validatie(vec![Veldfout::new(
-            "huishouden",
-            DomeinFout::NietInLijst {
-                waarde: nieuw.huishouden.clone(),
-                toegestaan: "de huishoudens van het register".to_owned(),
-            },
-        )]));
-    }
-    let mw = medewerkers(&tx)?;
-    let ctx = AveContext {
-        vandaag,
-        geboortedata: &geboren,
-        medewerkers: &mw,
-        vorige: laatste(&tx, &nieuw.huishouden)?,
-    };
-    nieuw.valideer(&ctx).map_err(StoreFout::Validatie)?;
-    let id = nieuw_id(&tx)?;
-    let casus = nieuw
-        .casusregisseur
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty());
-    let uitleg = nieuw
-        .reden_geen_procesmanager
-        .as_deref()
-        .map(str::trim)
-        .filter(|u| !u.is_empty() && nieuw.kinderregel_geldt(&geboren))
-        .filter(|_| {
-            !matches!(&nieuw.procesregisseur, Some(Procesregisseur::Medewerker(m))
+    transactie::voer_uit(conn, |tx| {
+        let geboren = geboortedata(tx, &nieuw.huishouden)?;
+        if geboren.is_empty() {
+            return Err(StoreFout::Validatie(vec![Veldfout::new(
+                "huishouden",
+                DomeinFout::NietInLijst {
+                    waarde: nieuw.huishouden.clone(),
+                    toegestaan: "de huishoudens van het register".to_owned(),
+                },
+            )]));
+        }
+        let mw = medewerkers(tx)?;
+        let ctx = AveContext {
+            vandaag,
+            geboortedata: &geboren,
+            medewerkers: &mw,
+            vorige: laatste(tx, &nieuw.huishouden)?,
+        };
+        nieuw.valideer(&ctx).map_err(StoreFout::Validatie)?;
+        let id = nieuw_id(tx)?;
+        let casus = nieuw
+            .casusregisseur
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
+        let uitleg = nieuw
+            .reden_geen_procesmanager
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty() && nieuw.kinderregel_geldt(&geboren))
+            .filter(|_| {
+                !matches!(&nieuw.procesregisseur, Some(Procesregisseur::Medewerker(m))
             if mw.iter().any(|x| &x.id == m && x.rol == Rol::Procesmanager))
-        });
-    // The exchange fields are those of `schrijven::voeg_in`; the three
-    // columns of schema version 2 are written in the same statement.
-    tx.prepare_cached(
-        "INSERT INTO ave (id, huishouden, datum, niveau, reden, casusregisseur, procesregisseur,
-                          geregistreerd_door, geregistreerd_op, reden_geen_procesmanager)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?
-    .execute(params![
-        id,
-        nieuw.huishouden,
-        iso(nieuw.datum),
-        nieuw.niveau,
-        nieuw.reden.trim(),
-        casus,
-        nieuw.procesregisseur_tekst(&mw),
-        nieuw.geregistreerd_door.trim(),
-        geregistreerd_op.format("%Y-%m-%d %H:%M:%S").to_string(),
-        uitleg
-    ])?;
-    // In the audit log too, in the same transaction (`geregistreerd_op` is UTC).
-    audit::log(
-        &tx,
-        &audit::Logregel {
-            tijdstip: &audit::tijdstip(&geregistreerd_op.and_utc()),
-            actor: nieuw.geregistreerd_door.trim(),
-            actie: "ave-registreren",
-            object: Some(&format!("huishouden:{}", nieuw.huishouden)),
-            doel: None,
-            resultaat: audit::Resultaat::Gelukt,
-            details: Some(&format!("ave={id}; niveau={}", nieuw.niveau)),
-        },
-    )?;
-    tx.commit()?;
-    Ok(id)
+            });
+        // The exchange fields are those of `schrijven::voeg_in`; the three
+        // columns of schema version 2 are written in the same statement.
+        tx.prepare_cached(
+            "INSERT INTO ave (id, huishouden, datum, niveau, reden, casusregisseur, procesregisseur,
+                              geregistreerd_door, geregistreerd_op, reden_geen_procesmanager)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
+            id,
+            nieuw.huishouden,
+            iso(nieuw.datum),
+            nieuw.niveau,
+            nieuw.reden.trim(),
+            casus,
+            nieuw.procesregisseur_tekst(&mw),
+            nieuw.geregistreerd_door.trim(),
+            geregistreerd_op.format("%Y-%m-%d %H:%M:%S").to_string(),
+            uitleg
+        ])?;
+        // In the audit log too, in the same transaction (`geregistreerd_op` is UTC).
+        audit::log(
+            tx,
+            &audit::Logregel {
+                tijdstip: &audit::tijdstip(&geregistreerd_op.and_utc()),
+                actor: nieuw.geregistreerd_door.trim(),
+                actie: "ave-registreren",
+                object: Some(&format!("huishouden:{}", nieuw.huishouden)),
+                doel: None,
+                resultaat: audit::Resultaat::Gelukt,
+                details: Some(&format!("ave={id}; niveau={}", nieuw.niveau)),
+            },
+        )?;
+        Ok(id)
+    })
 }
 
 /// A household's whole history, oldest first (date, then order of recording).
@@ -376,7 +354,7 @@ pub fn historie(conn: &Connection, huishouden: &str) -> Result<Vec<AveRij>, Stor
     let rijen = stmt.query_map(params![huishouden], |r| {
         Ok(AveRij {
             id: r.get(0)?,
-            datum: datum(r, 1)?,
+            datum: kolom::datum(r, 1)?,
             niveau: niveau(r, 2)?,
             richting: Richting::Gelijk,
             reden: r.get(3)?,
@@ -407,7 +385,7 @@ pub fn records(conn: &Connection, huishouden: &str) -> Result<Vec<AveGebeurtenis
         Ok(AveGebeurtenis {
             id: r.get(0)?,
             huishouden: r.get(1)?,
-            datum: datum(r, 2)?,
+            datum: kolom::datum(r, 2)?,
             niveau: niveau(r, 3)?,
             reden: r.get(4)?,
             casusregisseur: r.get(5)?,
@@ -434,7 +412,7 @@ pub fn stand(
         .query_row(params![huishouden, iso(vandaag)], |r| {
             Ok(AveStand {
                 niveau: niveau(r, 0)?,
-                sinds: datum(r, 1)?,
+                sinds: kolom::datum(r, 1)?,
                 procesregisseur: r.get(2)?,
                 casusregisseur_naam: r.get(3)?,
             })
@@ -463,7 +441,7 @@ pub fn huishouden(
              WHERE huishouden = ?1 ORDER BY geboortedatum, achternaam, voornaam, id",
         )?;
         stmt.query_map(params![huishouden], |r| {
-            let geboortedatum = datum(r, 3)?;
+            let geboortedatum = kolom::datum(r, 3)?;
             Ok(HuishoudenLid {
                 id: r.get(0)?,
                 voornaam: r.get(1)?,
@@ -495,7 +473,7 @@ pub fn huishouden(
             .query_map(params![lid.id], |r| {
                 Ok(OpenMelding {
                     id: r.get(0)?,
-                    datum: datum(r, 1)?,
+                    datum: kolom::datum(r, 1)?,
                     wet: r.get(2)?,
                     bron: r.get(3)?,
                 })
@@ -506,8 +484,8 @@ pub fn huishouden(
                 Ok(LopendeToekenning {
                     id: r.get(0)?,
                     voorziening: r.get(1)?,
-                    start: datum(r, 2)?,
-                    eind: datum_optie(r, 3)?,
+                    start: kolom::datum(r, 2)?,
+                    eind: kolom::optie_datum(r, 3)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -542,55 +520,55 @@ pub fn herformuleer(
     teksten: &[AveNiveauTekst],
     tijdstip: &str,
 ) -> Result<(), StoreFout> {
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    let rol: Option<String> = tx
-        .prepare_cached("SELECT rol FROM medewerker WHERE id = ?1")?
-        .query_row(params![door], |r| r.get(0))
-        .optional()?;
-    match rol {
-        None => {
-            return Err(StoreFout::Validatie(vec![Veldfout::new(
-                "door",
-                DomeinFout::OnbekendeMedewerker(door.to_owned()),
-            )]));
+    transactie::voer_uit(conn, |tx| {
+        let rol: Option<String> = tx
+            .prepare_cached("SELECT rol FROM medewerker WHERE id = ?1")?
+            .query_row(params![door], |r| r.get(0))
+            .optional()?;
+        match rol {
+            None => {
+                return Err(StoreFout::Validatie(vec![Veldfout::new(
+                    "door",
+                    DomeinFout::OnbekendeMedewerker(door.to_owned()),
+                )]));
+            }
+            Some(rol) if rol != Rol::Beheerder.code() => {
+                return Err(StoreFout::Validatie(vec![Veldfout::new(
+                    "door",
+                    DomeinFout::RolVereist {
+                        rol: Rol::Beheerder.code(),
+                    },
+                )]));
+            }
+            Some(_) => {}
         }
-        Some(rol) if rol != Rol::Beheerder.code() => {
-            return Err(StoreFout::Validatie(vec![Veldfout::new(
-                "door",
-                DomeinFout::RolVereist {
-                    rol: Rol::Beheerder.code(),
-                },
-            )]));
+        valideer_teksten(teksten).map_err(StoreFout::Validatie)?;
+        let mut stmt = tx.prepare_cached(
+            "UPDATE ave_niveau SET naam = ?2, situatie = ?3, regie = ?4 WHERE niveau = ?1",
+        )?;
+        for t in teksten {
+            stmt.execute(params![
+                t.niveau,
+                t.naam.trim(),
+                t.situatie.trim(),
+                t.regie.trim()
+            ])?;
         }
-        Some(_) => {}
-    }
-    valideer_teksten(teksten).map_err(StoreFout::Validatie)?;
-    let mut stmt = tx.prepare_cached(
-        "UPDATE ave_niveau SET naam = ?2, situatie = ?3, regie = ?4 WHERE niveau = ?1",
-    )?;
-    for t in teksten {
-        stmt.execute(params![
-            t.niveau,
-            t.naam.trim(),
-            t.situatie.trim(),
-            t.regie.trim()
-        ])?;
-    }
-    drop(stmt);
-    audit::log(
-        &tx,
-        &audit::Logregel {
-            tijdstip,
-            actor: door,
-            actie: "wijzigen",
-            object: Some("ave-niveauteksten"),
-            doel: None,
-            resultaat: audit::Resultaat::Gelukt,
-            details: None,
-        },
-    )?;
-    tx.commit()?;
-    Ok(())
+        drop(stmt);
+        audit::log(
+            tx,
+            &audit::Logregel {
+                tijdstip,
+                actor: door,
+                actie: "wijzigen",
+                object: Some("ave-niveauteksten"),
+                doel: None,
+                resultaat: audit::Resultaat::Gelukt,
+                details: None,
+            },
+        )?;
+        Ok(())
+    })
 }
 
 /// The level now per household: its latest event dated on or before ?1
@@ -631,10 +609,10 @@ fn overzicht_rij(r: &Row<'_>) -> rusqlite::Result<OverzichtRij> {
         naam: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
         wijkteam: r.get(2)?,
         niveau: niveau(r, 3)?,
-        sinds: datum(r, 4)?,
+        sinds: kolom::datum(r, 4)?,
         procesregisseur: r.get(5)?,
         casusregisseur_naam: r.get(6)?,
-        peildatum: datum_optie(r, 7)?,
+        peildatum: kolom::optie_datum(r, 7)?,
     })
 }
 

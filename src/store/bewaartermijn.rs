@@ -7,15 +7,14 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, params};
 
-use super::StoreFout;
 use super::audit::{self, Logregel, Resultaat};
+use super::{StoreFout, kolom, transactie};
 use crate::domain::Wet;
 use crate::domain::bewaartermijn::{
     DossierFeiten, Grond, ToegekendeVoorziening, vernietigingsdatum,
 };
-use crate::domain::datum::parse_iso;
 
 /// A dossier with its destruction date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,11 +36,8 @@ fn feiten(conn: &Connection) -> Result<HashMap<String, DossierFeiten>, StoreFout
     let mut rijen = stmt.query([])?;
     while let Some(r) = rijen.next()? {
         let f = alle.entry(r.get(0)?).or_default();
-        f.open_melding = r.get::<_, i64>(1)? == 1;
-        f.laatste_afsluiting = r
-            .get::<_, Option<String>>(2)?
-            .as_deref()
-            .and_then(parse_iso);
+        f.open_melding = r.get(1)?;
+        f.laatste_afsluiting = kolom::optie_datum(r, 2)?;
     }
     let mut stmt = conn.prepare(
         "SELECT t.inwoner, v.wet, t.eind FROM toekenning t JOIN voorziening v ON v.id = t.voorziening
@@ -49,15 +45,9 @@ fn feiten(conn: &Connection) -> Result<HashMap<String, DossierFeiten>, StoreFout
     )?;
     let mut rijen = stmt.query([])?;
     while let Some(r) = rijen.next()? {
-        let wet = r
-            .get::<_, Option<String>>(1)?
-            .as_deref()
-            .and_then(Wet::parse)
-            .unwrap_or(Wet::Wmo);
-        let eind = r
-            .get::<_, Option<String>>(2)?
-            .as_deref()
-            .and_then(parse_iso);
+        // A maatwerk provision has a law; one without counts as Wmo (15 years).
+        let wet = kolom::optie_lijst(r, 1, Wet::parse)?.unwrap_or(Wet::Wmo);
+        let eind = kolom::optie_datum(r, 2)?;
         alle.entry(r.get(0)?)
             .or_default()
             .toegekend
@@ -116,12 +106,12 @@ pub fn vernietig(
 ) -> Result<Vernietigd, StoreFout> {
     // The check and the destruction under one write lock: another instance
     // cannot add to the dossier between them.
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let f = feiten(&tx)?.remove(inwoner).unwrap_or_default();
-    let grond = controleer_vervallen(inwoner, &f, vandaag)?;
-    let v = vernietig_in(&tx, inwoner, grond, actor, tijdstip)?;
-    tx.commit()?;
-    Ok(v)
+    transactie::voer_uit(conn, |tx| {
+        let f = feiten(tx)?.remove(inwoner).unwrap_or_default();
+        let grond = controleer_vervallen(inwoner, &f, vandaag)?;
+        let v = vernietig_in(tx, inwoner, grond, actor, tijdstip)?;
+        Ok(v)
+    })
 }
 
 /// Destroys every dossier due on `vandaag` (the list of [`te_vernietigen`])
@@ -133,21 +123,21 @@ pub fn vernietig_alle(
     actor: &str,
     tijdstip: &str,
 ) -> Result<(Vec<String>, Vernietigd), StoreFout> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let lijst = te_vernietigen(&tx, vandaag)?;
-    let mut totaal = Vernietigd::default();
-    let mut ids = Vec::with_capacity(lijst.len());
-    for verval in lijst {
-        let v = vernietig_in(&tx, &verval.inwoner, verval.grond, actor, tijdstip)?;
-        totaal.meldingen += v.meldingen;
-        totaal.verwijzingen += v.verwijzingen;
-        totaal.toekenningen += v.toekenningen;
-        totaal.ave += v.ave;
-        totaal.vorderingen += v.vorderingen;
-        ids.push(verval.inwoner);
-    }
-    tx.commit()?;
-    Ok((ids, totaal))
+    transactie::voer_uit(conn, |tx| {
+        let lijst = te_vernietigen(tx, vandaag)?;
+        let mut totaal = Vernietigd::default();
+        let mut ids = Vec::with_capacity(lijst.len());
+        for verval in lijst {
+            let v = vernietig_in(tx, &verval.inwoner, verval.grond, actor, tijdstip)?;
+            totaal.meldingen += v.meldingen;
+            totaal.verwijzingen += v.verwijzingen;
+            totaal.toekenningen += v.toekenningen;
+            totaal.ave += v.ave;
+            totaal.vorderingen += v.vorderingen;
+            ids.push(verval.inwoner);
+        }
+        Ok((ids, totaal))
+    })
 }
 
 /// The ground of a dossier due on `vandaag`, or why it may not be destroyed.

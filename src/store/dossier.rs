@@ -15,7 +15,8 @@ use crate::domain::{
     Wet,
 };
 use crate::store::StoreFout;
-use crate::store::inwoners::{InwonerRij, inwoner, iso_datum};
+use crate::store::inwoners::{InwonerRij, inwoner};
+use crate::store::kolom;
 
 /// A household member.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,28 +194,6 @@ pub struct Dossier {
     pub verwijzingen: Vec<VerwijzingRegel>,
 }
 
-fn code<T>(kolom: usize, tekst: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    parse(tekst).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            kolom,
-            rusqlite::types::Type::Text,
-            format!("onbekende code '{tekst}'").into(),
-        )
-    })
-}
-
-fn optie_datum(kolom: usize, tekst: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
-    tekst.map(|t| iso_datum(kolom, &t)).transpose()
-}
-
-fn optie_code<T>(
-    kolom: usize,
-    tekst: Option<String>,
-    parse: fn(&str) -> Option<T>,
-) -> rusqlite::Result<Option<T>> {
-    tekst.map(|t| code(kolom, &t, parse)).transpose()
-}
-
 /// The SQL of the dossier queries, public so a test can EXPLAIN them.
 pub const SQL_HUISHOUDEN: &str = "SELECT huishouden FROM inwoner WHERE id = ?1";
 /// Household members.
@@ -256,7 +235,6 @@ pub fn dossier(conn: &Connection, id: &str, vandaag: NaiveDate) -> Result<Dossie
         .query_map(params![huishouden, id], |r| {
             let voornaam: String = r.get(1)?;
             let achternaam: String = r.get(2)?;
-            let datum: String = r.get(3)?;
             Ok(Huisgenoot {
                 id: r.get(0)?,
                 naam: if voornaam.is_empty() {
@@ -264,7 +242,7 @@ pub fn dossier(conn: &Connection, id: &str, vandaag: NaiveDate) -> Result<Dossie
                 } else {
                     format!("{voornaam} {achternaam}")
                 },
-                geboortedatum: iso_datum(3, &datum)?,
+                geboortedatum: kolom::datum(r, 3)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -272,9 +250,8 @@ pub fn dossier(conn: &Connection, id: &str, vandaag: NaiveDate) -> Result<Dossie
     let ave_historie = conn
         .prepare_cached(SQL_AVE)?
         .query_map(params![huishouden], |r| {
-            let datum: String = r.get(0)?;
             Ok(AveRegel {
-                datum: iso_datum(0, &datum)?,
+                datum: kolom::datum(r, 0)?,
                 niveau: r.get(1)?,
                 reden: r.get(2)?,
                 casusregisseur: r.get(3)?,
@@ -287,19 +264,17 @@ pub fn dossier(conn: &Connection, id: &str, vandaag: NaiveDate) -> Result<Dossie
     let meldingen = conn
         .prepare_cached(SQL_MELDINGEN)?
         .query_map(params![id], |r| {
-            let datum: String = r.get(1)?;
-            let bron: String = r.get(2)?;
             Ok(MeldingRegel {
                 id: r.get(0)?,
-                datum: iso_datum(1, &datum)?,
-                bron: code(2, &bron, Bron::parse)?,
-                wet: optie_code(3, r.get(3)?, Wet::parse)?,
+                datum: kolom::datum(r, 1)?,
+                bron: kolom::lijst(r, 2, Bron::parse)?,
+                wet: kolom::optie_lijst(r, 3, Wet::parse)?,
                 gevraagde_voorziening: r.get(4)?,
                 medewerker: r.get(5)?,
-                gesprek: optie_datum(6, r.get(6)?)?,
-                onderzoek_klaar: optie_datum(7, r.get(7)?)?,
-                afgesloten: optie_datum(8, r.get(8)?)?,
-                uitkomst: optie_code(9, r.get(9)?, MeldingUitkomst::parse)?,
+                gesprek: kolom::optie_datum(r, 6)?,
+                onderzoek_klaar: kolom::optie_datum(r, 7)?,
+                afgesloten: kolom::optie_datum(r, 8)?,
+                uitkomst: kolom::optie_lijst(r, 9, MeldingUitkomst::parse)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -307,26 +282,22 @@ pub fn dossier(conn: &Connection, id: &str, vandaag: NaiveDate) -> Result<Dossie
     let toekenningen = conn
         .prepare_cached(SQL_TOEKENNINGEN)?
         .query_map(params![id], |r| {
-            let verwijzer: String = r.get(3)?;
-            let besluit: String = r.get(4)?;
-            let uitkomst: String = r.get(5)?;
-            let vorm: String = r.get(8)?;
-            let besluit = iso_datum(4, &besluit)?;
-            let uitkomst = code(5, &uitkomst, BesluitUitkomst::parse)?;
-            let start = optie_datum(6, r.get(6)?)?;
-            let eind = optie_datum(7, r.get(7)?)?;
+            let besluit = kolom::datum(r, 4)?;
+            let uitkomst = kolom::lijst(r, 5, BesluitUitkomst::parse)?;
+            let start = kolom::optie_datum(r, 6)?;
+            let eind = kolom::optie_datum(r, 7)?;
             Ok(ToekenningRegel {
                 id: r.get(0)?,
                 melding: r.get(10)?,
                 voorziening: r.get(1)?,
                 aanbieder: r.get(2)?,
-                verwijzer: code(3, &verwijzer, Verwijzer::parse)?,
+                verwijzer: kolom::lijst(r, 3, Verwijzer::parse)?,
                 besluit,
                 uitkomst,
                 start,
                 eind,
-                leveringsvorm: code(8, &vorm, Leveringsvorm::parse)?,
-                reden_einde: optie_code(9, r.get(9)?, RedenEinde::parse)?,
+                leveringsvorm: kolom::lijst(r, 8, Leveringsvorm::parse)?,
+                reden_einde: kolom::optie_lijst(r, 9, RedenEinde::parse)?,
                 status: ToekenningStatus::op(uitkomst, besluit, start, eind, vandaag),
             })
         })?
@@ -335,14 +306,12 @@ pub fn dossier(conn: &Connection, id: &str, vandaag: NaiveDate) -> Result<Dossie
     let verwijzingen = conn
         .prepare_cached(SQL_VERWIJZINGEN)?
         .query_map(params![id], |r| {
-            let datum: String = r.get(2)?;
-            let status: String = r.get(3)?;
             Ok(VerwijzingRegel {
                 id: r.get(0)?,
                 melding: r.get(5)?,
                 voorziening: r.get(1)?,
-                datum: iso_datum(2, &datum)?,
-                status: code(3, &status, VerwijzingStatus::parse)?,
+                datum: kolom::datum(r, 2)?,
+                status: kolom::lijst(r, 3, VerwijzingStatus::parse)?,
                 opgelost: r.get(4)?,
             })
         })?

@@ -16,7 +16,6 @@ use std::io::Write;
 use rusqlite::types::Type;
 use rusqlite::{Connection, Row};
 
-use crate::domain::datum::parse_iso;
 use crate::domain::{
     Aanbieder, Afweging, AveGebeurtenis, BesluitUitkomst, Bevolking, Bron, Bsn, Contract,
     ContractSoort, Geslacht, Indicatorwaarde, Inwoner, Leveringsvorm, Medewerker, Melding,
@@ -24,7 +23,7 @@ use crate::domain::{
     Voorziening, VoorzieningSoort, Vordering, VorderingSoort, WaardeSoort, Wet, Wijkteam,
 };
 use crate::store::uitwisseling::{header, naar_json};
-use crate::store::{INSTELLING_GEMEENTE, StoreFout, instelling};
+use crate::store::{INSTELLING_GEMEENTE, StoreFout, instelling, kolom};
 
 /// The gemeente written in the header when the register has none set.
 pub const GEMEENTE_ONBEKEND: &str = "onbekend";
@@ -89,7 +88,7 @@ pub fn voor_elk_record(
             Ok(Record::Medewerker(Medewerker {
                 id: r.get(0)?,
                 naam: r.get(1)?,
-                rol: code(r, 2, Rol::parse)?,
+                rol: kolom::lijst(r, 2, Rol::parse)?,
                 wijkteam: r.get(3)?,
             }))
         },
@@ -107,10 +106,10 @@ pub fn voor_elk_record(
             Ok(Record::Contract(Contract {
                 id: r.get(0)?,
                 aanbieder: r.get(1)?,
-                wet: code(r, 2, Wet::parse)?,
-                soort: code(r, 3, ContractSoort::parse)?,
-                van: datum(r, 4)?,
-                tot: datum_opt(r, 5)?,
+                wet: kolom::lijst(r, 2, Wet::parse)?,
+                soort: kolom::lijst(r, 3, ContractSoort::parse)?,
+                van: kolom::datum(r, 4)?,
+                tot: kolom::optie_datum(r, 5)?,
             }))
         },
     )?;
@@ -126,8 +125,8 @@ pub fn voor_elk_record(
             Ok(Record::Voorziening(Voorziening {
                 id: r.get(0)?,
                 naam: r.get(1)?,
-                soort: code(r, 2, VoorzieningSoort::parse)?,
-                wet: code_opt(r, 3, Wet::parse)?,
+                soort: kolom::lijst(r, 2, VoorzieningSoort::parse)?,
+                wet: kolom::optie_lijst(r, 3, Wet::parse)?,
                 categorie: r.get(4)?,
                 kenmerken,
             }))
@@ -147,8 +146,8 @@ pub fn voor_elk_record(
                 bsn,
                 voornaam: r.get(2)?,
                 achternaam: r.get(3)?,
-                geboortedatum: datum(r, 4)?,
-                geslacht: code_opt(r, 5, Geslacht::parse)?,
+                geboortedatum: kolom::datum(r, 4)?,
+                geslacht: kolom::optie_lijst(r, 5, Geslacht::parse)?,
                 huishouden: r.get(6)?,
                 wijkteam: r.get(7)?,
                 woonplaats: r.get(8)?,
@@ -163,15 +162,15 @@ pub fn voor_elk_record(
             Ok(Record::Melding(Melding {
                 id: r.get(0)?,
                 inwoner: r.get(1)?,
-                datum: datum(r, 2)?,
-                bron: code(r, 3, Bron::parse)?,
-                wet: code_opt(r, 4, Wet::parse)?,
+                datum: kolom::datum(r, 2)?,
+                bron: kolom::lijst(r, 3, Bron::parse)?,
+                wet: kolom::optie_lijst(r, 4, Wet::parse)?,
                 gevraagde_voorziening: r.get(5)?,
                 medewerker: r.get(6)?,
-                gesprek: datum_opt(r, 7)?,
-                onderzoek_klaar: datum_opt(r, 8)?,
-                afgesloten: datum_opt(r, 9)?,
-                uitkomst: code_opt(r, 10, MeldingUitkomst::parse)?,
+                gesprek: kolom::optie_datum(r, 7)?,
+                onderzoek_klaar: kolom::optie_datum(r, 8)?,
+                afgesloten: kolom::optie_datum(r, 9)?,
+                uitkomst: kolom::optie_lijst(r, 10, MeldingUitkomst::parse)?,
             }))
         },
     )?;
@@ -182,9 +181,9 @@ pub fn voor_elk_record(
                 id: r.get(0)?,
                 melding: r.get(1)?,
                 voorziening: r.get(2)?,
-                datum: datum(r, 3)?,
-                status: code(r, 4, VerwijzingStatus::parse)?,
-                afgerond_op: datum_opt(r, 5)?,
+                datum: kolom::datum(r, 3)?,
+                status: kolom::lijst(r, 4, VerwijzingStatus::parse)?,
+                afgerond_op: kolom::optie_datum(r, 5)?,
                 opgelost: r.get(6)?,
             }))
         },
@@ -212,15 +211,15 @@ pub fn voor_elk_record(
                 aanbieder: r.get(3)?,
                 contract: r.get(4)?,
                 melding: r.get(5)?,
-                verwijzer: code(r, 6, Verwijzer::parse)?,
-                aanvraag: datum_opt(r, 7)?,
-                besluit: datum(r, 8)?,
-                uitkomst: code(r, 9, BesluitUitkomst::parse)?,
-                start: datum_opt(r, 10)?,
-                eind: datum_opt(r, 11)?,
-                leveringsvorm: code(r, 12, Leveringsvorm::parse)?,
+                verwijzer: kolom::lijst(r, 6, Verwijzer::parse)?,
+                aanvraag: kolom::optie_datum(r, 7)?,
+                besluit: kolom::datum(r, 8)?,
+                uitkomst: kolom::lijst(r, 9, BesluitUitkomst::parse)?,
+                start: kolom::optie_datum(r, 10)?,
+                eind: kolom::optie_datum(r, 11)?,
+                leveringsvorm: kolom::lijst(r, 12, Leveringsvorm::parse)?,
                 doorbraak: r.get(13)?,
-                reden_einde: code_opt(r, 14, RedenEinde::parse)?,
+                reden_einde: kolom::optie_lijst(r, 14, RedenEinde::parse)?,
                 afweging,
             }))
         },
@@ -231,7 +230,7 @@ pub fn voor_elk_record(
             Ok(Record::Ave(AveGebeurtenis {
                 id: r.get(0)?,
                 huishouden: r.get(1)?,
-                datum: datum(r, 2)?,
+                datum: kolom::datum(r, 2)?,
                 niveau: r.get(3)?,
                 reden: r.get(4)?,
                 casusregisseur: r.get(5)?,
@@ -244,9 +243,9 @@ pub fn voor_elk_record(
         |r| {
             Ok(Record::Vordering(Vordering {
                 id: r.get(0)?,
-                datum: datum(r, 1)?,
+                datum: kolom::datum(r, 1)?,
                 bedrag_cent: r.get(2)?,
-                soort: code(r, 3, VorderingSoort::parse)?,
+                soort: kolom::lijst(r, 3, VorderingSoort::parse)?,
                 inwoner: r.get(4)?,
                 aanbieder: r.get(5)?,
             }))
@@ -269,7 +268,7 @@ pub fn voor_elk_record(
             Ok(Record::Indicatorwaarde(Indicatorwaarde {
                 indicator: r.get(0)?,
                 jaar: r.get(1)?,
-                soort: code(r, 2, WaardeSoort::parse)?,
+                soort: kolom::lijst(r, 2, WaardeSoort::parse)?,
                 waarde: r.get(3)?,
                 tekst: r.get(4)?,
                 bron: r.get(5)?,
@@ -277,39 +276,4 @@ pub fn voor_elk_record(
         },
     )?;
     Ok(())
-}
-
-/// A value that the database holds but this build does not know.
-#[derive(Debug, thiserror::Error)]
-#[error("onbekende waarde '{0}' in het register")]
-struct OnbekendeWaarde(String);
-
-fn code<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    let tekst: String = r.get(i)?;
-    parse(&tekst).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(OnbekendeWaarde(tekst)))
-    })
-}
-
-fn code_opt<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<Option<T>> {
-    let tekst: Option<String> = r.get(i)?;
-    tekst
-        .map(|t| {
-            parse(&t).ok_or_else(|| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    i,
-                    Type::Text,
-                    Box::new(OnbekendeWaarde(t)),
-                )
-            })
-        })
-        .transpose()
-}
-
-fn datum(r: &Row<'_>, i: usize) -> rusqlite::Result<chrono::NaiveDate> {
-    code(r, i, parse_iso)
-}
-
-fn datum_opt(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<chrono::NaiveDate>> {
-    code_opt(r, i, parse_iso)
 }

@@ -18,9 +18,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
-use rusqlite::{
-    Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior, params,
-};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Transaction, params};
 use serde_json::{Map, Value};
 
 use crate::domain::catalogus::is_bekende_code;
@@ -33,7 +31,7 @@ use crate::domain::{
     Wijkteam,
 };
 use crate::store::uitwisseling::{FORMAAT, VERSIE};
-use crate::store::{INSTELLING_GEMEENTE, instelling, schrijven, zet_instelling};
+use crate::store::{INSTELLING_GEMEENTE, StoreFout, instelling, schrijven, zet_instelling};
 
 /// Most errors an import reports; beyond this it stops and sets `afgekapt`.
 pub const MAX_FOUTEN: usize = 100;
@@ -205,6 +203,15 @@ pub struct ImportFouten {
     pub afgekapt: bool,
 }
 
+/// The transaction itself failed (begin, commit, or SQLite ended it).
+impl From<StoreFout> for ImportFouten {
+    fn from(fout: StoreFout) -> Self {
+        ImportFouten::een(format!(
+            "het register kon de import niet vastleggen ({fout}); er is niets opgeslagen"
+        ))
+    }
+}
+
 impl ImportFouten {
     fn een(reden: impl Into<String>) -> ImportFouten {
         ImportFouten {
@@ -279,17 +286,25 @@ pub fn importeer<R: BufRead>(
     importeer_als(conn, bron, None, voortgang)
 }
 
-/// [`importeer`] with an audit row (`actor`, `object`) in the same transaction.
+/// [`importeer`] with an audit row (`actor`, `object`) in the same
+/// transaction (`store::transactie`: nothing of it is stored unless all is).
 fn importeer_als<R: BufRead>(
     conn: &mut Connection,
+    bron: R,
+    door: Option<(&str, &str)>,
+    voortgang: &mut dyn FnMut(u64),
+) -> Result<ImportVerslag, ImportFouten> {
+    crate::store::transactie::voer_uit(conn, |tx| importeer_in(tx, bron, door, voortgang))
+}
+
+/// The import inside its transaction.
+fn importeer_in<R: BufRead>(
+    tx: &Transaction<'_>,
     mut bron: R,
     door: Option<(&str, &str)>,
     voortgang: &mut dyn FnMut(u64),
 ) -> Result<ImportVerslag, ImportFouten> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|_| {
-        ImportFouten::een("het register kan nu niet worden bijgewerkt (bezet of alleen-lezen); probeer het opnieuw")
-    })?;
-    let mut imp = Importeur::new(&tx);
+    let mut imp = Importeur::new(tx);
     let mut buf = Vec::with_capacity(4096);
     let mut regel: u64 = 0;
     loop {
@@ -346,17 +361,16 @@ fn importeer_als<R: BufRead>(
         ..
     } = imp;
     if !fouten.is_empty() {
-        // Dropping the transaction rolls it back; say so explicitly.
-        let _ = tx.rollback();
+        // The transaction helper rolls back.
         return Err(ImportFouten { fouten, afgekapt });
     }
-    crate::store::sociale_kaart_beheer::koppel_geleverde_aanbieders(&tx).map_err(|_| {
+    crate::store::sociale_kaart_beheer::koppel_geleverde_aanbieders(tx).map_err(|_| {
         ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
     })?;
     if let Some((actor, object)) = door {
         let records: u64 = aantallen.iter().sum();
         crate::store::audit::log(
-            &tx,
+            tx,
             &crate::store::audit::Logregel {
                 tijdstip: &crate::store::audit::tijdstip(&chrono::Utc::now()),
                 actor,
@@ -371,9 +385,6 @@ fn importeer_als<R: BufRead>(
             ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
         })?;
     }
-    tx.commit().map_err(|_| {
-        ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
-    })?;
     let per_soort: Vec<(&'static str, u64)> = SOORTEN
         .iter()
         .zip(aantallen)

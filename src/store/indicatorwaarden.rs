@@ -5,7 +5,7 @@
 //! transaction: a target may be set for any indicator, a realisatie only
 //! for an external one (the register computes the others).
 
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, params};
 
 use crate::domain::catalogus;
 use crate::domain::{Indicatorwaarde, Veldfout, WaardeSoort};
@@ -13,6 +13,7 @@ use crate::domain::{Indicatorwaarde, Veldfout, WaardeSoort};
 use super::StoreFout;
 use super::audit;
 use super::klantreis::Handeling;
+use super::transactie;
 
 /// What can go wrong when recording an indicator value.
 #[derive(Debug, thiserror::Error)]
@@ -101,31 +102,31 @@ pub fn zet_als(
     door: Option<Handeling<'_>>,
 ) -> Result<(), IndicatorwaardeFout> {
     valideer(waarde)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    tx.execute(
-        "INSERT INTO indicatorwaarde (indicator, jaar, soort, waarde, tekst, bron)
+    transactie::voer_uit(conn, |tx| {
+        tx.execute(
+            "INSERT INTO indicatorwaarde (indicator, jaar, soort, waarde, tekst, bron)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (indicator, jaar, soort) DO UPDATE SET
              waarde = excluded.waarde, tekst = excluded.tekst, bron = excluded.bron",
-        params![
-            waarde.indicator,
+            params![
+                waarde.indicator,
+                waarde.jaar,
+                waarde.soort.code(),
+                waarde.waarde,
+                waarde.tekst,
+                waarde.bron
+            ],
+        )?;
+        log_wijziging(
+            tx,
+            door,
+            "wijzigen",
+            &waarde.indicator,
             waarde.jaar,
-            waarde.soort.code(),
-            waarde.waarde,
-            waarde.tekst,
-            waarde.bron
-        ],
-    )?;
-    log_wijziging(
-        &tx,
-        door,
-        "wijzigen",
-        &waarde.indicator,
-        waarde.jaar,
-        waarde.soort,
-    )?;
-    tx.commit()?;
-    Ok(())
+            waarde.soort,
+        )?;
+        Ok(())
+    })
 }
 
 /// Records a realisatie of an external indicator.
@@ -208,16 +209,16 @@ pub fn wis_als(
     if !catalogus::is_bekende_code(indicator) {
         return Err(IndicatorwaardeFout::OnbekendeCode(indicator.to_owned()));
     }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let n = tx.execute(
-        "DELETE FROM indicatorwaarde WHERE indicator = ?1 AND jaar = ?2 AND soort = ?3",
-        params![indicator, jaar, soort.code()],
-    )?;
-    if n > 0 {
-        log_wijziging(&tx, door, "verwijderen", indicator, jaar, soort)?;
-    }
-    tx.commit()?;
-    Ok(n > 0)
+    transactie::voer_uit(conn, |tx| {
+        let n = tx.execute(
+            "DELETE FROM indicatorwaarde WHERE indicator = ?1 AND jaar = ?2 AND soort = ?3",
+            params![indicator, jaar, soort.code()],
+        )?;
+        if n > 0 {
+            log_wijziging(tx, door, "verwijderen", indicator, jaar, soort)?;
+        }
+        Ok(n > 0)
+    })
 }
 
 /// Every value and target of the years `van` to `tot` inclusive, ordered by

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params};
 
 use crate::domain::datum::{parse_iso, parse_nl};
-use crate::store::StoreFout;
+use crate::store::{StoreFout, kolom};
 
 /// One resident as the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,26 +111,14 @@ const KOLOMMEN: &str =
      FROM inwoner i LEFT JOIN wijkteam w ON w.id = i.wijkteam";
 
 fn rij(r: &Row<'_>) -> rusqlite::Result<InwonerRij> {
-    let datum: String = r.get(3)?;
     Ok(InwonerRij {
         id: r.get(0)?,
         voornaam: r.get(1)?,
         achternaam: r.get(2)?,
-        geboortedatum: iso_datum(3, &datum)?,
+        geboortedatum: kolom::datum(r, 3)?,
         bsn: r.get(4)?,
         woonplaats: r.get(5)?,
         wijkteam: r.get(6)?,
-    })
-}
-
-/// Turns a stored ISO date into a date, or a conversion error naming the column.
-pub(crate) fn iso_datum(kolom: usize, tekst: &str) -> rusqlite::Result<NaiveDate> {
-    parse_iso(tekst).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            kolom,
-            rusqlite::types::Type::Text,
-            format!("ongeldige datum '{tekst}'").into(),
-        )
     })
 }
 

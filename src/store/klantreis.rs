@@ -3,11 +3,11 @@
 //! besluiten (with op- en afschalen and beëindigen), and the matched-care
 //! query over the sociale kaart.
 //!
-//! Every user action is one function that opens one transaction, checks the
-//! input (Dutch field errors, [`StoreFout::Validatie`]), writes, appends an
-//! audit row (`store::audit::log`: actor = the medewerker id, object
-//! `melding:M-…`, no personal data in the details) and commits: all or
-//! nothing. Exchange records are still inserted through
+//! Every user action is one function that runs one transaction through
+//! [`super::transactie::voer_uit`]: it checks the input (Dutch field errors,
+//! [`StoreFout::Validatie`]), writes, appends an audit row
+//! (`store::audit::log`: actor = the medewerker id, object `melding:M-…`, no
+//! personal data in the details) and commits: all or nothing. Exchange records are still inserted through
 //! `store::schrijven::voeg_in`; the columns the exchange format lacks are set
 //! by an `UPDATE` in the same transaction.
 //!
@@ -22,11 +22,13 @@
 //! so two saves cannot get the same id (the primary key is the last guard).
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::StoreFout;
 use super::audit::{self, Logregel, Resultaat};
+use super::kolom;
 use super::schrijven::voeg_in;
+use super::transactie;
 use crate::domain::datum::{iso, parse_iso};
 use crate::domain::klantreis::{
     Afwegingsladder, KlantreisFout, Leefgebied, Stap, Trede, TredeSoort, controleer_afsluiting,
@@ -48,14 +50,6 @@ pub struct Handeling<'a> {
     pub medewerker: &'a str,
     /// When, ISO 8601.
     pub tijdstip: &'a str,
-}
-
-/// Opens the one transaction of a user action.
-pub(crate) fn begin(conn: &Connection) -> Result<Transaction<'_>, StoreFout> {
-    Ok(Transaction::new_unchecked(
-        conn,
-        TransactionBehavior::Immediate,
-    )?)
 }
 
 /// Appends the audit row of a successful action.
@@ -84,43 +78,6 @@ pub(crate) fn log(
 /// One field error as a store error.
 pub(crate) fn fout(veld: &'static str, f: impl Into<DomeinFout>) -> StoreFout {
     StoreFout::Validatie(vec![Veldfout::new(veld, f.into())])
-}
-
-/// Reads an ISO date column.
-pub(crate) fn datum_kolom(r: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
-    let tekst: String = r.get(i)?;
-    parse_iso(&tekst).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("'{tekst}' is geen datum").into(),
-        )
-    })
-}
-
-/// Reads an optional ISO date column.
-pub(crate) fn optie_datum_kolom(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    let tekst: Option<String> = r.get(i)?;
-    match tekst {
-        None => Ok(None),
-        Some(_) => datum_kolom(r, i).map(Some),
-    }
-}
-
-/// Reads a value-list column through its `parse`.
-pub(crate) fn lijst_kolom<T>(
-    r: &Row<'_>,
-    i: usize,
-    parse: fn(&str) -> Option<T>,
-) -> rusqlite::Result<T> {
-    let tekst: String = r.get(i)?;
-    parse(&tekst).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("'{tekst}' staat niet in de lijst").into(),
-        )
-    })
 }
 
 /// The tables that get generated ids.
@@ -289,7 +246,7 @@ pub fn mogelijke_dubbelen(
                 } else {
                     format!("{voornaam} {achternaam}")
                 },
-                geboortedatum: datum_kolom(r, 3)?,
+                geboortedatum: kolom::datum(r, 3)?,
                 reden: if zelfde_bsn {
                     DubbelReden::Bsn
                 } else {
@@ -350,48 +307,48 @@ pub fn inwoner_toevoegen(
             None
         }
     };
-    let tx = begin(conn)?;
-    let id = volgend_id(&tx, IdSoort::Inwoner)?;
-    let record = Inwoner {
-        id: id.clone(),
-        bsn: bsn.clone(),
-        voornaam: invoer.voornaam.trim().to_owned(),
-        achternaam: invoer.achternaam.trim().to_owned(),
-        geboortedatum: geboortedatum.unwrap_or(vandaag),
-        geslacht: invoer.geslacht,
-        huishouden: invoer
-            .huishouden
-            .clone()
-            .unwrap_or_else(|| format!("H-{id}")),
-        wijkteam: invoer.wijkteam.clone(),
-        woonplaats: invoer.woonplaats.trim().to_owned(),
-    };
-    if let Err(f) = record.valideer() {
-        fouten.extend(f);
-    }
-    if let Some(wijkteam) = &invoer.wijkteam
-        && !bestaat(&tx, "wijkteam", wijkteam)?
-    {
-        fouten.push(Veldfout::new(
-            "wijkteam",
-            KlantreisFout::Onbekend(wijkteam.clone()).into(),
-        ));
-    }
-    if let (Some(bsn), Some(geboren)) = (&bsn, geboortedatum)
-        && let Some(dubbel) = mogelijke_dubbelen(&tx, Some(bsn), &record.achternaam, geboren)?
-            .into_iter()
-            .find(|d| d.reden == DubbelReden::Bsn)
-    {
-        fouten.push(Veldfout::new(
-            "bsn",
-            KlantreisFout::BsnBekend(dubbel.id).into(),
-        ));
-    }
-    klaar(fouten)?;
-    voeg_in(&tx, &Record::Inwoner(record))?;
-    log(&tx, h, "inwoner-toevoegen", &format!("inwoner:{id}"), None)?;
-    tx.commit()?;
-    Ok(id)
+    transactie::voer_uit(conn, |tx| {
+        let id = volgend_id(tx, IdSoort::Inwoner)?;
+        let record = Inwoner {
+            id: id.clone(),
+            bsn: bsn.clone(),
+            voornaam: invoer.voornaam.trim().to_owned(),
+            achternaam: invoer.achternaam.trim().to_owned(),
+            geboortedatum: geboortedatum.unwrap_or(vandaag),
+            geslacht: invoer.geslacht,
+            huishouden: invoer
+                .huishouden
+                .clone()
+                .unwrap_or_else(|| format!("H-{id}")),
+            wijkteam: invoer.wijkteam.clone(),
+            woonplaats: invoer.woonplaats.trim().to_owned(),
+        };
+        if let Err(f) = record.valideer() {
+            fouten.extend(f);
+        }
+        if let Some(wijkteam) = &invoer.wijkteam
+            && !bestaat(tx, "wijkteam", wijkteam)?
+        {
+            fouten.push(Veldfout::new(
+                "wijkteam",
+                KlantreisFout::Onbekend(wijkteam.clone()).into(),
+            ));
+        }
+        if let (Some(bsn), Some(geboren)) = (&bsn, geboortedatum)
+            && let Some(dubbel) = mogelijke_dubbelen(tx, Some(bsn), &record.achternaam, geboren)?
+                .into_iter()
+                .find(|d| d.reden == DubbelReden::Bsn)
+        {
+            fouten.push(Veldfout::new(
+                "bsn",
+                KlantreisFout::BsnBekend(dubbel.id).into(),
+            ));
+        }
+        klaar(fouten)?;
+        voeg_in(tx, &Record::Inwoner(record))?;
+        log(tx, h, "inwoner-toevoegen", &format!("inwoner:{id}"), None)?;
+        Ok(id)
+    })
 }
 
 // ---------------------------------------------------------------- melding
@@ -504,10 +461,10 @@ pub fn melding_toevoegen(
     h: Handeling<'_>,
     m: &NieuweMelding,
 ) -> Result<String, StoreFout> {
-    let tx = begin(conn)?;
-    let id = melding_in(&tx, h, m)?;
-    tx.commit()?;
-    Ok(id)
+    transactie::voer_uit(conn, |tx| {
+        let id = melding_in(tx, h, m)?;
+        Ok(id)
+    })
 }
 
 /// Registers a melding and closes it at once with *informatie en advies*
@@ -518,22 +475,22 @@ pub fn melding_informatie_advies(
     m: &NieuweMelding,
     notitie: &str,
 ) -> Result<String, StoreFout> {
-    let tx = begin(conn)?;
-    let id = melding_in(&tx, h, m)?;
-    stap_in(
-        &tx,
-        h,
-        &id,
-        &NieuweStap {
-            stap: Stap::Afsluiting,
-            datum: m.datum,
-            medewerker: h.medewerker.to_owned(),
-            notitie: notitie.to_owned(),
-            uitkomst: Some(MeldingUitkomst::InformatieAdvies),
-        },
-    )?;
-    tx.commit()?;
-    Ok(id)
+    transactie::voer_uit(conn, |tx| {
+        let id = melding_in(tx, h, m)?;
+        stap_in(
+            tx,
+            h,
+            &id,
+            &NieuweStap {
+                stap: Stap::Afsluiting,
+                datum: m.datum,
+                medewerker: h.medewerker.to_owned(),
+                notitie: notitie.to_owned(),
+                uitkomst: Some(MeldingUitkomst::InformatieAdvies),
+            },
+        )?;
+        Ok(id)
+    })
 }
 
 /// The columns of a melding the klantreis reads.
@@ -568,18 +525,16 @@ pub fn melding(conn: &Connection, id: &str) -> Result<MeldingKern, StoreFout> {
             "SELECT id, inwoner, datum, wet, vraag, spoed, aanvraag, afgesloten, uitkomst FROM melding WHERE id = ?1",
             [id],
             |r| {
-                let wet: Option<String> = r.get(3)?;
-                let uitkomst: Option<String> = r.get(8)?;
                 Ok(MeldingKern {
                     id: r.get(0)?,
                     inwoner: r.get(1)?,
-                    datum: datum_kolom(r, 2)?,
-                    wet: wet.as_deref().and_then(Wet::parse),
+                    datum: kolom::datum(r, 2)?,
+                    wet: kolom::optie_lijst(r, 3, Wet::parse)?,
                     vraag: r.get(4)?,
                     spoed: r.get(5)?,
-                    aanvraag: optie_datum_kolom(r, 6)?,
-                    afgesloten: optie_datum_kolom(r, 7)?,
-                    uitkomst: uitkomst.as_deref().and_then(MeldingUitkomst::parse),
+                    aanvraag: kolom::optie_datum(r, 6)?,
+                    afgesloten: kolom::optie_datum(r, 7)?,
+                    uitkomst: kolom::optie_lijst(r, 8, MeldingUitkomst::parse)?,
                     leefgebieden: Vec::new(),
                 })
             },
@@ -588,7 +543,7 @@ pub fn melding(conn: &Connection, id: &str) -> Result<MeldingKern, StoreFout> {
     let mut kern = kern.ok_or_else(|| StoreFout::NietGevonden(format!("melding {id}")))?;
     let mut stmt = conn.prepare("SELECT leefgebied FROM melding_leefgebied WHERE melding = ?1")?;
     let mut lijst: Vec<Leefgebied> = stmt
-        .query_map([id], |r| lijst_kolom(r, 0, Leefgebied::parse))?
+        .query_map([id], |r| kolom::lijst(r, 0, Leefgebied::parse))?
         .collect::<Result<_, _>>()?;
     lijst.sort();
     kern.leefgebieden = lijst;
@@ -638,8 +593,8 @@ pub fn stappen(conn: &Connection, melding: &str) -> Result<Vec<StapRij>, StoreFo
     let rijen = stmt.query_map([melding], |r| {
         Ok(StapRij {
             id: r.get(0)?,
-            stap: lijst_kolom(r, 1, Stap::parse)?,
-            datum: datum_kolom(r, 2)?,
+            stap: kolom::lijst(r, 1, Stap::parse)?,
+            datum: kolom::datum(r, 2)?,
             medewerker: r.get(3)?,
             notitie: r.get(4)?,
             vastgelegd_op: r.get(5)?,
@@ -676,9 +631,9 @@ fn uit_uitwisseling(
             [melding],
             |r| {
                 Ok((
-                    datum_kolom(r, 0)?,
-                    optie_datum_kolom(r, 1)?,
-                    optie_datum_kolom(r, 2)?,
+                    kolom::datum(r, 0)?,
+                    kolom::optie_datum(r, 1)?,
+                    kolom::optie_datum(r, 2)?,
                     r.get::<_, Option<String>>(3)?,
                 ))
             },
@@ -835,18 +790,18 @@ pub fn stap_vastleggen(
     if matches!(s.stap, Stap::Verwijzing | Stap::AanvraagBesluit) {
         return Err(fout("stap", KlantreisFout::EigenHandeling(s.stap.label())));
     }
-    let tx = begin(conn)?;
-    moet_bestaan(&tx, "melding", "melding", melding)?;
-    let id = stap_in(&tx, h, melding, s)?;
-    log(
-        &tx,
-        h,
-        "stap-vastleggen",
-        &format!("melding:{melding}"),
-        Some(&format!("stap {id}: {}", s.stap.code())),
-    )?;
-    tx.commit()?;
-    Ok(id)
+    transactie::voer_uit(conn, |tx| {
+        moet_bestaan(tx, "melding", "melding", melding)?;
+        let id = stap_in(tx, h, melding, s)?;
+        log(
+            tx,
+            h,
+            "stap-vastleggen",
+            &format!("melding:{melding}"),
+            Some(&format!("stap {id}: {}", s.stap.code())),
+        )?;
+        Ok(id)
+    })
 }
 
 /// The corrected values of a step.
@@ -890,50 +845,50 @@ pub fn stap_corrigeren(
     stap_id: i64,
     c: &StapCorrectie,
 ) -> Result<(), StoreFout> {
-    let tx = begin(conn)?;
-    let melding: String = tx
-        .query_row(
-            "SELECT melding FROM klantreis_stap WHERE id = ?1",
-            [stap_id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or_else(|| StoreFout::NietGevonden(format!("stap {stap_id}")))?;
-    let alle = stappen(&tx, &melding)?;
-    let Some(pos) = alle.iter().position(|s| s.id == stap_id) else {
-        return Err(StoreFout::NietGevonden(format!("stap {stap_id}")));
-    };
-    let oud = &alle[pos];
-    let mut fouten = Vec::new();
-    tekst_controle(&mut fouten, "notitie", &c.notitie, false);
-    if !bestaat(&tx, "medewerker", &c.medewerker)? {
-        fouten.push(Veldfout::new(
-            "medewerker",
-            KlantreisFout::Onbekend(c.medewerker.clone()).into(),
-        ));
-    }
-    klaar(fouten)?;
-    let vorige = pos.checked_sub(1).map(|i| (alle[i].stap, alle[i].datum));
-    let volgende = alle.get(pos + 1).map(|s| (s.stap, s.datum));
-    controleer_datum(vorige, oud.stap, c.datum, volgende).map_err(|f| fout("datum", f))?;
-    let mut gewijzigd = Vec::new();
-    if oud.datum != c.datum {
-        gewijzigd.push("datum");
-    }
-    if oud.medewerker != c.medewerker {
-        gewijzigd.push("medewerker");
-    }
-    if oud.notitie != c.notitie.trim() {
-        gewijzigd.push("notitie");
-    }
-    if gewijzigd.is_empty() {
-        return Ok(());
-    }
-    tx.execute(
-        "UPDATE klantreis_stap SET datum = ?2, medewerker = ?3, notitie = ?4 WHERE id = ?1",
-        params![stap_id, iso(c.datum), c.medewerker, c.notitie.trim()],
-    )?;
-    tx.execute(
+    transactie::voer_uit(conn, |tx| {
+        let melding: String = tx
+            .query_row(
+                "SELECT melding FROM klantreis_stap WHERE id = ?1",
+                [stap_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreFout::NietGevonden(format!("stap {stap_id}")))?;
+        let alle = stappen(tx, &melding)?;
+        let Some(pos) = alle.iter().position(|s| s.id == stap_id) else {
+            return Err(StoreFout::NietGevonden(format!("stap {stap_id}")));
+        };
+        let oud = &alle[pos];
+        let mut fouten = Vec::new();
+        tekst_controle(&mut fouten, "notitie", &c.notitie, false);
+        if !bestaat(tx, "medewerker", &c.medewerker)? {
+            fouten.push(Veldfout::new(
+                "medewerker",
+                KlantreisFout::Onbekend(c.medewerker.clone()).into(),
+            ));
+        }
+        klaar(fouten)?;
+        let vorige = pos.checked_sub(1).map(|i| (alle[i].stap, alle[i].datum));
+        let volgende = alle.get(pos + 1).map(|s| (s.stap, s.datum));
+        controleer_datum(vorige, oud.stap, c.datum, volgende).map_err(|f| fout("datum", f))?;
+        let mut gewijzigd = Vec::new();
+        if oud.datum != c.datum {
+            gewijzigd.push("datum");
+        }
+        if oud.medewerker != c.medewerker {
+            gewijzigd.push("medewerker");
+        }
+        if oud.notitie != c.notitie.trim() {
+            gewijzigd.push("notitie");
+        }
+        if gewijzigd.is_empty() {
+            return Ok(());
+        }
+        tx.execute(
+            "UPDATE klantreis_stap SET datum = ?2, medewerker = ?3, notitie = ?4 WHERE id = ?1",
+            params![stap_id, iso(c.datum), c.medewerker, c.notitie.trim()],
+        )?;
+        tx.execute(
         "INSERT INTO klantreis_correctie (stap, oude_datum, nieuwe_datum, oude_medewerker, nieuwe_medewerker,
                                           oude_notitie, nieuwe_notitie, door, tijdstip)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -949,40 +904,40 @@ pub fn stap_corrigeren(
             h.tijdstip
         ],
     )?;
-    if oud.stap == Stap::Afsluiting {
+        if oud.stap == Stap::Afsluiting {
+            tx.execute(
+                "UPDATE melding SET afgesloten = ?2 WHERE id = ?1",
+                params![melding, iso(c.datum)],
+            )?;
+        }
+        if oud.stap == Stap::Melding {
+            tx.execute(
+                "UPDATE melding SET datum = ?2 WHERE id = ?1",
+                params![melding, iso(c.datum)],
+            )?;
+        }
         tx.execute(
-            "UPDATE melding SET afgesloten = ?2 WHERE id = ?1",
-            params![melding, iso(c.datum)],
-        )?;
-    }
-    if oud.stap == Stap::Melding {
-        tx.execute(
-            "UPDATE melding SET datum = ?2 WHERE id = ?1",
-            params![melding, iso(c.datum)],
-        )?;
-    }
-    tx.execute(
         "UPDATE melding SET gesprek = (SELECT min(datum) FROM klantreis_stap WHERE melding = ?1 AND stap = 'gesprek')
          WHERE id = ?1 AND ?2 = 'gesprek'",
         params![melding, oud.stap.code()],
     )?;
-    tx.execute(
+        tx.execute(
         "UPDATE melding SET onderzoek_klaar = (SELECT min(datum) FROM klantreis_stap WHERE melding = ?1 AND stap = 'afweging')
          WHERE id = ?1 AND ?2 = 'afweging'",
         params![melding, oud.stap.code()],
     )?;
-    log(
-        &tx,
-        h,
-        "stap-corrigeren",
-        &format!("melding:{melding}"),
-        Some(&format!(
-            "stap {stap_id}: {} gewijzigd",
-            gewijzigd.join(", ")
-        )),
-    )?;
-    tx.commit()?;
-    Ok(())
+        log(
+            tx,
+            h,
+            "stap-corrigeren",
+            &format!("melding:{melding}"),
+            Some(&format!(
+                "stap {stap_id}: {} gewijzigd",
+                gewijzigd.join(", ")
+            )),
+        )?;
+        Ok(())
+    })
 }
 
 /// The corrections of a step, oldest first.
@@ -994,8 +949,8 @@ pub fn correcties(conn: &Connection, stap_id: i64) -> Result<Vec<CorrectieRij>, 
     )?;
     let rijen = stmt.query_map([stap_id], |r| {
         Ok(CorrectieRij {
-            oude_datum: datum_kolom(r, 0)?,
-            nieuwe_datum: datum_kolom(r, 1)?,
+            oude_datum: kolom::datum(r, 0)?,
+            nieuwe_datum: kolom::datum(r, 1)?,
             oude_medewerker: r.get(2)?,
             nieuwe_medewerker: r.get(3)?,
             oude_notitie: r.get(4)?,
@@ -1016,7 +971,7 @@ pub fn afweging(conn: &Connection, melding: &str) -> Result<Afwegingsladder, Sto
         conn.prepare("SELECT trede, lost_op, toelichting FROM afweging_trede WHERE melding = ?1")?;
     let rijen = stmt.query_map([melding], |r| {
         Ok((
-            lijst_kolom(r, 0, TredeSoort::parse)?,
+            kolom::lijst(r, 0, TredeSoort::parse)?,
             r.get::<_, bool>(1)?,
             r.get::<_, String>(2)?,
         ))
@@ -1044,44 +999,44 @@ pub fn afweging_opslaan(
     ladder: &Afwegingsladder,
 ) -> Result<(), StoreFout> {
     ladder.valideer().map_err(StoreFout::Validatie)?;
-    let tx = begin(conn)?;
-    moet_bestaan(&tx, "melding", "melding", melding)?;
-    let al_gewogen = stappen(&tx, melding)?
-        .iter()
-        .any(|s| s.stap == Stap::Afweging);
-    if !al_gewogen {
-        stap_in(
-            &tx,
-            h,
-            melding,
-            &NieuweStap {
-                stap: Stap::Afweging,
-                datum,
-                medewerker: h.medewerker.to_owned(),
-                notitie: String::new(),
-                uitkomst: None,
-            },
-        )?;
-    }
-    tx.execute("DELETE FROM afweging_trede WHERE melding = ?1", [melding])?;
-    for (soort, trede) in ladder.met_soort() {
-        if let Some(lost_op) = trede.lost_op {
-            tx.execute(
+    transactie::voer_uit(conn, |tx| {
+        moet_bestaan(tx, "melding", "melding", melding)?;
+        let al_gewogen = stappen(tx, melding)?
+            .iter()
+            .any(|s| s.stap == Stap::Afweging);
+        if !al_gewogen {
+            stap_in(
+                tx,
+                h,
+                melding,
+                &NieuweStap {
+                    stap: Stap::Afweging,
+                    datum,
+                    medewerker: h.medewerker.to_owned(),
+                    notitie: String::new(),
+                    uitkomst: None,
+                },
+            )?;
+        }
+        tx.execute("DELETE FROM afweging_trede WHERE melding = ?1", [melding])?;
+        for (soort, trede) in ladder.met_soort() {
+            if let Some(lost_op) = trede.lost_op {
+                tx.execute(
                 "INSERT INTO afweging_trede (melding, trede, lost_op, toelichting, medewerker, datum)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![melding, soort.code(), lost_op, trede.toelichting.trim(), h.medewerker, iso(datum)],
             )?;
+            }
         }
-    }
-    log(
-        &tx,
-        h,
-        "afweging-opslaan",
-        &format!("melding:{melding}"),
-        None,
-    )?;
-    tx.commit()?;
-    Ok(())
+        log(
+            tx,
+            h,
+            "afweging-opslaan",
+            &format!("melding:{melding}"),
+            None,
+        )?;
+        Ok(())
+    })
 }
 
 /// Follows the ladder when a rung solves the need: eigen kracht or netwerk
@@ -1097,57 +1052,57 @@ pub fn afronden_volgens_ladder(
     voorziening: Option<&str>,
     notitie: &str,
 ) -> Result<Option<String>, StoreFout> {
-    let tx = begin(conn)?;
-    moet_bestaan(&tx, "melding", "melding", melding)?;
-    let trede = afweging(&tx, melding)?
-        .oplossende_trede()
-        .map_err(StoreFout::Validatie)?;
-    let verwijzing = match (trede, voorziening) {
-        (TredeSoort::AlgemeneVoorziening, None) => {
-            return Err(fout(
-                "voorziening",
-                KlantreisFout::VerwijzingNodig(trede.label()),
-            ));
-        }
-        (TredeSoort::AlgemeneVoorziening | TredeSoort::VoorliggendeVoorziening, Some(v)) => {
-            let verwacht = if trede == TredeSoort::AlgemeneVoorziening {
-                VoorzieningSoort::Algemeen
-            } else {
-                VoorzieningSoort::Voorliggend
-            };
-            Some(verwijzing_in(
-                &tx,
-                h,
-                melding,
-                v,
+    transactie::voer_uit(conn, |tx| {
+        moet_bestaan(tx, "melding", "melding", melding)?;
+        let trede = afweging(tx, melding)?
+            .oplossende_trede()
+            .map_err(StoreFout::Validatie)?;
+        let verwijzing = match (trede, voorziening) {
+            (TredeSoort::AlgemeneVoorziening, None) => {
+                return Err(fout(
+                    "voorziening",
+                    KlantreisFout::VerwijzingNodig(trede.label()),
+                ));
+            }
+            (TredeSoort::AlgemeneVoorziening | TredeSoort::VoorliggendeVoorziening, Some(v)) => {
+                let verwacht = if trede == TredeSoort::AlgemeneVoorziening {
+                    VoorzieningSoort::Algemeen
+                } else {
+                    VoorzieningSoort::Voorliggend
+                };
+                Some(verwijzing_in(
+                    tx,
+                    h,
+                    melding,
+                    v,
+                    datum,
+                    notitie,
+                    Some(verwacht),
+                )?)
+            }
+            _ => None,
+        };
+        stap_in(
+            tx,
+            h,
+            melding,
+            &NieuweStap {
+                stap: Stap::Afsluiting,
                 datum,
-                notitie,
-                Some(verwacht),
-            )?)
-        }
-        _ => None,
-    };
-    stap_in(
-        &tx,
-        h,
-        melding,
-        &NieuweStap {
-            stap: Stap::Afsluiting,
-            datum,
-            medewerker: h.medewerker.to_owned(),
-            notitie: notitie.to_owned(),
-            uitkomst: Some(trede.melding_uitkomst()),
-        },
-    )?;
-    log(
-        &tx,
-        h,
-        "melding-afsluiten",
-        &format!("melding:{melding}"),
-        Some(&format!("uitkomst {}", trede.melding_uitkomst().code())),
-    )?;
-    tx.commit()?;
-    Ok(verwijzing)
+                medewerker: h.medewerker.to_owned(),
+                notitie: notitie.to_owned(),
+                uitkomst: Some(trede.melding_uitkomst()),
+            },
+        )?;
+        log(
+            tx,
+            h,
+            "melding-afsluiten",
+            &format!("melding:{melding}"),
+            Some(&format!("uitkomst {}", trede.melding_uitkomst().code())),
+        )?;
+        Ok(verwijzing)
+    })
 }
 
 // ---------------------------------------------------------------- voorziening lookups
@@ -1169,12 +1124,11 @@ fn voorziening_info(
         "SELECT naam, soort, wet, beeindigd_op FROM voorziening WHERE id = ?1",
         [id],
         |r| {
-            let wet: Option<String> = r.get(2)?;
             Ok(VoorzieningInfo {
                 naam: r.get(0)?,
-                soort: lijst_kolom(r, 1, VoorzieningSoort::parse)?,
-                wet: wet.as_deref().and_then(Wet::parse),
-                beeindigd_op: optie_datum_kolom(r, 3)?,
+                soort: kolom::lijst(r, 1, VoorzieningSoort::parse)?,
+                wet: kolom::optie_lijst(r, 2, Wet::parse)?,
+                beeindigd_op: kolom::optie_datum(r, 3)?,
             })
         },
     )
@@ -1271,11 +1225,11 @@ pub fn verwijzing_maken(
     datum: NaiveDate,
     notitie: &str,
 ) -> Result<String, StoreFout> {
-    let tx = begin(conn)?;
-    moet_bestaan(&tx, "melding", "melding", melding)?;
-    let id = verwijzing_in(&tx, h, melding, voorziening, datum, notitie, None)?;
-    tx.commit()?;
-    Ok(id)
+    transactie::voer_uit(conn, |tx| {
+        moet_bestaan(tx, "melding", "melding", melding)?;
+        let id = verwijzing_in(tx, h, melding, voorziening, datum, notitie, None)?;
+        Ok(id)
+    })
 }
 
 /// Updates where a referral stands: started, finished (with date and
@@ -1288,44 +1242,44 @@ pub fn verwijzing_bijwerken(
     afgerond_op: Option<NaiveDate>,
     opgelost: Option<bool>,
 ) -> Result<(), StoreFout> {
-    let tx = begin(conn)?;
-    let bestaand = tx
-        .query_row(
-            "SELECT melding, voorziening, datum FROM verwijzing WHERE id = ?1",
-            [id],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    datum_kolom(r, 2)?,
-                ))
-            },
-        )
-        .optional()?
-        .ok_or_else(|| StoreFout::NietGevonden(format!("verwijzing {id}")))?;
-    let record = Verwijzing {
-        id: id.to_owned(),
-        melding: bestaand.0.clone(),
-        voorziening: bestaand.1,
-        datum: bestaand.2,
-        status,
-        afgerond_op,
-        opgelost,
-    };
-    record.valideer().map_err(StoreFout::Validatie)?;
-    tx.execute(
-        "UPDATE verwijzing SET status = ?2, afgerond_op = ?3, opgelost = ?4 WHERE id = ?1",
-        params![id, status.code(), afgerond_op.map(iso), opgelost],
-    )?;
-    log(
-        &tx,
-        h,
-        "verwijzing-bijwerken",
-        &format!("melding:{}", bestaand.0),
-        Some(&format!("verwijzing {id}: {}", status.code())),
-    )?;
-    tx.commit()?;
-    Ok(())
+    transactie::voer_uit(conn, |tx| {
+        let bestaand = tx
+            .query_row(
+                "SELECT melding, voorziening, datum FROM verwijzing WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        kolom::datum(r, 2)?,
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreFout::NietGevonden(format!("verwijzing {id}")))?;
+        let record = Verwijzing {
+            id: id.to_owned(),
+            melding: bestaand.0.clone(),
+            voorziening: bestaand.1,
+            datum: bestaand.2,
+            status,
+            afgerond_op,
+            opgelost,
+        };
+        record.valideer().map_err(StoreFout::Validatie)?;
+        tx.execute(
+            "UPDATE verwijzing SET status = ?2, afgerond_op = ?3, opgelost = ?4 WHERE id = ?1",
+            params![id, status.code(), afgerond_op.map(iso), opgelost],
+        )?;
+        log(
+            tx,
+            h,
+            "verwijzing-bijwerken",
+            &format!("melding:{}", bestaand.0),
+            Some(&format!("verwijzing {id}: {}", status.code())),
+        )?;
+        Ok(())
+    })
 }
 
 // ---------------------------------------------------------------- aanvraag en besluit
@@ -1338,31 +1292,31 @@ pub fn aanvraag_registreren(
     melding: &str,
     datum: NaiveDate,
 ) -> Result<(), StoreFout> {
-    let tx = begin(conn)?;
-    let kern = self::melding(&tx, melding)?;
-    if datum < kern.datum {
-        return Err(fout(
-            "aanvraag",
-            DomeinFout::DatumVoor {
-                datum,
-                eerder_veld: "datum van de melding",
-                eerder: kern.datum,
-            },
-        ));
-    }
-    tx.execute(
-        "UPDATE melding SET aanvraag = ?2 WHERE id = ?1",
-        params![melding, iso(datum)],
-    )?;
-    log(
-        &tx,
-        h,
-        "aanvraag-registreren",
-        &format!("melding:{melding}"),
-        None,
-    )?;
-    tx.commit()?;
-    Ok(())
+    transactie::voer_uit(conn, |tx| {
+        let kern = self::melding(tx, melding)?;
+        if datum < kern.datum {
+            return Err(fout(
+                "aanvraag",
+                DomeinFout::DatumVoor {
+                    datum,
+                    eerder_veld: "datum van de melding",
+                    eerder: kern.datum,
+                },
+            ));
+        }
+        tx.execute(
+            "UPDATE melding SET aanvraag = ?2 WHERE id = ?1",
+            params![melding, iso(datum)],
+        )?;
+        log(
+            tx,
+            h,
+            "aanvraag-registreren",
+            &format!("melding:{melding}"),
+            None,
+        )?;
+        Ok(())
+    })
 }
 
 /// A decision on a maatwerkvoorziening as the form gives it.
@@ -1485,9 +1439,9 @@ fn besluit_in(
                 |r| {
                     Ok((
                         r.get::<_, String>(0)?,
-                        lijst_kolom(r, 1, Wet::parse)?,
-                        datum_kolom(r, 2)?,
-                        optie_datum_kolom(r, 3)?,
+                        kolom::lijst(r, 1, Wet::parse)?,
+                        kolom::datum(r, 2)?,
+                        kolom::optie_datum(r, 3)?,
                     ))
                 },
             )
@@ -1631,10 +1585,10 @@ pub fn besluit_nemen(
     h: Handeling<'_>,
     b: &NieuwBesluit,
 ) -> Result<String, StoreFout> {
-    let tx = begin(conn)?;
-    let id = besluit_in(&tx, h, b, None)?;
-    tx.commit()?;
-    Ok(id)
+    transactie::voer_uit(conn, |tx| {
+        let id = besluit_in(tx, h, b, None)?;
+        Ok(id)
+    })
 }
 
 /// What the store keeps of a toekenning beyond the exchange record.
@@ -1662,7 +1616,6 @@ pub fn toekenning(conn: &Connection, id: &str) -> Result<ToekenningRij, StoreFou
          FROM toekenning WHERE id = ?1",
         [id],
         |r| {
-            let reden: Option<String> = r.get(14)?;
             let ek: Option<String> = r.get(15)?;
             let afweging = match ek {
                 None => None,
@@ -1681,15 +1634,15 @@ pub fn toekenning(conn: &Connection, id: &str) -> Result<ToekenningRij, StoreFou
                     aanbieder: r.get(3)?,
                     contract: r.get(4)?,
                     melding: r.get(5)?,
-                    verwijzer: lijst_kolom(r, 6, Verwijzer::parse)?,
-                    aanvraag: optie_datum_kolom(r, 7)?,
-                    besluit: datum_kolom(r, 8)?,
-                    uitkomst: lijst_kolom(r, 9, BesluitUitkomst::parse)?,
-                    start: optie_datum_kolom(r, 10)?,
-                    eind: optie_datum_kolom(r, 11)?,
-                    leveringsvorm: lijst_kolom(r, 12, Leveringsvorm::parse)?,
+                    verwijzer: kolom::lijst(r, 6, Verwijzer::parse)?,
+                    aanvraag: kolom::optie_datum(r, 7)?,
+                    besluit: kolom::datum(r, 8)?,
+                    uitkomst: kolom::lijst(r, 9, BesluitUitkomst::parse)?,
+                    start: kolom::optie_datum(r, 10)?,
+                    eind: kolom::optie_datum(r, 11)?,
+                    leveringsvorm: kolom::lijst(r, 12, Leveringsvorm::parse)?,
                     doorbraak: r.get(13)?,
-                    reden_einde: reden.as_deref().and_then(RedenEinde::parse),
+                    reden_einde: kolom::optie_lijst(r, 14, RedenEinde::parse)?,
                     afweging,
                 },
                 vorige: r.get(19)?,
@@ -1713,45 +1666,45 @@ pub fn herbeoordelen(
     dag: NaiveDate,
     nieuw: &NieuwBesluit,
 ) -> Result<String, StoreFout> {
-    let tx = begin(conn)?;
-    let oud = toekenning(&tx, oude)?.toekenning;
-    if melding(&tx, &nieuw.melding)?.inwoner != oud.inwoner {
-        return Err(fout(
-            "melding",
-            KlantreisFout::AndereInwoner(nieuw.melding.clone()),
-        ));
-    }
-    if !oud.lopend_op(dag) {
-        return Err(fout(
-            "toekenning",
-            KlantreisFout::ToekenningLooptNiet(oude.to_owned()),
-        ));
-    }
-    if nieuw.uitkomst != BesluitUitkomst::Toegekend {
-        return Err(fout(
-            "uitkomst",
-            DomeinFout::NietInLijst {
-                waarde: nieuw.uitkomst.code().into(),
-                toegestaan: "'toegekend'".into(),
-            },
-        ));
-    }
-    tx.execute(
-        "UPDATE toekenning SET eind = ?2, reden_einde = ?3 WHERE id = ?1",
-        params![oude, iso(dag), RedenEinde::Herbeoordeling.code()],
-    )?;
-    let mut besluit = nieuw.clone();
-    besluit.start = Some(dag);
-    let id = besluit_in(&tx, h, &besluit, Some(oude))?;
-    log(
-        &tx,
-        h,
-        "herbeoordelen",
-        &format!("melding:{}", nieuw.melding),
-        Some(&format!("toekenning {oude} vervangen door {id}")),
-    )?;
-    tx.commit()?;
-    Ok(id)
+    transactie::voer_uit(conn, |tx| {
+        let oud = toekenning(tx, oude)?.toekenning;
+        if melding(tx, &nieuw.melding)?.inwoner != oud.inwoner {
+            return Err(fout(
+                "melding",
+                KlantreisFout::AndereInwoner(nieuw.melding.clone()),
+            ));
+        }
+        if !oud.lopend_op(dag) {
+            return Err(fout(
+                "toekenning",
+                KlantreisFout::ToekenningLooptNiet(oude.to_owned()),
+            ));
+        }
+        if nieuw.uitkomst != BesluitUitkomst::Toegekend {
+            return Err(fout(
+                "uitkomst",
+                DomeinFout::NietInLijst {
+                    waarde: nieuw.uitkomst.code().into(),
+                    toegestaan: "'toegekend'".into(),
+                },
+            ));
+        }
+        tx.execute(
+            "UPDATE toekenning SET eind = ?2, reden_einde = ?3 WHERE id = ?1",
+            params![oude, iso(dag), RedenEinde::Herbeoordeling.code()],
+        )?;
+        let mut besluit = nieuw.clone();
+        besluit.start = Some(dag);
+        let id = besluit_in(tx, h, &besluit, Some(oude))?;
+        log(
+            tx,
+            h,
+            "herbeoordelen",
+            &format!("melding:{}", nieuw.melding),
+            Some(&format!("toekenning {oude} vervangen door {id}")),
+        )?;
+        Ok(id)
+    })
 }
 
 /// Records the actual start of a granted provision (the wait ends).
@@ -1761,37 +1714,31 @@ pub fn levering_gestart(
     id: &str,
     start: NaiveDate,
 ) -> Result<(), StoreFout> {
-    let tx = begin(conn)?;
-    let oud = toekenning(&tx, id)?.toekenning;
-    if oud.uitkomst != BesluitUitkomst::Toegekend || oud.start.is_some() {
-        return Err(fout(
-            "start",
-            KlantreisFout::ToekenningLooptNiet(id.to_owned()),
-        ));
-    }
-    if start < oud.besluit {
-        return Err(fout(
-            "start",
-            DomeinFout::DatumVoor {
-                datum: start,
-                eerder_veld: "besluit",
-                eerder: oud.besluit,
-            },
-        ));
-    }
-    tx.execute(
-        "UPDATE toekenning SET start = ?2 WHERE id = ?1",
-        params![id, iso(start)],
-    )?;
-    log(
-        &tx,
-        h,
-        "levering-gestart",
-        &format!("toekenning:{id}"),
-        None,
-    )?;
-    tx.commit()?;
-    Ok(())
+    transactie::voer_uit(conn, |tx| {
+        let oud = toekenning(tx, id)?.toekenning;
+        if oud.uitkomst != BesluitUitkomst::Toegekend || oud.start.is_some() {
+            return Err(fout(
+                "start",
+                KlantreisFout::ToekenningLooptNiet(id.to_owned()),
+            ));
+        }
+        if start < oud.besluit {
+            return Err(fout(
+                "start",
+                DomeinFout::DatumVoor {
+                    datum: start,
+                    eerder_veld: "besluit",
+                    eerder: oud.besluit,
+                },
+            ));
+        }
+        tx.execute(
+            "UPDATE toekenning SET start = ?2 WHERE id = ?1",
+            params![id, iso(start)],
+        )?;
+        log(tx, h, "levering-gestart", &format!("toekenning:{id}"), None)?;
+        Ok(())
+    })
 }
 
 /// Ends a granted toekenning on `eind`; the reason is required.
@@ -1805,39 +1752,39 @@ pub fn toekenning_beeindigen(
     let Some(reden) = reden else {
         return Err(fout("reden_einde", KlantreisFout::RedenEindeVerplicht));
     };
-    let tx = begin(conn)?;
-    let oud = toekenning(&tx, id)?.toekenning;
-    if oud.uitkomst != BesluitUitkomst::Toegekend || oud.reden_einde.is_some() {
-        return Err(fout(
-            "toekenning",
-            KlantreisFout::ToekenningLooptNiet(id.to_owned()),
-        ));
-    }
-    if let Some(start) = oud.start
-        && eind < start
-    {
-        return Err(fout(
-            "eind",
-            DomeinFout::DatumVoor {
-                datum: eind,
-                eerder_veld: "start",
-                eerder: start,
-            },
-        ));
-    }
-    tx.execute(
-        "UPDATE toekenning SET eind = ?2, reden_einde = ?3 WHERE id = ?1",
-        params![id, iso(eind), reden.code()],
-    )?;
-    log(
-        &tx,
-        h,
-        "toekenning-beeindigen",
-        &format!("toekenning:{id}"),
-        Some(reden.code()),
-    )?;
-    tx.commit()?;
-    Ok(())
+    transactie::voer_uit(conn, |tx| {
+        let oud = toekenning(tx, id)?.toekenning;
+        if oud.uitkomst != BesluitUitkomst::Toegekend || oud.reden_einde.is_some() {
+            return Err(fout(
+                "toekenning",
+                KlantreisFout::ToekenningLooptNiet(id.to_owned()),
+            ));
+        }
+        if let Some(start) = oud.start
+            && eind < start
+        {
+            return Err(fout(
+                "eind",
+                DomeinFout::DatumVoor {
+                    datum: eind,
+                    eerder_veld: "start",
+                    eerder: start,
+                },
+            ));
+        }
+        tx.execute(
+            "UPDATE toekenning SET eind = ?2, reden_einde = ?3 WHERE id = ?1",
+            params![id, iso(eind), reden.code()],
+        )?;
+        log(
+            tx,
+            h,
+            "toekenning-beeindigen",
+            &format!("toekenning:{id}"),
+            Some(reden.code()),
+        )?;
+        Ok(())
+    })
 }
 
 // ---------------------------------------------------------------- matched care
@@ -1898,12 +1845,11 @@ pub fn passende_voorzieningen(
                   gedeeld DESC, v.naam COLLATE NOCASE, v.id",
     )?;
     let rijen = stmt.query_map(params![wet.map(Wet::code), codes_json, iso(dag)], |r| {
-        let wet: Option<String> = r.get(3)?;
         Ok(PassendeVoorziening {
             id: r.get(0)?,
             naam: r.get(1)?,
-            soort: lijst_kolom(r, 2, VoorzieningSoort::parse)?,
-            wet: wet.as_deref().and_then(Wet::parse),
+            soort: kolom::lijst(r, 2, VoorzieningSoort::parse)?,
+            wet: kolom::optie_lijst(r, 3, Wet::parse)?,
             categorie: r.get(4)?,
             gedeelde_leefgebieden: r.get(5)?,
             aanbieders: Vec::new(),

@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::StoreFout;
+use super::{StoreFout, kolom};
 use crate::domain::Rol;
 
 /// A medewerker in a list.
@@ -23,17 +23,10 @@ pub struct MedewerkerRij {
 /// only known roles; anything else is a conversion error, never a silent
 /// default role (roles decide access).
 fn rij(r: &rusqlite::Row<'_>) -> rusqlite::Result<MedewerkerRij> {
-    let rol: String = r.get(2)?;
     Ok(MedewerkerRij {
         id: r.get(0)?,
         naam: r.get(1)?,
-        rol: Rol::parse(&rol).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(
-                2,
-                rusqlite::types::Type::Text,
-                format!("onbekende rol '{rol}'").into(),
-            )
-        })?,
+        rol: kolom::lijst(r, 2, Rol::parse)?,
         wijkteam: r.get(3)?,
     })
 }

@@ -18,6 +18,7 @@ pub mod import;
 pub mod indicatorwaarden;
 pub mod inwoners;
 pub mod klantreis;
+pub(crate) mod kolom;
 pub mod medewerkers;
 pub mod migraties;
 pub mod schrijven;
@@ -26,6 +27,7 @@ pub mod sociale_kaart;
 pub mod sociale_kaart_beheer;
 pub mod sociale_kaart_invoer;
 pub mod toegang;
+pub mod transactie;
 pub mod uitwisseling;
 pub mod werkvoorraad;
 
@@ -109,6 +111,12 @@ pub enum StoreFout {
         "het register bevat al inwoners; demogegevens komen alleen in een leeg register, zodat twee registers niet door elkaar raken"
     )]
     RegisterNietLeeg,
+    /// A writing action was stopped before it could commit (see
+    /// [`transactie`]): nothing of it is stored.
+    #[error(
+        "de handeling is afgebroken: {0}; er is niets opgeslagen en het register is ongewijzigd"
+    )]
+    Afgebroken(&'static str),
     /// A record failed validation.
     #[error("{}", veldfouten_tekst(.0))]
     Validatie(Vec<Veldfout>),
@@ -274,7 +282,7 @@ fn open_met(pad: &Path, aanmaken: bool) -> Result<Connection, StoreFout> {
         }
     };
     let openen = |bron| StoreFout::Openen { pad: tekst(), bron };
-    let conn = Connection::open_with_flags(
+    let mut conn = Connection::open_with_flags(
         pad,
         OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_URI
@@ -304,6 +312,7 @@ fn open_met(pad: &Path, aanmaken: bool) -> Result<Connection, StoreFout> {
                 .join(", ")
         ));
     }
+    transactie::bewaak(&mut conn)?;
     migraties::migreer(&conn)?;
     sleutel::stel_in(&conn, pad)?;
     // The chain head at every start, outside the file.
@@ -402,8 +411,9 @@ pub fn neem_waarschuwingen() -> Vec<String> {
 /// Opens a fresh in-memory register (tests, benchmarks), with a random
 /// audit key of its own.
 pub fn open_in_memory() -> Result<Connection, StoreFout> {
-    let conn = Connection::open_in_memory()?;
+    let mut conn = Connection::open_in_memory()?;
     pragmas(&conn)?;
+    transactie::bewaak(&mut conn)?;
     migraties::migreer(&conn)?;
     sleutel::stel_in_geheugen(&conn)?;
     Ok(conn)

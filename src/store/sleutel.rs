@@ -35,7 +35,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use argon2::password_hash::rand_core::{OsRng, RngCore};
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{StoreFout, bestanden};
 
@@ -277,11 +277,24 @@ pub fn stel_in(conn: &Connection, db: &Path) -> Result<(), StoreFout> {
     if toepassing_id(conn)? == TOEPASSING_ID {
         return Err(ontbreekt(&map));
     }
-    // A new register, or one of an earlier version: make the key.
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    let kop = super::audit::kop(&tx)?;
+    // A new register, or one of an earlier version: make the key, in one
+    // transaction with the upgrade row and the mark.
+    let gemaakt = super::transactie::voer_uit(conn, |tx| maak_sleutel(tx, &map))?;
+    if !gemaakt {
+        // Another instance made it a moment ago.
+        zet_op_verbinding(conn, &lees_map(&map)?)?;
+        return Ok(());
+    }
+    let _ = veranker(conn, "sleutel", None);
+    Ok(())
+}
+
+/// Makes the key of a new or upgraded register (see [`stel_in`]); `false`
+/// when another instance wrote one first.
+fn maak_sleutel(tx: &Transaction<'_>, map: &Path) -> Result<bool, StoreFout> {
+    let kop = super::audit::kop(tx)?;
     let vanaf = kop.as_ref().map_or(1, |(n, _)| n + 1);
-    bestanden::maak_eigen_map(&map)?;
+    bestanden::maak_eigen_map(map)?;
     // How the existing rows were chained: an earlier version's SHA-256, or
     // an in-memory register's public key (a copy written to a file).
     let mut sleutel = Sleutel {
@@ -294,13 +307,13 @@ pub fn stel_in(conn: &Connection, db: &Path) -> Result<(), StoreFout> {
     if kop.is_some() {
         for voor in [Voor::Sha256, Voor::Geheugen] {
             zet_op_verbinding(
-                &tx,
+                tx,
                 &Sleutel {
                     voor,
                     ..sleutel.clone()
                 },
             )?;
-            let v = super::audit::verifieer_keten(&tx, false)?;
+            let v = super::audit::verifieer_keten(tx, false)?;
             let intact = matches!(v, super::audit::Verificatie::Intact { .. });
             if intact || voor == Voor::Sha256 {
                 sleutel.voor = voor;
@@ -311,30 +324,23 @@ pub fn stel_in(conn: &Connection, db: &Path) -> Result<(), StoreFout> {
             }
         }
     }
-    match schrijf_sleutelbestand(&map, &sleutel, true) {
+    match schrijf_sleutelbestand(map, &sleutel, true) {
         Ok(()) => {
             // The anchor exists from the key's first moment on.
             drop(bestanden::open_aanvullend(&map.join("anker"))?);
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            // Another instance made it a moment ago.
-            drop(tx);
-            zet_op_verbinding(conn, &lees_map(&map)?)?;
-            return Ok(());
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(false),
         Err(e) => return Err(e.into()),
     }
-    zet_op_verbinding(&tx, &sleutel)?;
+    zet_op_verbinding(tx, &sleutel)?;
     if let Some((laatste, _)) = kop {
         let oud = match oud {
             super::audit::Verificatie::Intact { regels } => {
                 format!("de oude keten was bij het invoeren intact ({regels} regels)")
             }
-            super::audit::Verificatie::Gebroken { volgnummer, reden } => {
-                format!(
-                    "de oude keten was bij het invoeren al gebroken bij regel {volgnummer}: {reden}"
-                )
-            }
+            super::audit::Verificatie::Gebroken { volgnummer, reden } => format!(
+                "de oude keten was bij het invoeren al gebroken bij regel {volgnummer}: {reden}"
+            ),
         };
         let details = format!(
             "HMAC-SHA256 vanaf regel {vanaf}; regels 1 tot en met {laatste} zijn met de oude keten ({}) vastgelegd en vanaf nu door deze regel verzegeld; {oud}",
@@ -345,7 +351,7 @@ pub fn stel_in(conn: &Connection, db: &Path) -> Result<(), StoreFout> {
             }
         );
         super::audit::log(
-            &tx,
+            tx,
             &super::audit::Logregel {
                 tijdstip: &super::audit::tijdstip(&chrono::Utc::now()),
                 actor: "systeem",
@@ -358,9 +364,7 @@ pub fn stel_in(conn: &Connection, db: &Path) -> Result<(), StoreFout> {
         )?;
     }
     tx.pragma_update(None, "application_id", TOEPASSING_ID)?;
-    tx.commit()?;
-    let _ = veranker(conn, "sleutel", None);
-    Ok(())
+    Ok(true)
 }
 
 /// The key of the register behind `conn`: from the connection (set by

@@ -9,7 +9,7 @@ use rusqlite::{Connection, params};
 
 use crate::domain::{ContractSoort, VoorzieningSoort, Wet};
 use crate::store::StoreFout;
-use crate::store::inwoners::iso_datum;
+use crate::store::kolom;
 
 /// What to show.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -75,14 +75,6 @@ impl ContractRij {
     }
 }
 
-fn onbekend(kolom: usize, tekst: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        kolom,
-        rusqlite::types::Type::Text,
-        format!("onbekende code '{tekst}'").into(),
-    )
-}
-
 /// Provisions matching the filter, by kind then name.
 pub fn voorzieningen(
     conn: &Connection,
@@ -103,16 +95,12 @@ pub fn voorzieningen(
                 filter.wet.map(Wet::code)
             ],
             |r| {
-                let soort: String = r.get(2)?;
-                let wet: Option<String> = r.get(3)?;
                 let kenmerken: Option<String> = r.get(5)?;
                 Ok(VoorzieningRij {
                     id: r.get(0)?,
                     naam: r.get(1)?,
-                    soort: VoorzieningSoort::parse(&soort).ok_or_else(|| onbekend(2, &soort))?,
-                    wet: wet
-                        .map(|w| Wet::parse(&w).ok_or_else(|| onbekend(3, &w)))
-                        .transpose()?,
+                    soort: kolom::lijst(r, 2, VoorzieningSoort::parse)?,
+                    wet: kolom::optie_lijst(r, 3, Wet::parse)?,
                     categorie: r.get(4)?,
                     kenmerken: kenmerken
                         .map(|k| k.split('\u{1f}').map(str::to_owned).collect())
@@ -154,17 +142,13 @@ pub fn contracten(conn: &Connection, wet: Option<Wet>) -> Result<Vec<ContractRij
     )?;
     let rijen = stmt
         .query_map(params![wet.map(Wet::code)], |r| {
-            let wet: String = r.get(2)?;
-            let soort: String = r.get(3)?;
-            let van: String = r.get(4)?;
-            let tot: Option<String> = r.get(5)?;
             Ok(ContractRij {
                 id: r.get(0)?,
                 aanbieder: r.get(1)?,
-                wet: Wet::parse(&wet).ok_or_else(|| onbekend(2, &wet))?,
-                soort: ContractSoort::parse(&soort).ok_or_else(|| onbekend(3, &soort))?,
-                van: iso_datum(4, &van)?,
-                tot: tot.map(|t| iso_datum(5, &t)).transpose()?,
+                wet: kolom::lijst(r, 2, Wet::parse)?,
+                soort: kolom::lijst(r, 3, ContractSoort::parse)?,
+                van: kolom::datum(r, 4)?,
+                tot: kolom::optie_datum(r, 5)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

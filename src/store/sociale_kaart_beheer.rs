@@ -22,9 +22,10 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
-use super::StoreFout;
-use super::klantreis::{Handeling, begin, fout, log};
+use super::klantreis::{Handeling, fout, log};
 use super::schrijven::voeg_in;
+use super::transactie;
+use super::{StoreFout, kolom};
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{KlantreisFout, Leefgebied};
 use crate::domain::{Aanbieder, Contract, DomeinFout, Record, Veldfout, Voorziening, Wet};
@@ -94,34 +95,34 @@ pub fn voorziening_toevoegen(
     h: Handeling<'_>,
     invoer: &VoorzieningInvoer,
 ) -> Result<(), StoreFout> {
-    let tx = begin(conn)?;
-    controleer(&tx, invoer)?;
-    let id = &invoer.voorziening.id;
-    let bestaat: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM voorziening WHERE id = ?1)",
-        [id],
-        |r| r.get(0),
-    )?;
-    if bestaat {
-        return Err(fout(
-            "id",
-            DomeinFout::NietInLijst {
-                waarde: id.clone(),
-                toegestaan: "een nieuw id".into(),
-            },
-        ));
-    }
-    voeg_in(&tx, &Record::Voorziening(invoer.voorziening.clone()))?;
-    koppelingen(&tx, invoer)?;
-    log(
-        &tx,
-        h,
-        "voorziening-toevoegen",
-        &format!("voorziening:{id}"),
-        None,
-    )?;
-    tx.commit()?;
-    Ok(())
+    transactie::voer_uit(conn, |tx| {
+        controleer(tx, invoer)?;
+        let id = &invoer.voorziening.id;
+        let bestaat: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM voorziening WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        if bestaat {
+            return Err(fout(
+                "id",
+                DomeinFout::NietInLijst {
+                    waarde: id.clone(),
+                    toegestaan: "een nieuw id".into(),
+                },
+            ));
+        }
+        voeg_in(tx, &Record::Voorziening(invoer.voorziening.clone()))?;
+        koppelingen(tx, invoer)?;
+        log(
+            tx,
+            h,
+            "voorziening-toevoegen",
+            &format!("voorziening:{id}"),
+            None,
+        )?;
+        Ok(())
+    })
 }
 
 /// Whether a provision is referenced by a toekenning, verwijzing or melding.
@@ -141,52 +142,52 @@ pub fn voorziening_wijzigen(
     h: Handeling<'_>,
     invoer: &VoorzieningInvoer,
 ) -> Result<(), StoreFout> {
-    let tx = begin(conn)?;
-    controleer(&tx, invoer)?;
-    let v = &invoer.voorziening;
-    let huidig: Option<(String, Option<String>)> =
-        rusqlite::OptionalExtension::optional(tx.query_row(
-            "SELECT soort, wet FROM voorziening WHERE id = ?1",
-            [&v.id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        ))?;
-    let Some((soort, wet)) = huidig else {
-        return Err(StoreFout::NietGevonden(format!("voorziening {}", v.id)));
-    };
-    let zelfde = soort == v.soort.code() && wet.as_deref() == v.wet.map(Wet::code);
-    if !zelfde && voorziening_in_gebruik(&tx, &v.id)? {
-        return Err(fout("soort", KlantreisFout::SoortVast(v.naam.clone())));
-    }
-    tx.execute(
-        "UPDATE voorziening SET naam = ?2, soort = ?3, wet = ?4, categorie = ?5 WHERE id = ?1",
-        params![
-            v.id,
-            v.naam,
-            v.soort.code(),
-            v.wet.map(Wet::code),
-            v.categorie
-        ],
-    )?;
-    tx.execute(
-        "DELETE FROM voorziening_kenmerk WHERE voorziening = ?1",
-        [&v.id],
-    )?;
-    for k in &v.kenmerken {
+    transactie::voer_uit(conn, |tx| {
+        controleer(tx, invoer)?;
+        let v = &invoer.voorziening;
+        let huidig: Option<(String, Option<String>)> =
+            rusqlite::OptionalExtension::optional(tx.query_row(
+                "SELECT soort, wet FROM voorziening WHERE id = ?1",
+                [&v.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            ))?;
+        let Some((soort, wet)) = huidig else {
+            return Err(StoreFout::NietGevonden(format!("voorziening {}", v.id)));
+        };
+        let zelfde = soort == v.soort.code() && wet.as_deref() == v.wet.map(Wet::code);
+        if !zelfde && voorziening_in_gebruik(tx, &v.id)? {
+            return Err(fout("soort", KlantreisFout::SoortVast(v.naam.clone())));
+        }
         tx.execute(
-            "INSERT OR IGNORE INTO voorziening_kenmerk (voorziening, kenmerk) VALUES (?1, ?2)",
-            params![v.id, k],
+            "UPDATE voorziening SET naam = ?2, soort = ?3, wet = ?4, categorie = ?5 WHERE id = ?1",
+            params![
+                v.id,
+                v.naam,
+                v.soort.code(),
+                v.wet.map(Wet::code),
+                v.categorie
+            ],
         )?;
-    }
-    koppelingen(&tx, invoer)?;
-    log(
-        &tx,
-        h,
-        "voorziening-wijzigen",
-        &format!("voorziening:{}", v.id),
-        None,
-    )?;
-    tx.commit()?;
-    Ok(())
+        tx.execute(
+            "DELETE FROM voorziening_kenmerk WHERE voorziening = ?1",
+            [&v.id],
+        )?;
+        for k in &v.kenmerken {
+            tx.execute(
+                "INSERT OR IGNORE INTO voorziening_kenmerk (voorziening, kenmerk) VALUES (?1, ?2)",
+                params![v.id, k],
+            )?;
+        }
+        koppelingen(tx, invoer)?;
+        log(
+            tx,
+            h,
+            "voorziening-wijzigen",
+            &format!("voorziening:{}", v.id),
+            None,
+        )?;
+        Ok(())
+    })
 }
 
 /// Ends a provision on `datum` (its last day); it stays in the register
@@ -197,23 +198,23 @@ pub fn voorziening_beeindigen(
     id: &str,
     datum: NaiveDate,
 ) -> Result<(), StoreFout> {
-    let tx = begin(conn)?;
-    let n = tx.execute(
-        "UPDATE voorziening SET beeindigd_op = ?2 WHERE id = ?1",
-        params![id, iso(datum)],
-    )?;
-    if n == 0 {
-        return Err(StoreFout::NietGevonden(format!("voorziening {id}")));
-    }
-    log(
-        &tx,
-        h,
-        "voorziening-beeindigen",
-        &format!("voorziening:{id}"),
-        None,
-    )?;
-    tx.commit()?;
-    Ok(())
+    transactie::voer_uit(conn, |tx| {
+        let n = tx.execute(
+            "UPDATE voorziening SET beeindigd_op = ?2 WHERE id = ?1",
+            params![id, iso(datum)],
+        )?;
+        if n == 0 {
+            return Err(StoreFout::NietGevonden(format!("voorziening {id}")));
+        }
+        log(
+            tx,
+            h,
+            "voorziening-beeindigen",
+            &format!("voorziening:{id}"),
+            None,
+        )?;
+        Ok(())
+    })
 }
 
 /// Deletes an unused provision; one in use is refused (end it instead).
@@ -222,35 +223,35 @@ pub fn voorziening_verwijderen(
     h: Handeling<'_>,
     id: &str,
 ) -> Result<(), StoreFout> {
-    let tx = begin(conn)?;
-    let naam: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
-        "SELECT naam FROM voorziening WHERE id = ?1",
-        [id],
-        |r| r.get(0),
-    ))?;
-    let Some(naam) = naam else {
-        return Err(StoreFout::NietGevonden(format!("voorziening {id}")));
-    };
-    if voorziening_in_gebruik(&tx, id)? {
-        return Err(fout("voorziening", KlantreisFout::InGebruik(naam)));
-    }
-    for tabel in [
-        "voorziening_kenmerk",
-        "voorziening_leefgebied",
-        "voorziening_aanbieder",
-    ] {
-        tx.execute(&format!("DELETE FROM {tabel} WHERE voorziening = ?1"), [id])?;
-    }
-    tx.execute("DELETE FROM voorziening WHERE id = ?1", [id])?;
-    log(
-        &tx,
-        h,
-        "voorziening-verwijderen",
-        &format!("voorziening:{id}"),
-        None,
-    )?;
-    tx.commit()?;
-    Ok(())
+    transactie::voer_uit(conn, |tx| {
+        let naam: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
+            "SELECT naam FROM voorziening WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        ))?;
+        let Some(naam) = naam else {
+            return Err(StoreFout::NietGevonden(format!("voorziening {id}")));
+        };
+        if voorziening_in_gebruik(tx, id)? {
+            return Err(fout("voorziening", KlantreisFout::InGebruik(naam)));
+        }
+        for tabel in [
+            "voorziening_kenmerk",
+            "voorziening_leefgebied",
+            "voorziening_aanbieder",
+        ] {
+            tx.execute(&format!("DELETE FROM {tabel} WHERE voorziening = ?1"), [id])?;
+        }
+        tx.execute("DELETE FROM voorziening WHERE id = ?1", [id])?;
+        log(
+            tx,
+            h,
+            "voorziening-verwijderen",
+            &format!("voorziening:{id}"),
+            None,
+        )?;
+        Ok(())
+    })
 }
 
 /// Adds a provider.
@@ -260,17 +261,17 @@ pub fn aanbieder_toevoegen(
     a: &Aanbieder,
 ) -> Result<(), StoreFout> {
     a.valideer().map_err(StoreFout::Validatie)?;
-    let tx = begin(conn)?;
-    voeg_in(&tx, &Record::Aanbieder(a.clone()))?;
-    log(
-        &tx,
-        h,
-        "aanbieder-toevoegen",
-        &format!("aanbieder:{}", a.id),
-        None,
-    )?;
-    tx.commit()?;
-    Ok(())
+    transactie::voer_uit(conn, |tx| {
+        voeg_in(tx, &Record::Aanbieder(a.clone()))?;
+        log(
+            tx,
+            h,
+            "aanbieder-toevoegen",
+            &format!("aanbieder:{}", a.id),
+            None,
+        )?;
+        Ok(())
+    })
 }
 
 /// Changes a provider's name or Kamer van Koophandel number.
@@ -280,23 +281,23 @@ pub fn aanbieder_wijzigen(
     a: &Aanbieder,
 ) -> Result<(), StoreFout> {
     a.valideer().map_err(StoreFout::Validatie)?;
-    let tx = begin(conn)?;
-    let n = tx.execute(
-        "UPDATE aanbieder SET naam = ?2, kvk = ?3 WHERE id = ?1",
-        params![a.id, a.naam, a.kvk],
-    )?;
-    if n == 0 {
-        return Err(StoreFout::NietGevonden(format!("aanbieder {}", a.id)));
-    }
-    log(
-        &tx,
-        h,
-        "aanbieder-wijzigen",
-        &format!("aanbieder:{}", a.id),
-        None,
-    )?;
-    tx.commit()?;
-    Ok(())
+    transactie::voer_uit(conn, |tx| {
+        let n = tx.execute(
+            "UPDATE aanbieder SET naam = ?2, kvk = ?3 WHERE id = ?1",
+            params![a.id, a.naam, a.kvk],
+        )?;
+        if n == 0 {
+            return Err(StoreFout::NietGevonden(format!("aanbieder {}", a.id)));
+        }
+        log(
+            tx,
+            h,
+            "aanbieder-wijzigen",
+            &format!("aanbieder:{}", a.id),
+            None,
+        )?;
+        Ok(())
+    })
 }
 
 /// Ends a provider on `tot`: every contract of it running on that day gets
@@ -309,70 +310,70 @@ pub fn aanbieder_beeindigen(
     id: &str,
     tot: NaiveDate,
 ) -> Result<usize, StoreFout> {
-    let tx = begin(conn)?;
-    let naam: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
-        "SELECT naam FROM aanbieder WHERE id = ?1",
-        [id],
-        |r| r.get(0),
-    ))?;
-    let Some(naam) = naam else {
-        return Err(StoreFout::NietGevonden(format!("aanbieder {id}")));
-    };
-    let dag = iso(tot);
-    let later: Vec<(String, NaiveDate)> = tx
-        .prepare("SELECT id, van FROM contract WHERE aanbieder = ?1 AND van > ?2 ORDER BY van, id")?
-        .query_map(params![id, dag], |r| {
-            Ok((r.get(0)?, super::klantreis::datum_kolom(r, 1)?))
-        })?
-        .collect::<Result<_, _>>()?;
-    if !later.is_empty() {
-        return Err(StoreFout::Validatie(
-            later
-                .into_iter()
-                .map(|(contract, van)| {
-                    Veldfout::new(
-                        "tot",
-                        KlantreisFout::ContractBegintLater { contract, van }.into(),
-                    )
-                })
-                .collect(),
-        ));
-    }
-    let lopend: Vec<String> = tx
-        .prepare(
-            "SELECT id FROM contract
+    transactie::voer_uit(conn, |tx| {
+        let naam: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
+            "SELECT naam FROM aanbieder WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        ))?;
+        let Some(naam) = naam else {
+            return Err(StoreFout::NietGevonden(format!("aanbieder {id}")));
+        };
+        let dag = iso(tot);
+        let later: Vec<(String, NaiveDate)> = tx
+            .prepare(
+                "SELECT id, van FROM contract WHERE aanbieder = ?1 AND van > ?2 ORDER BY van, id",
+            )?
+            .query_map(params![id, dag], |r| Ok((r.get(0)?, kolom::datum(r, 1)?)))?
+            .collect::<Result<_, _>>()?;
+        if !later.is_empty() {
+            return Err(StoreFout::Validatie(
+                later
+                    .into_iter()
+                    .map(|(contract, van)| {
+                        Veldfout::new(
+                            "tot",
+                            KlantreisFout::ContractBegintLater { contract, van }.into(),
+                        )
+                    })
+                    .collect(),
+            ));
+        }
+        let lopend: Vec<String> = tx
+            .prepare(
+                "SELECT id FROM contract
               WHERE aanbieder = ?1 AND van <= ?2 AND (tot IS NULL OR tot > ?2)
               ORDER BY id",
-        )?
-        .query_map(params![id, dag], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    if lopend.is_empty() {
-        return Err(fout(
-            "tot",
-            KlantreisFout::GeenLopendContract {
-                aanbieder: naam,
-                datum: tot,
-            },
-        ));
-    }
-    for c in &lopend {
-        tx.execute(
-            "UPDATE contract SET tot = ?2 WHERE id = ?1",
-            params![c, dag],
+            )?
+            .query_map(params![id, dag], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if lopend.is_empty() {
+            return Err(fout(
+                "tot",
+                KlantreisFout::GeenLopendContract {
+                    aanbieder: naam,
+                    datum: tot,
+                },
+            ));
+        }
+        for c in &lopend {
+            tx.execute(
+                "UPDATE contract SET tot = ?2 WHERE id = ?1",
+                params![c, dag],
+            )?;
+        }
+        log(
+            tx,
+            h,
+            "aanbieder-beeindigen",
+            &format!("aanbieder:{id}"),
+            Some(&format!(
+                "contracten beëindigd per {dag}: {}",
+                lopend.join(", ")
+            )),
         )?;
-    }
-    log(
-        &tx,
-        h,
-        "aanbieder-beeindigen",
-        &format!("aanbieder:{id}"),
-        Some(&format!(
-            "contracten beëindigd per {dag}: {}",
-            lopend.join(", ")
-        )),
-    )?;
-    tx.commit()?;
-    Ok(lopend.len())
+        Ok(lopend.len())
+    })
 }
 
 fn contract_controle(conn: &Connection, c: &Contract) -> Result<(), StoreFout> {
@@ -401,18 +402,18 @@ pub fn contract_toevoegen(
     h: Handeling<'_>,
     c: &Contract,
 ) -> Result<(), StoreFout> {
-    let tx = begin(conn)?;
-    contract_controle(&tx, c)?;
-    voeg_in(&tx, &Record::Contract(c.clone()))?;
-    log(
-        &tx,
-        h,
-        "contract-toevoegen",
-        &format!("contract:{}", c.id),
-        None,
-    )?;
-    tx.commit()?;
-    Ok(())
+    transactie::voer_uit(conn, |tx| {
+        contract_controle(tx, c)?;
+        voeg_in(tx, &Record::Contract(c.clone()))?;
+        log(
+            tx,
+            h,
+            "contract-toevoegen",
+            &format!("contract:{}", c.id),
+            None,
+        )?;
+        Ok(())
+    })
 }
 
 /// Changes a contract. One referenced by a toekenning keeps its provider and law.
@@ -421,40 +422,41 @@ pub fn contract_wijzigen(
     h: Handeling<'_>,
     c: &Contract,
 ) -> Result<(), StoreFout> {
-    let tx = begin(conn)?;
-    contract_controle(&tx, c)?;
-    let huidig: Option<(String, String)> = rusqlite::OptionalExtension::optional(tx.query_row(
-        "SELECT aanbieder, wet FROM contract WHERE id = ?1",
-        [&c.id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    ))?;
-    let Some((aanbieder, wet)) = huidig else {
-        return Err(StoreFout::NietGevonden(format!("contract {}", c.id)));
-    };
-    let in_gebruik: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM toekenning WHERE contract = ?1)",
-        [&c.id],
-        |r| r.get(0),
-    )?;
-    if in_gebruik && (aanbieder != c.aanbieder || wet != c.wet.code()) {
-        return Err(fout(
-            "aanbieder",
-            KlantreisFout::SoortVast(format!("contract {}", c.id)),
-        ));
-    }
-    tx.execute(
+    transactie::voer_uit(conn, |tx| {
+        contract_controle(tx, c)?;
+        let huidig: Option<(String, String)> =
+            rusqlite::OptionalExtension::optional(tx.query_row(
+                "SELECT aanbieder, wet FROM contract WHERE id = ?1",
+                [&c.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            ))?;
+        let Some((aanbieder, wet)) = huidig else {
+            return Err(StoreFout::NietGevonden(format!("contract {}", c.id)));
+        };
+        let in_gebruik: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM toekenning WHERE contract = ?1)",
+            [&c.id],
+            |r| r.get(0),
+        )?;
+        if in_gebruik && (aanbieder != c.aanbieder || wet != c.wet.code()) {
+            return Err(fout(
+                "aanbieder",
+                KlantreisFout::SoortVast(format!("contract {}", c.id)),
+            ));
+        }
+        tx.execute(
         "UPDATE contract SET aanbieder = ?2, wet = ?3, soort = ?4, van = ?5, tot = ?6 WHERE id = ?1",
         params![c.id, c.aanbieder, c.wet.code(), c.soort.code(), iso(c.van), c.tot.map(iso)],
     )?;
-    log(
-        &tx,
-        h,
-        "contract-wijzigen",
-        &format!("contract:{}", c.id),
-        None,
-    )?;
-    tx.commit()?;
-    Ok(())
+        log(
+            tx,
+            h,
+            "contract-wijzigen",
+            &format!("contract:{}", c.id),
+            None,
+        )?;
+        Ok(())
+    })
 }
 
 /// Ends a contract on `tot` (not before its start).
@@ -464,38 +466,38 @@ pub fn contract_beeindigen(
     id: &str,
     tot: NaiveDate,
 ) -> Result<(), StoreFout> {
-    let tx = begin(conn)?;
-    let van: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
-        "SELECT van FROM contract WHERE id = ?1",
-        [id],
-        |r| r.get(0),
-    ))?;
-    let Some(van) = van.as_deref().and_then(crate::domain::datum::parse_iso) else {
-        return Err(StoreFout::NietGevonden(format!("contract {id}")));
-    };
-    if tot < van {
-        return Err(fout(
-            "tot",
-            DomeinFout::DatumVoor {
-                datum: tot,
-                eerder_veld: "van",
-                eerder: van,
-            },
-        ));
-    }
-    tx.execute(
-        "UPDATE contract SET tot = ?2 WHERE id = ?1",
-        params![id, iso(tot)],
-    )?;
-    log(
-        &tx,
-        h,
-        "contract-beeindigen",
-        &format!("contract:{id}"),
-        None,
-    )?;
-    tx.commit()?;
-    Ok(())
+    transactie::voer_uit(conn, |tx| {
+        let van: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
+            "SELECT van FROM contract WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        ))?;
+        let Some(van) = van.as_deref().and_then(crate::domain::datum::parse_iso) else {
+            return Err(StoreFout::NietGevonden(format!("contract {id}")));
+        };
+        if tot < van {
+            return Err(fout(
+                "tot",
+                DomeinFout::DatumVoor {
+                    datum: tot,
+                    eerder_veld: "van",
+                    eerder: van,
+                },
+            ));
+        }
+        tx.execute(
+            "UPDATE contract SET tot = ?2 WHERE id = ?1",
+            params![id, iso(tot)],
+        )?;
+        log(
+            tx,
+            h,
+            "contract-beeindigen",
+            &format!("contract:{id}"),
+            None,
+        )?;
+        Ok(())
+    })
 }
 
 /// Links every provision to the providers that delivered it (a toekenning

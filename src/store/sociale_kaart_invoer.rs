@@ -5,10 +5,10 @@
 //! silently drop the links.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::StoreFout;
-use super::klantreis::{datum_kolom, lijst_kolom, optie_datum_kolom};
+use super::kolom;
 use super::sociale_kaart_beheer::VoorzieningInvoer;
 use crate::domain::klantreis::Leefgebied;
 use crate::domain::{Contract, ContractSoort, Voorziening, VoorzieningSoort, Wet};
@@ -22,9 +22,15 @@ pub struct VoorzieningDetail {
     pub beeindigd_op: Option<NaiveDate>,
 }
 
-fn kolom(conn: &Connection, sql: &str, id: &str) -> Result<Vec<String>, StoreFout> {
+/// The first column of every row of `sql` for `id`, read by `lees`.
+fn eerste_kolom<T>(
+    conn: &Connection,
+    sql: &str,
+    id: &str,
+    lees: fn(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>, StoreFout> {
     let mut stmt = conn.prepare_cached(sql)?;
-    let rijen = stmt.query_map([id], |r| r.get(0))?;
+    let rijen = stmt.query_map([id], lees)?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }
 
@@ -35,17 +41,16 @@ pub fn voorziening_detail(conn: &Connection, id: &str) -> Result<VoorzieningDeta
             "SELECT id, naam, soort, wet, categorie, beeindigd_op FROM voorziening WHERE id = ?1",
             [id],
             |r| {
-                let wet: Option<String> = r.get(3)?;
                 Ok((
                     Voorziening {
                         id: r.get(0)?,
                         naam: r.get(1)?,
-                        soort: lijst_kolom(r, 2, VoorzieningSoort::parse)?,
-                        wet: wet.as_deref().and_then(Wet::parse),
+                        soort: kolom::lijst(r, 2, VoorzieningSoort::parse)?,
+                        wet: kolom::optie_lijst(r, 3, Wet::parse)?,
                         categorie: r.get(4)?,
                         kenmerken: Vec::new(),
                     },
-                    optie_datum_kolom(r, 5)?,
+                    kolom::optie_datum(r, 5)?,
                 ))
             },
         )
@@ -53,23 +58,23 @@ pub fn voorziening_detail(conn: &Connection, id: &str) -> Result<VoorzieningDeta
     let Some((mut voorziening, beeindigd_op)) = rij else {
         return Err(StoreFout::NietGevonden(format!("voorziening {id}")));
     };
-    voorziening.kenmerken = kolom(
+    voorziening.kenmerken = eerste_kolom(
         conn,
         "SELECT kenmerk FROM voorziening_kenmerk WHERE voorziening = ?1 ORDER BY kenmerk",
         id,
+        |r| r.get(0),
     )?;
-    let leefgebieden = kolom(
+    let leefgebieden = eerste_kolom(
         conn,
         "SELECT leefgebied FROM voorziening_leefgebied WHERE voorziening = ?1",
         id,
-    )?
-    .iter()
-    .filter_map(|c| Leefgebied::parse(c))
-    .collect();
-    let aanbieders = kolom(
+        |r| kolom::lijst(r, 0, Leefgebied::parse),
+    )?;
+    let aanbieders = eerste_kolom(
         conn,
         "SELECT aanbieder FROM voorziening_aanbieder WHERE voorziening = ?1 ORDER BY aanbieder",
         id,
+        |r| r.get(0),
     )?;
     Ok(VoorzieningDetail {
         invoer: VoorzieningInvoer {
@@ -90,10 +95,10 @@ pub fn contract(conn: &Connection, id: &str) -> Result<Contract, StoreFout> {
             Ok(Contract {
                 id: r.get(0)?,
                 aanbieder: r.get(1)?,
-                wet: lijst_kolom(r, 2, Wet::parse)?,
-                soort: lijst_kolom(r, 3, ContractSoort::parse)?,
-                van: datum_kolom(r, 4)?,
-                tot: optie_datum_kolom(r, 5)?,
+                wet: kolom::lijst(r, 2, Wet::parse)?,
+                soort: kolom::lijst(r, 3, ContractSoort::parse)?,
+                van: kolom::datum(r, 4)?,
+                tot: kolom::optie_datum(r, 5)?,
             })
         },
     )
@@ -130,6 +135,6 @@ pub fn beeindigde_voorzieningen(conn: &Connection) -> Result<Vec<(String, NaiveD
     let mut stmt = conn.prepare_cached(
         "SELECT id, beeindigd_op FROM voorziening WHERE beeindigd_op IS NOT NULL ORDER BY id",
     )?;
-    let rijen = stmt.query_map([], |r| Ok((r.get(0)?, datum_kolom(r, 1)?)))?;
+    let rijen = stmt.query_map([], |r| Ok((r.get(0)?, kolom::datum(r, 1)?)))?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }

@@ -31,7 +31,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::StoreFout;
-use super::klantreis::{datum_kolom, optie_datum_kolom};
+use super::kolom;
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{
     OpenTermijn, achttiende_verjaardag, dagen_wachtend, herindicatie_nodig, termijn_aanvraag,
@@ -224,13 +224,12 @@ fn open_meldingen(
         wie.filter()
     ))?;
     let rijen = stmt.query_map([wie.sleutel()], |r| {
-        let wet: Option<String> = r.get(4)?;
-        let wet = wet.as_deref().and_then(Wet::parse);
-        let datum = datum_kolom(r, 3)?;
+        let wet = kolom::optie_lijst(r, 4, Wet::parse)?;
+        let datum = kolom::datum(r, 3)?;
         let spoed: bool = r.get(5)?;
-        let gesprek = optie_datum_kolom(r, 6)?;
-        let onderzoek_klaar = optie_datum_kolom(r, 7)?;
-        let aanvraag = optie_datum_kolom(r, 8)?;
+        let gesprek = kolom::optie_datum(r, 6)?;
+        let onderzoek_klaar = kolom::optie_datum(r, 7)?;
+        let aanvraag = kolom::optie_datum(r, 8)?;
         let besloten: bool = r.get(9)?;
         let mut termijnen: Vec<OpenTermijn> =
             termijn_melding(wet, spoed, datum, gesprek, onderzoek_klaar, None, vandaag)
@@ -330,10 +329,10 @@ fn lopende_rij(r: &rusqlite::Row<'_>) -> rusqlite::Result<LopendeRij> {
         r.get(2)?,
         r.get(3)?,
         r.get(4)?,
-        datum_kolom(r, 5)?,
-        optie_datum_kolom(r, 6)?,
-        optie_datum_kolom(r, 7)?,
-        datum_kolom(r, 8)?,
+        kolom::datum(r, 5)?,
+        kolom::optie_datum(r, 6)?,
+        kolom::optie_datum(r, 7)?,
+        kolom::datum(r, 8)?,
     ))
 }
 

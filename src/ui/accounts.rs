@@ -2,12 +2,11 @@
 //! add one for an existing medewerker, deactivate or activate, reset a
 //! password. There is no delete: history refers to accounts.
 
-use chrono::NaiveDateTime;
 use egui::RichText;
 
-use crate::store::accounts::{AccountFout, AccountRij, Sessie};
+use crate::gateway::Loket;
+use crate::store::accounts::{AccountFout, AccountRij};
 use crate::store::medewerkers::MedewerkerRij;
-use crate::ui::register::Register;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 
 /// The state of the accounts section.
@@ -31,9 +30,9 @@ enum Wijziging {
 }
 
 impl AccountsScherm {
-    fn laad(&mut self, register: &Register) {
+    fn laad(&mut self, loket: &Loket<'_>) {
         if self.lijst.is_none() {
-            match register.accounts() {
+            match loket.accounts() {
                 Ok(l) => self.lijst = Some(l),
                 Err(fout) => {
                     self.melding = Some(Err(format!(
@@ -44,19 +43,25 @@ impl AccountsScherm {
             }
         }
         if self.medewerkers.is_none() {
-            self.medewerkers = Some(register.medewerkers().unwrap_or_default());
+            match loket.medewerkers() {
+                Ok(l) => self.medewerkers = Some(l),
+                Err(fout) => {
+                    self.melding = Some(Err(format!(
+                        "De medewerkers konden niet worden gelezen: {fout}"
+                    )));
+                    self.medewerkers = Some(Vec::new());
+                }
+            }
         }
     }
 
-    /// The section "Accounts" for a beheerder; `nu` is the moment of a change.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &mut Register,
-        sessie: &Sessie,
-        nu: NaiveDateTime,
-    ) {
-        self.laad(register);
+    /// The section "Accounts" for the session's beheerder.
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+        let Some(sessie) = loket.sessie() else {
+            return;
+        };
+        let nu = loket.klok().lokaal_nu();
+        self.laad(loket);
         let mut wijziging = None;
         let mut annuleer = false;
         ui.add_space(16.0);
@@ -89,7 +94,7 @@ impl AccountsScherm {
                     };
                     ui.label(status);
                     ui.horizontal(|ui| {
-                        if a.medewerker != sessie.medewerker {
+                        if a.medewerker != sessie.medewerker() {
                             let (tekst, actief) = if a.actief {
                                 ("Deactiveren", false)
                             } else {
@@ -214,31 +219,22 @@ impl AccountsScherm {
             None => {}
         }
         if let Some(w) = wijziging {
-            self.voer_uit(w, register, sessie, nu);
+            self.voer_uit(w, loket);
         }
     }
 
-    fn voer_uit(
-        &mut self,
-        w: Wijziging,
-        register: &mut Register,
-        sessie: &Sessie,
-        nu: NaiveDateTime,
-    ) {
-        let actor = sessie.medewerker.as_str();
+    fn voer_uit(&mut self, w: Wijziging, loket: &Loket<'_>) {
         let uitkomst: Result<String, AccountFout> = match w {
             Wijziging::Toevoegen => {
                 let Some(medewerker) = self.nieuw_medewerker.clone() else {
                     return;
                 };
                 let r = if self.nieuw_wachtwoord == self.nieuw_herhaling {
-                    register
+                    loket
                         .voeg_account_toe(
-                            actor,
                             &medewerker,
                             &self.nieuw_gebruikersnaam,
                             &self.nieuw_wachtwoord,
-                            nu,
                         )
                         .map(|()| {
                             format!("Account '{}' toegevoegd.", self.nieuw_gebruikersnaam.trim())
@@ -254,22 +250,22 @@ impl AccountsScherm {
                 }
                 r
             }
-            Wijziging::Actief(medewerker, actief) => register
-                .zet_account_actief(actor, &medewerker, actief, nu)
-                .map(|()| {
+            Wijziging::Actief(medewerker, actief) => {
+                loket.zet_account_actief(&medewerker, actief).map(|()| {
                     if actief {
                         "Account geactiveerd.".to_owned()
                     } else {
                         "Account gedeactiveerd.".to_owned()
                     }
-                }),
+                })
+            }
             Wijziging::Reset => {
                 let Some((medewerker, ww, herhaling)) = self.reset.take() else {
                     return;
                 };
                 let r = if ww == herhaling {
-                    register
-                        .reset_wachtwoord(actor, &medewerker, &ww, nu)
+                    loket
+                        .reset_wachtwoord(&medewerker, &ww)
                         .map(|()| "Wachtwoord opnieuw ingesteld.".to_owned())
                 } else {
                     Err(AccountFout::WachtwoordenVerschillen)

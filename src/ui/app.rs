@@ -10,17 +10,19 @@ use chrono::{Datelike, NaiveDate};
 use egui::RichText;
 use rusqlite::Connection;
 
+use crate::gateway::beheer::{Command, Uitkomst};
+use crate::gateway::{Gateway, Klok, Loket, Sessie, Taak, TeOpenen};
+
 use crate::ui::accounts::AccountsScherm;
 use crate::ui::ave_overzicht::AveOverzichtScherm;
 use crate::ui::beheer::BeheerScherm;
 use crate::ui::dossier::DossierScherm;
 use crate::ui::huishouden::HuishoudenScherm;
-use crate::ui::inloggen::{Klok, Poort, TeOpenen};
+use crate::ui::inloggen::{Deur, Poort};
 use crate::ui::inwoners::InwonersScherm;
-use crate::ui::melding::{MeldingScherm, Omgeving};
+use crate::ui::melding::MeldingScherm;
 use crate::ui::melding_nieuw::MeldingNieuwScherm;
 use crate::ui::rapportage::RapportageScherm;
-use crate::ui::register::{Command, Register, Toegang, Uitkomst};
 use crate::ui::sociale_kaart::SocialeKaartScherm;
 use crate::ui::theme::{self, FOUT_KLEUR};
 use crate::ui::werkvoorraad::WerkvoorraadScherm;
@@ -128,8 +130,14 @@ impl Klantreis {
 
 /// The whole app.
 pub struct WijkregisterApp {
-    register: Register,
+    gateway: Gateway,
     vandaag: NaiveDate,
+    /// The clock of every write and of the idle lock.
+    klok: Klok,
+    /// Who works: the only record of the session (the gateway holds none).
+    sessie: Option<Sessie>,
+    /// The import or demo data running in the background, if any.
+    command: Option<Taak<Uitkomst>>,
     scherm: Scherm,
     leeg: Option<bool>,
     fout: Option<String>,
@@ -147,12 +155,9 @@ pub struct WijkregisterApp {
     stijl_gezet: bool,
     /// The daily backup and integrity check running on start.
     onderhoud: crate::ui::onderhoud::Onderhoud,
-    /// The medewerker the user works as (until accounts exist: chosen in the navigation).
-    medewerker: Option<String>,
+    /// The medewerkers to choose from under "Werken als" (no login door).
     medewerkers: Option<Vec<crate::store::medewerkers::MedewerkerRij>>,
     klantreis: Option<Klantreis>,
-    /// A fixed clock for writes (tests); `None`: the system clock.
-    klok: Option<String>,
     /// The screen the user asked for while a klantreis form held unsaved input.
     weggaan_naar: Option<Scherm>,
     /// Login, idle lock and the purposes asked in this session.
@@ -164,27 +169,31 @@ impl WijkregisterApp {
     /// An app on an open connection (tests: in-memory; commands run at once).
     #[must_use]
     pub fn new(conn: Connection, vandaag: NaiveDate) -> WijkregisterApp {
-        WijkregisterApp::met_register(Register::new(conn, None), vandaag)
+        WijkregisterApp::met_register(Gateway::new(conn, None), vandaag)
     }
 
     /// The real app: nothing of the register is drawn before a login (or,
     /// on a register without accounts, the first beheerder); the window
     /// locks after 15 minutes without input by `klok`.
     #[must_use]
-    pub fn met_inloggen(register: Register, vandaag: NaiveDate, klok: Klok) -> WijkregisterApp {
+    pub fn met_inloggen(gateway: Gateway, vandaag: NaiveDate, klok: Klok) -> WijkregisterApp {
         WijkregisterApp {
-            poort: Poort::verplicht(klok),
-            ..WijkregisterApp::met_register(register, vandaag)
+            poort: Poort::verplicht(),
+            klok,
+            ..WijkregisterApp::met_register(gateway, vandaag)
         }
     }
 
     /// An app on a register whose commands may run in the background,
     /// without a login (tests of screens, with "werken als").
     #[must_use]
-    pub fn met_register(register: Register, vandaag: NaiveDate) -> WijkregisterApp {
+    pub fn met_register(gateway: Gateway, vandaag: NaiveDate) -> WijkregisterApp {
         WijkregisterApp {
-            register,
+            gateway,
             vandaag,
+            klok: Klok::systeem(),
+            sessie: None,
+            command: None,
             scherm: Scherm::Inwoners,
             leeg: None,
             fout: None,
@@ -199,25 +208,29 @@ impl WijkregisterApp {
             rapportage: RapportageScherm::new(vandaag.year()),
             stijl_gezet: false,
             onderhoud: crate::ui::onderhoud::Onderhoud::default(),
-            medewerker: None,
             medewerkers: None,
             poort: Poort::open(),
             accounts: AccountsScherm::default(),
             klantreis: None,
-            klok: None,
             weggaan_naar: None,
         }
     }
 
-    /// The register (tests read what a screen stored).
+    /// The gateway bound to the session, today and the clock: what the
+    /// screens read and write through (tests read what a screen stored).
     #[must_use]
-    pub fn register(&self) -> &Register {
-        &self.register
+    pub fn loket(&self) -> Loket<'_> {
+        self.gateway
+            .voor(self.sessie.as_ref(), self.vandaag, &self.klok)
     }
 
-    /// Fixes the moment written with every action (tests), ISO 8601.
+    /// Fixes the clock at `tijdstip` (tests), RFC 3339 with offset; a text
+    /// that is not one leaves the clock as it is and says so.
     pub fn zet_klok(&mut self, tijdstip: &str) {
-        self.klok = Some(tijdstip.to_owned());
+        match chrono::DateTime::parse_from_rfc3339(tijdstip) {
+            Ok(moment) => self.klok = Klok::vast(moment),
+            Err(fout) => self.fout = Some(format!("Ongeldig tijdstip '{tijdstip}': {fout}")),
+        }
     }
 
     fn ga_naar(&mut self, scherm: Scherm) {
@@ -253,68 +266,44 @@ impl WijkregisterApp {
         }
     }
 
-    fn omgeving(&self) -> Omgeving {
-        Omgeving {
-            vandaag: self.vandaag,
-            medewerker: self.medewerker.clone(),
-            klok: self.klok.clone(),
-        }
-    }
-
-    /// The medewerker the user works as, if chosen.
+    /// The medewerker the user works as, if anyone.
     #[must_use]
     pub fn medewerker(&self) -> Option<&str> {
-        match self.poort.sessie() {
-            Some(sessie) => Some(sessie.medewerker.as_str()),
-            None => self.medewerker.as_deref(),
-        }
+        self.sessie.as_ref().map(Sessie::medewerker)
     }
 
-    /// Chooses the medewerker the user works as (tests; the navigation offers it too).
+    /// Works as `medewerker` without a login (tests, and the "Werken als"
+    /// choice when the app has no login door); ignored behind a door.
     pub fn werk_als(&mut self, medewerker: &str) {
-        self.medewerker = Some(medewerker.to_owned());
-        self.zet_toegang();
-    }
-
-    /// The logged-in medewerker's session, if any.
-    #[must_use]
-    pub fn sessie(&self) -> Option<&crate::store::accounts::Sessie> {
-        self.poort.sessie()
-    }
-
-    /// Lets the register work for the medewerker logged in (or chosen with
-    /// "werken als" in tests): every read and write is checked against
-    /// their role and wijkteam from here on.
-    fn zet_toegang(&mut self) {
-        let huidig = self.register.toegang().map(|t| t.gebruiker.id.as_str());
-        if huidig == self.medewerker.as_deref() {
+        if self.poort.is_verplicht() {
             return;
         }
-        let toegang = match self
-            .medewerker
-            .as_deref()
-            .map(|id| self.register.medewerker(id))
-        {
-            None => None,
-            Some(Ok(gebruiker)) => Some(Toegang {
-                gebruiker,
-                vandaag: self.vandaag,
-            }),
-            Some(Err(fout)) => {
+        match self.gateway.sessie_zonder_inloggen(medewerker) {
+            Ok(sessie) => self.begin_sessie(sessie),
+            Err(fout) => {
                 self.fout = Some(format!("De medewerker kon niet worden gelezen: {fout}"));
-                None
             }
-        };
-        self.register.zet_toegang(toegang);
+        }
+    }
+
+    /// The session of whoever works now, if anyone.
+    #[must_use]
+    pub fn sessie(&self) -> Option<&Sessie> {
+        self.sessie.as_ref()
+    }
+
+    /// A new session: every list is read again for its medewerker.
+    fn begin_sessie(&mut self, sessie: Sessie) {
+        self.sessie = Some(sessie);
         self.inwoners.vernieuw();
         self.werkvoorraad.vernieuw();
         self.ave_overzicht.vernieuw();
     }
 
     /// Clears every screen after a logout, so the next user sees nothing of it.
-    fn na_afmelden(&mut self) {
-        self.medewerker = None;
-        self.register.zet_toegang(None);
+    fn na_afmelden(&mut self, melding: Option<String>) {
+        self.sessie = None;
+        self.poort.na_sessie(melding);
         self.dossier = None;
         self.inwoners = InwonersScherm::new();
         self.kaart = SocialeKaartScherm::default();
@@ -328,7 +317,7 @@ impl WijkregisterApp {
 
     fn laad_medewerkers(&mut self) {
         if self.medewerkers.is_none() {
-            match self.register.medewerkers() {
+            match self.gateway.medewerkers() {
                 Ok(lijst) => self.medewerkers = Some(lijst),
                 Err(fout) => {
                     self.fout = Some(format!("De medewerkers konden niet worden gelezen: {fout}"));
@@ -338,13 +327,12 @@ impl WijkregisterApp {
         }
     }
 
-    /// The choice of medewerker in the navigation.
+    /// The choice of medewerker in the navigation (no login door).
     fn werken_als_ui(&mut self, ui: &mut egui::Ui) {
         self.laad_medewerkers();
         let lijst = self.medewerkers.as_deref().unwrap_or_default();
-        let gekozen = self
-            .medewerker
-            .as_deref()
+        let nu = self.sessie.as_ref().map(Sessie::medewerker);
+        let gekozen = nu
             .and_then(|id| lijst.iter().find(|m| m.id == id))
             .map_or_else(
                 || "kies…".to_owned(),
@@ -359,7 +347,7 @@ impl WijkregisterApp {
                 for m in lijst {
                     let tekst = format!("{} ({})", m.naam, m.rol.label().to_lowercase());
                     if ui
-                        .selectable_label(self.medewerker.as_deref() == Some(m.id.as_str()), tekst)
+                        .selectable_label(nu == Some(m.id.as_str()), tekst)
                         .clicked()
                     {
                         keuze = Some(m.id.clone());
@@ -369,7 +357,7 @@ impl WijkregisterApp {
             .response
             .labelled_by(label.id);
         if let Some(id) = keuze {
-            self.medewerker = Some(id);
+            self.werk_als(&id);
         }
     }
 
@@ -395,7 +383,7 @@ impl WijkregisterApp {
         if let Some(leeg) = self.leeg {
             return leeg;
         }
-        let leeg = match self.register.is_leeg() {
+        let leeg = match self.gateway.is_leeg() {
             Ok(l) => l,
             Err(fout) => {
                 self.fout = Some(format!("Het register kon niet worden gelezen: {fout}"));
@@ -406,67 +394,74 @@ impl WijkregisterApp {
         leeg
     }
 
+    /// What the running import or demo data is doing, if anything.
+    fn bezig(&self) -> Option<(String, u64)> {
+        self.command
+            .as_ref()
+            .map(|t| (t.omschrijving().to_owned(), t.voortgang().0))
+    }
+
     fn verwerk_uitkomst(&mut self) {
-        if let Some(uitkomst) = self.register.neem_uitkomst() {
-            if matches!(
-                uitkomst,
-                Uitkomst::Geimporteerd { .. } | Uitkomst::DemoGeladen { .. }
-            ) {
-                self.leeg = None;
-                self.medewerkers = None;
-                self.inwoners.vernieuw();
-                self.kaart.vernieuw();
-                self.bericht = Some(match &uitkomst {
-                    Uitkomst::Geimporteerd { records } => {
-                        format!("Import gelukt: {records} records opgeslagen.")
-                    }
-                    _ if self.register.toegang().is_some_and(|t| {
-                        !crate::store::toegang::heeft(
-                            t.gebruiker.rol,
-                            crate::store::toegang::Recht::Dossiers,
-                        )
-                    }) =>
-                    {
-                        "Demogegevens geladen. Een beheerder ziet geen dossiers: geef onder Beheer een medewerker een account en meld u daarmee aan.".to_owned()
-                    }
-                    _ => "Demogegevens geladen. Zoek hieronder een inwoner.".to_owned(),
-                });
+        let Some(uitkomst) = self.command.as_mut().and_then(Taak::neem) else {
+            return;
+        };
+        self.command = None;
+        let uitkomst = uitkomst.unwrap_or_else(Uitkomst::DemoMislukt);
+        if matches!(
+            uitkomst,
+            Uitkomst::Geimporteerd { .. } | Uitkomst::DemoGeladen { .. }
+        ) {
+            self.leeg = None;
+            self.medewerkers = None;
+            self.inwoners.vernieuw();
+            self.kaart.vernieuw();
+            let ziet_dossiers = self.sessie.as_ref().is_none_or(|s| {
+                crate::store::toegang::heeft(s.rol(), crate::store::toegang::Recht::Dossiers)
+            });
+            self.bericht = Some(match &uitkomst {
+                Uitkomst::Geimporteerd { records } => {
+                    format!("Import gelukt: {records} records opgeslagen.")
+                }
+                _ if !ziet_dossiers => {
+                    "Demogegevens geladen. Een beheerder ziet geen dossiers: geef onder Beheer een medewerker een account en meld u daarmee aan.".to_owned()
+                }
+                _ => "Demogegevens geladen. Zoek hieronder een inwoner.".to_owned(),
+            });
+        }
+        self.beheer.toon_uitkomst(uitkomst);
+    }
+
+    /// Opens what the purpose was asked for, or what needed none.
+    fn open(&mut self, wat: TeOpenen) {
+        let loket = self
+            .gateway
+            .voor(self.sessie.as_ref(), self.vandaag, &self.klok);
+        match wat {
+            TeOpenen::Dossier(id) => {
+                self.klantreis = None;
+                self.huishouden = None;
+                self.dossier = Some(DossierScherm::open(&loket, &id));
+                self.scherm = Scherm::Inwoners;
             }
-            self.beheer.toon_uitkomst(uitkomst);
+            TeOpenen::Huishouden(id) => {
+                let scherm = HuishoudenScherm::open(&loket, &id);
+                self.huishouden = Some((self.scherm, scherm));
+            }
         }
     }
 
-    fn voer_uit(&mut self, actie: Actie, ctx: &egui::Context) {
+    fn voer_uit(&mut self, actie: Actie) {
+        let loket = self
+            .gateway
+            .voor(self.sessie.as_ref(), self.vandaag, &self.klok);
         match actie {
             Actie::OpenDossier(id) => {
-                match self.register.mag_openen(&id, self.poort.nu()) {
-                    Ok(true) => {}
-                    Ok(false) => {
-                        self.fout = Some(format!(
-                            "Geen toegang tot het dossier van inwoner {id}: deze inwoner hoort niet bij uw wijkteam en is niet aan u toegewezen. De poging is vastgelegd."
-                        ));
-                        return;
-                    }
-                    Err(fout) => {
-                        self.fout = Some(format!("Het dossier kan niet worden geopend: {fout}"));
-                        return;
-                    }
+                let wat = TeOpenen::Dossier(id);
+                match self.poort.bij_openen(&wat, &loket) {
+                    Ok(true) => self.open(wat),
+                    Ok(false) => {}
+                    Err(fout) => self.fout = Some(fout),
                 }
-                match self
-                    .poort
-                    .bij_openen(&TeOpenen::Dossier(id.clone()), &self.register)
-                {
-                    Ok(true) => {}
-                    Ok(false) => return,
-                    Err(fout) => {
-                        self.fout = Some(fout);
-                        return;
-                    }
-                }
-                self.klantreis = None;
-                self.huishouden = None;
-                self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
-                self.scherm = Scherm::Inwoners;
             }
             Actie::TerugNaarLijst => {
                 self.klantreis = None;
@@ -474,22 +469,17 @@ impl WijkregisterApp {
                 self.inwoners.focus_op_zoeken();
             }
             Actie::NieuweMelding(inwoner) => {
-                let omg = self.omgeving();
                 self.klantreis = Some(Klantreis::Nieuw(Box::new(MeldingNieuwScherm::open(
-                    &self.register,
+                    &loket,
                     inwoner.as_deref(),
-                    &omg,
                 ))));
                 self.scherm = Scherm::Inwoners;
             }
             Actie::OpenMelding(id) => {
                 // A new resident may have been added on the way here.
                 self.inwoners.vernieuw();
-                let omg = self.omgeving();
                 self.klantreis = Some(Klantreis::Melding(Box::new(MeldingScherm::open(
-                    &self.register,
-                    &id,
-                    &omg,
+                    &loket, &id,
                 ))));
                 self.scherm = Scherm::Inwoners;
             }
@@ -497,43 +487,28 @@ impl WijkregisterApp {
                 melding,
                 toekenning,
             } => {
-                let omg = self.omgeving();
                 self.klantreis = Some(Klantreis::Melding(Box::new(
-                    MeldingScherm::open_herbeoordelen(&self.register, &melding, &toekenning, &omg),
+                    MeldingScherm::open_herbeoordelen(&loket, &melding, &toekenning),
                 )));
                 self.scherm = Scherm::Inwoners;
             }
             Actie::Command(command) => {
-                self.register.voer_uit(command, ctx);
+                if self.command.is_none() {
+                    self.command = Some(
+                        loket.op_achtergrond(command.omschrijving(), move |l, voortgang| {
+                            l.voer_uit(&command, voortgang)
+                        }),
+                    );
+                }
                 self.verwerk_uitkomst();
             }
             Actie::OpenHuishouden(id) => {
-                match self.register.mag_huishouden_openen(&id, self.poort.nu()) {
-                    Ok(true) => {}
-                    Ok(false) => {
-                        self.fout = Some(format!(
-                            "Geen toegang tot huishouden {id}: geen van de leden hoort bij uw wijkteam of is aan u toegewezen. De poging is vastgelegd."
-                        ));
-                        return;
-                    }
-                    Err(fout) => {
-                        self.fout = Some(format!("Het huishouden kan niet worden geopend: {fout}"));
-                        return;
-                    }
+                let wat = TeOpenen::Huishouden(id);
+                match self.poort.bij_openen(&wat, &loket) {
+                    Ok(true) => self.open(wat),
+                    Ok(false) => {}
+                    Err(fout) => self.fout = Some(fout),
                 }
-                match self
-                    .poort
-                    .bij_openen(&TeOpenen::Huishouden(id.clone()), &self.register)
-                {
-                    Ok(true) => {}
-                    Ok(false) => return,
-                    Err(fout) => {
-                        self.fout = Some(fout);
-                        return;
-                    }
-                }
-                let scherm = HuishoudenScherm::open(&self.register, &id, self.vandaag);
-                self.huishouden = Some((self.scherm, scherm));
             }
             Actie::SluitHuishouden => {
                 self.huishouden = None;
@@ -546,34 +521,33 @@ impl WijkregisterApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         if !self.stijl_gezet {
             theme::stel_in(ui.ctx());
+            let ctx = ui.ctx().clone();
+            self.gateway
+                .zet_herteken(std::sync::Arc::new(move || ctx.request_repaint()));
             self.stijl_gezet = true;
         }
         self.verwerk_uitkomst();
-        if !self.poort.toegang_ui(ui, &mut self.register) {
+        let (open, deur) =
+            self.poort
+                .toegang_ui(ui, &self.gateway, &self.klok, self.sessie.as_ref());
+        match deur {
+            Deur::Gelijk => {}
+            Deur::Begonnen(sessie) => self.begin_sessie(sessie),
+            Deur::Beeindigd(melding) => self.na_afmelden(melding),
+        }
+        if !open {
             return;
         }
-        if let Some(sessie) = self.poort.sessie()
-            && self.medewerker.as_deref() != Some(sessie.medewerker.as_str())
-        {
-            self.medewerker = Some(sessie.medewerker.clone());
-        }
-        self.zet_toegang();
-        match self.poort.doel_ui(ui.ctx(), &self.register) {
-            Some(Ok(TeOpenen::Dossier(id))) => {
-                // The dossier asked for, not a klantreis form left open under it.
-                self.klantreis = None;
-                self.dossier = Some(DossierScherm::open(&self.register, &id, self.vandaag));
-                self.scherm = Scherm::Inwoners;
-            }
-            Some(Ok(TeOpenen::Huishouden(id))) => {
-                let scherm = HuishoudenScherm::open(&self.register, &id, self.vandaag);
-                self.huishouden = Some((self.scherm, scherm));
-            }
+        let loket = self
+            .gateway
+            .voor(self.sessie.as_ref(), self.vandaag, &self.klok);
+        match self.poort.doel_ui(ui.ctx(), &loket) {
+            Some(Ok(wat)) => self.open(wat),
             Some(Err(fout)) => self.fout = Some(fout),
             None => {}
         }
-        let mut afgemeld = false;
-        let rol = self.register.toegang().map(|t| t.gebruiker.rol);
+        let mut afmelden = false;
+        let rol = self.sessie.as_ref().map(Sessie::rol);
         if !self.scherm.zichtbaar_voor(rol)
             && let Some(eerste) = Scherm::ALLE.into_iter().find(|s| s.zichtbaar_voor(rol))
         {
@@ -583,7 +557,12 @@ impl WijkregisterApp {
             .is_none_or(|r| crate::store::toegang::heeft(r, crate::store::toegang::Recht::Import));
         let leeg = self.is_leeg();
         let eind_jaar = self.vandaag.year();
-        self.onderhoud.ui(ui, &mut self.register);
+        {
+            let loket = self
+                .gateway
+                .voor(self.sessie.as_ref(), self.vandaag, &self.klok);
+            self.onderhoud.ui(ui, &loket);
+        }
 
         egui::Panel::left("navigatie")
             .resizable(false)
@@ -612,8 +591,9 @@ impl WijkregisterApp {
                 }
                 ui.add_space(16.0);
                 if self.poort.is_verplicht() {
-                    self.laad_medewerkers();
-                    afgemeld = self.poort.navigatie_ui(ui, &self.register);
+                    if let Some(sessie) = &self.sessie {
+                        afmelden = Poort::navigatie_ui(ui, sessie);
+                    }
                 } else {
                     self.werken_als_ui(ui);
                 }
@@ -671,16 +651,16 @@ impl WijkregisterApp {
             });
         }
 
-        let gekozen_medewerker = self.medewerker.as_deref().and_then(|id| {
-            self.medewerkers
-                .as_deref()
-                .and_then(|lijst| lijst.iter().find(|m| m.id == id))
-                .cloned()
-        });
         let mut actie = None;
-        let omg = self.omgeving();
+        let bezig_eigen = self.bezig();
+        let loket = self
+            .gateway
+            .voor(self.sessie.as_ref(), self.vandaag, &self.klok);
+        let beheerder = self
+            .sessie
+            .as_ref()
+            .is_some_and(|s| s.rol() == crate::domain::Rol::Beheerder);
         egui::CentralPanel::default().show(ui, |ui| {
-            let bezig_eigen = self.register.bezig().map(|(t, n)| (t.to_owned(), n));
             let bezig = bezig_eigen.as_ref().map(|(t, n)| (t.as_str(), *n));
             actie = match self.scherm {
                 Scherm::Beheer => {
@@ -688,27 +668,16 @@ impl WijkregisterApp {
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
                             let actie = self.beheer.ui(ui, bezig, eind_jaar);
-                            if let Some(sessie) = self.poort.sessie()
-                                && sessie.rol == crate::domain::Rol::Beheerder
-                            {
+                            if beheerder {
                                 ui.add_space(12.0);
-                                let nu = self.poort.nu();
-                                self.accounts.ui(ui, &mut self.register, sessie, nu);
-                                let v = self.vandaag;
-                                if self
-                                    .beheer
-                                    .beheerder_ui(ui, &mut self.register, sessie, v, nu)
-                                {
+                                self.accounts.ui(ui, &loket);
+                                if self.beheer.beheerder_ui(ui, &loket) {
                                     self.inwoners.vernieuw();
                                     self.leeg = None;
                                 }
                             }
                             ui.add_space(12.0);
-                            self.beheer.ave_teksten_ui(
-                                ui,
-                                &self.register,
-                                gekozen_medewerker.as_ref(),
-                            );
+                            self.beheer.ave_teksten_ui(ui, &loket);
                             actie
                         })
                         .inner
@@ -724,50 +693,36 @@ impl WijkregisterApp {
                 }
                 scherm if self.huishouden.as_ref().is_some_and(|(s, _)| *s == scherm) => {
                     match &mut self.huishouden {
-                        Some((_, h)) => h.ui(ui, &self.register, gekozen_medewerker.as_ref()),
+                        Some((_, h)) => h.ui(ui, &loket),
                         None => None,
                     }
                 }
-                Scherm::AveOverzicht => self.ave_overzicht.ui(
-                    ui,
-                    &self.register,
-                    self.vandaag,
-                    gekozen_medewerker.as_ref(),
-                ),
-                Scherm::Werkvoorraad => self.werkvoorraad.ui(
-                    ui,
-                    &self.register,
-                    self.vandaag,
-                    gekozen_medewerker.as_ref(),
-                ),
+                Scherm::AveOverzicht => self.ave_overzicht.ui(ui, &loket),
+                Scherm::Werkvoorraad => self.werkvoorraad.ui(ui, &loket),
                 Scherm::Rapportage => {
-                    self.rapportage
-                        .ui(ui, &mut self.register, gekozen_medewerker.as_ref());
+                    self.rapportage.ui(ui, &loket);
                     None
                 }
                 Scherm::Inwoners => match (&mut self.klantreis, &mut self.dossier) {
-                    (Some(Klantreis::Nieuw(s)), _) => s.ui(ui, &self.register, &omg),
-                    (Some(Klantreis::Melding(s)), _) => s.ui(ui, &self.register, &omg),
-                    (None, Some(dossier)) => dossier.ui(ui, &self.register, &omg),
-                    (None, None) => self.inwoners.ui(ui, &self.register, self.vandaag),
+                    (Some(Klantreis::Nieuw(s)), _) => s.ui(ui, &loket),
+                    (Some(Klantreis::Melding(s)), _) => s.ui(ui, &loket),
+                    (None, Some(dossier)) => dossier.ui(ui, &loket),
+                    (None, None) => self.inwoners.ui(ui, &loket),
                 },
                 Scherm::SocialeKaart => {
-                    self.kaart.ui(
-                        ui,
-                        &self.register,
-                        self.vandaag,
-                        gekozen_medewerker.as_ref(),
-                    );
+                    self.kaart.ui(ui, &loket);
                     None
                 }
             };
         });
         if let Some(actie) = actie {
-            let ctx = ui.ctx().clone();
-            self.voer_uit(actie, &ctx);
+            self.voer_uit(actie);
         }
-        if afgemeld {
-            self.na_afmelden();
+        if afmelden && let Some(sessie) = &self.sessie {
+            let deur = self.poort.afmelden(&self.gateway, &self.klok, sessie);
+            if let Deur::Beeindigd(melding) = deur {
+                self.na_afmelden(melding);
+            }
         }
     }
 }

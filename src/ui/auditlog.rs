@@ -8,8 +8,9 @@
 //! [`PAGINA_GROOTTE`] at a time. The chain check and the export walk the
 //! whole log, so they run in the background (on a register file): the
 //! check when the section is first opened, after an export and on request,
-//! never every frame. Everything goes through the `Register` (`register_auditlog.rs`),
-//! which refuses anyone but a beheerder.
+//! never every frame, through the one background helper
+//! (`Loket::op_achtergrond`). Everything goes through the gateway
+//! (`gateway::auditlog`), which refuses anyone but a beheerder.
 
 use std::path::PathBuf;
 
@@ -17,12 +18,10 @@ use chrono::{Days, NaiveDateTime};
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use crate::store::accounts::Sessie;
+use crate::gateway::{Loket, Taak};
 use crate::store::audit::{AuditFilter, AuditRij, Verificatie};
 use crate::store::medewerkers::MedewerkerRij;
 use crate::ui::inwoners::duizendtallen;
-use crate::ui::register::Register;
-use crate::ui::register_auditlog::Lopend;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 use crate::ui::widgets::datum::lees as lees_datum;
 use crate::ui::widgets::lengte;
@@ -53,9 +52,9 @@ pub struct AuditlogScherm {
     medewerkers: Option<Vec<MedewerkerRij>>,
     verificatie: Option<Result<Verificatie, String>>,
     /// The chain check while it runs.
-    controle: Option<Lopend<Verificatie>>,
+    controle: Option<Taak<Result<Verificatie, String>>>,
     /// The export while it runs, with its path.
-    export: Option<(PathBuf, Lopend<u64>)>,
+    export: Option<(PathBuf, Taak<Result<u64, String>>)>,
     /// The export path as typed.
     pad: String,
     melding: Option<Result<String, String>>,
@@ -134,21 +133,47 @@ impl AuditlogScherm {
         self.verificatie = None;
     }
 
-    fn laad(&mut self, ui: &egui::Ui, register: &mut Register, sessie: &Sessie, nu: NaiveDateTime) {
+    fn laad(&mut self, loket: &Loket<'_>) {
         if self.medewerkers.is_none() {
-            self.medewerkers = Some(register.medewerkers().unwrap_or_default());
+            match loket.medewerkers() {
+                Ok(l) => self.medewerkers = Some(l),
+                Err(fout) => {
+                    self.melding = Some(Err(format!(
+                        "De medewerkers konden niet worden gelezen: {fout}"
+                    )));
+                    self.medewerkers = Some(Vec::new());
+                }
+            }
         }
         if self.acties.is_none() {
-            self.acties = Some(register.auditlog_acties(sessie, nu).unwrap_or_default());
+            match loket.auditlog_acties() {
+                Ok(l) => self.acties = Some(l),
+                Err(fout) => {
+                    self.melding = Some(Err(format!(
+                        "De soorten acties konden niet worden gelezen: {fout}"
+                    )));
+                    self.acties = Some(Vec::new());
+                }
+            }
         }
         if self.verificatie.is_none() && self.controle.is_none() {
-            self.start_controle(ui, register, sessie, nu);
+            self.start_controle(loket);
         }
-        if let Some(uitkomst) = self.controle.as_ref().and_then(Lopend::uitkomst) {
+        if let Some(uitkomst) = self
+            .controle
+            .as_mut()
+            .and_then(Taak::neem)
+            .map(Result::flatten)
+        {
             self.verificatie = Some(uitkomst);
             self.controle = None;
         }
-        if let Some(uitkomst) = self.export.as_ref().and_then(|(_, l)| l.uitkomst()) {
+        if let Some(uitkomst) = self
+            .export
+            .as_mut()
+            .and_then(|(_, t)| t.neem())
+            .map(Result::flatten)
+        {
             let pad = self.export.take().map(|(p, _)| p).unwrap_or_default();
             self.melding = Some(match uitkomst {
                 Ok(n) => Ok(format!(
@@ -163,7 +188,7 @@ impl AuditlogScherm {
             self.vernieuw();
         }
         if self.totaal.is_none() {
-            match register.auditlog_tel(sessie, &self.filter, nu) {
+            match loket.auditlog_tel(&self.filter) {
                 Ok(n) => self.totaal = Some(n),
                 Err(fout) => {
                     self.melding =
@@ -176,7 +201,7 @@ impl AuditlogScherm {
             let laatste = self.totaal.unwrap_or(0).saturating_sub(1) / u64::from(PAGINA_GROOTTE);
             self.pagina = self.pagina.min(laatste);
             let overslaan = self.pagina * u64::from(PAGINA_GROOTTE);
-            match register.auditlog_pagina(sessie, &self.filter, overslaan, PAGINA_GROOTTE, nu) {
+            match loket.auditlog_pagina(&self.filter, overslaan, PAGINA_GROOTTE) {
                 Ok(r) => self.rijen = Some(r),
                 Err(fout) => {
                     self.melding =
@@ -188,17 +213,12 @@ impl AuditlogScherm {
     }
 
     /// Starts the chain check (in the background on a register file).
-    fn start_controle(
-        &mut self,
-        ui: &egui::Ui,
-        register: &mut Register,
-        sessie: &Sessie,
-        nu: NaiveDateTime,
-    ) {
-        match register.auditlog_verifieer(sessie, nu, ui.ctx()) {
-            Ok(lopend) => self.controle = Some(lopend),
-            Err(fout) => self.verificatie = Some(Err(fout.to_string())),
-        }
+    fn start_controle(&mut self, loket: &Loket<'_>) {
+        self.controle = Some(
+            loket.op_achtergrond("De keten wordt gecontroleerd", |l, _| {
+                l.auditlog_verifieer().map_err(|f| f.to_string())
+            }),
+        );
     }
 
     fn naam_van(&self, actor: &str) -> String {
@@ -210,46 +230,27 @@ impl AuditlogScherm {
             .map_or_else(|| actor.to_owned(), |m| format!("{} ({actor})", m.naam))
     }
 
-    /// The section "Auditlog" (closed until the beheerder opens it);
-    /// `nu` is the moment written with an export.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &mut Register,
-        sessie: &Sessie,
-        nu: NaiveDateTime,
-    ) {
+    /// The section "Auditlog" (closed until the beheerder opens it).
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
         egui::CollapsingHeader::new(RichText::new("Auditlog").strong().size(16.0))
             .id_salt("auditlog")
-            .show(ui, |ui| self.inhoud_ui(ui, register, sessie, nu));
+            .show(ui, |ui| self.inhoud_ui(ui, loket));
     }
 
-    fn inhoud_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &mut Register,
-        sessie: &Sessie,
-        nu: NaiveDateTime,
-    ) {
-        self.laad(ui, register, sessie, nu);
+    fn inhoud_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+        self.laad(loket);
         ui.label("Wie wat heeft ingezien of gewijzigd, wanneer en waarom. Het log kan niet worden gewijzigd; elke regel is met een hash aan de vorige gekoppeld.");
-        self.keten_ui(ui, register, sessie, nu);
+        self.keten_ui(ui, loket);
         ui.add_space(6.0);
         self.filter_ui(ui);
         ui.add_space(6.0);
         self.paginering_ui(ui);
         self.tabel_ui(ui);
         ui.add_space(8.0);
-        self.export_ui(ui, register, sessie, nu);
+        self.export_ui(ui, loket);
     }
 
-    fn keten_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &mut Register,
-        sessie: &Sessie,
-        nu: NaiveDateTime,
-    ) {
+    fn keten_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
         let mut opnieuw = false;
         ui.horizontal(|ui| {
             if self.controle.is_some() {
@@ -292,7 +293,7 @@ impl AuditlogScherm {
                 .clicked();
         });
         if opnieuw {
-            self.start_controle(ui, register, sessie, nu);
+            self.start_controle(loket);
         }
     }
 
@@ -503,13 +504,7 @@ impl AuditlogScherm {
             });
     }
 
-    fn export_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &mut Register,
-        sessie: &Sessie,
-        nu: NaiveDateTime,
-    ) {
+    fn export_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
         ui.label(RichText::new("Auditlog exporteren").strong());
         ui.label("Schrijft de regels die aan het filter voldoen (oudste eerst) naar een CSV-bestand. De export wordt zelf in het auditlog vastgelegd.");
         let mut exporteren = false;
@@ -546,12 +541,13 @@ impl AuditlogScherm {
             } else {
                 let pad = PathBuf::from(pad);
                 self.melding = None;
-                match register.auditlog_exporteer(sessie, &self.filter, &pad, nu, ui.ctx()) {
-                    Ok(lopend) => self.export = Some((pad, lopend)),
-                    Err(fout) => {
-                        self.melding = Some(Err(format!("Exporteren is mislukt: {fout}")));
-                    }
-                }
+                let filter = self.filter.clone();
+                let bestand = pad.clone();
+                let taak = loket.op_achtergrond("Bezig met exporteren", move |l, _| {
+                    l.auditlog_exporteer(&filter, &bestand)
+                        .map_err(|f| f.to_string())
+                });
+                self.export = Some((pad, taak));
             }
         }
         if self.export.is_some() {

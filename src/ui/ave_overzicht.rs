@@ -8,18 +8,16 @@
 //! escalation picture, and a team lead looks for it by name. The overview is
 //! read when the screen is chosen (and kept until it is chosen again).
 
-use chrono::NaiveDate;
 use egui::RichText;
 
 use crate::domain::ave::AveNiveauTekst;
 use crate::domain::datum::nl;
 use crate::domain::waarden::Rol;
+use crate::gateway::Loket;
 use crate::store::StoreFout;
 use crate::store::ave::TeamOverzicht;
-use crate::store::medewerkers::MedewerkerRij;
 use crate::ui::app::Actie;
 use crate::ui::ave::team_overzicht_ui;
-use crate::ui::register::Register;
 use crate::ui::theme::FOUT_KLEUR;
 
 /// State of the AVE-overzicht screen.
@@ -41,15 +39,14 @@ impl AveOverzichtScherm {
     }
 
     /// Draws the screen; returns the household the user opens.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &Register,
-        vandaag: NaiveDate,
-        medewerker: Option<&MedewerkerRij>,
-    ) -> Option<Actie> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         ui.heading("AVE-overzicht");
-        let Some(medewerker) = medewerker.filter(|m| mag_overzicht_zien(m.rol)) else {
+        let vandaag = loket.vandaag();
+        let Some(medewerker) = loket
+            .sessie()
+            .map(crate::gateway::Sessie::gebruiker)
+            .filter(|m| mag_overzicht_zien(m.rol))
+        else {
             ui.add_space(6.0);
             ui.add(
                 egui::Label::new(
@@ -71,10 +68,7 @@ impl AveOverzichtScherm {
         ui.add_space(6.0);
         let inhoud = self.inhoud.get_or_insert_with(|| {
             let lees = || -> Result<_, StoreFout> {
-                Ok((
-                    register.ave_team_overzicht(vandaag)?,
-                    register.ave_teksten()?,
-                ))
+                Ok((loket.ave_team_overzicht()?, loket.ave_teksten()?))
             };
             lees().map_err(|fout| format!("Het AVE-overzicht kon niet worden gelezen: {fout}"))
         });

@@ -8,10 +8,9 @@ use egui::RichText;
 use crate::domain::Veldfout;
 use crate::domain::ave::AveNiveauTekst;
 use crate::domain::waarden::Rol;
+use crate::gateway::Loket;
 use crate::store::StoreFout;
-use crate::store::medewerkers::MedewerkerRij;
 use crate::ui::ave::ave_badge_ui;
-use crate::ui::register::Register;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 
 /// State of the level-texts part of Beheer: the texts as being edited.
@@ -23,13 +22,9 @@ pub struct AveTekstenScherm {
 }
 
 impl AveTekstenScherm {
-    /// Draws the texts; a beheerder (`medewerker`) may edit and save them.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &Register,
-        medewerker: Option<&MedewerkerRij>,
-    ) {
+    /// Draws the texts; a beheerder may edit and save them.
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+        let medewerker = loket.sessie().map(crate::gateway::Sessie::gebruiker);
         ui.label(
             RichText::new("Teksten van de AVE-niveaus")
                 .strong()
@@ -43,7 +38,7 @@ impl AveTekstenScherm {
             ui.weak("Alleen een beheerder kan deze teksten aanpassen.");
         }
         let teksten = self.teksten.get_or_insert_with(|| {
-            register
+            loket
                 .ave_teksten()
                 .map_err(|fout| format!("De teksten konden niet worden gelezen: {fout}"))
         });
@@ -97,9 +92,9 @@ impl AveTekstenScherm {
         if let Some(bericht) = &self.bericht {
             ui.colored_label(GOED_KLEUR, RichText::new(bericht).strong());
         }
-        let Some(beheerder) = beheerder else {
+        if beheerder.is_none() {
             return;
-        };
+        }
         let (opslaan, weggooien) = ui
             .horizontal(|ui| {
                 (
@@ -110,7 +105,7 @@ impl AveTekstenScherm {
             .inner;
         if opslaan {
             self.bericht = None;
-            match register.ave_herformuleer(&beheerder.id, teksten) {
+            match loket.ave_herformuleer(teksten) {
                 Ok(()) => {
                     self.fouten.clear();
                     self.bericht =

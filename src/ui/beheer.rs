@@ -8,10 +8,11 @@
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
+use crate::gateway::Loket;
+use crate::gateway::beheer::{Command, Uitkomst};
 use crate::store::import::ImportFouten;
 use crate::ui::app::Actie;
 use crate::ui::inwoners::duizendtallen;
-use crate::ui::register::{Command, Uitkomst};
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 
 /// State of the Beheer screen and the welcome.
@@ -64,30 +65,18 @@ impl BeheerScherm {
     }
 
     /// The AVE level texts (a beheerder may reword them), below the rest of Beheer.
-    pub fn ave_teksten_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &crate::ui::register::Register,
-        medewerker: Option<&crate::store::medewerkers::MedewerkerRij>,
-    ) {
-        self.ave_teksten.ui(ui, register, medewerker);
+    pub fn ave_teksten_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+        self.ave_teksten.ui(ui, loket);
     }
 
     /// The beheerder's sections: the audit log and the dossiers due for
     /// destruction. Returns whether dossiers were destroyed (the app then
     /// reads its lists again).
-    pub fn beheerder_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &mut crate::ui::register::Register,
-        sessie: &crate::store::accounts::Sessie,
-        vandaag: chrono::NaiveDate,
-        nu: chrono::NaiveDateTime,
-    ) -> bool {
+    pub fn beheerder_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> bool {
         ui.add_space(12.0);
-        self.auditlog.ui(ui, register, sessie, nu);
+        self.auditlog.ui(ui, loket);
         ui.add_space(8.0);
-        self.bewaartermijn.ui(ui, register, sessie, vandaag, nu)
+        self.bewaartermijn.ui(ui, loket)
     }
 
     /// The welcome of an empty register.

@@ -8,15 +8,13 @@
 //! this screen only lists and asks. After a destruction the list is read
 //! again and a message says what was removed.
 
-use chrono::{NaiveDate, NaiveDateTime};
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use crate::domain::datum::nl;
-use crate::store::accounts::Sessie;
+use crate::gateway::Loket;
 use crate::store::bewaartermijn::{Vernietigd, Verval};
 use crate::ui::inwoners::duizendtallen;
-use crate::ui::register::Register;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 
 /// What the beheerder is asked to confirm.
@@ -52,31 +50,17 @@ impl BewaartermijnScherm {
 
     /// The section "Bewaartermijnen" (closed until the beheerder opens it).
     /// Returns whether dossiers were destroyed, so the app refreshes its lists.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &mut Register,
-        sessie: &Sessie,
-        vandaag: NaiveDate,
-        nu: NaiveDateTime,
-    ) -> bool {
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> bool {
         egui::CollapsingHeader::new(RichText::new("Bewaartermijnen").strong().size(16.0))
             .id_salt("bewaartermijnen")
-            .show(ui, |ui| self.inhoud_ui(ui, register, sessie, vandaag, nu))
+            .show(ui, |ui| self.inhoud_ui(ui, loket))
             .body_returned
             .unwrap_or(false)
     }
 
-    fn inhoud_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &mut Register,
-        sessie: &Sessie,
-        vandaag: NaiveDate,
-        nu: NaiveDateTime,
-    ) -> bool {
+    fn inhoud_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> bool {
         if self.lijst.is_none() {
-            match register.te_vernietigen(sessie, vandaag, nu) {
+            match loket.te_vernietigen() {
                 Ok(l) => self.lijst = Some(l),
                 Err(fout) => {
                     self.melding = Some(Err(format!(
@@ -94,7 +78,7 @@ impl BewaartermijnScherm {
         if lijst.is_empty() {
             ui.label(format!(
                 "Er zijn op {} geen dossiers te vernietigen.",
-                nl(vandaag)
+                nl(loket.vandaag())
             ));
         } else {
             ui.horizontal(|ui| {
@@ -163,7 +147,7 @@ impl BewaartermijnScherm {
             self.bevestig = vraag;
             self.melding = None;
         }
-        let vernietigd = self.bevestiging_ui(ui, register, sessie, vandaag, nu);
+        let vernietigd = self.bevestiging_ui(ui, loket);
         match &self.melding {
             Some(Ok(tekst)) => {
                 ui.colored_label(GOED_KLEUR, RichText::new(tekst).strong());
@@ -178,14 +162,7 @@ impl BewaartermijnScherm {
 
     /// The confirmation asked before anything is destroyed; returns whether
     /// something was.
-    fn bevestiging_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &mut Register,
-        sessie: &Sessie,
-        vandaag: NaiveDate,
-        nu: NaiveDateTime,
-    ) -> bool {
+    fn bevestiging_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> bool {
         let Some(bevestig) = self.bevestig.clone() else {
             return false;
         };
@@ -220,7 +197,7 @@ impl BewaartermijnScherm {
         self.bevestig = None;
         self.lijst = None;
         let (melding, gelukt) = match bevestig {
-            Bevestiging::Een(id) => match register.vernietig_dossier(sessie, &id, vandaag, nu) {
+            Bevestiging::Een(id) => match loket.vernietig_dossier(&id) {
                 Ok(v) => (
                     Ok(format!(
                         "Dossier van inwoner {id} vernietigd: {}.",
@@ -230,7 +207,7 @@ impl BewaartermijnScherm {
                 ),
                 Err(fout) => (Err(format!("Niet vernietigd: {fout}")), false),
             },
-            Bevestiging::Alle(_) => match register.vernietig_alle_vervallen(sessie, vandaag, nu) {
+            Bevestiging::Alle(_) => match loket.vernietig_alle_vervallen() {
                 Ok((ids, v)) => (
                     Ok(if ids.len() == 1 {
                         format!("1 dossier vernietigd: {}.", omvang(&v))

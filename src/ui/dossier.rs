@@ -18,11 +18,10 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::domain::ave::{AveNiveauTekst, naam_in, standaard_niveaus};
 use crate::domain::datum::{leeftijd, nl, nl_of_streep};
+use crate::gateway::Loket;
 use crate::store::dossier::{Dossier, ToekenningStatus};
 use crate::ui::app::Actie;
 use crate::ui::ave::ave_badge_ui;
-use crate::ui::melding::Omgeving;
-use crate::ui::register::Register;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 use crate::ui::toekenning_einde::{EindeFormulier, EindeUitkomst, loopt};
 use crate::ui::widgets::FocusGeheugen;
@@ -48,13 +47,12 @@ pub struct DossierScherm {
 impl DossierScherm {
     /// Reads the dossier of resident `id`; a failure is kept and shown on the screen.
     #[must_use]
-    pub fn open(register: &Register, id: &str, vandaag: NaiveDate) -> DossierScherm {
-        let inhoud = register
-            .dossier(id, vandaag)
+    pub fn open(loket: &Loket<'_>, id: &str) -> DossierScherm {
+        let vandaag = loket.vandaag();
+        let inhoud = loket
+            .dossier(id)
             .map_err(|fout| format!("Het dossier kon niet worden geopend: {fout}"));
-        let teksten = register
-            .ave_teksten()
-            .unwrap_or_else(|_| standaard_niveaus());
+        let teksten = loket.ave_teksten().unwrap_or_else(|_| standaard_niveaus());
         DossierScherm {
             id: id.to_owned(),
             inhoud,
@@ -72,9 +70,9 @@ impl DossierScherm {
         self.einde.as_ref().is_some_and(EindeFormulier::gewijzigd)
     }
 
-    /// Draws the screen; returns what the user asked for. `register` and
-    /// `omg` serve the form that ends a toekenning.
-    pub fn ui(&mut self, ui: &mut egui::Ui, register: &Register, omg: &Omgeving) -> Option<Actie> {
+    /// Draws the screen; returns what the user asked for. `loket` serves
+    /// the form that ends a toekenning.
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         let mut actie = None;
         let focus = self.focus_geheugen.begin(ui);
         // With a form open, Esc belongs to the form.
@@ -123,12 +121,12 @@ impl DossierScherm {
                         *einde = dossier
                             .toekenningen
                             .get(n)
-                            .map(|t| EindeFormulier::nieuw(t, omg));
+                            .map(|t| EindeFormulier::nieuw(t, vandaag));
                     }
                     None => {}
                 }
                 if let Some(e) = einde {
-                    match e.ui(ui, register, omg, focus, true) {
+                    match e.ui(ui, loket, focus, true) {
                         EindeUitkomst::Open => {}
                         EindeUitkomst::Geannuleerd => *einde = None,
                         EindeUitkomst::Opgeslagen => {
@@ -143,8 +141,8 @@ impl DossierScherm {
                 ave_historie_ui(ui, dossier, vandaag, teksten);
             });
         if opgeslagen {
-            self.inhoud = register
-                .dossier(&self.id, self.vandaag)
+            self.inhoud = loket
+                .dossier(&self.id)
                 .map_err(|fout| format!("Het dossier kon niet worden gelezen: {fout}"));
             self.bericht = Some("Toekenning beëindigd.".to_owned());
         }

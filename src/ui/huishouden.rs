@@ -4,7 +4,7 @@
 //!
 //! Reached from every member's dossier ("Huishouden bekijken") and from the
 //! AVE-overzicht. The screen reads its copy when opened and again after a
-//! saved change; the write goes through the [`Register`], which checks every
+//! saved change; the write goes through the gateway (`Loket`), which checks every
 //! rule again in one transaction. A refused save keeps what was typed and
 //! shows the Dutch messages beside the fields.
 
@@ -13,12 +13,11 @@ use egui::RichText;
 
 use crate::domain::ave::{AveNiveauTekst, naam_in, niveau_label};
 use crate::domain::datum::nl;
+use crate::gateway::Loket;
 use crate::store::StoreFout;
 use crate::store::ave::{AveInvoer, AveRij, HuishoudenOverzicht};
-use crate::store::medewerkers::MedewerkerRij;
 use crate::ui::app::Actie;
 use crate::ui::ave::{AveFormulier, AveFormulierContext, ave_tijdlijn_ui, huishouden_ui};
-use crate::ui::register::Register;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 
 /// What the screen shows, read from the register.
@@ -50,12 +49,12 @@ pub struct HuishoudenScherm {
     wijziging: Wijziging,
 }
 
-fn lees(register: &Register, id: &str, vandaag: NaiveDate) -> Result<Inhoud, String> {
+fn lees(loket: &Loket<'_>, id: &str) -> Result<Inhoud, String> {
     let lees = || -> Result<Inhoud, StoreFout> {
         Ok(Inhoud {
-            overzicht: register.ave_huishouden(id, vandaag)?,
-            historie: register.ave_historie(id)?,
-            teksten: register.ave_teksten()?,
+            overzicht: loket.ave_huishouden(id)?,
+            historie: loket.ave_historie(id)?,
+            teksten: loket.ave_teksten()?,
         })
     };
     lees().map_err(|fout| format!("Het huishouden kon niet worden geopend: {fout}"))
@@ -64,11 +63,11 @@ fn lees(register: &Register, id: &str, vandaag: NaiveDate) -> Result<Inhoud, Str
 impl HuishoudenScherm {
     /// Reads household `id` on `vandaag`; a failure is kept and shown on the screen.
     #[must_use]
-    pub fn open(register: &Register, id: &str, vandaag: NaiveDate) -> HuishoudenScherm {
+    pub fn open(loket: &Loket<'_>, id: &str) -> HuishoudenScherm {
         HuishoudenScherm {
             id: id.to_owned(),
-            vandaag,
-            inhoud: lees(register, id, vandaag),
+            vandaag: loket.vandaag(),
+            inhoud: lees(loket, id),
             wijziging: Wijziging::default(),
         }
     }
@@ -79,13 +78,8 @@ impl HuishoudenScherm {
         &self.id
     }
 
-    /// Draws the screen; `medewerker` is who records a change ("werken als").
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &Register,
-        medewerker: Option<&MedewerkerRij>,
-    ) -> Option<Actie> {
+    /// Draws the screen; a change is recorded by the session's medewerker.
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         let mut actie = None;
         if ui.button("Terug").clicked() {
             actie = Some(Actie::SluitHuishouden);
@@ -117,12 +111,12 @@ impl HuishoudenScherm {
                 ave_tijdlijn_ui(ui, &inhoud.historie, &inhoud.teksten, self.vandaag);
                 ui.add_space(10.0);
                 ui.separator();
-                opgeslagen =
-                    self.wijziging
-                        .ui(ui, register, medewerker, (&self.id, self.vandaag), inhoud);
+                opgeslagen = self
+                    .wijziging
+                    .ui(ui, loket, (&self.id, self.vandaag), inhoud);
             });
         if opgeslagen {
-            self.inhoud = lees(register, &self.id, self.vandaag);
+            self.inhoud = lees(loket, &self.id);
         }
         actie
     }
@@ -134,8 +128,7 @@ impl Wijziging {
     fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        register: &Register,
-        medewerker: Option<&MedewerkerRij>,
+        loket: &Loket<'_>,
         (id, vandaag): (&str, NaiveDate),
         inhoud: &Inhoud,
     ) -> bool {
@@ -145,14 +138,14 @@ impl Wijziging {
         if let Some(fout) = &self.fout {
             ui.colored_label(FOUT_KLEUR, RichText::new(fout).strong());
         }
-        let Some(medewerker) = medewerker else {
+        let Some(medewerker) = loket.sessie().map(crate::gateway::Sessie::gebruiker) else {
             ui.add_enabled(false, egui::Button::new("Op- of afschalen"));
             ui.label("U bent niet (meer) aangemeld: de wijziging wordt op uw naam vastgelegd, meld u opnieuw aan.");
             return false;
         };
         let Some(open) = &mut self.formulier else {
             if ui.button("Op- of afschalen").clicked() {
-                match register.ave_invoer(id) {
+                match loket.ave_invoer(id) {
                     Ok(invoer) => {
                         self.formulier = Some(Formulier {
                             formulier: AveFormulier::nieuw(
@@ -190,7 +183,7 @@ impl Wijziging {
         };
         let mut opgeslagen = false;
         if let Some(nieuw) = open.formulier.ui(ui, &ctx) {
-            match register.ave_registreer(&nieuw, vandaag) {
+            match loket.ave_registreer(&nieuw) {
                 Ok(_) => {
                     self.bericht = Some(format!(
                         "Opgeslagen: {} per {}.",

@@ -3,31 +3,22 @@
 //! question for the purpose (doel) when a dossier or a household is opened.
 //!
 //! [`Poort`] sits in front of every screen: while nobody is logged in or the
-//! window is locked, the app draws nothing of the register. The idle lock
-//! hides the screens without touching them, so a half-filled form is exactly
-//! as it was after unlocking. Time comes from an injectable [`Klok`], so
-//! tests move 15 minutes on without waiting.
-
-use std::collections::HashMap;
+//! window is locked, the app draws nothing of the register. The door holds
+//! no session itself: a login hands the new [`Sessie`] to the app, which
+//! keeps the only one; logging out takes it back. The idle lock hides the
+//! screens without touching them, so a half-filled form is exactly as it
+//! was after unlocking. Time comes from the app's [`Klok`], so tests move 15
+//! minutes on without waiting.
 
 use chrono::{Duration, NaiveDateTime};
 use egui::RichText;
 
-use crate::store::accounts::{Doel, InlogFout, Sessie};
-use crate::ui::register::Register;
+use crate::gateway::{Gateway, Klok, Loket, Opening, Sessie, TeOpenen};
+use crate::store::accounts::{Doel, InlogFout};
 use crate::ui::theme::FOUT_KLEUR;
 
 /// Minutes without input after which the window locks.
 pub const INACTIEF_MINUTEN: i64 = 15;
-
-/// The clock of the app: the local time now. Tests pass one they can move.
-pub type Klok = Box<dyn Fn() -> NaiveDateTime>;
-
-/// The system clock (local time).
-#[must_use]
-pub fn systeemklok() -> Klok {
-    Box::new(|| chrono::Local::now().naive_local())
-}
 
 /// The fields of the login, first-start and unlock forms.
 #[derive(Default)]
@@ -48,36 +39,16 @@ impl Formulier {
     }
 }
 
-/// What is opened with a purpose (doel), logged as an audit row.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum TeOpenen {
-    /// A resident's dossier, by inwoner id.
-    Dossier(String),
-    /// A household's view (AVE), by huishouden id.
-    Huishouden(String),
-}
-
-impl TeOpenen {
-    /// The audit object: `inwoner:<id>` or `huishouden:<id>`.
-    #[must_use]
-    pub fn object(&self) -> String {
-        match self {
-            TeOpenen::Dossier(id) => format!("inwoner:{id}"),
-            TeOpenen::Huishouden(id) => format!("huishouden:{id}"),
+/// The question in the purpose dialog.
+fn doelvraag_tekst(wat: &TeOpenen) -> &'static str {
+    match wat {
+        TeOpenen::Dossier(_) => {
+            "Waarom opent u dit dossier? Het doel wordt vastgelegd in het auditlog en \
+             wordt één keer per inwoner per sessie gevraagd."
         }
-    }
-
-    /// The question in the purpose dialog.
-    fn vraag(&self) -> &'static str {
-        match self {
-            TeOpenen::Dossier(_) => {
-                "Waarom opent u dit dossier? Het doel wordt vastgelegd in het auditlog en \
-                 wordt één keer per inwoner per sessie gevraagd."
-            }
-            TeOpenen::Huishouden(_) => {
-                "Waarom opent u dit huishouden? Het doel wordt vastgelegd in het auditlog en \
-                 wordt één keer per huishouden per sessie gevraagd."
-            }
+        TeOpenen::Huishouden(_) => {
+            "Waarom opent u dit huishouden? Het doel wordt vastgelegd in het auditlog en \
+             wordt één keer per huishouden per sessie gevraagd."
         }
     }
 }
@@ -88,32 +59,38 @@ struct Doelvraag {
     keuze: Option<Doel>,
 }
 
-/// Login state, idle lock and purposes of this session.
+/// What the door did to the session this frame.
+#[derive(Debug)]
+pub enum Deur {
+    /// Nothing changed.
+    Gelijk,
+    /// A login (or the first beheerder) began this session.
+    Begonnen(Sessie),
+    /// The session ended (logout, or its account may no longer work); the
+    /// text, if any, is shown on the login screen.
+    Beeindigd(Option<String>),
+}
+
+/// Login forms, idle lock and the purpose question.
 pub struct Poort {
-    klok: Klok,
     verplicht: bool,
     eerste_start: Option<bool>,
-    sessie: Option<Sessie>,
     vergrendeld: bool,
     laatste_invoer: Option<NaiveDateTime>,
     formulier: Formulier,
-    doelen: HashMap<TeOpenen, Doel>,
     doelvraag: Option<Doelvraag>,
 }
 
 impl Poort {
     /// A door that asks for a login (the real app).
     #[must_use]
-    pub fn verplicht(klok: Klok) -> Poort {
+    pub fn verplicht() -> Poort {
         Poort {
-            klok,
             verplicht: true,
             eerste_start: None,
-            sessie: None,
             vergrendeld: false,
             laatste_invoer: None,
             formulier: Formulier::default(),
-            doelen: HashMap::new(),
             doelvraag: None,
         }
     }
@@ -124,7 +101,7 @@ impl Poort {
     pub fn open() -> Poort {
         Poort {
             verplicht: false,
-            ..Poort::verplicht(systeemklok())
+            ..Poort::verplicht()
         }
     }
 
@@ -134,35 +111,42 @@ impl Poort {
         self.verplicht
     }
 
-    /// The logged-in medewerker, if any.
-    #[must_use]
-    pub fn sessie(&self) -> Option<&Sessie> {
-        self.sessie.as_ref()
-    }
-
     /// Whether the idle lock is on.
     #[must_use]
     pub fn is_vergrendeld(&self) -> bool {
         self.vergrendeld
     }
 
-    /// The clock's time.
-    #[must_use]
-    pub fn nu(&self) -> NaiveDateTime {
-        (self.klok)()
+    /// Forgets everything of the session that ended (the lock, the open
+    /// question); `melding` is shown on the login screen.
+    pub fn na_sessie(&mut self, melding: Option<String>) {
+        self.vergrendeld = false;
+        self.laatste_invoer = None;
+        self.formulier = Formulier {
+            melding,
+            ..Formulier::default()
+        };
+        self.doelvraag = None;
     }
 
     /// Draws the first start, the login or the lock screen when one is
-    /// needed, and keeps the idle timer. Returns whether the register may be
-    /// drawn.
-    pub fn toegang_ui(&mut self, ui: &mut egui::Ui, register: &mut Register) -> bool {
+    /// needed, and keeps the idle timer. `sessie` is the app's session.
+    /// Returns whether the register may be drawn, and what became of the
+    /// session.
+    pub fn toegang_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        gateway: &Gateway,
+        klok: &Klok,
+        sessie: Option<&Sessie>,
+    ) -> (bool, Deur) {
         if !self.verplicht {
-            return true;
+            return (true, Deur::Gelijk);
         }
-        if self.sessie.is_none() {
+        let Some(sessie) = sessie else {
             let eerste = match self.eerste_start {
                 Some(e) => e,
-                None => match register.heeft_accounts() {
+                None => match gateway.heeft_accounts() {
                     Ok(heeft) => {
                         self.eerste_start = Some(!heeft);
                         !heeft
@@ -174,20 +158,21 @@ impl Poort {
                                 format!("De accounts konden niet worden gelezen: {fout}"),
                             );
                         });
-                        return false;
+                        return (false, Deur::Gelijk);
                     }
                 },
             };
+            let mut deur = Deur::Gelijk;
             egui::CentralPanel::default().show(ui, |ui| {
-                if eerste {
-                    self.eerste_start_ui(ui, register);
+                deur = if eerste {
+                    self.eerste_start_ui(ui, gateway, klok)
                 } else {
-                    self.inloggen_ui(ui, register);
-                }
+                    self.inloggen_ui(ui, gateway, klok)
+                };
             });
-            return false;
-        }
-        let nu = self.nu();
+            return (false, deur);
+        };
+        let nu = klok.lokaal_nu();
         let laatste = *self.laatste_invoer.get_or_insert(nu);
         if !self.vergrendeld {
             let stil = nu - laatste;
@@ -205,10 +190,13 @@ impl Poort {
             }
         }
         if self.vergrendeld {
-            egui::CentralPanel::default().show(ui, |ui| self.vergrendeld_ui(ui, register));
-            return false;
+            let mut deur = Deur::Gelijk;
+            egui::CentralPanel::default().show(ui, |ui| {
+                deur = self.vergrendeld_ui(ui, gateway, klok, sessie);
+            });
+            return (false, deur);
         }
-        true
+        (true, Deur::Gelijk)
     }
 
     fn vergrendel(&mut self) {
@@ -223,7 +211,7 @@ impl Poort {
         }
     }
 
-    fn eerste_start_ui(&mut self, ui: &mut egui::Ui, register: &mut Register) {
+    fn eerste_start_ui(&mut self, ui: &mut egui::Ui, gateway: &Gateway, klok: &Klok) -> Deur {
         let mut verstuur = false;
         kader_ui(ui, |ui| {
             ui.heading("Eerste beheerder aanmaken");
@@ -256,27 +244,28 @@ impl Poort {
             self.melding_ui(ui);
         });
         if !verstuur {
-            return;
+            return Deur::Gelijk;
         }
         let f = &mut self.formulier;
         if f.wachtwoord != f.herhaling {
             f.melding =
                 Some(crate::store::accounts::AccountFout::WachtwoordenVerschillen.to_string());
             f.wis_wachtwoorden();
-            return;
+            return Deur::Gelijk;
         }
-        let nu = (self.klok)();
-        match register.maak_eerste_beheerder(&f.naam, &f.gebruikersnaam, &f.wachtwoord, nu) {
+        let nu = klok.lokaal_nu();
+        match gateway.maak_eerste_beheerder(&f.naam, &f.gebruikersnaam, &f.wachtwoord, nu) {
             Ok(sessie) => self.begin_sessie(sessie, nu),
             Err(fout) => {
                 let f = &mut self.formulier;
                 f.melding = Some(fout.to_string());
                 f.wis_wachtwoorden();
+                Deur::Gelijk
             }
         }
     }
 
-    fn inloggen_ui(&mut self, ui: &mut egui::Ui, register: &mut Register) {
+    fn inloggen_ui(&mut self, ui: &mut egui::Ui, gateway: &Gateway, klok: &Klok) -> Deur {
         let mut verstuur = false;
         kader_ui(ui, |ui| {
             ui.heading("Inloggen");
@@ -294,24 +283,42 @@ impl Poort {
             ui.add_space(8.0);
             verstuur |= ui.button("Inloggen").clicked();
             self.melding_ui(ui);
+            ui.add_space(6.0);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "Na {} onjuiste wachtwoorden achter elkaar wordt een account {} minuten geblokkeerd.",
+                        crate::store::accounts::MAX_MISLUKTE_POGINGEN,
+                        crate::store::accounts::BLOKKEERDUUR_MINUTEN
+                    ))
+                    .weak(),
+                )
+                .wrap(),
+            );
         });
         if !verstuur {
-            return;
+            return Deur::Gelijk;
         }
-        let nu = (self.klok)();
+        let nu = klok.lokaal_nu();
         let f = &mut self.formulier;
-        let uitkomst = register.inloggen(&f.gebruikersnaam, &f.wachtwoord, nu);
+        let uitkomst = gateway.inloggen(&f.gebruikersnaam, &f.wachtwoord, nu);
         f.wis_wachtwoorden();
         match uitkomst {
             Ok(sessie) => self.begin_sessie(sessie, nu),
-            Err(fout) => self.formulier.melding = Some(fout.to_string()),
+            Err(fout) => {
+                self.formulier.melding = Some(fout.to_string());
+                Deur::Gelijk
+            }
         }
     }
 
-    fn vergrendeld_ui(&mut self, ui: &mut egui::Ui, register: &mut Register) {
-        let Some(sessie) = self.sessie.clone() else {
-            return;
-        };
+    fn vergrendeld_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        gateway: &Gateway,
+        klok: &Klok,
+        sessie: &Sessie,
+    ) -> Deur {
         let mut verstuur = false;
         let mut afmelden = false;
         kader_ui(ui, |ui| {
@@ -322,7 +329,8 @@ impl Poort {
                     "Na {INACTIEF_MINUTEN} minuten zonder invoer is het venster vergrendeld. \
                      {} ({}), voer uw wachtwoord in om verder te werken; \
                      uw werk staat nog zoals u het liet.",
-                    sessie.naam, sessie.gebruikersnaam
+                    sessie.naam(),
+                    sessie.gebruikersnaam().unwrap_or_default()
                 ))
                 .wrap(),
             );
@@ -342,93 +350,87 @@ impl Poort {
             self.melding_ui(ui);
         });
         if afmelden {
-            self.afmelden(register);
-            return;
+            return self.afmelden(gateway, klok, sessie);
         }
         if !verstuur {
-            return;
+            return Deur::Gelijk;
         }
-        let nu = (self.klok)();
+        let nu = klok.lokaal_nu();
         let f = &mut self.formulier;
-        let uitkomst = register.ontgrendelen(&sessie.medewerker, &f.wachtwoord, nu);
+        let uitkomst = gateway.ontgrendelen(sessie, &f.wachtwoord, nu);
         f.wis_wachtwoorden();
         match uitkomst {
-            Ok(_) => {
+            Ok(()) => {
                 self.vergrendeld = false;
                 self.laatste_invoer = Some(nu);
                 self.formulier = Formulier::default();
+                Deur::Gelijk
+            }
+            Err(InlogFout::OnjuisteGegevens) => {
+                self.formulier.melding = Some("Wachtwoord onjuist.".to_owned());
+                Deur::Gelijk
+            }
+            // Locked or deactivated: the session ends, nothing of it stays.
+            Err(fout @ (InlogFout::Geblokkeerd { .. } | InlogFout::Gedeactiveerd)) => {
+                Deur::Beeindigd(Some(format!("{fout} U bent afgemeld.")))
             }
             Err(fout) => {
-                let tekst = match fout {
-                    InlogFout::OnjuisteGegevens => "Wachtwoord onjuist.".to_owned(),
-                    andere => andere.to_string(),
-                };
-                self.formulier.melding = Some(tekst);
+                self.formulier.melding = Some(fout.to_string());
+                Deur::Gelijk
             }
         }
     }
 
-    fn begin_sessie(&mut self, sessie: Sessie, nu: NaiveDateTime) {
-        self.sessie = Some(sessie);
+    fn begin_sessie(&mut self, sessie: Sessie, nu: NaiveDateTime) -> Deur {
         self.eerste_start = Some(false);
         self.vergrendeld = false;
         self.laatste_invoer = Some(nu);
         self.formulier = Formulier::default();
-        self.doelen.clear();
         self.doelvraag = None;
+        Deur::Begonnen(sessie)
     }
 
-    /// Ends the session (logged); the purposes asked are forgotten.
-    pub fn afmelden(&mut self, register: &Register) {
-        if let Some(sessie) = self.sessie.take() {
-            // A failed log row must not keep someone logged in; the next action reports the database.
-            let _ = register.afmelden(&sessie.medewerker, self.nu());
-        }
-        self.vergrendeld = false;
-        self.laatste_invoer = None;
-        self.formulier = Formulier::default();
-        self.doelen.clear();
-        self.doelvraag = None;
+    /// Ends the session (logged).
+    pub fn afmelden(&mut self, gateway: &Gateway, klok: &Klok, sessie: &Sessie) -> Deur {
+        // A failed log row must not keep someone logged in; the next action reports the database.
+        let _ = gateway.afmelden(sessie, klok.lokaal_nu());
+        Deur::Beeindigd(None)
     }
 
     /// "Ingelogd als NAAM (rol)" and Afmelden in the navigation. Returns
-    /// true when the user logged out (the app then clears its screens).
-    pub fn navigatie_ui(&mut self, ui: &mut egui::Ui, register: &Register) -> bool {
-        let Some(sessie) = &self.sessie else {
-            return false;
-        };
+    /// whether Afmelden was clicked (the app asks first when something
+    /// typed is not saved).
+    pub fn navigatie_ui(ui: &mut egui::Ui, sessie: &Sessie) -> bool {
         ui.label(format!(
             "Ingelogd als {} ({})",
-            sessie.naam,
-            sessie.rol.label().to_lowercase()
+            sessie.naam(),
+            sessie.rol().label().to_lowercase()
         ));
-        if ui.button("Afmelden").clicked() {
-            self.afmelden(register);
-            return true;
-        }
-        false
+        ui.button("Afmelden").clicked()
     }
 
-    /// A dossier or household is to be opened. With a session: if the
-    /// purpose for it was asked before in this session, the opening is
-    /// logged with it and `true` returned (open now); otherwise the question
-    /// is put and `false` returned ([`Poort::doel_ui`] opens it once
-    /// answered). Without a door (tests of other screens) it opens at once.
-    pub fn bij_openen(&mut self, wat: &TeOpenen, register: &Register) -> Result<bool, String> {
-        let Some(sessie) = &self.sessie else {
-            return Ok(!self.verplicht);
-        };
-        if let Some(doel) = self.doelen.get(wat).copied() {
-            register
-                .log_openen(&sessie.medewerker, &wat.object(), doel, self.nu())
-                .map_err(|fout| format!("Het openen kon niet worden vastgelegd: {fout}"))?;
-            return Ok(true);
+    /// A dossier or household is to be opened: checked and logged by the
+    /// gateway. `Ok(true)`: open it now; `Ok(false)`: the purpose is asked
+    /// first ([`Poort::doel_ui`] opens it once answered); `Err`: the
+    /// refusal or failure in words.
+    pub fn bij_openen(&mut self, wat: &TeOpenen, loket: &Loket<'_>) -> Result<bool, String> {
+        match loket.open(wat) {
+            Ok(Opening::Open) => Ok(true),
+            Ok(Opening::VraagDoel) => {
+                self.doelvraag = Some(Doelvraag {
+                    wat: wat.clone(),
+                    keuze: None,
+                });
+                Ok(false)
+            }
+            Ok(Opening::Geweigerd(tekst)) => Err(tekst),
+            Err(fout) => Err(match wat {
+                TeOpenen::Dossier(_) => format!("Het dossier kan niet worden geopend: {fout}"),
+                TeOpenen::Huishouden(_) => {
+                    format!("Het huishouden kan niet worden geopend: {fout}")
+                }
+            }),
         }
-        self.doelvraag = Some(Doelvraag {
-            wat: wat.clone(),
-            keuze: None,
-        });
-        Ok(false)
     }
 
     /// The question for the purpose, as a modal. Returns what may now be
@@ -436,7 +438,7 @@ impl Poort {
     pub fn doel_ui(
         &mut self,
         ctx: &egui::Context,
-        register: &Register,
+        loket: &Loket<'_>,
     ) -> Option<Result<TeOpenen, String>> {
         let vraag = self.doelvraag.as_mut()?;
         let mut bevestigd = false;
@@ -467,7 +469,7 @@ impl Poort {
             ui.set_width(420.0);
             ui.heading("Doel van het openen");
             ui.add_space(4.0);
-            ui.add(egui::Label::new(vraag.wat.vraag()).wrap());
+            ui.add(egui::Label::new(doelvraag_tekst(&vraag.wat)).wrap());
             ui.add_space(8.0);
             for (i, doel) in Doel::ALLE.iter().enumerate() {
                 let toets = format!("{} ({})", doel.label(), i + 1);
@@ -490,14 +492,10 @@ impl Poort {
         }
         let vraag = self.doelvraag.take()?;
         let doel = vraag.keuze?;
-        let sessie = self.sessie.as_ref()?;
         Some(
-            register
-                .log_openen(&sessie.medewerker, &vraag.wat.object(), doel, self.nu())
-                .map(|_| {
-                    self.doelen.insert(vraag.wat.clone(), doel);
-                    vraag.wat
-                })
+            loket
+                .open_met_doel(&vraag.wat, doel)
+                .map(|()| vraag.wat)
                 .map_err(|fout| format!("Het openen kon niet worden vastgelegd: {fout}")),
         )
     }

@@ -6,14 +6,13 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
 use egui::{Key, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
 use crate::domain::datum::{leeftijd, nl};
+use crate::gateway::Loket;
 use crate::store::inwoners::{InwonerRij, Zoekvraag};
 use crate::ui::app::Actie;
-use crate::ui::register::Register;
 use crate::ui::theme::FOUT_KLEUR;
 
 /// State of the Inwoners screen.
@@ -67,9 +66,9 @@ impl InwonersScherm {
         self.focus_zoeken = true;
     }
 
-    fn laad(&mut self, register: &Register) {
+    fn laad(&mut self, loket: &Loket<'_>) {
         if self.wijkteams.is_none() {
-            match register.wijkteams() {
+            match loket.wijkteams() {
                 Ok(teams) => self.wijkteams = Some(teams),
                 Err(fout) => {
                     self.wijkteams = Some(Vec::new());
@@ -93,7 +92,7 @@ impl InwonersScherm {
             self.rijen = Arc::clone(alle);
             self.fout = None;
         } else {
-            match register.zoek_inwoners(&vraag) {
+            match loket.zoek_inwoners(&vraag) {
                 Ok(rijen) => {
                     self.rijen = Arc::new(rijen);
                     self.fout = None;
@@ -113,13 +112,9 @@ impl InwonersScherm {
     }
 
     /// Draws the screen; returns what the user asked for.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &Register,
-        vandaag: NaiveDate,
-    ) -> Option<Actie> {
-        self.laad(register);
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+        let vandaag = loket.vandaag();
+        self.laad(loket);
         let mut actie = None;
 
         ui.heading("Inwoners");
@@ -161,7 +156,7 @@ impl InwonersScherm {
                 .labelled_by(label.id);
         });
         // Apply a changed search at once, so the count below is right in this frame.
-        self.laad(register);
+        self.laad(loket);
 
         if let Some(fout) = &self.fout {
             ui.colored_label(FOUT_KLEUR, fout);

@@ -5,7 +5,7 @@
 //! verwijzing, a besluit on maatwerk, op- en afschalen and beëindigen.
 //!
 //! The screen reads its data once per change ([`MeldingScherm::vernieuw`])
-//! and writes through the [`Register`], one store call per button. The rules
+//! and writes through the gateway (`Loket`), one store call per button. The rules
 //! (step order, ladder, matched care, contracts) live in the store and the
 //! domain; a refused save shows their Dutch messages beside the fields.
 
@@ -27,14 +27,14 @@ use crate::domain::termijnen::TermijnStatus;
 use crate::domain::{
     BesluitUitkomst, Leveringsvorm, MeldingUitkomst, VerwijzingStatus, VoorzieningSoort,
 };
+use crate::gateway::Loket;
 use crate::store::StoreFout;
 use crate::store::dossier::Dossier;
 use crate::store::klantreis::{
-    CorrectieRij, Handeling, MeldingKern, NieuwBesluit, NieuweStap, PassendeVoorziening,
-    StapCorrectie, StapRij,
+    CorrectieRij, MeldingKern, NieuwBesluit, NieuweStap, PassendeVoorziening, StapCorrectie,
+    StapRij,
 };
 use crate::ui::app::Actie;
-use crate::ui::register::Register;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR, ave_kleur};
 use crate::ui::toekenning_einde::{EindeFormulier, EindeUitkomst, loopt};
 use crate::ui::widgets::datum::{datumveld_ui, lees};
@@ -42,27 +42,6 @@ use crate::ui::widgets::{
     Focus, FocusGeheugen, Fouten, fout_ui, fouten_uit, keuze_ui, markeer_meerregelig, tekstvak_ui,
     tekstveld_ui,
 };
-
-/// What a screen needs to act: today, who works, and the clock.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Omgeving {
-    /// The app's "today".
-    pub vandaag: NaiveDate,
-    /// The medewerker chosen under "Werken als".
-    pub medewerker: Option<String>,
-    /// A fixed moment (tests); `None`: the system clock.
-    pub klok: Option<String>,
-}
-
-impl Omgeving {
-    /// The moment of a write, ISO 8601.
-    #[must_use]
-    pub fn tijdstip(&self) -> String {
-        self.klok
-            .clone()
-            .unwrap_or_else(|| chrono::Local::now().to_rfc3339())
-    }
-}
 
 /// Everything the screen shows, read at once.
 struct Gegevens {
@@ -84,14 +63,14 @@ struct Gegevens {
 }
 
 impl Gegevens {
-    fn lees(register: &Register, id: &str, vandaag: NaiveDate) -> Result<Gegevens, StoreFout> {
-        let kern = register.melding(id)?;
-        let dossier = register.dossier(&kern.inwoner, vandaag)?;
+    fn lees(loket: &Loket<'_>, id: &str) -> Result<Gegevens, StoreFout> {
+        let kern = loket.melding(id)?;
+        let dossier = loket.dossier(&kern.inwoner)?;
         let regel = dossier.meldingen.iter().find(|m| m.id == id);
-        let stappen = register.stappen(id)?;
+        let stappen = loket.stappen(id)?;
         let mut correcties = BTreeMap::new();
         for s in &stappen {
-            let c = register.correcties(s.id)?;
+            let c = loket.correcties(s.id)?;
             if !c.is_empty() {
                 correcties.insert(s.id, c);
             }
@@ -103,10 +82,10 @@ impl Gegevens {
             gesprek: regel.and_then(|m| m.gesprek),
             onderzoek_klaar: regel.and_then(|m| m.onderzoek_klaar),
             intaker: regel.and_then(|m| m.medewerker.clone()),
-            nog_te_doen: register.nog_te_doen(id)?,
-            ladder: register.afweging(id)?,
-            passend: register.passende_voorzieningen(id, vandaag)?,
-            medewerkers: register
+            nog_te_doen: loket.nog_te_doen(id)?,
+            ladder: loket.afweging(id)?,
+            passend: loket.passende_voorzieningen(id, loket.vandaag())?,
+            medewerkers: loket
                 .medewerkers()?
                 .into_iter()
                 .map(|m| (Some(m.id), m.naam))
@@ -137,7 +116,6 @@ impl Gegevens {
 struct StapForm {
     stap: Option<Stap>,
     datum: String,
-    medewerker: Option<String>,
     notitie: String,
     uitkomst: Option<MeldingUitkomst>,
 }
@@ -192,7 +170,7 @@ struct BesluitForm {
     notitie: String,
     vraag_bevestiging: bool,
     /// Matched care on the day it was read for.
-    aanbod: Option<(NaiveDate, Vec<PassendeVoorziening>)>,
+    aanbod: Option<(NaiveDate, Result<Vec<PassendeVoorziening>, String>)>,
 }
 
 /// State of the Melding screen.
@@ -231,7 +209,7 @@ pub struct MeldingScherm {
 impl MeldingScherm {
     /// Opens melding `id`.
     #[must_use]
-    pub fn open(register: &Register, id: &str, omg: &Omgeving) -> MeldingScherm {
+    pub fn open(loket: &Loket<'_>, id: &str) -> MeldingScherm {
         let mut s = MeldingScherm {
             id: id.to_owned(),
             gegevens: Err(String::new()),
@@ -255,20 +233,15 @@ impl MeldingScherm {
             formulieren: 0,
             esc_gebruikt: false,
         };
-        s.vernieuw(register, omg);
+        s.vernieuw(loket);
         s
     }
 
     /// Opens melding `id` with the form "Op- of afschalen" of its running
     /// toekenning `toekenning` open (from a row in the dossier).
     #[must_use]
-    pub fn open_herbeoordelen(
-        register: &Register,
-        id: &str,
-        toekenning: &str,
-        omg: &Omgeving,
-    ) -> MeldingScherm {
-        let mut s = MeldingScherm::open(register, id, omg);
+    pub fn open_herbeoordelen(loket: &Loket<'_>, id: &str, toekenning: &str) -> MeldingScherm {
+        let mut s = MeldingScherm::open(loket, id);
         if let Ok(g) = &s.gegevens
             && g.dossier
                 .toekenningen
@@ -277,7 +250,7 @@ impl MeldingScherm {
         {
             s.besluit = Some(BesluitForm::nieuw(
                 g,
-                omg.vandaag,
+                loket.vandaag(),
                 Some(toekenning.to_owned()),
             ));
             s.scroll_besluit = true;
@@ -293,13 +266,12 @@ impl MeldingScherm {
     }
 
     /// Reads the melding again and resets the forms to what is stored.
-    pub fn vernieuw(&mut self, register: &Register, omg: &Omgeving) {
-        self.gegevens = Gegevens::lees(register, &self.id, omg.vandaag)
+    pub fn vernieuw(&mut self, loket: &Loket<'_>) {
+        self.gegevens = Gegevens::lees(loket, &self.id)
             .map_err(|f| format!("De melding kon niet worden gelezen: {f}"));
-        let vandaag = nl(omg.vandaag);
+        let vandaag = nl(loket.vandaag());
         self.stap = StapForm {
             datum: vandaag.clone(),
-            medewerker: omg.medewerker.clone(),
             ..StapForm::default()
         };
         if let Ok(g) = &self.gegevens {
@@ -348,15 +320,14 @@ impl MeldingScherm {
         form: &'static str,
         uitkomst: Result<T, StoreFout>,
         bericht: &str,
-        register: &Register,
-        omg: &Omgeving,
+        loket: &Loket<'_>,
     ) -> bool {
         match uitkomst {
             Ok(_) => {
                 self.fouten.clear();
                 self.algemeen = None;
                 self.bericht = Some(bericht.to_owned());
-                self.vernieuw(register, omg);
+                self.vernieuw(loket);
                 true
             }
             Err(fout) => {
@@ -371,7 +342,7 @@ impl MeldingScherm {
     }
 
     /// Draws the screen; returns what the user asked for.
-    pub fn ui(&mut self, ui: &mut egui::Ui, register: &Register, omg: &Omgeving) -> Option<Actie> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         let mut actie = None;
         let inwoner = self.gegevens.as_ref().ok().map(|g| g.kern.inwoner.clone());
         let terug = || {
@@ -426,21 +397,21 @@ impl MeldingScherm {
                 }
                 ui.add_space(6.0);
                 stappenbalk_ui(ui, &g);
-                termijn_ui(ui, &g, omg.vandaag);
+                termijn_ui(ui, &g, loket.vandaag());
                 ui.add_space(6.0);
                 // What to do now first, the history below.
                 if g.kern.afgesloten.is_none() {
                     if g.stappen.iter().any(|s| s.stap == Stap::Analyse)
                         || g.nog_te_doen.contains(&Stap::Afweging)
                     {
-                        opnieuw |= self.ladder_ui(ui, &g, register, omg);
+                        opnieuw |= self.ladder_ui(ui, &g, loket);
                     }
-                    opnieuw |= self.volgende_stap_ui(ui, &g, register, omg);
+                    opnieuw |= self.volgende_stap_ui(ui, &g, loket);
                 }
-                opnieuw |= self.verwijzingen_ui(ui, &g, register, omg);
-                opnieuw |= self.besluit_ui(ui, &g, register, omg);
-                opnieuw |= self.toekenningen_ui(ui, &g, register, omg);
-                opnieuw |= self.stappen_ui(ui, &g, register, omg);
+                opnieuw |= self.verwijzingen_ui(ui, &g, loket);
+                opnieuw |= self.besluit_ui(ui, &g, loket);
+                opnieuw |= self.toekenningen_ui(ui, &g, loket);
+                opnieuw |= self.stappen_ui(ui, &g, loket);
             });
         if !opnieuw {
             self.gegevens = Ok(g);
@@ -459,13 +430,7 @@ impl MeldingScherm {
         actie
     }
 
-    fn stappen_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        g: &Gegevens,
-        register: &Register,
-        omg: &Omgeving,
-    ) -> bool {
+    fn stappen_ui(&mut self, ui: &mut egui::Ui, g: &Gegevens, loket: &Loket<'_>) -> bool {
         let mut opnieuw = false;
         ui.separator();
         ui.label(RichText::new("Vastgelegde stappen").strong().size(17.0));
@@ -535,7 +500,7 @@ impl MeldingScherm {
                         "Juiste datum:",
                         &mut c.datum,
                         f.get("datum"),
-                        omg.vandaag,
+                        loket.vandaag(),
                     );
                     if focus_zetten {
                         r.request_focus();
@@ -579,16 +544,7 @@ impl MeldingScherm {
                 self.fouten_van = "correctie";
                 return false;
             };
-            let Some(mw) = handeling_medewerker(omg, c.medewerker.as_ref()) else {
-                return false;
-            };
-            let t = omg.tijdstip();
-            let h = Handeling {
-                medewerker: &mw,
-                tijdstip: &t,
-            };
-            let r = register.stap_corrigeren(
-                h,
+            let r = loket.stap_corrigeren(
                 c.stap_id,
                 &StapCorrectie {
                     datum,
@@ -596,18 +552,12 @@ impl MeldingScherm {
                     notitie: c.notitie.clone(),
                 },
             );
-            return self.na_opslaan("correctie", r, "Correctie opgeslagen.", register, omg);
+            return self.na_opslaan("correctie", r, "Correctie opgeslagen.", loket);
         }
         false
     }
 
-    fn volgende_stap_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        g: &Gegevens,
-        register: &Register,
-        omg: &Omgeving,
-    ) -> bool {
+    fn volgende_stap_ui(&mut self, ui: &mut egui::Ui, g: &Gegevens, loket: &Loket<'_>) -> bool {
         let keuzes: Vec<(Option<Stap>, String)> = g
             .nog_te_doen
             .iter()
@@ -631,6 +581,9 @@ impl MeldingScherm {
         };
         let enig = self.formulier_geteld();
         let focus = self.focus;
+        let wie = loket
+            .sessie()
+            .map_or_else(String::new, |s| s.naam().to_owned());
         let s = &mut self.stap;
         let vorm = ui.scope(|ui| {
             egui::Grid::new("volgende-stap")
@@ -652,14 +605,19 @@ impl MeldingScherm {
                             f.get("uitkomst"),
                         );
                     }
-                    datumveld_ui(ui, "Datum stap:", &mut s.datum, f.get("datum"), omg.vandaag);
-                    keuze_ui(
+                    datumveld_ui(
                         ui,
-                        "Medewerker:",
-                        &mut s.medewerker,
-                        &g.medewerkers,
-                        f.get("medewerker"),
+                        "Datum stap:",
+                        &mut s.datum,
+                        f.get("datum"),
+                        loket.vandaag(),
                     );
+                    // A step is recorded by who did it: the one logged in.
+                    ui.label("Medewerker:");
+                    ui.label(&wie)
+                        .on_hover_text("Een stap staat op naam van wie is aangemeld.");
+                    fout_ui(ui, f.get("medewerker"));
+                    ui.end_row();
                     let r = tekstvak_ui(ui, "Notitie:", &mut s.notitie, f.get("notitie"));
                     markeer_meerregelig(ui, &r);
                 });
@@ -679,50 +637,39 @@ impl MeldingScherm {
         if datum.is_none() {
             fouten.insert("datum".into(), "typ de datum als dd-mm-jjjj".into());
         }
-        if self.stap.medewerker.is_none() {
-            fouten.insert("medewerker".into(), "kies wie deze stap deed".into());
+        let mw = loket.sessie().map(|s| s.medewerker().to_owned());
+        if mw.is_none() {
+            fouten.insert(
+                "medewerker".into(),
+                "u bent niet (meer) aangemeld; meld u opnieuw aan".into(),
+            );
         }
         if self.stap.stap.is_none() {
             fouten.insert("stap".into(), "kies welke stap je vastlegt".into());
         }
-        let (Some(stap), Some(datum), Some(mw), true) = (
-            self.stap.stap,
-            datum,
-            handeling_medewerker(omg, self.stap.medewerker.as_ref()),
-            fouten.is_empty(),
-        ) else {
+        let (Some(stap), Some(datum), Some(mw), true) =
+            (self.stap.stap, datum, mw, fouten.is_empty())
+        else {
             self.fouten = fouten;
             self.fouten_van = "stap";
             return false;
         };
-        let t = omg.tijdstip();
-        let h = Handeling {
-            medewerker: &mw,
-            tijdstip: &t,
-        };
-        let r = register.stap_vastleggen(
-            h,
+        let r = loket.stap_vastleggen(
             &self.id,
             &NieuweStap {
                 stap,
                 datum,
-                medewerker: self.stap.medewerker.clone().unwrap_or_default(),
+                medewerker: mw,
                 notitie: self.stap.notitie.clone(),
                 uitkomst: self.stap.uitkomst,
             },
         );
         let tekst = format!("Stap '{}' opgeslagen.", stap.label());
-        self.na_opslaan("stap", r, &tekst, register, omg)
+        self.na_opslaan("stap", r, &tekst, loket)
     }
 
     #[allow(clippy::too_many_lines, reason = "one form, read top to bottom")]
-    fn ladder_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        g: &Gegevens,
-        register: &Register,
-        omg: &Omgeving,
-    ) -> bool {
+    fn ladder_ui(&mut self, ui: &mut egui::Ui, g: &Gegevens, loket: &Loket<'_>) -> bool {
         ui.separator();
         ui.label(RichText::new("Afwegingsladder").strong().size(17.0));
         ui.label("Beantwoord de treden van boven naar beneden. Een trede kan pas als de trede erboven is beantwoord met 'lost het niet op'.");
@@ -797,7 +744,7 @@ impl MeldingScherm {
                         "Datum afweging:",
                         &mut self.ladder.datum,
                         f.get("datum"),
-                        omg.vandaag,
+                        loket.vandaag(),
                     );
                 });
         });
@@ -830,17 +777,8 @@ impl MeldingScherm {
                 self.fouten_van = "ladder";
                 return false;
             };
-            let Some(mw) = omg.medewerker.clone() else {
-                self.algemeen = Some("U bent niet (meer) aangemeld; meld u opnieuw aan om de afweging vast te leggen.".into());
-                return false;
-            };
-            let t = omg.tijdstip();
-            let h = Handeling {
-                medewerker: &mw,
-                tijdstip: &t,
-            };
-            let r = register.afweging_opslaan(h, &self.id, datum, &self.ladder.ladder);
-            return self.na_opslaan("ladder", r, "Afweging opgeslagen.", register, omg);
+            let r = loket.afweging_opslaan(&self.id, datum, &self.ladder.ladder);
+            return self.na_opslaan("ladder", r, "Afweging opgeslagen.", loket);
         }
         // The outcome, on the ladder as saved.
         match g.ladder.uitkomst() {
@@ -908,19 +846,8 @@ impl MeldingScherm {
                     &format!("de trede '{}' lost de vraag op", soort.label()),
                 );
                 if afronden {
-                    let Some(mw) = omg.medewerker.clone() else {
-                        self.algemeen =
-                            Some("U bent niet (meer) aangemeld; meld u opnieuw aan om de melding af te sluiten.".into());
-                        return false;
-                    };
-                    let datum = lees(&self.ladder.datum).unwrap_or(omg.vandaag);
-                    let t = omg.tijdstip();
-                    let h = Handeling {
-                        medewerker: &mw,
-                        tijdstip: &t,
-                    };
-                    let r = register.afronden_volgens_ladder(
-                        h,
+                    let datum = lees(&self.ladder.datum).unwrap_or(loket.vandaag());
+                    let r = loket.afronden_volgens_ladder(
                         &self.id,
                         datum,
                         self.ladder.voorziening.as_deref(),
@@ -930,8 +857,7 @@ impl MeldingScherm {
                         "afronden",
                         r,
                         "Melding afgesloten volgens de afwegingsladder.",
-                        register,
-                        omg,
+                        loket,
                     );
                 }
             }
@@ -944,7 +870,7 @@ impl MeldingScherm {
                     .clicked()
                     && self.besluit.is_none()
                 {
-                    self.besluit = Some(BesluitForm::nieuw(g, omg.vandaag, None));
+                    self.besluit = Some(BesluitForm::nieuw(g, loket.vandaag(), None));
                     self.scroll_besluit = true;
                     self.focus_naar = Some("besluit");
                 }
@@ -962,13 +888,7 @@ impl MeldingScherm {
         false
     }
 
-    fn verwijzingen_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        g: &Gegevens,
-        register: &Register,
-        omg: &Omgeving,
-    ) -> bool {
+    fn verwijzingen_ui(&mut self, ui: &mut egui::Ui, g: &Gegevens, loket: &Loket<'_>) -> bool {
         ui.separator();
         ui.horizontal(|ui| {
             ui.label(
@@ -986,7 +906,7 @@ impl MeldingScherm {
                 .clicked()
             {
                 self.verwijzing = Some(VerwijzingForm {
-                    datum: nl(omg.vandaag),
+                    datum: nl(loket.vandaag()),
                     ..VerwijzingForm::default()
                 });
             }
@@ -1071,7 +991,7 @@ impl MeldingScherm {
                             "Afgerond op:",
                             &mut b.afgerond_op,
                             f.get("afgerond_op"),
-                            omg.vandaag,
+                            loket.vandaag(),
                         );
                         keuze_ui(
                             ui,
@@ -1113,26 +1033,13 @@ impl MeldingScherm {
                     self.fouten_van = "bijwerken";
                     return false;
                 };
-                let Some(mw) = omg.medewerker.clone() else {
-                    self.algemeen = Some(
-                        "U bent niet (meer) aangemeld; meld u opnieuw aan om dit bij te werken."
-                            .into(),
-                    );
-                    return false;
-                };
-                let t = omg.tijdstip();
-                let h = Handeling {
-                    medewerker: &mw,
-                    tijdstip: &t,
-                };
-                let r = register.verwijzing_bijwerken(
-                    h,
+                let r = loket.verwijzing_bijwerken(
                     &b.id.clone(),
                     status,
                     lees(&b.afgerond_op),
                     b.opgelost,
                 );
-                opnieuw = self.na_opslaan("bijwerken", r, "Verwijzing bijgewerkt.", register, omg);
+                opnieuw = self.na_opslaan("bijwerken", r, "Verwijzing bijgewerkt.", loket);
             }
         }
         let enig = self.verwijzing.is_some() && self.formulier_geteld();
@@ -1155,7 +1062,7 @@ impl MeldingScherm {
                         .map(|p| (Some(p.id.clone()), format!("{} ({})", p.naam, p.soort.label().to_lowercase())))
                         .collect();
                     keuze_ui(ui, "Voorziening:", &mut v.voorziening, &opties, f.get("voorziening"));
-                    datumveld_ui(ui, "Datum verwijzing:", &mut v.datum, f.get("datum"), omg.vandaag);
+                    datumveld_ui(ui, "Datum verwijzing:", &mut v.datum, f.get("datum"), loket.vandaag());
                     let r = tekstvak_ui(ui, "Notitie verwijzing:", &mut v.notitie, f.get("notitie"));
                     markeer_meerregelig(ui, &r);
                 });
@@ -1184,39 +1091,21 @@ impl MeldingScherm {
                 if datum.is_none() {
                     fouten.insert("datum".into(), "typ de datum als dd-mm-jjjj".into());
                 }
-                let mw = omg.medewerker.clone();
-                if mw.is_none() {
-                    self.algemeen = Some(
-                        "U bent niet (meer) aangemeld; meld u opnieuw aan om te verwijzen.".into(),
-                    );
-                }
-                let (Some(voorziening), Some(datum), Some(mw), true) =
-                    (v.voorziening.clone(), datum, mw, fouten.is_empty())
+                let (Some(voorziening), Some(datum), true) =
+                    (v.voorziening.clone(), datum, fouten.is_empty())
                 else {
                     self.fouten = fouten;
                     self.fouten_van = "verwijzing";
                     return opnieuw;
                 };
-                let t = omg.tijdstip();
-                let h = Handeling {
-                    medewerker: &mw,
-                    tijdstip: &t,
-                };
-                let r =
-                    register.verwijzing_maken(h, &self.id, &voorziening, datum, &v.notitie.clone());
-                opnieuw = self.na_opslaan("verwijzing", r, "Verwijzing opgeslagen.", register, omg);
+                let r = loket.verwijzing_maken(&self.id, &voorziening, datum, &v.notitie.clone());
+                opnieuw = self.na_opslaan("verwijzing", r, "Verwijzing opgeslagen.", loket);
             }
         }
         opnieuw
     }
 
-    fn besluit_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        g: &Gegevens,
-        register: &Register,
-        omg: &Omgeving,
-    ) -> bool {
+    fn besluit_ui(&mut self, ui: &mut egui::Ui, g: &Gegevens, loket: &Loket<'_>) -> bool {
         if self.besluit.is_none() {
             if g.kern.afgesloten.is_none() && g.nog_te_doen.contains(&Stap::AanvraagBesluit) {
                 ui.separator();
@@ -1224,7 +1113,7 @@ impl MeldingScherm {
                     .button("Besluitformulier openen (aanvraag + besluit)")
                     .clicked()
                 {
-                    self.besluit = Some(BesluitForm::nieuw(g, omg.vandaag, None));
+                    self.besluit = Some(BesluitForm::nieuw(g, loket.vandaag(), None));
                     self.scroll_besluit = true;
                     self.focus_naar = Some("besluit");
                 }
@@ -1262,22 +1151,26 @@ impl MeldingScherm {
         } else {
             lees(&b.start).or_else(|| lees(&b.besluit))
         }
-        .unwrap_or(omg.vandaag);
+        .unwrap_or(loket.vandaag());
         // Matched care is read again only when that day changes.
         if b.aanbod.as_ref().is_none_or(|(dag, _)| *dag != peildag) {
-            let lijst = register
+            let lijst = loket
                 .passende_voorzieningen(&g.kern.id, peildag)
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|p| p.soort == VoorzieningSoort::Maatwerk)
-                .collect();
+                .map(|l| {
+                    l.into_iter()
+                        .filter(|p| p.soort == VoorzieningSoort::Maatwerk)
+                        .collect()
+                })
+                .map_err(|fout| format!("Het passende aanbod kon niet worden gelezen: {fout}"));
             b.aanbod = Some((peildag, lijst));
         }
-        let passend: Vec<PassendeVoorziening> = b
-            .aanbod
-            .as_ref()
-            .map(|(_, l)| l.clone())
-            .unwrap_or_default();
+        // A failed read is said once, here, instead of an empty offer.
+        let (passend, aanbod_fout): (Vec<PassendeVoorziening>, Option<String>) =
+            match b.aanbod.as_ref().map(|(_, l)| l) {
+                Some(Ok(l)) => (l.clone(), None),
+                Some(Err(fout)) => (Vec::new(), Some(fout.clone())),
+                None => (Vec::new(), None),
+            };
         let mut opslaan = false;
         let mut annuleren = false;
         egui::Grid::new("besluit")
@@ -1292,7 +1185,7 @@ impl MeldingScherm {
                         "Nieuw besluit geldt vanaf:",
                         &mut b.vanaf,
                         f.get("start"),
-                        omg.vandaag,
+                        loket.vandaag(),
                     ));
                 }
                 let r = datumveld_ui(
@@ -1300,7 +1193,7 @@ impl MeldingScherm {
                     "Aanvraagdatum:",
                     &mut b.aanvraag,
                     f.get("aanvraag"),
-                    omg.vandaag,
+                    loket.vandaag(),
                 );
                 if focus_zetten {
                     eerste.unwrap_or(r).request_focus();
@@ -1310,7 +1203,7 @@ impl MeldingScherm {
                     "Besluitdatum:",
                     &mut b.besluit,
                     f.get("besluit"),
-                    omg.vandaag,
+                    loket.vandaag(),
                 );
                 let uitkomsten = [
                     (BesluitUitkomst::Toegekend, "toegekend".to_owned()),
@@ -1341,7 +1234,9 @@ impl MeldingScherm {
             ))
             .strong(),
         );
-        if passend.is_empty() {
+        if let Some(fout) = &aanbod_fout {
+            ui.colored_label(FOUT_KLEUR, RichText::new(fout).strong());
+        } else if passend.is_empty() {
             ui.label("Geen passende maatwerkvoorziening op de sociale kaart.");
         }
         egui::Grid::new("passend-aanbod")
@@ -1472,10 +1367,16 @@ impl MeldingScherm {
                         "Start levering (leeg: wachtend):",
                         &mut b.start,
                         f.get("start"),
-                        omg.vandaag,
+                        loket.vandaag(),
                     );
                 }
-                datumveld_ui(ui, "Einddatum:", &mut b.eind, f.get("eind"), omg.vandaag);
+                datumveld_ui(
+                    ui,
+                    "Einddatum:",
+                    &mut b.eind,
+                    f.get("eind"),
+                    loket.vandaag(),
+                );
                 let vormen: Vec<(Leveringsvorm, String)> = Leveringsvorm::ALLE
                     .iter()
                     .map(|v| (*v, v.label().to_owned()))
@@ -1558,16 +1459,10 @@ impl MeldingScherm {
             b.vraag_bevestiging = true;
             return false;
         }
-        self.besluit_opslaan(g, register, omg, bevestigd)
+        self.besluit_opslaan(g, loket, bevestigd)
     }
 
-    fn besluit_opslaan(
-        &mut self,
-        g: &Gegevens,
-        register: &Register,
-        omg: &Omgeving,
-        bevestigd: bool,
-    ) -> bool {
+    fn besluit_opslaan(&mut self, g: &Gegevens, loket: &Loket<'_>, bevestigd: bool) -> bool {
         let Some(b) = &self.besluit else { return false };
         let mut fouten = Fouten::new();
         let mut datum = |veld: &str, tekst: &str, verplicht: bool| -> Option<NaiveDate> {
@@ -1601,13 +1496,6 @@ impl MeldingScherm {
         if b.voorziening.is_none() {
             fouten.insert("voorziening".into(), "kies de voorziening".into());
         }
-        let Some(mw) = omg.medewerker.clone() else {
-            self.algemeen = Some(
-                "U bent niet (meer) aangemeld; meld u opnieuw aan om het besluit vast te leggen."
-                    .into(),
-            );
-            return false;
-        };
         let (Some(besluit), true) = (besluit, fouten.is_empty()) else {
             self.fouten = fouten;
             self.fouten_van = "besluit";
@@ -1632,28 +1520,17 @@ impl MeldingScherm {
             maatwerkcontract_bevestigd: bevestigd,
             notitie: b.notitie.clone(),
         };
-        let t = omg.tijdstip();
-        let h = Handeling {
-            medewerker: &mw,
-            tijdstip: &t,
-        };
         let r = match (&b.vorige, vanaf) {
-            (Some(oude), Some(dag)) => register.herbeoordelen(h, oude, dag, &nieuw),
-            _ => register.besluit_nemen(h, &nieuw),
+            (Some(oude), Some(dag)) => loket.herbeoordelen(oude, dag, &nieuw),
+            _ => loket.besluit_nemen(&nieuw),
         };
         if let Some(b) = &mut self.besluit {
             b.vraag_bevestiging = false;
         }
-        self.na_opslaan("besluit", r, "Besluit opgeslagen.", register, omg)
+        self.na_opslaan("besluit", r, "Besluit opgeslagen.", loket)
     }
 
-    fn toekenningen_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        g: &Gegevens,
-        register: &Register,
-        omg: &Omgeving,
-    ) -> bool {
+    fn toekenningen_ui(&mut self, ui: &mut egui::Ui, g: &Gegevens, loket: &Loket<'_>) -> bool {
         ui.separator();
         ui.label(
             RichText::new("Toekenningen van deze melding (maatwerk)")
@@ -1693,7 +1570,7 @@ impl MeldingScherm {
                         .small_button(format!("Op- of afschalen: {}", t.voorziening))
                         .clicked()
                 {
-                    self.besluit = Some(BesluitForm::nieuw(g, omg.vandaag, Some(t.id.clone())));
+                    self.besluit = Some(BesluitForm::nieuw(g, loket.vandaag(), Some(t.id.clone())));
                     self.scroll_besluit = true;
                     self.focus_naar = Some("besluit");
                     self.einde = None;
@@ -1703,7 +1580,7 @@ impl MeldingScherm {
                         .small_button(format!("Beëindigen: {}", t.voorziening))
                         .clicked()
                 {
-                    self.einde = Some(EindeFormulier::nieuw(t, omg));
+                    self.einde = Some(EindeFormulier::nieuw(t, loket.vandaag()));
                 }
             });
         }
@@ -1715,7 +1592,7 @@ impl MeldingScherm {
         let Some(e) = &mut self.einde else {
             return false;
         };
-        match e.ui(ui, register, omg, focus, enig) {
+        match e.ui(ui, loket, focus, enig) {
             EindeUitkomst::Open => false,
             EindeUitkomst::Geannuleerd => {
                 self.esc_gebruikt = true;
@@ -1726,7 +1603,7 @@ impl MeldingScherm {
                 self.fouten.clear();
                 self.algemeen = None;
                 self.bericht = Some("Toekenning beëindigd.".to_owned());
-                self.vernieuw(register, omg);
+                self.vernieuw(loket);
                 true
             }
         }
@@ -1794,11 +1671,6 @@ fn correctie_tekst(g: &Gegevens, c: &CorrectieRij) -> String {
         g.medewerker_naam(&c.door),
         wat.join(", ")
     )
-}
-
-/// Who acts: the "Werken als" medewerker, else the one chosen in the form.
-fn handeling_medewerker(omg: &Omgeving, form_medewerker: Option<&String>) -> Option<String> {
-    omg.medewerker.clone().or_else(|| form_medewerker.cloned())
 }
 
 /// Steps recorded with the plain step form (the others have their own form).

@@ -11,11 +11,10 @@ use egui::RichText;
 
 use crate::domain::klantreis::Leefgebied;
 use crate::domain::{Bron, Bsn, Wet};
-use crate::store::klantreis::{DubbelReden, MogelijkDubbel, NieuweInwoner, NieuweMelding};
+use crate::gateway::{Dubbel, Loket};
+use crate::store::klantreis::{DubbelReden, NieuweInwoner, NieuweMelding};
 use crate::store::sociale_kaart::KaartFilter;
 use crate::ui::app::Actie;
-use crate::ui::melding::Omgeving;
-use crate::ui::register::Register;
 use crate::ui::theme::FOUT_KLEUR;
 use crate::ui::widgets::datum::{datumveld_ui, lees};
 use crate::ui::widgets::{
@@ -46,7 +45,6 @@ struct MeldingVelden {
     leefgebieden: Vec<Leefgebied>,
     wet: Option<Wet>,
     gevraagd: Option<String>,
-    intaker: Option<String>,
     spoed: bool,
     direct_afsluiten: bool,
     advies: String,
@@ -63,7 +61,7 @@ pub struct MeldingNieuwScherm {
     begin: (InwonerVelden, MeldingVelden),
     fouten: Fouten,
     algemeen: Option<String>,
-    dubbelen: Option<Vec<MogelijkDubbel>>,
+    dubbelen: Option<Vec<Dubbel>>,
     toch_nieuw: bool,
     vraag_weggaan: bool,
     bsn_fout: Option<String>,
@@ -76,56 +74,60 @@ pub struct MeldingNieuwScherm {
 #[derive(Default)]
 struct Keuzes {
     wijkteams: Vec<(Option<String>, String)>,
-    medewerkers: Vec<(Option<String>, String)>,
     voorzieningen: Vec<(Option<String>, String)>,
     huishouden_treffers: Vec<(String, String)>,
+    /// "Naam (rol)" of the session's medewerker: the intaker of the melding.
+    intaker: String,
 }
 
 impl MeldingNieuwScherm {
     /// A new melding for `inwoner` (id), or for a new resident when `None`.
+    /// A list that cannot be read is said above the form, once.
     #[must_use]
-    pub fn open(register: &Register, inwoner: Option<&str>, omgeving: &Omgeving) -> Self {
+    pub fn open(loket: &Loket<'_>, inwoner: Option<&str>) -> Self {
+        let mut fouten_bij_lezen = Vec::new();
         let inwoner = inwoner.map(|id| {
-            let naam = register
-                .dossier(id, omgeving.vandaag)
-                .map_or_else(|_| id.to_owned(), |d| d.inwoner.naam());
+            let naam = match loket.dossier(id) {
+                Ok(d) => d.inwoner.naam(),
+                Err(fout) => {
+                    fouten_bij_lezen.push(format!("de inwoner kon niet worden gelezen: {fout}"));
+                    id.to_owned()
+                }
+            };
             (id.to_owned(), naam)
         });
         let mut keuzes = Keuzes::default();
         keuzes.wijkteams.push((None, "geen".to_owned()));
-        if let Ok(teams) = register.wijkteams() {
-            keuzes
+        match loket.wijkteams() {
+            Ok(teams) => keuzes
                 .wijkteams
-                .extend(teams.into_iter().map(|(id, naam)| (Some(id), naam)));
+                .extend(teams.into_iter().map(|(id, naam)| (Some(id), naam))),
+            Err(fout) => {
+                fouten_bij_lezen.push(format!("de wijkteams konden niet worden gelezen: {fout}"));
+            }
         }
-        if let Ok(lijst) = register.medewerkers() {
-            keuzes.medewerkers = lijst
-                .into_iter()
-                .map(|m| {
-                    (
-                        Some(m.id),
-                        format!("{} ({})", m.naam, m.rol.label().to_lowercase()),
-                    )
-                })
-                .collect();
-        }
+        keuzes.intaker = loket.sessie().map_or_else(String::new, |s| {
+            format!("{} ({})", s.naam(), s.rol().label().to_lowercase())
+        });
         keuzes.voorzieningen.push((None, "geen".to_owned()));
-        if let Ok(lijst) = register.voorzieningen(KaartFilter::default()) {
-            keuzes.voorzieningen.extend(lijst.into_iter().map(|v| {
+        match loket.voorzieningen(KaartFilter::default()) {
+            Ok(lijst) => keuzes.voorzieningen.extend(lijst.into_iter().map(|v| {
                 (
                     Some(v.id),
                     format!("{} ({})", v.naam, v.soort.label().to_lowercase()),
                 )
-            }));
+            })),
+            Err(fout) => fouten_bij_lezen.push(format!(
+                "de voorzieningen konden niet worden gelezen: {fout}"
+            )),
         }
         let melding = MeldingVelden {
-            datum: crate::domain::datum::nl(omgeving.vandaag),
+            datum: crate::domain::datum::nl(loket.vandaag()),
             bron: Bron::Zelfmelder,
             vraag: String::new(),
             leefgebieden: Vec::new(),
             wet: Some(Wet::Wmo),
             gevraagd: None,
-            intaker: omgeving.medewerker.clone(),
             spoed: false,
             direct_afsluiten: false,
             advies: String::new(),
@@ -138,7 +140,8 @@ impl MeldingNieuwScherm {
             nieuw,
             melding,
             fouten: Fouten::new(),
-            algemeen: None,
+            algemeen: (!fouten_bij_lezen.is_empty())
+                .then(|| format!("Let op: {}.", fouten_bij_lezen.join("; "))),
             dubbelen: None,
             toch_nieuw: false,
             vraag_weggaan: false,
@@ -163,7 +166,7 @@ impl MeldingNieuwScherm {
     }
 
     /// Draws the screen; returns what the user asked for.
-    pub fn ui(&mut self, ui: &mut egui::Ui, register: &Register, omg: &Omgeving) -> Option<Actie> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         let mut actie = None;
         let focus = self.focus_geheugen.begin(ui);
         let scherm = egui::Rect::EVERYTHING;
@@ -195,10 +198,10 @@ impl MeldingNieuwScherm {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                self.inwoner_ui(ui, register, omg);
+                self.inwoner_ui(ui, loket);
                 ui.add_space(8.0);
                 ui.separator();
-                self.melding_ui(ui, omg);
+                self.melding_ui(ui, loket.vandaag());
                 ui.add_space(8.0);
                 if let Some(f) = &self.algemeen {
                     ui.colored_label(FOUT_KLEUR, f);
@@ -223,7 +226,7 @@ impl MeldingNieuwScherm {
             opslaan = true;
         }
         self.focus_geheugen.einde(ui);
-        if opslaan && let Some(id) = self.opslaan(register, omg) {
+        if opslaan && let Some(id) = self.opslaan(loket) {
             actie = Some(Actie::OpenMelding(id));
         }
         actie
@@ -237,7 +240,7 @@ impl MeldingNieuwScherm {
         }
     }
 
-    fn inwoner_ui(&mut self, ui: &mut egui::Ui, register: &Register, omg: &Omgeving) {
+    fn inwoner_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
         if let Some((_, naam)) = &self.inwoner {
             ui.label(
                 RichText::new(format!("Inwoner: {naam}"))
@@ -247,6 +250,7 @@ impl MeldingNieuwScherm {
             return;
         }
         ui.label(RichText::new("Nieuwe inwoner").strong().size(18.0));
+        let mut zoekfout = None;
         let f = &self.fouten;
         egui::Grid::new("nieuwe-inwoner")
             .num_columns(3)
@@ -269,7 +273,7 @@ impl MeldingNieuwScherm {
                     "Geboortedatum:",
                     &mut self.nieuw.geboortedatum,
                     f.get("geboortedatum"),
-                    omg.vandaag,
+                    loket.vandaag(),
                 );
                 let bsn_fout = f.get("bsn").or(self.bsn_fout.as_ref()).cloned();
                 let r = tekstveld_ui(ui, "BSN:", &mut self.nieuw.bsn, bsn_fout.as_ref());
@@ -319,29 +323,29 @@ impl MeldingNieuwScherm {
                                 if self.nieuw.huishouden_zoek.trim().len() < 2 {
                                     Vec::new()
                                 } else {
-                                    register
-                                        .zoek_inwoners(&crate::store::inwoners::Zoekvraag {
-                                            tekst: self.nieuw.huishouden_zoek.clone(),
-                                            wijkteam: None,
-                                        })
-                                        .map(|l| {
-                                            l.into_iter()
-                                                .take(6)
-                                                .map(|i| {
-                                                    (
-                                                        i.id.clone(),
-                                                        format!(
-                                                            "{} ({})",
-                                                            i.naam(),
-                                                            crate::domain::datum::nl(
-                                                                i.geboortedatum
-                                                            )
-                                                        ),
-                                                    )
-                                                })
-                                                .collect()
-                                        })
-                                        .unwrap_or_default()
+                                    match loket.zoek_inwoners(&crate::store::inwoners::Zoekvraag {
+                                        tekst: self.nieuw.huishouden_zoek.clone(),
+                                        wijkteam: None,
+                                    }) {
+                                        Ok(l) => l
+                                            .into_iter()
+                                            .take(6)
+                                            .map(|i| {
+                                                (
+                                                    i.id.clone(),
+                                                    format!(
+                                                        "{} ({})",
+                                                        i.naam(),
+                                                        crate::domain::datum::nl(i.geboortedatum)
+                                                    ),
+                                                )
+                                            })
+                                            .collect(),
+                                        Err(fout) => {
+                                            zoekfout = Some(format!("zoeken is mislukt: {fout}"));
+                                            Vec::new()
+                                        }
+                                    }
                                 };
                         }
                         for (id, tekst) in &self.keuzes.huishouden_treffers {
@@ -354,15 +358,19 @@ impl MeldingNieuwScherm {
                 fout_ui(ui, f.get("huishouden"));
                 ui.end_row();
             });
+        // A failed search is said beside the household choice, once.
+        if let Some(fout) = zoekfout {
+            self.fouten.insert("huishouden".into(), fout);
+        }
     }
 
-    fn melding_ui(&mut self, ui: &mut egui::Ui, omg: &Omgeving) {
+    fn melding_ui(&mut self, ui: &mut egui::Ui, vandaag: NaiveDate) {
         ui.label(RichText::new("De melding").strong().size(18.0));
         let f = &self.fouten;
         let m = &mut self.melding;
         let focus_gezet = &mut self.focus_gezet;
         egui::Grid::new("nieuwe-melding").num_columns(3).min_col_width(230.0).spacing([12.0, 6.0]).show(ui, |ui| {
-            datumveld_ui(ui, "Datum melding:", &mut m.datum, f.get("datum"), omg.vandaag);
+            datumveld_ui(ui, "Datum melding:", &mut m.datum, f.get("datum"), vandaag);
             let bronnen: Vec<(Bron, String)> = Bron::ALLE.iter().map(|b| (*b, b.label().to_owned())).collect();
             keuze_ui(ui, "Bron:", &mut m.bron, &bronnen, f.get("bron"));
             let r = tekstvak_ui(ui, "Vraag (in de woorden van de inwoner):", &mut m.vraag, f.get("vraag"));
@@ -393,7 +401,11 @@ impl MeldingNieuwScherm {
                 .collect();
             keuze_ui(ui, "Wet:", &mut m.wet, &wetten, f.get("wet"));
             keuze_ui(ui, "Gevraagde voorziening:", &mut m.gevraagd, &self.keuzes.voorzieningen, f.get("gevraagde_voorziening"));
-            keuze_ui(ui, "Intaker:", &mut m.intaker, &self.keuzes.medewerkers, f.get("medewerker"));
+            ui.label("Intaker:");
+            ui.label(&self.keuzes.intaker)
+                .on_hover_text("Een melding staat op naam van wie is aangemeld.");
+            fout_ui(ui, f.get("medewerker"));
+            ui.end_row();
             ui.label("Spoed:");
             ui.checkbox(&mut m.spoed, "spoed (schuldhulp: dreigende huisuitzetting, afsluiting of beëindiging zorgverzekering)");
             fout_ui(ui, f.get("spoed"));
@@ -409,36 +421,59 @@ impl MeldingNieuwScherm {
         });
     }
 
-    fn dubbelen_ui(&mut self, ui: &mut egui::Ui, dubbelen: &[MogelijkDubbel], opslaan: &mut bool) {
+    fn dubbelen_ui(&mut self, ui: &mut egui::Ui, dubbelen: &[Dubbel], opslaan: &mut bool) {
         ui.group(|ui| {
             ui.colored_label(
                 FOUT_KLEUR,
                 RichText::new("Mogelijk staat deze persoon al in het register:").strong(),
             );
             for d in dubbelen {
-                ui.horizontal(|ui| {
-                    let reden = match d.reden {
-                        DubbelReden::Bsn => "zelfde BSN",
-                        DubbelReden::NaamEnGeboortedatum => "zelfde achternaam en geboortedatum",
-                    };
-                    ui.label(format!(
-                        "{} ({}), {reden}",
-                        d.naam,
-                        crate::domain::datum::nl(d.geboortedatum)
-                    ));
-                    if ui
-                        .button(format!("Dit is dezelfde persoon — gebruik {}", d.naam))
-                        .clicked()
-                    {
-                        self.inwoner = Some((d.id.clone(), d.naam.clone()));
-                        self.dubbelen = None;
-                        self.fouten.clear();
+                match d {
+                    Dubbel::Zichtbaar(d) => {
+                        ui.horizontal(|ui| {
+                            let reden = match d.reden {
+                                DubbelReden::Bsn => "zelfde BSN",
+                                DubbelReden::NaamEnGeboortedatum => {
+                                    "zelfde achternaam en geboortedatum"
+                                }
+                            };
+                            ui.label(format!(
+                                "{} ({}), {reden}",
+                                d.naam,
+                                crate::domain::datum::nl(d.geboortedatum)
+                            ));
+                            if ui
+                                .button(format!("Dit is dezelfde persoon — gebruik {}", d.naam))
+                                .clicked()
+                            {
+                                self.inwoner = Some((d.id.clone(), d.naam.clone()));
+                                self.dubbelen = None;
+                                self.fouten.clear();
+                            }
+                        });
                     }
-                });
+                    // Someone the worker may not see: only that the person
+                    // is registered and which team to ask.
+                    Dubbel::Elders { reden, wijkteam } => {
+                        let wat = match reden {
+                            DubbelReden::Bsn => "Dit BSN is al geregistreerd",
+                            DubbelReden::NaamEnGeboortedatum => {
+                                "Er staat al een inwoner met deze achternaam en geboortedatum in het register"
+                            }
+                        };
+                        let wie = wijkteam.as_ref().map_or_else(
+                            || "een inwoner zonder wijkteam; vraag het de beheerder".to_owned(),
+                            |team| format!("bij {team}; neem contact op met dat wijkteam"),
+                        );
+                        ui.add(egui::Label::new(format!("{wat}, {wie}.")).wrap());
+                    }
+                }
             }
-            if dubbelen.iter().all(|d| d.reden != DubbelReden::Bsn)
-                && ui.button("Toch nieuw: een andere persoon").clicked()
-            {
+            let zelfde_bsn = dubbelen.iter().any(|d| match d {
+                Dubbel::Zichtbaar(d) => d.reden == DubbelReden::Bsn,
+                Dubbel::Elders { reden, .. } => *reden == DubbelReden::Bsn,
+            });
+            if !zelfde_bsn && ui.button("Toch nieuw: een andere persoon").clicked() {
                 self.toch_nieuw = true;
                 self.dubbelen = None;
                 *opslaan = true;
@@ -446,22 +481,15 @@ impl MeldingNieuwScherm {
         });
     }
 
-    fn opslaan(&mut self, register: &Register, omg: &Omgeving) -> Option<String> {
+    fn opslaan(&mut self, loket: &Loket<'_>) -> Option<String> {
         self.fouten.clear();
         self.algemeen = None;
-        let Some(medewerker) = omg
-            .medewerker
-            .clone()
-            .or_else(|| self.melding.intaker.clone())
-        else {
-            self.fouten
-                .insert("medewerker".into(), "kies de intaker".into());
+        let Some(medewerker) = loket.sessie().map(|s| s.medewerker().to_owned()) else {
+            self.algemeen = Some(
+                "U bent niet (meer) aangemeld; meld u opnieuw aan om de melding vast te leggen."
+                    .into(),
+            );
             return None;
-        };
-        let tijdstip = omg.tijdstip();
-        let h = crate::store::klantreis::Handeling {
-            medewerker: &medewerker,
-            tijdstip: &tijdstip,
         };
         let datum = lees(&self.melding.datum);
         if datum.is_none() {
@@ -471,10 +499,6 @@ impl MeldingNieuwScherm {
         if self.melding.leefgebieden.is_empty() {
             self.fouten
                 .insert("leefgebieden".into(), "kies minstens één leefgebied".into());
-        }
-        if self.melding.intaker.is_none() {
-            self.fouten
-                .insert("medewerker".into(), "kies de intaker".into());
         }
         if self.inwoner.is_none() && self.opgeslagen_inwoner.is_none() {
             self.bsn_fout = controleer_bsn(&self.nieuw.bsn);
@@ -498,7 +522,7 @@ impl MeldingNieuwScherm {
         let datum = datum?;
         let inwoner_id = match (&self.inwoner, &self.opgeslagen_inwoner) {
             (Some((id, _)), _) | (None, Some(id)) => id.clone(),
-            (None, None) => self.inwoner_opslaan(register, h, omg.vandaag)?,
+            (None, None) => self.inwoner_opslaan(loket)?,
         };
         let m = NieuweMelding {
             inwoner: inwoner_id,
@@ -508,13 +532,13 @@ impl MeldingNieuwScherm {
             leefgebieden: self.melding.leefgebieden.clone(),
             wet: self.melding.wet,
             gevraagde_voorziening: self.melding.gevraagd.clone(),
-            medewerker: self.melding.intaker.clone().unwrap_or_default(),
+            medewerker,
             spoed: self.melding.spoed,
         };
         let uitkomst = if self.melding.direct_afsluiten {
-            register.melding_informatie_advies(h, &m, &self.melding.advies)
+            loket.melding_informatie_advies(&m, &self.melding.advies)
         } else {
-            register.melding_toevoegen(h, &m)
+            loket.melding_toevoegen(&m)
         };
         match uitkomst {
             Ok(id) => Some(id),
@@ -531,17 +555,12 @@ impl MeldingNieuwScherm {
         }
     }
 
-    fn inwoner_opslaan(
-        &mut self,
-        register: &Register,
-        h: crate::store::klantreis::Handeling<'_>,
-        vandaag: NaiveDate,
-    ) -> Option<String> {
+    fn inwoner_opslaan(&mut self, loket: &Loket<'_>) -> Option<String> {
         let bsn = Bsn::parse(self.nieuw.bsn.trim()).ok();
         if !self.toch_nieuw
             && let Some(geboren) = lees(&self.nieuw.geboortedatum)
         {
-            match register.mogelijke_dubbelen(bsn.as_ref(), &self.nieuw.achternaam, geboren) {
+            match loket.mogelijke_dubbelen(bsn.as_ref(), &self.nieuw.achternaam, geboren) {
                 Ok(lijst) if !lijst.is_empty() => {
                     self.dubbelen = Some(lijst);
                     return None;
@@ -554,7 +573,7 @@ impl MeldingNieuwScherm {
             }
         }
         let huishouden = match self.nieuw.huishouden_van.as_deref() {
-            Some(van) => match register.dossier(van, vandaag) {
+            Some(van) => match loket.dossier(van) {
                 Ok(d) => Some(d.huishouden),
                 Err(fout) => {
                     self.fouten.insert("huishouden".into(), fout.to_string());
@@ -573,7 +592,7 @@ impl MeldingNieuwScherm {
             wijkteam: self.nieuw.wijkteam.clone(),
             woonplaats: self.nieuw.woonplaats.clone(),
         };
-        match register.inwoner_toevoegen(h, &invoer, vandaag) {
+        match loket.inwoner_toevoegen(&invoer) {
             Ok(id) => {
                 self.opgeslagen_inwoner = Some(id.clone());
                 Some(id)

@@ -3,8 +3,8 @@
 //!
 //! Shaped like the egui demo app: [`app::WijkregisterApp`] is a library type
 //! that tests drive through `egui_kittest`; [`start`] only opens the window.
-//! Screens reach the database through [`register::Register`] and ask for
-//! writes with [`register::Command`] (rerun's command pattern).
+//! Screens reach the database only through the gateway (`crate::gateway`),
+//! bound to the session: a `Loket`.
 
 pub mod accounts;
 pub mod app;
@@ -22,13 +22,6 @@ pub mod melding;
 pub mod melding_nieuw;
 pub mod onderhoud;
 pub mod rapportage;
-pub mod register;
-pub mod register_accounts;
-pub mod register_auditlog;
-pub mod register_ave;
-pub mod register_klantreis;
-pub mod register_rapportage;
-pub mod register_werkvoorraad;
 pub mod sociale_kaart;
 pub mod sociale_kaart_beheer;
 pub mod theme;
@@ -40,9 +33,9 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
+use crate::gateway::{Gateway, Klok};
 use crate::store;
 use crate::ui::app::WijkregisterApp;
-use crate::ui::register::Register;
 
 /// Opens the window on the register at `db`. A database that cannot be
 /// opened is reported (returned as an error, which `main` prints) before any
@@ -50,8 +43,9 @@ use crate::ui::register::Register;
 pub fn start(db: &Path) -> anyhow::Result<()> {
     // The store's error already names the file and what is wrong with it.
     let conn = store::open(db).context("wijkregister kan niet starten")?;
-    let vandaag = chrono::Local::now().date_naive();
-    let register = Register::new(conn, Some(db.to_path_buf()));
+    let klok = Klok::systeem();
+    let vandaag = klok.vandaag();
+    let gateway = Gateway::new(conn, Some(db.to_path_buf()));
     let db_pad = db.to_path_buf();
     let opties = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -69,12 +63,7 @@ pub fn start(db: &Path) -> anyhow::Result<()> {
             let onderhoud =
                 crate::ui::onderhoud::Onderhoud::start(db_pad, vandaag, cc.egui_ctx.clone());
             Ok(Box::new(
-                WijkregisterApp::met_inloggen(
-                    register,
-                    vandaag,
-                    crate::ui::inloggen::systeemklok(),
-                )
-                .met_onderhoud(onderhoud),
+                WijkregisterApp::met_inloggen(gateway, vandaag, klok).met_onderhoud(onderhoud),
             ))
         }),
     )

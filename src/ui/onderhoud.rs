@@ -9,8 +9,8 @@ use std::sync::mpsc::{self, Receiver};
 use chrono::NaiveDate;
 use egui::RichText;
 
+use crate::gateway::Loket;
 use crate::store::{self, backup};
-use crate::ui::register::Register;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 
 /// What the background check found.
@@ -91,7 +91,7 @@ impl Onderhoud {
     }
 
     /// Shows a banner when something needs the user's attention.
-    pub fn ui(&mut self, ui: &mut egui::Ui, register: &mut Register) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
         if let Some(ontvanger) = &self.ontvanger
             && let Ok(b) = ontvanger.try_recv()
         {
@@ -138,7 +138,7 @@ impl Onderhoud {
                             ));
                             ui.horizontal(|ui| {
                                 if ui.button("Laatste backup terugzetten").clicked() {
-                                    self.melding = Some(match register.herstel_backup(pad) {
+                                    self.melding = Some(match loket.herstel_backup(pad) {
                                         Ok(()) => "De backup is teruggezet.".to_owned(),
                                         Err(fout) => format!("Terugzetten is mislukt: {fout}"),
                                     });

@@ -11,24 +11,21 @@
 //! where a teamleider enters a target or an external realised value.
 //!
 //! Computing years and writing the export can take a moment on a large
-//! register: on a database file they run on a background thread with a
-//! progress bar (see [`Register::db_pad`]); an in-memory register (tests)
-//! computes at once. Only teamleiders and beheerders see the reports.
+//! register: they run through the one background helper
+//! ([`Loket::op_achtergrond`]) with a progress bar; an in-memory register
+//! (tests) computes at once. Only teamleiders and beheerders see the reports.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use egui::{Align, Color32, Layout, RichText, Role, Sense, WidgetInfo};
 
 use crate::domain::catalogus::{self, Herkomst, Indicator};
 use crate::domain::indicatoren::Decimaal;
 use crate::domain::{Indicatorwaarde, WaardeSoort};
+use crate::gateway::{Loket, Taak};
 use crate::report::export::ExportOpties;
 use crate::report::{Jaarrapport, Uitkomst, Waarde};
-use crate::store;
-use crate::store::medewerkers::MedewerkerRij;
-use crate::ui::register::Register;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 
 const CODE_BREEDTE: f32 = 70.0;
@@ -39,23 +36,10 @@ const BRON_BREEDTE: f32 = 130.0;
 const RIJ_HOOGTE: f32 = 20.0;
 const REGISTER_KLEUR: Color32 = Color32::from_rgb(0x0d, 0x47, 0xa1);
 
-/// What the background work reports.
-enum Bericht {
-    Voortgang(usize, usize),
-    Klaar(Taakuitkomst),
-}
-
 /// The result of background work.
 enum Taakuitkomst {
     Rapport(Result<Vec<Jaarrapport>, String>),
     Export(Result<PathBuf, String>),
-}
-
-struct Taak {
-    omschrijving: String,
-    klaar: usize,
-    totaal: usize,
-    ontvanger: Receiver<Bericht>,
 }
 
 /// The form for a target or an external realised value.
@@ -79,7 +63,7 @@ pub struct RapportageScherm {
     /// The years computed last, in year order.
     rapporten: Option<Vec<Jaarrapport>>,
     namen: HashMap<String, String>,
-    taak: Option<Taak>,
+    taak: Option<Taak<Taakuitkomst>>,
     fout: Option<String>,
     open: HashSet<&'static str>,
     gekozen: Option<&'static str>,
@@ -116,14 +100,10 @@ impl RapportageScherm {
         }
     }
 
-    /// Draws the screen for `medewerker` (the "werken als" choice).
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &mut Register,
-        medewerker: Option<&MedewerkerRij>,
-    ) {
-        self.neem_berichten(register);
+    /// Draws the screen for the session's medewerker.
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+        let medewerker = loket.sessie().map(crate::gateway::Sessie::gebruiker);
+        self.neem_berichten(loket);
         ui.heading("Rapportage: prestatie-indicatoren");
         let mag = medewerker.is_some_and(|m| {
             crate::store::toegang::heeft(m.rol, crate::store::toegang::Recht::Rapportage)
@@ -152,26 +132,24 @@ impl RapportageScherm {
         if !self.eerste_berekening && self.rapporten.is_none() && self.taak.is_none() {
             self.eerste_berekening = true;
             if let Some((van, tot)) = self.jaren() {
-                self.bereken(register, van, tot, ui.ctx());
+                self.bereken(loket, van, tot);
             }
         }
-        self.jaren_ui(ui, register);
-        self.export_ui(ui, register);
+        self.jaren_ui(ui, loket);
+        self.export_ui(ui, loket);
         if let Some(taak) = &self.taak {
             ui.horizontal(|ui| {
                 ui.spinner();
-                let deel = if taak.totaal == 0 {
+                let (klaar, totaal) = taak.voortgang();
+                let deel = if totaal == 0 {
                     0.0
                 } else {
-                    taak.klaar as f32 / taak.totaal as f32
+                    klaar as f32 / totaal as f32
                 };
                 ui.add(
                     egui::ProgressBar::new(deel)
                         .desired_width(240.0)
-                        .text(format!(
-                            "{} ({} van {})",
-                            taak.omschrijving, taak.klaar, taak.totaal
-                        )),
+                        .text(format!("{} ({klaar} van {totaal})", taak.omschrijving())),
                 );
             });
         }
@@ -189,7 +167,7 @@ impl RapportageScherm {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("rapportage_detail_scroll")
-                    .show(ui, |ui| self.detail_ui(ui, register, &rapporten));
+                    .show(ui, |ui| self.detail_ui(ui, loket, &rapporten));
             });
         egui::ScrollArea::both()
             .id_salt("rapportage_tabel")
@@ -235,7 +213,7 @@ impl RapportageScherm {
         }
     }
 
-    fn jaren_ui(&mut self, ui: &mut egui::Ui, register: &Register) {
+    fn jaren_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
         let bezig = self.taak.is_some();
         ui.horizontal(|ui| {
             let label = ui.label("Van jaar");
@@ -261,7 +239,7 @@ impl RapportageScherm {
                 && !bezig
                 && let Some((van, tot)) = self.jaren()
             {
-                self.bereken(register, van, tot, ui.ctx());
+                self.bereken(loket, van, tot);
             }
             if let Some(f) = &self.fout_jaren {
                 ui.colored_label(FOUT_KLEUR, f);
@@ -269,7 +247,7 @@ impl RapportageScherm {
         });
     }
 
-    fn export_ui(&mut self, ui: &mut egui::Ui, register: &Register) {
+    fn export_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
         let bezig = self.taak.is_some();
         ui.horizontal(|ui| {
             let label = ui.label("Exportbestand");
@@ -310,7 +288,7 @@ impl RapportageScherm {
                 "Een interne export onderdrukt aantallen van 1 tot en met 4 niet. Niet publiceren.",
             );
             if let Some(formaat) = formaat {
-                self.exporteer(register, formaat, ui.ctx());
+                self.exporteer(loket, formaat);
             }
         });
         if let Some(f) = &self.export_fout {
@@ -324,7 +302,7 @@ impl RapportageScherm {
         }
     }
 
-    fn exporteer(&mut self, register: &Register, formaat: &str, ctx: &egui::Context) {
+    fn exporteer(&mut self, loket: &Loket<'_>, formaat: &str) {
         self.geschreven = None;
         let tekst = self.export_pad.trim().to_owned();
         if tekst.is_empty() {
@@ -345,8 +323,7 @@ impl RapportageScherm {
             intern: self.export_intern,
         };
         self.start(
-            register,
-            ctx,
+            loket,
             format!("Export {van}–{tot} wordt geschreven"),
             move |r, voortgang| {
                 Taakuitkomst::Export(
@@ -357,11 +334,10 @@ impl RapportageScherm {
         );
     }
 
-    fn bereken(&mut self, register: &Register, van: i32, tot: i32, ctx: &egui::Context) {
+    fn bereken(&mut self, loket: &Loket<'_>, van: i32, tot: i32) {
         self.fout = None;
         self.start(
-            register,
-            ctx,
+            loket,
             format!("Indicatoren {van}–{tot} worden berekend"),
             move |r, voortgang| {
                 Taakuitkomst::Rapport(
@@ -370,98 +346,43 @@ impl RapportageScherm {
                 )
             },
         );
-        self.namen_lezen(register);
+        self.namen_lezen(loket);
     }
 
-    fn namen_lezen(&mut self, register: &Register) {
-        match register.kaartnamen() {
+    fn namen_lezen(&mut self, loket: &Loket<'_>) {
+        match loket.kaartnamen() {
             Ok(namen) => self.namen = namen,
             Err(f) => self.fout = Some(format!("De sociale kaart kon niet worden gelezen: {f}")),
         }
     }
 
-    /// Runs `werk` in the background on its own connection when the
-    /// register is a file, else at once.
+    /// Runs `werk` through the one background helper (its own thread and
+    /// connection on a register file, at once in memory); one at a time.
     fn start(
         &mut self,
-        register: &Register,
-        ctx: &egui::Context,
+        loket: &Loket<'_>,
         omschrijving: String,
-        werk: impl FnOnce(&Register, &mut dyn FnMut(usize, usize)) -> Taakuitkomst + Send + 'static,
+        werk: impl FnOnce(&Loket<'_>, crate::gateway::taak::Voortgang<'_>) -> Taakuitkomst
+        + Send
+        + 'static,
     ) {
         if self.taak.is_some() {
             return;
         }
-        let Some(db) = register.db_pad().map(std::path::Path::to_path_buf) else {
-            let uitkomst = werk(register, &mut |_, _| {});
-            self.verwerk(uitkomst);
-            return;
-        };
-        let (zender, ontvanger) = mpsc::channel();
-        let ctx = ctx.clone();
-        let toegang = register.toegang().cloned();
-        let gestart = std::thread::Builder::new()
-            .name("wijkregister-rapportage".into())
-            .spawn(move || {
-                let uitkomst = match store::open(&db) {
-                    Ok(conn) => {
-                        let mut eigen = Register::new(conn, None);
-                        eigen.zet_toegang(toegang);
-                        let z = zender.clone();
-                        let c = ctx.clone();
-                        werk(&eigen, &mut |klaar, totaal| {
-                            let _ = z.send(Bericht::Voortgang(klaar, totaal));
-                            c.request_repaint();
-                        })
-                    }
-                    Err(f) => Taakuitkomst::Rapport(Err(f.to_string())),
-                };
-                let _ = zender.send(Bericht::Klaar(uitkomst));
-                ctx.request_repaint();
-            });
-        match gestart {
-            Ok(_) => {
-                self.taak = Some(Taak {
-                    omschrijving,
-                    klaar: 0,
-                    totaal: 0,
-                    ontvanger,
-                });
-            }
-            Err(f) => self.fout = Some(format!("De berekening kon niet starten: {f}")),
-        }
+        self.taak = Some(loket.op_achtergrond(omschrijving, werk));
+        self.neem_berichten(loket);
     }
 
-    fn neem_berichten(&mut self, register: &Register) {
-        let mut klaar = None;
-        if let Some(taak) = &mut self.taak {
-            loop {
-                match taak.ontvanger.try_recv() {
-                    Ok(Bericht::Voortgang(k, t)) => {
-                        taak.klaar = k;
-                        taak.totaal = t;
-                    }
-                    Ok(Bericht::Klaar(u)) => {
-                        klaar = Some(u);
-                        break;
-                    }
-                    Err(TryRecvError::Empty) => break,
-                    Err(TryRecvError::Disconnected) => {
-                        klaar = Some(Taakuitkomst::Rapport(Err(
-                            "de berekening is onverwacht gestopt".to_owned(),
-                        )));
-                        break;
-                    }
-                }
-            }
+    fn neem_berichten(&mut self, loket: &Loket<'_>) {
+        let Some(uitkomst) = self.taak.as_mut().and_then(Taak::neem) else {
+            return;
+        };
+        self.taak = None;
+        let uitkomst = uitkomst.unwrap_or_else(|fout| Taakuitkomst::Rapport(Err(fout)));
+        if matches!(uitkomst, Taakuitkomst::Rapport(Ok(_))) {
+            self.namen_lezen(loket);
         }
-        if let Some(u) = klaar {
-            self.taak = None;
-            if matches!(u, Taakuitkomst::Rapport(Ok(_))) {
-                self.namen_lezen(register);
-            }
-            self.verwerk(u);
-        }
+        self.verwerk(uitkomst);
     }
 
     fn verwerk(&mut self, uitkomst: Taakuitkomst) {
@@ -706,7 +627,7 @@ impl RapportageScherm {
         }
     }
 
-    fn detail_ui(&mut self, ui: &mut egui::Ui, register: &mut Register, rapporten: &[Jaarrapport]) {
+    fn detail_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>, rapporten: &[Jaarrapport]) {
         let Some(ind) = self.gekozen.and_then(catalogus::indicator) else {
             ui.weak(
                 "Klik op een indicator voor de details, de grafiek en om een waarde in te voeren.",
@@ -752,10 +673,10 @@ impl RapportageScherm {
         ui.add_space(6.0);
         grafiek_ui(ui, ind, rapporten);
         ui.separator();
-        self.invoer_ui(ui, register, ind);
+        self.invoer_ui(ui, loket, ind);
     }
 
-    fn invoer_ui(&mut self, ui: &mut egui::Ui, register: &mut Register, ind: &'static Indicator) {
+    fn invoer_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>, ind: &'static Indicator) {
         ui.label(RichText::new("Waarde invoeren").strong());
         let extern_ = ind.herkomst == Herkomst::Extern;
         if !extern_ {
@@ -820,7 +741,7 @@ impl RapportageScherm {
             wissen = ui.button("Wissen").clicked();
         });
         if opslaan || wissen {
-            self.schrijf_invoer(register, ind, wissen, ui.ctx());
+            self.schrijf_invoer(loket, ind, wissen);
         }
         if let Some(f) = &self.invoer.fout {
             ui.colored_label(FOUT_KLEUR, f);
@@ -833,13 +754,7 @@ impl RapportageScherm {
         }
     }
 
-    fn schrijf_invoer(
-        &mut self,
-        register: &mut Register,
-        ind: &'static Indicator,
-        wissen: bool,
-        ctx: &egui::Context,
-    ) {
+    fn schrijf_invoer(&mut self, loket: &Loket<'_>, ind: &'static Indicator, wissen: bool) {
         let inv = &mut self.invoer;
         inv.fout = None;
         inv.bericht = None;
@@ -867,7 +782,7 @@ impl RapportageScherm {
         };
         if wissen {
             let Some(jaar) = jaar else { return };
-            match register.wis_indicatorwaarde(ind.code, jaar, soort) {
+            match loket.wis_indicatorwaarde(ind.code, jaar, soort) {
                 Ok(true) => {
                     inv.bericht = Some(format!("{soort_naam} {jaar} van {} gewist.", ind.code));
                 }
@@ -899,7 +814,7 @@ impl RapportageScherm {
                 tekst: None,
                 bron: (inv.realisatie && !bron.is_empty()).then(|| bron.to_owned()),
             };
-            match register.zet_indicatorwaarde(&record) {
+            match loket.zet_indicatorwaarde(&record) {
                 Ok(()) => {
                     inv.bericht = Some(format!(
                         "{soort_naam} {jaar} voor {} opgeslagen: {}",
@@ -914,7 +829,7 @@ impl RapportageScherm {
             }
         }
         if let Some((van, tot)) = self.jaren() {
-            self.bereken(register, van, tot, ctx);
+            self.bereken(loket, van, tot);
         }
     }
 }

@@ -15,10 +15,10 @@ use egui_extras::{Column, TableBuilder};
 use crate::domain::datum::{nl, nl_of_streep};
 use crate::domain::waarden::categorie_naam;
 use crate::domain::{VoorzieningSoort, Wet};
+use crate::gateway::Loket;
 use crate::store::medewerkers::MedewerkerRij;
 use crate::store::sociale_kaart::{AanbiederRij, ContractRij, KaartFilter, VoorzieningRij};
 use crate::store::toegang::{Recht, heeft};
-use crate::ui::register::Register;
 use crate::ui::sociale_kaart_beheer::{Beeindig, Einde, Formulier};
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 
@@ -88,7 +88,7 @@ impl SocialeKaartScherm {
         self.detail = None;
     }
 
-    fn laad(&mut self, register: &Register) {
+    fn laad(&mut self, loket: &Loket<'_>) {
         if self
             .geladen
             .as_ref()
@@ -98,17 +98,17 @@ impl SocialeKaartScherm {
         }
         let inhoud = (|| -> Result<Inhoud, crate::store::StoreFout> {
             Ok(Inhoud {
-                voorzieningen: register.voorzieningen(self.filter)?,
-                beeindigd: register.beeindigde_voorzieningen()?,
-                aanbieders: register.aanbieders(self.filter.wet)?,
-                contracten: register.contracten(self.filter.wet)?,
+                voorzieningen: loket.voorzieningen(self.filter)?,
+                beeindigd: loket.beeindigde_voorzieningen()?,
+                aanbieders: loket.aanbieders(self.filter.wet)?,
+                contracten: loket.contracten(self.filter.wet)?,
             })
         })()
         .map_err(|fout| format!("De sociale kaart kon niet worden gelezen: {fout}"));
         self.geladen = Some((self.filter, inhoud));
     }
 
-    fn laad_detail(&mut self, register: &Register) {
+    fn laad_detail(&mut self, loket: &Loket<'_>) {
         let Some(id) = &self.gekozen_voorziening else {
             self.detail = None;
             return;
@@ -116,34 +116,30 @@ impl SocialeKaartScherm {
         if matches!(&self.detail, Some(Ok(g)) if g.id == *id) {
             return;
         }
-        let gelezen = register.voorziening_detail(id).and_then(|d| {
+        let gelezen = loket.voorziening_detail(id).and_then(|d| {
             Ok(Gekozen {
                 id: id.clone(),
                 naam: d.invoer.voorziening.naam,
                 beeindigd_op: d.beeindigd_op,
-                in_gebruik: register.voorziening_in_gebruik(id)?,
+                in_gebruik: loket.voorziening_in_gebruik(id)?,
             })
         });
         self.detail =
             Some(gelezen.map_err(|f| format!("De voorziening kon niet worden gelezen: {f}")));
     }
 
-    /// Draws the screen. `medewerker` is the "werken als" choice; a beheerder
-    /// or teamleider may change the kaart, anyone else reads it.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &Register,
-        vandaag: NaiveDate,
-        medewerker: Option<&MedewerkerRij>,
-    ) {
+    /// Draws the screen. A beheerder may change the kaart, anyone else
+    /// reads it.
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+        let vandaag = loket.vandaag();
+        let medewerker = loket.sessie().map(crate::gateway::Sessie::gebruiker);
         let bewerken = mag_bewerken(medewerker);
         if let Some(formulier) = &mut self.formulier {
-            let Some(m) = medewerker.filter(|_| bewerken) else {
+            if !bewerken {
                 self.formulier = None;
                 return;
-            };
-            match formulier.ui(ui, register, &m.id) {
+            }
+            match formulier.ui(ui, loket) {
                 Einde::Open => {}
                 Einde::Geannuleerd => self.formulier = None,
                 Einde::Opgeslagen(bericht) => {
@@ -204,9 +200,9 @@ impl SocialeKaartScherm {
                 .response
                 .labelled_by(label.id);
         });
-        self.laad(register);
+        self.laad(loket);
         if self.tab == Tab::Voorzieningen {
-            self.laad_detail(register);
+            self.laad_detail(loket);
         }
         let Some((_, inhoud)) = &self.geladen else {
             return;
@@ -277,15 +273,15 @@ impl SocialeKaartScherm {
             }
         }
         if let Some(start) = start {
-            self.begin(start, register, vandaag);
+            self.begin(start, loket, vandaag);
         }
     }
 
     /// Opens the form for `start`, reading what it needs.
-    fn begin(&mut self, start: Start, register: &Register, vandaag: NaiveDate) {
+    fn begin(&mut self, start: Start, loket: &Loket<'_>, vandaag: NaiveDate) {
         self.bericht = None;
         let aanbieders = || -> Result<Vec<(String, String)>, crate::store::StoreFout> {
-            Ok(register
+            Ok(loket
                 .aanbieders(None)?
                 .into_iter()
                 .map(|a| (a.id, a.naam))
@@ -295,8 +291,8 @@ impl SocialeKaartScherm {
             Ok(match start {
                 Start::NieuweVoorziening => Formulier::nieuwe_voorziening(aanbieders()?),
                 Start::WijzigVoorziening(id) => {
-                    let d = register.voorziening_detail(&id)?;
-                    let in_gebruik = register.voorziening_in_gebruik(&id)?;
+                    let d = loket.voorziening_detail(&id)?;
+                    let in_gebruik = loket.voorziening_in_gebruik(&id)?;
                     Formulier::wijzig_voorziening(&d.invoer, in_gebruik, aanbieders()?)
                 }
                 Start::BeeindigVoorziening(id, naam) => {
@@ -312,7 +308,7 @@ impl SocialeKaartScherm {
                 }
                 Start::NieuwContract => Formulier::contract(None, aanbieders()?),
                 Start::WijzigContract(id) => {
-                    let c = register.contract(&id)?;
+                    let c = loket.contract(&id)?;
                     Formulier::contract(Some(&c), aanbieders()?)
                 }
                 Start::BeeindigContract(id, naam) => {

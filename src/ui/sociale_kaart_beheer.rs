@@ -17,9 +17,9 @@ use crate::domain::datum::{nl, parse_nl};
 use crate::domain::klantreis::Leefgebied;
 use crate::domain::waarden::categorieen;
 use crate::domain::{Aanbieder, Contract, ContractSoort, Voorziening, VoorzieningSoort, Wet};
+use crate::gateway::Loket;
 use crate::store::StoreFout;
 use crate::store::sociale_kaart_beheer::VoorzieningInvoer;
-use crate::ui::register::Register;
 use crate::ui::theme::FOUT_KLEUR;
 
 /// Field errors of a form: (field as the store names it, message).
@@ -341,7 +341,7 @@ impl Formulier {
     }
 
     /// Draws the form and handles Enter, Esc and the buttons.
-    pub fn ui(&mut self, ui: &mut egui::Ui, register: &Register, medewerker: &str) -> Einde {
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Einde {
         // Esc or Enter in an open drop-down list belongs to that list.
         let lijst_open = egui::Popup::is_any_open(ui.ctx());
         ui.heading(self.titel());
@@ -401,7 +401,7 @@ impl Formulier {
             ui.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)))
         };
         if opslaan || enter {
-            return self.bewaar(register, medewerker);
+            return self.bewaar(loket);
         }
         if annuleren || esc {
             if self.gewijzigd() {
@@ -433,14 +433,13 @@ impl Formulier {
         einde
     }
 
-    fn bewaar(&mut self, register: &Register, medewerker: &str) -> Einde {
+    fn bewaar(&mut self, loket: &Loket<'_>) -> Einde {
         let inhoud = self.inhoud.clone();
         let uitkomst = match &inhoud {
-            Inhoud::Voorziening(v) => self.bewaar_voorziening(v, register, medewerker),
+            Inhoud::Voorziening(v) => self.bewaar_voorziening(v, loket),
             Inhoud::Aanbieder(a) => {
                 let id = if self.nieuw {
-                    match register
-                        .kaart_ids(crate::store::sociale_kaart_invoer::KaartTabel::Aanbieder)
+                    match loket.kaart_ids(crate::store::sociale_kaart_invoer::KaartTabel::Aanbieder)
                     {
                         Ok(ids) => nieuw_id("A", &a.naam, &ids),
                         Err(f) => return self.mislukt(f, &[]),
@@ -455,14 +454,14 @@ impl Formulier {
                     kvk: (!kvk.is_empty()).then(|| kvk.to_owned()),
                 };
                 let r = if self.nieuw {
-                    register.aanbieder_toevoegen(medewerker, &record)
+                    loket.aanbieder_toevoegen(&record)
                 } else {
-                    register.aanbieder_wijzigen(medewerker, &record)
+                    loket.aanbieder_wijzigen(&record)
                 };
                 r.map(|()| format!("Aanbieder '{}' opgeslagen.", record.naam))
                     .map_err(|f| (f, &["naam", "kvk"][..]))
             }
-            Inhoud::Contract(c) => self.bewaar_contract(c, register, medewerker),
+            Inhoud::Contract(c) => self.bewaar_contract(c, loket),
             Inhoud::Beeindigen {
                 wat,
                 id,
@@ -474,20 +473,16 @@ impl Formulier {
                 };
                 let klaar = format!("'{naam}' beëindigd per {}.", nl(d));
                 let r = match wat {
-                    Beeindig::Voorziening => register
-                        .voorziening_beeindigen(medewerker, id, d)
-                        .map(|()| klaar),
-                    Beeindig::Contract => register
-                        .contract_beeindigen(medewerker, id, d)
-                        .map(|()| klaar),
-                    Beeindig::Aanbieder => register
-                        .aanbieder_beeindigen(medewerker, id, d)
+                    Beeindig::Voorziening => loket.voorziening_beeindigen(id, d).map(|()| klaar),
+                    Beeindig::Contract => loket.contract_beeindigen(id, d).map(|()| klaar),
+                    Beeindig::Aanbieder => loket
+                        .aanbieder_beeindigen(id, d)
                         .map(|n| format!("{klaar} {}", contracten_beeindigd(n))),
                 };
                 r.map_err(|f| (f, &["tot", "datum"][..]))
             }
-            Inhoud::Verwijderen { id, naam } => register
-                .voorziening_verwijderen(medewerker, id)
+            Inhoud::Verwijderen { id, naam } => loket
+                .voorziening_verwijderen(id)
                 .map(|()| format!("'{naam}' verwijderd."))
                 .map_err(|f| (f, &[][..])),
         };
@@ -511,8 +506,7 @@ impl Formulier {
     fn bewaar_voorziening(
         &self,
         v: &VoorzieningFormulier,
-        register: &Register,
-        medewerker: &str,
+        loket: &Loket<'_>,
     ) -> Result<String, (StoreFout, &'static [&'static str])> {
         const VELDEN: &[&str] = &[
             "naam",
@@ -523,7 +517,7 @@ impl Formulier {
             "aanbieders",
         ];
         let id = if self.nieuw {
-            let ids = register
+            let ids = loket
                 .kaart_ids(crate::store::sociale_kaart_invoer::KaartTabel::Voorziening)
                 .map_err(|f| (f, VELDEN))?;
             nieuw_id("V", &v.naam, &ids)
@@ -549,9 +543,9 @@ impl Formulier {
             aanbieders: v.aanbieders.clone(),
         };
         let r = if self.nieuw {
-            register.voorziening_toevoegen(medewerker, &invoer)
+            loket.voorziening_toevoegen(&invoer)
         } else {
-            register.voorziening_wijzigen(medewerker, &invoer)
+            loket.voorziening_wijzigen(&invoer)
         };
         r.map(|()| format!("Voorziening '{}' opgeslagen.", invoer.voorziening.naam))
             .map_err(|f| (f, VELDEN))
@@ -560,8 +554,7 @@ impl Formulier {
     fn bewaar_contract(
         &self,
         c: &ContractFormulier,
-        register: &Register,
-        medewerker: &str,
+        loket: &Loket<'_>,
     ) -> Result<String, (StoreFout, &'static [&'static str])> {
         const VELDEN: &[&str] = &["aanbieder", "wet", "soort", "van", "tot"];
         let mut fouten = Vec::new();
@@ -602,7 +595,7 @@ impl Formulier {
             return Err((StoreFout::Validatie(fouten), VELDEN));
         };
         let id = if self.nieuw {
-            let ids = register
+            let ids = loket
                 .kaart_ids(crate::store::sociale_kaart_invoer::KaartTabel::Contract)
                 .map_err(|f| (f, VELDEN))?;
             nieuw_id("C", &format!("{aanbieder}-{}", wet.code()), &ids)
@@ -618,9 +611,9 @@ impl Formulier {
             tot,
         };
         let r = if self.nieuw {
-            register.contract_toevoegen(medewerker, &record)
+            loket.contract_toevoegen(&record)
         } else {
-            register.contract_wijzigen(medewerker, &record)
+            loket.contract_wijzigen(&record)
         };
         r.map(|()| "Contract opgeslagen.".to_owned())
             .map_err(|f| (f, VELDEN))

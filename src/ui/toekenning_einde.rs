@@ -12,10 +12,8 @@ use egui::RichText;
 
 use crate::domain::datum::nl;
 use crate::domain::{BesluitUitkomst, RedenEinde};
+use crate::gateway::Loket;
 use crate::store::dossier::{ToekenningRegel, ToekenningStatus};
-use crate::store::klantreis::Handeling;
-use crate::ui::melding::Omgeving;
-use crate::ui::register::Register;
 use crate::ui::theme::FOUT_KLEUR;
 use crate::ui::widgets::datum::{datumveld_ui, lees};
 use crate::ui::widgets::{Focus, Fouten, fouten_uit, keuze_ui};
@@ -60,14 +58,14 @@ pub struct EindeFormulier {
 }
 
 impl EindeFormulier {
-    /// The form for toekenning `t`, the end date today.
+    /// The form for toekenning `t`, the end date `vandaag`.
     #[must_use]
-    pub fn nieuw(t: &ToekenningRegel, omg: &Omgeving) -> EindeFormulier {
+    pub fn nieuw(t: &ToekenningRegel, vandaag: chrono::NaiveDate) -> EindeFormulier {
         EindeFormulier {
             id: t.id.clone(),
             voorziening: t.voorziening.clone(),
-            eind: nl(omg.vandaag),
-            eind_begin: nl(omg.vandaag),
+            eind: nl(vandaag),
+            eind_begin: nl(vandaag),
             reden: None,
             fouten: Fouten::new(),
             algemeen: None,
@@ -86,8 +84,7 @@ impl EindeFormulier {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        register: &Register,
-        omg: &Omgeving,
+        loket: &Loket<'_>,
         focus: Focus,
         enig: bool,
     ) -> EindeUitkomst {
@@ -105,7 +102,7 @@ impl EindeFormulier {
                         "Einddatum levering:",
                         &mut self.eind,
                         self.fouten.get("eind"),
-                        omg.vandaag,
+                        loket.vandaag(),
                     );
                     if !self.focus_gezet {
                         r.request_focus();
@@ -148,25 +145,16 @@ impl EindeFormulier {
         if !(opslaan || focus.enter_voor(ui, rect, enig)) {
             return EindeUitkomst::Open;
         }
-        self.opslaan(register, omg)
+        self.opslaan(loket)
     }
 
-    fn opslaan(&mut self, register: &Register, omg: &Omgeving) -> EindeUitkomst {
+    fn opslaan(&mut self, loket: &Loket<'_>) -> EindeUitkomst {
         let Some(eind) = lees(&self.eind) else {
             self.fouten =
                 Fouten::from([("eind".to_owned(), "typ de datum als dd-mm-jjjj".to_owned())]);
             return EindeUitkomst::Open;
         };
-        let Some(mw) = omg.medewerker.clone() else {
-            self.algemeen = Some("Meld u aan (of kies wie u bent) voordat u beëindigt.".into());
-            return EindeUitkomst::Open;
-        };
-        let t = omg.tijdstip();
-        let h = Handeling {
-            medewerker: &mw,
-            tijdstip: &t,
-        };
-        match register.toekenning_beeindigen(h, &self.id, eind, self.reden) {
+        match loket.toekenning_beeindigen(&self.id, eind, self.reden) {
             Ok(()) => EindeUitkomst::Opgeslagen,
             Err(fout) => {
                 let (f, a) = fouten_uit(&fout);

@@ -18,12 +18,12 @@ use egui_extras::{Column, TableBuilder};
 use crate::domain::Rol;
 use crate::domain::datum::nl;
 use crate::domain::termijnen::TermijnStatus;
+use crate::gateway::Loket;
 use crate::store::medewerkers::MedewerkerRij;
 use crate::store::werkvoorraad::{
     Achttien, Herindicatie, OpenMelding, TeamWerkvoorraad, Totalen, Wachtend, Werkvoorraad,
 };
 use crate::ui::app::Actie;
-use crate::ui::register::Register;
 use crate::ui::theme::FOUT_KLEUR;
 
 /// Red of an overdue deadline.
@@ -80,7 +80,7 @@ impl WerkvoorraadScherm {
         self.geladen = None;
     }
 
-    fn laad(&mut self, register: &Register, medewerker: &MedewerkerRij, vandaag: NaiveDate) {
+    fn laad(&mut self, loket: &Loket<'_>, medewerker: &MedewerkerRij, vandaag: NaiveDate) {
         let weergave = if medewerker.rol == Rol::Teamleider {
             self.weergave
         } else {
@@ -95,12 +95,12 @@ impl WerkvoorraadScherm {
             return;
         }
         let inhoud = match (weergave, &medewerker.wijkteam) {
-            (Weergave::MijnWerk, _) => register
-                .werkvoorraad(&medewerker.id, vandaag)
+            (Weergave::MijnWerk, _) => loket
+                .werkvoorraad(&medewerker.id)
                 .map(Inhoud::Eigen)
                 .map_err(|f| format!("De werkvoorraad kon niet worden gelezen: {f}")),
-            (_, Some(team)) => register
-                .werkvoorraad_team(team, vandaag)
+            (_, Some(team)) => loket
+                .werkvoorraad_team(team)
                 .map(Inhoud::Team)
                 .map_err(|f| format!("De werkvoorraad van het team kon niet worden gelezen: {f}")),
             (_, None) => Err(format!(
@@ -113,14 +113,9 @@ impl WerkvoorraadScherm {
 
     /// Draws the screen for the medewerker the user works as (`None`: not
     /// chosen yet). Returns the dossier to open, if a line was clicked.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &Register,
-        vandaag: NaiveDate,
-        medewerker: Option<&MedewerkerRij>,
-    ) -> Option<Actie> {
-        let Some(medewerker) = medewerker else {
+    pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+        let vandaag = loket.vandaag();
+        let Some(medewerker) = loket.sessie().map(crate::gateway::Sessie::gebruiker) else {
             ui.heading("Werkvoorraad");
             ui.add_space(8.0);
             ui.label(
@@ -163,7 +158,7 @@ impl WerkvoorraadScherm {
             });
         }
         ui.separator();
-        self.laad(register, medewerker, vandaag);
+        self.laad(loket, medewerker, vandaag);
         let Some((sleutel, inhoud)) = &self.geladen else {
             return None;
         };

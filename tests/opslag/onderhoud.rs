@@ -14,10 +14,10 @@ use crate::steun::d;
 use crate::steun::ui::harness_van;
 use egui_kittest::kittest::Queryable;
 use wijkregister::demo::{self, DemoInstellingen};
+use wijkregister::gateway::Gateway;
 use wijkregister::store;
 use wijkregister::ui::app::WijkregisterApp;
 use wijkregister::ui::onderhoud::{Bevinding, Onderhoud, controleer_en_backup};
-use wijkregister::ui::register::Register;
 
 fn register_met_demo(pad: &std::path::Path) {
     let mut conn = store::open(pad).expect("open");
@@ -103,7 +103,7 @@ fn het_venster_zegt_het_en_biedt_de_backup_aan() {
     let conn = store::open(&db).expect("open vóór de schade");
     beschadig(&db);
     let onderhoud = Onderhoud::start(db.clone(), d(2026, 11, 26), egui::Context::default());
-    let app = WijkregisterApp::met_register(Register::new(conn, Some(db.clone())), d(2026, 11, 26))
+    let app = WijkregisterApp::met_register(Gateway::new(conn, Some(db.clone())), d(2026, 11, 26))
         .met_onderhoud(onderhoud);
     let mut harness = harness_van(app, 1280.0, 800.0);
     let begin = Instant::now();

@@ -2,7 +2,7 @@
 //! through `egui_kittest`: paging and filtering the log, the chain check
 //! with the first broken row, the CSV export (itself logged), destroying a
 //! due dossier only after confirmation — and that nobody but a beheerder
-//! reads or destroys anything, in the screen and in the `Register`.
+//! reads or destroys anything, in the screen and in the gateway.
 
 #![allow(
     clippy::expect_used,
@@ -10,9 +10,7 @@
     reason = "a test fails loudly on the first surprise"
 )]
 
-use std::cell::Cell;
 use std::path::PathBuf;
-use std::rc::Rc;
 
 use crate::steun::d;
 use crate::steun::ui::harness_van;
@@ -21,12 +19,12 @@ use chrono::NaiveDateTime;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use rusqlite::Connection;
-use wijkregister::domain::{MeldingUitkomst, Rol};
+use wijkregister::domain::MeldingUitkomst;
+use wijkregister::gateway::auditlog::BeheerFout;
+use wijkregister::gateway::{Gateway, Klok};
 use wijkregister::store::audit::{self, AuditFilter};
 use wijkregister::store::{self, accounts};
 use wijkregister::ui::app::WijkregisterApp;
-use wijkregister::ui::register::Register;
-use wijkregister::ui::register_auditlog::BeheerFout;
 
 const WW: &str = "lange-zin-met-paard-7";
 const WW_FATIMA: &str = "fatima-haar-wachtwoord";
@@ -128,12 +126,10 @@ fn opzet(voor: impl FnOnce(&std::path::Path)) -> Opzet {
     let pad = dir.path().join("register.sqlite");
     let bea = vul(&mut store::open(&pad).expect("open"));
     voor(&pad);
-    let klok = Rc::new(Cell::new(begin()));
-    let k = Rc::clone(&klok);
     let app = WijkregisterApp::met_inloggen(
-        Register::new(store::open(&pad).expect("open"), Some(pad.clone())),
+        Gateway::new(store::open(&pad).expect("open"), Some(pad.clone())),
         vaste::vandaag(),
-        Box::new(move || k.get()),
+        Klok::lokaal(begin),
     );
     // Tall, so every section of Beheer is on screen without scrolling.
     let mut h = harness_van(app, 1280.0, 2400.0);
@@ -366,76 +362,44 @@ fn wijkcoach_ziet_geen_auditlog_of_bewaartermijnen() {
 fn register_weigert_wie_geen_beheerder_is() {
     let mut conn = store::open_in_memory().expect("open");
     let bea_id = vul(&mut conn);
-    let mut register = Register::new(conn, None);
-    let fatima = accounts::Sessie {
-        medewerker: "mw-1".into(),
-        naam: "Fatima El Amrani".into(),
-        rol: Rol::Wijkcoach,
-        gebruikersnaam: "fatima".into(),
-    };
-    let nu = begin();
+    let gateway = Gateway::new(conn, None);
+    let klok = Klok::lokaal(begin);
+    let fatima = gateway
+        .inloggen("fatima", WW_FATIMA, begin())
+        .expect("fatima logt in");
+    let register = gateway.voor(Some(&fatima), vaste::vandaag(), &klok);
     let geweigerd = |r: Result<(), BeheerFout>| {
         assert!(matches!(r, Err(BeheerFout::GeenBeheerder(_))), "{r:?}");
     };
     geweigerd(
         register
-            .auditlog_pagina(&fatima, &AuditFilter::default(), 0, 10, nu)
+            .auditlog_pagina(&AuditFilter::default(), 0, 10)
             .map(|_| ()),
     );
-    geweigerd(
-        register
-            .auditlog_tel(&fatima, &AuditFilter::default(), nu)
-            .map(|_| ()),
-    );
-    let ctx = egui::Context::default();
-    geweigerd(register.auditlog_verifieer(&fatima, nu, &ctx).map(|_| ()));
+    geweigerd(register.auditlog_tel(&AuditFilter::default()).map(|_| ()));
+    geweigerd(register.auditlog_verifieer().map(|_| ()));
     let dir = tempfile::tempdir().expect("dir");
     let csv = dir.path().join("log.csv");
     geweigerd(
         register
-            .auditlog_exporteer(&fatima, &AuditFilter::default(), &csv, nu, &ctx)
+            .auditlog_exporteer(&AuditFilter::default(), &csv)
             .map(|_| ()),
     );
     assert!(!csv.exists());
-    geweigerd(
-        register
-            .te_vernietigen(&fatima, vaste::vandaag(), nu)
-            .map(|_| ()),
-    );
-    geweigerd(
-        register
-            .vernietig_dossier(&fatima, "in-oud-1", vaste::vandaag(), nu)
-            .map(|_| ()),
-    );
-    geweigerd(
-        register
-            .vernietig_alle_vervallen(&fatima, vaste::vandaag(), nu)
-            .map(|_| ()),
-    );
-    // Each refusal is in the log; nothing was destroyed. (The register now
-    // works for the beheerder, as after her login.)
-    register.zet_toegang(Some(wijkregister::ui::register::Toegang {
-        gebruiker: register.medewerker(&bea_id).unwrap(),
-        vandaag: vaste::vandaag(),
-    }));
-    let bea = accounts::Sessie {
-        medewerker: bea_id,
-        naam: "Bea Beheer".into(),
-        rol: Rol::Beheerder,
-        gebruikersnaam: "bea".into(),
-    };
+    geweigerd(register.te_vernietigen().map(|_| ()));
+    geweigerd(register.vernietig_dossier("in-oud-1").map(|_| ()));
+    geweigerd(register.vernietig_alle_vervallen().map(|_| ()));
+    // Each refusal is in the log; nothing was destroyed (read as the
+    // beheerder, after her login).
+    let bea = gateway.inloggen("bea", WW, begin()).expect("bea logt in");
+    assert_eq!(bea.medewerker(), bea_id);
+    let register = gateway.voor(Some(&bea), vaste::vandaag(), &klok);
     let geweigerde = register
-        .auditlog_pagina(&bea, &AuditFilter::default(), 0, 100, nu)
+        .auditlog_pagina(&AuditFilter::default(), 0, 100)
         .unwrap()
         .into_iter()
         .filter(|r| r.resultaat == "geweigerd" && r.actor == "mw-1")
         .count();
     assert_eq!(geweigerde, 7);
-    assert_eq!(
-        register
-            .te_vernietigen(&bea, vaste::vandaag(), nu)
-            .unwrap()
-            .len(),
-        2
-    );
+    assert_eq!(register.te_vernietigen().unwrap().len(), 2);
 }

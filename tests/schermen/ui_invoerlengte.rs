@@ -12,16 +12,17 @@ use crate::steun::klantreis;
 use crate::steun::ui::harness_van;
 use crate::steun::vaste;
 use egui_kittest::kittest::Queryable;
+use wijkregister::gateway::{Gateway, Klok};
 use wijkregister::store;
 use wijkregister::ui::app::WijkregisterApp;
-use wijkregister::ui::register::Register;
 use wijkregister::ui::widgets::lengte;
 
 #[test]
 fn zoekveld_weigert_tekst_boven_de_grens() {
     let mut conn = store::open_in_memory().expect("open");
     vaste::bouwer().schrijf(&mut conn);
-    let app = WijkregisterApp::met_register(Register::new(conn, None), vaste::vandaag());
+    let mut app = WijkregisterApp::met_register(Gateway::new(conn, None), vaste::vandaag());
+    app.werk_als("mw-1");
     let mut h = harness_van(app, 1280.0, 800.0);
     h.run();
     h.get_by_label("Zoeken:").click();
@@ -37,9 +38,9 @@ fn zoekveld_weigert_tekst_boven_de_grens() {
 fn gebruikersnaam_bij_eerste_start_weigert_tekst_boven_de_grens() {
     let conn = store::open_in_memory().expect("open");
     let app = WijkregisterApp::met_inloggen(
-        Register::new(conn, None),
+        Gateway::new(conn, None),
         vaste::vandaag(),
-        Box::new(|| vaste::vandaag().and_hms_opt(9, 0, 0).unwrap()),
+        Klok::lokaal(|| vaste::vandaag().and_hms_opt(9, 0, 0).unwrap()),
     );
     let mut h = harness_van(app, 1280.0, 800.0);
     h.run();

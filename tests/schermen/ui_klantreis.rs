@@ -59,11 +59,7 @@ fn stap(h: &mut Harness<'static, WijkregisterApp>, notitie: &str) {
 }
 
 fn melding_id(h: &Harness<'static, WijkregisterApp>, inwoner: &str) -> String {
-    let dossier = h
-        .state()
-        .register()
-        .dossier(inwoner, d(2026, 11, 26))
-        .expect("dossier");
+    let dossier = h.state().loket().dossier(inwoner).expect("dossier");
     assert_eq!(dossier.meldingen.len(), 1, "één melding verwacht");
     dossier.meldingen[0].id.clone()
 }
@@ -161,10 +157,8 @@ fn miriam_verwijzingen_en_individuele_begeleiding() {
 
     // What is stored.
     let id = melding_id(&h, "I-MIRIAM");
-    let register = h.state().register();
-    let dossier = register
-        .dossier("I-MIRIAM", d(2026, 11, 26))
-        .expect("dossier");
+    let register = h.state().loket();
+    let dossier = register.dossier("I-MIRIAM").expect("dossier");
     let mut verwezen: Vec<&str> = dossier
         .verwijzingen
         .iter()
@@ -273,13 +267,11 @@ fn hansen_wijkkamer_in_plaats_van_dagbesteding() {
     h.get_by_label("Melding afgesloten volgens de afwegingsladder.");
 
     let id = melding_id(&h, "I-HANSEN");
-    let register = h.state().register();
+    let register = h.state().loket();
     let kern = register.melding(&id).expect("melding");
     assert_eq!(kern.uitkomst, Some(MeldingUitkomst::AlgemeneVoorziening));
     assert_eq!(kern.afgesloten, Some(d(2026, 11, 26)));
-    let dossier = register
-        .dossier("I-HANSEN", d(2026, 11, 26))
-        .expect("dossier");
+    let dossier = register.dossier("I-HANSEN").expect("dossier");
     assert_eq!(
         dossier.meldingen[0].gevraagde_voorziening.as_deref(),
         Some("Dagbesteding")
@@ -301,8 +293,8 @@ fn hansen_wijkkamer_in_plaats_van_dagbesteding() {
     h.get_by_label("Verwijzing bijgewerkt.");
     let v = &h
         .state()
-        .register()
-        .dossier("I-HANSEN", d(2026, 11, 26))
+        .loket()
+        .dossier("I-HANSEN")
         .expect("dossier")
         .verwijzingen[0];
     assert_eq!(v.status, wijkregister::domain::VerwijzingStatus::Afgerond);
@@ -330,7 +322,7 @@ fn direct_afsluiten_met_informatie_en_advies() {
     klik(&mut h, "Melding opslaan en afsluiten (Enter)");
     h.get_by_label("Nog te doen: niets, de melding is afgesloten.");
     let id = melding_id(&h, "I-JONG");
-    let kern = h.state().register().melding(&id).expect("melding");
+    let kern = h.state().loket().melding(&id).expect("melding");
     assert_eq!(kern.uitkomst, Some(MeldingUitkomst::InformatieAdvies));
     assert_eq!(kern.afgesloten, Some(d(2026, 11, 26)));
 }
@@ -374,7 +366,7 @@ fn ongeldig_bsn_staat_naast_het_veld_en_niets_gaat_verloren() {
     }
     let gevonden = h
         .state()
-        .register()
+        .loket()
         .zoek_inwoners(&wijkregister::store::inwoners::Zoekvraag {
             tekst: "Bakker".into(),
             wijkteam: None,
@@ -418,7 +410,7 @@ fn dubbele_inwoner_wordt_voor_het_opslaan_getoond() {
     h.get_by_label("Miriam de Vries (14-03-1976), zelfde achternaam en geboortedatum");
     let zoek = |h: &Harness<'static, WijkregisterApp>| {
         h.state()
-            .register()
+            .loket()
             .zoek_inwoners(&wijkregister::store::inwoners::Zoekvraag {
                 tekst: "de Vries".into(),
                 wijkteam: None,
@@ -429,8 +421,8 @@ fn dubbele_inwoner_wordt_voor_het_opslaan_getoond() {
     assert_eq!(zoek(&h), 1, "nog niets opgeslagen");
     assert!(
         h.state()
-            .register()
-            .dossier("I-MIRIAM", d(2026, 11, 26))
+            .loket()
+            .dossier("I-MIRIAM")
             .expect("dossier")
             .meldingen
             .is_empty()
@@ -478,11 +470,7 @@ fn besluit_met_drie_van_vier_treden_noemt_de_ontbrekende() {
     h.get_by_label(
         "Fout: Afwegingsladder (voorliggende voorziening): de afwegingsladder is niet af: 'voorliggende voorziening' is niet beantwoord",
     );
-    let dossier = h
-        .state()
-        .register()
-        .dossier("I-MIRIAM", d(2026, 11, 26))
-        .expect("dossier");
+    let dossier = h.state().loket().dossier("I-MIRIAM").expect("dossier");
     assert!(dossier.toekenningen.is_empty(), "geen besluit opgeslagen");
     // What was typed stays.
     h.get_by_label_contains("C-ZORG-WMO (actief op");
@@ -521,8 +509,8 @@ fn aanbieder_zonder_contract_vraagt_om_bevestiging() {
     h.get_by_label("Dit wordt een maatwerkcontract. Doorgaan?");
     let toekenningen = |h: &Harness<'static, WijkregisterApp>| {
         h.state()
-            .register()
-            .dossier("I-MIRIAM", d(2026, 11, 26))
+            .loket()
+            .dossier("I-MIRIAM")
             .expect("dossier")
             .toekenningen
     };
@@ -536,7 +524,7 @@ fn aanbieder_zonder_contract_vraagt_om_bevestiging() {
     assert_eq!(lijst.len(), 1);
     let t = h
         .state()
-        .register()
+        .loket()
         .toekenning(&lijst[0].id)
         .expect("toekenning");
     assert_eq!(t.toekenning.aanbieder.as_deref(), Some("A-NIEUW"));
@@ -595,7 +583,7 @@ fn stap_corrigeren_wordt_bewaard_en_getoond() {
     h.get_by_label("Gesprek met dochter erbij.");
 
     let id = melding_id(&h, "I-MIRIAM");
-    let register = h.state().register();
+    let register = h.state().loket();
     let gesprek = register
         .stappen(&id)
         .expect("stappen")
@@ -630,11 +618,8 @@ fn opschalen_en_beeindigen_vanaf_de_toekenning() {
     klik(&mut h, "Besluit opslaan");
     h.get_by_label("Besluit opgeslagen.");
 
-    let register = h.state().register();
-    let lijst = register
-        .dossier("I-MIRIAM", d(2026, 11, 26))
-        .expect("dossier")
-        .toekenningen;
+    let register = h.state().loket();
+    let lijst = register.dossier("I-MIRIAM").expect("dossier").toekenningen;
     assert_eq!(lijst.len(), 2);
     let rijen: Vec<_> = lijst
         .iter()
@@ -661,7 +646,7 @@ fn opschalen_en_beeindigen_vanaf_de_toekenning() {
     h.get_by_label_contains("Fout: ");
     assert!(
         h.state()
-            .register()
+            .loket()
             .toekenning(&nieuw_id)
             .expect("toekenning")
             .toekenning
@@ -676,7 +661,7 @@ fn opschalen_en_beeindigen_vanaf_de_toekenning() {
     h.get_by_label("Toekenning beëindigd.");
     let t = h
         .state()
-        .register()
+        .loket()
         .toekenning(&nieuw_id)
         .expect("toekenning")
         .toekenning;
@@ -746,7 +731,7 @@ fn nieuwe_inwoner_in_het_huishouden_van_een_bestaande() {
     klik(&mut h, "Melding opslaan (Enter)");
     h.get_by_label_contains("Melding van Sem de Vries");
 
-    let register = h.state().register();
+    let register = h.state().loket();
     let sem = register
         .zoek_inwoners(&wijkregister::store::inwoners::Zoekvraag {
             tekst: "123456782".into(),
@@ -754,12 +739,8 @@ fn nieuwe_inwoner_in_het_huishouden_van_een_bestaande() {
         })
         .expect("zoeken");
     assert_eq!(sem.len(), 1);
-    let dossier_sem = register
-        .dossier(&sem[0].id, d(2026, 11, 26))
-        .expect("dossier");
-    let dossier_miriam = register
-        .dossier("I-MIRIAM", d(2026, 11, 26))
-        .expect("dossier");
+    let dossier_sem = register.dossier(&sem[0].id).expect("dossier");
+    let dossier_miriam = register.dossier("I-MIRIAM").expect("dossier");
     assert_eq!(dossier_sem.huishouden, dossier_miriam.huishouden);
     assert_eq!(sem[0].wijkteam.as_deref(), Some("Wijkteam Oost"));
     assert_eq!(dossier_sem.meldingen.len(), 1);

@@ -116,7 +116,7 @@ fn drie_toekenningen() -> (Connection, String, String) {
 
 fn stappen(h: &Harness<'static, WijkregisterApp>, melding: &str) -> Vec<Stap> {
     h.state()
-        .register()
+        .loket()
         .stappen(melding)
         .expect("stappen")
         .into_iter()
@@ -145,7 +145,7 @@ fn enter_slaat_het_formulier_met_de_cursor_op_niet_vanuit_een_notitie() {
     h.get_by_label("Stap 'Gesprek' opgeslagen.");
     let gesprek = h
         .state()
-        .register()
+        .loket()
         .stappen(&id)
         .expect("stappen")
         .into_iter()
@@ -167,7 +167,7 @@ fn enter_slaat_het_formulier_met_de_cursor_op_niet_vanuit_een_notitie() {
         vec![Stap::Melding, Stap::Gesprek, Stap::Analyse, Stap::Afweging],
         "Enter in de afweging legt geen andere stap vast"
     );
-    let ladder = h.state().register().afweging(&id).expect("afweging");
+    let ladder = h.state().loket().afweging(&id).expect("afweging");
     assert_eq!(
         ladder
             .trede(wijkregister::domain::klantreis::TredeSoort::EigenKracht)
@@ -215,7 +215,7 @@ fn enter_slaat_beeindigen_op_met_de_cursor_in_het_formulier() {
     h.get_by_label("Toekenning beëindigd.");
     let t = h
         .state()
-        .register()
+        .loket()
         .toekenning("T-NIEUW")
         .expect("toekenning")
         .toekenning;
@@ -272,8 +272,8 @@ fn beeindigen_vanuit_het_dossier_ook_zonder_melding() {
     // Newest decision first, equal dates by id: T-ZONDER, T-OUD, T-NIEUW.
     let rijen: Vec<String> = h
         .state()
-        .register()
-        .dossier("I-MIRIAM", d(2026, 11, 26))
+        .loket()
+        .dossier("I-MIRIAM")
         .expect("dossier")
         .toekenningen
         .into_iter()
@@ -302,7 +302,7 @@ fn beeindigen_vanuit_het_dossier_ook_zonder_melding() {
     h.get_by_label("Toekenning beëindigd.");
     let t = h
         .state()
-        .register()
+        .loket()
         .toekenning("T-ZONDER")
         .expect("toekenning")
         .toekenning;
@@ -343,8 +343,8 @@ fn op_en_afschalen_vanuit_het_dossier_opent_het_formulier_bij_de_melding() {
     klik(&mut h, "Miriam de Vries");
     let rijen: Vec<(String, Option<String>)> = h
         .state()
-        .register()
-        .dossier("I-MIRIAM", d(2026, 11, 26))
+        .loket()
+        .dossier("I-MIRIAM")
         .expect("dossier")
         .toekenningen
         .into_iter()
@@ -385,7 +385,7 @@ fn op_en_afschalen_vanuit_het_dossier_opent_het_formulier_bij_de_melding() {
     h.get_by_label("Besluit opgeslagen.");
     let oud = h
         .state()
-        .register()
+        .loket()
         .toekenning("T-NIEUW")
         .expect("oud")
         .toekenning;

@@ -145,7 +145,7 @@ fn teamleider_kiest_jaren_ontvouwt_en_voert_begroot_in() {
 /// The stored indicator values of the app's register.
 fn opgeslagen(h: &Harness<'static, WijkregisterApp>) -> Vec<wijkregister::domain::Indicatorwaarde> {
     h.state()
-        .register()
+        .loket()
         .lees_indicatorwaarden(2000, 2100)
         .expect("indicatorwaarden")
 }
@@ -220,7 +220,7 @@ fn andere_rol_ziet_geen_rapportage_en_het_register_weigert() {
     assert!(h.query_by_label("Berekenen").is_none());
     let fout = h
         .state()
-        .register()
+        .loket()
         .bereken_rapport(2024, 2024, &mut |_, _| {})
         .unwrap_err();
     assert!(fout.to_string().contains("mag rapportages"), "{fout}");

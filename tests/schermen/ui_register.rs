@@ -1,34 +1,44 @@
-//! The app's command runner on a database file: a command runs on a
-//! background thread with its own connection and its outcome comes back once.
+//! The gateway's background helper on a database file: a command runs on a
+//! background thread with its own connection and its outcome comes back
+//! once.
 
 #![allow(clippy::expect_used, reason = "tests may fail loudly")]
 
 use std::time::{Duration, Instant};
 
 use wijkregister::domain::Rol;
+use wijkregister::gateway::beheer::{Command, Uitkomst};
+use wijkregister::gateway::{Gateway, Klok, Loket, Sessie, Taak};
 use wijkregister::store;
 use wijkregister::store::medewerkers::MedewerkerRij;
-use wijkregister::ui::register::{Command, Register, Toegang, Uitkomst};
 
-/// Lets `register` work for a medewerker with role `rol` (import and demo
-/// data are the beheerder's).
-fn als(register: &mut Register, rol: Rol) {
-    register.zet_toegang(Some(Toegang {
-        gebruiker: MedewerkerRij {
-            id: "mw-test".into(),
-            naam: "Test".into(),
-            rol,
-            wijkteam: None,
-        },
-        vandaag: chrono::NaiveDate::from_ymd_opt(2025, 6, 1).expect("datum"),
-    }));
+/// A session for a medewerker with role `rol` (import and demo data are
+/// the beheerder's).
+fn als(rol: Rol) -> Sessie {
+    Sessie::zonder_inloggen(MedewerkerRij {
+        id: "mw-test".into(),
+        naam: "Test".into(),
+        rol,
+        wijkteam: None,
+    })
 }
 
-fn wacht_op_uitkomst(register: &mut Register) -> Uitkomst {
+fn vandaag() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2025, 6, 1).expect("datum")
+}
+
+/// Starts `command` through the one background helper, as the app does.
+fn start(loket: &Loket<'_>, command: Command) -> Taak<Uitkomst> {
+    loket.op_achtergrond(command.omschrijving(), move |l, voortgang| {
+        l.voer_uit(&command, voortgang)
+    })
+}
+
+fn wacht_op_uitkomst(taak: &mut Taak<Uitkomst>) -> Uitkomst {
     let begin = Instant::now();
     loop {
-        if let Some(uitkomst) = register.neem_uitkomst() {
-            return uitkomst;
+        if let Some(uitkomst) = taak.neem() {
+            return uitkomst.expect("de taak geeft een uitkomst");
         }
         assert!(
             begin.elapsed() < Duration::from_mins(2),
@@ -45,23 +55,20 @@ fn import_op_de_achtergrond_meldt_zijn_uitkomst_een_keer() {
     let bestand = dir.path().join("kapot.jsonl");
     std::fs::write(&bestand, "{\"type\":\"onzin\"}\n").expect("schrijven");
     let conn = store::open(&db).expect("register");
-    let mut register = Register::new(conn, Some(db.clone()));
-    als(&mut register, Rol::Beheerder);
-    let ctx = egui::Context::default();
+    let gateway = Gateway::new(conn, Some(db.clone()));
+    let sessie = als(Rol::Beheerder);
+    let klok = Klok::systeem();
+    let loket = gateway.voor(Some(&sessie), vandaag(), &klok);
 
-    register.voer_uit(Command::Importeer(bestand), &ctx);
-    let uitkomst = wacht_op_uitkomst(&mut register);
+    let mut taak = start(&loket, Command::Importeer(bestand));
+    let uitkomst = wacht_op_uitkomst(&mut taak);
     let Uitkomst::ImportMislukt(fouten) = uitkomst else {
         panic!("een kapot bestand hoort te mislukken, kreeg {uitkomst:?}");
     };
     assert!(!fouten.fouten.is_empty());
-    assert!(register.bezig().is_none());
+    assert!(taak.neem().is_none(), "de uitkomst komt maar één keer");
     assert!(
-        register.neem_uitkomst().is_none(),
-        "de uitkomst komt maar één keer"
-    );
-    assert!(
-        register.is_leeg().expect("lezen"),
+        gateway.is_leeg().expect("lezen"),
         "een mislukte import slaat niets op"
     );
     // The failed import is in the audit log, in the name of the beheerder.
@@ -109,11 +116,13 @@ fn geslaagde_import_staat_in_het_auditlog() {
     store::export::exporteer(&bron, &mut tekst).expect("export");
     std::fs::write(&bestand, tekst).expect("schrijven");
     let conn = store::open(&db).expect("register");
-    let mut register = Register::new(conn, Some(db.clone()));
-    als(&mut register, Rol::Beheerder);
-    register.voer_uit(Command::Importeer(bestand), &egui::Context::default());
+    let gateway = Gateway::new(conn, Some(db.clone()));
+    let sessie = als(Rol::Beheerder);
+    let klok = Klok::systeem();
+    let loket = gateway.voor(Some(&sessie), vandaag(), &klok);
+    let mut taak = start(&loket, Command::Importeer(bestand));
     assert!(matches!(
-        wacht_op_uitkomst(&mut register),
+        wacht_op_uitkomst(&mut taak),
         Uitkomst::Geimporteerd { .. }
     ));
     assert_eq!(
@@ -131,18 +140,17 @@ fn demo_op_de_achtergrond_meldt_zijn_uitkomst() {
     let dir = tempfile::tempdir().expect("tijdelijke map");
     let db = dir.path().join("register.sqlite");
     let conn = store::open(&db).expect("register");
-    let mut register = Register::new(conn, Some(db.clone()));
-    als(&mut register, Rol::Beheerder);
-    let ctx = egui::Context::default();
+    let gateway = Gateway::new(conn, Some(db.clone()));
+    let sessie = als(Rol::Beheerder);
+    let klok = Klok::systeem();
+    let loket = gateway.voor(Some(&sessie), vandaag(), &klok);
 
-    register.voer_uit(Command::LaadDemo { eind_jaar: 2025 }, &ctx);
-    // Until the outcome is collected the task counts as running.
-    assert!(register.bezig().is_some());
-    match wacht_op_uitkomst(&mut register) {
+    let mut taak = start(&loket, Command::LaadDemo { eind_jaar: 2025 });
+    match wacht_op_uitkomst(&mut taak) {
         // The app's own connection sees what the background connection wrote.
         Uitkomst::DemoGeladen { records } => {
             assert!(records > 0);
-            assert!(!register.is_leeg().expect("lezen"));
+            assert!(!gateway.is_leeg().expect("lezen"));
         }
         Uitkomst::DemoMislukt(reden) => assert!(!reden.is_empty()),
         ander => panic!("onverwachte uitkomst {ander:?}"),
@@ -154,23 +162,20 @@ fn alleen_een_beheerder_importeert_of_laadt_demogegevens() {
     let dir = tempfile::tempdir().expect("tijdelijke map");
     let db = dir.path().join("register.sqlite");
     let conn = store::open(&db).expect("register");
-    let mut register = Register::new(conn, Some(db.clone()));
-    let ctx = egui::Context::default();
+    let gateway = Gateway::new(conn, Some(db.clone()));
+    let klok = Klok::systeem();
     for rol in [None, Some(Rol::Intaker), Some(Rol::Teamleider)] {
-        match rol {
-            Some(rol) => als(&mut register, rol),
-            None => register.zet_toegang(None),
-        }
-        register.voer_uit(Command::LaadDemo { eind_jaar: 2025 }, &ctx);
-        assert!(register.bezig().is_none(), "{rol:?}: refused at once");
-        match register.neem_uitkomst() {
-            Some(Uitkomst::DemoMislukt(reden)) => {
+        let sessie = rol.map(als);
+        let loket = gateway.voor(sessie.as_ref(), vandaag(), &klok);
+        let mut taak = start(&loket, Command::LaadDemo { eind_jaar: 2025 });
+        match wacht_op_uitkomst(&mut taak) {
+            Uitkomst::DemoMislukt(reden) => {
                 assert!(reden.contains("geen toegang"), "{rol:?}: {reden}");
             }
             ander => panic!("{rol:?}: onverwachte uitkomst {ander:?}"),
         }
         assert!(
-            register.is_leeg().expect("lezen"),
+            gateway.is_leeg().expect("lezen"),
             "{rol:?}: niets opgeslagen"
         );
     }
@@ -181,10 +186,12 @@ fn monitoringexport_van_de_teamleider_staat_in_het_auditlog() {
     let dir = tempfile::tempdir().expect("tijdelijke map");
     let db = dir.path().join("register.sqlite");
     let conn = store::open(&db).expect("register");
-    let mut register = Register::new(conn, Some(db.clone()));
-    als(&mut register, Rol::Teamleider);
+    let gateway = Gateway::new(conn, Some(db.clone()));
+    let klok = Klok::systeem();
+    let leider = als(Rol::Teamleider);
     let pad = dir.path().join("monitoring.csv");
-    register
+    gateway
+        .voor(Some(&leider), vandaag(), &klok)
         .schrijf_rapport_export(
             &pad,
             wijkregister::report::export::ExportOpties {
@@ -205,10 +212,11 @@ fn monitoringexport_van_de_teamleider_staat_in_het_auditlog() {
         )]
     );
     // An intaker is refused, and nothing is written.
-    als(&mut register, Rol::Intaker);
+    let intaker = als(Rol::Intaker);
     let ander = dir.path().join("ander.csv");
     assert!(
-        register
+        gateway
+            .voor(Some(&intaker), vandaag(), &klok)
             .schrijf_rapport_export(
                 &ander,
                 wijkregister::report::export::ExportOpties {

@@ -17,10 +17,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use wijkregister::domain::{BesluitUitkomst, Leveringsvorm, Record, Toekenning, Verwijzer};
+use wijkregister::gateway::Gateway;
 use wijkregister::store;
 use wijkregister::store::schrijven::voeg_in;
 use wijkregister::ui::app::WijkregisterApp;
-use wijkregister::ui::register::Register;
 
 /// The shared fixture, with "Individuele begeleiding" in use by a
 /// toekenning, written to a database file the app and the test both open.
@@ -69,7 +69,7 @@ fn opzet(werk_als: &str) -> Opzet {
     let pad = database(map.path());
     let conn = store::open(&pad).expect("open");
     let mut app =
-        WijkregisterApp::met_register(Register::new(conn, Some(pad.clone())), d(2026, 11, 26));
+        WijkregisterApp::met_register(Gateway::new(conn, Some(pad.clone())), d(2026, 11, 26));
     app.werk_als(werk_als);
     let mut h = harness_van(app, 1280.0, 1000.0);
     h.run();

@@ -11,9 +11,9 @@ use crate::steun::vaste::{self, vandaag};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use wijkregister::domain::Rol;
+use wijkregister::gateway::Gateway;
 use wijkregister::store::{self, StoreFout};
 use wijkregister::ui::app::{Scherm, WijkregisterApp};
-use wijkregister::ui::register::Register;
 
 /// The fixture plus Kees Dekker, who lives with Anna (Zuid) but is
 /// registered with Wijkteam Noord, and one medewerker of each role.
@@ -42,7 +42,7 @@ fn harness_op(
     .medewerker("mw-tl", "Tom Leider", Rol::Teamleider, Some("wt-noord"))
     .medewerker("mw-beh", "Bea Heer", Rol::Beheerder, None);
     b.schrijf(&mut conn);
-    let mut app = WijkregisterApp::met_register(Register::new(conn, pad), vandaag());
+    let mut app = WijkregisterApp::met_register(Gateway::new(conn, pad), vandaag());
     app.werk_als(als);
     let mut h = harness_van(app, 1280.0, 800.0);
     h.run();
@@ -88,8 +88,8 @@ fn een_dossier_buiten_bereik_wordt_geweigerd_en_vastgelegd() {
     h.run();
     h.get_by_label_contains("Geen toegang tot het dossier van inwoner in-kees");
     h.get_by_label("Anna Dekker");
-    let conn = h.state().register();
-    let fout = conn.dossier("in-kees", vandaag()).unwrap_err();
+    let conn = h.state().loket();
+    let fout = conn.dossier("in-kees").unwrap_err();
     assert!(matches!(fout, StoreFout::GeenToegang(_)), "{fout}");
     let rijen = store::audit::lees(
         &store::open(&pad).unwrap(),
@@ -148,7 +148,7 @@ fn een_beheerder_ziet_geen_inwoners_wel_beheer_en_rapportage() {
     assert!(h.query_by_label("Zoeken:").is_none());
     let fout = h
         .state()
-        .register()
+        .loket()
         .zoek_inwoners(&store::inwoners::Zoekvraag::default())
         .unwrap_err();
     assert!(matches!(fout, StoreFout::GeenToegang(_)), "{fout}");
@@ -157,18 +157,29 @@ fn een_beheerder_ziet_geen_inwoners_wel_beheer_en_rapportage() {
 #[test]
 fn een_intaker_krijgt_geen_rapport_en_beheert_de_sociale_kaart_niet() {
     let h = harness("mw-zuid");
-    let register = h.state().register();
+    let register = h.state().loket();
     let fout = register
         .bereken_rapport(2025, 2025, &mut |_, _| {})
         .unwrap_err();
     assert!(fout.to_string().contains("geen toegang"), "{fout}");
     let fout = register
-        .aanbieder_beeindigen("mw-zuid", "ab-zorg", d(2025, 6, 1))
+        .aanbieder_beeindigen("ab-zorg", d(2025, 6, 1))
         .unwrap_err();
     assert!(matches!(fout, StoreFout::GeenToegang(_)), "{fout}");
-    // Nor may anyone write in another medewerker's name.
+    // Nor may anyone write in another medewerker's name: a change of AVE
+    // level recorded as the beheerder, of a household of her own team.
     let fout = register
-        .aanbieder_beeindigen("mw-beh", "ab-zorg", d(2025, 6, 1))
+        .ave_registreer(&wijkregister::domain::ave::NieuweAveGebeurtenis {
+            huishouden: "hh-2".into(),
+            datum: d(2025, 6, 1),
+            niveau: 1,
+            reden: "Eén vraag".into(),
+            casusregisseur: Some("mw-zuid".into()),
+            procesregisseur: None,
+            geregistreerd_door: "mw-beh".into(),
+            reden_geen_procesmanager: None,
+        })
         .unwrap_err();
     assert!(matches!(fout, StoreFout::GeenToegang(_)), "{fout}");
+    assert!(fout.to_string().contains("namens mw-beh"), "{fout}");
 }

@@ -11,7 +11,7 @@
 //! released schema (`tests/fixtures/schema_vN.sql`) and proves the result
 //! equals a new database.
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::Connection;
 
 use super::StoreFout;
 
@@ -116,11 +116,11 @@ pub fn migreer(conn: &Connection) -> Result<(), StoreFout> {
 /// Runs one schema step and sets the version, in one immediate transaction:
 /// a failure leaves the database as it was.
 fn voer_uit(conn: &Connection, sql: &str, naar: u32) -> Result<(), StoreFout> {
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    tx.execute_batch(sql)?;
-    tx.pragma_update(None, "user_version", naar)?;
-    tx.commit()?;
-    Ok(())
+    super::transactie::voer_uit(conn, |tx| {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", naar)?;
+        Ok(())
+    })
 }
 
 #[cfg(test)]

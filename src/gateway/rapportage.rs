@@ -1,19 +1,15 @@
-//! The Register's reads and writes for the Rapportage screen: computing the
-//! indicators for a range of years, recording targets and external values,
-//! and writing the monitoring export.
-//!
-//! Reports hold counts only and are open to teamleider and beheerder
-//! (`store::toegang`, [`Recht::Rapportage`]).
-//!
-//! Thin wrappers over `report` and `store::indicatorwaarden`, so the screen
-//! never holds a connection. Long work (computing years, the export) runs
-//! on a background thread with its own connection when the register is a
-//! file ([`Register::db_pad`]); an in-memory register (tests) computes at
-//! once.
+//! The Rapportage through the gateway: computing the indicators for a
+//! range of years, recording targets and external values, and writing the
+//! monitoring export. Reports hold counts only and are open to teamleider
+//! and beheerder (`store::toegang`, [`Recht::Rapportage`]). Computing and
+//! the export may take a moment: the screen runs them through the one
+//! background helper ([`Loket::op_achtergrond`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use super::Loket;
+use super::taak::Voortgang;
 use crate::domain::{Indicatorwaarde, WaardeSoort};
 use crate::report::export::{ExportOpties, schrijf_export_gelogd};
 use crate::report::{Jaarrapport, RapportFout, bereken_jaren_met_voortgang};
@@ -22,70 +18,68 @@ use crate::store::indicatorwaarden::{self, IndicatorwaardeFout};
 use crate::store::klantreis::Handeling;
 use crate::store::sociale_kaart::KaartFilter;
 use crate::store::toegang::Recht;
-use crate::ui::register::Register;
 
-impl Register {
+impl Loket<'_> {
     /// Computes every indicator for the years `van` to `tot` inclusive,
-    /// calling `voortgang(klaar, totaal)` after each year.
+    /// reporting `(klaar, totaal)` years after each year.
     pub fn bereken_rapport(
         &self,
         van: i32,
         tot: i32,
-        voortgang: &mut dyn FnMut(usize, usize),
+        voortgang: Voortgang<'_>,
     ) -> Result<Vec<Jaarrapport>, RapportFout> {
         self.eis(Recht::Rapportage)?;
-        bereken_jaren_met_voortgang(self.conn(), van, tot, voortgang)
+        bereken_jaren_met_voortgang(&*self.gw.lees()?, van, tot, &mut |k, t| {
+            voortgang(k as u64, t as u64);
+        })
     }
 
     /// Writes the monitoring export of `opties` to `pad` (CSV or XLSX by
-    /// the extension); returns the path written.
+    /// the extension); returns the path written. Logged, written or failed.
     pub fn schrijf_rapport_export(
         &self,
         pad: &Path,
         opties: ExportOpties,
-        voortgang: &mut dyn FnMut(usize, usize),
+        voortgang: Voortgang<'_>,
     ) -> Result<PathBuf, RapportFout> {
         let actor = self.eis(Recht::Rapportage)?.id.clone();
+        let conn = self.gw.lees()?;
         // Logged before the file gets its name (every export is in the audit log).
-        schrijf_export_gelogd(self.conn(), pad, opties, &actor, voortgang)
+        schrijf_export_gelogd(
+            &conn,
+            pad,
+            opties,
+            &actor,
+            &self.klok.audit_tijdstip(),
+            &mut |k, t| voortgang(k as u64, t as u64),
+        )
     }
 
     /// Records a target or an external realised value (one transaction).
-    pub fn zet_indicatorwaarde(
-        &mut self,
-        waarde: &Indicatorwaarde,
-    ) -> Result<(), IndicatorwaardeFout> {
-        let actor = self
-            .eis(Recht::Rapportage)
-            .map_err(IndicatorwaardeFout::from)?
-            .id
-            .clone();
-        let nu = crate::store::audit::tijdstip(&chrono::Utc::now());
+    pub fn zet_indicatorwaarde(&self, waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
+        let actor = self.eis(Recht::Rapportage)?.id.clone();
+        let nu = self.klok.audit_tijdstip();
         let door = Handeling {
             medewerker: &actor,
             tijdstip: &nu,
         };
-        indicatorwaarden::zet_als(self.conn_mut(), waarde, Some(door))
+        indicatorwaarden::zet_als(&mut *self.gw.schrijf()?, waarde, Some(door))
     }
 
     /// Removes a target or an external realised value; whether it existed.
     pub fn wis_indicatorwaarde(
-        &mut self,
+        &self,
         indicator: &str,
         jaar: i32,
         soort: WaardeSoort,
     ) -> Result<bool, IndicatorwaardeFout> {
-        let actor = self
-            .eis(Recht::Rapportage)
-            .map_err(IndicatorwaardeFout::from)?
-            .id
-            .clone();
-        let nu = crate::store::audit::tijdstip(&chrono::Utc::now());
+        let actor = self.eis(Recht::Rapportage)?.id.clone();
+        let nu = self.klok.audit_tijdstip();
         let door = Handeling {
             medewerker: &actor,
             tijdstip: &nu,
         };
-        indicatorwaarden::wis_als(self.conn_mut(), indicator, jaar, soort, Some(door))
+        indicatorwaarden::wis_als(&mut *self.gw.schrijf()?, indicator, jaar, soort, Some(door))
     }
 
     /// Every target and external value of the years `van` to `tot`.
@@ -95,7 +89,7 @@ impl Register {
         tot: i32,
     ) -> Result<Vec<Indicatorwaarde>, StoreFout> {
         self.eis(Recht::Rapportage)?;
-        indicatorwaarden::lees(self.conn(), van, tot)
+        indicatorwaarden::lees(&*self.gw.lees()?, van, tot)
     }
 
     /// Names of provisions and providers by id, to show breakdown keys as

@@ -1,0 +1,200 @@
+//! The long writes of Beheer: importing an exchange file and loading demo
+//! data, as [`Command`]s. [`Loket::voer_uit`] runs one at once, as the
+//! session's beheerder, and logs it; the front end runs it through the one
+//! background helper ([`Loket::op_achtergrond`]) so the window stays
+//! responsive.
+
+use std::path::{Path, PathBuf};
+
+use super::Loket;
+use super::taak::Voortgang;
+use crate::demo::{DemoInstellingen, vul_register};
+use crate::store::import::{ImportFout, ImportFouten, importeer_bestand_als};
+use crate::store::toegang::Recht;
+
+/// A long write the user asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Import an exchange file.
+    Importeer(PathBuf),
+    /// Fill the register with demo data ending in this year.
+    LaadDemo {
+        /// Last year of history.
+        eind_jaar: i32,
+    },
+}
+
+impl Command {
+    /// What the user sees while it runs.
+    #[must_use]
+    pub fn omschrijving(&self) -> String {
+        match self {
+            Command::Importeer(pad) => format!("Bezig met importeren van {}", pad.display()),
+            Command::LaadDemo { .. } => {
+                "Bezig met het maken van demogegevens (5.000 inwoners, 5 jaar)".to_owned()
+            }
+        }
+    }
+
+    /// The outcome of a command that failed before or while it ran.
+    #[must_use]
+    pub fn mislukt(&self, reden: String) -> Uitkomst {
+        match self {
+            Command::Importeer(_) => Uitkomst::ImportMislukt(ImportFouten {
+                fouten: vec![ImportFout {
+                    regel: 0,
+                    veld: None,
+                    reden,
+                }],
+                afgekapt: false,
+            }),
+            Command::LaadDemo { .. } => Uitkomst::DemoMislukt(reden),
+        }
+    }
+}
+
+/// How a command ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Uitkomst {
+    /// The import stored this many records.
+    Geimporteerd {
+        /// Records stored.
+        records: u64,
+    },
+    /// The import stored nothing; these are the errors.
+    ImportMislukt(ImportFouten),
+    /// Demo data was written.
+    DemoGeladen {
+        /// Records written.
+        records: u64,
+    },
+    /// Demo data could not be written.
+    DemoMislukt(String),
+}
+
+/// A clear error for a path that cannot be imported, before anything starts.
+fn controleer_pad(pad: &Path) -> Option<ImportFout> {
+    let reden = if pad.as_os_str().is_empty() {
+        "geen bestand opgegeven: typ het pad van een uitwisselbestand of kies Bladeren…".to_owned()
+    } else if !pad.exists() {
+        format!("het bestand {} bestaat niet", pad.display())
+    } else if !pad.is_file() {
+        format!("{} is geen bestand", pad.display())
+    } else {
+        return None;
+    };
+    Some(ImportFout {
+        regel: 0,
+        veld: None,
+        reden,
+    })
+}
+
+impl Loket<'_> {
+    /// Runs `command` now, as the session's beheerder, and records it in the
+    /// audit log: an import in its own transaction, demo data and a failed
+    /// import right after (as `mislukt` when it failed). Progress is the
+    /// number of lines read.
+    pub fn voer_uit(&self, command: &Command, voortgang: Voortgang<'_>) -> Uitkomst {
+        let actor = match self.eis(Recht::Import) {
+            Ok(g) => g.id.clone(),
+            Err(fout) => return command.mislukt(fout.to_string()),
+        };
+        if let Command::Importeer(pad) = command
+            && let Some(fout) = controleer_pad(pad).or_else(|| {
+                // Room on the disk for the register and its WAL, before anything starts.
+                let db = self.gw.db_pad()?;
+                crate::store::past_import(db, pad)
+                    .err()
+                    .map(|f| ImportFout {
+                        regel: 0,
+                        veld: None,
+                        reden: f.to_string(),
+                    })
+            })
+        {
+            return Uitkomst::ImportMislukt(ImportFouten {
+                fouten: vec![fout],
+                afgekapt: false,
+            });
+        }
+        let uitkomst = self.voer_uit_zonder_log(command, &actor, voortgang);
+        if matches!(uitkomst, Uitkomst::Geimporteerd { .. }) {
+            // Logged inside the import's own transaction.
+            return uitkomst;
+        }
+        let (actie, object) = match command {
+            Command::Importeer(pad) => ("import", pad.display().to_string()),
+            Command::LaadDemo { .. } => ("demo-laden", "register".to_owned()),
+        };
+        let (resultaat, details) = match &uitkomst {
+            Uitkomst::Geimporteerd { records } | Uitkomst::DemoGeladen { records } => (
+                crate::store::audit::Resultaat::Gelukt,
+                format!("records={records}"),
+            ),
+            Uitkomst::ImportMislukt(f) => (
+                crate::store::audit::Resultaat::Mislukt,
+                format!("fouten={}", f.fouten.len()),
+            ),
+            Uitkomst::DemoMislukt(_) => (crate::store::audit::Resultaat::Mislukt, String::new()),
+        };
+        if let Ok(conn) = self.gw.lees() {
+            // The data is stored either way; a log row that could not be
+            // written must not turn that into "nothing stored".
+            let _ = crate::store::audit::log(
+                &conn,
+                &crate::store::audit::Logregel {
+                    tijdstip: &self.klok.audit_tijdstip(),
+                    actor: &actor,
+                    actie,
+                    object: Some(&object),
+                    doel: None,
+                    resultaat,
+                    details: (!details.is_empty()).then_some(details.as_str()),
+                },
+            );
+        }
+        uitkomst
+    }
+
+    fn voer_uit_zonder_log(
+        &self,
+        command: &Command,
+        actor: &str,
+        voortgang: Voortgang<'_>,
+    ) -> Uitkomst {
+        let mut conn = match self.gw.schrijf() {
+            Ok(conn) => conn,
+            Err(fout) => return command.mislukt(fout.to_string()),
+        };
+        match command {
+            Command::Importeer(pad) => {
+                match importeer_bestand_als(&mut conn, pad, Some(actor), &mut |regels| {
+                    voortgang(regels, 0);
+                }) {
+                    Ok(verslag) => Uitkomst::Geimporteerd {
+                        records: verslag.records,
+                    },
+                    Err(fouten) => Uitkomst::ImportMislukt(fouten),
+                }
+            }
+            Command::LaadDemo { eind_jaar } => {
+                let inst = DemoInstellingen {
+                    inwoners: 5_000,
+                    jaren: 5,
+                    eind_jaar: *eind_jaar,
+                    seed: 1,
+                    // Nothing after today when the demo ends in the current year.
+                    peildatum: Some(self.vandaag)
+                        .filter(|d| chrono::Datelike::year(d) == *eind_jaar),
+                };
+                match vul_register(&mut conn, &inst) {
+                    Ok(verslag) => Uitkomst::DemoGeladen {
+                        records: verslag.records,
+                    },
+                    Err(fout) => Uitkomst::DemoMislukt(fout.to_string()),
+                }
+            }
+        }
+    }
+}
