@@ -20,21 +20,10 @@ pub fn backup(db: &Path, doel: &Path) -> anyhow::Result<ExitCode> {
     uit(&format!(
         "Backup geschreven naar {} ({} van een register van {}).",
         verslag.pad.display(),
-        grootte(verslag.bytes),
-        grootte(verslag.register_bytes)
+        backup::grootte(verslag.bytes),
+        backup::grootte(verslag.register_bytes)
     ))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// A size in bytes as a reader says it.
-#[must_use]
-pub fn grootte(bytes: u64) -> String {
-    const MB: f64 = 1024.0 * 1024.0;
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / MB).replace('.', ",")
-    } else {
-        format!("{} kB", bytes.div_ceil(1024))
-    }
 }
 
 /// `wijkregister --db FILE restore IN`: checks everything, then replaces.

@@ -291,6 +291,64 @@ fn voeg_toe(conn: &Connection, regel: &Logregel<'_>) -> Result<i64, StoreFout> {
     Ok(volgnummer)
 }
 
+/// A row carried over from another register (an exchange file): its content
+/// as that register wrote it, to be chained again under this register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OvergenomenRegel<'a> {
+    /// Its number in this register: one after the chain's end.
+    pub volgnummer: i64,
+    /// When, as the other register wrote it (kept verbatim: rows of earlier
+    /// versions hold other forms than [`TIJDSTIP_FORMAAT`]).
+    pub tijdstip: &'a str,
+    /// Who.
+    pub actor: &'a str,
+    /// What.
+    pub actie: &'a str,
+    /// On what.
+    pub object: Option<&'a str>,
+    /// Why.
+    pub doel: Option<&'a str>,
+    /// With what result: `gelukt`, `geweigerd` or `mislukt`.
+    pub resultaat: &'a str,
+    /// Extra facts.
+    pub details: Option<&'a str>,
+}
+
+/// Appends a carried row to this register's chain, inside the caller's
+/// (import) transaction: same content, chained after the last row with
+/// this register's own key (the other register's key never travels). The
+/// row's `volgnummer` must be the next one.
+pub fn voeg_overgenomen_toe(
+    tx: &rusqlite::Transaction<'_>,
+    regel: &OvergenomenRegel<'_>,
+) -> Result<(), StoreFout> {
+    let (volgend, vorige) = kop(tx)?.map_or((1, BEGIN_HASH.to_owned()), |(n, h)| (n + 1, h));
+    if regel.volgnummer != volgend {
+        return Err(StoreFout::Validatie(vec![crate::domain::Veldfout::new(
+            "volgnummer",
+            crate::domain::DomeinFout::BuitenBereik {
+                waarde: regel.volgnummer,
+                van: volgend,
+                tot: volgend,
+            },
+        )]));
+    }
+    schrijf_rij(
+        tx,
+        &Velden {
+            volgnummer: volgend,
+            tijdstip: regel.tijdstip,
+            actor: regel.actor,
+            actie: regel.actie,
+            object: regel.object,
+            doel: regel.doel,
+            resultaat: regel.resultaat,
+            details: regel.details,
+            vorige: &vorige,
+        },
+    )
+}
+
 /// Writes one row, keyed with the register's key.
 fn schrijf_rij(conn: &Connection, v: &Velden<'_>) -> Result<(), StoreFout> {
     let sleutel = sleutel::van(conn)?;
@@ -584,18 +642,30 @@ impl AuditFilter {
 
     /// The WHERE clause (with only the conditions that filter, so SQLite can
     /// use the `audit_actor` and `audit_object` indexes) and its parameters.
+    ///
+    /// Only the most selective condition may use its index: an object (a
+    /// few rows) before a medewerker before an action before a period. The
+    /// others carry a unary `+`, which keeps SQLite from walking a large
+    /// index (all `openen-dossier` rows) and looking up each row for a
+    /// medewerker's few.
     fn waar(&self) -> (String, Vec<Value>) {
         let mut voorwaarden = Vec::new();
         let mut waarden = Vec::new();
-        for (sql, waarde) in [
-            ("actor = ?", &self.actor),
-            ("object = ?", &self.object),
-            ("tijdstip >= ?", &self.van),
-            ("tijdstip < ?", &self.tot),
-            ("actie = ?", &self.actie),
-        ] {
+        let condities = [
+            ("object", "=", &self.object),
+            ("actor", "=", &self.actor),
+            ("actie", "=", &self.actie),
+            ("tijdstip", ">=", &self.van),
+            ("tijdstip", "<", &self.tot),
+        ];
+        let index_kolom = condities
+            .iter()
+            .find(|(_, _, w)| w.is_some())
+            .map(|(k, _, _)| *k);
+        for (kolom, op, waarde) in condities {
             if let Some(w) = waarde {
-                voorwaarden.push(sql);
+                let plus = if Some(kolom) == index_kolom { "" } else { "+" };
+                voorwaarden.push(format!("{plus}{kolom} {op} ?"));
                 waarden.push(Value::Text(w.clone()));
             }
         }
@@ -633,8 +703,11 @@ pub fn lees(
 }
 
 /// One page of the rows matching the filter, newest first: `limiet` rows
-/// after skipping the newest `overslaan`. Only that page is read, so a log
-/// of hundreds of thousands of rows can be paged through.
+/// after skipping the newest `overslaan`. Only that page is read: without a
+/// filter it is a range of `volgnummer`s (the numbers run without gaps: the
+/// insert trigger allows only the next one); with one, a page in the older
+/// half is read from the oldest end, so no page skips more than half of
+/// the matching rows, and those only in an index.
 pub fn pagina(
     conn: &Connection,
     filter: &AuditFilter,
@@ -642,6 +715,31 @@ pub fn pagina(
     limiet: u32,
 ) -> Result<Vec<AuditRij>, StoreFout> {
     let (waar, mut waarden) = filter.waar();
+    if waarden.is_empty() {
+        let hoogste = hoogste_volgnummer(conn)?;
+        let tot = hoogste - i64::try_from(overslaan).unwrap_or(i64::MAX);
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {KOLOMMEN} FROM audit WHERE volgnummer <= ?1 ORDER BY volgnummer DESC LIMIT ?2"
+        ))?;
+        let rijen = stmt.query_map(params![tot, i64::from(limiet)], rij)?;
+        return Ok(rijen.collect::<Result<_, _>>()?);
+    }
+    let totaal = tel(conn, filter)?;
+    if overslaan > totaal / 2 && overslaan < totaal {
+        // From the oldest end: skip the rows older than this page.
+        let einde = totaal - overslaan;
+        let begin = einde.saturating_sub(u64::from(limiet));
+        waarden.push(Value::Integer(i64::try_from(einde - begin).unwrap_or(0)));
+        waarden.push(Value::Integer(i64::try_from(begin).unwrap_or(0)));
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {KOLOMMEN} FROM audit{waar} ORDER BY volgnummer ASC LIMIT ? OFFSET ?"
+        ))?;
+        let mut rijen: Vec<AuditRij> = stmt
+            .query_map(params_from_iter(waarden), rij)?
+            .collect::<Result<_, _>>()?;
+        rijen.reverse();
+        return Ok(rijen);
+    }
     waarden.push(Value::Integer(i64::from(limiet)));
     waarden.push(Value::Integer(i64::try_from(overslaan).unwrap_or(i64::MAX)));
     let mut stmt = conn.prepare_cached(&format!(
@@ -651,18 +749,38 @@ pub fn pagina(
     Ok(rijen.collect::<Result<_, _>>()?)
 }
 
-/// How many rows match the filter.
+/// The last row's number (0 for an empty log), read from the key's end.
+fn hoogste_volgnummer(conn: &Connection) -> Result<i64, StoreFout> {
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(volgnummer), 0) FROM audit")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// How many rows match the filter. Without a filter: the last row's
+/// number (the numbers run without gaps); with one, a count over the
+/// filter's index range.
 pub fn tel(conn: &Connection, filter: &AuditFilter) -> Result<u64, StoreFout> {
     let (waar, waarden) = filter.waar();
-    let n: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM audit{waar}"))?
-        .query_row(params_from_iter(waarden), |r| r.get(0))?;
+    let n: i64 = if waarden.is_empty() {
+        hoogste_volgnummer(conn)?
+    } else {
+        conn.prepare_cached(&format!("SELECT count(*) FROM audit{waar}"))?
+            .query_row(params_from_iter(waarden), |r| r.get(0))?
+    };
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
-/// Every action that occurs in the log, alphabetically (for a filter list).
+/// Every action that occurs in the log, alphabetically (for a filter list):
+/// one index seek per distinct action (`audit_actie`), never the whole log.
 pub fn acties(conn: &Connection) -> Result<Vec<String>, StoreFout> {
-    let mut stmt = conn.prepare("SELECT DISTINCT actie FROM audit ORDER BY actie")?;
+    let mut stmt = conn.prepare_cached(
+        "WITH RECURSIVE a(actie) AS (
+             SELECT min(actie) FROM audit
+             UNION ALL
+             SELECT (SELECT min(actie) FROM audit WHERE actie > a.actie) FROM a WHERE a.actie IS NOT NULL
+         )
+         SELECT actie FROM a WHERE actie IS NOT NULL",
+    )?;
     let rijen = stmt.query_map([], |r| r.get(0))?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }

@@ -92,7 +92,7 @@ pub fn maak_backup_begrensd(
     max_paginas: Option<u32>,
 ) -> Result<Backupverslag, StoreFout> {
     let object = format!("bestand:{}", doel.display());
-    let uitkomst = schrijf_kopie(conn, doel, max_paginas, |kopie| {
+    let log = |resultaat, details: Option<&str>| {
         audit::log(
             conn,
             &Logregel {
@@ -101,31 +101,26 @@ pub fn maak_backup_begrensd(
                 actie: "backup",
                 object: Some(&object),
                 doel: None,
-                resultaat: Resultaat::Gelukt,
-                details: Some(&format!(
-                    "auditlog tot en met regel {}; {} bytes gecomprimeerd van {}",
-                    kopie.tot_regel, kopie.bytes, kopie.register_bytes
-                )),
+                resultaat,
+                details,
             },
         )
         .map(|_| ())
+    };
+    let uitkomst = schrijf_kopie(conn, doel, max_paginas, |kopie| {
+        log(
+            Resultaat::Gelukt,
+            Some(&format!(
+                "auditlog tot en met regel {}; {} bytes gecomprimeerd van {}",
+                kopie.tot_regel, kopie.bytes, kopie.register_bytes
+            )),
+        )
     });
     if let Err(fout) = &uitkomst
         && !fout.is_omgeving()
     {
         // The failure itself is logged where the log can still be written.
-        let _ = audit::log(
-            conn,
-            &Logregel {
-                tijdstip: &audit::tijdstip(&chrono::Utc::now()),
-                actor,
-                actie: "backup",
-                object: Some(&object),
-                doel: None,
-                resultaat: Resultaat::Mislukt,
-                details: None,
-            },
-        );
+        let _ = log(Resultaat::Mislukt, None);
     }
     uitkomst
 }
@@ -457,12 +452,7 @@ pub fn herstel(
 /// The folder of the daily backups of the register at `db`: `<naam>-backups` beside it.
 #[must_use]
 pub fn backup_map(db: &Path) -> PathBuf {
-    let stam = db
-        .file_stem()
-        .map_or_else(|| "register".into(), |s| s.to_string_lossy().into_owned());
-    db.parent()
-        .unwrap_or(Path::new("."))
-        .join(format!("{stam}-backups"))
+    bestanden::map_naast(db, "backups")
 }
 
 /// Where a restore keeps the state it replaces: `voor-herstel-<moment>`
@@ -492,6 +482,17 @@ pub fn backups(db: &Path) -> Result<Vec<PathBuf>, StoreFout> {
         .collect();
     lijst.sort();
     Ok(lijst)
+}
+
+/// A size in bytes as a reader says it (`3,4 MB`, `12 kB`).
+#[must_use]
+pub fn grootte(bytes: u64) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / MB).replace('.', ",")
+    } else {
+        format!("{} kB", bytes.div_ceil(1024))
+    }
 }
 
 /// What the backup folder of a register holds, for Beheer.

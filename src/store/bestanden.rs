@@ -35,6 +35,18 @@ const BESTAND_MODUS: u32 = 0o600;
 #[cfg(unix)]
 const MAP_MODUS: u32 = 0o700;
 
+/// A folder beside the register at `db`: `<naam>-<soort>` (`register-backups`,
+/// `register-sleutel`).
+#[must_use]
+pub fn map_naast(db: &Path, soort: &str) -> PathBuf {
+    let stam = db
+        .file_stem()
+        .map_or_else(|| "register".into(), |s| s.to_string_lossy().into_owned());
+    db.parent()
+        .unwrap_or(Path::new("."))
+        .join(format!("{stam}-{soort}"))
+}
+
 /// Creates `map` (and missing parents) owner-only. A folder that already
 /// exists is left as it is: it may be the user's own (Documents, a share).
 pub fn maak_map(map: &Path) -> std::io::Result<()> {

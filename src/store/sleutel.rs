@@ -120,12 +120,7 @@ pub struct Ankerpunt {
 /// The key folder of the register at `db`: `<naam>-sleutel` beside it.
 #[must_use]
 pub fn map_van(db: &Path) -> PathBuf {
-    let stam = db
-        .file_stem()
-        .map_or_else(|| "register".into(), |s| s.to_string_lossy().into_owned());
-    db.parent()
-        .unwrap_or(Path::new("."))
-        .join(format!("{stam}-sleutel"))
+    bestanden::map_naast(db, "sleutel")
 }
 
 /// The list of temporary files of the register at `db` (see

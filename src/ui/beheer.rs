@@ -23,6 +23,7 @@ pub struct BeheerScherm {
     ave_teksten: crate::ui::ave_teksten::AveTekstenScherm,
     auditlog: crate::ui::auditlog::AuditlogScherm,
     bewaartermijn: crate::ui::bewaartermijn::BewaartermijnScherm,
+    backups: Option<Result<Option<crate::store::backup::Backupoverzicht>, String>>,
 }
 
 impl BeheerScherm {
@@ -32,6 +33,7 @@ impl BeheerScherm {
         // An import or demo data changes what is due and what was logged.
         self.auditlog.vernieuw();
         self.bewaartermijn.vernieuw();
+        self.backups = None;
     }
 
     /// The Beheer screen.
@@ -74,9 +76,51 @@ impl BeheerScherm {
     /// reads its lists again).
     pub fn beheerder_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> bool {
         ui.add_space(12.0);
+        self.backups_ui(ui, loket);
+        ui.add_space(12.0);
         self.auditlog.ui(ui, loket);
         ui.add_space(8.0);
         self.bewaartermijn.ui(ui, loket)
+    }
+
+    /// The backups beside the register: how many, their total size against
+    /// the register's, and the newest (read once, again on "Vernieuwen").
+    fn backups_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+        let overzicht = self
+            .backups
+            .get_or_insert_with(|| loket.backupoverzicht().map_err(|f| f.to_string()));
+        ui.label(RichText::new("Backups").strong().size(16.0));
+        let mut vernieuw = false;
+        ui.horizontal_wrapped(|ui| {
+            match overzicht {
+                Ok(Some(o)) if o.bestanden.is_empty() => {
+                    ui.label(format!("Nog geen backups in {}.", o.map.display()));
+                }
+                Ok(Some(o)) => {
+                    ui.label(format!(
+                        "{} backups, samen {} (het register zelf: {}), in {}. Nieuwste: {}.",
+                        o.bestanden.len(),
+                        crate::store::backup::grootte(o.totaal_bytes),
+                        crate::store::backup::grootte(o.register_bytes),
+                        o.map.display(),
+                        o.bestanden[0]
+                            .0
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                    ));
+                }
+                Ok(None) => {
+                    ui.label("Dit register staat alleen in het geheugen en heeft geen backups.");
+                }
+                Err(fout) => {
+                    ui.colored_label(FOUT_KLEUR, format!("De backups zijn niet te lezen: {fout}"));
+                }
+            }
+            vernieuw = ui.button("Vernieuwen").clicked();
+        });
+        if vernieuw {
+            self.backups = None;
+        }
     }
 
     /// The welcome of an empty register.
