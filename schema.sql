@@ -276,8 +276,9 @@ CREATE TABLE indicatorwaarde (
     PRIMARY KEY (indicator, jaar, soort)
 ) STRICT;
 
--- The audit log (BIO 8.15.01): append-only (the triggers refuse UPDATE and
--- DELETE) and hash-chained; see src/store/audit.rs.
+-- The audit log (BIO 8.15.01): append-only (the triggers refuse UPDATE,
+-- DELETE and any INSERT but of the next row) and chained with a keyed hash
+-- (HMAC-SHA256, the key outside this file); see src/store/audit.rs.
 CREATE TABLE audit (
     volgnummer INTEGER PRIMARY KEY,
     tijdstip   TEXT NOT NULL,
@@ -297,6 +298,10 @@ CREATE TRIGGER audit_alleen_toevoegen_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'het auditlog kan niet worden gewijzigd'); END;
 CREATE TRIGGER audit_alleen_toevoegen_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'uit het auditlog kan niets worden verwijderd'); END;
+CREATE TRIGGER audit_alleen_toevoegen_insert BEFORE INSERT ON audit
+WHEN NEW.volgnummer IS NOT (SELECT coalesce(max(volgnummer), 0) + 1 FROM audit)
+BEGIN SELECT RAISE(ABORT, 'aan het auditlog kan alleen de volgende regel worden toegevoegd'); END;
+CREATE INDEX audit_actie ON audit (actie, volgnummer);
 
 -- Life domains of a melding.
 CREATE TABLE melding_leefgebied (

@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     let aanroep = match cli::parse(std::env::args().skip(1)) {
         Ok(a) => a,
         Err(fout) => {
-            eprintln!("wijkregister: {fout}\n\n{}", cli::GEBRUIK);
+            cli::fout(&format!("wijkregister: {fout}\n\n{}", cli::GEBRUIK));
             return ExitCode::from(2);
         }
     };
@@ -18,7 +18,7 @@ fn main() -> ExitCode {
         return match wijkregister::ui::start(&db) {
             Ok(()) => ExitCode::SUCCESS,
             Err(fout) => {
-                eprintln!("wijkregister: {fout:#}");
+                cli::fout(&format!("wijkregister: {fout:#}"));
                 ExitCode::FAILURE
             }
         };
@@ -26,7 +26,7 @@ fn main() -> ExitCode {
     match cli::voer_uit(&db, &aanroep.opdracht) {
         Ok(code) => code,
         Err(fout) => {
-            eprintln!("wijkregister: {fout:#}");
+            cli::fout(&format!("wijkregister: {fout:#}"));
             ExitCode::FAILURE
         }
     }

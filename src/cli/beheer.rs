@@ -1,67 +1,67 @@
-//! `backup` and `restore`.
+//! `backup`, `restore` and `audit verify`.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
 
+use crate::cli::{OPDRACHTREGEL, uit};
 use crate::store::{self, backup};
 
-/// `wijkregister --db FILE backup OUT`
-pub fn backup(db: &Path, uit: &Path) -> anyhow::Result<ExitCode> {
-    if !db.is_file() {
-        anyhow::bail!("er is geen register op {}", db.display());
-    }
-    let conn = store::open(db)?;
-    let gemaakt = backup::maak_backup(&conn, uit);
-    crate::cli::log_opdrachtregel(
-        &conn,
-        "backup",
-        &format!("bestand:{}", uit.display()),
-        gemaakt.is_ok(),
-    )?;
-    gemaakt.with_context(|| format!("backup naar {} mislukt", uit.display()))?;
-    println!("Backup geschreven naar {}", uit.display());
+/// `wijkregister --db FILE backup OUT`: a compressed, logged copy.
+pub fn backup(db: &Path, doel: &Path) -> anyhow::Result<ExitCode> {
+    let conn = store::open_bestaand(db)?;
+    let verslag = backup::maak_backup(&conn, doel, OPDRACHTREGEL).with_context(|| {
+        format!(
+            "de backup naar {} is mislukt; er is geen backup geschreven",
+            doel.display()
+        )
+    })?;
+    uit(&format!(
+        "Backup geschreven naar {} ({} van een register van {}).",
+        verslag.pad.display(),
+        backup::grootte(verslag.bytes),
+        backup::grootte(verslag.register_bytes)
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// `wijkregister --db FILE restore IN`
+/// `wijkregister --db FILE restore IN`: checks everything, then replaces.
 pub fn herstel(db: &Path, bron: &Path) -> anyhow::Result<ExitCode> {
-    let versie = backup::controleer_register(bron)
+    let mut conn = store::open_bestaand(db)?;
+    let kopie = backup::voor_herstel_pad(db);
+    let versie = backup::herstel(&mut conn, bron, &kopie, OPDRACHTREGEL)
         .with_context(|| format!("{} kan niet worden teruggezet", bron.display()))?;
-    let mut conn = store::open(db)?;
-    let nu = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
-    let kopie = backup::backup_map(db).join(format!("voor-herstel-{nu}.sqlite"));
-    backup::herstel(&mut conn, bron, &kopie)?;
-    // In the log of the register as it now is (the restored one).
-    crate::cli::log_opdrachtregel(
-        &conn,
-        "restore",
-        &format!("bestand:{}", bron.display()),
-        true,
-    )?;
-    println!(
+    uit(&format!(
         "Register teruggezet uit {} (schemaversie {versie}). De stand van daarvoor staat in {}",
         bron.display(),
         kopie.display()
-    );
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// `wijkregister --db FILE audit verify`: exit 0 when the chain is intact,
-/// 1 with the first broken row otherwise.
+/// `wijkregister --db FILE audit verify`: exit 0 when the log is intact
+/// (triggers, keyed chain, anchor), 1 with the first problem otherwise.
 pub fn audit_verifieer(db: &Path) -> anyhow::Result<ExitCode> {
-    if !db.is_file() {
-        anyhow::bail!("er is geen register op {}", db.display());
-    }
-    let conn = store::open(db)?;
+    let conn = store::open_bestaand(db)?;
     match store::audit::verifieer(&conn)? {
         store::audit::Verificatie::Intact { regels } => {
-            println!("Auditlog intact: {regels} regels, de hashketen klopt.");
+            uit(&format!(
+                "Auditlog intact: {regels} regels, de sleutelketen en het anker kloppen."
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
+        store::audit::Verificatie::Gebroken {
+            volgnummer: 0,
+            reden,
+        } => {
+            crate::cli::fout(&format!("Auditlog GEBROKEN: {reden}"));
+            Ok(ExitCode::FAILURE)
+        }
         store::audit::Verificatie::Gebroken { volgnummer, reden } => {
-            eprintln!("Auditlog GEBROKEN bij regel {volgnummer}: {reden}");
+            crate::cli::fout(&format!(
+                "Auditlog GEBROKEN bij regel {volgnummer}: {reden}"
+            ));
             Ok(ExitCode::FAILURE)
         }
     }

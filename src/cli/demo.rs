@@ -2,7 +2,7 @@
 //! an exchange file (`--jsonl`), written to a temporary file first and
 //! renamed when complete so a half-written file never carries the name.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -28,13 +28,13 @@ pub fn demo(db: &Path, opties: &DemoOpties) -> anyhow::Result<ExitCode> {
     let begin = Instant::now();
     if let Some(uit) = &opties.jsonl {
         let verslag = schrijf_bestand(uit, &inst)?;
-        println!(
+        crate::cli::uit(&format!(
             "{} records geschreven naar {} in {:.1} s ({})",
             verslag.records,
             uit.display(),
             begin.elapsed().as_secs_f64(),
             verslag.samenvatting()
-        );
+        ))?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut conn = store::open(db)?;
@@ -47,13 +47,13 @@ pub fn demo(db: &Path, opties: &DemoOpties) -> anyhow::Result<ExitCode> {
     }
     let verslag = demo::vul_register(&mut conn, &inst)
         .with_context(|| format!("het demoregister kon niet in {} worden gezet", db.display()))?;
-    println!(
+    crate::cli::uit(&format!(
         "demoregister gezet in {}: {} records in {:.1} s ({})",
         db.display(),
         verslag.records,
         begin.elapsed().as_secs_f64(),
         verslag.samenvatting()
-    );
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -64,7 +64,8 @@ fn schrijf_bestand(uit: &Path, inst: &DemoInstellingen) -> anyhow::Result<demo::
         .map_or_else(|| "demo.jsonl".into(), |n| n.to_string_lossy().into_owned());
     let tijdelijk: PathBuf = uit.with_file_name(format!(".{naam}.tmp"));
     let resultaat = (|| -> anyhow::Result<demo::DemoVerslag> {
-        let bestand = File::create(&tijdelijk)
+        let _ = fs::remove_file(&tijdelijk);
+        let bestand = store::bestanden::maak_nieuw(&tijdelijk)
             .with_context(|| format!("{} kan niet worden aangemaakt", tijdelijk.display()))?;
         let mut schrijver = BufWriter::with_capacity(1 << 16, bestand);
         let verslag = demo::schrijf_jsonl(&mut schrijver, inst)

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod rapport;
 pub mod uitwisseling;
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -253,13 +254,13 @@ fn enkel_pad(
     Ok(pad)
 }
 
-/// Runs a headless command on the register at `db`.
+/// Runs a headless command on the register at `db`. Warnings of opening
+/// the register (modes tightened) are printed once, on stderr.
 pub fn voer_uit(db: &std::path::Path, opdracht: &Opdracht) -> anyhow::Result<ExitCode> {
-    match opdracht {
-        Opdracht::Gui | Opdracht::Hulp => {
-            print!("{GEBRUIK}");
-            Ok(ExitCode::SUCCESS)
-        }
+    let uitkomst = match opdracht {
+        Opdracht::Gui | Opdracht::Hulp => uit(GEBRUIK.trim_end())
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(anyhow::Error::from),
         Opdracht::Import { bestand } => uitwisseling::importeer(db, bestand),
         Opdracht::ExportJsonl { uit } => uitwisseling::exporteer(db, uit),
         Opdracht::Demo(opties) => demo::demo(db, opties),
@@ -273,7 +274,33 @@ pub fn voer_uit(db: &std::path::Path, opdracht: &Opdracht) -> anyhow::Result<Exi
             uit,
             intern,
         } => rapport::export(db, *van, *tot, uit, *intern),
+    };
+    for waarschuwing in crate::store::neem_waarschuwingen() {
+        fout(&format!("wijkregister: {waarschuwing}"));
     }
+    uitkomst
+}
+
+/// Writes `bytes` to standard output. A reader that went away (a closed
+/// pipe, as in `wijkregister report --jaar 2025 | head -c1`) is no error:
+/// the command's work is done, only its output is not read.
+pub fn schrijf_uit(bytes: &[u8]) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        anders => anders,
+    }
+}
+
+/// Prints one line on standard output (see [`schrijf_uit`]).
+pub fn uit(regel: &str) -> std::io::Result<()> {
+    schrijf_uit(format!("{regel}\n").as_bytes())
+}
+
+/// Prints one line on standard error; a closed stderr is ignored (there is
+/// nobody left to tell).
+pub fn fout(regel: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{regel}");
 }
 
 /// The actor of the command line in the audit log: whoever holds the file.
@@ -285,7 +312,7 @@ pub(crate) fn log_opdrachtregel(
     actie: &str,
     object: &str,
     gelukt: bool,
-) -> anyhow::Result<()> {
+) -> Result<(), crate::store::StoreFout> {
     crate::store::audit::log(
         conn,
         &crate::store::audit::Logregel {

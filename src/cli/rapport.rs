@@ -1,45 +1,43 @@
 //! `report` and `export` (the indicator report and the monitoring export).
 
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
 
+use crate::cli::{OPDRACHTREGEL, schrijf_uit};
 use crate::report::{self, export};
 use crate::store;
 
 /// `wijkregister --db FILE report --jaar Y`: prints the JSON report of year Y.
 pub fn rapport(db: &Path, jaar: i32) -> anyhow::Result<ExitCode> {
-    let conn = store::open(db)?;
+    let conn = store::open_bestaand(db)?;
     let rapport = report::bereken_jaar(&conn, jaar)?;
     let tekst = report::json::rapport_tekst(&rapport);
-    std::io::stdout()
-        .lock()
-        .write_all(tekst.as_bytes())
-        .context("het rapport kon niet worden afgedrukt")?;
+    schrijf_uit(tekst.as_bytes()).context("het rapport kon niet worden afgedrukt")?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `wijkregister --db FILE export --van Y1 --tot Y2 --uit OUT [--intern]`:
-/// writes the monitoring export and prints its path.
+/// writes the monitoring export (logged before it exists) and prints its path.
 pub fn export(db: &Path, van: i32, tot: i32, uit: &Path, intern: bool) -> anyhow::Result<ExitCode> {
     // Check the extension before anything is opened or computed.
     export::formaat_van(uit)?;
-    let conn = store::open(db)?;
-    let pad = export::schrijf_export(
+    let conn = store::open_bestaand(db)?;
+    let pad = export::schrijf_export_gelogd(
         &conn,
         uit,
         export::ExportOpties { van, tot, intern },
+        OPDRACHTREGEL,
+        &crate::store::audit::tijdstip(&chrono::Utc::now()),
         &mut |_, _| {},
-    );
-    crate::cli::log_opdrachtregel(
-        &conn,
-        "export",
-        &format!("monitoring:{}", uit.display()),
-        pad.is_ok(),
-    )?;
-    let pad = pad?;
-    println!("{}", pad.display());
+    )
+    .with_context(|| {
+        format!(
+            "de export naar {} is mislukt; er is geen bestand geschreven",
+            uit.display()
+        )
+    })?;
+    crate::cli::uit(&pad.display().to_string())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -2,18 +2,20 @@
 //!
 //! The import prints a summary per record type on success; on failure every
 //! error goes to stderr as "regel N, veld 'x': …" and the exit code is
-//! non-zero. The export writes to a temporary file in the same folder and
-//! renames it into place, so a half-written file never carries the real name.
+//! non-zero. The export writes to an owner-only temporary file in the same
+//! folder, logs itself, and only then renames the file into place, so a
+//! half-written or unlogged file never carries the real name.
 
-use std::fs::File;
+use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::cli::{OPDRACHTREGEL, log_opdrachtregel};
+use crate::cli::{OPDRACHTREGEL, fout, log_opdrachtregel, uit};
 use crate::store;
+use crate::store::bestanden::Tijdelijk;
 use crate::store::import::{MAX_FOUTEN, importeer_bestand_als};
 
 /// `wijkregister --db FILE import DATA.jsonl`
@@ -24,84 +26,88 @@ pub fn importeer(db: &Path, bestand: &Path) -> anyhow::Result<ExitCode> {
             bestand.display()
         );
     }
+    store::past_import(db, bestand)?;
     let mut conn = store::open(db)?;
     match importeer_bestand_als(&mut conn, bestand, Some(OPDRACHTREGEL), &mut |_| {}) {
         Ok(verslag) => {
-            println!(
+            let mut tekst = format!(
                 "{} records geïmporteerd uit {} (gemeente {}):",
                 verslag.records,
                 bestand.display(),
                 verslag.gemeente
             );
             for (soort, aantal) in &verslag.per_soort {
-                println!("  {soort:<16} {aantal:>9}");
+                let _ = write!(tekst, "\n  {soort:<16} {aantal:>9}");
             }
+            uit(&tekst)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(fouten) => {
-            let mut err = std::io::stderr().lock();
-            writeln!(err, "De import van {} is mislukt:", bestand.display())?;
-            for fout in &fouten.fouten {
-                if fout.regel == 0 {
+            fout(&format!("De import van {} is mislukt:", bestand.display()));
+            for f in &fouten.fouten {
+                if f.regel == 0 {
                     // Not about a line: the file itself or the register.
-                    writeln!(err, "  {}", fout.reden)?;
+                    fout(&format!("  {}", f.reden));
                 } else {
-                    writeln!(err, "  {fout}")?;
+                    fout(&format!("  {f}"));
                 }
             }
             if fouten.afgekapt {
-                writeln!(
-                    err,
+                fout(&format!(
                     "Er zijn meer dan {MAX_FOUTEN} fouten; alleen de eerste {MAX_FOUTEN} staan hierboven."
-                )?;
+                ));
             }
-            writeln!(err, "Er is niets opgeslagen: het register is ongewijzigd.")?;
-            log_opdrachtregel(
+            fout("Er is niets opgeslagen: het register is ongewijzigd.");
+            let _ = log_opdrachtregel(
                 &conn,
                 "import",
                 &format!("bestand:{}", bestand.display()),
                 false,
-            )?;
+            );
             Ok(ExitCode::FAILURE)
         }
     }
 }
 
-/// `wijkregister --db FILE export-jsonl OUT.jsonl`
-pub fn exporteer(db: &Path, uit: &Path) -> anyhow::Result<ExitCode> {
-    let conn = store::open(db)?;
-    let tijdelijk = tijdelijk_pad(uit);
-    let resultaat = (|| -> anyhow::Result<u64> {
-        let bestand = File::create(&tijdelijk)
-            .with_context(|| format!("kan {} niet aanmaken", tijdelijk.display()))?;
-        let mut schrijver = BufWriter::new(bestand);
+/// `wijkregister --db FILE export-jsonl OUT.jsonl`: written to an
+/// owner-only temporary file, logged and anchored, and only then renamed
+/// to its name; when the log cannot be written nothing is left.
+pub fn exporteer(db: &Path, doel: &Path) -> anyhow::Result<ExitCode> {
+    let conn = store::open_bestaand(db)?;
+    let object = format!("jsonl:{}", doel.display());
+    let geschreven = (|| -> Result<(Tijdelijk, u64), store::StoreFout> {
+        let restanten = store::sleutel::restanten_van(db);
+        let mut tijdelijk = Tijdelijk::nieuw(doel, restanten.as_deref())?;
+        let mut schrijver = BufWriter::new(tijdelijk.bestand()?);
         let aantal = store::export::exporteer(&conn, &mut schrijver)?;
-        let bestand = schrijver
-            .into_inner()
-            .map_err(std::io::IntoInnerError::into_error)?;
-        bestand.sync_all()?;
-        std::fs::rename(&tijdelijk, uit)
-            .with_context(|| format!("kan {} niet op zijn plaats zetten", uit.display()))?;
-        Ok(aantal)
+        schrijver.flush()?;
+        drop(schrijver);
+        tijdelijk.sync()?;
+        Ok((tijdelijk, aantal))
     })();
-    match resultaat {
-        Ok(aantal) => {
-            log_opdrachtregel(&conn, "export", &format!("jsonl:{}", uit.display()), true)?;
-            println!("{aantal} records geëxporteerd naar {}", uit.display());
-            Ok(ExitCode::SUCCESS)
-        }
+    let (tijdelijk, aantal) = match geschreven {
+        Ok(t) => t,
         Err(e) => {
-            let _ = std::fs::remove_file(&tijdelijk);
-            log_opdrachtregel(&conn, "export", &format!("jsonl:{}", uit.display()), false)?;
-            Err(e.context(format!("de export naar {} is mislukt", uit.display())))
+            let _ = log_opdrachtregel(&conn, "export", &object, false);
+            return Err(anyhow::Error::from(e).context(format!(
+                "de export naar {} is mislukt; er is geen bestand geschreven",
+                doel.display()
+            )));
         }
-    }
-}
-
-/// A temporary name beside `uit` (same folder, so the rename is atomic).
-fn tijdelijk_pad(uit: &Path) -> PathBuf {
-    let naam = uit
-        .file_name()
-        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
-    uit.with_file_name(format!(".{naam}.{}.tmp", std::process::id()))
+    };
+    log_opdrachtregel(&conn, "export", &object, true).with_context(|| {
+        format!(
+            "de export naar {} kon niet in het auditlog worden vastgelegd; er is geen bestand geschreven",
+            doel.display()
+        )
+    })?;
+    let _ = store::sleutel::veranker(&conn, "export", None);
+    tijdelijk
+        .zet_op_plaats()
+        .with_context(|| format!("kan {} niet op zijn plaats zetten", doel.display()))?;
+    uit(&format!(
+        "{aantal} records geëxporteerd naar {}",
+        doel.display()
+    ))?;
+    Ok(ExitCode::SUCCESS)
 }

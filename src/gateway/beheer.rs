@@ -91,6 +91,18 @@ fn controleer_pad(pad: &Path) -> Option<ImportFout> {
 }
 
 impl Loket<'_> {
+    /// The backups beside the register: count, total size and the
+    /// register's own size (beheerder only). `None` for a register in memory.
+    pub fn backupoverzicht(
+        &self,
+    ) -> Result<Option<crate::store::backup::Backupoverzicht>, crate::store::StoreFout> {
+        self.eis(Recht::Backups)?;
+        self.gw
+            .db_pad()
+            .map(crate::store::backup::overzicht)
+            .transpose()
+    }
+
     /// Runs `command` now, as the session's beheerder, and records it in the
     /// audit log: an import in its own transaction, demo data and a failed
     /// import right after (as `mislukt` when it failed). Progress is the
@@ -101,7 +113,17 @@ impl Loket<'_> {
             Err(fout) => return command.mislukt(fout.to_string()),
         };
         if let Command::Importeer(pad) = command
-            && let Some(fout) = controleer_pad(pad)
+            && let Some(fout) = controleer_pad(pad).or_else(|| {
+                // Room on the disk for the register and its WAL, before anything starts.
+                let db = self.gw.db_pad()?;
+                crate::store::past_import(db, pad)
+                    .err()
+                    .map(|f| ImportFout {
+                        regel: 0,
+                        veld: None,
+                        reden: f.to_string(),
+                    })
+            })
         {
             return Uitkomst::ImportMislukt(ImportFouten {
                 fouten: vec![fout],

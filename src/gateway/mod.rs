@@ -459,10 +459,11 @@ impl<'a> Loket<'a> {
     /// Restores the register from a backup file (the current state is kept
     /// beside the database first). Beheerder only.
     pub fn herstel_backup(&self, bron: &Path) -> Result<(), StoreFout> {
-        self.eis(toegang::Recht::Backups)?;
+        let actor = self.eis(toegang::Recht::Backups)?.id.clone();
         let db = self.gw.pad.clone().unwrap_or_else(store::standaard_pad);
         let nu = self.klok.nu().format("%Y-%m-%d-%H%M%S");
-        let kopie = store::backup::backup_map(&db).join(format!("voor-herstel-{nu}.sqlite"));
-        store::backup::herstel(&mut *self.gw.schrijf()?, bron, &kopie)
+        let kopie = store::backup::backup_map(&db)
+            .join(format!("voor-herstel-{nu}{}", store::backup::EXTENSIE));
+        store::backup::herstel(&mut *self.gw.schrijf()?, bron, &kopie, &actor).map(|_| ())
     }
 }

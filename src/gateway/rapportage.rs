@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use super::Loket;
 use super::taak::Voortgang;
 use crate::domain::{Indicatorwaarde, WaardeSoort};
-use crate::report::export::{ExportOpties, schrijf_export};
+use crate::report::export::{ExportOpties, schrijf_export_gelogd};
 use crate::report::{Jaarrapport, RapportFout, bereken_jaren_met_voortgang};
 use crate::store::StoreFout;
 use crate::store::indicatorwaarden::{self, IndicatorwaardeFout};
@@ -44,27 +44,15 @@ impl Loket<'_> {
     ) -> Result<PathBuf, RapportFout> {
         let actor = self.eis(Recht::Rapportage)?.id.clone();
         let conn = self.gw.lees()?;
-        let uitkomst = schrijf_export(&conn, pad, opties, &mut |k, t| {
-            voortgang(k as u64, t as u64);
-        });
-        let resultaat = if uitkomst.is_ok() {
-            crate::store::audit::Resultaat::Gelukt
-        } else {
-            crate::store::audit::Resultaat::Mislukt
-        };
-        crate::store::audit::log(
+        // Logged before the file gets its name (every export is in the audit log).
+        schrijf_export_gelogd(
             &conn,
-            &crate::store::audit::Logregel {
-                tijdstip: &self.klok.audit_tijdstip(),
-                actor: &actor,
-                actie: "export",
-                object: Some(&format!("monitoring:{}", pad.display())),
-                doel: None,
-                resultaat,
-                details: None,
-            },
-        )?;
-        uitkomst
+            pad,
+            opties,
+            &actor,
+            &self.klok.audit_tijdstip(),
+            &mut |k, t| voortgang(k as u64, t as u64),
+        )
     }
 
     /// Records a target or an external realised value (one transaction).

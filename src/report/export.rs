@@ -21,7 +21,6 @@
 //!   then renamed over it.
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
@@ -30,6 +29,10 @@ use rust_xlsxwriter::{Format, Workbook};
 use super::{Jaarrapport, RapportFout, Waarde};
 use crate::domain::Indicatorwaarde;
 use crate::domain::catalogus::{self, Herkomst};
+use crate::store::StoreFout;
+use crate::store::audit::{self, Logregel, Resultaat};
+use crate::store::bestanden::Tijdelijk;
+use crate::store::sleutel;
 
 /// The note explaining suppressed cells.
 pub const NOOT_ONDERDRUKT: &str = ". = niet getoond: een aantal van 1 tot en met 4, of een percentage, gemiddelde of bedrag dat op zo'n klein aantal berust (herleidbaar tot personen).";
@@ -416,37 +419,35 @@ pub fn xlsx_bytes(tabel: &Tabel) -> Result<Vec<u8>, RapportFout> {
     boek.save_to_buffer().map_err(xfout)
 }
 
-/// Writes `inhoud` to `pad` atomically (temporary file, then rename).
+/// Writes `inhoud` to `pad` atomically (temporary file, then rename),
+/// owner-only whatever the umask.
 pub fn schrijf_atomair(pad: &Path, inhoud: &[u8]) -> Result<(), RapportFout> {
-    let fout = |bron| RapportFout::Schrijven {
-        pad: pad.display().to_string(),
-        bron,
-    };
-    let naam = pad
-        .file_name()
-        .map_or_else(|| "export".to_owned(), |n| n.to_string_lossy().into_owned());
-    let tijdelijk = pad.with_file_name(format!(".{naam}.{}.tmp", std::process::id()));
-    let resultaat = (|| {
-        let mut f = std::fs::File::create(&tijdelijk)?;
-        f.write_all(inhoud)?;
-        f.sync_all()?;
-        std::fs::rename(&tijdelijk, pad)
-    })();
-    if resultaat.is_err() {
-        let _ = std::fs::remove_file(&tijdelijk);
-    }
-    resultaat.map_err(fout)
+    let mut tijdelijk = Tijdelijk::nieuw(pad, None).map_err(|e| schrijffout(pad, e))?;
+    tijdelijk.schrijf(inhoud).map_err(|e| schrijffout(pad, e))?;
+    tijdelijk.zet_op_plaats().map_err(|e| schrijffout(pad, e))?;
+    Ok(())
 }
 
-/// Computes the years of `opties` and writes the export to `pad` (format
-/// chosen by the extension), calling `voortgang(klaar, totaal)` after each
-/// year and once more when the file is written. Returns the path written.
-pub fn schrijf_export(
+/// A store error while writing `pad`: a full or read-only disk as the
+/// store says it, any other file error with the path.
+fn schrijffout(pad: &Path, e: StoreFout) -> RapportFout {
+    match e {
+        StoreFout::Io(bron) => RapportFout::Schrijven {
+            pad: pad.display().to_string(),
+            bron,
+        },
+        e => RapportFout::Store(e),
+    }
+}
+
+/// Computes the years of `opties` and the file's bytes (format chosen by
+/// the extension of `pad`).
+fn export_bytes(
     conn: &Connection,
     pad: &Path,
     opties: ExportOpties,
     voortgang: &mut dyn FnMut(usize, usize),
-) -> Result<PathBuf, RapportFout> {
+) -> Result<Vec<u8>, RapportFout> {
     let formaat = formaat_van(pad)?;
     let totaal = usize::try_from(opties.tot - opties.van + 1).unwrap_or(0) + 1;
     let rapporten =
@@ -454,11 +455,83 @@ pub fn schrijf_export(
             voortgang(klaar, totaal);
         })?;
     let tabel = bouw_tabel(&rapporten, opties.intern);
-    let inhoud = match formaat {
+    Ok(match formaat {
         Formaat::Csv => csv_bytes(&tabel),
         Formaat::Xlsx => xlsx_bytes(&tabel)?,
-    };
+    })
+}
+
+/// Computes the years of `opties` and writes the export to `pad` (format
+/// chosen by the extension), calling `voortgang(klaar, totaal)` after each
+/// year and once more when the file is written. Returns the path written.
+/// Not logged: see [`schrijf_export_gelogd`].
+pub fn schrijf_export(
+    conn: &Connection,
+    pad: &Path,
+    opties: ExportOpties,
+    voortgang: &mut dyn FnMut(usize, usize),
+) -> Result<PathBuf, RapportFout> {
+    let inhoud = export_bytes(conn, pad, opties, voortgang)?;
     schrijf_atomair(pad, &inhoud)?;
+    let totaal = usize::try_from(opties.tot - opties.van + 1).unwrap_or(0) + 1;
+    voortgang(totaal, totaal);
+    Ok(pad.to_path_buf())
+}
+
+/// [`schrijf_export`], logged before it exists: the file is written to an
+/// owner-only temporary file, the export is logged as `actor` (object
+/// `monitoring:<pad>`) and anchored, and only then is the file renamed to
+/// `pad`, as `actor` at `tijdstip`. When the log cannot be written (read-only register, write lock
+/// busy) nothing is left and the error says why; a failure before that is
+/// logged as `mislukt` where the log can still be written.
+pub fn schrijf_export_gelogd(
+    conn: &Connection,
+    pad: &Path,
+    opties: ExportOpties,
+    actor: &str,
+    tijdstip: &str,
+    voortgang: &mut dyn FnMut(usize, usize),
+) -> Result<PathBuf, RapportFout> {
+    let object = format!("monitoring:{}", pad.display());
+    let log = |resultaat| {
+        audit::log(
+            conn,
+            &Logregel {
+                tijdstip,
+                actor,
+                actie: "export",
+                object: Some(&object),
+                doel: None,
+                resultaat,
+                details: Some(&format!("jaren {} tot en met {}", opties.van, opties.tot)),
+            },
+        )
+    };
+    let klaar = (|| {
+        let inhoud = export_bytes(conn, pad, opties, voortgang)?;
+        let restanten = conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .and_then(|db| sleutel::restanten_van(Path::new(db)));
+        let mut tijdelijk =
+            Tijdelijk::nieuw(pad, restanten.as_deref()).map_err(|e| schrijffout(pad, e))?;
+        tijdelijk
+            .schrijf(&inhoud)
+            .map_err(|e| schrijffout(pad, e))?;
+        tijdelijk.sync().map_err(|e| schrijffout(pad, e))?;
+        Ok::<_, RapportFout>(tijdelijk)
+    })();
+    let tijdelijk = match klaar {
+        Ok(t) => t,
+        Err(fout) => {
+            let _ = log(Resultaat::Mislukt);
+            return Err(fout);
+        }
+    };
+    log(Resultaat::Gelukt)?;
+    let _ = sleutel::veranker(conn, "export", None);
+    tijdelijk.zet_op_plaats().map_err(|e| schrijffout(pad, e))?;
+    let totaal = usize::try_from(opties.tot - opties.van + 1).unwrap_or(0) + 1;
     voortgang(totaal, totaal);
     Ok(pad.to_path_buf())
 }

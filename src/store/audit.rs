@@ -2,11 +2,18 @@
 //! changed what, when, why and with what result.
 //!
 //! The table is append-only — triggers make the database itself refuse
-//! UPDATE and DELETE — and tamper-evident: each row carries a SHA-256 hash
-//! over its own content and the previous row's hash, so an edited or removed
-//! row breaks the chain from that row on. [`verifieer`] finds the first
-//! broken row. (Removing the newest rows cannot be seen from the chain alone;
-//! the daily backups hold earlier chain ends to compare with.)
+//! UPDATE, DELETE and any INSERT that is not the next row (so `INSERT OR
+//! REPLACE` cannot replace one) — and tamper-evident: each row carries an
+//! HMAC-SHA256 over its own content and the previous row's hash, keyed with
+//! a secret kept outside the register file (`store::sleutel`), so an edited,
+//! removed or inserted row breaks the chain from that row on, and whoever
+//! holds only the file cannot compute a new chain. The chain's head is
+//! anchored outside the file at each start, backup, export and restore, so
+//! removing the newest rows or emptying the log is found too. [`verifieer`]
+//! checks the triggers, the chain and the anchor and names the first broken
+//! row. Rows from before the key (an earlier version's plain SHA-256 chain,
+//! `volgnummer < vanaf`) are checked with SHA-256; the first keyed row
+//! chains onto them, which seals them as they stood at the upgrade.
 //!
 //! A row is written inside the caller's transaction, so the change and its
 //! log row commit together or not at all. Called outside a transaction (an
@@ -28,11 +35,14 @@
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Duration, Local, NaiveDateTime, Offset, TimeZone, Utc};
+use hmac::{Hmac, Mac};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+use sha2::digest::Update;
 use sha2::{Digest, Sha256};
 
 use super::StoreFout;
+use super::sleutel::{self, Sleutel};
 
 /// The hash before the first row.
 pub const BEGIN_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -117,29 +127,132 @@ pub fn normaliseer_tijdstip(tekst: &str) -> Result<String, StoreFout> {
         .map_err(|_| StoreFout::Tijdstip(tekst.to_owned()))
 }
 
-/// The hash of a row: SHA-256 over its fields and the previous hash.
-fn hash(volgnummer: i64, r: &Logregel<'_>, resultaat: &str, vorige: &str) -> String {
-    let mut h = Sha256::new();
-    for deel in [
-        volgnummer.to_string().as_str(),
-        r.tijdstip,
-        r.actor,
-        r.actie,
-        r.object.unwrap_or("\u{0}"),
-        r.doel.unwrap_or("\u{0}"),
-        resultaat,
-        r.details.unwrap_or("\u{0}"),
-        vorige,
-    ] {
-        h.update((deel.len() as u64).to_le_bytes());
-        h.update(deel.as_bytes());
+/// The fields of a row as the chain covers them.
+struct Velden<'a> {
+    volgnummer: i64,
+    tijdstip: &'a str,
+    actor: &'a str,
+    actie: &'a str,
+    object: Option<&'a str>,
+    doel: Option<&'a str>,
+    resultaat: &'a str,
+    details: Option<&'a str>,
+    vorige: &'a str,
+}
+
+impl Velden<'_> {
+    /// Feeds the fields, each prefixed with its length, into `h`.
+    fn voed(&self, h: &mut impl Update) {
+        let mut nummer = itoa_buffer();
+        let volgnummer = schrijf_getal(&mut nummer, self.volgnummer);
+        for deel in [
+            volgnummer,
+            self.tijdstip,
+            self.actor,
+            self.actie,
+            self.object.unwrap_or("\u{0}"),
+            self.doel.unwrap_or("\u{0}"),
+            self.resultaat,
+            self.details.unwrap_or("\u{0}"),
+            self.vorige,
+        ] {
+            h.update(&(deel.len() as u64).to_le_bytes());
+            h.update(deel.as_bytes());
+        }
     }
-    h.finalize()
-        .iter()
-        .fold(String::with_capacity(64), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
+}
+
+fn itoa_buffer() -> [u8; 24] {
+    [0; 24]
+}
+
+/// Writes `n` in decimal into `buf` and returns it as text (no allocation
+/// per row when a million rows are verified).
+fn schrijf_getal(buf: &mut [u8; 24], n: i64) -> &str {
+    let mut i = buf.len();
+    let negatief = n < 0;
+    let mut rest = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if negatief {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    std::str::from_utf8(&buf[i..]).unwrap_or("0")
+}
+
+/// The keyed MACs of a register: its own key, and for the rows before
+/// its `vanaf` of an in-memory register's copy the public in-memory key.
+struct Macs {
+    eigen: Hmac<Sha256>,
+    oud: Option<Hmac<Sha256>>,
+}
+
+/// The chain's hash of a row: HMAC-SHA256 with the register's key from
+/// `sleutel.vanaf` on; before it the plain SHA-256 of earlier versions (or
+/// the in-memory key of a register copied from memory).
+fn bereken(sleutel: &Sleutel, macs: &Macs, velden: &Velden<'_>) -> [u8; 32] {
+    let mac = if velden.volgnummer >= sleutel.vanaf {
+        Some(&macs.eigen)
+    } else {
+        macs.oud.as_ref()
+    };
+    if let Some(mac) = mac {
+        let mut m = mac.clone();
+        velden.voed(&mut m);
+        m.finalize().into_bytes().into()
+    } else {
+        let mut h = Sha256::new();
+        velden.voed(&mut h);
+        h.finalize().into()
+    }
+}
+
+/// The keyed MACs, ready to clone per row.
+fn mac_van(sleutel: &Sleutel) -> Result<Macs, StoreFout> {
+    let maak = |geheim: &[u8]| {
+        <Hmac<Sha256> as Mac>::new_from_slice(geheim).map_err(|_| {
+            StoreFout::SleutelOngeldig("de sleutel heeft een onbruikbare lengte".into())
         })
+    };
+    Ok(Macs {
+        eigen: maak(&sleutel.geheim)?,
+        oud: match sleutel.voor {
+            sleutel::Voor::Sha256 => None,
+            sleutel::Voor::Geheugen => Some(maak(&sleutel::GEHEUGENSLEUTEL)?),
+        },
+    })
+}
+
+fn hex(bytes: &[u8; 32]) -> String {
+    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// Whether the stored hex text equals `bytes` (no allocation).
+fn gelijk_hex(tekst: &[u8], bytes: &[u8; 32]) -> bool {
+    const CIJFERS: &[u8; 16] = b"0123456789abcdef";
+    tekst.len() == 64
+        && bytes.iter().enumerate().all(|(i, b)| {
+            tekst[2 * i] == CIJFERS[usize::from(b >> 4)]
+                && tekst[2 * i + 1] == CIJFERS[usize::from(b & 0x0f)]
+        })
+}
+
+/// The last row's `volgnummer` and hash, if the log has rows.
+pub(crate) fn kop(conn: &Connection) -> Result<Option<(i64, String)>, StoreFout> {
+    Ok(conn
+        .prepare_cached("SELECT volgnummer, hash FROM audit ORDER BY volgnummer DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
 }
 
 /// Appends a row and returns its `volgnummer`: inside the caller's
@@ -160,33 +273,120 @@ pub fn log(conn: &Connection, regel: &Logregel<'_>) -> Result<i64, StoreFout> {
 
 /// Reads the chain's end and appends the row after it (the caller holds the write lock).
 fn voeg_toe(conn: &Connection, regel: &Logregel<'_>) -> Result<i64, StoreFout> {
-    let laatste: Option<(i64, String)> = conn
-        .query_row(
-            "SELECT volgnummer, hash FROM audit ORDER BY volgnummer DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let (volgnummer, vorige) = laatste.map_or((1, BEGIN_HASH.to_owned()), |(n, h)| (n + 1, h));
-    let resultaat = regel.resultaat.code();
-    let h = hash(volgnummer, regel, resultaat, &vorige);
+    let (volgnummer, vorige) = kop(conn)?.map_or((1, BEGIN_HASH.to_owned()), |(n, h)| (n + 1, h));
+    schrijf_rij(
+        conn,
+        &Velden {
+            volgnummer,
+            tijdstip: regel.tijdstip,
+            actor: regel.actor,
+            actie: regel.actie,
+            object: regel.object,
+            doel: regel.doel,
+            resultaat: regel.resultaat.code(),
+            details: regel.details,
+            vorige: &vorige,
+        },
+    )?;
+    Ok(volgnummer)
+}
+
+/// A row carried over from another register (an exchange file): its content
+/// as that register wrote it, to be chained again under this register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OvergenomenRegel<'a> {
+    /// Its number in this register: one after the chain's end.
+    pub volgnummer: i64,
+    /// When, as the other register wrote it (kept verbatim: rows of earlier
+    /// versions hold other forms than [`TIJDSTIP_FORMAAT`]).
+    pub tijdstip: &'a str,
+    /// Who.
+    pub actor: &'a str,
+    /// What.
+    pub actie: &'a str,
+    /// On what.
+    pub object: Option<&'a str>,
+    /// Why.
+    pub doel: Option<&'a str>,
+    /// With what result: `gelukt`, `geweigerd` or `mislukt`.
+    pub resultaat: &'a str,
+    /// Extra facts.
+    pub details: Option<&'a str>,
+}
+
+/// Appends a carried row to this register's chain, inside the caller's
+/// (import) transaction: same content, chained after the last row with
+/// this register's own key (the other register's key never travels). The
+/// row's `volgnummer` must be the next one.
+pub fn voeg_overgenomen_toe(
+    tx: &rusqlite::Transaction<'_>,
+    regel: &OvergenomenRegel<'_>,
+) -> Result<(), StoreFout> {
+    let (volgend, vorige) = kop(tx)?.map_or((1, BEGIN_HASH.to_owned()), |(n, h)| (n + 1, h));
+    if regel.volgnummer != volgend {
+        return Err(StoreFout::Validatie(vec![crate::domain::Veldfout::new(
+            "volgnummer",
+            crate::domain::DomeinFout::BuitenBereik {
+                waarde: regel.volgnummer,
+                van: volgend,
+                tot: volgend,
+            },
+        )]));
+    }
+    schrijf_rij(
+        tx,
+        &Velden {
+            volgnummer: volgend,
+            tijdstip: regel.tijdstip,
+            actor: regel.actor,
+            actie: regel.actie,
+            object: regel.object,
+            doel: regel.doel,
+            resultaat: regel.resultaat,
+            details: regel.details,
+            vorige: &vorige,
+        },
+    )
+}
+
+/// Writes one row, keyed with the register's key.
+fn schrijf_rij(conn: &Connection, v: &Velden<'_>) -> Result<(), StoreFout> {
+    let sleutel = sleutel::van(conn)?;
+    if v.volgnummer < sleutel.vanaf {
+        return Err(StoreFout::SleutelOngeldig(format!(
+            "de sleutel begint bij regel {}, het log staat bij regel {}",
+            sleutel.vanaf, v.volgnummer
+        )));
+    }
+    let h = hex(&bereken(&sleutel, &mac_van(&sleutel)?, v));
     conn.prepare_cached(
         "INSERT INTO audit (volgnummer, tijdstip, actor, actie, object, doel, resultaat, details, vorige_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
-        volgnummer,
-        regel.tijdstip,
-        regel.actor,
-        regel.actie,
-        regel.object,
-        regel.doel,
-        resultaat,
-        regel.details,
-        vorige,
+        v.volgnummer,
+        v.tijdstip,
+        v.actor,
+        v.actie,
+        v.object,
+        v.doel,
+        v.resultaat,
+        v.details,
+        v.vorige,
         h
     ])?;
-    Ok(volgnummer)
+    Ok(())
+}
+
+/// The stored hash of row `volgnummer`, if the log has it.
+pub(crate) fn hash_van_regel(
+    conn: &Connection,
+    volgnummer: i64,
+) -> Result<Option<String>, StoreFout> {
+    Ok(conn
+        .prepare_cached("SELECT hash FROM audit WHERE volgnummer = ?1")?
+        .query_row(params![volgnummer], |r| r.get(0))
+        .optional()?)
 }
 
 /// The outcome of checking the chain.
@@ -206,59 +406,180 @@ pub enum Verificatie {
     },
 }
 
-/// Walks the whole log in order and reports the first broken row.
+/// The triggers that keep the log append-only, as the schema defines them.
+pub const TRIGGERS: [&str; 3] = [
+    "audit_alleen_toevoegen_update",
+    "audit_alleen_toevoegen_delete",
+    "audit_alleen_toevoegen_insert",
+];
+
+/// Checks the whole log: the append-only triggers, the chain (keyed with
+/// the register's key from its `vanaf` row on) and the anchor kept outside
+/// the file. Reports the first broken row, else a missing or changed
+/// trigger (as `volgnummer` 0: the log as a whole, not one row). Fails when
+/// the key is missing.
 pub fn verifieer(conn: &Connection) -> Result<Verificatie, StoreFout> {
+    match verifieer_keten(conn, true)? {
+        v @ Verificatie::Gebroken { .. } => Ok(v),
+        intact => Ok(controleer_triggers(conn)?.unwrap_or(intact)),
+    }
+}
+
+/// Whether the three append-only triggers are there as the schema wrote them.
+fn controleer_triggers(conn: &Connection) -> Result<Option<Verificatie>, StoreFout> {
+    let verwacht = verwachte_triggers();
+    for naam in TRIGGERS {
+        let sql: Option<String> = conn
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1 AND tbl_name = 'audit'",
+                params![naam],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let klopt = sql.is_some_and(|s| {
+            let s = normaliseer_sql(&s);
+            verwacht.contains(&s)
+        });
+        if !klopt {
+            return Ok(Some(Verificatie::Gebroken {
+                volgnummer: 0,
+                reden: format!(
+                    "de beveiliging van het auditlog ontbreekt of is veranderd (trigger {naam}): het register is buiten wijkregister om bewerkt"
+                ),
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// SQL text with its whitespace made uniform, for comparing schemas.
+#[must_use]
+pub fn normaliseer_sql(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The triggers' SQL as the schema and the migrations create them.
+fn verwachte_triggers() -> Vec<String> {
+    super::migraties::SCHEMA
+        .split("CREATE TRIGGER")
+        .skip(1)
+        .map(|deel| {
+            let eind = deel.find("END;").map_or(deel.len(), |i| i + 3);
+            normaliseer_sql(&format!("CREATE TRIGGER{}", &deel[..eind]))
+        })
+        .collect()
+}
+
+/// A text column of a row, borrowed (no allocation per row).
+fn tekst<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    Ok(r.get_ref(i)?.as_str_or_null()?)
+}
+
+/// Walks the chain in order (and, `met_anker`, checks the anchor).
+pub(crate) fn verifieer_keten(
+    conn: &Connection,
+    met_anker: bool,
+) -> Result<Verificatie, StoreFout> {
+    let sleutel = sleutel::van(conn)?;
+    let mac = mac_van(&sleutel)?;
+    let ankers = if met_anker {
+        bindende_ankers(&sleutel::ankers(conn, &sleutel)?)
+    } else {
+        Vec::new()
+    };
+    let mut te_zien: std::collections::HashMap<i64, &str> = ankers
+        .iter()
+        .filter(|a| a.volgnummer > 0)
+        .map(|a| (a.volgnummer, a.hash.as_str()))
+        .collect();
     let mut stmt = conn.prepare(
         "SELECT volgnummer, tijdstip, actor, actie, object, doel, resultaat, details, vorige_hash, hash
          FROM audit ORDER BY volgnummer",
     )?;
     let mut rijen = stmt.query([])?;
-    let mut vorige = BEGIN_HASH.to_owned();
+    let mut vorige: Vec<u8> = BEGIN_HASH.as_bytes().to_vec();
     let mut verwacht_nummer = 1_i64;
     let mut regels = 0_u64;
     while let Some(r) = rijen.next()? {
         let volgnummer: i64 = r.get(0)?;
-        let tijdstip: String = r.get(1)?;
-        let actor: String = r.get(2)?;
-        let actie: String = r.get(3)?;
-        let object: Option<String> = r.get(4)?;
-        let doel: Option<String> = r.get(5)?;
-        let resultaat: String = r.get(6)?;
-        let details: Option<String> = r.get(7)?;
-        let vorige_hash: String = r.get(8)?;
-        let opgeslagen: String = r.get(9)?;
         if volgnummer != verwacht_nummer {
             return Ok(Verificatie::Gebroken {
                 volgnummer,
                 reden: format!("regel {verwacht_nummer} ontbreekt"),
             });
         }
-        if vorige_hash != vorige {
+        let vorige_hash = tekst(r, 8)?.unwrap_or_default();
+        if vorige_hash.as_bytes() != vorige.as_slice() {
             return Ok(Verificatie::Gebroken {
                 volgnummer,
                 reden: "de verwijzing naar de vorige regel klopt niet (een regel is verwijderd of gewijzigd)".into(),
             });
         }
-        let regel = Logregel {
-            tijdstip: &tijdstip,
-            actor: &actor,
-            actie: &actie,
-            object: object.as_deref(),
-            doel: doel.as_deref(),
-            resultaat: Resultaat::Gelukt,
-            details: details.as_deref(),
+        let velden = Velden {
+            volgnummer,
+            tijdstip: tekst(r, 1)?.unwrap_or_default(),
+            actor: tekst(r, 2)?.unwrap_or_default(),
+            actie: tekst(r, 3)?.unwrap_or_default(),
+            object: tekst(r, 4)?,
+            doel: tekst(r, 5)?,
+            resultaat: tekst(r, 6)?.unwrap_or_default(),
+            details: tekst(r, 7)?,
+            vorige: vorige_hash,
         };
-        if hash(volgnummer, &regel, &resultaat, &vorige_hash) != opgeslagen {
+        let opgeslagen = tekst(r, 9)?.unwrap_or_default();
+        if !gelijk_hex(opgeslagen.as_bytes(), &bereken(&sleutel, &mac, &velden)) {
             return Ok(Verificatie::Gebroken {
                 volgnummer,
-                reden: "de inhoud van deze regel is gewijzigd na het vastleggen".into(),
+                reden: if volgnummer >= sleutel.vanaf
+                    && gelijk_hex(opgeslagen.as_bytes(), &{
+                        let mut h = Sha256::new();
+                        velden.voed(&mut h);
+                        h.finalize().into()
+                    }) {
+                    "de inhoud van deze regel is gewijzigd na het vastleggen (de keten is zonder de sleutel van dit register opnieuw berekend)".into()
+                } else {
+                    "de inhoud van deze regel is gewijzigd na het vastleggen".into()
+                },
             });
         }
-        vorige = opgeslagen;
+        if let Some(h) = te_zien.remove(&volgnummer)
+            && h != opgeslagen
+        {
+            return Ok(Verificatie::Gebroken {
+                volgnummer,
+                reden: "deze regel is anders dan het anker buiten het register vastlegde (de regel of de keten is vervangen)".into(),
+            });
+        }
+        vorige.clear();
+        vorige.extend_from_slice(opgeslagen.as_bytes());
         verwacht_nummer += 1;
         regels += 1;
     }
+    if let Some(hoogste) = te_zien.keys().max() {
+        return Ok(Verificatie::Gebroken {
+            volgnummer: verwacht_nummer,
+            reden: if verwacht_nummer == 1 {
+                format!(
+                    "het auditlog is leeggemaakt: het anker buiten het register kende al {hoogste} regels"
+                )
+            } else {
+                format!(
+                    "regels {verwacht_nummer} tot en met {hoogste} zijn verwijderd: het anker buiten het register kende ze al"
+                )
+            },
+        });
+    }
     Ok(Verificatie::Intact { regels })
+}
+
+/// The anchor lines that bind the current log: those from the last restore
+/// on (a restore replaces the chain after the restored head).
+fn bindende_ankers(ankers: &[sleutel::Ankerpunt]) -> Vec<sleutel::Ankerpunt> {
+    let begin = ankers
+        .iter()
+        .rposition(|a| a.soort == "herstel")
+        .unwrap_or(0);
+    ankers[begin..].to_vec()
 }
 
 /// A row of the log as read back (for the beheerder's view and export).
@@ -321,18 +642,30 @@ impl AuditFilter {
 
     /// The WHERE clause (with only the conditions that filter, so SQLite can
     /// use the `audit_actor` and `audit_object` indexes) and its parameters.
+    ///
+    /// Only the most selective condition may use its index: an object (a
+    /// few rows) before a medewerker before an action before a period. The
+    /// others carry a unary `+`, which keeps SQLite from walking a large
+    /// index (all `openen-dossier` rows) and looking up each row for a
+    /// medewerker's few.
     fn waar(&self) -> (String, Vec<Value>) {
         let mut voorwaarden = Vec::new();
         let mut waarden = Vec::new();
-        for (sql, waarde) in [
-            ("actor = ?", &self.actor),
-            ("object = ?", &self.object),
-            ("tijdstip >= ?", &self.van),
-            ("tijdstip < ?", &self.tot),
-            ("actie = ?", &self.actie),
-        ] {
+        let condities = [
+            ("object", "=", &self.object),
+            ("actor", "=", &self.actor),
+            ("actie", "=", &self.actie),
+            ("tijdstip", ">=", &self.van),
+            ("tijdstip", "<", &self.tot),
+        ];
+        let index_kolom = condities
+            .iter()
+            .find(|(_, _, w)| w.is_some())
+            .map(|(k, _, _)| *k);
+        for (kolom, op, waarde) in condities {
             if let Some(w) = waarde {
-                voorwaarden.push(sql);
+                let plus = if Some(kolom) == index_kolom { "" } else { "+" };
+                voorwaarden.push(format!("{plus}{kolom} {op} ?"));
                 waarden.push(Value::Text(w.clone()));
             }
         }
@@ -370,8 +703,11 @@ pub fn lees(
 }
 
 /// One page of the rows matching the filter, newest first: `limiet` rows
-/// after skipping the newest `overslaan`. Only that page is read, so a log
-/// of hundreds of thousands of rows can be paged through.
+/// after skipping the newest `overslaan`. Only that page is read: without a
+/// filter it is a range of `volgnummer`s (the numbers run without gaps: the
+/// insert trigger allows only the next one); with one, a page in the older
+/// half is read from the oldest end, so no page skips more than half of
+/// the matching rows, and those only in an index.
 pub fn pagina(
     conn: &Connection,
     filter: &AuditFilter,
@@ -379,6 +715,31 @@ pub fn pagina(
     limiet: u32,
 ) -> Result<Vec<AuditRij>, StoreFout> {
     let (waar, mut waarden) = filter.waar();
+    if waarden.is_empty() {
+        let hoogste = hoogste_volgnummer(conn)?;
+        let tot = hoogste - i64::try_from(overslaan).unwrap_or(i64::MAX);
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {KOLOMMEN} FROM audit WHERE volgnummer <= ?1 ORDER BY volgnummer DESC LIMIT ?2"
+        ))?;
+        let rijen = stmt.query_map(params![tot, i64::from(limiet)], rij)?;
+        return Ok(rijen.collect::<Result<_, _>>()?);
+    }
+    let totaal = tel(conn, filter)?;
+    if overslaan > totaal / 2 && overslaan < totaal {
+        // From the oldest end: skip the rows older than this page.
+        let einde = totaal - overslaan;
+        let begin = einde.saturating_sub(u64::from(limiet));
+        waarden.push(Value::Integer(i64::try_from(einde - begin).unwrap_or(0)));
+        waarden.push(Value::Integer(i64::try_from(begin).unwrap_or(0)));
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {KOLOMMEN} FROM audit{waar} ORDER BY volgnummer ASC LIMIT ? OFFSET ?"
+        ))?;
+        let mut rijen: Vec<AuditRij> = stmt
+            .query_map(params_from_iter(waarden), rij)?
+            .collect::<Result<_, _>>()?;
+        rijen.reverse();
+        return Ok(rijen);
+    }
     waarden.push(Value::Integer(i64::from(limiet)));
     waarden.push(Value::Integer(i64::try_from(overslaan).unwrap_or(i64::MAX)));
     let mut stmt = conn.prepare_cached(&format!(
@@ -388,18 +749,38 @@ pub fn pagina(
     Ok(rijen.collect::<Result<_, _>>()?)
 }
 
-/// How many rows match the filter.
+/// The last row's number (0 for an empty log), read from the key's end.
+fn hoogste_volgnummer(conn: &Connection) -> Result<i64, StoreFout> {
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(volgnummer), 0) FROM audit")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// How many rows match the filter. Without a filter: the last row's
+/// number (the numbers run without gaps); with one, a count over the
+/// filter's index range.
 pub fn tel(conn: &Connection, filter: &AuditFilter) -> Result<u64, StoreFout> {
     let (waar, waarden) = filter.waar();
-    let n: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM audit{waar}"))?
-        .query_row(params_from_iter(waarden), |r| r.get(0))?;
+    let n: i64 = if waarden.is_empty() {
+        hoogste_volgnummer(conn)?
+    } else {
+        conn.prepare_cached(&format!("SELECT count(*) FROM audit{waar}"))?
+            .query_row(params_from_iter(waarden), |r| r.get(0))?
+    };
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
-/// Every action that occurs in the log, alphabetically (for a filter list).
+/// Every action that occurs in the log, alphabetically (for a filter list):
+/// one index seek per distinct action (`audit_actie`), never the whole log.
 pub fn acties(conn: &Connection) -> Result<Vec<String>, StoreFout> {
-    let mut stmt = conn.prepare("SELECT DISTINCT actie FROM audit ORDER BY actie")?;
+    let mut stmt = conn.prepare_cached(
+        "WITH RECURSIVE a(actie) AS (
+             SELECT min(actie) FROM audit
+             UNION ALL
+             SELECT (SELECT min(actie) FROM audit WHERE actie > a.actie) FROM a WHERE a.actie IS NOT NULL
+         )
+         SELECT actie FROM a WHERE actie IS NOT NULL",
+    )?;
     let rijen = stmt.query_map([], |r| r.get(0))?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }

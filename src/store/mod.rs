@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod audit;
 pub mod ave;
 pub mod backup;
+pub mod bestanden;
 pub mod bewaartermijn;
 pub mod dossier;
 pub mod export;
@@ -21,6 +22,7 @@ pub(crate) mod kolom;
 pub mod medewerkers;
 pub mod migraties;
 pub mod schrijven;
+pub mod sleutel;
 pub mod sociale_kaart;
 pub mod sociale_kaart_beheer;
 pub mod sociale_kaart_invoer;
@@ -32,7 +34,7 @@ pub mod werkvoorraad;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use crate::domain::Veldfout;
 
@@ -66,6 +68,44 @@ pub enum StoreFout {
     /// The file is not a wijkregister database.
     #[error("{0} is geen wijkregister-database")]
     GeenRegister(String),
+    /// No register at this path (only the window's first start, `import`
+    /// and `demo` create one).
+    #[error(
+        "er is geen register op {0}: controleer het pad (--db). Er is niets aangemaakt; alleen het venster (bij de eerste start), import en demo maken een nieuw register"
+    )]
+    GeenBestand(String),
+    /// An empty file where a register was expected.
+    #[error(
+        "{0} is een leeg bestand, geen register: controleer het pad (--db). Er is niets aangemaakt of gewijzigd"
+    )]
+    LeegBestand(String),
+    /// The disk has too little room for an import; nothing was started.
+    #[error(
+        "Er is te weinig schijfruimte voor deze import: nodig is ongeveer {nodig_mb} MB (het register groeit en het logbestand (WAL) groeit tijdens de import even hard mee), vrij is {vrij_mb} MB op de schijf van {pad}. Er is niets opgeslagen; maak ruimte vrij of kies een register op een andere schijf"
+    )]
+    TeWeinigRuimte {
+        /// The register's folder.
+        pad: String,
+        /// About how many MB the import needs.
+        nodig_mb: u64,
+        /// How many MB are free.
+        vrij_mb: u64,
+    },
+    /// The audit log's key folder of a keyed register is missing.
+    #[error(
+        "de sleutel van het auditlog ontbreekt: verwacht in {0}. Zet die map terug naast het register (bijvoorbeeld uit de kopie van de machine waar het register is gemaakt); zonder sleutel kan het auditlog niet worden gecontroleerd of aangevuld"
+    )]
+    SleutelOntbreekt(String),
+    /// The key or anchor file cannot be read.
+    #[error(
+        "de sleutel van het auditlog is onleesbaar: {0}. Zet de map met de sleutel terug uit een kopie"
+    )]
+    SleutelOngeldig(String),
+    /// The anchor beside the key is missing.
+    #[error(
+        "het anker van het auditlog ontbreekt: {0}. Het hoort bij de sleutel; zonder anker is niet te zien of de nieuwste regels zijn verwijderd"
+    )]
+    AnkerOntbreekt(String),
     /// Demo data or another register would be mixed into a register that already holds residents.
     #[error(
         "het register bevat al inwoners; demogegevens komen alleen in een leeg register, zodat twee registers niet door elkaar raken"
@@ -80,6 +120,9 @@ pub enum StoreFout {
     /// A record failed validation.
     #[error("{}", veldfouten_tekst(.0))]
     Validatie(Vec<Veldfout>),
+    /// A backup failed the checks before a restore; the register is unchanged.
+    #[error("{0}")]
+    HerstelGeweigerd(String),
     /// The database file is damaged.
     #[error("de database is beschadigd: {0}")]
     Beschadigd(String),
@@ -203,38 +246,176 @@ fn pragmas(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 /// Opens (creating if needed) the register at `pad` and brings its schema
-/// up to date.
+/// up to date. Only the window's first start, `import` and `demo` (and
+/// tests) create a register; every other command uses [`open_bestaand`].
+/// A file that is not a wijkregister register is refused before anything
+/// is written to it. A new register and its folder are owner-only; an
+/// existing one with looser modes is tightened, with a warning
+/// ([`neem_waarschuwingen`]).
 pub fn open(pad: &Path) -> Result<Connection, StoreFout> {
-    if let Some(map) = pad.parent()
-        && !map.as_os_str().is_empty()
-        && !map.exists()
-    {
-        std::fs::create_dir_all(map)?;
+    open_met(pad, true)
+}
+
+/// Opens the existing register at `pad`; refuses, creating nothing (no
+/// folder either), a path that does not exist or an empty file.
+pub fn open_bestaand(pad: &Path) -> Result<Connection, StoreFout> {
+    open_met(pad, false)
+}
+
+fn open_met(pad: &Path, aanmaken: bool) -> Result<Connection, StoreFout> {
+    let tekst = || pad.display().to_string();
+    let nieuw = match std::fs::metadata(pad) {
+        Ok(m) if m.len() > 0 => false,
+        Ok(_) if !aanmaken => return Err(StoreFout::LeegBestand(tekst())),
+        Ok(_) => true,
+        Err(_) if !aanmaken => return Err(StoreFout::GeenBestand(tekst())),
+        Err(_) => {
+            if let Some(map) = pad.parent() {
+                bestanden::maak_map(map)?;
+            }
+            match bestanden::maak_nieuw(pad) {
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(e.into()),
+            }
+            true
+        }
+    };
+    let openen = |bron| StoreFout::Openen { pad: tekst(), bron };
+    let mut conn = Connection::open_with_flags(
+        pad,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(openen)?;
+    conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS))
+        .map_err(openen)?;
+    // Before anything is written (WAL changes the header): is this a register?
+    if !nieuw {
+        voorcontrole(&conn, pad)?;
     }
-    let mut conn = Connection::open(pad).map_err(|bron| StoreFout::Openen {
-        pad: pad.display().to_string(),
-        bron,
-    })?;
     pragmas(&conn).map_err(|bron| match bron {
         rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::NotADatabase => {
-            StoreFout::GeenRegister(pad.display().to_string())
+            StoreFout::GeenRegister(tekst())
         }
-        bron => StoreFout::Openen {
-            pad: pad.display().to_string(),
-            bron,
-        },
+        bron => openen(bron),
     })?;
+    let aangescherpt = bestanden::scherp_aan(pad).unwrap_or_default();
+    if !aangescherpt.is_empty() {
+        waarschuw(format!(
+            "let op: {} was leesbaar voor anderen dan de eigenaar; de rechten zijn nu alleen voor de eigenaar (0600)",
+            aangescherpt
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     transactie::bewaak(&mut conn)?;
     migraties::migreer(&conn)?;
+    sleutel::stel_in(&conn, pad)?;
+    // The chain head at every start, outside the file.
+    let _ = sleutel::veranker(&conn, "start", None);
+    // Partial copies of a killed backup or export (not those another
+    // instance is writing now: they are locked).
+    let backups = backup::backup_map(pad);
+    let map = pad
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    bestanden::ruim_restanten_op(&[map, &backups], sleutel::restanten_van(pad).as_deref());
     Ok(conn)
 }
 
-/// Opens a fresh in-memory register (tests, benchmarks).
+/// Checks, reading only, that an existing file is a wijkregister register
+/// of a version this build knows (or an empty SQLite database).
+fn voorcontrole(conn: &Connection, pad: &Path) -> Result<(), StoreFout> {
+    let geen = || StoreFout::GeenRegister(pad.display().to_string());
+    let versie = migraties::versie(conn).map_err(|_| geen())?;
+    let app: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|_| geen())?;
+    if app != 0 && app != sleutel::TOEPASSING_ID {
+        return Err(geen());
+    }
+    if versie > migraties::schema_versie() {
+        return Err(StoreFout::TeNieuw {
+            gevonden: versie,
+            bekend: migraties::schema_versie(),
+        });
+    }
+    let tabellen: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'
+               AND name IN ('instelling', 'inwoner', 'melding', 'toekenning', 'voorziening')",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|_| geen())?;
+    let alles: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|_| geen())?;
+    match versie {
+        0 if alles == 0 => Ok(()),
+        0 => Err(geen()),
+        _ if tabellen == 5 => Ok(()),
+        _ => Err(geen()),
+    }
+}
+
+/// How many bytes of register one byte of exchange file becomes, at most
+/// (measured on demo registers: about 0.8; indexes included).
+const REGISTER_PER_JSONL_BYTE: u64 = 1;
+
+/// Checks, before an import starts, that the disk of the register at `db`
+/// has room for importing `bestand`: the register grows by about the file's
+/// size and the WAL by as much again until the checkpoint after the import,
+/// plus a margin of 10 % and 16 MB. Where the system cannot tell the free
+/// space, the import goes ahead (a full disk then still stores nothing).
+pub fn past_import(db: &Path, bestand: &Path) -> Result<(), StoreFout> {
+    let grootte = std::fs::metadata(bestand)?.len();
+    let nodig = grootte
+        .saturating_mul(2 * REGISTER_PER_JSONL_BYTE)
+        .saturating_add(grootte / 10)
+        .saturating_add(16 << 20);
+    match bestanden::vrije_ruimte(db) {
+        Some(vrij) if vrij < nodig => Err(StoreFout::TeWeinigRuimte {
+            pad: db.display().to_string(),
+            nodig_mb: nodig.div_ceil(1 << 20),
+            vrij_mb: vrij >> 20,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Warnings of opening (modes tightened), until taken.
+static WAARSCHUWINGEN: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+fn waarschuw(tekst: String) {
+    if let Ok(mut lijst) = WAARSCHUWINGEN.lock() {
+        lijst.push(tekst);
+    }
+}
+
+/// Takes the warnings [`open`] gave since the last call (each is given
+/// once): the command line prints them, the window shows them.
+#[must_use]
+pub fn neem_waarschuwingen() -> Vec<String> {
+    WAARSCHUWINGEN
+        .lock()
+        .map(|mut l| std::mem::take(&mut *l))
+        .unwrap_or_default()
+}
+
+/// Opens a fresh in-memory register (tests, benchmarks), with a random
+/// audit key of its own.
 pub fn open_in_memory() -> Result<Connection, StoreFout> {
     let mut conn = Connection::open_in_memory()?;
     pragmas(&conn)?;
     transactie::bewaak(&mut conn)?;
     migraties::migreer(&conn)?;
+    sleutel::stel_in_geheugen(&conn)?;
     Ok(conn)
 }
 

@@ -1,7 +1,9 @@
 //! Maintenance on start: the daily backup and `PRAGMA quick_check`, on a
 //! background thread with its own connection, so the first frame is never
 //! delayed. A damaged database is said plainly, with the latest backup
-//! offered for restore.
+//! offered for restore. The daily backup is compressed and logged (as
+//! `systeem`) before it gets its name; a register whose files were
+//! readable by others is tightened when it is opened, and said here once.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
@@ -61,7 +63,8 @@ pub fn controleer_en_backup(db: &std::path::Path, vandaag: NaiveDate) -> Bevindi
 /// The maintenance state the app carries.
 #[derive(Default)]
 pub struct Onderhoud {
-    ontvanger: Option<Receiver<Bevinding>>,
+    ontvanger: Option<Receiver<(Bevinding, Vec<String>)>>,
+    waarschuwingen: Vec<String>,
     bevinding: Option<Bevinding>,
     melding: Option<String>,
     gesloten: bool,
@@ -75,7 +78,9 @@ impl Onderhoud {
         let gestart = std::thread::Builder::new()
             .name("onderhoud".into())
             .spawn(move || {
-                let _ = zender.send(controleer_en_backup(&db, vandaag));
+                let bevinding = controleer_en_backup(&db, vandaag);
+                // Modes tightened when the register was opened: said once.
+                let _ = zender.send((bevinding, store::neem_waarschuwingen()));
                 ctx.request_repaint();
             });
         Onderhoud {
@@ -93,10 +98,25 @@ impl Onderhoud {
     /// Shows a banner when something needs the user's attention.
     pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
         if let Some(ontvanger) = &self.ontvanger
-            && let Ok(b) = ontvanger.try_recv()
+            && let Ok((b, waarschuwingen)) = ontvanger.try_recv()
         {
             self.bevinding = Some(b);
+            self.waarschuwingen = waarschuwingen;
             self.ontvanger = None;
+        }
+        if !self.waarschuwingen.is_empty() {
+            let mut gezien = false;
+            egui::Panel::top("bestandsrechten").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    for w in &self.waarschuwingen {
+                        ui.colored_label(FOUT_KLEUR, RichText::new(w).strong());
+                    }
+                    gezien = ui.button("Sluiten").clicked();
+                });
+            });
+            if gezien {
+                self.waarschuwingen.clear();
+            }
         }
         if self.gesloten {
             return;

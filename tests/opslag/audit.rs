@@ -485,31 +485,59 @@ fn hash_van(velden: &[&str]) -> String {
     })
 }
 
+/// A register of version 7 with `rijen` rows written as that version did
+/// (plain SHA-256 chain, local time without an offset), not yet opened by
+/// this version (no key folder).
+fn oud_register(db: &std::path::Path, rijen: i64) {
+    let sql = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/schema_v7.sql",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let oud = Connection::open(db).unwrap();
+    oud.execute_batch(&sql).unwrap();
+    oud.pragma_update(None, "user_version", 7).unwrap();
+    let mut vorige = audit::BEGIN_HASH.to_owned();
+    for n in 1..=rijen {
+        let tijdstip = format!("2026-11-26T10:0{n}:00");
+        let hash = hash_van(&[
+            &n.to_string(),
+            &tijdstip,
+            "MW-0001",
+            "inloggen",
+            "medewerker:MW-0001",
+            "\u{0}",
+            "gelukt",
+            "\u{0}",
+            &vorige,
+        ]);
+        oud.execute(
+            "INSERT INTO audit (volgnummer, tijdstip, actor, actie, object, doel, resultaat, details, vorige_hash, hash)
+             VALUES (?1, ?2, 'MW-0001', 'inloggen', 'medewerker:MW-0001', NULL, 'gelukt', NULL, ?3, ?4)",
+            params![n, tijdstip, vorige, hash],
+        )
+        .unwrap();
+        vorige = hash;
+    }
+}
+
+/// Rows of an earlier version keep their text and their SHA-256 chain; the
+/// upgrade writes one keyed row that chains onto them and seals them: an
+/// old row changed afterwards, even with the old chain recomputed, is found.
 #[test]
 fn oude_regels_houden_hun_tekst_en_de_keten_blijft_heel() {
-    let conn = store::open_in_memory().expect("open");
-    // A row as an earlier version wrote it: local time without an offset.
-    let oud = "2026-11-26T10:00:00";
-    let hash = hash_van(&[
-        "1",
-        oud,
-        "MW-0001",
-        "inloggen",
-        "medewerker:MW-0001",
-        "\u{0}",
-        "gelukt",
-        "\u{0}",
-        audit::BEGIN_HASH,
-    ]);
-    conn.execute(
-        "INSERT INTO audit (volgnummer, tijdstip, actor, actie, object, doel, resultaat, details, vorige_hash, hash)
-         VALUES (1, ?1, 'MW-0001', 'inloggen', 'medewerker:MW-0001', NULL, 'gelukt', NULL, ?2, ?3)",
-        params![oud, audit::BEGIN_HASH, hash],
-    )
-    .expect("old row");
-    assert_eq!(
-        audit::verifieer(&conn).expect("v"),
-        Verificatie::Intact { regels: 1 }
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("r.sqlite");
+    oud_register(&db, 2);
+    assert!(!store::sleutel::map_van(&db).exists());
+    let conn = store::open(&db).expect("open en upgrade");
+    assert!(store::sleutel::map_van(&db).join("sleutel").is_file());
+    let rijen = audit::lees(&conn, &AuditFilter::default(), 10).expect("lees");
+    assert_eq!(rijen[0].actie, "auditlog-sleutel", "{rijen:?}");
+    let details = rijen[0].details.as_deref().unwrap();
+    assert!(
+        details.contains("vanaf regel 3") && details.contains("intact (2 regels)"),
+        "{details}"
     );
     audit::log(
         &conn,
@@ -518,11 +546,274 @@ fn oude_regels_houden_hun_tekst_en_de_keten_blijft_heel() {
     .expect("log");
     assert_eq!(
         audit::verifieer(&conn).expect("v"),
-        Verificatie::Intact { regels: 2 }
+        Verificatie::Intact { regels: 4 }
     );
     let rijen = audit::lees(&conn, &AuditFilter::default(), 10).expect("lees");
-    assert_eq!(rijen[1].tijdstip, oud, "the old row keeps its text");
+    assert_eq!(
+        rijen[3].tijdstip, "2026-11-26T10:01:00",
+        "the old row keeps its text"
+    );
     assert_eq!(rijen[0].tijdstip, "2026-11-26T09:05:00Z");
+    drop(conn);
+
+    // Someone with the file rewrites old row 1 and recomputes the old chain.
+    let ruw = Connection::open(&db).expect("ruw");
+    ruw.execute_batch("DROP TRIGGER audit_alleen_toevoegen_update")
+        .unwrap();
+    let mut vorige = audit::BEGIN_HASH.to_owned();
+    for n in 1..=2_i64 {
+        let tijdstip = format!("2026-11-26T10:0{n}:00");
+        let actor = if n == 1 { "MW-0009" } else { "MW-0001" };
+        let hash = hash_van(&[
+            &n.to_string(),
+            &tijdstip,
+            actor,
+            "inloggen",
+            "medewerker:MW-0001",
+            "\u{0}",
+            "gelukt",
+            "\u{0}",
+            &vorige,
+        ]);
+        ruw.execute(
+            "UPDATE audit SET actor = ?1, vorige_hash = ?2, hash = ?3 WHERE volgnummer = ?4",
+            params![actor, vorige, hash, n],
+        )
+        .unwrap();
+        vorige = hash;
+    }
+    match audit::verifieer(&ruw).expect("v") {
+        Verificatie::Gebroken { volgnummer, reden } => {
+            assert_eq!(volgnummer, 3, "the keyed row pins the old chain: {reden}");
+            assert!(reden.contains("vorige regel"), "{reden}");
+        }
+        v @ Verificatie::Intact { .. } => panic!("rewrite of old rows not found: {v:?}"),
+    }
+}
+
+/// An attacker with the register file only: drops the triggers and does
+/// what they like with a raw connection.
+fn ruw_zonder_triggers(db: &std::path::Path) -> Connection {
+    let ruw = Connection::open(db).expect("ruw");
+    ruw.execute_batch(
+        "DROP TRIGGER IF EXISTS audit_alleen_toevoegen_update;
+         DROP TRIGGER IF EXISTS audit_alleen_toevoegen_delete;
+         DROP TRIGGER IF EXISTS audit_alleen_toevoegen_insert;",
+    )
+    .expect("drop");
+    ruw
+}
+
+fn gebroken(conn: &Connection) -> (i64, String) {
+    match audit::verifieer(conn).expect("verifieer") {
+        Verificatie::Gebroken { volgnummer, reden } => (volgnummer, reden),
+        v @ Verificatie::Intact { .. } => panic!("tampering not found: {v:?}"),
+    }
+}
+
+#[test]
+fn verwijderde_laatste_regels_worden_gevonden() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("r.sqlite");
+    vul(&store::open(&db).expect("open"));
+    // The next start anchors the head (row 4) outside the file.
+    drop(store::open(&db).expect("start"));
+    let ruw = ruw_zonder_triggers(&db);
+    ruw.execute("DELETE FROM audit WHERE volgnummer >= 3", [])
+        .unwrap();
+    let (volgnummer, reden) = gebroken(&ruw);
+    assert_eq!(volgnummer, 3);
+    assert!(
+        reden.contains("regels 3 tot en met 4 zijn verwijderd"),
+        "{reden}"
+    );
+}
+
+#[test]
+fn leeggemaakt_log_wordt_gevonden() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("r.sqlite");
+    vul(&store::open(&db).expect("open"));
+    drop(store::open(&db).expect("start"));
+    let ruw = ruw_zonder_triggers(&db);
+    ruw.execute_batch("DELETE FROM audit; VACUUM;").unwrap();
+    // The triggers put back as well: only the anchor can tell.
+    ruw.execute_batch(&format!(
+        "{}{}",
+        "CREATE TRIGGER audit_alleen_toevoegen_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'het auditlog kan niet worden gewijzigd'); END;
+CREATE TRIGGER audit_alleen_toevoegen_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'uit het auditlog kan niets worden verwijderd'); END;",
+        "
+CREATE TRIGGER audit_alleen_toevoegen_insert BEFORE INSERT ON audit
+WHEN NEW.volgnummer IS NOT (SELECT coalesce(max(volgnummer), 0) + 1 FROM audit)
+BEGIN SELECT RAISE(ABORT, 'aan het auditlog kan alleen de volgende regel worden toegevoegd'); END;"
+    ))
+    .unwrap();
+    let (volgnummer, reden) = gebroken(&ruw);
+    assert_eq!(volgnummer, 1);
+    assert!(reden.contains("leeggemaakt"), "{reden}");
+    // The command line says so too, and fails.
+    let uit = std::process::Command::new(env!("CARGO_BIN_EXE_wijkregister"))
+        .args(["--db", db.to_str().unwrap(), "audit", "verify"])
+        .output()
+        .unwrap();
+    assert!(!uit.status.success());
+    assert!(String::from_utf8_lossy(&uit.stderr).contains("leeggemaakt"));
+}
+
+/// A row as a raw connection reads it: volgnummer, tijdstip, actor, actie,
+/// object, doel, resultaat, details.
+type RuweRij = (
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+);
+
+/// Someone with the file but not the key edits a row and recomputes every
+/// hash after it: with the old scheme's plain SHA-256, or an HMAC with a
+/// key of their own. Both are found at the edited row.
+#[test]
+fn keten_opnieuw_berekend_zonder_sleutel_wordt_gevonden() {
+    use hmac::{Hmac, Mac};
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("r.sqlite");
+    vul(&store::open(&db).expect("open"));
+    for eigen_sleutel in [None, Some([7_u8; 32])] {
+        let ruw = ruw_zonder_triggers(&db);
+        let rijen: Vec<RuweRij> = ruw
+            .prepare("SELECT volgnummer, tijdstip, actor, actie, object, doel, resultaat, details FROM audit ORDER BY volgnummer")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut vorige: String = ruw
+            .query_row("SELECT hash FROM audit WHERE volgnummer = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        for (n, tijdstip, actor, actie, object, doel, resultaat, details) in &rijen[1..] {
+            let actor = if *n == 2 { "MW-0666" } else { actor.as_str() };
+            let velden = [
+                n.to_string(),
+                tijdstip.clone(),
+                actor.to_owned(),
+                actie.clone(),
+                object.clone().unwrap_or_else(|| "\u{0}".into()),
+                doel.clone().unwrap_or_else(|| "\u{0}".into()),
+                resultaat.clone(),
+                details.clone().unwrap_or_else(|| "\u{0}".into()),
+                vorige.clone(),
+            ];
+            let hash = match eigen_sleutel {
+                None => hash_van(&velden.iter().map(String::as_str).collect::<Vec<_>>()),
+                Some(k) => {
+                    let mut m = <Hmac<Sha256> as Mac>::new_from_slice(&k).unwrap();
+                    for deel in &velden {
+                        m.update(&(deel.len() as u64).to_le_bytes());
+                        m.update(deel.as_bytes());
+                    }
+                    m.finalize()
+                        .into_bytes()
+                        .iter()
+                        .fold(String::new(), |mut s, b| {
+                            write!(s, "{b:02x}").unwrap();
+                            s
+                        })
+                }
+            };
+            ruw.execute(
+                "UPDATE audit SET actor = ?1, vorige_hash = ?2, hash = ?3 WHERE volgnummer = ?4",
+                params![actor, vorige, hash, n],
+            )
+            .unwrap();
+            vorige = hash;
+        }
+        let (volgnummer, reden) = gebroken(&ruw);
+        assert_eq!(volgnummer, 2, "{eigen_sleutel:?}");
+        assert!(reden.contains("gewijzigd"), "{reden}");
+        if eigen_sleutel.is_none() {
+            assert!(reden.contains("zonder de sleutel"), "{reden}");
+        }
+    }
+}
+
+#[test]
+fn ontbrekende_triggers_worden_gevonden() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("r.sqlite");
+    vul(&store::open(&db).expect("open"));
+    for trigger in audit::TRIGGERS {
+        let ruw = Connection::open(&db).unwrap();
+        ruw.execute_batch("SAVEPOINT s").unwrap();
+        ruw.execute_batch(&format!("DROP TRIGGER {trigger}"))
+            .unwrap();
+        let (volgnummer, reden) = gebroken(&ruw);
+        assert_eq!(volgnummer, 0);
+        assert!(reden.contains(trigger), "{reden}");
+        ruw.execute_batch("ROLLBACK TO s; RELEASE s").unwrap();
+    }
+    assert_eq!(
+        audit::verifieer(&Connection::open(&db).unwrap()).expect("v"),
+        Verificatie::Intact { regels: 4 }
+    );
+}
+
+/// `INSERT OR REPLACE` (whose REPLACE deletes without firing the DELETE
+/// trigger) cannot replace a row, nor can a row be slipped in between or
+/// past the end.
+#[test]
+fn insert_or_replace_vervangt_geen_regel() {
+    let conn = store::open_in_memory().expect("open");
+    vul(&conn);
+    for volgnummer in [2_i64, 0, 9] {
+        let fout = conn
+            .execute(
+                "INSERT OR REPLACE INTO audit (volgnummer, tijdstip, actor, actie, object, doel, resultaat, details, vorige_hash, hash)
+                 SELECT ?1, tijdstip, 'MW-0666', actie, object, doel, resultaat, details, vorige_hash, hash FROM audit WHERE volgnummer = 2",
+                params![volgnummer],
+            )
+            .expect_err("geweigerd");
+        assert!(
+            fout.to_string().contains("alleen de volgende regel"),
+            "{fout}"
+        );
+    }
+    let actor: String = conn
+        .query_row("SELECT actor FROM audit WHERE volgnummer = 2", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(actor, "MW-0001");
+    assert_eq!(
+        audit::verifieer(&conn).expect("v"),
+        Verificatie::Intact { regels: 4 }
+    );
+}
+
+/// A keyed register whose key folder is gone is refused, never given a
+/// new key (which would let a rewritten log pass as intact).
+#[test]
+fn register_zonder_sleutel_wordt_geweigerd() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("r.sqlite");
+    vul(&store::open(&db).expect("open"));
+    let map = store::sleutel::map_van(&db);
+    std::fs::rename(&map, dir.path().join("elders")).unwrap();
+    let fout = store::open(&db).expect_err("zonder sleutel");
+    assert!(matches!(fout, StoreFout::SleutelOntbreekt(_)), "{fout:?}");
+    assert!(
+        fout.to_string()
+            .contains("de sleutel van het auditlog ontbreekt"),
+        "{fout}"
+    );
+    assert!(!map.exists(), "no new key was made");
 }
 
 /// Every command-line import, export, backup and restore is an audit row,
@@ -666,4 +957,117 @@ fn schijf_vol_alleen_lezen_en_bezet_in_gewone_woorden() {
         "{fout}"
     );
     houder.execute_batch("ROLLBACK").unwrap();
+}
+
+/// Rows carried from an exchange file keep their content and number and
+/// are chained under this register's own key; a row out of order is refused.
+#[test]
+fn overgenomen_regels_onder_de_eigen_sleutel() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("r.sqlite");
+    let mut conn = store::open(&db).expect("open");
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .unwrap();
+    for n in 1..=3 {
+        audit::voeg_overgenomen_toe(
+            &tx,
+            &audit::OvergenomenRegel {
+                volgnummer: n,
+                tijdstip: "2026-11-26T10:00:00",
+                actor: "MW-0001",
+                actie: "openen-dossier",
+                object: Some("inwoner:I-1"),
+                doel: Some("intake"),
+                resultaat: "geweigerd",
+                details: None,
+            },
+        )
+        .expect("overnemen");
+    }
+    let fout = audit::voeg_overgenomen_toe(
+        &tx,
+        &audit::OvergenomenRegel {
+            volgnummer: 9,
+            tijdstip: "2026-11-26T10:00:00",
+            actor: "MW-0001",
+            actie: "inloggen",
+            object: None,
+            doel: None,
+            resultaat: "gelukt",
+            details: None,
+        },
+    )
+    .expect_err("niet de volgende");
+    assert!(matches!(fout, StoreFout::Validatie(_)), "{fout:?}");
+    tx.commit().unwrap();
+    audit::log(
+        &conn,
+        &regel("2026-11-26T11:00:00Z", "MW-0002", "import", None),
+    )
+    .expect("log");
+    assert_eq!(
+        audit::verifieer(&Connection::open(&db).unwrap()).expect("v"),
+        Verificatie::Intact { regels: 4 }
+    );
+    let rij = &audit::lees(&conn, &AuditFilter::default(), 10).expect("lees")[3];
+    assert_eq!(
+        (rij.tijdstip.as_str(), rij.resultaat.as_str()),
+        ("2026-11-26T10:00:00", "geweigerd")
+    );
+}
+
+/// Every page, read from either end, is the same as a plain walk of the
+/// matching rows newest first; counts and the action list agree.
+#[test]
+fn elke_pagina_klopt_van_beide_kanten() {
+    let mut conn = store::open_in_memory().expect("open");
+    groot_log(&mut conn, 1_000);
+    audit::log(
+        &conn,
+        &regel(
+            "2026-02-01T00:00:00Z",
+            "MW-0003",
+            "export",
+            Some("auditlog"),
+        ),
+    )
+    .expect("log");
+    for filter in [
+        AuditFilter::default(),
+        AuditFilter {
+            actor: Some("MW-0002".into()),
+            ..AuditFilter::default()
+        },
+        AuditFilter {
+            object: Some("inwoner:I-7".into()),
+            ..AuditFilter::default()
+        },
+        AuditFilter {
+            actie: Some("openen-dossier".into()),
+            van: Some("2026-01-01T05:00:00Z".into()),
+            ..AuditFilter::default()
+        },
+    ] {
+        let alle = audit::lees(&conn, &filter, 100_000).expect("alle");
+        assert_eq!(audit::tel(&conn, &filter).expect("tel"), alle.len() as u64);
+        for overslaan in [0_u64, 3, 7, 250, 490, 499, 500, 501, 700, 997, 1_000, 2_000] {
+            let verwacht: Vec<i64> = alle
+                .iter()
+                .skip(overslaan as usize)
+                .take(7)
+                .map(|r| r.volgnummer)
+                .collect();
+            let gevonden: Vec<i64> = audit::pagina(&conn, &filter, overslaan, 7)
+                .expect("pagina")
+                .iter()
+                .map(|r| r.volgnummer)
+                .collect();
+            assert_eq!(gevonden, verwacht, "{filter:?} overslaan {overslaan}");
+        }
+    }
+    assert_eq!(
+        audit::acties(&conn).expect("acties"),
+        ["export", "openen-dossier"]
+    );
 }

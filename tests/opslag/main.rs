@@ -10,6 +10,7 @@ mod accounts;
 mod audit;
 mod ave;
 mod backup;
+mod bestanden;
 mod bewaartermijn;
 mod demo;
 mod domein;

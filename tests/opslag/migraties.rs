@@ -160,6 +160,10 @@ const BEVROREN_MIGRATIES: &[(u32, &str)] = &[
         7,
         "34f1876ceebb6709139db0265e69ff6b40bcbd23f8cf4e86f0b1e5253b7720f1",
     ),
+    (
+        8,
+        "2ef52105e7da6a569b832f1e7d09dcf67bc64b0462eaa32076ef97295e898177",
+    ),
 ];
 
 #[test]

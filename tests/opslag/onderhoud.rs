@@ -83,7 +83,7 @@ fn beschadigd_register_wordt_gemeld_met_de_laatste_backup() {
             laatste_backup: Some(pad),
             ..
         } => {
-            assert!(pad.ends_with("backup-2026-11-25.sqlite"), "{pad:?}");
+            assert!(pad.ends_with("backup-2026-11-25.sqlite.gz"), "{pad:?}");
         }
         b => panic!("damage not found: {b:?}"),
     }

@@ -64,6 +64,11 @@ pub const MIGRATIES: &[Migratie] = &[
         naam: "rapport_indexen",
         sql: include_str!("sqlite/007_rapport_indexen.sql"),
     },
+    Migratie {
+        versie: 8,
+        naam: "auditlog_sleutel",
+        sql: include_str!("sqlite/008_auditlog_sleutel.sql"),
+    },
 ];
 
 /// The version a database has after all migrations.

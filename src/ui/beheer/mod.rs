@@ -38,6 +38,8 @@ pub struct BeheerScherm {
     ave_teksten: ave_teksten::AveTekstenScherm,
     auditlog: auditlog::AuditlogScherm,
     bewaartermijn: bewaartermijn::BewaartermijnScherm,
+    /// The backups beside the register (read once, again on "Vernieuwen").
+    backups: Option<Result<Option<crate::store::backup::Backupoverzicht>, String>>,
 }
 
 impl BeheerScherm {
@@ -71,6 +73,7 @@ impl BeheerScherm {
         // An import or demo data changes what is due and what was logged.
         self.auditlog.vernieuw();
         self.bewaartermijn.vernieuw();
+        self.backups = None;
         let ziet_dossiers = loket.sessie().is_some_and(|s| {
             crate::store::toegang::heeft(s.rol(), crate::store::toegang::Recht::Dossiers)
         });
@@ -116,6 +119,46 @@ impl BeheerScherm {
         self.voortgang_ui(ui, bezig.as_ref());
         if let Some(command) = command {
             self.start(command, loket);
+        }
+    }
+
+    /// The backups beside the register: how many, their total size against
+    /// the register's, and the newest (read once, again on "Vernieuwen").
+    fn backups_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+        let overzicht = self
+            .backups
+            .get_or_insert_with(|| loket.backupoverzicht().map_err(|f| f.to_string()));
+        ui.label(RichText::new("Backups").strong().size(16.0));
+        let mut vernieuw = false;
+        ui.horizontal_wrapped(|ui| {
+            match overzicht {
+                Ok(Some(o)) if o.bestanden.is_empty() => {
+                    ui.label(format!("Nog geen backups in {}.", o.map.display()));
+                }
+                Ok(Some(o)) => {
+                    ui.label(format!(
+                        "{} backups, samen {} (het register zelf: {}), in {}. Nieuwste: {}.",
+                        o.bestanden.len(),
+                        crate::store::backup::grootte(o.totaal_bytes),
+                        crate::store::backup::grootte(o.register_bytes),
+                        o.map.display(),
+                        o.bestanden[0]
+                            .0
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                    ));
+                }
+                Ok(None) => {
+                    ui.label("Dit register staat alleen in het geheugen en heeft geen backups.");
+                }
+                Err(fout) => {
+                    ui.colored_label(FOUT_KLEUR, format!("De backups zijn niet te lezen: {fout}"));
+                }
+            }
+            vernieuw = ui.button("Vernieuwen").clicked();
+        });
+        if vernieuw {
+            self.backups = None;
         }
     }
 
@@ -250,6 +293,8 @@ impl SchermUi for BeheerScherm {
                 if beheerder {
                     ui.add_space(12.0);
                     self.accounts.ui(ui, loket);
+                    ui.add_space(12.0);
+                    self.backups_ui(ui, loket);
                     ui.add_space(12.0);
                     self.auditlog.ui(ui, loket);
                     ui.add_space(8.0);
