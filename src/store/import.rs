@@ -203,9 +203,14 @@ pub struct ImportFouten {
     pub afgekapt: bool,
 }
 
-/// The transaction itself failed (begin, commit, or SQLite ended it).
+/// The transaction itself failed (begin, commit, or SQLite ended it). An
+/// error of the register's surroundings (disk full, read-only, locked, I/O)
+/// already says that nothing was stored: it is said as it is, once.
 impl From<StoreFout> for ImportFouten {
     fn from(fout: StoreFout) -> Self {
+        if fout.is_omgeving() || matches!(fout, StoreFout::Afgebroken(_)) {
+            return ImportFouten::een(fout.to_string());
+        }
         ImportFouten::een(format!(
             "het register kon de import niet vastleggen ({fout}); er is niets opgeslagen"
         ))
@@ -340,11 +345,21 @@ fn importeer_in<R: BufRead>(
         if regel.is_multiple_of(VOORTGANG_ELKE_REGELS) {
             voortgang(regel);
         }
-        if imp.afgekapt {
+        if imp.afgekapt || imp.gestopt.is_some() {
             break;
         }
     }
     voortgang(regel);
+    if let Some(oorzaak) = imp.gestopt.take() {
+        // Nothing further was tried; the helper rolls back (if SQLite has
+        // not already). The line errors found before are kept.
+        let mut fouten = std::mem::take(&mut imp.fouten);
+        fouten.push(ImportFout::op(0, None, oorzaak.to_string()));
+        return Err(ImportFouten {
+            fouten,
+            afgekapt: false,
+        });
+    }
     if !imp.header_gezien && imp.fouten.is_empty() {
         imp.fout(ImportFout::op(
             1,
@@ -364,9 +379,8 @@ fn importeer_in<R: BufRead>(
         // The transaction helper rolls back.
         return Err(ImportFouten { fouten, afgekapt });
     }
-    crate::store::sociale_kaart_beheer::koppel_geleverde_aanbieders(tx).map_err(|_| {
-        ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
-    })?;
+    crate::store::sociale_kaart_beheer::koppel_geleverde_aanbieders(tx)
+        .map_err(ImportFouten::from)?;
     if let Some((actor, object)) = door {
         let records: u64 = aantallen.iter().sum();
         crate::store::audit::log(
@@ -381,9 +395,7 @@ fn importeer_in<R: BufRead>(
                 details: Some(&format!("records={records}")),
             },
         )
-        .map_err(|_| {
-            ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
-        })?;
+        .map_err(ImportFouten::from)?;
     }
     let per_soort: Vec<(&'static str, u64)> = SOORTEN
         .iter()
@@ -469,6 +481,10 @@ struct Importeur<'t, 'c> {
     /// then not stored (it could not be), and not reported a second time.
     hangt_aan_fout: bool,
     aantallen: [u64; 13],
+    /// Set when writing failed for a reason outside the file (disk full,
+    /// read-only, locked, I/O, or SQLite ended the transaction): the import
+    /// stops at once, reads no further line and runs no further statement.
+    gestopt: Option<StoreFout>,
 }
 
 impl<'t, 'c> Importeur<'t, 'c> {
@@ -484,7 +500,32 @@ impl<'t, 'c> Importeur<'t, 'c> {
             banden: HashMap::new(),
             hangt_aan_fout: false,
             aantallen: [0; 13],
+            gestopt: None,
         }
+    }
+
+    /// Stops the import for a reason outside the file (see `gestopt`).
+    fn stop(&mut self, fout: StoreFout) {
+        if self.gestopt.is_none() {
+            self.gestopt = Some(fout);
+        }
+    }
+
+    /// Whether a failed write means the import cannot go on: an error of the
+    /// surroundings, or a transaction SQLite already ended itself. `None`
+    /// when it stopped; else the error, for the line's message.
+    fn schrijven_onmogelijk(&mut self, fout: StoreFout) -> Option<StoreFout> {
+        if fout.is_omgeving() {
+            self.stop(fout);
+            return None;
+        }
+        if self.tx.is_autocommit() {
+            self.stop(StoreFout::Afgebroken(
+                "de database heeft de transactie zelf teruggedraaid (schijf vol, schijffout of geheugen op)",
+            ));
+            return None;
+        }
+        Some(fout)
     }
 
     fn fout(&mut self, fout: ImportFout) {
@@ -605,7 +646,9 @@ impl<'t, 'c> Importeur<'t, 'c> {
                     )),
                     Ok(Some(_)) => {}
                     Ok(None) => {
-                        if zet_instelling(self.tx, INSTELLING_GEMEENTE, g).is_err() {
+                        if let Err(e) = zet_instelling(self.tx, INSTELLING_GEMEENTE, g)
+                            && self.schrijven_onmogelijk(e).is_some()
+                        {
                             fouten.push(ImportFout::op(regel, Some("gemeente"), "de gemeente kon niet worden opgeslagen"));
                         }
                     }
@@ -688,7 +731,9 @@ impl<'t, 'c> Importeur<'t, 'c> {
                     self.ongeldig.insert((record.soort(), id.to_owned()));
                 }
                 let fout = self.schrijffout(regel, record, &e);
-                self.fout(fout);
+                if self.schrijven_onmogelijk(StoreFout::from(e)).is_some() {
+                    self.fout(fout);
+                }
             }
         }
     }

@@ -822,3 +822,108 @@ fn cli_meldt_regel_en_veld_en_faalt() {
     assert!(!uit.status.success());
     assert!(String::from_utf8_lossy(&uit.stderr).contains("bestaat niet"));
 }
+
+/// Every row of every table (named in `sqlite_schema`), each table's rows
+/// sorted: equal dumps, equal registers.
+pub(crate) fn alle_tabellen(conn: &Connection) -> Vec<(String, Vec<Vec<rusqlite::types::Value>>)> {
+    let tabellen: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .expect("tabellen")
+        .query_map([], |r| r.get(0))
+        .expect("tabellen")
+        .collect::<Result<_, _>>()
+        .expect("tabellen");
+    tabellen
+        .into_iter()
+        .map(|t| {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM \"{t}\""))
+                .expect("select");
+            let kolommen = stmt.column_count();
+            let mut rijen: Vec<Vec<rusqlite::types::Value>> = stmt
+                .query_map([], |r| (0..kolommen).map(|i| r.get(i)).collect())
+                .expect("rijen")
+                .collect::<Result<_, _>>()
+                .expect("rijen");
+            rijen.sort_by_key(|r| format!("{r:?}"));
+            (t, rijen)
+        })
+        .collect()
+}
+
+#[test]
+fn import_op_volle_schijf_slaat_niets_op_en_zegt_het_een_keer() {
+    use std::fmt::Write as _;
+    use wijkregister::store::audit::{self, Verificatie};
+    use wijkregister::store::import::importeer_bestand_als;
+
+    let map = tempfile::tempdir().expect("tmp");
+    let db = map.path().join("register.sqlite");
+    let mut conn = store::open(&db).expect("register");
+    let fixture = map.path().join("volledig.jsonl");
+    std::fs::write(&fixture, VOLLEDIG).expect("schrijven");
+    importeer_bestand_als(&mut conn, &fixture, Some("opdrachtregel"), &mut |_| {})
+        .expect("fixture");
+
+    // A file far larger than the free room inside the register's pages.
+    let mut tekst = format!("{HEADER}\n");
+    for i in 0..3000 {
+        let _ = writeln!(
+            tekst,
+            r#"{{"type":"inwoner","id":"I-VOL-{i}","voornaam":"Vera","achternaam":"Vol {i}","geboortedatum":"1980-01-01","huishouden":"H-VOL-{i}","woonplaats":"Almelo"}}"#
+        );
+    }
+    let bestand = map.path().join("groot.jsonl");
+    std::fs::write(&bestand, &tekst).expect("schrijven");
+
+    // The disk is full: no free page, no new page allowed.
+    conn.execute_batch("VACUUM").expect("vacuum");
+    let paginas: i64 = conn
+        .pragma_query_value(None, "page_count", |r| r.get(0))
+        .expect("pagina's");
+    let _: i64 = conn
+        .pragma_update_and_check(None, "max_page_count", paginas, |r| r.get(0))
+        .expect("max");
+    let voor = alle_tabellen(&conn);
+
+    let fouten = importeer_bestand_als(&mut conn, &bestand, Some("opdrachtregel"), &mut |_| {})
+        .expect_err("de schijf is vol");
+    assert!(conn.is_autocommit(), "geen transactie blijft open");
+    assert_eq!(alle_tabellen(&conn), voor, "het register is veranderd");
+    assert!(
+        matches!(
+            audit::verifieer(&conn).expect("verifieer"),
+            Verificatie::Intact { .. }
+        ),
+        "de auditketen is gebroken"
+    );
+    let alles: Vec<String> = fouten.fouten.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        fouten.fouten.len(),
+        1,
+        "één fout, geen fout per regel: {alles:#?}"
+    );
+    assert!(!fouten.afgekapt);
+    let vol = store::StoreFout::SchijfVol.to_string();
+    assert_eq!(
+        alles.iter().map(|f| f.matches(&vol).count()).sum::<usize>(),
+        1,
+        "de volle schijf wordt één keer gemeld: {alles:#?}"
+    );
+
+    // With room again the same file imports whole, with its audit row.
+    let _: i64 = conn
+        .pragma_update_and_check(None, "max_page_count", 1_000_000, |r| r.get(0))
+        .expect("max");
+    let verslag = importeer_bestand_als(&mut conn, &bestand, Some("opdrachtregel"), &mut |_| {})
+        .expect("import met ruimte");
+    assert_eq!(verslag.records, 3000);
+    let imports: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit WHERE actie = 'import'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("audit");
+    assert_eq!(imports, 2, "de fixture en dit bestand");
+}
