@@ -299,7 +299,9 @@ fn importeer_als<R: BufRead>(
     door: Option<(&str, &str)>,
     voortgang: &mut dyn FnMut(u64),
 ) -> Result<ImportVerslag, ImportFouten> {
-    crate::store::transactie::voer_uit(conn, |tx| importeer_in(tx, bron, door, voortgang))
+    // A date of birth may not lie after today (the domain's rule).
+    let vandaag = chrono::Local::now().date_naive();
+    crate::store::transactie::voer_uit(conn, |tx| importeer_in(tx, bron, door, vandaag, voortgang))
 }
 
 /// The import inside its transaction.
@@ -307,9 +309,10 @@ fn importeer_in<R: BufRead>(
     tx: &Transaction<'_>,
     mut bron: R,
     door: Option<(&str, &str)>,
+    vandaag: chrono::NaiveDate,
     voortgang: &mut dyn FnMut(u64),
 ) -> Result<ImportVerslag, ImportFouten> {
-    let mut imp = Importeur::new(tx);
+    let mut imp = Importeur::new(tx, vandaag);
     let mut buf = Vec::with_capacity(4096);
     let mut regel: u64 = 0;
     loop {
@@ -485,10 +488,14 @@ struct Importeur<'t, 'c> {
     /// read-only, locked, I/O, or SQLite ended the transaction): the import
     /// stops at once, reads no further line and runs no further statement.
     gestopt: Option<StoreFout>,
+    /// Today, for the rules that need it.
+    vandaag: chrono::NaiveDate,
+    /// BSNs given by earlier lines: the resident and the line.
+    bsns: HashMap<String, (String, u64)>,
 }
 
 impl<'t, 'c> Importeur<'t, 'c> {
-    fn new(tx: &'t Transaction<'c>) -> Self {
+    fn new(tx: &'t Transaction<'c>, vandaag: chrono::NaiveDate) -> Self {
         Importeur {
             tx,
             fouten: Vec::new(),
@@ -501,6 +508,8 @@ impl<'t, 'c> Importeur<'t, 'c> {
             hangt_aan_fout: false,
             aantallen: [0; 13],
             gestopt: None,
+            vandaag,
+            bsns: HashMap::new(),
         }
     }
 
@@ -682,7 +691,7 @@ impl<'t, 'c> Importeur<'t, 'c> {
 
     /// Checks a parsed record against earlier lines and the register, then stores it.
     fn record(&mut self, regel: u64, record: &Record) {
-        let mut fouten: Vec<ImportFout> = match record.valideer() {
+        let mut fouten: Vec<ImportFout> = match record.valideer_op(self.vandaag) {
             Ok(()) => Vec::new(),
             Err(v) => v
                 .into_iter()
@@ -861,6 +870,7 @@ impl<'t, 'c> Importeur<'t, 'c> {
             }
             Record::Inwoner(r) => {
                 self.bestaat_opt(regel, "wijkteam", "wijkteam", r.wijkteam.as_ref(), f);
+                self.bsn_uniek(regel, r, f);
             }
             Record::Contract(r) => {
                 self.bestaat(regel, "aanbieder", "aanbieder", &r.aanbieder, f);
@@ -907,6 +917,48 @@ impl<'t, 'c> Importeur<'t, 'c> {
                 self.bestaat_opt(regel, "aanbieder", "aanbieder", r.aanbieder.as_ref(), f);
             }
             Record::Bevolking(b) => self.bevolking(regel, b, f),
+        }
+    }
+
+    /// One BSN, one resident: not twice in the file, not already in the
+    /// register (one indexed lookup per BSN).
+    fn bsn_uniek(&mut self, regel: u64, r: &Inwoner, f: &mut Vec<ImportFout>) {
+        let Some(bsn) = &r.bsn else { return };
+        let bsn = bsn.as_str();
+        if let Some((inwoner, eerder)) = self.bsns.get(bsn) {
+            f.push(ImportFout::op(
+                regel,
+                Some("bsn"),
+                DomeinFout::BsnAlInBestand {
+                    bsn: bsn.to_owned(),
+                    regel: *eerder,
+                    inwoner: inwoner.clone(),
+                }
+                .to_string(),
+            ));
+            return;
+        }
+        match inwoner_met_bsn(self.tx, bsn) {
+            Ok(Some(inwoner)) => f.push(ImportFout::op(
+                regel,
+                Some("bsn"),
+                DomeinFout::BsnAlInRegister {
+                    bsn: bsn.to_owned(),
+                    inwoner,
+                }
+                .to_string(),
+            )),
+            Ok(None) => {
+                self.bsns.insert(bsn.to_owned(), (r.id.clone(), regel));
+            }
+            Err(e) => f.push(ImportFout::op(
+                regel,
+                Some("bsn"),
+                format!(
+                    "het register kon niet worden doorzocht op dit BSN: {}",
+                    StoreFout::from(e)
+                ),
+            )),
         }
     }
 
@@ -1058,6 +1110,13 @@ fn zoek_in_register(
         }
     };
     Ok(info.map(|info| Bekend { info, regel: None }))
+}
+
+/// The resident in the register with this BSN, if any (index `inwoner_bsn`).
+fn inwoner_met_bsn(tx: &Transaction<'_>, bsn: &str) -> rusqlite::Result<Option<String>> {
+    tx.prepare_cached("SELECT id FROM inwoner WHERE bsn = ?1 ORDER BY id LIMIT 1")?
+        .query_row(params![bsn], |r| r.get(0))
+        .optional()
 }
 
 /// The age bands of one year already in the register.

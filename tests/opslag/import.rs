@@ -927,3 +927,82 @@ fn import_op_volle_schijf_slaat_niets_op_en_zegt_het_een_keer() {
         .expect("audit");
     assert_eq!(imports, 2, "de fixture en dit bestand");
 }
+
+#[test]
+fn stuurtekens_in_tekst_worden_geweigerd() {
+    let f = mislukt(&[
+        r#"{"type":"wijkteam","id":"WT-9","naam":"Oost\u001b[31m"}"#,
+        r#"{"type":"inwoner","id":"I-9","voornaam":"Pi\u0000et","achternaam":"Jansen","geboortedatum":"1980-01-01","huishouden":"H-9","woonplaats":"Almelo"}"#,
+        r#"{"type":"ave","id":"AVE-9","huishouden":"H-1","datum":"2024-01-01","niveau":1,"reden":"Zorgen\u0007"}"#,
+    ]);
+    bevat(
+        fout(&f, 2, Some("naam")),
+        "stuurteken (U+001B) op positie 5",
+    );
+    bevat(
+        fout(&f, 3, Some("voornaam")),
+        "stuurteken (U+0000) op positie 3",
+    );
+    bevat(
+        fout(&f, 4, Some("reden")),
+        "stuurteken (U+0007) op positie 7",
+    );
+    assert_eq!(f.fouten.len(), 3, "{:#?}", f.fouten);
+
+    // A longer text may hold line breaks and tabs; a name may not.
+    let mut conn = register();
+    let tekst = format!(
+        "{HEADER}\n{}\n",
+        r#"{"type":"ave","id":"AVE-10","huishouden":"H-1","datum":"2024-01-01","niveau":1,"reden":"Eerste regel\n\tTweede regel"}"#
+    );
+    importeer_tekst(&mut conn, tekst.as_bytes()).expect("regelovergang in een reden mag");
+    let f = mislukt(&[r#"{"type":"wijkteam","id":"WT-9","naam":"Oost\nWest"}"#]);
+    bevat(
+        fout(&f, 2, Some("naam")),
+        "stuurteken (U+000A) op positie 5",
+    );
+}
+
+#[test]
+fn geboortedatum_in_de_toekomst() {
+    let f = mislukt(&[
+        r#"{"type":"inwoner","id":"I-9","voornaam":"Toekomst","achternaam":"Jansen","geboortedatum":"2099-01-01","huishouden":"H-9","woonplaats":"Almelo"}"#,
+    ]);
+    bevat(
+        fout(&f, 2, Some("geboortedatum")),
+        "01-01-2099 ligt in de toekomst",
+    );
+    assert_eq!(f.fouten.len(), 1, "{:#?}", f.fouten);
+}
+
+#[test]
+fn bsn_twee_keer_in_het_bestand_noemt_beide_regels() {
+    let mut conn = store::open_in_memory().expect("db");
+    let tekst = format!(
+        "{HEADER}\n{}\n{}\n{}\n",
+        r#"{"type":"inwoner","id":"I-A","bsn":"123456782","voornaam":"Anna","achternaam":"Smit","geboortedatum":"1980-01-01","huishouden":"H-A","woonplaats":"Almelo"}"#,
+        r#"{"type":"inwoner","id":"I-B","voornaam":"Bert","achternaam":"Smit","geboortedatum":"1981-01-01","huishouden":"H-A","woonplaats":"Almelo"}"#,
+        r#"{"type":"inwoner","id":"I-C","bsn":"123456782","voornaam":"Carla","achternaam":"Smit","geboortedatum":"1982-01-01","huishouden":"H-C","woonplaats":"Almelo"}"#,
+    );
+    let f = mislukt_bytes(&mut conn, tekst.as_bytes());
+    let e = fout(&f, 4, Some("bsn"));
+    bevat(
+        e,
+        "BSN 123456782 staat al op regel 2 van dit bestand (inwoner 'I-A')",
+    );
+    assert_eq!(f.fouten.len(), 1, "{:#?}", f.fouten);
+    assert_eq!(e.to_string().matches("regel 4").count(), 1, "{e}");
+}
+
+#[test]
+fn bsn_al_in_het_register() {
+    // The fixture gives I-1 the BSN 111222333.
+    let f = mislukt(&[
+        r#"{"type":"inwoner","id":"I-99","bsn":"111222333","voornaam":"Tweede","achternaam":"Persoon","geboortedatum":"1990-01-01","huishouden":"H-99","woonplaats":"Almelo"}"#,
+    ]);
+    bevat(
+        fout(&f, 2, Some("bsn")),
+        "BSN 111222333 is al bekend bij inwoner 'I-1' in het register",
+    );
+    assert_eq!(f.fouten.len(), 1, "{:#?}", f.fouten);
+}
