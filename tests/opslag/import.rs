@@ -425,7 +425,7 @@ fn header_ongeldig() {
     let mut conn = register();
     let f = mislukt_bytes(
         &mut conn,
-        br#"{"type":"header","format":"csv","version":2,"gemeente":"Almelo","extra":1}"#,
+        br#"{"type":"header","format":"csv","version":3,"gemeente":"Almelo","extra":1}"#,
     );
     bevat(
         fout(&f, 1, Some("format")),
@@ -433,7 +433,7 @@ fn header_ongeldig() {
     );
     bevat(
         fout(&f, 1, Some("version")),
-        "versie 2 kent deze wijkregister niet",
+        "versie 3 kent deze wijkregister niet; alleen versie 1 of 2",
     );
     bevat(fout(&f, 1, Some("extra")), "de header kent dit veld niet");
     let f = mislukt_bytes(
@@ -1098,9 +1098,20 @@ fn cli_meldt_regel_en_veld_en_faalt() {
         .output()
         .expect("starten");
     assert!(uit.status.success());
-    assert!(String::from_utf8_lossy(&uit.stdout).contains("29 records geëxporteerd"));
+    // The 29 records, the gemeente setting, the five AVE level texts and
+    // the audit log: the failed and the successful import.
     let geschreven = std::fs::read_to_string(&export_pad).expect("lezen");
-    assert_eq!(geschreven.lines().count(), 30);
+    let audit = geschreven
+        .lines()
+        .filter(|l| l.starts_with(r#"{"type":"audit""#))
+        .count();
+    assert_eq!(audit, 2, "{geschreven}");
+    assert!(
+        String::from_utf8_lossy(&uit.stdout).contains("37 records geëxporteerd"),
+        "{}",
+        String::from_utf8_lossy(&uit.stdout)
+    );
+    assert_eq!(geschreven.lines().count(), 38);
     let rest: Vec<_> = std::fs::read_dir(map.path())
         .expect("map")
         .filter_map(Result::ok)
