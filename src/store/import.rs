@@ -431,6 +431,8 @@ struct Importeur<'t, 'c> {
     /// read-only, locked, I/O, or SQLite ended the transaction): the import
     /// stops at once, reads no further line and runs no further statement.
     gestopt: Option<StoreFout>,
+    /// Set when an audit line did not connect to this register's log.
+    audit_geweigerd: bool,
     /// Today, for the rules that need it.
     vandaag: chrono::NaiveDate,
     /// BSNs given by earlier lines: the resident and the line.
@@ -455,6 +457,7 @@ impl<'t, 'c> Importeur<'t, 'c> {
             gestopt: None,
             vandaag,
             bsns: HashMap::new(),
+            audit_geweigerd: false,
         }
     }
 
@@ -975,6 +978,10 @@ impl<'t, 'c> Importeur<'t, 'c> {
             }
         };
         if volgnummer != volgend {
+            // Said once: every later audit line would not connect either.
+            if std::mem::replace(&mut self.audit_geweigerd, true) {
+                return Err(None);
+            }
             return Err(Some(ImportFout::op(
                 regel,
                 Some("volgnummer"),

@@ -1430,10 +1430,11 @@ fn auditlog_alleen_in_een_register_zonder_auditregels() {
     let tekst = format!("{HEADER_V2}\n{}\n", regel(2));
     let f = mislukt_bytes(&mut leeg, tekst.as_bytes());
     bevat(fout(&f, 2, Some("volgnummer")), "moet bij regel 1 beginnen");
-    let tekst = format!("{HEADER_V2}\n{}\n", regel(1));
+    let tekst = format!("{HEADER_V2}\n{}\n{}\n", regel(1), regel(2));
     let f = mislukt_bytes(&mut conn, tekst.as_bytes());
     bevat(
         fout(&f, 2, Some("volgnummer")),
         "het auditlog van dit register staat bij regel 2",
     );
+    assert_eq!(f.fouten.len(), 1, "één keer gezegd: {:#?}", f.fouten);
 }
