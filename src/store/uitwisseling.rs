@@ -1039,4 +1039,58 @@ mod tests {
             r#"{"type":"bevolking","jaar":2024,"leeftijd_van":0,"leeftijd_tot":17,"aantal":100}"#
         );
     }
+
+    /// The field table is consistent: the domain types are the v1 types in
+    /// the import's order, names are unique, keys are fields, and every
+    /// reference names a record type on an earlier line (or allows a later one).
+    #[test]
+    fn veldtabel_is_samenhangend() {
+        let domein: Vec<&str> = RECORDSOORTEN
+            .iter()
+            .filter(|s| s.domein)
+            .map(|s| s.naam)
+            .collect();
+        assert_eq!(domein, crate::store::import::SOORTEN);
+        assert!(RECORDSOORTEN.iter().all(|s| s.domein == (s.sinds == 1)));
+        for (i, soort) in RECORDSOORTEN.iter().enumerate() {
+            assert!(
+                RECORDSOORTEN[..i].iter().all(|s| s.naam != soort.naam),
+                "{} twee keer",
+                soort.naam
+            );
+            for (j, veld) in soort.velden.iter().enumerate() {
+                assert!(
+                    soort.velden[..j].iter().all(|v| v.naam != veld.naam),
+                    "{}.{} twee keer",
+                    soort.naam,
+                    veld.naam
+                );
+                let naar = match veld.soort {
+                    Soort::Verwijst { naar, later } => Some((naar, later)),
+                    Soort::Lijst {
+                        item: Item::Verwijst(naar),
+                        ..
+                    } => Some((naar, false)),
+                    Soort::StapNummer => Some(("klantreis_stap", false)),
+                    _ => None,
+                };
+                if let Some((naar, later)) = naar {
+                    let plek = RECORDSOORTEN.iter().position(|s| s.naam == naar);
+                    assert!(
+                        plek.is_some_and(|p| p < i || (later && p == i)),
+                        "{}.{} verwijst naar {naar}, dat niet eerder in het bestand staat",
+                        soort.naam,
+                        veld.naam
+                    );
+                }
+            }
+            for sleutel in soort.sleutel {
+                assert!(
+                    soort.velden.iter().any(|v| v.kolom == *sleutel),
+                    "sleutel {sleutel} van {} is geen veld",
+                    soort.naam
+                );
+            }
+        }
+    }
 }
