@@ -43,16 +43,20 @@ pub(crate) fn verrijk(tx: &Transaction<'_>, eind_jaar: i32) -> Result<(), StoreF
         INSERT OR IGNORE INTO melding_leefgebied (melding, leefgebied)
         SELECT id, 'sociaal-netwerk' FROM melding WHERE rowid % 3 = 0;
 
-        -- The recorded steps of each klantreis with an intaker.
+        -- The recorded steps of each klantreis with an intaker, in an order
+        -- the klantreis allows (domain::klantreis::Stap::volgende): an open
+        -- melding up to its gesprek and analyse, a closed one from melding
+        -- straight to afsluiting.
         INSERT INTO klantreis_stap (melding, stap, datum, medewerker, notitie, vastgelegd_op)
         SELECT id, 'melding', datum, medewerker, 'Melding aangenomen.', datum || 'T09:00:00Z'
           FROM melding WHERE medewerker IS NOT NULL;
         INSERT INTO klantreis_stap (melding, stap, datum, medewerker, notitie, vastgelegd_op)
         SELECT id, 'gesprek', gesprek, medewerker, 'Gesprek met de inwoner gevoerd.', gesprek || 'T10:00:00Z'
-          FROM melding WHERE medewerker IS NOT NULL AND gesprek IS NOT NULL;
+          FROM melding WHERE medewerker IS NOT NULL AND afgesloten IS NULL AND gesprek IS NOT NULL;
         INSERT INTO klantreis_stap (melding, stap, datum, medewerker, notitie, vastgelegd_op)
         SELECT id, 'analyse', onderzoek_klaar, medewerker, 'Onderzoek afgerond.', onderzoek_klaar || 'T11:00:00Z'
-          FROM melding WHERE medewerker IS NOT NULL AND onderzoek_klaar IS NOT NULL;
+          FROM melding WHERE medewerker IS NOT NULL AND afgesloten IS NULL AND gesprek IS NOT NULL
+           AND onderzoek_klaar >= gesprek;
         INSERT INTO klantreis_stap (melding, stap, datum, medewerker, notitie, vastgelegd_op)
         SELECT id, 'afsluiting', afgesloten, medewerker, 'Melding afgesloten.', afgesloten || 'T16:00:00Z'
           FROM melding WHERE medewerker IS NOT NULL AND afgesloten IS NOT NULL;

@@ -630,3 +630,37 @@ fn niets_na_de_peildatum() {
         .expect("n");
     assert!(meldingen > 0);
 }
+
+/// The klantreis steps the demo records follow the klantreis: each step may
+/// come after the one before it, on the same day or later, and a closed
+/// melding's last step is the afsluiting.
+#[test]
+fn stappen_van_de_demo_volgen_de_klantreis() {
+    use wijkregister::domain::klantreis::{Stap, controleer_datum};
+    let conn = gevuld(&inst(400, 2, 4));
+    let meldingen: Vec<(String, bool)> = conn
+        .prepare("SELECT id, afgesloten IS NOT NULL FROM melding WHERE medewerker IS NOT NULL")
+        .expect("meldingen")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("meldingen")
+        .collect::<Result<_, _>>()
+        .expect("meldingen");
+    assert!(!meldingen.is_empty());
+    for (melding, afgesloten) in meldingen {
+        let stappen = store::klantreis::stappen(&conn, &melding).expect("stappen");
+        assert!(!stappen.is_empty(), "{melding} heeft geen stappen");
+        let mut vorige: Option<(Stap, chrono::NaiveDate)> = None;
+        for s in &stappen {
+            Stap::controleer_volgorde(vorige.map(|(v, _)| v), s.stap)
+                .unwrap_or_else(|e| panic!("{melding}: {e}"));
+            controleer_datum(vorige, s.stap, s.datum, None)
+                .unwrap_or_else(|e| panic!("{melding}: {e}"));
+            vorige = Some((s.stap, s.datum));
+        }
+        assert_eq!(
+            afgesloten,
+            stappen.last().map(|s| s.stap) == Some(Stap::Afsluiting),
+            "{melding}"
+        );
+    }
+}
