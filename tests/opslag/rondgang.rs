@@ -447,3 +447,59 @@ fn opdrachtregel_export_en_import_naar_een_nieuw_register() {
     assert_eq!(nieuw_log.len(), oud_log.len());
     assert_eq!(nieuw_log.last().map(|r| r.2.as_str()), Some("import"));
 }
+
+/// A full disk during the import of a whole register (version 2: accounts,
+/// audit log, klantreis steps…) stores nothing and says so once.
+#[test]
+fn volledig_register_op_volle_schijf_slaat_niets_op() {
+    use wijkregister::demo::{self, DemoInstellingen};
+    use wijkregister::store::audit::{self, Verificatie};
+    use wijkregister::store::import::importeer_bestand_als;
+    let mut bron = store::open_in_memory().expect("bron");
+    let nu = chrono::NaiveDate::from_ymd_opt(2025, 12, 1)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .expect("tijd");
+    demo::vul_register_met_accounts(
+        &mut bron,
+        &DemoInstellingen {
+            inwoners: 200,
+            jaren: 1,
+            eind_jaar: 2025,
+            seed: 2,
+            peildatum: None,
+        },
+        nu,
+    )
+    .expect("demo");
+    let map = tempfile::tempdir().expect("tmp");
+    let bestand = map.path().join("register.jsonl");
+    let mut tekst = Vec::new();
+    export::exporteer(&bron, &mut tekst).expect("export");
+    std::fs::write(&bestand, &tekst).expect("schrijven");
+
+    let mut conn = store::open(&map.path().join("nieuw.sqlite")).expect("nieuw");
+    conn.execute_batch("VACUUM").expect("vacuum");
+    let paginas: i64 = conn
+        .pragma_query_value(None, "page_count", |r| r.get(0))
+        .expect("pagina's");
+    let _: i64 = conn
+        .pragma_update_and_check(None, "max_page_count", paginas, |r| r.get(0))
+        .expect("max");
+    let voor = crate::import::alle_tabellen(&conn);
+    let fouten = importeer_bestand_als(&mut conn, &bestand, Some("opdrachtregel"), &mut |_| {})
+        .expect_err("de schijf is vol");
+    assert_eq!(
+        crate::import::alle_tabellen(&conn),
+        voor,
+        "het register is veranderd"
+    );
+    assert!(matches!(
+        audit::verifieer(&conn).expect("verifieer"),
+        Verificatie::Intact { .. }
+    ));
+    assert_eq!(fouten.fouten.len(), 1, "{:#?}", fouten.fouten);
+    assert_eq!(
+        fouten.fouten[0].reden,
+        store::StoreFout::SchijfVol.to_string()
+    );
+}
