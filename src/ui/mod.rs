@@ -15,7 +15,6 @@ pub mod huishouden;
 pub mod inloggen;
 pub mod inwoners;
 pub mod melding;
-pub mod melding_nieuw;
 pub mod onderhoud;
 pub mod rapportage;
 pub mod scherm;
