@@ -24,7 +24,6 @@ pub mod auditlog;
 pub mod ave;
 pub mod beheer;
 pub mod klantreis;
-pub mod klok;
 pub mod rapportage;
 pub mod sociale_kaart;
 pub mod taak;
@@ -46,7 +45,7 @@ use crate::store::medewerkers::MedewerkerRij;
 use crate::store::sociale_kaart::{AanbiederRij, ContractRij, KaartFilter, VoorzieningRij};
 use crate::store::{self, StoreFout, toegang};
 
-pub use klok::Klok;
+pub use crate::klok::Klok;
 pub use taak::Taak;
 
 /// Asks the front end to draw again (background work reports through it).
