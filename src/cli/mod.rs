@@ -342,7 +342,7 @@ pub(crate) fn log_opdrachtregel(
     crate::store::audit::log(
         conn,
         &crate::store::audit::Logregel {
-            tijdstip: &crate::store::audit::tijdstip(&chrono::Utc::now()),
+            tijdstip: &crate::klok::Klok::systeem().audit_tijdstip(),
             actor: OPDRACHTREGEL,
             actie,
             object: Some(object),

@@ -29,7 +29,7 @@ pub fn export(db: &Path, van: i32, tot: i32, uit: &Path, intern: bool) -> anyhow
         uit,
         export::ExportOpties { van, tot, intern },
         OPDRACHTREGEL,
-        &crate::store::audit::tijdstip(&chrono::Utc::now()),
+        &crate::klok::Klok::systeem().audit_tijdstip(),
         &mut |_, _| {},
     )
     .with_context(|| {

@@ -28,6 +28,7 @@ use crate::report::{Jaarrapport, Uitkomst, Waarde};
 use crate::ui::actie::Actie;
 use crate::ui::scherm::SchermUi;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
+use crate::ui::widgets::Fouten;
 use crate::ui::widgets::getal::{decimaal_tekst, f64_tekst, groepeer, lees_getal};
 
 const CODE_BREEDTE: f32 = 70.0;
@@ -51,8 +52,8 @@ struct Invoer {
     realisatie: bool,
     waarde: String,
     bron: String,
-    fout_jaar: Option<String>,
-    fout_waarde: Option<String>,
+    /// Field errors (`jaar`, `waarde`).
+    fouten: Fouten,
     fout: Option<String>,
     bericht: Option<String>,
 }
@@ -618,7 +619,7 @@ impl RapportageScherm {
                             .char_limit(crate::ui::widgets::lengte::JAAR),
                     )
                     .labelled_by(label.id);
-                    if let Some(f) = &inv.fout_jaar {
+                    if let Some(f) = inv.fouten.get("jaar") {
                         ui.colored_label(FOUT_KLEUR, f);
                     }
                 });
@@ -641,7 +642,7 @@ impl RapportageScherm {
                             .char_limit(crate::ui::widgets::lengte::GETAL),
                     )
                     .labelled_by(label.id);
-                    if let Some(f) = &inv.fout_waarde {
+                    if let Some(f) = inv.fouten.get("waarde") {
                         ui.colored_label(FOUT_KLEUR, f);
                     }
                 });
@@ -682,15 +683,17 @@ impl RapportageScherm {
         let inv = &mut self.invoer;
         inv.fout = None;
         inv.bericht = None;
-        inv.fout_jaar = None;
-        inv.fout_waarde = None;
+        inv.fouten.clear();
         let jaar = match inv.jaar.trim().parse::<i32>() {
             Ok(j) if (1900..=2200).contains(&j) => Some(j),
             _ => {
-                inv.fout_jaar = Some(format!(
-                    "'{}' is geen jaartal; typ bijvoorbeeld 2024",
-                    inv.jaar.trim()
-                ));
+                inv.fouten.insert(
+                    "jaar".into(),
+                    format!(
+                        "'{}' is geen jaartal; typ bijvoorbeeld 2024",
+                        inv.jaar.trim()
+                    ),
+                );
                 None
             }
         };
@@ -722,7 +725,7 @@ impl RapportageScherm {
             let waarde = match lees_getal(&inv.waarde) {
                 Ok(w) => Some(w),
                 Err(f) => {
-                    inv.fout_waarde = Some(f);
+                    inv.fouten.insert("waarde".into(), f);
                     None
                 }
             };
