@@ -395,3 +395,10 @@ CREATE TABLE account (
 ) STRICT;
 CREATE TRIGGER account_niet_verwijderen BEFORE DELETE ON account
 BEGIN SELECT RAISE(ABORT, 'een account kan niet worden verwijderd; zet het op inactief'); END;
+
+-- Access from the resident's side (schema v9): "a melding / a step of this
+-- resident is the worker's", "the worker is casusregisseur in this
+-- household" seek the resident's rows, not the worker's whole history.
+CREATE INDEX melding_inwoner_medewerker ON melding (inwoner, medewerker, id);
+CREATE INDEX klantreis_stap_melding_medewerker ON klantreis_stap (melding, medewerker);
+CREATE INDEX ave_huishouden_casusregisseur ON ave (huishouden, casusregisseur);

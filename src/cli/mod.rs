@@ -6,6 +6,7 @@
 
 pub mod beheer;
 pub mod demo;
+pub mod meet;
 pub mod rapport;
 pub mod uitwisseling;
 
@@ -49,6 +50,13 @@ pub enum Opdracht {
     },
     /// `audit verify`
     AuditVerifieer,
+    /// `meet [--json] [--runs R]`
+    Meet {
+        /// Print `{"figures": […]}` instead of a table.
+        json: bool,
+        /// Runs per figure (the median is printed).
+        runs: usize,
+    },
     /// `export --van Y1 --tot Y2 --uit OUT.xlsx|OUT.csv [--intern]`
     Export {
         /// First year.
@@ -112,6 +120,9 @@ Gebruik:
   wijkregister [--db BESTAND] backup UIT.sqlite      schrijf een consistente kopie van het register
   wijkregister [--db BESTAND] restore IN.sqlite      zet een kopie terug (de huidige stand wordt eerst bewaard)
   wijkregister [--db BESTAND] audit verify           controleer de hashketen van het auditlog
+  wijkregister [--db BESTAND] meet [--json] [--runs R]
+                                                    meet de snelheid van zoeken, werkvoorraad, AVE-overzicht
+                                                    en jaarrapport, als de drukste medewerker per rol
   wijkregister --help                               deze tekst
 
 Zonder --db gebruikt wijkregister het standaardregister in de gebruikersmap.
@@ -177,6 +188,20 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
             Some(a) => return Err(format!("audit kent '{a}' niet; bedoelt u 'audit verify'?")),
             None => return Err("audit heeft een opdracht nodig: audit verify".to_owned()),
         },
+        Some("meet") => {
+            let (mut json, mut runs) = (false, 5);
+            while let Some(vlag) = rest.next() {
+                match vlag.as_str() {
+                    "--json" => json = true,
+                    "--runs" => runs = getal(&mut rest, "--runs")?,
+                    a => return Err(format!("meet kent '{a}' niet")),
+                }
+            }
+            if runs == 0 {
+                return Err("--runs moet minstens 1 zijn".to_owned());
+            }
+            Opdracht::Meet { json, runs }
+        }
         Some("demo") => {
             let mut o = DemoOpties::default();
             while let Some(vlag) = rest.next() {
@@ -265,6 +290,7 @@ pub fn voer_uit(db: &std::path::Path, opdracht: &Opdracht) -> anyhow::Result<Exi
         Opdracht::ExportJsonl { uit } => uitwisseling::exporteer(db, uit),
         Opdracht::Demo(opties) => demo::demo(db, opties),
         Opdracht::AuditVerifieer => beheer::audit_verifieer(db),
+        Opdracht::Meet { json, runs } => meet::meet_register(db, *json, *runs),
         Opdracht::Backup { uit } => beheer::backup(db, uit),
         Opdracht::Herstel { bron } => beheer::herstel(db, bron),
         Opdracht::Rapport { jaar } => rapport::rapport(db, *jaar),

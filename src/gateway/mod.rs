@@ -434,6 +434,26 @@ impl<'a> Loket<'a> {
         toegang::zoek(&*self.gw.lees()?, self.gebruiker()?, vraag, self.vandaag)
     }
 
+    /// One page of residents matching a search, as far as the session may
+    /// see them: at most `limiet` after row `na` (`None`: the first page).
+    /// The Inwoners list shows the first page at once and asks the next
+    /// when it is scrolled to (see [`toegang::zoek_pagina`]).
+    pub fn zoek_inwoners_pagina(
+        &self,
+        vraag: &Zoekvraag,
+        na: Option<&InwonerRij>,
+        limiet: usize,
+    ) -> Result<Vec<InwonerRij>, StoreFout> {
+        toegang::zoek_pagina(
+            &*self.gw.lees()?,
+            self.gebruiker()?,
+            vraag,
+            self.vandaag,
+            na,
+            limiet,
+        )
+    }
+
     /// A resident's dossier, read on today.
     pub fn dossier(&self, id: &str) -> Result<Dossier, StoreFout> {
         toegang::dossier(&*self.gw.lees()?, self.gebruiker()?, id, self.vandaag)

@@ -164,6 +164,10 @@ const BEVROREN_MIGRATIES: &[(u32, &str)] = &[
         8,
         "2ef52105e7da6a569b832f1e7d09dcf67bc64b0462eaa32076ef97295e898177",
     ),
+    (
+        9,
+        "18e9715928a5542675e89da47e4f135e48674c85f4bbecd5032b7ce7126c5432",
+    ),
 ];
 
 #[test]
