@@ -203,9 +203,14 @@ pub struct ImportFouten {
     pub afgekapt: bool,
 }
 
-/// The transaction itself failed (begin, commit, or SQLite ended it).
+/// The transaction itself failed (begin, commit, or SQLite ended it). An
+/// error of the register's surroundings (disk full, read-only, locked, I/O)
+/// already says that nothing was stored: it is said as it is, once.
 impl From<StoreFout> for ImportFouten {
     fn from(fout: StoreFout) -> Self {
+        if fout.is_omgeving() || matches!(fout, StoreFout::Afgebroken(_)) {
+            return ImportFouten::een(fout.to_string());
+        }
         ImportFouten::een(format!(
             "het register kon de import niet vastleggen ({fout}); er is niets opgeslagen"
         ))
@@ -294,7 +299,9 @@ fn importeer_als<R: BufRead>(
     door: Option<(&str, &str)>,
     voortgang: &mut dyn FnMut(u64),
 ) -> Result<ImportVerslag, ImportFouten> {
-    crate::store::transactie::voer_uit(conn, |tx| importeer_in(tx, bron, door, voortgang))
+    // A date of birth may not lie after today (the domain's rule).
+    let vandaag = chrono::Local::now().date_naive();
+    crate::store::transactie::voer_uit(conn, |tx| importeer_in(tx, bron, door, vandaag, voortgang))
 }
 
 /// The import inside its transaction.
@@ -302,9 +309,10 @@ fn importeer_in<R: BufRead>(
     tx: &Transaction<'_>,
     mut bron: R,
     door: Option<(&str, &str)>,
+    vandaag: chrono::NaiveDate,
     voortgang: &mut dyn FnMut(u64),
 ) -> Result<ImportVerslag, ImportFouten> {
-    let mut imp = Importeur::new(tx);
+    let mut imp = Importeur::new(tx, vandaag);
     let mut buf = Vec::with_capacity(4096);
     let mut regel: u64 = 0;
     loop {
@@ -340,11 +348,21 @@ fn importeer_in<R: BufRead>(
         if regel.is_multiple_of(VOORTGANG_ELKE_REGELS) {
             voortgang(regel);
         }
-        if imp.afgekapt {
+        if imp.afgekapt || imp.gestopt.is_some() {
             break;
         }
     }
     voortgang(regel);
+    if let Some(oorzaak) = imp.gestopt.take() {
+        // Nothing further was tried; the helper rolls back (if SQLite has
+        // not already). The line errors found before are kept.
+        let mut fouten = std::mem::take(&mut imp.fouten);
+        fouten.push(ImportFout::op(0, None, oorzaak.to_string()));
+        return Err(ImportFouten {
+            fouten,
+            afgekapt: false,
+        });
+    }
     if !imp.header_gezien && imp.fouten.is_empty() {
         imp.fout(ImportFout::op(
             1,
@@ -364,9 +382,8 @@ fn importeer_in<R: BufRead>(
         // The transaction helper rolls back.
         return Err(ImportFouten { fouten, afgekapt });
     }
-    crate::store::sociale_kaart_beheer::koppel_geleverde_aanbieders(tx).map_err(|_| {
-        ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
-    })?;
+    crate::store::sociale_kaart_beheer::koppel_geleverde_aanbieders(tx)
+        .map_err(ImportFouten::from)?;
     if let Some((actor, object)) = door {
         let records: u64 = aantallen.iter().sum();
         crate::store::audit::log(
@@ -381,9 +398,7 @@ fn importeer_in<R: BufRead>(
                 details: Some(&format!("records={records}")),
             },
         )
-        .map_err(|_| {
-            ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
-        })?;
+        .map_err(ImportFouten::from)?;
     }
     let per_soort: Vec<(&'static str, u64)> = SOORTEN
         .iter()
@@ -469,10 +484,18 @@ struct Importeur<'t, 'c> {
     /// then not stored (it could not be), and not reported a second time.
     hangt_aan_fout: bool,
     aantallen: [u64; 13],
+    /// Set when writing failed for a reason outside the file (disk full,
+    /// read-only, locked, I/O, or SQLite ended the transaction): the import
+    /// stops at once, reads no further line and runs no further statement.
+    gestopt: Option<StoreFout>,
+    /// Today, for the rules that need it.
+    vandaag: chrono::NaiveDate,
+    /// BSNs given by earlier lines: the resident and the line.
+    bsns: HashMap<String, (String, u64)>,
 }
 
 impl<'t, 'c> Importeur<'t, 'c> {
-    fn new(tx: &'t Transaction<'c>) -> Self {
+    fn new(tx: &'t Transaction<'c>, vandaag: chrono::NaiveDate) -> Self {
         Importeur {
             tx,
             fouten: Vec::new(),
@@ -484,7 +507,34 @@ impl<'t, 'c> Importeur<'t, 'c> {
             banden: HashMap::new(),
             hangt_aan_fout: false,
             aantallen: [0; 13],
+            gestopt: None,
+            vandaag,
+            bsns: HashMap::new(),
         }
+    }
+
+    /// Stops the import for a reason outside the file (see `gestopt`).
+    fn stop(&mut self, fout: StoreFout) {
+        if self.gestopt.is_none() {
+            self.gestopt = Some(fout);
+        }
+    }
+
+    /// Whether a failed write means the import cannot go on: an error of the
+    /// surroundings, or a transaction SQLite already ended itself. `None`
+    /// when it stopped; else the error, for the line's message.
+    fn schrijven_onmogelijk(&mut self, fout: StoreFout) -> Option<StoreFout> {
+        if fout.is_omgeving() {
+            self.stop(fout);
+            return None;
+        }
+        if self.tx.is_autocommit() {
+            self.stop(StoreFout::Afgebroken(
+                "de database heeft de transactie zelf teruggedraaid (schijf vol, schijffout of geheugen op)",
+            ));
+            return None;
+        }
+        Some(fout)
     }
 
     fn fout(&mut self, fout: ImportFout) {
@@ -605,7 +655,9 @@ impl<'t, 'c> Importeur<'t, 'c> {
                     )),
                     Ok(Some(_)) => {}
                     Ok(None) => {
-                        if zet_instelling(self.tx, INSTELLING_GEMEENTE, g).is_err() {
+                        if let Err(e) = zet_instelling(self.tx, INSTELLING_GEMEENTE, g)
+                            && self.schrijven_onmogelijk(e).is_some()
+                        {
                             fouten.push(ImportFout::op(regel, Some("gemeente"), "de gemeente kon niet worden opgeslagen"));
                         }
                     }
@@ -639,7 +691,7 @@ impl<'t, 'c> Importeur<'t, 'c> {
 
     /// Checks a parsed record against earlier lines and the register, then stores it.
     fn record(&mut self, regel: u64, record: &Record) {
-        let mut fouten: Vec<ImportFout> = match record.valideer() {
+        let mut fouten: Vec<ImportFout> = match record.valideer_op(self.vandaag) {
             Ok(()) => Vec::new(),
             Err(v) => v
                 .into_iter()
@@ -688,7 +740,9 @@ impl<'t, 'c> Importeur<'t, 'c> {
                     self.ongeldig.insert((record.soort(), id.to_owned()));
                 }
                 let fout = self.schrijffout(regel, record, &e);
-                self.fout(fout);
+                if self.schrijven_onmogelijk(StoreFout::from(e)).is_some() {
+                    self.fout(fout);
+                }
             }
         }
     }
@@ -816,6 +870,7 @@ impl<'t, 'c> Importeur<'t, 'c> {
             }
             Record::Inwoner(r) => {
                 self.bestaat_opt(regel, "wijkteam", "wijkteam", r.wijkteam.as_ref(), f);
+                self.bsn_uniek(regel, r, f);
             }
             Record::Contract(r) => {
                 self.bestaat(regel, "aanbieder", "aanbieder", &r.aanbieder, f);
@@ -862,6 +917,48 @@ impl<'t, 'c> Importeur<'t, 'c> {
                 self.bestaat_opt(regel, "aanbieder", "aanbieder", r.aanbieder.as_ref(), f);
             }
             Record::Bevolking(b) => self.bevolking(regel, b, f),
+        }
+    }
+
+    /// One BSN, one resident: not twice in the file, not already in the
+    /// register (one indexed lookup per BSN).
+    fn bsn_uniek(&mut self, regel: u64, r: &Inwoner, f: &mut Vec<ImportFout>) {
+        let Some(bsn) = &r.bsn else { return };
+        let bsn = bsn.as_str();
+        if let Some((inwoner, eerder)) = self.bsns.get(bsn) {
+            f.push(ImportFout::op(
+                regel,
+                Some("bsn"),
+                DomeinFout::BsnAlInBestand {
+                    bsn: bsn.to_owned(),
+                    regel: *eerder,
+                    inwoner: inwoner.clone(),
+                }
+                .to_string(),
+            ));
+            return;
+        }
+        match inwoner_met_bsn(self.tx, bsn) {
+            Ok(Some(inwoner)) => f.push(ImportFout::op(
+                regel,
+                Some("bsn"),
+                DomeinFout::BsnAlInRegister {
+                    bsn: bsn.to_owned(),
+                    inwoner,
+                }
+                .to_string(),
+            )),
+            Ok(None) => {
+                self.bsns.insert(bsn.to_owned(), (r.id.clone(), regel));
+            }
+            Err(e) => f.push(ImportFout::op(
+                regel,
+                Some("bsn"),
+                format!(
+                    "het register kon niet worden doorzocht op dit BSN: {}",
+                    StoreFout::from(e)
+                ),
+            )),
         }
     }
 
@@ -1013,6 +1110,13 @@ fn zoek_in_register(
         }
     };
     Ok(info.map(|info| Bekend { info, regel: None }))
+}
+
+/// The resident in the register with this BSN, if any (index `inwoner_bsn`).
+fn inwoner_met_bsn(tx: &Transaction<'_>, bsn: &str) -> rusqlite::Result<Option<String>> {
+    tx.prepare_cached("SELECT id FROM inwoner WHERE bsn = ?1 ORDER BY id LIMIT 1")?
+        .query_row(params![bsn], |r| r.get(0))
+        .optional()
 }
 
 /// The age bands of one year already in the register.
