@@ -33,10 +33,12 @@ pub enum Opdracht {
     },
     /// `demo [--inwoners N] [--jaren K] [--seed S] [--jsonl OUT]`
     Demo(DemoOpties),
-    /// `report --jaar Y`
+    /// `report --jaar Y [--wijkteam ID]`
     Rapport {
         /// The year.
         jaar: i32,
+        /// One wijkteam's report instead of the municipality's.
+        wijkteam: Option<String>,
     },
     /// `backup OUT.sqlite`
     Backup {
@@ -114,7 +116,9 @@ Gebruik:
                                                     schrijf het hele register als uitwisselingsbestand
   wijkregister [--db BESTAND] demo [--inwoners N] [--jaren K] [--seed S] [--jsonl UIT.jsonl]
                                                     vul het register met demogegevens (of schrijf ze als bestand)
-  wijkregister [--db BESTAND] report --jaar J       druk het indicatorrapport van jaar J af (JSON)
+  wijkregister [--db BESTAND] report --jaar J [--wijkteam ID]
+                                                   druk het indicatorrapport van jaar J af (JSON),
+                                                   met --wijkteam dat van één wijkteam
   wijkregister [--db BESTAND] export --van J1 --tot J2 --uit UIT.xlsx|UIT.csv [--intern]
                                                     schrijf de monitoringexport
   wijkregister [--db BESTAND] backup UIT.sqlite      schrijf een consistente kopie van het register
@@ -222,15 +226,17 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
             Opdracht::Demo(o)
         }
         Some("report") => {
-            let mut jaar = None;
+            let (mut jaar, mut wijkteam) = (None, None);
             while let Some(vlag) = rest.next() {
                 match vlag.as_str() {
                     "--jaar" => jaar = Some(getal(&mut rest, "--jaar")?),
+                    "--wijkteam" => wijkteam = Some(waarde(&mut rest, "--wijkteam")?),
                     a => return Err(format!("report kent '{a}' niet")),
                 }
             }
             Opdracht::Rapport {
                 jaar: jaar.ok_or("report heeft --jaar J nodig")?,
+                wijkteam,
             }
         }
         Some("export") => {
@@ -293,7 +299,7 @@ pub fn voer_uit(db: &std::path::Path, opdracht: &Opdracht) -> anyhow::Result<Exi
         Opdracht::Meet { json, runs } => meet::meet_register(db, *json, *runs),
         Opdracht::Backup { uit } => beheer::backup(db, uit),
         Opdracht::Herstel { bron } => beheer::herstel(db, bron),
-        Opdracht::Rapport { jaar } => rapport::rapport(db, *jaar),
+        Opdracht::Rapport { jaar, wijkteam } => rapport::rapport(db, *jaar, wijkteam.as_deref()),
         Opdracht::Export {
             van,
             tot,
@@ -405,7 +411,24 @@ mod tests {
         );
         assert_eq!(
             p(&["report", "--jaar", "2024"]).expect("ok").opdracht,
-            Opdracht::Rapport { jaar: 2024 }
+            Opdracht::Rapport {
+                jaar: 2024,
+                wijkteam: None
+            }
+        );
+        assert_eq!(
+            p(&["report", "--jaar", "2024", "--wijkteam", "WT-OOST"])
+                .expect("ok")
+                .opdracht,
+            Opdracht::Rapport {
+                jaar: 2024,
+                wijkteam: Some("WT-OOST".into())
+            }
+        );
+        assert!(
+            p(&["report", "--jaar", "2024", "--wijkteam"])
+                .expect_err("fout")
+                .contains("--wijkteam")
         );
         assert_eq!(
             p(&[

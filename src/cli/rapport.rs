@@ -9,10 +9,11 @@ use crate::cli::{OPDRACHTREGEL, schrijf_uit};
 use crate::report::{self, export};
 use crate::store;
 
-/// `wijkregister --db FILE report --jaar Y`: prints the JSON report of year Y.
-pub fn rapport(db: &Path, jaar: i32) -> anyhow::Result<ExitCode> {
+/// `wijkregister --db FILE report --jaar Y [--wijkteam ID]`: prints the
+/// JSON report of year Y, of the municipality or of one wijkteam.
+pub fn rapport(db: &Path, jaar: i32, wijkteam: Option<&str>) -> anyhow::Result<ExitCode> {
     let conn = store::open_bestaand(db)?;
-    let rapport = report::bereken_jaar(&conn, jaar)?;
+    let rapport = report::bereken_jaar_voor(&conn, jaar, wijkteam)?;
     let tekst = report::json::rapport_tekst(&rapport);
     schrijf_uit(tekst.as_bytes()).context("het rapport kon niet worden afgedrukt")?;
     Ok(ExitCode::SUCCESS)
