@@ -166,7 +166,7 @@ const BEVROREN_MIGRATIES: &[(u32, &str)] = &[
     ),
     (
         9,
-        "18e9715928a5542675e89da47e4f135e48674c85f4bbecd5032b7ce7126c5432",
+        "f6db6f35876e35949415026dd7d8ef3495e7bdadf8ec91d9fdc738129ac47c78",
     ),
 ];
 
