@@ -380,7 +380,8 @@ CREATE TABLE afweging_trede (
 -- (schema version 5; measured with cargo bench --bench prestaties).
 CREATE INDEX melding_medewerker ON melding (medewerker, id);
 -- Covering for the team werkvoorraad's running toekenningen (schema v9).
-CREATE INDEX toekenning_melding_open ON toekenning (melding, eind, inwoner, voorziening, besluit, start, id)
+CREATE INDEX toekenning_melding_open ON toekenning (melding, eind, inwoner, voorziening, besluit, start, id,
+    uitkomst, reden_einde)
     WHERE uitkomst = 'toegekend' AND reden_einde IS NULL;
 CREATE INDEX toekenning_lopend ON toekenning (start, eind, inwoner, voorziening, aanbieder, contract, verwijzer, doorbraak)
     WHERE uitkomst = 'toegekend' AND start IS NOT NULL;

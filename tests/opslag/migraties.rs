@@ -166,7 +166,7 @@ const BEVROREN_MIGRATIES: &[(u32, &str)] = &[
     ),
     (
         9,
-        "f6db6f35876e35949415026dd7d8ef3495e7bdadf8ec91d9fdc738129ac47c78",
+        "d0b0c94dac4e8664d2cd5ac1a56dc686b8e563cc0c4cde1f15165f393ee79c7e",
     ),
 ];
 
