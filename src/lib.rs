@@ -10,6 +10,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod gateway;
+pub mod klok;
 pub mod report;
 pub mod store;
 pub mod ui;

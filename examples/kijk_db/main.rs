@@ -7,6 +7,7 @@
 //! cargo run --release --example kijk_db -- zoektijden /tmp/ui-demo.sqlite         # search times on that file
 //! cargo run --release --example kijk_db -- klantreis /tmp/kr.sqlite               # two meldingen in progress
 //! cargo run --release --example kijk_db -- accounts /tmp/kijk.sqlite              # a demo register with three accounts
+//! cargo run --release --example kijk_db -- werkvoorraad /tmp/wv.sqlite            # the werkvoorraad of the screen tests
 //! ```
 //!
 //! An existing file at the path is replaced (except by `zoektijden`).
@@ -22,6 +23,7 @@ mod steun;
 mod accounts;
 mod inwoners;
 mod klantreis;
+mod werkvoorraad;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,9 +36,10 @@ fn main() {
         (Some("zoektijden"), Some(pad)) => inwoners::meet_zoektijden(pad),
         (Some("klantreis"), Some(pad)) => klantreis::schrijf_kijk_db(pad),
         (Some("accounts"), Some(pad)) => accounts::schrijf_kijk_db_met_accounts(pad),
+        (Some("werkvoorraad"), Some(pad)) => werkvoorraad::schrijf_kijk_db(pad),
         _ => {
             eprintln!(
-                "gebruik: kijk_db inwoners BESTAND [AANTAL] | zoektijden BESTAND | klantreis BESTAND | accounts BESTAND"
+                "gebruik: kijk_db inwoners BESTAND [AANTAL] | zoektijden BESTAND | klantreis BESTAND | accounts BESTAND | werkvoorraad BESTAND"
             );
             std::process::exit(2);
         }

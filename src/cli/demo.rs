@@ -20,10 +20,10 @@ pub fn demo(db: &Path, opties: &DemoOpties) -> anyhow::Result<ExitCode> {
     let inst = DemoInstellingen {
         inwoners: opties.inwoners,
         jaren: opties.jaren,
-        eind_jaar: chrono::Local::now().year(),
+        eind_jaar: crate::klok::Klok::systeem().nu().year(),
         seed: opties.seed,
         // Nothing after today: a demo made in November has no December events.
-        peildatum: Some(chrono::Local::now().date_naive()),
+        peildatum: Some(crate::klok::Klok::systeem().vandaag()),
     };
     let begin = Instant::now();
     if let Some(uit) = &opties.jsonl {

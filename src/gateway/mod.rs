@@ -24,7 +24,7 @@ pub mod auditlog;
 pub mod ave;
 pub mod beheer;
 pub mod klantreis;
-pub mod klok;
+pub mod onderhoud;
 pub mod rapportage;
 pub mod sociale_kaart;
 pub mod taak;
@@ -46,7 +46,7 @@ use crate::store::medewerkers::MedewerkerRij;
 use crate::store::sociale_kaart::{AanbiederRij, ContractRij, KaartFilter, VoorzieningRij};
 use crate::store::{self, StoreFout, toegang};
 
-pub use klok::Klok;
+pub use crate::klok::Klok;
 pub use taak::Taak;
 
 /// Asks the front end to draw again (background work reports through it).
@@ -192,6 +192,13 @@ impl Gateway {
             pad,
             herteken: Arc::new(|| {}),
         }
+    }
+
+    /// Opens the register file at `db` (refusing a file that is not a
+    /// register, see `store::open`) and wraps it, with long work on its own
+    /// connection in the background.
+    pub fn open_bestand(db: &std::path::Path) -> Result<Gateway, StoreFout> {
+        Ok(Gateway::new(store::open(db)?, Some(db.to_path_buf())))
     }
 
     /// Sets how background work asks the front end to draw again.
@@ -425,6 +432,26 @@ impl<'a> Loket<'a> {
     /// Residents matching a search, as far as the session may see them.
     pub fn zoek_inwoners(&self, vraag: &Zoekvraag) -> Result<Vec<InwonerRij>, StoreFout> {
         toegang::zoek(&*self.gw.lees()?, self.gebruiker()?, vraag, self.vandaag)
+    }
+
+    /// One page of residents matching a search, as far as the session may
+    /// see them: at most `limiet` after row `na` (`None`: the first page).
+    /// The Inwoners list shows the first page at once and asks the next
+    /// when it is scrolled to (see [`toegang::zoek_pagina`]).
+    pub fn zoek_inwoners_pagina(
+        &self,
+        vraag: &Zoekvraag,
+        na: Option<&InwonerRij>,
+        limiet: usize,
+    ) -> Result<Vec<InwonerRij>, StoreFout> {
+        toegang::zoek_pagina(
+            &*self.gw.lees()?,
+            self.gebruiker()?,
+            vraag,
+            self.vandaag,
+            na,
+            limiet,
+        )
     }
 
     /// A resident's dossier, read on today.

@@ -14,7 +14,9 @@ pub mod berekening;
 pub mod export;
 pub mod json;
 
-pub use berekening::{bereken_jaar, bereken_jaren, bereken_jaren_met_voortgang};
+pub use berekening::{
+    bereken_jaar, bereken_jaar_voor, bereken_jaren, bereken_jaren_met_voortgang, bereken_jaren_voor,
+};
 
 use crate::domain::Indicatorwaarde;
 use crate::domain::catalogus::Indicator;
@@ -110,6 +112,8 @@ pub struct Jaarrapport {
     pub gemeente: Option<String>,
     /// The year.
     pub jaar: i32,
+    /// The wijkteam (id) the report is for; `None` for the whole municipality.
+    pub wijkteam: Option<String>,
     /// One result per catalogue entry.
     pub indicatoren: Vec<Uitkomst>,
 }

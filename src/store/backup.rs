@@ -96,7 +96,7 @@ pub fn maak_backup_begrensd(
         audit::log(
             conn,
             &Logregel {
-                tijdstip: &audit::tijdstip(&chrono::Utc::now()),
+                tijdstip: &crate::klok::Klok::systeem().audit_tijdstip(),
                 actor,
                 actie: "backup",
                 object: Some(&object),
@@ -431,7 +431,7 @@ pub fn herstel(
     audit::log(
         conn,
         &Logregel {
-            tijdstip: &audit::tijdstip(&chrono::Utc::now()),
+            tijdstip: &crate::klok::Klok::systeem().audit_tijdstip(),
             actor,
             actie: "restore",
             object: Some(&format!("bestand:{}", bron.display())),
@@ -459,7 +459,7 @@ pub fn backup_map(db: &Path) -> PathBuf {
 /// in the backup folder of `db`.
 #[must_use]
 pub fn voor_herstel_pad(db: &Path) -> PathBuf {
-    let nu = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
+    let nu = crate::klok::Klok::systeem().nu().format("%Y-%m-%d-%H%M%S");
     backup_map(db).join(format!("voor-herstel-{nu}{EXTENSIE}"))
 }
 

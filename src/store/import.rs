@@ -319,7 +319,7 @@ fn importeer_in<R: BufRead>(
         crate::store::audit::log(
             tx,
             &crate::store::audit::Logregel {
-                tijdstip: &crate::store::audit::tijdstip(&chrono::Utc::now()),
+                tijdstip: &crate::klok::Klok::systeem().audit_tijdstip(),
                 actor,
                 actie: "import",
                 object: Some(object),

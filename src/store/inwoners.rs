@@ -101,6 +101,16 @@ pub struct Zoekvraag {
     pub wijkteam: Option<String>,
 }
 
+/// The later of two texts in SQLite's NOCASE order (ASCII letters folded,
+/// then bytes compared).
+fn nocase_max<'a>(a: &'a str, b: &'a str) -> &'a str {
+    if b.to_ascii_lowercase() > a.to_ascii_lowercase() {
+        b
+    } else {
+        a
+    }
+}
+
 /// The exclusive upper bound of a prefix range.
 fn bovengrens(prefix: &str) -> String {
     format!("{prefix}\u{10FFFF}")
@@ -143,6 +153,23 @@ pub fn zoek_sql_beperkt(
     vraag: &Zoekvraag,
     beperking: Option<Beperking<'_>>,
 ) -> (String, Vec<String>) {
+    zoek_sql_pagina(vraag, beperking, None, None)
+}
+
+/// One page of a search: at most `limiet` rows (`None`: all) that come
+/// after row `na` in the search's order (`None`: from the start).
+///
+/// Keyset paging: the next page seeks past the last row shown (a row-value
+/// comparison on the sort columns, which the name and BSN indexes serve),
+/// so a page costs what it returns and the rows scanned past to find them,
+/// however deep it lies; never an OFFSET that re-reads the pages before.
+#[must_use]
+pub fn zoek_sql_pagina(
+    vraag: &Zoekvraag,
+    beperking: Option<Beperking<'_>>,
+    na: Option<&InwonerRij>,
+    limiet: Option<usize>,
+) -> (String, Vec<String>) {
     let mut param: Vec<String> = Vec::new();
     let mut basis: Vec<String> = Vec::new();
     if let Some(team) = &vraag.wijkteam {
@@ -157,8 +184,17 @@ pub fn zoek_sql_beperkt(
     // Each alternative is a list of conditions; several alternatives are a UNION.
     let mut alternatieven: Vec<Vec<String>> = Vec::new();
     let mut volgorde = "3 COLLATE NOCASE, 2 COLLATE NOCASE, 4, 1";
+    // With a page after `na`, the range of the last name starts at `na`'s
+    // last name when that lies further: SQLite seeks an index from one lower
+    // bound only, and a row-value comparison under NOCASE seeks nothing, so
+    // the seek must start there for a deep page to cost what a first does.
+    let na_achternaam = na.map(|r| r.achternaam.as_str());
     let bereik = |param: &mut Vec<String>, kolom: &str, prefix: &str| {
-        param.push(prefix.to_owned());
+        let onder = match na_achternaam {
+            Some(na) if kolom == "achternaam" => nocase_max(prefix, na),
+            _ => prefix,
+        };
+        param.push(onder.to_owned());
         param.push(bovengrens(prefix));
         format!(
             "i.{kolom} COLLATE NOCASE >= ?{} AND i.{kolom} COLLATE NOCASE < ?{}",
@@ -166,15 +202,19 @@ pub fn zoek_sql_beperkt(
             param.len()
         )
     };
-    match Zoekterm::lees(&vraag.tekst) {
+    let zoekterm = Zoekterm::lees(&vraag.tekst);
+    let naam_bereik = matches!(zoekterm, Zoekterm::Naam { .. });
+    match zoekterm {
         Zoekterm::Alles => alternatieven.push(Vec::new()),
         Zoekterm::Bsn(cijfers) => {
             if cijfers.len() == 9 {
                 param.push(cijfers);
                 alternatieven.push(vec![format!("i.bsn = ?{}", param.len())]);
             } else {
-                // ':' follows '9' in ASCII: every BSN starting with the digits lies in the range.
-                param.push(cijfers.clone());
+                // ':' follows '9' in ASCII: every BSN starting with the digits
+                // lies in the range; a next page starts at the last BSN shown.
+                let na_bsn = na.and_then(|r| r.bsn.as_deref()).unwrap_or("");
+                param.push(cijfers.as_str().max(na_bsn).to_owned());
                 param.push(format!("{cijfers}:"));
                 alternatieven.push(vec![format!(
                     "i.bsn >= ?{} AND i.bsn < ?{}",
@@ -201,6 +241,36 @@ pub fn zoek_sql_beperkt(
             }
         }
     }
+    // The page starts after `na` in the order of the search (name order, or
+    // BSN order for a BSN search).
+    if let Some(na) = na {
+        if volgorde == "5, 1" {
+            param.push(na.bsn.clone().unwrap_or_default());
+            param.push(na.id.clone());
+            basis.push(format!(
+                "(i.bsn, i.id) > (?{}, ?{})",
+                param.len() - 1,
+                param.len()
+            ));
+        } else {
+            param.push(na.achternaam.clone());
+            param.push(na.voornaam.clone());
+            param.push(crate::domain::datum::iso(na.geboortedatum));
+            param.push(na.id.clone());
+            let n = param.len();
+            basis.push(format!(
+                "(i.achternaam COLLATE NOCASE, i.voornaam COLLATE NOCASE, i.geboortedatum, i.id) \
+                 > (?{}, ?{}, ?{}, ?{n})",
+                n - 3,
+                n - 2,
+                n - 1
+            ));
+            if !naam_bereik {
+                // The seek of the name index (the row value alone seeks nothing).
+                basis.push(format!("i.achternaam COLLATE NOCASE >= ?{}", n - 3));
+            }
+        }
+    }
     let delen: Vec<String> = alternatieven
         .into_iter()
         .map(|mut voorwaarden| {
@@ -212,7 +282,10 @@ pub fn zoek_sql_beperkt(
             }
         })
         .collect();
-    let sql = format!("{} ORDER BY {volgorde}", delen.join(" UNION "));
+    let mut sql = format!("{} ORDER BY {volgorde}", delen.join(" UNION "));
+    if let Some(limiet) = limiet {
+        sql = format!("{sql} LIMIT {limiet}");
+    }
     (sql, param)
 }
 

@@ -348,7 +348,7 @@ fn maak_sleutel(tx: &Transaction<'_>, map: &Path) -> Result<bool, StoreFout> {
         super::audit::log(
             tx,
             &super::audit::Logregel {
-                tijdstip: &super::audit::tijdstip(&chrono::Utc::now()),
+                tijdstip: &crate::klok::Klok::systeem().audit_tijdstip(),
                 actor: "systeem",
                 actie: "auditlog-sleutel",
                 object: Some("auditlog"),
@@ -436,7 +436,7 @@ pub fn veranker_kop(
     let sleutel = van(conn)?;
     let mut regel = format!(
         "{volgnummer} {hash} {} {soort}",
-        super::audit::tijdstip(&chrono::Utc::now())
+        crate::klok::Klok::systeem().audit_tijdstip()
     );
     if let Some(n) = naam {
         regel.push(' ');

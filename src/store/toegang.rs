@@ -123,9 +123,27 @@ pub fn eis(g: &MedewerkerRij, recht: Recht) -> Result<(), StoreFout> {
 /// The SQL condition "`g` may see resident `i`" over `inwoner i`, with its
 /// parameters numbered from `eerste`. `None`: no resident at all (beheerder).
 ///
-/// Each alternative is an index search per resident (`melding_inwoner`,
-/// `klantreis_stap_melding`, `ave_huishouden`), so the condition adds a few
-/// seeks per row, never a scan of a large table.
+/// Every alternative is evaluated from the resident's side, so its cost is
+/// a few seeks per listed resident, whatever the worker's history holds
+/// (issue #13: an intaker with 4,000 meldingen waited a minute for the list
+/// when SQLite answered "a melding of this resident is theirs" by walking
+/// all of the worker's meldingen for every resident):
+///
+/// - own wijkteam: a column of the row itself, tried first (no seek);
+/// - a melding of the resident is theirs: one seek in
+///   `melding_inwoner_medewerker` (resident, worker);
+/// - they recorded a step on one of the resident's meldingen: the
+///   resident's meldingen (`melding_inwoner_medewerker`, covering), then per
+///   melding one seek in `klantreis_stap_melding_medewerker`; `CROSS JOIN`
+///   keeps the melding as the outer loop, so SQLite never starts from the
+///   worker's steps (`klantreis_stap_medewerker`);
+/// - casusregisseur in the household: one seek in
+///   `ave_huishouden_casusregisseur`;
+/// - a procesmanager: the household's level on the day, the latest event
+///   through `ave_huishouden`.
+///
+/// `tests/opslag/queryplannen.rs` checks these plans on a worker with many
+/// meldingen and steps.
 fn voorwaarde(
     g: &MedewerkerRij,
     vandaag: NaiveDate,
@@ -144,14 +162,17 @@ fn voorwaarde(
         param.push(g.id.clone());
         let mw = eerste + param.len() - 1;
         delen.push(format!(
-            "EXISTS (SELECT 1 FROM melding m WHERE m.inwoner = i.id AND m.medewerker = ?{mw})"
+            "EXISTS (SELECT 1 FROM melding m INDEXED BY melding_inwoner_medewerker
+                     WHERE m.inwoner = i.id AND m.medewerker = ?{mw})"
         ));
         delen.push(format!(
-            "EXISTS (SELECT 1 FROM melding m JOIN klantreis_stap s ON s.melding = m.id
-                     WHERE m.inwoner = i.id AND s.medewerker = ?{mw})"
+            "EXISTS (SELECT 1 FROM melding m INDEXED BY melding_inwoner_medewerker
+                     CROSS JOIN klantreis_stap s INDEXED BY klantreis_stap_melding_medewerker
+                     WHERE m.inwoner = i.id AND s.melding = m.id AND s.medewerker = ?{mw})"
         ));
         delen.push(format!(
-            "EXISTS (SELECT 1 FROM ave a WHERE a.huishouden = i.huishouden AND a.casusregisseur = ?{mw})"
+            "EXISTS (SELECT 1 FROM ave a INDEXED BY ave_huishouden_casusregisseur
+                     WHERE a.huishouden = i.huishouden AND a.casusregisseur = ?{mw})"
         ));
     }
     if g.rol == Rol::Procesmanager {
@@ -376,9 +397,42 @@ pub fn zoek(
 /// The SQL of [`zoek`] (public so the query-plan test can EXPLAIN it).
 #[must_use]
 pub fn zoek_sql(g: &MedewerkerRij, vraag: &Zoekvraag, vandaag: NaiveDate) -> (String, Vec<String>) {
+    zoek_pagina_sql(g, vraag, vandaag, None, None)
+}
+
+/// The rows of a search on one screen: the first page the Inwoners list
+/// shows, and each next page when it is scrolled to.
+pub const PAGINA: usize = 50;
+
+/// One page of [`zoek`]: at most `limiet` residents after row `na` (`None`:
+/// the first page), in the search's order. The cost is that of the rows
+/// returned and those passed over to find them (keyset paging, see
+/// [`crate::store::inwoners::zoek_sql_pagina`]), not of the whole list.
+pub fn zoek_pagina(
+    conn: &Connection,
+    g: &MedewerkerRij,
+    vraag: &Zoekvraag,
+    vandaag: NaiveDate,
+    na: Option<&InwonerRij>,
+    limiet: usize,
+) -> Result<Vec<InwonerRij>, StoreFout> {
+    eis(g, Recht::Dossiers)?;
+    let (sql, param) = zoek_pagina_sql(g, vraag, vandaag, na, Some(limiet));
+    crate::store::inwoners::zoek_met(conn, &sql, &param)
+}
+
+/// The SQL of [`zoek_pagina`] (public so the query-plan test can EXPLAIN it).
+#[must_use]
+pub fn zoek_pagina_sql(
+    g: &MedewerkerRij,
+    vraag: &Zoekvraag,
+    vandaag: NaiveDate,
+    na: Option<&InwonerRij>,
+    limiet: Option<usize>,
+) -> (String, Vec<String>) {
     let beperking =
         |eerste: usize| voorwaarde(g, vandaag, eerste).unwrap_or(("0".to_owned(), Vec::new()));
-    crate::store::inwoners::zoek_sql_beperkt(vraag, Some(&beperking))
+    crate::store::inwoners::zoek_sql_pagina(vraag, Some(&beperking), na, limiet)
 }
 
 /// A resident's dossier, when `g` may see it.

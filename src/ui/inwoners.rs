@@ -9,6 +9,11 @@
 //! memory), one at a time. Meanwhile the screen says "zoeken…" and keeps the
 //! previous rows; when a search ends and the question has changed since, the
 //! newest question is searched next, so typing fast never piles up work.
+//!
+//! A search asks one page (`toegang::PAGINA` rows) at a time: the first
+//! screenful comes at once, however many residents match; the next page is
+//! asked, the same way, when the list is scrolled to within half a page of
+//! the rows loaded (keyset paging in `store::inwoners`).
 
 use std::sync::Arc;
 
@@ -23,8 +28,12 @@ use crate::ui::scherm::SchermUi;
 use crate::ui::theme::FOUT_KLEUR;
 use crate::ui::widgets::getal::duizendtallen;
 
-/// A search running in the background, with the question it answers.
-type Zoeken = (Zoekvraag, Taak<Result<Vec<InwonerRij>, String>>);
+/// A search running in the background: the question it answers, whether it
+/// is a next page of the rows shown (not a new list), and the work.
+type Zoeken = (Zoekvraag, bool, Taak<Result<Vec<InwonerRij>, String>>);
+
+/// The rows of one page.
+const PAGINA: usize = crate::store::toegang::PAGINA;
 
 /// State of the Inwoners screen.
 #[derive(Default)]
@@ -36,8 +45,13 @@ pub struct InwonersScherm {
     wijkteams: Option<Vec<(String, String)>>,
     rijen: Arc<Vec<InwonerRij>>,
     geladen: Option<Zoekvraag>,
-    /// The unfiltered list (per wijkteam filter), kept so clearing the search is instant.
-    alle: Option<(Option<String>, Arc<Vec<InwonerRij>>)>,
+    /// More rows may follow the ones loaded (the last page was full).
+    meer: bool,
+    /// The highest row index drawn in the last frame (asks the next page).
+    laatst_getekend: usize,
+    /// The unfiltered list (per wijkteam filter) and whether more may
+    /// follow, kept so clearing the search is instant.
+    alle: Option<(Option<String>, Arc<Vec<InwonerRij>>, bool)>,
     fout: Option<String>,
     geselecteerd: Option<usize>,
     scroll_naar: Option<usize>,
@@ -70,7 +84,8 @@ impl InwonersScherm {
         self.scroll_naar = Some(index);
     }
 
-    /// Number of rows in the current list.
+    /// Number of rows loaded in the current list (one page at first; more
+    /// as the list is scrolled).
     #[must_use]
     pub fn aantal_rijen(&self) -> usize {
         self.rijen.len()
@@ -103,16 +118,17 @@ impl InwonersScherm {
             wijkteam: self.wijkteam.clone(),
         };
         if self.geladen.as_ref() == Some(&vraag) {
+            self.laad_meer(loket);
             return;
         }
         let zonder_tekst = vraag.tekst.trim().is_empty();
         let bewaard = self
             .alle
             .as_ref()
-            .filter(|(team, _)| zonder_tekst && *team == vraag.wijkteam)
-            .map(|(_, alle)| Arc::clone(alle));
-        if let Some(alle) = bewaard {
-            self.toon(vraag, Ok(alle));
+            .filter(|(team, _, _)| zonder_tekst && *team == vraag.wijkteam)
+            .map(|(_, alle, meer)| (Arc::clone(alle), *meer));
+        if let Some((alle, meer)) = bewaard {
+            self.toon(vraag, Ok(alle), meer);
             return;
         }
         // One search at a time: the newest question is searched when the
@@ -120,32 +136,78 @@ impl InwonersScherm {
         if self.zoeken.is_some() {
             return;
         }
+        self.zoek(loket, vraag, None);
+    }
+
+    /// Asks the next page when the list has been scrolled to within half a
+    /// page of the rows loaded and more may follow.
+    fn laad_meer(&mut self, loket: &Loket<'_>) {
+        if !self.meer || self.zoeken.is_some() {
+            return;
+        }
+        if self.laatst_getekend + PAGINA / 2 < self.rijen.len() {
+            return;
+        }
+        let (Some(vraag), Some(laatste)) = (self.geladen.clone(), self.rijen.last().cloned())
+        else {
+            return;
+        };
+        self.zoek(loket, vraag, Some(laatste));
+    }
+
+    /// Starts the search of one page: the first (`na` none) or the one after row `na`.
+    fn zoek(&mut self, loket: &Loket<'_>, vraag: Zoekvraag, na: Option<InwonerRij>) {
         let gezocht = vraag.clone();
+        let vervolg = na.is_some();
         let taak = loket.op_achtergrond("Zoeken", move |l, _| {
-            l.zoek_inwoners(&gezocht).map_err(|f| f.to_string())
+            l.zoek_inwoners_pagina(&gezocht, na.as_ref(), PAGINA)
+                .map_err(|f| f.to_string())
         });
-        self.zoeken = Some((vraag, taak));
+        self.zoeken = Some((vraag, vervolg, taak));
         // In memory the search has run already: shown in this frame.
         self.neem_zoekuitkomst();
     }
 
     /// Shows the outcome of the search that ended, if one did.
     fn neem_zoekuitkomst(&mut self) {
-        let Some(uitkomst) = self.zoeken.as_mut().and_then(|(_, taak)| taak.neem()) else {
+        let Some(uitkomst) = self.zoeken.as_mut().and_then(|(_, _, taak)| taak.neem()) else {
             return;
         };
-        let Some((vraag, _)) = self.zoeken.take() else {
+        let Some((vraag, vervolg, _)) = self.zoeken.take() else {
             return;
         };
-        self.toon(vraag, uitkomst.flatten().map(Arc::new));
+        let uitkomst = uitkomst.flatten();
+        let meer = uitkomst.as_ref().is_ok_and(|r| r.len() >= PAGINA);
+        if vervolg {
+            // A next page of a question no longer shown is dropped.
+            if self.geladen.as_ref() != Some(&vraag) {
+                return;
+            }
+            match uitkomst {
+                Ok(extra) => {
+                    Arc::make_mut(&mut self.rijen).extend(extra);
+                    self.meer = meer;
+                    if vraag.tekst.trim().is_empty() {
+                        self.alle = Some((vraag.wijkteam, Arc::clone(&self.rijen), meer));
+                    }
+                }
+                Err(fout) => {
+                    self.meer = false;
+                    self.fout = Some(format!("Verder zoeken is mislukt: {fout}"));
+                }
+            }
+            return;
+        }
+        self.toon(vraag, uitkomst.map(Arc::new), meer);
     }
 
-    /// Shows the rows found for `vraag` (or the failure, said once).
-    fn toon(&mut self, vraag: Zoekvraag, rijen: Result<Arc<Vec<InwonerRij>>, String>) {
+    /// Shows the rows found for `vraag` (or the failure, said once); `meer`:
+    /// a next page may follow.
+    fn toon(&mut self, vraag: Zoekvraag, rijen: Result<Arc<Vec<InwonerRij>>, String>, meer: bool) {
         match rijen {
             Ok(rijen) => {
                 if vraag.tekst.trim().is_empty() {
-                    self.alle = Some((vraag.wijkteam.clone(), Arc::clone(&rijen)));
+                    self.alle = Some((vraag.wijkteam.clone(), Arc::clone(&rijen), meer));
                 }
                 self.rijen = rijen;
                 self.fout = None;
@@ -157,6 +219,8 @@ impl InwonersScherm {
         }
         self.geselecteerd = if self.rijen.is_empty() { None } else { Some(0) };
         self.scroll_naar = self.geselecteerd;
+        self.laatst_getekend = 0;
+        self.meer = meer;
         self.geladen = Some(vraag);
     }
 }
@@ -213,9 +277,14 @@ impl SchermUi for InwonersScherm {
             ui.colored_label(FOUT_KLEUR, fout);
         }
         let aantal = self.rijen.len();
-        if self.zoeken.is_some() {
+        if self.zoeken.as_ref().is_some_and(|(_, vervolg, _)| !vervolg) {
             // The gateway asks for a repaint when the search ends.
             ui.label(RichText::new("zoeken…").italics());
+        } else if self.meer {
+            ui.label(format!(
+                "{} inwoners getoond; scroll omlaag voor meer.",
+                duizendtallen(aantal)
+            ));
         } else {
             ui.label(match aantal {
                 0 => "Geen inwoners gevonden.".to_owned(),
@@ -283,6 +352,7 @@ impl SchermUi for InwonersScherm {
             tabel = tabel.scroll_to_row(rij, None);
         }
         let rijhoogte = 24.0;
+        let mut laatst_getekend = 0;
         tabel
             .header(26.0, |mut kop| {
                 for titel in [
@@ -300,6 +370,7 @@ impl SchermUi for InwonersScherm {
             .body(|body| {
                 body.rows(rijhoogte, aantal, |mut rij| {
                     let i = rij.index();
+                    laatst_getekend = laatst_getekend.max(i);
                     let Some(inwoner) = self.rijen.get(i) else {
                         return;
                     };
@@ -339,6 +410,9 @@ impl SchermUi for InwonersScherm {
                     }
                 });
             });
+        self.laatst_getekend = laatst_getekend;
+        // Scrolled near the end of the rows loaded: the next page, in the background.
+        self.laad_meer(loket);
         actie
     }
 

@@ -15,7 +15,6 @@ pub mod huishouden;
 pub mod inloggen;
 pub mod inwoners;
 pub mod melding;
-pub mod melding_nieuw;
 pub mod onderhoud;
 pub mod rapportage;
 pub mod scherm;
@@ -30,7 +29,6 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use crate::gateway::{Gateway, Klok};
-use crate::store;
 use crate::ui::app::WijkregisterApp;
 
 /// Opens the window on the register at `db`. A database that cannot be
@@ -38,10 +36,9 @@ use crate::ui::app::WijkregisterApp;
 /// window appears.
 pub fn start(db: &Path) -> anyhow::Result<()> {
     // The store's error already names the file and what is wrong with it.
-    let conn = store::open(db).context("wijkregister kan niet starten")?;
+    let gateway = Gateway::open_bestand(db).context("wijkregister kan niet starten")?;
     let klok = Klok::systeem();
     let vandaag = klok.vandaag();
-    let gateway = Gateway::new(conn, Some(db.to_path_buf()));
     let db_pad = db.to_path_buf();
     let opties = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

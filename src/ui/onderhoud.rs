@@ -1,6 +1,6 @@
-//! Maintenance on start: the daily backup and `PRAGMA quick_check`, on a
-//! background thread with its own connection, so the first frame is never
-//! delayed. A damaged database is said plainly, with the latest backup
+//! Maintenance on start, shown: the daily backup and `PRAGMA quick_check`
+//! (`gateway::onderhoud`), on a background thread with its own connection,
+//! so the first frame is never delayed. A damaged database is said plainly, with the latest backup
 //! offered for restore. The daily backup is compressed and logged (as
 //! `systeem`) before it gets its name; a register whose files were
 //! readable by others is tightened when it is opened, and said here once.
@@ -12,53 +12,8 @@ use chrono::NaiveDate;
 use egui::RichText;
 
 use crate::gateway::Loket;
-use crate::store::{self, backup};
+use crate::gateway::onderhoud::{Bevinding, controleer_en_backup, neem_waarschuwingen};
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
-
-/// What the background check found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Bevinding {
-    /// The database is sound; today's backup was written (or already there).
-    Gezond {
-        /// The backup written now, if one was due.
-        backup: Option<PathBuf>,
-    },
-    /// `quick_check` found damage.
-    Beschadigd {
-        /// What SQLite reported.
-        fout: String,
-        /// The newest backup, if any.
-        laatste_backup: Option<PathBuf>,
-    },
-    /// The backup could not be written (the database itself is sound).
-    BackupMislukt(String),
-}
-
-/// Runs the check and the daily backup for the register at `db`.
-#[must_use]
-pub fn controleer_en_backup(db: &std::path::Path, vandaag: NaiveDate) -> Bevinding {
-    let laatste = || backup::backups(db).ok().and_then(|l| l.last().cloned());
-    let conn = match store::open(db) {
-        Ok(c) => c,
-        Err(fout) => {
-            return Bevinding::Beschadigd {
-                fout: fout.to_string(),
-                laatste_backup: laatste(),
-            };
-        }
-    };
-    if let Err(fout) = backup::snelle_controle(&conn) {
-        return Bevinding::Beschadigd {
-            fout: fout.to_string(),
-            laatste_backup: laatste(),
-        };
-    }
-    drop(conn);
-    match backup::dagelijkse_backup(db, vandaag) {
-        Ok(pad) => Bevinding::Gezond { backup: pad },
-        Err(fout) => Bevinding::BackupMislukt(fout.to_string()),
-    }
-}
 
 /// The maintenance state the app carries.
 #[derive(Default)]
@@ -80,7 +35,7 @@ impl Onderhoud {
             .spawn(move || {
                 let bevinding = controleer_en_backup(&db, vandaag);
                 // Modes tightened when the register was opened: said once.
-                let _ = zender.send((bevinding, store::neem_waarschuwingen()));
+                let _ = zender.send((bevinding, neem_waarschuwingen()));
                 ctx.request_repaint();
             });
         Onderhoud {

@@ -24,7 +24,7 @@ use crate::ui::dossier::DossierScherm;
 use crate::ui::huishouden::HuishoudenScherm;
 use crate::ui::inwoners::InwonersScherm;
 use crate::ui::melding::MeldingScherm;
-use crate::ui::melding_nieuw::MeldingNieuwScherm;
+use crate::ui::melding::nieuw::MeldingNieuwScherm;
 use crate::ui::rapportage::RapportageScherm;
 use crate::ui::scherm::SchermUi;
 use crate::ui::sociale_kaart::SocialeKaartScherm;

@@ -1031,3 +1031,66 @@ fn geimporteerde_melding_gaat_verder_in_het_register() {
         .expect("m");
     assert_eq!(id, "M-000001");
 }
+
+/// (#11 c) The store itself refuses a melding or a step whose medewerker
+/// field names anyone but who acts, and stores nothing of it: no record, no
+/// audit row. A correction may name another worker (who really did the step).
+#[test]
+fn de_store_weigert_een_handeling_op_andermans_naam() {
+    let conn = register();
+    let mut m = melding("I-MIRIAM", d(2025, 3, 1), None);
+    let id = kr::melding_toevoegen(&conn, h(INTAKER), &m).expect("eigen melding");
+    let audit_voor = tel(&conn, "audit", "1");
+    let meldingen_voor = tel(&conn, "melding", "1");
+    let stappen_voor = tel(&conn, "klantreis_stap", "1");
+
+    m.medewerker = WIJKCOACH.into();
+    let fout = kr::melding_toevoegen(&conn, h(INTAKER), &m).expect_err("andermans melding");
+    assert!(matches!(fout, StoreFout::GeenToegang(_)), "{fout}");
+    assert!(
+        fout.to_string().contains(&format!("namens {WIJKCOACH}")),
+        "{fout}"
+    );
+
+    let fout = kr::stap_vastleggen(
+        &conn,
+        h(INTAKER),
+        &id,
+        &stap(
+            Stap::Gesprek,
+            d(2025, 3, 2),
+            WIJKCOACH,
+            "op naam van een ander",
+        ),
+    )
+    .expect_err("andermans stap");
+    assert!(matches!(fout, StoreFout::GeenToegang(_)), "{fout}");
+    assert_eq!(tel(&conn, "melding", "1"), meldingen_voor);
+    assert_eq!(tel(&conn, "klantreis_stap", "1"), stappen_voor);
+    assert_eq!(tel(&conn, "audit", "1"), audit_voor);
+
+    // In one's own name it is stored; a correction may then name the colleague
+    // who really held the conversation, and keeps who corrected it.
+    let stap_id = kr::stap_vastleggen(
+        &conn,
+        h(INTAKER),
+        &id,
+        &stap(Stap::Gesprek, d(2025, 3, 2), INTAKER, "gesprek"),
+    )
+    .expect("eigen stap");
+    kr::stap_corrigeren(
+        &conn,
+        h(INTAKER),
+        stap_id,
+        &StapCorrectie {
+            datum: d(2025, 3, 2),
+            medewerker: WIJKCOACH.into(),
+            notitie: "gesprek, gevoerd door de wijkcoach".into(),
+        },
+    )
+    .expect("correctie");
+    let correcties = kr::correcties(&conn, stap_id).expect("correcties");
+    assert_eq!(correcties.len(), 1);
+    assert_eq!(correcties[0].nieuwe_medewerker, WIJKCOACH);
+    assert_eq!(correcties[0].door, INTAKER);
+}

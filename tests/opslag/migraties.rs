@@ -164,6 +164,10 @@ const BEVROREN_MIGRATIES: &[(u32, &str)] = &[
         8,
         "2ef52105e7da6a569b832f1e7d09dcf67bc64b0462eaa32076ef97295e898177",
     ),
+    (
+        9,
+        "d0b0c94dac4e8664d2cd5ac1a56dc686b8e563cc0c4cde1f15165f393ee79c7e",
+    ),
 ];
 
 #[test]

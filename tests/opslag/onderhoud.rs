@@ -15,9 +15,10 @@ use crate::steun::ui::harness_van;
 use egui_kittest::kittest::Queryable;
 use wijkregister::demo::{self, DemoInstellingen};
 use wijkregister::gateway::Gateway;
+use wijkregister::gateway::onderhoud::{Bevinding, controleer_en_backup};
 use wijkregister::store;
 use wijkregister::ui::app::WijkregisterApp;
-use wijkregister::ui::onderhoud::{Bevinding, Onderhoud, controleer_en_backup};
+use wijkregister::ui::onderhoud::Onderhoud;
 
 fn register_met_demo(pad: &std::path::Path) {
     let mut conn = store::open(pad).expect("open");

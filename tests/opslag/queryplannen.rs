@@ -42,9 +42,10 @@ const TOEGESTAAN: &[(&str, &str)] = &[
          than the team's meldingen over ten years it would otherwise start from",
     ),
     (
-        "SELECT rowid, id, geboortedatum, woonplaats FROM inwoner",
+        "SELECT rowid, id, geboortedatum, woonplaats, wijkteam FROM inwoner",
         "the report reads every resident once per computation (one sequential pass is cheaper \
-     than tens of thousands of random lookups for the running toekenningen of a year)",
+     than tens of thousands of random lookups for the running toekenningen of a year; the \
+     wijkteam marks whom a team's report counts)",
     ),
 ];
 
@@ -313,4 +314,230 @@ fn de_bewaking_ziet_een_volle_scan() {
         )
         .is_empty()
     );
+}
+
+/// The plan of `sql`: (id, parent, detail) per line, in order.
+fn plan(conn: &Connection, sql: &str) -> Vec<(i64, i64, String)> {
+    let mut stmt = conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .expect("explain");
+    let mut rijen = stmt.raw_query();
+    let mut uit = Vec::new();
+    while let Some(r) = rijen.next().expect("rij") {
+        uit.push((
+            r.get(0).expect("id"),
+            r.get(1).expect("parent"),
+            r.get(3).expect("detail"),
+        ));
+    }
+    uit
+}
+
+/// The busiest worker of a role in `conn` (most meldingen and steps).
+fn drukste(conn: &Connection, rol: &str) -> wijkregister::store::medewerkers::MedewerkerRij {
+    let id: String = conn
+        .query_row(
+            "SELECT w.id FROM medewerker w WHERE w.rol = ?1
+             ORDER BY (SELECT count(*) FROM melding m WHERE m.medewerker = w.id)
+                    + (SELECT count(*) FROM klantreis_stap s WHERE s.medewerker = w.id) DESC, w.id
+             LIMIT 1",
+            [rol],
+            |r| r.get(0),
+        )
+        .expect("medewerker");
+    wijkregister::store::medewerkers::een(conn, &id).expect("medewerker")
+}
+
+/// Issue #13: the search of an intaker with thousands of meldingen and of a
+/// wijkcoach with steps all over town starts from the resident (a name or
+/// BSN index on `inwoner`), and every part of the access condition seeks the
+/// resident's own rows: never the worker's meldingen or steps
+/// (`melding_medewerker`, `klantreis_stap_medewerker`), never a scan.
+#[test]
+fn zoeken_van_drukke_werkers_begint_bij_de_inwoner() {
+    let conn = crate::zoeken_per_rol::druk_register();
+    let intaker = drukste(&conn, "intaker");
+    let coach = drukste(&conn, "wijkcoach");
+    let meldingen: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM melding WHERE medewerker = ?1",
+            [&intaker.id],
+            |r| r.get(0),
+        )
+        .expect("n");
+    let stappen: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM klantreis_stap WHERE medewerker = ?1",
+            [&coach.id],
+            |r| r.get(0),
+        )
+        .expect("n");
+    assert!(
+        meldingen >= 3000,
+        "intaker {} heeft {meldingen} meldingen",
+        intaker.id
+    );
+    assert!(
+        stappen >= 500,
+        "wijkcoach {} heeft {stappen} stappen",
+        coach.id
+    );
+    let (achternaam, bsn): (String, String) = conn
+        .query_row(
+            "SELECT achternaam, bsn FROM inwoner WHERE bsn IS NOT NULL ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("inwoner");
+    let prefix: String = achternaam.chars().take(3).collect();
+    let midden = inwoners::zoek(&conn, &Zoekvraag::default())
+        .expect("zoek")
+        .swap_remove(300);
+    for g in [&intaker, &coach] {
+        for tekst in ["", "v", "de", prefix.as_str(), bsn.as_str(), &bsn[..4]] {
+            for na in [None, Some(&midden)] {
+                let vraag = Zoekvraag {
+                    tekst: tekst.to_owned(),
+                    wijkteam: None,
+                };
+                let (sql, _) =
+                    toegang::zoek_pagina_sql(g, &vraag, vandaag(), na, Some(toegang::PAGINA));
+                let regels = plan(&conn, &sql);
+                let wat = format!(
+                    "{:?} {} zoekt '{tekst}' na {:?}",
+                    g.rol,
+                    g.id,
+                    na.map(|r| &r.id)
+                );
+                let tekst_van = regels
+                    .iter()
+                    .map(|(_, _, d)| d.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                // The outer loop: the resident, through a name or BSN index.
+                let eerste = regels
+                    .iter()
+                    .find(|(_, _, d)| d.starts_with("SCAN") || d.starts_with("SEARCH"))
+                    .map(|(_, _, d)| d.as_str())
+                    .unwrap_or_default();
+                assert!(
+                    (eerste.starts_with("SCAN i USING INDEX inwoner_")
+                        || eerste.starts_with("SEARCH i USING INDEX inwoner_"))
+                        && (eerste.contains("inwoner_achternaam")
+                            || eerste.contains("inwoner_bsn")),
+                    "{wat}: het plan begint niet bij de inwoner:\n{tekst_van}"
+                );
+                for (_, _, d) in &regels {
+                    let woorden: Vec<&str> = d.split_whitespace().collect();
+                    assert!(
+                        !woorden.contains(&"melding_medewerker")
+                            && !woorden.contains(&"klantreis_stap_medewerker"),
+                        "{wat}: het plan loopt de geschiedenis van de medewerker af:\n{tekst_van}"
+                    );
+                    assert!(
+                        !(woorden.first() == Some(&"SCAN")
+                            && woorden.get(1).is_some_and(|t| ["m", "s", "a"].contains(t))),
+                        "{wat}: het plan leest een tabel helemaal:\n{tekst_van}"
+                    );
+                }
+                // Each part of the access condition: the resident's own rows.
+                let regel = |begin: &str| {
+                    regels
+                        .iter()
+                        .position(|(_, _, d)| d.starts_with(begin))
+                        .unwrap_or_else(|| panic!("{wat}: geen '{begin}' in:\n{tekst_van}"))
+                };
+                regel(
+                    "SEARCH m USING COVERING INDEX melding_inwoner_medewerker (inwoner=? AND medewerker=?)",
+                );
+                let stap = regel(
+                    "SEARCH s USING COVERING INDEX klantreis_stap_melding_medewerker (melding=? AND medewerker=?)",
+                );
+                regel(
+                    "SEARCH a USING COVERING INDEX ave_huishouden_casusregisseur (huishouden=? AND casusregisseur=?)",
+                );
+                // The step's melding is the resident's, found first (outer loop of that subquery).
+                let ouder = regels[stap].1;
+                assert!(
+                    regels[..stap].iter().any(|(_, p, d)| *p == ouder
+                        && d.starts_with(
+                            "SEARCH m USING COVERING INDEX melding_inwoner_medewerker (inwoner=?)"
+                        )),
+                    "{wat}: de stap wordt niet vanuit de meldingen van de inwoner gezocht:\n{tekst_van}"
+                );
+            }
+        }
+    }
+}
+
+/// The cost of the intaker's first screenful does not grow with their
+/// history: 3,000 more meldingen and 3,000 more steps, all of one resident
+/// they see already (so the list stays the same), leave the work SQLite
+/// does (virtual machine steps) as it was. Before issue #13 each non-team resident walked all of the
+/// intaker's meldingen, so this number grew with them.
+#[test]
+fn eerste_scherm_kost_niet_meer_met_meer_geschiedenis() {
+    use rusqlite::StatementStatus;
+    let conn = crate::zoeken_per_rol::druk_register();
+    let intaker = drukste(&conn, "intaker");
+    let stappen = |conn: &Connection, tekst: &str| -> (i32, Vec<String>) {
+        let (sql, param) = toegang::zoek_pagina_sql(
+            &intaker,
+            &Zoekvraag {
+                tekst: tekst.to_owned(),
+                wijkteam: None,
+            },
+            vandaag(),
+            None,
+            Some(toegang::PAGINA),
+        );
+        let mut stmt = conn.prepare(&sql).expect("sql");
+        let ids: Vec<String> = stmt
+            .query_map(rusqlite::params_from_iter(param.iter()), |r| r.get(0))
+            .expect("zoek")
+            .collect::<Result<_, _>>()
+            .expect("rijen");
+        (stmt.get_status(StatementStatus::VmStep), ids)
+    };
+    // A resident outside the intaker's team whom they do not see: their BSN
+    // search returns nothing, so its cost is that of the access condition.
+    let vreemde: String = conn
+        .query_row(
+            "SELECT bsn FROM inwoner i WHERE bsn IS NOT NULL AND wijkteam IS NOT ?1
+               AND NOT EXISTS (SELECT 1 FROM melding m WHERE m.inwoner = i.id AND m.medewerker = ?2)
+               AND NOT EXISTS (SELECT 1 FROM melding m JOIN klantreis_stap s ON s.melding = m.id
+                               WHERE m.inwoner = i.id AND s.medewerker = ?2)
+               AND NOT EXISTS (SELECT 1 FROM ave a WHERE a.huishouden = i.huishouden AND a.casusregisseur = ?2)
+             ORDER BY id LIMIT 1",
+            rusqlite::params![intaker.wijkteam, intaker.id],
+            |r| r.get(0),
+        )
+        .expect("een inwoner die de intaker niet ziet");
+    let teksten = ["", "v", "de", vreemde.as_str()];
+    let voor: Vec<(i32, Vec<String>)> = teksten.iter().map(|t| stappen(&conn, t)).collect();
+    assert!(voor[3].1.is_empty(), "de intaker ziet deze inwoner niet");
+    conn.execute(
+        "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 3000)
+         INSERT INTO melding (id, inwoner, datum, bron, medewerker, afgesloten, uitkomst)
+         SELECT 'MEER-' || k, (SELECT inwoner FROM melding WHERE medewerker = ?1 ORDER BY id LIMIT 1),
+                '2025-02-01', 'zelfmelder', ?1, '2025-02-02', 'informatie-advies' FROM n",
+        [&intaker.id],
+    )
+    .expect("meer meldingen");
+    conn.execute(
+        "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 3000)
+         INSERT INTO klantreis_stap (melding, stap, datum, medewerker, notitie, vastgelegd_op)
+         SELECT 'MEER-1', 'gesprek', '2025-02-01', ?1, '', '2025-02-01 10:00:00' FROM n",
+        [&intaker.id],
+    )
+    .expect("meer stappen");
+    for (tekst, (stappen_voor, ids_voor)) in teksten.iter().zip(voor) {
+        let (stappen_na, ids_na) = stappen(&conn, tekst);
+        assert_eq!(ids_na, ids_voor, "'{tekst}': dezelfde lijst");
+        assert!(stappen_voor > 0);
+        assert!(
+            f64::from(stappen_na) <= f64::from(stappen_voor) * 1.1,
+            "'{tekst}': {stappen_voor} stappen werden er {stappen_na} met 3.000 meldingen meer"
+        );
+    }
 }

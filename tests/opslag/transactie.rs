@@ -25,12 +25,9 @@ use wijkregister::store::{self, StoreFout, ave, transactie};
 /// with Miriam's melding weighed up to a decision.
 fn register_op_schijf(map: &std::path::Path) -> (Connection, String) {
     let geheugen = register();
-    let id = kr::melding_toevoegen(
-        &geheugen,
-        h(WIJKCOACH),
-        &melding("I-MIRIAM", d(2026, 3, 2), Some(Wet::Wmo)),
-    )
-    .expect("melding");
+    let mut m = melding("I-MIRIAM", d(2026, 3, 2), Some(Wet::Wmo));
+    m.medewerker = WIJKCOACH.into();
+    let id = kr::melding_toevoegen(&geheugen, h(WIJKCOACH), &m).expect("melding");
     for (stap, dag) in [(Stap::Gesprek, 5), (Stap::Analyse, 7)] {
         let nieuw = NieuweStap {
             stap,
@@ -118,7 +115,9 @@ fn keten_intact(conn: &Connection) {
 /// The one Dutch message for a full disk, saying nothing was stored.
 fn is_schijf_vol(fout: &StoreFout) -> bool {
     matches!(fout, StoreFout::SchijfVol)
-        && fout.to_string().contains("De schijf is vol: er is niets opgeslagen")
+        && fout
+            .to_string()
+            .contains("De schijf is vol: er is niets opgeslagen")
 }
 
 /// A note as long as the form allows: its step row no longer fits in a

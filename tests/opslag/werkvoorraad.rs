@@ -384,7 +384,7 @@ fn verlopen_eerst_en_teamoverzicht() {
     // A melding of the wijkcoach, for the team view.
     let mut m = melding("I-HANSEN", d(2026, 10, 1), Some(Wet::Wmo));
     m.medewerker = WIJKCOACH.into();
-    kr::melding_toevoegen(&conn, h(INTAKER), &m).expect("coach");
+    kr::melding_toevoegen(&conn, h(WIJKCOACH), &m).expect("coach");
 
     let team = werkvoorraad_team(&conn, "W-OOST", vandaag).expect("team");
     let namen: Vec<(&str, usize)> = team

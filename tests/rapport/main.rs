@@ -7,4 +7,5 @@ mod steun;
 mod export_monitoring;
 mod report_indicatorwaarden;
 mod report_json;
+mod report_pw_en_wijkteam;
 mod report_regels;

@@ -9,7 +9,7 @@
 #![allow(clippy::expect_used, reason = "tests may fail loudly")]
 
 use crate::steun::d;
-use crate::steun::klantreis::{self, WIJKCOACH, h, melding, register};
+use crate::steun::klantreis::{self, INTAKER, WIJKCOACH, h, melding, register};
 use crate::steun::ui::{harness_van, kies, klik, typ};
 use chrono::NaiveDate;
 use egui::Key;
@@ -94,7 +94,7 @@ fn verwijzing(conn: &Connection, id: &str, melding: &str, voorziening: &str) {
 fn melding_op(conn: &Connection, datum: NaiveDate) -> String {
     kr::melding_toevoegen(
         conn,
-        h(WIJKCOACH),
+        h(INTAKER),
         &melding("I-MIRIAM", datum, Some(Wet::Wmo)),
     )
     .expect("melding")

@@ -6,152 +6,14 @@
 #![allow(clippy::expect_used, reason = "tests may fail loudly")]
 
 use crate::steun::d;
-use crate::steun::klantreis::{INTAKER, SCHULD, WIJKCOACH, h, melding, register};
+use crate::steun::klantreis::{INTAKER, SCHULD};
 use crate::steun::ui::{harness_van, y};
-use chrono::NaiveDate;
+use crate::steun::werkvoorraad::{LEIDER, fixture, schrijf, toekenning, vandaag};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use rusqlite::{Connection, Transaction, TransactionBehavior};
-use wijkregister::domain::{
-    BesluitUitkomst, Inwoner, Leveringsvorm, Medewerker, Record, Rol, Toekenning, Verwijzer, Wet,
-};
-use wijkregister::store::klantreis as kr;
-use wijkregister::store::schrijven::voeg_in;
+use rusqlite::Connection;
+use wijkregister::domain::{Record, Verwijzer};
 use wijkregister::ui::app::{Scherm, WijkregisterApp};
-
-const LEIDER: &str = "MW-LEIDER";
-
-fn vandaag() -> NaiveDate {
-    d(2026, 11, 26)
-}
-
-fn schrijf(conn: &Connection, records: &[Record]) {
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate).expect("tx");
-    for r in records {
-        voeg_in(&tx, r).expect("record");
-    }
-    tx.commit().expect("commit");
-}
-
-fn inwoner(id: &str, voornaam: &str, achternaam: &str, geboren: NaiveDate) -> Record {
-    Record::Inwoner(Inwoner {
-        id: id.into(),
-        bsn: None,
-        voornaam: voornaam.into(),
-        achternaam: achternaam.into(),
-        geboortedatum: geboren,
-        geslacht: None,
-        huishouden: format!("H-{id}"),
-        wijkteam: Some("W-OOST".into()),
-        woonplaats: "Almelo".into(),
-    })
-}
-
-fn toekenning(
-    id: &str,
-    melding: &str,
-    inwoner: &str,
-    voorziening: &str,
-    besluit: NaiveDate,
-    start: Option<NaiveDate>,
-    eind: Option<NaiveDate>,
-) -> Record {
-    Record::Toekenning(Toekenning {
-        id: id.into(),
-        inwoner: inwoner.into(),
-        voorziening: voorziening.into(),
-        aanbieder: Some("A-ZORG".into()),
-        contract: None,
-        melding: Some(melding.into()),
-        verwijzer: Verwijzer::Gemeente,
-        aanvraag: None,
-        besluit,
-        uitkomst: BesluitUitkomst::Toegekend,
-        start,
-        eind,
-        leveringsvorm: Leveringsvorm::Natura,
-        doorbraak: false,
-        reden_einde: None,
-        afweging: None,
-    })
-}
-
-/// The intaker's queue on 26-11-2026: Wmo meldingen overdue (Miriam, 10
-/// days), due in 3 working days (Henk) and on time (Jet); a besluit ending
-/// in 30 days (Ria), a youth turning 18 in 4 months (Koen) and a provision
-/// waiting 20 days (Sem). The wijkcoach has one overdue melding; Tessa
-/// leads the team.
-fn fixture() -> Connection {
-    let conn = register();
-    schrijf(
-        &conn,
-        &[
-            inwoner("I-RIA", "Ria", "Ruiter", d(1950, 2, 2)),
-            inwoner("I-KOEN", "Koen", "Kok", d(2009, 3, 26)),
-            inwoner("I-SEM", "Sem", "Smit", d(1988, 8, 8)),
-            inwoner("I-ANNA", "Anna", "Bos", d(1970, 1, 1)),
-            Record::Medewerker(Medewerker {
-                id: LEIDER.into(),
-                naam: "Tessa Leider".into(),
-                rol: Rol::Teamleider,
-                wijkteam: Some("W-OOST".into()),
-            }),
-        ],
-    );
-    for (inwoner, datum) in [
-        ("I-MIRIAM", d(2026, 10, 5)),
-        ("I-HANSEN", d(2026, 10, 20)),
-        ("I-JONG2", d(2026, 11, 17)),
-    ] {
-        kr::melding_toevoegen(&conn, h(INTAKER), &melding(inwoner, datum, Some(Wet::Wmo)))
-            .expect("melding");
-    }
-    let mut coach = melding("I-ANNA", d(2026, 10, 1), Some(Wet::Wmo));
-    coach.medewerker = WIJKCOACH.into();
-    kr::melding_toevoegen(&conn, h(INTAKER), &coach).expect("coach");
-    // A closed melding of the intaker that the toekenningen belong to.
-    let gesloten = kr::melding_informatie_advies(
-        &conn,
-        h(INTAKER),
-        &melding("I-RIA", d(2026, 1, 5), Some(Wet::Wmo)),
-        "",
-    )
-    .expect("gesloten melding");
-    let begonnen = Some(d(2026, 2, 1));
-    schrijf(
-        &conn,
-        &[
-            toekenning(
-                "T-RIA",
-                &gesloten,
-                "I-RIA",
-                "V-BEGELEIDING",
-                d(2026, 1, 20),
-                begonnen,
-                Some(d(2026, 12, 26)),
-            ),
-            toekenning(
-                "T-KOEN",
-                &gesloten,
-                "I-KOEN",
-                "V-JEUGD",
-                d(2026, 1, 20),
-                begonnen,
-                None,
-            ),
-            toekenning(
-                "T-SEM",
-                &gesloten,
-                "I-SEM",
-                "V-DAGBESTEDING",
-                d(2026, 11, 6),
-                None,
-                None,
-            ),
-        ],
-    );
-    conn
-}
 
 fn harness(werk_als: Option<&str>) -> Harness<'static, WijkregisterApp> {
     harness_op(fixture(), werk_als)
@@ -345,33 +207,4 @@ fn toekenning_zonder_melding_staat_bij_de_teamleider() {
     // No worker has it.
     let h = harness_op(met_directe_verwijzing(), Some(INTAKER));
     assert!(h.query_by_label("Jesse Jong").is_none());
-}
-
-/// Not a test: writes this fixture, with a few more lines, to the file in
-/// `WIJKREGISTER_DEMO_DB` for looking at the real window. Run with
-/// `WIJKREGISTER_DEMO_DB=/tmp/wv.sqlite cargo test --test schermen -- --ignored ui_werkvoorraad::`.
-#[test]
-#[ignore = "writes a database file for screenshots"]
-fn schrijf_kijk_db() {
-    let pad = std::env::var("WIJKREGISTER_DEMO_DB").expect("zet WIJKREGISTER_DEMO_DB");
-    let _ = std::fs::remove_file(&pad);
-    let conn = fixture();
-    let mut spoed = melding("I-SEM", d(2026, 11, 24), Some(Wet::Schuldhulp));
-    spoed.spoed = true;
-    kr::melding_toevoegen(&conn, h(INTAKER), &spoed).expect("spoed");
-    let jeugd = kr::melding_toevoegen(
-        &conn,
-        h(INTAKER),
-        &melding("I-KOEN", d(2026, 10, 1), Some(Wet::Jeugdwet)),
-    )
-    .expect("jeugd");
-    kr::aanvraag_registreren(&conn, h(INTAKER), &jeugd, d(2026, 10, 2)).expect("aanvraag");
-    kr::melding_toevoegen(
-        &conn,
-        h(INTAKER),
-        &melding("I-ANNA", d(2026, 11, 20), Some(Wet::Participatiewet)),
-    )
-    .expect("participatie");
-    conn.execute("VACUUM INTO ?1", [&pad])
-        .expect("naar bestand");
 }

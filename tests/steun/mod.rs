@@ -8,7 +8,8 @@
 //!   sociale-kaart tests, with its workers and a `Handeling`;
 //! - [`rapport`]: compact record builders for the indicator tests (its own
 //!   `rapport::d` takes a `"jjjj-mm-dd"` text);
-//! - [`ui`]: the `egui_kittest` steps every screen test takes.
+//! - [`ui`]: the `egui_kittest` steps every screen test takes;
+//! - [`werkvoorraad`]: the register of the werkvoorraad screen tests.
 
 #![allow(
     dead_code,
@@ -19,6 +20,7 @@ pub mod klantreis;
 pub mod rapport;
 pub mod ui;
 pub mod vaste;
+pub mod werkvoorraad;
 
 use chrono::NaiveDate;
 

@@ -43,6 +43,7 @@ fn melding_in(
     h: Handeling<'_>,
     m: &NieuweMelding,
 ) -> Result<String, StoreFout> {
+    super::eis_eigen_naam(h, &m.medewerker)?;
     let mut fouten = Vec::new();
     tekst_controle(&mut fouten, "vraag", &m.vraag, true);
     if !bestaat(tx, "inwoner", &m.inwoner)? {

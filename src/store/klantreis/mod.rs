@@ -79,6 +79,23 @@ pub struct Handeling<'a> {
     pub tijdstip: &'a str,
 }
 
+/// Refuses a record whose medewerker field names anyone but who acts:
+/// every melding and step is stored in the name of the worker who does the
+/// write (the gateway: the logged-in worker), so the audit row and the
+/// record name the same person. The one exception the domain has is a
+/// correction of a step ([`stap_corrigeren`]): it may name who really did
+/// the step, and keeps who corrected it (the correction's `door` and the audit actor).
+pub(crate) fn eis_eigen_naam(h: Handeling<'_>, medewerker: &str) -> Result<(), StoreFout> {
+    if h.medewerker == medewerker {
+        Ok(())
+    } else {
+        Err(StoreFout::GeenToegang(format!(
+            "{} kan niet vastleggen namens {medewerker}; elke handeling staat op naam van wie is aangemeld",
+            h.medewerker
+        )))
+    }
+}
+
 /// Appends the audit row of a successful action.
 pub(crate) fn log(
     conn: &Connection,

@@ -141,6 +141,7 @@ pub(super) fn stap_in(
     melding: &str,
     s: &NieuweStap,
 ) -> Result<i64, StoreFout> {
+    super::eis_eigen_naam(h, &s.medewerker)?;
     let mut fouten = Vec::new();
     tekst_controle(&mut fouten, "notitie", &s.notitie, false);
     if !bestaat(conn, "medewerker", &s.medewerker)? {

@@ -69,6 +69,11 @@ pub const MIGRATIES: &[Migratie] = &[
         naam: "auditlog_sleutel",
         sql: include_str!("sqlite/008_auditlog_sleutel.sql"),
     },
+    Migratie {
+        versie: 9,
+        naam: "toegang_indexen",
+        sql: include_str!("sqlite/009_toegang_indexen.sql"),
+    },
 ];
 
 /// The version a database has after all migrations.

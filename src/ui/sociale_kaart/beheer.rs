@@ -21,57 +21,7 @@ use crate::gateway::Loket;
 use crate::store::StoreFout;
 use crate::store::sociale_kaart_beheer::VoorzieningInvoer;
 use crate::ui::theme::FOUT_KLEUR;
-
-/// Field errors of a form: (field as the store names it, message).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Fouten {
-    velden: Vec<(&'static str, String)>,
-    /// An error that belongs to no field shown.
-    algemeen: Option<String>,
-}
-
-impl Fouten {
-    fn zet(&mut self, fout: StoreFout, velden: &[&str]) {
-        self.velden.clear();
-        self.algemeen = None;
-        match fout {
-            StoreFout::Validatie(lijst) => {
-                let mut los = Vec::new();
-                for f in lijst {
-                    if velden.contains(&f.veld) {
-                        // Several errors on one field are all shown, one after the other.
-                        match self.velden.iter_mut().find(|(v, _)| *v == f.veld) {
-                            Some((_, tekst)) => {
-                                tekst.push_str("; ");
-                                tekst.push_str(&f.fout.to_string());
-                            }
-                            None => self.velden.push((f.veld, f.fout.to_string())),
-                        }
-                    } else {
-                        los.push(format!("{}: {}", f.veld, f.fout));
-                    }
-                }
-                if !los.is_empty() {
-                    self.algemeen = Some(los.join("; "));
-                }
-            }
-            ander => {
-                self.algemeen = Some(format!("Niet opgeslagen: {ander}"));
-            }
-        }
-    }
-
-    fn veld(&self, veld: &str) -> Option<&str> {
-        self.velden
-            .iter()
-            .find(|(v, _)| *v == veld)
-            .map(|(_, m)| m.as_str())
-    }
-
-    fn is_leeg(&self) -> bool {
-        self.velden.is_empty() && self.algemeen.is_none()
-    }
-}
+use crate::ui::widgets::{Fouten, fouten_voor};
 
 /// A provision being added or changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,6 +129,8 @@ pub struct Formulier {
     begin: Inhoud,
     nieuw: bool,
     fouten: Fouten,
+    /// An error that belongs to no field shown.
+    algemeen: Option<String>,
     vraag_weggooien: bool,
     /// Providers to choose from: (id, naam).
     aanbieders: Vec<(String, String)>,
@@ -202,7 +154,8 @@ impl Formulier {
             begin: inhoud.clone(),
             inhoud,
             nieuw,
-            fouten: Fouten::default(),
+            fouten: Fouten::new(),
+            algemeen: None,
             vraag_weggooien: false,
             aanbieders,
             in_gebruik: false,
@@ -349,10 +302,10 @@ impl Formulier {
         if self.vraag_weggooien {
             return self.weggooien_ui(ui);
         }
-        if let Some(fout) = &self.fouten.algemeen {
+        if let Some(fout) = &self.algemeen {
             ui.colored_label(FOUT_KLEUR, RichText::new(fout).strong());
         }
-        if !self.fouten.is_leeg() {
+        if !self.fouten.is_empty() || self.algemeen.is_some() {
             ui.colored_label(
                 FOUT_KLEUR,
                 "Niet opgeslagen. Verbeter wat in rood staat en probeer opnieuw.",
@@ -374,7 +327,7 @@ impl Formulier {
                     ui.label(wat.uitleg());
                     ui.add_space(4.0);
                     egui::Grid::new("beeindig-velden").num_columns(3).show(ui, |ui| {
-                        tekstveld_ui(ui, "Laatste dag (dd-mm-jjjj)", datum, fouten.veld(wat.veld()));
+                        tekstveld_ui(ui, "Laatste dag (dd-mm-jjjj)", datum, fouten.get(wat.veld()));
                     });
                 }
                 Inhoud::Verwijderen { naam, .. } => {
@@ -442,7 +395,7 @@ impl Formulier {
                     match loket.kaart_ids(crate::store::sociale_kaart_invoer::KaartTabel::Aanbieder)
                     {
                         Ok(ids) => nieuw_id("A", &a.naam, &ids),
-                        Err(f) => return self.mislukt(f, &[]),
+                        Err(f) => return self.mislukt(&f, &[]),
                     }
                 } else {
                     a.id.clone()
@@ -488,18 +441,18 @@ impl Formulier {
         };
         match uitkomst {
             Ok(bericht) => Einde::Opgeslagen(bericht),
-            Err((f, velden)) => self.mislukt(f, velden),
+            Err((f, velden)) => self.mislukt(&f, velden),
         }
     }
 
-    fn mislukt(&mut self, fout: StoreFout, velden: &[&str]) -> Einde {
-        self.fouten.zet(fout, velden);
+    fn mislukt(&mut self, fout: &StoreFout, velden: &[&str]) -> Einde {
+        (self.fouten, self.algemeen) = fouten_voor(fout, velden);
         Einde::Open
     }
 
     fn datumfout(&mut self, veld: &'static str, tekst: &str) -> Einde {
-        self.fouten = Fouten::default();
-        self.fouten.velden.push((veld, datum_melding(tekst)));
+        self.fouten = Fouten::from([(veld.to_owned(), datum_melding(tekst))]);
+        self.algemeen = None;
         Einde::Open
     }
 
@@ -679,7 +632,7 @@ fn als_zin(tekst: &str) -> String {
 }
 
 /// The error cell after a field (empty when there is none).
-fn fout_ui(ui: &mut egui::Ui, fout: Option<&str>) {
+fn fout_ui(ui: &mut egui::Ui, fout: Option<&String>) {
     match fout {
         Some(f) => {
             ui.colored_label(FOUT_KLEUR, als_zin(f));
@@ -691,7 +644,7 @@ fn fout_ui(ui: &mut egui::Ui, fout: Option<&str>) {
     ui.end_row();
 }
 
-fn tekstveld_ui(ui: &mut egui::Ui, label: &str, tekst: &mut String, fout: Option<&str>) {
+fn tekstveld_ui(ui: &mut egui::Ui, label: &str, tekst: &mut String, fout: Option<&String>) {
     let l = ui.label(label);
     ui.add(
         egui::TextEdit::singleline(tekst)
@@ -707,7 +660,7 @@ fn keuze_ui<T: Copy + PartialEq>(
     label: &str,
     waarde: &mut T,
     opties: &[(T, String)],
-    fout: Option<&str>,
+    fout: Option<&String>,
     vast: bool,
 ) {
     let l = ui.label(label);
@@ -744,7 +697,7 @@ fn voorziening_velden_ui(
         .num_columns(3)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            tekstveld_ui(ui, "Naam", &mut v.naam, fouten.veld("naam"));
+            tekstveld_ui(ui, "Naam", &mut v.naam, fouten.get("naam"));
             let soorten: Vec<(VoorzieningSoort, String)> = VoorzieningSoort::ALLE
                 .iter()
                 .map(|s| (*s, s.label().to_owned()))
@@ -754,7 +707,7 @@ fn voorziening_velden_ui(
                 "Soort",
                 &mut v.soort,
                 &soorten,
-                fouten.veld("soort"),
+                fouten.get("soort"),
                 in_gebruik,
             );
             let mut wetten: Vec<(Option<Wet>, String)> = vec![(None, "geen wet".to_owned())];
@@ -764,7 +717,7 @@ fn voorziening_velden_ui(
                 "Wet",
                 &mut v.wet,
                 &wetten,
-                fouten.veld("wet"),
+                fouten.get("wet"),
                 in_gebruik,
             );
             // The category list follows the law; a code of another law goes.
@@ -806,12 +759,12 @@ fn voorziening_velden_ui(
                     .response
                     .labelled_by(l.id)
             });
-            fout_ui(ui, fouten.veld("categorie"));
+            fout_ui(ui, fouten.get("categorie"));
             tekstveld_ui(
                 ui,
                 "Kenmerken (met komma's)",
                 &mut v.kenmerken,
-                fouten.veld("kenmerken"),
+                fouten.get("kenmerken"),
             );
         });
     // Check boxes in a grid of their own: wrapped rows inside the field
@@ -824,7 +777,7 @@ fn voorziening_velden_ui(
         Leefgebied::ALLE.iter().map(|l| (*l, l.label().to_owned())),
         &mut v.leefgebieden,
     );
-    if let Some(f) = fouten.veld("leefgebieden") {
+    if let Some(f) = fouten.get("leefgebieden") {
         ui.colored_label(FOUT_KLEUR, f);
     }
     ui.add_space(8.0);
@@ -837,7 +790,7 @@ fn voorziening_velden_ui(
             .map(|(id, naam)| (id.clone(), naam.clone())),
         &mut v.aanbieders,
     );
-    if let Some(f) = fouten.veld("aanbieders") {
+    if let Some(f) = fouten.get("aanbieders") {
         ui.colored_label(FOUT_KLEUR, f);
     }
 }
@@ -871,8 +824,8 @@ fn aanbieder_velden_ui(ui: &mut egui::Ui, a: &mut AanbiederFormulier, fouten: &F
         .num_columns(3)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            tekstveld_ui(ui, "Naam", &mut a.naam, fouten.veld("naam"));
-            tekstveld_ui(ui, "KvK-nummer (8 cijfers)", &mut a.kvk, fouten.veld("kvk"));
+            tekstveld_ui(ui, "Naam", &mut a.naam, fouten.get("naam"));
+            tekstveld_ui(ui, "KvK-nummer (8 cijfers)", &mut a.kvk, fouten.get("kvk"));
         });
 }
 
@@ -902,10 +855,10 @@ fn contract_velden_ui(
                 })
                 .response
                 .labelled_by(l.id);
-            fout_ui(ui, fouten.veld("aanbieder"));
+            fout_ui(ui, fouten.get("aanbieder"));
             let mut wetten: Vec<(Option<Wet>, String)> = vec![(None, "kies…".to_owned())];
             wetten.extend(Wet::ALLE.iter().map(|w| (Some(*w), w.label().to_owned())));
-            keuze_ui(ui, "Wet", &mut c.wet, &wetten, fouten.veld("wet"), false);
+            keuze_ui(ui, "Wet", &mut c.wet, &wetten, fouten.get("wet"), false);
             let soorten: Vec<(ContractSoort, String)> = ContractSoort::ALLE
                 .iter()
                 .map(|s| (*s, s.label().to_owned()))
@@ -915,15 +868,15 @@ fn contract_velden_ui(
                 "Soort contract",
                 &mut c.soort,
                 &soorten,
-                fouten.veld("soort"),
+                fouten.get("soort"),
                 false,
             );
-            tekstveld_ui(ui, "Van (dd-mm-jjjj)", &mut c.van, fouten.veld("van"));
+            tekstveld_ui(ui, "Van (dd-mm-jjjj)", &mut c.van, fouten.get("van"));
             tekstveld_ui(
                 ui,
                 "Tot en met (dd-mm-jjjj, leeg = loopt door)",
                 &mut c.tot,
-                fouten.veld("tot"),
+                fouten.get("tot"),
             );
         });
 }

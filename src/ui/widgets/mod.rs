@@ -44,6 +44,23 @@ pub fn fouten_uit(fout: &StoreFout) -> (Fouten, Option<String>) {
     }
 }
 
+/// Like [`fouten_uit`] for a form that shows only the fields `velden`: an
+/// error on a field it does not show goes into the general message, with
+/// the field's name, so nothing the store said is lost.
+#[must_use]
+pub fn fouten_voor(fout: &StoreFout, velden: &[&str]) -> (Fouten, Option<String>) {
+    let (mut fouten, algemeen) = fouten_uit(fout);
+    let los: Vec<String> = fouten
+        .extract_if(.., |veld, _| !velden.contains(&veld.as_str()))
+        .map(|(veld, tekst)| format!("{veld}: {tekst}"))
+        .collect();
+    if los.is_empty() {
+        (fouten, algemeen)
+    } else {
+        (fouten, Some(los.join("; ")))
+    }
+}
+
 /// The error beside a field, if any.
 pub fn fout_ui(ui: &mut egui::Ui, fout: Option<&String>) {
     match fout {

@@ -1,10 +1,13 @@
 //! The clock of the app: "now" as a local moment with its offset.
 //!
-//! [`Klok::systeem`] is the one place in the library that reads the system
+//! [`Klok::systeem`] is the one place in the program that reads the system
 //! clock; every other layer gets the moment from a [`Klok`] it is handed
 //! (the gateway from its `Loket`, the screens from their context), so tests
 //! fix or move the time and a rule is tested on a known moment. The command
-//! line reads its own clock in `cli`.
+//! line takes `Klok::systeem()`; so do the store's own file operations
+//! (backup, restore, import, the anchor and the key's upgrade) for the
+//! moment in their audit row and anchor line — they are not a worker's
+//! record and are not dated by a screen.
 
 use std::sync::Arc;
 

@@ -1,0 +1,190 @@
+//! The header of the Melding screen: who and what, the step bar and the legal deadline.
+
+use super::Gegevens;
+use crate::domain::datum::nl;
+use crate::domain::klantreis::{Stap, termijn_aanvraag, termijn_melding};
+use crate::domain::termijnen::TermijnStatus;
+use crate::store::klantreis::StapRij;
+use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR, ave_kleur};
+use chrono::NaiveDate;
+use egui::{Color32, RichText};
+
+pub(super) fn kop_ui(ui: &mut egui::Ui, g: &Gegevens) {
+    let k = &g.kern;
+    ui.heading(RichText::new(format!("Melding van {} – {}", g.naam, nl(k.datum))).size(22.0));
+    egui::Grid::new("melding-kop")
+        .num_columns(2)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("Bron:");
+            ui.label(&g.bron);
+            ui.end_row();
+            ui.label("Wet:");
+            ui.label(k.wet.map_or("geen", |w| w.label()));
+            ui.end_row();
+            ui.label("Vraag:");
+            ui.label(k.vraag.as_deref().unwrap_or("–"));
+            ui.end_row();
+            ui.label("Leefgebieden:");
+            let lg: Vec<&str> = k.leefgebieden.iter().map(|l| l.label()).collect();
+            ui.label(if lg.is_empty() {
+                "–".to_owned()
+            } else {
+                lg.join(", ")
+            });
+            ui.end_row();
+            if let Some(i) = &g.intaker {
+                ui.label("Intaker:");
+                ui.label(g.medewerker_naam(i));
+                ui.end_row();
+            }
+            if let Some(v) = &g.gevraagd {
+                ui.label("Gevraagde voorziening:");
+                ui.label(v);
+                ui.end_row();
+            }
+            if k.spoed {
+                ui.label("Spoed:");
+                ui.colored_label(FOUT_KLEUR, "ja (schuldhulp)");
+                ui.end_row();
+            }
+            if let Some(a) = k.afgesloten {
+                ui.label("Afgesloten:");
+                ui.label(format!(
+                    "{} – {}",
+                    nl(a),
+                    k.uitkomst.map_or("–", |u| u.label())
+                ));
+                ui.end_row();
+            }
+        });
+}
+
+/// The seven phases with what was done (date, who) and what comes next.
+pub(super) fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
+    const FASEN: [&str; 7] = [
+        "1 Melding",
+        "2 Gesprek",
+        "3 Analyse",
+        "4 Afweging",
+        "5 Verwijzing | aanvraag + besluit | geen ondersteuning of ingetrokken",
+        "6 Levering en evaluatie",
+        "7 Afsluiting",
+    ];
+    let volgende_fasen: Vec<u8> = g.nog_te_doen.iter().map(|s| s.fase()).collect();
+    let breedte = ((ui.available_width() - 7.0 * 24.0) / 7.0).clamp(100.0, 170.0);
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        for (i, naam) in FASEN.iter().enumerate() {
+            let fase = u8::try_from(i + 1).unwrap_or(0);
+            let gedaan: Vec<&StapRij> =
+                g.stappen.iter().filter(|s| s.stap.fase() == fase).collect();
+            // Imported or older meldingen carry their first dates on the
+            // melding itself, without step rows: done all the same.
+            let geregistreerd = if gedaan.is_empty() {
+                match fase {
+                    1 => Some(("Melding", g.kern.datum)),
+                    2 => g.gesprek.map(|d| ("Gesprek", d)),
+                    3 => g.onderzoek_klaar.map(|d| ("Onderzoek klaar", d)),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            let (kleur, status) = if !gedaan.is_empty() || geregistreerd.is_some() {
+                (GOED_KLEUR, "gedaan")
+            } else if volgende_fasen.contains(&fase) {
+                (ave_kleur(2), "kan nu")
+            } else {
+                (Color32::GRAY, "nog niet")
+            };
+            egui::Frame::group(ui.style())
+                .stroke(egui::Stroke::new(
+                    if status == "kan nu" { 2.0 } else { 1.0 },
+                    kleur,
+                ))
+                .show(ui, |ui| {
+                    ui.set_width(breedte);
+                    ui.set_min_height(64.0);
+                    ui.vertical(|ui| {
+                        ui.add(egui::Label::new(RichText::new(*naam).color(kleur).strong()).wrap());
+                        ui.small(RichText::new(status).color(kleur));
+                        if let Some((wat, datum)) = geregistreerd {
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(format!("{wat} {}", nl(datum))).small(),
+                                )
+                                .wrap(),
+                            );
+                        }
+                        for s in gedaan {
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(format!(
+                                        "{} {} – {}",
+                                        s.stap.label(),
+                                        nl(s.datum),
+                                        g.medewerker_naam(&s.medewerker)
+                                    ))
+                                    .small(),
+                                )
+                                .wrap(),
+                            );
+                        }
+                    });
+                });
+        }
+    });
+    if g.nog_te_doen.is_empty() {
+        ui.label(RichText::new("Nog te doen: niets, de melding is afgesloten.").strong());
+    } else {
+        let t: Vec<String> = g
+            .nog_te_doen
+            .iter()
+            .map(|s| s.label().to_lowercase())
+            .collect();
+        ui.label(RichText::new(format!("Nog te doen (een van): {}", t.join(", "))).strong());
+    }
+}
+
+pub(super) fn termijn_ui(ui: &mut egui::Ui, g: &Gegevens, vandaag: NaiveDate) {
+    let k = &g.kern;
+    let melding = termijn_melding(
+        k.wet,
+        k.spoed,
+        k.datum,
+        g.eerste(Stap::Gesprek),
+        g.eerste(Stap::Afweging),
+        k.afgesloten,
+        vandaag,
+    );
+    let besluit = match (
+        k.wet,
+        k.aanvraag,
+        g.eerste(Stap::AanvraagBesluit),
+        k.afgesloten,
+    ) {
+        (Some(w), Some(a), None, None) => termijn_aanvraag(w, a, vandaag),
+        _ => None,
+    };
+    let mut iets = false;
+    for t in melding.into_iter().chain(besluit) {
+        iets = true;
+        let kleur = match t.status {
+            TermijnStatus::OpTijd => GOED_KLEUR,
+            TermijnStatus::BijnaVerlopen { .. } => ave_kleur(2),
+            TermijnStatus::Verlopen { .. } => FOUT_KLEUR,
+        };
+        ui.horizontal(|ui| {
+            ui.label(format!(
+                "Wettelijke termijn: {} – uiterlijk {}:",
+                t.soort.label(),
+                nl(t.uiterste)
+            ));
+            ui.label(RichText::new(t.status.tekst()).color(kleur).strong());
+        });
+    }
+    if !iets {
+        ui.label("Wettelijke termijn: geen lopende termijn.");
+    }
+}
