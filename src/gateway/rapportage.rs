@@ -143,6 +143,38 @@ impl Loket<'_> {
         indicatorwaarden::lees(&*self.gw.lees()?, van, tot)
     }
 
+    /// Adds an own indicator of the municipality (teamleider or beheerder),
+    /// with its audit row.
+    pub fn eigen_indicator_toevoegen(
+        &self,
+        indicator: &crate::domain::eigen_indicator::EigenIndicator,
+    ) -> Result<(), StoreFout> {
+        let g = self.eis(Recht::Rapportage)?;
+        let nu = self.klok.audit_tijdstip();
+        crate::store::eigen_indicatoren::voeg_toe(
+            &*self.gw.schrijf()?,
+            Handeling {
+                medewerker: &g.id,
+                tijdstip: &nu,
+            },
+            indicator,
+        )
+    }
+
+    /// Removes an own indicator without recorded values; whether it existed.
+    pub fn eigen_indicator_verwijderen(&self, code: &str) -> Result<bool, StoreFout> {
+        let g = self.eis(Recht::Rapportage)?;
+        let nu = self.klok.audit_tijdstip();
+        crate::store::eigen_indicatoren::verwijder(
+            &*self.gw.schrijf()?,
+            Handeling {
+                medewerker: &g.id,
+                tijdstip: &nu,
+            },
+            code,
+        )
+    }
+
     /// The names a report shows for its breakdown keys (provisions,
     /// providers, referrers, laws, categories) and the wijkteams.
     pub fn rapport_namen(&self) -> Result<crate::report::export::Namen, RapportFout> {

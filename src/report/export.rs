@@ -291,7 +291,17 @@ pub fn bouw_tabel_met(
     let mut eenheden: Vec<Option<Eenheid>> = Vec::new();
     let mut onderdrukt = false;
     let mut redenen: Vec<String> = Vec::new();
-    for stam in catalogus::doelenboom() {
+    // The catalogue and the municipality's own indicators, as the reports hold them.
+    let boom = match rapporten.first() {
+        Some(r) => catalogus::doelenboom_van(
+            &r.indicatoren
+                .iter()
+                .map(|u| u.indicator)
+                .collect::<Vec<_>>(),
+        ),
+        None => catalogus::doelenboom(),
+    };
+    for stam in boom {
         let mut rij = vec![Cel::Leeg; breedte];
         rij[0] = Cel::Kop(format!("Strategisch doel {}", stam.doel.nummer));
         rij[1] = Cel::Kop(stam.doel.naam.to_owned());

@@ -20,7 +20,10 @@ use std::path::PathBuf;
 
 use egui::{Align, Color32, Layout, RichText, Role, Sense, WidgetInfo};
 
-use crate::domain::catalogus::{self, Herkomst, Indicator};
+use crate::domain::catalogus::{self, Eenheid, Herkomst, Indicator};
+use crate::domain::eigen_indicator::{
+    BELEIDSLIJN_EIGEN, EENHEDEN, EigenIndicator, beleidslijnen_van,
+};
 use crate::domain::{Indicatorwaarde, WaardeSoort};
 use crate::gateway::{Loket, Taak};
 use crate::report::export::ExportOpties;
@@ -29,8 +32,8 @@ use crate::report::{Jaarrapport, Uitkomst, Waarde};
 use crate::ui::actie::Actie;
 use crate::ui::scherm::SchermUi;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
-use crate::ui::widgets::Fouten;
 use crate::ui::widgets::getal::{decimaal_tekst, f64_tekst, groepeer, lees_getal};
+use crate::ui::widgets::{Fouten, fouten_uit, keuze_ui, tekstveld_ui};
 
 const CODE_BREEDTE: f32 = 70.0;
 const NAAM_BREEDTE: f32 = 250.0;
@@ -59,8 +62,39 @@ struct Invoer {
     bericht: Option<String>,
 }
 
+/// The form for an own indicator of the municipality.
+struct EigenInvoer {
+    code: String,
+    naam: String,
+    eenheid: Eenheid,
+    bron: String,
+    doel: String,
+    beleidslijn: Option<String>,
+    fouten: Fouten,
+    algemeen: Option<String>,
+    bericht: Option<String>,
+}
+
+impl Default for EigenInvoer {
+    fn default() -> Self {
+        EigenInvoer {
+            code: String::new(),
+            naam: String::new(),
+            eenheid: Eenheid::Aantal,
+            bron: String::new(),
+            doel: "1".to_owned(),
+            beleidslijn: None,
+            fouten: Fouten::new(),
+            algemeen: None,
+            bericht: None,
+        }
+    }
+}
+
 /// The Rapportage screen's state.
 pub struct RapportageScherm {
+    /// The form for an own indicator.
+    eigen: EigenInvoer,
     van: String,
     tot: String,
     fout_jaren: Option<String>,
@@ -95,6 +129,7 @@ impl RapportageScherm {
     #[must_use]
     pub fn new(eind_jaar: i32) -> RapportageScherm {
         RapportageScherm {
+            eigen: EigenInvoer::default(),
             van: (eind_jaar - 3).to_string(),
             tot: eind_jaar.to_string(),
             fout_jaren: None,
@@ -409,7 +444,16 @@ impl RapportageScherm {
 
     fn tabel_ui(&mut self, ui: &mut egui::Ui, rapporten: &[Jaarrapport]) {
         kop_rij_ui(ui, rapporten);
-        for stam in catalogus::doelenboom() {
+        let boom = match rapporten.first() {
+            Some(r) => catalogus::doelenboom_van(
+                &r.indicatoren
+                    .iter()
+                    .map(|u| u.indicator)
+                    .collect::<Vec<_>>(),
+            ),
+            None => catalogus::doelenboom(),
+        };
+        for stam in boom {
             let titel = if stam.doel.nummer == "L" {
                 stam.doel.naam.to_owned()
             } else {
@@ -632,7 +676,15 @@ impl RapportageScherm {
     }
 
     fn detail_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>, rapporten: &[Jaarrapport]) {
-        let Some(ind) = self.gekozen.and_then(catalogus::indicator) else {
+        let gekozen = self.gekozen.and_then(|code| {
+            catalogus::indicator(code).or_else(|| {
+                rapporten
+                    .first()
+                    .and_then(|r| r.uitkomst(code))
+                    .map(|u| u.indicator)
+            })
+        });
+        let Some(ind) = gekozen else {
             ui.weak(
                 "Klik op een indicator voor de details, de grafiek en om een waarde in te voeren.",
             );
@@ -678,6 +730,124 @@ impl RapportageScherm {
         grafiek_ui(ui, ind, rapporten);
         ui.separator();
         self.invoer_ui(ui, loket, ind);
+    }
+
+    /// The form for an own indicator: code, name, unit, source and its
+    /// place in the doelenboom. It then appears in the table, the export
+    /// and the PDF like the catalogue's external indicators.
+    fn eigen_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+        let e = &mut self.eigen;
+        ui.add(
+            egui::Label::new(
+                "Een indicator die niet in het actieplan staat, zoals de gemeente hem schrijft. \
+                 Realisatie en begroting voert u daarna per jaar in, zoals bij de externe indicatoren.",
+            )
+            .wrap(),
+        );
+        let eenheden: Vec<(Eenheid, String)> = EENHEDEN
+            .iter()
+            .map(|(x, _)| (*x, x.label().to_owned()))
+            .collect();
+        let doelen: Vec<(String, String)> = catalogus::DOELEN
+            .iter()
+            .map(|d| {
+                let naam = if d.nummer == "L" {
+                    d.naam.to_owned()
+                } else {
+                    format!("Doel {}: {}", d.nummer, d.naam)
+                };
+                (d.nummer.to_owned(), naam)
+            })
+            .collect();
+        let mut lijnen: Vec<(Option<String>, String)> =
+            vec![(None, BELEIDSLIJN_EIGEN.titel.to_owned())];
+        lijnen.extend(
+            beleidslijnen_van(&e.doel)
+                .into_iter()
+                .map(|b| (Some(b.code.to_owned()), format!("Beleidslijn {}", b.code))),
+        );
+        egui::Grid::new("eigen_indicator_velden")
+            .num_columns(3)
+            .show(ui, |ui| {
+                tekstveld_ui(
+                    ui,
+                    "Code van de indicator",
+                    &mut e.code,
+                    e.fouten.get("code"),
+                );
+                tekstveld_ui(
+                    ui,
+                    "Naam van de indicator",
+                    &mut e.naam,
+                    e.fouten.get("naam"),
+                );
+                keuze_ui(
+                    ui,
+                    "Eenheid",
+                    &mut e.eenheid,
+                    &eenheden,
+                    e.fouten.get("eenheid"),
+                );
+                tekstveld_ui(
+                    ui,
+                    "Bron van de indicator",
+                    &mut e.bron,
+                    e.fouten.get("bron"),
+                );
+                if keuze_ui(
+                    ui,
+                    "Strategisch doel",
+                    &mut e.doel,
+                    &doelen,
+                    e.fouten.get("doel"),
+                ) {
+                    e.beleidslijn = None;
+                }
+                keuze_ui(
+                    ui,
+                    "Beleidslijn",
+                    &mut e.beleidslijn,
+                    &lijnen,
+                    e.fouten.get("beleidslijn"),
+                );
+            });
+        let toevoegen = ui.button("Indicator toevoegen").clicked();
+        if let Some(a) = &e.algemeen {
+            ui.colored_label(FOUT_KLEUR, a);
+        }
+        if let Some(b) = &e.bericht {
+            ui.colored_label(GOED_KLEUR, b);
+        }
+        if toevoegen {
+            let nieuw = EigenIndicator {
+                code: e.code.trim().to_owned(),
+                naam: e.naam.trim().to_owned(),
+                eenheid: e.eenheid,
+                bron: e.bron.trim().to_owned(),
+                doel: e.doel.clone(),
+                beleidslijn: e.beleidslijn.clone(),
+            };
+            match loket.eigen_indicator_toevoegen(&nieuw) {
+                Ok(()) => {
+                    self.eigen = EigenInvoer {
+                        bericht: Some(format!(
+                            "Indicator {} toegevoegd; hij staat nu in de tabel en de export.",
+                            nieuw.code
+                        )),
+                        ..EigenInvoer::default()
+                    };
+                    if let Some((van, tot)) = self.jaren() {
+                        self.bereken(loket, van, tot);
+                    }
+                }
+                Err(fout) => {
+                    let (f, a) = fouten_uit(&fout);
+                    e.fouten = f;
+                    e.algemeen = a;
+                    e.bericht = None;
+                }
+            }
+        }
     }
 
     fn invoer_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>, ind: &'static Indicator) {
@@ -882,6 +1052,9 @@ impl SchermUi for RapportageScherm {
             let wie = self.voor_naam(self.berekend_voor.as_deref());
             ui.label(RichText::new(format!("Cijfers van: {wie}")).strong());
         }
+        egui::CollapsingHeader::new("Eigen indicator van de gemeente toevoegen")
+            .id_salt("eigen_indicator")
+            .show(ui, |ui| self.eigen_ui(ui, loket));
         if let Some(taak) = &self.taak {
             ui.horizontal(|ui| {
                 ui.spinner();

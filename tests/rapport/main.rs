@@ -4,6 +4,7 @@
 #[path = "../steun/mod.rs"]
 mod steun;
 
+mod eigen_indicatoren;
 mod export_monitoring;
 mod report_indicatorwaarden;
 mod report_json;

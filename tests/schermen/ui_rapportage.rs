@@ -296,3 +296,56 @@ fn teamleider_kiest_gemeente_of_eigen_wijkteam() {
         .expect_err("ander team");
     assert!(fout.to_string().contains("eigen wijkteam"), "{fout}");
 }
+
+/// (#16 point 5) A teamleider adds an own indicator in the Rapportage
+/// screen: a catalogue code is refused beside the field with what was typed
+/// kept; a good one is stored and appears in the table.
+#[test]
+fn teamleider_voegt_een_eigen_indicator_toe() {
+    let mut h = harness(LEIDER);
+    bereken(&mut h, "2024", "2024");
+    h.get_by_label("Eigen indicator van de gemeente toevoegen")
+        .click();
+    h.run();
+    typ(&mut h, "Code van de indicator", "3.8.1");
+    typ(
+        &mut h,
+        "Naam van de indicator",
+        "Aantal jeugdigen bij de POH-jeugd",
+    );
+    typ(&mut h, "Bron van de indicator", "Registratie POH-jeugd");
+    h.get_by_label("Indicator toevoegen").click();
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label_contains("is een code uit de catalogus")
+            .is_some(),
+        "de fout staat bij het veld"
+    );
+    assert_eq!(
+        h.get_by_label("Naam van de indicator").value().as_deref(),
+        Some("Aantal jeugdigen bij de POH-jeugd"),
+        "wat getypt is blijft staan"
+    );
+    typ(&mut h, "Code van de indicator", "eigen-poh");
+    h.get_by_label("Indicator toevoegen").click();
+    h.run();
+    for _ in 0..50 {
+        h.run();
+        if h.query_by_label_contains("eigen-poh 2024").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.get_by_label_contains("Indicator eigen-poh toegevoegd");
+    assert!(
+        h.query_by_label_contains("eigen-poh 2024").is_some(),
+        "de eigen indicator staat in de tabel"
+    );
+    let conn = h.state().loket();
+    assert_eq!(
+        conn.lees_indicatorwaarden(2024, 2024).expect("lees").len(),
+        0,
+        "nog geen waarden"
+    );
+}
