@@ -308,6 +308,12 @@ impl RapportageScherm {
             {
                 formaat = Some("csv");
             }
+            if let Some(formaat) = formaat {
+                self.exporteer(loket, formaat);
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.add_space(4.0);
             ui.checkbox(
                 &mut self.export_intern,
                 "Intern (kleine aantallen zichtbaar)",
@@ -326,9 +332,6 @@ impl RapportageScherm {
             .on_disabled_hover_text(
                 "De export per wijkteam bevat elk wijkteam; een beheerder maakt hem.",
             );
-            if let Some(formaat) = formaat {
-                self.exporteer(loket, formaat);
-            }
         });
         if let Some(f) = &self.export_fout {
             ui.colored_label(FOUT_KLEUR, f);
@@ -499,7 +502,11 @@ impl RapportageScherm {
             ui.spacing_mut().item_spacing.x = 6.0;
             vak(ui, CODE_BREEDTE, Align::Min, |ui| {
                 if ind.uitsplitsing.is_empty() {
-                    if ui.selectable_label(gekozen, ind.code).clicked() {
+                    if ui
+                        .selectable_label(gekozen, ind.code)
+                        .on_hover_text(ind.code)
+                        .clicked()
+                    {
                         self.kies(ind);
                     }
                 } else {
@@ -690,46 +697,54 @@ impl RapportageScherm {
             );
             return;
         };
-        ui.label(
-            RichText::new(format!("{}  {}", ind.code, ind.naam))
-                .strong()
-                .size(15.0),
-        );
-        ui.horizontal(|ui| {
-            herkomst_ui(ui, ind);
-            ui.label(format!("Eenheid: {}", ind.eenheid.label()));
-        });
-        ui.add(egui::Label::new(format!("Bron: {}", ind.bron)).wrap());
-        ui.add_space(6.0);
-        egui::Grid::new("rapportage_detail_jaren")
-            .striped(true)
-            .show(ui, |ui| {
-                ui.strong("Per jaar");
-                ui.strong("Begroot");
-                ui.strong("Realisatie");
-                ui.end_row();
-                for r in rapporten {
-                    let Some(u) = r.uitkomst(ind.code) else {
-                        continue;
-                    };
-                    ui.label(r.jaar.to_string());
-                    ui.label(
-                        u.begroot
-                            .as_ref()
-                            .map_or_else(|| "–".to_owned(), waarde_tekst),
-                    );
-                    let (tekst, reden) = realisatie_tekst(&u.waarde);
-                    match reden {
-                        Some(reden) => ui.add(egui::Label::new(format!("{tekst}: {reden}")).wrap()),
-                        None => ui.label(tekst),
-                    };
-                    ui.end_row();
-                }
+        // Three columns side by side, so the form and its messages stay in
+        // view in the panel below the table.
+        ui.columns(3, |kolommen| {
+            let [links, midden, rechts] = kolommen else {
+                return;
+            };
+            let ui = &mut *links;
+            ui.label(
+                RichText::new(format!("{}  {}", ind.code, ind.naam))
+                    .strong()
+                    .size(15.0),
+            );
+            ui.horizontal(|ui| {
+                herkomst_ui(ui, ind);
+                ui.label(format!("Eenheid: {}", ind.eenheid.label()));
             });
-        ui.add_space(6.0);
-        grafiek_ui(ui, ind, rapporten);
-        ui.separator();
-        self.invoer_ui(ui, loket, ind);
+            ui.add(egui::Label::new(format!("Bron: {}", ind.bron)).wrap());
+            ui.add_space(6.0);
+            egui::Grid::new("rapportage_detail_jaren")
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong("Per jaar");
+                    ui.strong("Begroot");
+                    ui.strong("Realisatie");
+                    ui.end_row();
+                    for r in rapporten {
+                        let Some(u) = r.uitkomst(ind.code) else {
+                            continue;
+                        };
+                        ui.label(r.jaar.to_string());
+                        ui.label(
+                            u.begroot
+                                .as_ref()
+                                .map_or_else(|| "–".to_owned(), waarde_tekst),
+                        );
+                        let (tekst, reden) = realisatie_tekst(&u.waarde);
+                        match reden {
+                            Some(reden) => {
+                                ui.add(egui::Label::new(format!("{tekst}: {reden}")).wrap())
+                            }
+                            None => ui.label(tekst),
+                        };
+                        ui.end_row();
+                    }
+                });
+            grafiek_ui(midden, ind, rapporten);
+            self.invoer_ui(rechts, loket, ind);
+        });
     }
 
     /// The form for an own indicator: code, name, unit, source and its
@@ -1079,14 +1094,25 @@ impl SchermUi for RapportageScherm {
             ui.label("Kies de jaren en klik op Berekenen om de indicatoren te zien.");
             return None;
         };
-        egui::Panel::right("rapportage_detail")
-            .resizable(true)
-            .default_size(300.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("rapportage_detail_scroll")
-                    .show(ui, |ui| self.detail_ui(ui, loket, &rapporten));
-            });
+        // The details go below the table, only when an indicator is chosen:
+        // the table keeps its full width, so no year column is hidden.
+        if self.gekozen.is_some() {
+            egui::Panel::bottom("rapportage_detail")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| {
+                    if ui.button("Details sluiten").clicked() {
+                        self.gekozen = None;
+                    }
+                    egui::ScrollArea::vertical()
+                        .id_salt("rapportage_detail_scroll")
+                        .show(ui, |ui| self.detail_ui(ui, loket, &rapporten));
+                });
+        } else {
+            ui.weak(
+                "Klik op een indicator voor de details, de grafiek en om een waarde in te voeren.",
+            );
+        }
         egui::ScrollArea::both()
             .id_salt("rapportage_tabel")
             .auto_shrink([false, false])
@@ -1099,21 +1125,19 @@ impl SchermUi for RapportageScherm {
 }
 
 /// A fixed-width cell with its content aligned left (`Align::Min`) or right.
+/// The cell takes exactly `breedte`, whatever its content: a longer text is
+/// cut off at the cell's edge (its whole value is in its hover text), so
+/// the columns stay aligned.
 fn vak(ui: &mut egui::Ui, breedte: f32, uitlijning: Align, inhoud: impl FnOnce(&mut egui::Ui)) {
-    ui.allocate_ui_with_layout(
-        egui::vec2(breedte, RIJ_HOOGTE),
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(breedte, RIJ_HOOGTE), Sense::hover());
+    let layout = if uitlijning == Align::Max {
+        Layout::right_to_left(Align::Center)
+    } else {
         Layout::left_to_right(Align::Center)
-            .with_main_align(uitlijning)
-            .with_main_justify(false),
-        |ui| {
-            ui.set_width(breedte);
-            if uitlijning == Align::Max {
-                ui.with_layout(Layout::right_to_left(Align::Center), inhoud);
-            } else {
-                inhoud(ui);
-            }
-        },
-    );
+    };
+    let mut cel = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(layout));
+    cel.set_clip_rect(rect.intersect(ui.clip_rect()));
+    inhoud(&mut cel);
 }
 
 fn kop_rij_ui(ui: &mut egui::Ui, rapporten: &[Jaarrapport]) {
