@@ -225,7 +225,9 @@ CREATE TABLE ave (
     reden_geen_procesmanager TEXT CHECK (reden_geen_procesmanager IS NULL OR reden_geen_procesmanager <> ''),
     CHECK (niveau < 3 OR (procesregisseur IS NOT NULL AND procesregisseur <> ''))
 ) STRICT;
-CREATE INDEX ave_huishouden ON ave (huishouden, datum);
+-- Covering for the level now of a household (AVE overview, a procesmanager's
+-- access; schema v9).
+CREATE INDEX ave_huishouden ON ave (huishouden, datum, niveau, casusregisseur, procesregisseur);
 CREATE INDEX ave_datum ON ave (datum);
 
 -- The texts of the five AVE levels; a beheerder may reword them, never add
@@ -377,7 +379,9 @@ CREATE TABLE afweging_trede (
 -- Indexes for the werkvoorraad and the yearly report on a large register
 -- (schema version 5; measured with cargo bench --bench prestaties).
 CREATE INDEX melding_medewerker ON melding (medewerker, id);
-CREATE INDEX toekenning_melding_open ON toekenning (melding, eind)
+-- Covering for the team werkvoorraad's running toekenningen (schema v9).
+CREATE INDEX toekenning_melding_open ON toekenning (melding, eind, inwoner, voorziening, besluit, start, id,
+    uitkomst, reden_einde)
     WHERE uitkomst = 'toegekend' AND reden_einde IS NULL;
 CREATE INDEX toekenning_lopend ON toekenning (start, eind, inwoner, voorziening, aanbieder, contract, verwijzer, doorbraak)
     WHERE uitkomst = 'toegekend' AND start IS NOT NULL;

@@ -60,7 +60,7 @@ pub enum Opdracht {
         /// Runs per figure (the median is printed).
         runs: usize,
     },
-    /// `export --van Y1 --tot Y2 --uit OUT.xlsx|OUT.csv [--intern]`
+    /// `export --van Y1 --tot Y2 --uit OUT.xlsx|OUT.csv [--intern] [--per-wijkteam]`
     Export {
         /// First year.
         van: i32,
@@ -70,6 +70,8 @@ pub enum Opdracht {
         uit: PathBuf,
         /// Show small numbers instead of suppressing them.
         intern: bool,
+        /// Also a sheet (XLSX) or file (CSV) per wijkteam.
+        per_wijkteam: bool,
     },
     /// `rapport-pdf --van Y1 --tot Y2 --uit OUT.pdf [--wijkteam ID] [--intern]`
     RapportPdf(rapport_pdf::PdfAanroep),
@@ -122,7 +124,7 @@ Gebruik:
   wijkregister [--db BESTAND] report --jaar J [--wijkteam ID]
                                                    druk het indicatorrapport van jaar J af (JSON),
                                                    met --wijkteam dat van één wijkteam
-  wijkregister [--db BESTAND] export --van J1 --tot J2 --uit UIT.xlsx|UIT.csv [--intern]
+  wijkregister [--db BESTAND] export --van J1 --tot J2 --uit UIT.xlsx|UIT.csv [--intern] [--per-wijkteam]
                                                     schrijf de monitoringexport
   wijkregister [--db BESTAND] rapport-pdf --van J1 --tot J2 --uit UIT.pdf [--wijkteam ID] [--intern]
                                                     schrijf het rapport voor de gemeenteraad (PDF, A4),
@@ -246,13 +248,15 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
             }
         }
         Some("export") => {
-            let (mut van, mut tot, mut uit, mut intern) = (None, None, None, false);
+            let (mut van, mut tot, mut uit, mut intern, mut per_wijkteam) =
+                (None, None, None, false, false);
             while let Some(vlag) = rest.next() {
                 match vlag.as_str() {
                     "--van" => van = Some(getal(&mut rest, "--van")?),
                     "--tot" => tot = Some(getal(&mut rest, "--tot")?),
                     "--uit" => uit = Some(PathBuf::from(waarde(&mut rest, "--uit")?)),
                     "--intern" => intern = true,
+                    "--per-wijkteam" => per_wijkteam = true,
                     a => return Err(format!("export kent '{a}' niet")),
                 }
             }
@@ -267,6 +271,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
                 tot,
                 uit,
                 intern,
+                per_wijkteam,
             }
         }
         Some("rapport-pdf") => Opdracht::RapportPdf(rapport_pdf::parse(&mut rest)?),
@@ -312,7 +317,8 @@ pub fn voer_uit(db: &std::path::Path, opdracht: &Opdracht) -> anyhow::Result<Exi
             tot,
             uit,
             intern,
-        } => rapport::export(db, *van, *tot, uit, *intern),
+            per_wijkteam,
+        } => rapport::export(db, *van, *tot, uit, *intern, *per_wijkteam),
         Opdracht::RapportPdf(a) => rapport_pdf::rapport_pdf(db, a),
     };
     for waarschuwing in crate::store::neem_waarschuwingen() {
@@ -448,7 +454,8 @@ mod tests {
                 van: 2023,
                 tot: 2024,
                 uit: "m.csv".into(),
-                intern: true
+                intern: true,
+                per_wijkteam: false
             }
         );
     }

@@ -11,10 +11,14 @@
 //! a tie goes to the wijkteam whose id sorts first; a household whose
 //! members have no wijkteam is counted under "zonder wijkteam".
 //!
-//! The overview queries are set-based: the level now comes from one window
-//! over `ave` (index `ave_huishouden`), members are reached through
-//! `inwoner_huishouden`, their meldingen and toekenningen through
-//! `melding_inwoner`, `verwijzing_melding` and `toekenning_inwoner`.
+//! The overview reads the level now of every household in one pass over
+//! the covering index `ave_huishouden` and the wijkteam of every household
+//! in one pass over `inwoner_huishouden_wijkteam`, once for all its lists
+//! (issue #13); members are reached through `inwoner_huishouden`, their
+//! meldingen and toekenningen through `melding_inwoner`,
+//! `verwijzing_melding` and `toekenning_inwoner`.
+
+use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
@@ -571,19 +575,6 @@ pub fn herformuleer(
     })
 }
 
-/// The level now per household: its latest event dated on or before ?1
-/// (latest date through the covering index `ave_huishouden`, then the last
-/// recorded on that date). Measured faster than a window over `ave`.
-const STAND_CTE: &str = "
-WITH laatste AS (
-    SELECT huishouden, max(datum) AS datum FROM ave WHERE datum <= ?1 GROUP BY huishouden
-),
-stand AS (
-    SELECT a.huishouden, a.niveau, a.datum, a.procesregisseur, a.casusregisseur
-    FROM laatste m JOIN ave a ON a.rowid = (
-        SELECT max(b.rowid) FROM ave b WHERE b.huishouden = m.huishouden AND b.datum = m.datum)
-)";
-
 /// The wijkteam of household `s`: the one most of its members belong to,
 /// a tie to the lowest id; through the covering index
 /// `inwoner_huishouden_wijkteam` (schema version 2).
@@ -616,44 +607,184 @@ fn overzicht_rij(r: &Row<'_>) -> rusqlite::Result<OverzichtRij> {
     })
 }
 
+/// The level now of one household (see [`standen`]).
+struct Stand {
+    huishouden: String,
+    niveau: u8,
+    /// The date of the latest event, as stored (ISO) and read.
+    datum: String,
+    sinds: NaiveDate,
+    procesregisseur: Option<String>,
+    casusregisseur: Option<String>,
+}
+
+/// The level now of every household with an event on or before `vandaag`
+/// (its latest event by date, then by the order recorded): one pass in
+/// household order over the covering index `ave_huishouden` (schema v9),
+/// no lookup per household (issue #13: the overview computed the level now
+/// three times, once per list, with a seek and a row read per household).
+fn standen(conn: &Connection, vandaag: NaiveDate) -> Result<Vec<Stand>, StoreFout> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT huishouden, datum, rowid, niveau, procesregisseur, casusregisseur
+         FROM ave INDEXED BY ave_huishouden WHERE datum <= ?1 ORDER BY huishouden",
+    )?;
+    let mut rijen = stmt.query(params![iso(vandaag)])?;
+    let mut uit: Vec<Stand> = Vec::new();
+    // The rowid of the event kept for the last household in `uit`.
+    let mut rowid_laatste = 0_i64;
+    while let Some(r) = rijen.next()? {
+        let huishouden = kolom::tekst(r, 0)?;
+        let datum = kolom::tekst(r, 1)?;
+        let rowid: i64 = r.get(2)?;
+        let later = match uit.last() {
+            Some(s) if s.huishouden == huishouden => {
+                (datum, rowid) > (s.datum.as_str(), rowid_laatste)
+            }
+            _ => {
+                uit.push(Stand {
+                    huishouden: huishouden.to_owned(),
+                    niveau: 0,
+                    datum: String::new(),
+                    sinds: NaiveDate::MIN,
+                    procesregisseur: None,
+                    casusregisseur: None,
+                });
+                true
+            }
+        };
+        if later && let Some(s) = uit.last_mut() {
+            rowid_laatste = rowid;
+            datum.clone_into(&mut s.datum);
+            s.sinds = kolom::datum(r, 1)?;
+            s.niveau = niveau(r, 3)?;
+            s.procesregisseur = r.get(4)?;
+            s.casusregisseur = r.get(5)?;
+        }
+    }
+    Ok(uit)
+}
+
+/// The wijkteam of every household (see the module documentation): one
+/// pass over the covering index `inwoner_huishouden_wijkteam`, which is
+/// cheaper than a grouped lookup per household once there are tens of
+/// thousands of them (issue #13).
+fn teams_per_huishouden(conn: &Connection) -> Result<HashMap<String, String>, StoreFout> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT huishouden, wijkteam, count(*) FROM inwoner INDEXED BY inwoner_huishouden_wijkteam
+         WHERE wijkteam IS NOT NULL GROUP BY huishouden, wijkteam ORDER BY huishouden, wijkteam",
+    )?;
+    let mut rijen = stmt.query([])?;
+    let mut uit: HashMap<String, String> = HashMap::new();
+    let mut beste: Option<(String, String, i64)> = None;
+    while let Some(r) = rijen.next()? {
+        let huishouden = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+        let team = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+        let n: i64 = r.get(2)?;
+        match &mut beste {
+            // Teams come in id order: only more members wins, so a tie
+            // keeps the lowest id.
+            Some((h, t, m)) if h == huishouden => {
+                if n > *m {
+                    team.clone_into(t);
+                    *m = n;
+                }
+            }
+            _ => {
+                if let Some((h, t, _)) = beste.take() {
+                    uit.insert(h, t);
+                }
+                beste = Some((huishouden.to_owned(), team.to_owned(), n));
+            }
+        }
+    }
+    if let Some((h, t, _)) = beste {
+        uit.insert(h, t);
+    }
+    Ok(uit)
+}
+
 /// Households per level now, per wijkteam (by name; "zonder wijkteam" last).
 pub fn per_wijkteam(
     conn: &Connection,
     vandaag: NaiveDate,
 ) -> Result<Vec<WijkteamNiveaus>, StoreFout> {
-    let sql = format!(
-        "{STAND_CTE}
-         SELECT p.wijkteam, w.naam, p.niveau, count(*)
-         FROM (SELECT {TEAM_VAN_S} AS wijkteam, s.niveau FROM stand s) p
-         LEFT JOIN wijkteam w ON w.id = p.wijkteam
-         GROUP BY p.wijkteam, p.niveau
-         ORDER BY p.wijkteam IS NULL, w.naam, p.wijkteam"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rijen = stmt.query_map(params![iso(vandaag)], |r| {
-        Ok((
-            r.get::<_, Option<String>>(0)?,
-            r.get::<_, Option<String>>(1)?,
-            niveau(r, 2)?,
-            r.get::<_, i64>(3)?,
-        ))
-    })?;
-    let mut uit: Vec<WijkteamNiveaus> = Vec::new();
-    for rij in rijen {
-        let (wijkteam, naam, n, aantal) = rij?;
-        if uit.last().is_none_or(|l| l.wijkteam != wijkteam) {
-            let naam = naam
-                .or_else(|| wijkteam.clone())
-                .unwrap_or_else(|| "zonder wijkteam".to_owned());
-            uit.push(WijkteamNiveaus {
-                wijkteam,
-                naam,
-                aantallen: [0; 5],
-            });
+    per_wijkteam_uit(conn, &standen(conn, vandaag)?, &teams_per_huishouden(conn)?)
+}
+
+fn per_wijkteam_uit(
+    conn: &Connection,
+    standen: &[Stand],
+    teams: &HashMap<String, String>,
+) -> Result<Vec<WijkteamNiveaus>, StoreFout> {
+    let mut namen: HashMap<String, String> = HashMap::new();
+    {
+        let mut stmt = conn.prepare_cached("SELECT id, naam FROM wijkteam")?;
+        let rijen = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        for rij in rijen {
+            let (id, naam) = rij?;
+            namen.insert(id, naam);
         }
-        if let Some(laatste) = uit.last_mut() {
-            laatste.aantallen[usize::from(n)] = u32::try_from(aantal).unwrap_or(u32::MAX);
-        }
+    }
+    let mut per: HashMap<Option<&str>, [u32; 5]> = HashMap::new();
+    for s in standen {
+        let team = teams.get(&s.huishouden).map(String::as_str);
+        let tellers = per.entry(team).or_insert([0; 5]);
+        tellers[usize::from(s.niveau)] = tellers[usize::from(s.niveau)].saturating_add(1);
+    }
+    let mut uit: Vec<WijkteamNiveaus> = per
+        .into_iter()
+        .map(|(team, aantallen)| WijkteamNiveaus {
+            wijkteam: team.map(str::to_owned),
+            naam: match team {
+                Some(t) => namen.get(t).cloned().unwrap_or_else(|| t.to_owned()),
+                None => "zonder wijkteam".to_owned(),
+            },
+            aantallen,
+        })
+        .collect();
+    // By name, "zonder wijkteam" last; a team without a name row by its id.
+    uit.sort_by(|a, b| {
+        let sleutel = |w: &WijkteamNiveaus| {
+            (
+                w.wijkteam.is_none(),
+                w.wijkteam.as_ref().and_then(|t| namen.get(t)).cloned(),
+                w.wijkteam.clone(),
+            )
+        };
+        sleutel(a).cmp(&sleutel(b))
+    });
+    Ok(uit)
+}
+
+/// The rows of the households `gekozen` (with their peildatum), in their
+/// order: the name of the oldest member and the casusregisseur's name, one
+/// seek each; the wijkteam from `teams`.
+fn overzicht_rijen(
+    conn: &Connection,
+    gekozen: &[(&Stand, NaiveDate)],
+    teams: &HashMap<String, String>,
+) -> Result<Vec<OverzichtRij>, StoreFout> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT (SELECT i.achternaam FROM inwoner i WHERE i.huishouden = ?1
+                 ORDER BY i.geboortedatum, i.id LIMIT 1),
+                (SELECT m.naam FROM medewerker m WHERE m.id = ?2)",
+    )?;
+    let mut uit = Vec::with_capacity(gekozen.len());
+    for (s, peildatum) in gekozen {
+        let (naam, casusregisseur_naam): (Option<String>, Option<String>) = stmt
+            .query_row(params![s.huishouden, s.casusregisseur], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        uit.push(OverzichtRij {
+            huishouden: s.huishouden.clone(),
+            naam: naam.unwrap_or_default(),
+            wijkteam: teams.get(&s.huishouden).cloned(),
+            niveau: s.niveau,
+            sinds: s.sinds,
+            procesregisseur: s.procesregisseur.clone(),
+            casusregisseur_naam,
+            peildatum: Some(*peildatum),
+        });
     }
     Ok(uit)
 }
@@ -697,44 +828,62 @@ pub fn zonder_contact(
     conn: &Connection,
     vandaag: NaiveDate,
 ) -> Result<Vec<OverzichtRij>, StoreFout> {
-    // Per household at level 2+, three index lookups over its members
-    // (`inwoner_huishouden`, then `melding_inwoner` / `verwijzing_melding` /
-    // `toekenning_inwoner`); a date after today or absent counts as ''.
-    let kolommen = rij_kolommen();
-    let sql = format!(
-        "{STAND_CTE},
-         kandidaat AS (
-            SELECT s.*, max(s.datum,
+    zonder_contact_uit(
+        conn,
+        &standen(conn, vandaag)?,
+        &teams_per_huishouden(conn)?,
+        vandaag,
+    )
+}
+
+fn zonder_contact_uit(
+    conn: &Connection,
+    standen: &[Stand],
+    teams: &HashMap<String, String>,
+    vandaag: NaiveDate,
+) -> Result<Vec<OverzichtRij>, StoreFout> {
+    // Per household at level 2+ whose level changed before the window, the
+    // latest contact through its members (`inwoner_huishouden`, then
+    // `melding_inwoner` / `verwijzing_melding` / `toekenning_inwoner`); a
+    // date after today or absent counts as ''.
+    let vanaf = iso(contact_vanaf(vandaag));
+    let mut stmt = conn.prepare_cached(
+        "SELECT max(?3,
                 coalesce((SELECT max(max(
                         CASE WHEN m.datum <= ?1 THEN m.datum ELSE '' END,
                         CASE WHEN m.gesprek <= ?1 THEN m.gesprek ELSE '' END,
                         CASE WHEN m.onderzoek_klaar <= ?1 THEN m.onderzoek_klaar ELSE '' END,
                         CASE WHEN m.afgesloten <= ?1 THEN m.afgesloten ELSE '' END))
                     FROM inwoner i JOIN melding m ON m.inwoner = i.id
-                    WHERE i.huishouden = s.huishouden), ''),
+                    WHERE i.huishouden = ?2), ''),
                 coalesce((SELECT max(max(
                         CASE WHEN v.datum <= ?1 THEN v.datum ELSE '' END,
                         CASE WHEN v.afgerond_op <= ?1 THEN v.afgerond_op ELSE '' END))
                     FROM inwoner i JOIN melding m ON m.inwoner = i.id JOIN verwijzing v ON v.melding = m.id
-                    WHERE i.huishouden = s.huishouden), ''),
+                    WHERE i.huishouden = ?2), ''),
                 coalesce((SELECT max(max(
                         CASE WHEN t.aanvraag <= ?1 THEN t.aanvraag ELSE '' END,
                         CASE WHEN t.besluit <= ?1 THEN t.besluit ELSE '' END,
                         CASE WHEN t.start <= ?1 THEN t.start ELSE '' END))
                     FROM inwoner i JOIN toekenning t ON t.inwoner = i.id
-                    WHERE i.huishouden = s.huishouden), '')) AS laatst
-            FROM stand s WHERE s.niveau >= 2 AND s.datum < ?2)
-         SELECT {kolommen}, s.laatst
-         FROM kandidaat s
-         WHERE s.laatst < ?2
-         ORDER BY s.laatst, s.niveau DESC, s.huishouden"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rijen = stmt.query_map(
-        params![iso(vandaag), iso(contact_vanaf(vandaag))],
-        overzicht_rij,
+                    WHERE i.huishouden = ?2), ''))",
     )?;
-    let rijen: Vec<OverzichtRij> = rijen.collect::<rusqlite::Result<_>>()?;
+    let mut gekozen: Vec<(&Stand, NaiveDate)> = Vec::new();
+    for s in standen.iter().filter(|s| s.niveau >= 2 && s.datum < vanaf) {
+        let (laatst, datum): (String, NaiveDate) = stmt
+            .query_row(params![iso(vandaag), s.huishouden, s.datum], |r| {
+                Ok((r.get(0)?, kolom::datum(r, 0)?))
+            })?;
+        if laatst < vanaf {
+            gekozen.push((s, datum));
+        }
+    }
+    gekozen.sort_by(|(a, la), (b, lb)| {
+        la.cmp(lb)
+            .then_with(|| b.niveau.cmp(&a.niveau))
+            .then_with(|| a.huishouden.cmp(&b.huishouden))
+    });
+    let rijen = overzicht_rijen(conn, &gekozen, teams)?;
     // The SQL filter and the domain's rule must agree; the rule decides.
     Ok(rijen
         .into_iter()
@@ -745,25 +894,37 @@ pub fn zonder_contact(
 /// Households at level 3 or 4 now with their procesregisseur, highest level
 /// first, then longest at that level.
 pub fn procesregie(conn: &Connection, vandaag: NaiveDate) -> Result<Vec<OverzichtRij>, StoreFout> {
-    let kolommen = rij_kolommen();
-    let sql = format!(
-        "{STAND_CTE}
-         SELECT {kolommen}, s.datum
-         FROM stand s
-         WHERE s.niveau >= 3
-         ORDER BY s.niveau DESC, s.datum, s.huishouden"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rijen = stmt.query_map(params![iso(vandaag)], overzicht_rij)?;
-    Ok(rijen.collect::<rusqlite::Result<_>>()?)
+    procesregie_uit(conn, &standen(conn, vandaag)?, &teams_per_huishouden(conn)?)
 }
 
-/// The whole team overview on `vandaag`.
+fn procesregie_uit(
+    conn: &Connection,
+    standen: &[Stand],
+    teams: &HashMap<String, String>,
+) -> Result<Vec<OverzichtRij>, StoreFout> {
+    let mut gekozen: Vec<(&Stand, NaiveDate)> = standen
+        .iter()
+        .filter(|s| s.niveau >= 3)
+        .map(|s| (s, s.sinds))
+        .collect();
+    gekozen.sort_by(|(a, _), (b, _)| {
+        b.niveau
+            .cmp(&a.niveau)
+            .then_with(|| a.datum.cmp(&b.datum))
+            .then_with(|| a.huishouden.cmp(&b.huishouden))
+    });
+    overzicht_rijen(conn, &gekozen, teams)
+}
+
+/// The whole team overview on `vandaag`: the level now of every household
+/// and their wijkteams are read once and shared by the lists (issue #13).
 pub fn team_overzicht(conn: &Connection, vandaag: NaiveDate) -> Result<TeamOverzicht, StoreFout> {
+    let standen = standen(conn, vandaag)?;
+    let teams = teams_per_huishouden(conn)?;
     Ok(TeamOverzicht {
-        per_wijkteam: per_wijkteam(conn, vandaag)?,
+        per_wijkteam: per_wijkteam_uit(conn, &standen, &teams)?,
         opgeschaald: opgeschaald(conn, vandaag)?,
-        zonder_contact: zonder_contact(conn, vandaag)?,
-        procesregie: procesregie(conn, vandaag)?,
+        zonder_contact: zonder_contact_uit(conn, &standen, &teams, vandaag)?,
+        procesregie: procesregie_uit(conn, &standen, &teams)?,
     })
 }

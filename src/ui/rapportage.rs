@@ -15,7 +15,7 @@
 //! ([`Loket::op_achtergrond`]) with a progress bar; an in-memory register
 //! (tests) computes at once. Only teamleiders and beheerders see the reports.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
 use egui::{Align, Color32, Layout, RichText, Role, Sense, WidgetInfo};
@@ -24,6 +24,7 @@ use crate::domain::catalogus::{self, Herkomst, Indicator};
 use crate::domain::{Indicatorwaarde, WaardeSoort};
 use crate::gateway::{Loket, Taak};
 use crate::report::export::ExportOpties;
+use crate::report::export::Namen;
 use crate::report::{Jaarrapport, Uitkomst, Waarde};
 use crate::ui::actie::Actie;
 use crate::ui::scherm::SchermUi;
@@ -65,7 +66,8 @@ pub struct RapportageScherm {
     fout_jaren: Option<String>,
     /// The years computed last, in year order.
     rapporten: Option<Vec<Jaarrapport>>,
-    namen: HashMap<String, String>,
+    /// How breakdown keys read (names, labels).
+    namen: Namen,
     taak: Option<Taak<Taakuitkomst>>,
     fout: Option<String>,
     open: HashSet<&'static str>,
@@ -73,6 +75,14 @@ pub struct RapportageScherm {
     invoer: Invoer,
     export_pad: String,
     export_intern: bool,
+    /// Also a sheet or file per wijkteam (a beheerder's export).
+    export_per_wijkteam: bool,
+    /// Whose figures: `None` the municipality, or a wijkteam id.
+    voor: Option<String>,
+    /// The teams this session may choose (read once), or why not.
+    teams: Option<Result<Vec<(String, String)>, String>>,
+    /// For whom the shown figures were computed.
+    berekend_voor: Option<String>,
     export_fout: Option<String>,
     geschreven: Option<PathBuf>,
     /// Whether the proposed years were computed on first showing (a team
@@ -89,7 +99,7 @@ impl RapportageScherm {
             tot: eind_jaar.to_string(),
             fout_jaren: None,
             rapporten: None,
-            namen: HashMap::new(),
+            namen: Namen::default(),
             taak: None,
             fout: None,
             open: HashSet::new(),
@@ -97,6 +107,10 @@ impl RapportageScherm {
             invoer: Invoer::default(),
             export_pad: String::new(),
             export_intern: false,
+            export_per_wijkteam: false,
+            voor: None,
+            teams: None,
+            berekend_voor: None,
             export_fout: None,
             geschreven: None,
             eerste_berekening: false,
@@ -138,8 +152,62 @@ impl RapportageScherm {
         }
     }
 
+    /// The name of what `voor` names: the municipality or a team.
+    fn voor_naam(&self, voor: Option<&str>) -> String {
+        match voor {
+            None => "Hele gemeente".to_owned(),
+            Some(id) => self
+                .teams
+                .as_ref()
+                .and_then(|t| t.as_ref().ok())
+                .and_then(|t| t.iter().find(|(t, _)| t == id))
+                .map_or_else(|| id.to_owned(), |(_, n)| n.clone()),
+        }
+    }
+
     fn jaren_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
         let bezig = self.taak.is_some();
+        if self.teams.is_none() {
+            self.teams = Some(
+                loket
+                    .rapport_wijkteams()
+                    .map_err(|f| format!("De wijkteams konden niet worden gelezen: {f}")),
+            );
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("Voor");
+            let mut gekozen = self.voor.clone();
+            let teams: Vec<(String, String)> = self
+                .teams
+                .as_ref()
+                .and_then(|t| t.as_ref().ok())
+                .cloned()
+                .unwrap_or_default();
+            egui::ComboBox::from_id_salt("rapportage_voor")
+                .selected_text(self.voor_naam(gekozen.as_deref()))
+                .width(200.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut gekozen, None, "Hele gemeente");
+                    for (id, naam) in &teams {
+                        ui.selectable_value(&mut gekozen, Some(id.clone()), naam);
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "Een wijkteam telt zijn eigen inwoners; percentages over de bevolking, \
+                     de sociale kaart en externe waarden gelden alleen voor de hele gemeente.",
+                );
+            if gekozen != self.voor && !bezig {
+                self.voor = gekozen;
+                if let Some((van, tot)) = self.jaren() {
+                    self.bereken(loket, van, tot);
+                }
+            }
+            if let Some(Err(f)) = &self.teams {
+                ui.colored_label(FOUT_KLEUR, f);
+            }
+        });
         ui.horizontal(|ui| {
             let label = ui.label("Van jaar");
             ui.add(
@@ -212,6 +280,17 @@ impl RapportageScherm {
             .on_hover_text(
                 "Een interne export onderdrukt aantallen van 1 tot en met 4 niet. Niet publiceren.",
             );
+            let beheerder = loket
+                .sessie()
+                .is_some_and(|s| s.gebruiker().rol == crate::domain::Rol::Beheerder);
+            ui.add_enabled(
+                beheerder,
+                egui::Checkbox::new(&mut self.export_per_wijkteam, "Ook per wijkteam"),
+            )
+            .on_hover_text("Naast de gemeente een werkblad (Excel) of bestand (CSV) per wijkteam.")
+            .on_disabled_hover_text(
+                "De export per wijkteam bevat elk wijkteam; een beheerder maakt hem.",
+            );
             if let Some(formaat) = formaat {
                 self.exporteer(loket, formaat);
             }
@@ -246,6 +325,8 @@ impl RapportageScherm {
             van,
             tot,
             intern: self.export_intern,
+            gemaakt_op: loket.vandaag(),
+            per_wijkteam: self.export_per_wijkteam,
         };
         self.start(
             loket,
@@ -261,12 +342,15 @@ impl RapportageScherm {
 
     fn bereken(&mut self, loket: &Loket<'_>, van: i32, tot: i32) {
         self.fout = None;
+        let voor = self.voor.clone();
+        self.berekend_voor.clone_from(&voor);
+        let wie = self.voor_naam(voor.as_deref());
         self.start(
             loket,
-            format!("Indicatoren {van}–{tot} worden berekend"),
+            format!("Indicatoren {van}–{tot} ({wie}) worden berekend"),
             move |r, voortgang| {
                 Taakuitkomst::Rapport(
-                    r.bereken_rapport(van, tot, voortgang)
+                    r.bereken_rapport_voor(van, tot, voor.as_deref(), voortgang)
                         .map_err(|f| f.to_string()),
                 )
             },
@@ -275,7 +359,7 @@ impl RapportageScherm {
     }
 
     fn namen_lezen(&mut self, loket: &Loket<'_>) {
-        match loket.kaartnamen() {
+        match loket.rapport_namen() {
             Ok(namen) => self.namen = namen,
             Err(f) => self.fout = Some(format!("De sociale kaart kon niet worden gelezen: {f}")),
         }
@@ -340,7 +424,12 @@ impl RapportageScherm {
                         let kop = if bl.code.is_empty() {
                             bl.titel.to_owned()
                         } else {
-                            format!("Beleidslijn {} (§ {}): {}", bl.code, bl.paragraaf, bl.titel)
+                            format!(
+                                "Beleidslijn {} (§ {}): {}",
+                                bl.code,
+                                tak.paragrafen.join("; § "),
+                                bl.titel
+                            )
                         };
                         ui.add_space(4.0);
                         ui.add(egui::Label::new(RichText::new(kop).italics().strong()).truncate());
@@ -495,9 +584,9 @@ impl RapportageScherm {
                 .uitsplitsing
                 .iter()
                 .zip(&waarden)
-                .map(|(naam, w)| format!("{naam}: {}", self.naam_van(w.as_deref())))
+                .map(|(soort, w)| self.namen.sleutel(soort, w.as_deref()))
                 .collect::<Vec<_>>()
-                .join(", ");
+                .join(" — ");
             ui.horizontal(|ui| {
                 ui.spacing_mut().item_spacing.x = 6.0;
                 vak(ui, CODE_BREEDTE, Align::Min, |_| {});
@@ -528,16 +617,6 @@ impl RapportageScherm {
                     });
                 }
             });
-        }
-    }
-
-    fn naam_van(&self, id: Option<&str>) -> String {
-        match id {
-            None => "(geen)".to_owned(),
-            Some(id) => match self.namen.get(id) {
-                Some(naam) => format!("{naam} ({id})"),
-                None => id.to_owned(),
-            },
         }
     }
 
@@ -799,6 +878,10 @@ impl SchermUi for RapportageScherm {
         }
         self.jaren_ui(ui, loket);
         self.export_ui(ui, loket);
+        if self.rapporten.is_some() {
+            let wie = self.voor_naam(self.berekend_voor.as_deref());
+            ui.label(RichText::new(format!("Cijfers van: {wie}")).strong());
+        }
         if let Some(taak) = &self.taak {
             ui.horizontal(|ui| {
                 ui.spinner();

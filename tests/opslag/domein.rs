@@ -689,3 +689,28 @@ fn formulieren_weigeren_stuurtekens_met_dezelfde_regel() {
     nieuw.vraag = "Hulp nodig\nmet twee regels".into();
     kr::melding_toevoegen(&conn, h(INTAKER), &nieuw).expect("een regelovergang mag");
 }
+
+#[test]
+fn afwegingsladder_weigert_stuurtekens_in_een_toelichting() {
+    use wijkregister::domain::klantreis::{Trede, TredeSoort};
+    let mut l = crate::steun::klantreis::ladder(&[false, false, false, false]);
+    assert_eq!(l.valideer(), Ok(()));
+    l.zet(
+        TredeSoort::Netwerk,
+        Trede::beantwoord(false, "Dochter\u{7}woont ver weg"),
+    );
+    let fouten = l.valideer().expect_err("stuurteken");
+    assert_eq!(fouten.len(), 1, "{fouten:?}");
+    assert!(
+        fouten[0]
+            .to_string()
+            .contains("stuurteken (U+0007) op positie 8"),
+        "{}",
+        fouten[0]
+    );
+    l.zet(
+        TredeSoort::Netwerk,
+        Trede::beantwoord(false, "Dochter woont ver weg;\nburen helpen niet"),
+    );
+    assert_eq!(l.valideer(), Ok(()));
+}

@@ -425,7 +425,7 @@ fn header_ongeldig() {
     let mut conn = register();
     let f = mislukt_bytes(
         &mut conn,
-        br#"{"type":"header","format":"csv","version":2,"gemeente":"Almelo","extra":1}"#,
+        br#"{"type":"header","format":"csv","version":3,"gemeente":"Almelo","extra":1}"#,
     );
     bevat(
         fout(&f, 1, Some("format")),
@@ -433,7 +433,7 @@ fn header_ongeldig() {
     );
     bevat(
         fout(&f, 1, Some("version")),
-        "versie 2 kent deze wijkregister niet",
+        "versie 3 kent deze wijkregister niet; alleen versie 1 of 2",
     );
     bevat(fout(&f, 1, Some("extra")), "de header kent dit veld niet");
     let f = mislukt_bytes(
@@ -1098,9 +1098,20 @@ fn cli_meldt_regel_en_veld_en_faalt() {
         .output()
         .expect("starten");
     assert!(uit.status.success());
-    assert!(String::from_utf8_lossy(&uit.stdout).contains("29 records geëxporteerd"));
+    // The 29 records, the gemeente setting, the five AVE level texts and
+    // the audit log: the failed and the successful import.
     let geschreven = std::fs::read_to_string(&export_pad).expect("lezen");
-    assert_eq!(geschreven.lines().count(), 30);
+    let audit = geschreven
+        .lines()
+        .filter(|l| l.starts_with(r#"{"type":"audit""#))
+        .count();
+    assert_eq!(audit, 2, "{geschreven}");
+    assert!(
+        String::from_utf8_lossy(&uit.stdout).contains("37 records geëxporteerd"),
+        "{}",
+        String::from_utf8_lossy(&uit.stdout)
+    );
+    assert_eq!(geschreven.lines().count(), 38);
     let rest: Vec<_> = std::fs::read_dir(map.path())
         .expect("map")
         .filter_map(Result::ok)
@@ -1305,4 +1316,125 @@ fn bsn_al_in_het_register() {
         "BSN 111222333 is al bekend bij inwoner 'I-1' in het register",
     );
     assert_eq!(f.fouten.len(), 1, "{:#?}", f.fouten);
+}
+
+const HEADER_V2: &str =
+    r#"{"type":"header","format":"wijkregister-jsonl","version":2,"gemeente":"Almelo"}"#;
+
+/// Imports `regels` after a v2 header into a register holding the fixture.
+fn mislukt_v2(regels: &[&str]) -> ImportFouten {
+    let mut conn = register();
+    let tekst = format!("{HEADER_V2}\n{}\n", regels.join("\n"));
+    mislukt_bytes(&mut conn, tekst.as_bytes())
+}
+
+#[test]
+fn versie_1_kent_de_velden_en_typen_van_versie_2_niet() {
+    let f = mislukt(&[
+        r#"{"type":"melding","id":"M-9","inwoner":"I-1","datum":"2024-01-01","bron":"overig","vraag":"Hulp"}"#,
+        r#"{"type":"instelling","sleutel":"demo","waarde":"ja"}"#,
+    ]);
+    bevat(
+        fout(&f, 2, Some("vraag")),
+        "het veld 'vraag' bestaat pas in versie 2 van het formaat; dit bestand is versie 1",
+    );
+    bevat(
+        fout(&f, 3, Some("type")),
+        "het type 'instelling' bestaat pas in versie 2 van het formaat",
+    );
+    assert_eq!(f.fouten.len(), 2, "{:#?}", f.fouten);
+}
+
+#[test]
+fn velden_van_versie_2_worden_gecontroleerd() {
+    let f = mislukt_v2(&[
+        r#"{"type":"melding","id":"M-9","inwoner":"I-1","datum":"2024-01-01","bron":"overig","spoed":"ja","leefgebieden":["financien","geld"]}"#,
+        r#"{"type":"voorziening","id":"V-9","naam":"Hulp","soort":"algemeen","aanbieders":["A-9"]}"#,
+        r#"{"type":"account","medewerker":"MW-1","gebruikersnaam":"anna","wachtwoord_hash":"geheim123456","actief":true,"mislukte_pogingen":0,"aangemaakt_op":"2024-01-01T09:00:00","gewijzigd_op":"2024-01-01T09:00:00"}"#,
+        r#"{"type":"klantreis_stap","id":1,"melding":"M-1","stap":"koffie","datum":"2024-02-01","medewerker":"MW-1","notitie":"","vastgelegd_op":"2024-02-01T09:00:00Z"}"#,
+        r#"{"type":"klantreis_correctie","id":1,"stap":99,"oude_datum":"2024-02-01","nieuwe_datum":"2024-02-01","oude_medewerker":"MW-1","nieuwe_medewerker":"MW-1","oude_notitie":"","nieuwe_notitie":"x","door":"MW-1","tijdstip":"2024-02-01T10:00:00Z"}"#,
+        r#"{"type":"instelling","sleutel":"gemeente","waarde":"Hengelo"}"#,
+    ]);
+    bevat(fout(&f, 2, Some("spoed")), "verwacht true of false");
+    bevat(
+        fout(&f, 2, Some("leefgebieden")),
+        "'geld' is geen toegestane waarde",
+    );
+    bevat(
+        fout(&f, 3, Some("aanbieders")),
+        "verwijst naar aanbieder 'A-9', die niet bestaat",
+    );
+    bevat(
+        fout(&f, 4, Some("wachtwoord_hash")),
+        "een uitwisselbestand bevat nooit een wachtwoord",
+    );
+    bevat(
+        fout(&f, 5, Some("stap")),
+        "'koffie' is geen toegestane waarde",
+    );
+    bevat(
+        fout(&f, 6, Some("stap")),
+        "verwijst naar klantreis_stap '99', die niet bestaat",
+    );
+    bevat(
+        fout(&f, 7, Some("waarde")),
+        "de gemeente in deze instelling ('Hengelo') verschilt van die in de header ('Almelo')",
+    );
+    assert_eq!(f.fouten.len(), 7, "{:#?}", f.fouten);
+}
+
+#[test]
+fn vorige_mag_naar_een_latere_regel_wijzen_maar_niet_naar_niets() {
+    let mut conn = register();
+    let tekst = format!(
+        "{HEADER_V2}\n{}\n{}\n",
+        r#"{"type":"toekenning","id":"T-10","inwoner":"I-1","voorziening":"V-1","verwijzer":"huisarts","besluit":"2024-09-01","uitkomst":"toegekend","vorige":"T-9","volume":3.5,"volume_eenheid":"uur per week"}"#,
+        r#"{"type":"toekenning","id":"T-9","inwoner":"I-1","voorziening":"V-1","verwijzer":"huisarts","besluit":"2024-05-01","uitkomst":"toegekend"}"#,
+    );
+    importeer_tekst(&mut conn, tekst.as_bytes()).expect("vorige op een latere regel");
+    let (vorige, volume): (String, f64) = conn
+        .query_row(
+            "SELECT vorige, volume FROM toekenning WHERE id = 'T-10'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("T-10");
+    assert_eq!((vorige.as_str(), volume), ("T-9", 3.5));
+
+    let f = mislukt_v2(&[
+        r#"{"type":"toekenning","id":"T-11","inwoner":"I-1","voorziening":"V-1","verwijzer":"huisarts","besluit":"2024-09-01","uitkomst":"toegekend","vorige":"T-99"}"#,
+    ]);
+    bevat(
+        fout(&f, 2, Some("vorige")),
+        "verwijst naar toekenning 'T-99', die niet bestaat",
+    );
+}
+
+#[test]
+fn auditlog_alleen_in_een_register_zonder_auditregels() {
+    let regel = |n: u32| {
+        format!(
+            r#"{{"type":"audit","volgnummer":{n},"tijdstip":"2024-01-01T09:00:00Z","actor":"MW-1","actie":"inloggen","resultaat":"gelukt"}}"#
+        )
+    };
+    // Into an empty log: kept with its numbers, chained under this register's key.
+    let mut conn = store::open_in_memory().expect("db");
+    let tekst = format!("{HEADER_V2}\n{}\n{}\n", regel(1), regel(2));
+    importeer_tekst(&mut conn, tekst.as_bytes()).expect("overgenomen");
+    assert!(matches!(
+        wijkregister::store::audit::verifieer(&conn).expect("v"),
+        wijkregister::store::audit::Verificatie::Intact { regels: 2 }
+    ));
+    // Not starting at 1, or into a log that has rows: refused, nothing stored.
+    let mut leeg = store::open_in_memory().expect("db");
+    let tekst = format!("{HEADER_V2}\n{}\n", regel(2));
+    let f = mislukt_bytes(&mut leeg, tekst.as_bytes());
+    bevat(fout(&f, 2, Some("volgnummer")), "moet bij regel 1 beginnen");
+    let tekst = format!("{HEADER_V2}\n{}\n{}\n", regel(1), regel(2));
+    let f = mislukt_bytes(&mut conn, tekst.as_bytes());
+    bevat(
+        fout(&f, 2, Some("volgnummer")),
+        "het auditlog van dit register staat bij regel 2",
+    );
+    assert_eq!(f.fouten.len(), 1, "één keer gezegd: {:#?}", f.fouten);
 }

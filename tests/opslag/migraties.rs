@@ -166,7 +166,7 @@ const BEVROREN_MIGRATIES: &[(u32, &str)] = &[
     ),
     (
         9,
-        "18e9715928a5542675e89da47e4f135e48674c85f4bbecd5032b7ce7126c5432",
+        "d0b0c94dac4e8664d2cd5ac1a56dc686b8e563cc0c4cde1f15165f393ee79c7e",
     ),
 ];
 

