@@ -17,19 +17,18 @@
 //!   file, logged in the audit log, then renamed into place
 //!   ([`schrijf_pdf_gelogd`]).
 
-use std::collections::HashMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
-use super::export::{NOOT_ONDERDRUKT, klein, schrijffout};
+use super::export::{NOOT_ONDERDRUKT, Namen, klein, schrijffout};
 use super::{Jaarrapport, RapportFout, Waarde};
 use crate::domain::catalogus::{self, Eenheid, Herkomst, Indicator};
-use crate::domain::{Indicatorwaarde, Verwijzer, Wet};
+use crate::domain::Indicatorwaarde;
 use crate::store::audit::{self, Logregel, Resultaat};
 use crate::store::bestanden::Tijdelijk;
 use crate::store::sleutel;
@@ -436,43 +435,6 @@ fn begroot_cel(b: Option<&Indicatorwaarde>, eenheid: Eenheid) -> Cel {
     }
 }
 
-/// The names people read for a breakdown's keys.
-#[derive(Debug, Default)]
-struct Namen {
-    voorzieningen: HashMap<String, String>,
-    aanbieders: HashMap<String, String>,
-}
-
-impl Namen {
-    fn lees(conn: &Connection) -> Result<Namen, RapportFout> {
-        let paren = |sql: &str| -> Result<HashMap<String, String>, RapportFout> {
-            let mut stmt = conn.prepare(sql)?;
-            let rijen = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<Result<HashMap<_, _>, _>>()?;
-            Ok(rijen)
-        };
-        Ok(Namen {
-            voorzieningen: paren("SELECT id, naam FROM voorziening")?,
-            aanbieders: paren("SELECT id, naam FROM aanbieder")?,
-        })
-    }
-
-    fn sleutel(&self, soort: &str, waarde: Option<&str>) -> String {
-        let Some(w) = waarde else {
-            return format!("geen {soort}");
-        };
-        match soort {
-            "voorziening" => self.voorzieningen.get(w).cloned(),
-            "aanbieder" => self.aanbieders.get(w).cloned(),
-            "verwijzer" => Verwijzer::parse(w).map(|v| v.label().to_owned()),
-            "wet" => Wet::parse(w).map(|v| v.label().to_owned()),
-            _ => None,
-        }
-        .unwrap_or_else(|| w.to_owned())
-    }
-}
-
 /// What the report says about one indicator: a row of begroot and one of
 /// realisatie per year, breakdown rows, and whether a chart belongs to it.
 #[derive(Debug)]
@@ -773,11 +735,11 @@ impl Opbouw<'_> {
         self.stroken.push(s);
     }
 
-    fn beleidslijn(&mut self, code: &str, paragraaf: &str, titel: &str) {
+    fn beleidslijn(&mut self, code: &str, paragrafen: &[&str], titel: &str) {
         let kop = if code.is_empty() {
-            paragraaf.to_owned()
+            paragrafen.join("; ")
         } else {
-            format!("Beleidslijn {code} (Actieplan § {paragraaf})")
+            format!("Beleidslijn {code} (Actieplan § {})", paragrafen.join("; § "))
         };
         self.alinea(MARGE, &kop, 10.5, true, ZWART, 8.0, true);
         self.alinea(MARGE, titel, 9.5, false, ZWART, 0.0, true);
@@ -1356,7 +1318,7 @@ fn bouw_pdf(
         opbouw.doel(stam.doel.nummer, stam.doel.naam);
         for tak in &stam.takken {
             let bl = tak.beleidslijn;
-            opbouw.beleidslijn(bl.code, bl.paragraaf, bl.titel);
+            opbouw.beleidslijn(bl.code, &tak.paragrafen, bl.titel);
             for ind in &tak.indicatoren {
                 let b = blok(ind, rapporten, opties.intern, namen, &mut noten);
                 opbouw.indicator(&b, &jaren);
@@ -1366,16 +1328,6 @@ fn bouw_pdf(
     opbouw.noten(&noten, opties.intern);
     let paginas = pagineer(opbouw.stroken);
     schrijf_document(paginas, &letters, kop, opties.gemaakt_op)
-}
-
-/// The name of wijkteam `id` with its id, or an error naming it.
-fn wijkteam_naam(conn: &Connection, id: &str) -> Result<String, RapportFout> {
-    let naam: Option<String> = conn
-        .query_row("SELECT naam FROM wijkteam WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?;
-    naam.map(|n| format!("{n} ({id})")).ok_or_else(|| {
-        RapportFout::Gegevens(format!("wijkteam '{id}' bestaat niet in dit register"))
-    })
 }
 
 /// Computes the years of `opties` and the report's bytes, calling
@@ -1391,11 +1343,6 @@ pub fn pdf_bytes(
             opties.tot, opties.van
         )));
     }
-    let wijkteam = opties
-        .wijkteam
-        .as_deref()
-        .map(|id| wijkteam_naam(conn, id))
-        .transpose()?;
     let totaal = usize::try_from(opties.tot - opties.van + 1).unwrap_or(0) + 1;
     let rapporten = super::berekening::bereken_jaren_met_voortgang_voor(
         conn,
@@ -1411,6 +1358,11 @@ pub fn pdf_bytes(
             || "(gemeente niet ingesteld)".to_owned(),
             |g| format!("Gemeente {g}"),
         );
+    let namen = Namen::lees(conn)?;
+    let wijkteam = opties
+        .wijkteam
+        .as_deref()
+        .map(|id| format!("{} ({id})", namen.wijkteam(id)));
     let kop = Kop {
         gemeente,
         periode: if opties.van == opties.tot {
@@ -1422,7 +1374,6 @@ pub fn pdf_bytes(
         gemaakt_op: crate::domain::datum::nl(opties.gemaakt_op),
         intern: opties.intern,
     };
-    let namen = Namen::lees(conn)?;
     bouw_pdf(&rapporten, &namen, &kop, opties)
 }
 

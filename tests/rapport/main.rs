@@ -5,6 +5,7 @@
 mod steun;
 
 mod export_monitoring;
+mod rapport_pdf;
 mod report_indicatorwaarden;
 mod report_json;
 mod report_pw_en_wijkteam;
