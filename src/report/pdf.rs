@@ -291,12 +291,15 @@ impl Op {
 }
 
 /// A horizontal strip of the report: never split over two pages.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 struct Strook {
     hoogte: f32,
     ops: Vec<Op>,
     /// Keep on the same page as the next strip (a heading and what follows).
     bij_volgende: bool,
+    /// Drawn above this strip when it opens a page (a table's header
+    /// over the rows that run on).
+    vervolgkop: Option<Box<Strook>>,
 }
 
 impl Strook {
@@ -346,6 +349,11 @@ fn pagineer(stroken: Vec<Strook>) -> Vec<Vec<Op>> {
         if y > 0.0 && past_niet {
             paginas.push(Vec::new());
             y = 0.0;
+            if let Some(kop) = strook.vervolgkop {
+                let pagina = paginas.last_mut().expect("at least one page");
+                pagina.extend(kop.ops.into_iter().map(|op| op.verschoven(BOVEN)));
+                y = kop.hoogte;
+            }
         }
         let pagina = paginas.last_mut().expect("at least one page");
         pagina.extend(strook.ops.into_iter().map(|op| op.verschoven(BOVEN + y)));
@@ -834,6 +842,24 @@ impl Opbouw<'_> {
             }
             let eind = x0 + label_b + kolom_b * stuk.len() as f32;
             s.lijn((x0, 13.0), (eind, 13.0), 0.5, LICHTGRIJS);
+            // Over breakdown rows that run on to a new page: the code and
+            // the header again.
+            let mut vervolg = Strook {
+                hoogte: 14.0 + 14.0,
+                ..Strook::default()
+            };
+            vervolg.tekst(
+                x0,
+                10.0,
+                8.0,
+                true,
+                GRIJS,
+                &format!("{} (vervolg)", ind.code),
+            );
+            vervolg
+                .ops
+                .extend(s.ops.iter().cloned().map(|op| op.verschoven(14.0)));
+            let vervolg = Box::new(vervolg);
             self.stroken.push(s);
             let aantal_rijen = rijen.len();
             for (r, (label, vet, cellen)) in rijen.into_iter().enumerate() {
@@ -844,6 +870,7 @@ impl Opbouw<'_> {
                 let mut s = Strook {
                     hoogte: h,
                     bij_volgende: r == 0 || (r + 1 == aantal_rijen && heeft_grafiek),
+                    vervolgkop: (r >= 2).then(|| vervolg.clone()),
                     ..Strook::default()
                 };
                 for (i, l) in label_regels.iter().enumerate() {
@@ -893,11 +920,12 @@ impl Opbouw<'_> {
             .chain(&blok.begroot)
             .filter_map(|c| c.getal)
             .fold(0.0_f64, f64::max);
-        let schaal_max = mooi_maximum(max);
+        let (schaal_max, stap) = as_schaal(max);
+        let stappen = (schaal_max / stap).round().max(1.0) as i32;
         // Axis and grid lines with their values.
-        for i in 0..=4 {
-            let w = schaal_max * f64::from(i) / 4.0;
-            let y = basis - hoogte * (i as f32) / 4.0;
+        for i in 0..=stappen {
+            let w = stap * f64::from(i);
+            let y = basis - hoogte * (i as f32) / stappen as f32;
             let kleur = if i == 0 { GRIJS } else { LICHTGRIJS };
             s.lijn((x0, y), (x0 + breedte, y), if i == 0 { 0.7 } else { 0.3 }, kleur);
             let t = met_duizendtallen(&as_label(w));
@@ -1010,18 +1038,20 @@ impl Opbouw<'_> {
     }
 }
 
-/// A round upper bound for a chart's axis (1, 2 or 5 times a power of ten).
-fn mooi_maximum(max: f64) -> f64 {
+/// A chart's axis for values up to `max`: its top and the step between
+/// grid lines (1, 2 or 5 times a power of ten; at most five steps).
+fn as_schaal(max: f64) -> (f64, f64) {
     if max <= 0.0 || !max.is_finite() {
-        return 1.0;
+        return (1.0, 0.25);
     }
-    let macht = 10f64.powf(max.log10().floor());
-    for f in [1.0, 2.0, 2.5, 5.0, 10.0] {
-        if f * macht >= max {
-            return f * macht;
-        }
-    }
-    10.0 * macht
+    let ruw = max / 4.0;
+    let macht = 10f64.powf(ruw.log10().floor());
+    let stap = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|f| f * macht)
+        .find(|s| *s >= ruw)
+        .unwrap_or(10.0 * macht);
+    ((max / stap).ceil() * stap, stap)
 }
 
 /// An axis value without needless decimals, decimal comma.
@@ -1458,9 +1488,11 @@ mod tests {
         assert_eq!(met_duizendtallen("999"), "999");
         assert_eq!(met_eenheid("1250,5", Eenheid::Euro), "€ 1.250,50");
         assert_eq!(met_eenheid("21,5", Eenheid::Percentage), "21,5 %");
-        assert_eq!(mooi_maximum(238.0), 250.0);
-        assert_eq!(mooi_maximum(0.0), 1.0);
-        assert_eq!(mooi_maximum(7.0), 10.0);
+        assert_eq!(as_schaal(25.0), (30.0, 10.0));
+        assert_eq!(as_schaal(20.0), (20.0, 5.0));
+        assert_eq!(as_schaal(238.0), (300.0, 100.0));
+        assert_eq!(as_schaal(3.0), (3.0, 1.0));
+        assert_eq!(as_schaal(0.0), (1.0, 0.25));
     }
 
     #[test]
@@ -1485,6 +1517,7 @@ mod tests {
         let kop = Strook {
             hoogte: 30.0,
             bij_volgende: true,
+            vervolgkop: None,
             ops: vec![Op::Tekst {
                 x: 0.0,
                 y: 10.0,
@@ -1502,9 +1535,44 @@ mod tests {
             hoogte: 40.0,
             ..Strook::default()
         };
-        let paginas = pagineer(vec![vul, kop, tabel]);
+        let paginas = pagineer(vec![vul.clone(), kop, tabel]);
         assert_eq!(paginas.len(), 2);
         // The heading moved to the second page with the table.
         assert!(matches!(paginas[1].first(), Some(Op::Tekst { tekst, .. }) if tekst == "kop"));
+        // A row that runs on to a new page gets its header again.
+        let rij = |n: &str| Strook {
+            hoogte: 30.0,
+            ops: vec![Op::Tekst {
+                x: 0.0,
+                y: 10.0,
+                grootte: 8.0,
+                vet: false,
+                kleur: ZWART,
+                tekst: n.into(),
+            }],
+            vervolgkop: Some(Box::new(Strook {
+                hoogte: 14.0,
+                ops: vec![Op::Tekst {
+                    x: 0.0,
+                    y: 10.0,
+                    grootte: 8.0,
+                    vet: true,
+                    kleur: ZWART,
+                    tekst: "Jaar".into(),
+                }],
+                ..Strook::default()
+            })),
+            ..Strook::default()
+        };
+        let paginas = pagineer(vec![vul, rij("a"), rij("b"), rij("c")]);
+        assert_eq!(paginas.len(), 2);
+        let teksten: Vec<&str> = paginas[1]
+            .iter()
+            .filter_map(|op| match op {
+                Op::Tekst { tekst, .. } => Some(tekst.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(teksten, ["Jaar", "b", "c"]);
     }
 }
