@@ -143,22 +143,67 @@ mod tests {
         assert!(fout(&["rapport-pdf", "--van", "2024", "--uit", "r.pdf"]).contains("--tot J2"));
         assert!(fout(&["rapport-pdf", "--van", "2024", "--tot", "2024"]).contains("--uit UIT.pdf"));
         assert!(
-            fout(&["rapport-pdf", "--van", "2025", "--tot", "2024", "--uit", "r.pdf"])
-                .contains("vóór")
+            fout(&[
+                "rapport-pdf",
+                "--van",
+                "2025",
+                "--tot",
+                "2024",
+                "--uit",
+                "r.pdf"
+            ])
+            .contains("vóór")
         );
         assert!(
-            fout(&["rapport-pdf", "--van", "twintig", "--tot", "2024", "--uit", "r.pdf"])
-                .contains("'twintig'")
+            fout(&[
+                "rapport-pdf",
+                "--van",
+                "twintig",
+                "--tot",
+                "2024",
+                "--uit",
+                "r.pdf"
+            ])
+            .contains("'twintig'")
         );
-        let e = fout(&["rapport-pdf", "--van", "2024", "--tot", "2024", "--uit", "r.xlsx"]);
-        assert!(e.contains("--uit") && e.contains("kies een bestandsnaam op .pdf"), "{e}");
+        let e = fout(&[
+            "rapport-pdf",
+            "--van",
+            "2024",
+            "--tot",
+            "2024",
+            "--uit",
+            "r.xlsx",
+        ]);
         assert!(
-            fout(&["rapport-pdf", "--van", "2024", "--tot", "2024", "--uit", "r.pdf", "--wijkteam"])
-                .contains("na --wijkteam hoort een waarde")
+            e.contains("--uit") && e.contains("kies een bestandsnaam op .pdf"),
+            "{e}"
         );
         assert!(
-            fout(&["rapport-pdf", "--van", "2024", "--tot", "2024", "--uit", "r.pdf", "--kleur"])
-                .contains("rapport-pdf kent '--kleur' niet")
+            fout(&[
+                "rapport-pdf",
+                "--van",
+                "2024",
+                "--tot",
+                "2024",
+                "--uit",
+                "r.pdf",
+                "--wijkteam"
+            ])
+            .contains("na --wijkteam hoort een waarde")
+        );
+        assert!(
+            fout(&[
+                "rapport-pdf",
+                "--van",
+                "2024",
+                "--tot",
+                "2024",
+                "--uit",
+                "r.pdf",
+                "--kleur"
+            ])
+            .contains("rapport-pdf kent '--kleur' niet")
         );
     }
 }

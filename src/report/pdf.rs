@@ -17,6 +17,7 @@
 //!   file, logged in the audit log, then renamed into place
 //!   ([`schrijf_pdf_gelogd`]).
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -27,8 +28,8 @@ use rusqlite::Connection;
 
 use super::export::{NOOT_ONDERDRUKT, Namen, klein, schrijffout};
 use super::{Jaarrapport, RapportFout, Waarde};
-use crate::domain::catalogus::{self, Eenheid, Herkomst, Indicator};
 use crate::domain::Indicatorwaarde;
+use crate::domain::catalogus::{self, Eenheid, Herkomst, Indicator};
 use crate::store::audit::{self, Logregel, Resultaat};
 use crate::store::bestanden::Tijdelijk;
 use crate::store::sleutel;
@@ -342,23 +343,23 @@ fn pagineer(stroken: Vec<Strook>) -> Vec<Vec<Op>> {
             h
         })
         .collect();
-    let mut paginas: Vec<Vec<Op>> = vec![Vec::new()];
+    let mut paginas: Vec<Vec<Op>> = Vec::new();
+    let mut pagina: Vec<Op> = Vec::new();
     let mut y = 0.0_f32;
     for (strook, keten) in stroken.into_iter().zip(ketens) {
         let past_niet = y + strook.hoogte > ruimte || (keten <= ruimte && y + keten > ruimte);
         if y > 0.0 && past_niet {
-            paginas.push(Vec::new());
+            paginas.push(std::mem::take(&mut pagina));
             y = 0.0;
             if let Some(kop) = strook.vervolgkop {
-                let pagina = paginas.last_mut().expect("at least one page");
                 pagina.extend(kop.ops.into_iter().map(|op| op.verschoven(BOVEN)));
                 y = kop.hoogte;
             }
         }
-        let pagina = paginas.last_mut().expect("at least one page");
         pagina.extend(strook.ops.into_iter().map(|op| op.verschoven(BOVEN + y)));
         y += strook.hoogte;
     }
+    paginas.push(pagina);
     paginas
 }
 
@@ -378,7 +379,7 @@ fn met_duizendtallen(tekst: &str) -> String {
     let cijfers: Vec<char> = heel.chars().collect();
     let mut uit = String::from(teken);
     for (i, c) in cijfers.iter().enumerate() {
-        if i > 0 && (cijfers.len() - i) % 3 == 0 {
+        if i > 0 && (cijfers.len() - i).is_multiple_of(3) {
             uit.push('.');
         }
         uit.push(*c);
@@ -600,7 +601,10 @@ struct Opbouw<'a> {
 
 impl Opbouw<'_> {
     /// A wrapped paragraph as one strip.
-    #[allow(clippy::too_many_arguments, reason = "a paragraph's look has many knobs")]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "a paragraph's look has many knobs"
+    )]
     fn alinea(
         &mut self,
         x: f32,
@@ -747,7 +751,10 @@ impl Opbouw<'_> {
         let kop = if code.is_empty() {
             paragrafen.join("; ")
         } else {
-            format!("Beleidslijn {code} (Actieplan § {})", paragrafen.join("; § "))
+            format!(
+                "Beleidslijn {code} (Actieplan § {})",
+                paragrafen.join("; § ")
+            )
         };
         self.alinea(MARGE, &kop, 10.5, true, ZWART, 8.0, true);
         self.alinea(MARGE, titel, 9.5, false, ZWART, 0.0, true);
@@ -763,13 +770,13 @@ impl Opbouw<'_> {
         let regels = self
             .letters
             .regels(ind.naam, 9.5, false, BREEDTE - INSPRONG - code_b);
-        let mut s = Strook {
+        let mut naam = Strook {
             bij_volgende: true,
             ..Strook::default()
         };
-        s.tekst(MARGE + INSPRONG, 8.0 + 9.5, 9.5, true, ZWART, ind.code);
+        naam.tekst(MARGE + INSPRONG, 8.0 + 9.5, 9.5, true, ZWART, ind.code);
         for (i, r) in regels.iter().enumerate() {
-            s.tekst(
+            naam.tekst(
                 MARGE + INSPRONG + code_b,
                 8.0 + 9.5 + 12.4 * i as f32,
                 9.5,
@@ -778,7 +785,7 @@ impl Opbouw<'_> {
                 r,
             );
         }
-        let mut y = 8.0 + 12.4 * regels.len() as f32;
+        let mut onder = 8.0 + 12.4 * regels.len() as f32;
         let meta = format!(
             "Eenheid: {} · Bron: {}{}",
             ind.eenheid.label(),
@@ -793,11 +800,11 @@ impl Opbouw<'_> {
             .letters
             .regels(&meta, 8.0, false, BREEDTE - INSPRONG - code_b)
         {
-            y += 10.5;
-            s.tekst(MARGE + INSPRONG + code_b, y, 8.0, false, GRIJS, &r);
+            onder += 10.5;
+            naam.tekst(MARGE + INSPRONG + code_b, onder, 8.0, false, GRIJS, &r);
         }
-        s.hoogte = y + 5.0;
-        self.stroken.push(s);
+        naam.hoogte = onder + 5.0;
+        self.stroken.push(naam);
 
         // The table, in chunks of years.
         let x0 = MARGE + INSPRONG;
@@ -821,27 +828,31 @@ impl Opbouw<'_> {
             let laatste = n + 1 == aantal_stukken;
             let mut rijen: Vec<(String, bool, &[Cel])> = vec![
                 ("Begroot".to_owned(), false, &blok.begroot[stuk.clone()]),
-                ("Realisatie".to_owned(), true, &blok.realisatie[stuk.clone()]),
+                (
+                    "Realisatie".to_owned(),
+                    true,
+                    &blok.realisatie[stuk.clone()],
+                ),
             ];
             for (label, cellen) in &blok.uitsplitsing {
                 rijen.push((label.clone(), false, &cellen[stuk.clone()]));
             }
             // The header row.
-            let mut s = Strook {
+            let mut kop = Strook {
                 hoogte: 14.0,
                 bij_volgende: true,
                 ..Strook::default()
             };
-            s.tekst(x0, 10.0, 8.0, true, GRIJS, "Jaar");
+            kop.tekst(x0, 10.0, 8.0, true, GRIJS, "Jaar");
             for (k, jaar) in jaren[stuk.clone()].iter().enumerate() {
                 let t = jaar.to_string();
                 let x = x0 + label_b + kolom_b * (k + 1) as f32
                     - 4.0
                     - self.letters.breedte(&t, 8.0, true);
-                s.tekst(x, 10.0, 8.0, true, GRIJS, &t);
+                kop.tekst(x, 10.0, 8.0, true, GRIJS, &t);
             }
             let eind = x0 + label_b + kolom_b * stuk.len() as f32;
-            s.lijn((x0, 13.0), (eind, 13.0), 0.5, LICHTGRIJS);
+            kop.lijn((x0, 13.0), (eind, 13.0), 0.5, LICHTGRIJS);
             // Over breakdown rows that run on to a new page: the code and
             // the header again.
             let mut vervolg = Strook {
@@ -858,33 +869,33 @@ impl Opbouw<'_> {
             );
             vervolg
                 .ops
-                .extend(s.ops.iter().cloned().map(|op| op.verschoven(14.0)));
+                .extend(kop.ops.iter().cloned().map(|op| op.verschoven(14.0)));
             let vervolg = Box::new(vervolg);
-            self.stroken.push(s);
+            self.stroken.push(kop);
             let aantal_rijen = rijen.len();
             for (r, (label, vet, cellen)) in rijen.into_iter().enumerate() {
                 let label_regels = self.letters.regels(&label, 8.0, vet, label_b - 6.0);
-                let h = 3.0 + 10.0 * label_regels.len() as f32;
+                let rij_h = 3.0 + 10.0 * label_regels.len() as f32;
                 // Begroot and realisatie stay with the header (and the
                 // chart); a long breakdown may run on to the next page.
-                let mut s = Strook {
-                    hoogte: h,
+                let mut rij = Strook {
+                    hoogte: rij_h,
                     bij_volgende: r == 0 || (r + 1 == aantal_rijen && heeft_grafiek),
                     vervolgkop: (r >= 2).then(|| vervolg.clone()),
                     ..Strook::default()
                 };
                 for (i, l) in label_regels.iter().enumerate() {
-                    s.tekst(x0, 9.0 + 10.0 * i as f32, 8.0, vet, ZWART, l);
+                    rij.tekst(x0, 9.0 + 10.0 * i as f32, 8.0, vet, ZWART, l);
                 }
                 for (k, cel) in cellen.iter().enumerate() {
-                    let t = self.letters.passend(&cel.tekst, 8.0, vet, kolom_b - 6.0);
+                    let getoond = self.letters.passend(&cel.tekst, 8.0, vet, kolom_b - 6.0);
                     let x = x0 + label_b + kolom_b * (k + 1) as f32
                         - 4.0
-                        - self.letters.breedte(&t, 8.0, vet);
-                    s.tekst(x, 9.0, 8.0, vet, ZWART, &t);
+                        - self.letters.breedte(&getoond, 8.0, vet);
+                    rij.tekst(x, 9.0, 8.0, vet, ZWART, &getoond);
                 }
-                s.lijn((x0, h), (eind, h), 0.3, LICHTGRIJS);
-                self.stroken.push(s);
+                rij.lijn((x0, rij_h), (eind, rij_h), 0.3, LICHTGRIJS);
+                self.stroken.push(rij);
             }
             if !laatste {
                 self.stroken.push(Strook {
@@ -920,14 +931,23 @@ impl Opbouw<'_> {
             .chain(&blok.begroot)
             .filter_map(|c| c.getal)
             .fold(0.0_f64, f64::max);
-        let (schaal_max, stap) = as_schaal(max);
+        let (mut schaal_max, mut stap) = as_schaal(max);
+        if blok.indicator.eenheid == Eenheid::Aantal && stap < 1.0 {
+            // Counts are whole: no grid line at a half.
+            (schaal_max, stap) = (schaal_max.ceil().max(1.0), 1.0);
+        }
         let stappen = (schaal_max / stap).round().max(1.0) as i32;
         // Axis and grid lines with their values.
         for i in 0..=stappen {
             let w = stap * f64::from(i);
             let y = basis - hoogte * (i as f32) / stappen as f32;
             let kleur = if i == 0 { GRIJS } else { LICHTGRIJS };
-            s.lijn((x0, y), (x0 + breedte, y), if i == 0 { 0.7 } else { 0.3 }, kleur);
+            s.lijn(
+                (x0, y),
+                (x0 + breedte, y),
+                if i == 0 { 0.7 } else { 0.3 },
+                kleur,
+            );
             let t = met_duizendtallen(&as_label(w));
             let tb = self.letters.breedte(&t, 7.0, false);
             s.tekst(x0 - 4.0 - tb, y + 2.5, 7.0, false, GRIJS, &t);
@@ -937,26 +957,23 @@ impl Opbouw<'_> {
         let balk = (vak * 0.55).min(26.0);
         for (k, jaar) in jaren.iter().enumerate() {
             let midden = x0 + vak * (k as f32 + 0.5);
-            match blok.realisatie[k].getal {
-                Some(w) => {
-                    let h = if schaal_max > 0.0 {
-                        (w / schaal_max) as f32 * hoogte
-                    } else {
-                        0.0
-                    };
-                    s.ops.push(Op::Vlak {
-                        x: midden - balk / 2.0,
-                        y: basis - h,
-                        b: balk,
-                        h,
-                        kleur: BLAUW,
-                    });
-                }
-                None => {
-                    let t = &blok.realisatie[k].tekst;
-                    let tb = self.letters.breedte(t, 8.0, true);
-                    s.tekst(midden - tb / 2.0, basis - 4.0, 8.0, true, GRIJS, t);
-                }
+            if let Some(w) = blok.realisatie[k].getal {
+                let h = if schaal_max > 0.0 {
+                    (w / schaal_max) as f32 * hoogte
+                } else {
+                    0.0
+                };
+                s.ops.push(Op::Vlak {
+                    x: midden - balk / 2.0,
+                    y: basis - h,
+                    b: balk,
+                    h,
+                    kleur: BLAUW,
+                });
+            } else {
+                let t = &blok.realisatie[k].tekst;
+                let tb = self.letters.breedte(t, 8.0, true);
+                s.tekst(midden - tb / 2.0, basis - 4.0, 8.0, true, GRIJS, t);
             }
             if let Some(b) = blok.begroot[k].getal {
                 let y = if schaal_max > 0.0 {
@@ -1195,18 +1212,22 @@ fn schrijf_document(
     pdf.catalog(catalogus_id).pages(boom_id);
     let mut gebruik = [Gebruik::new(), Gebruik::new()];
     let voet_links = format!(
-        "{} — prestatie-indicatoren {}{} — {}",
+        "{} · {}{} · {}",
         kop.gemeente,
         kop.periode,
         kop.wijkteam
             .as_ref()
-            .map_or_else(String::new, |t| format!(" — {t}")),
+            .map_or_else(String::new, |t| format!(" · {t}")),
         if kop.intern { "intern" } else { "publicatie" }
     );
     let mut pagina_ids = Vec::with_capacity(totaal);
     for (n, mut ops) in paginas.into_iter().enumerate() {
         // The footer: what it is on the left, date and page on the right.
-        let rechts = format!("gemaakt op {} — pagina {} van {totaal}", kop.gemaakt_op, n + 1);
+        let rechts = format!(
+            "gemaakt op {} — pagina {} van {totaal}",
+            kop.gemaakt_op,
+            n + 1
+        );
         let rb = letters.breedte(&rechts, 7.5, false);
         let links = letters.passend(&voet_links, 7.5, false, BREEDTE - rb - 16.0);
         let y = PAGINA_H - ONDER + 24.0;
@@ -1427,7 +1448,7 @@ pub fn schrijf_pdf_gelogd(
     let object = format!("rapport-pdf:{}", pad.display());
     let mut details = format!("jaren {} tot en met {}", opties.van, opties.tot);
     if let Some(team) = &opties.wijkteam {
-        details.push_str(&format!(", wijkteam {team}"));
+        let _ = write!(details, ", wijkteam {team}");
     }
     details.push_str(if opties.intern {
         ", intern"

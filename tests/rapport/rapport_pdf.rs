@@ -83,7 +83,7 @@ fn duizendtallen(n: &str) -> String {
     let cijfers: Vec<char> = n.chars().collect();
     let mut uit = String::new();
     for (i, c) in cijfers.iter().enumerate() {
-        if i > 0 && (cijfers.len() - i) % 3 == 0 {
+        if i > 0 && (cijfers.len() - i).is_multiple_of(3) {
             uit.push('.');
         }
         uit.push(*c);
@@ -93,13 +93,9 @@ fn duizendtallen(n: &str) -> String {
 
 /// A computed count of the report without breakdown: (code, year index,
 /// the value as printed) whose count `klein` says small or not.
-fn telling(
-    rapporten: &[Jaarrapport],
-    klein: bool,
-) -> Option<(&'static str, usize, String)> {
+fn telling(rapporten: &[Jaarrapport], klein: bool) -> Option<(&'static str, usize, String)> {
     for ind in catalogus::CATALOGUS {
-        if !ind.is_berekend() || !ind.uitsplitsing.is_empty() || ind.eenheid != Eenheid::Aantal
-        {
+        if !ind.is_berekend() || !ind.uitsplitsing.is_empty() || ind.eenheid != Eenheid::Aantal {
             continue;
         }
         for (j, r) in rapporten.iter().enumerate() {
@@ -158,15 +154,20 @@ fn rapport_op_een_demoregister() {
     for stam in catalogus::doelenboom() {
         for tak in &stam.takken {
             let titel = zonder_wit(tak.beleidslijn.titel);
-            let plek = plat[vanaf..]
-                .find(&titel)
-                .unwrap_or_else(|| panic!("beleidslijn {} ontbreekt of staat niet op volgorde", tak.beleidslijn.code));
+            let plek = plat[vanaf..].find(&titel).unwrap_or_else(|| {
+                panic!(
+                    "beleidslijn {} ontbreekt of staat niet op volgorde",
+                    tak.beleidslijn.code
+                )
+            });
             vanaf += plek;
             for ind in &tak.indicatoren {
                 let naam = zonder_wit(ind.naam);
                 let plek = plat[vanaf..]
                     .find(&format!("{}{naam}", ind.code))
-                    .unwrap_or_else(|| panic!("indicator {} ontbreekt of staat niet op volgorde", ind.code));
+                    .unwrap_or_else(|| {
+                        panic!("indicator {} ontbreekt of staat niet op volgorde", ind.code)
+                    });
                 vanaf += plek;
             }
         }
@@ -180,7 +181,11 @@ fn rapport_op_een_demoregister() {
     assert_eq!(realisatie(&alles, code, jaren)[j], waarde, "{code}");
     let (klein_code, kj, klein_waarde) =
         telling(&rapporten, true).expect("het demoregister heeft een telling van 1 tot 4");
-    assert_eq!(realisatie(&alles, klein_code, jaren)[kj], ".", "{klein_code}");
+    assert_eq!(
+        realisatie(&alles, klein_code, jaren)[kj],
+        ".",
+        "{klein_code}"
+    );
     assert!(plat.contains(&zonder_wit(wijkregister::report::export::NOOT_ONDERDRUKT)));
 
     // Intern: the number itself, and the report says it is internal.
@@ -209,7 +214,9 @@ fn rapport_op_een_demoregister() {
              WHERE object LIKE 'rapport-pdf:%' ORDER BY volgnummer",
         )
         .expect("sql")
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
         .expect("sql")
         .collect::<Result<_, _>>()
         .expect("rijen");
@@ -224,7 +231,10 @@ fn rapport_op_een_demoregister() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
-        let modus = std::fs::metadata(&publicatie).expect("meta").permissions().mode();
+        let modus = std::fs::metadata(&publicatie)
+            .expect("meta")
+            .permissions()
+            .mode();
         assert_eq!(modus & 0o777, 0o600, "alleen voor de eigenaar");
     }
 }
