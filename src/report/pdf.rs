@@ -816,9 +816,15 @@ impl Opbouw<'_> {
         };
         let per_stuk = (((beschikbaar - label_b) / 52.0).floor() as usize).clamp(1, 12);
         let kolom_b = ((beschikbaar - label_b) / per_stuk.min(jaren.len()).max(1) as f32).min(80.0);
-        let heeft_grafiek = ind.is_berekend()
-            && blok.uitsplitsing.is_empty()
-            && blok.realisatie.iter().any(|c| c.getal.is_some());
+        // A chart of a computed single value; one of nothing but zeros
+        // and suppressed years would show nothing, a line says so.
+        let berekend_enkel = ind.is_berekend() && blok.uitsplitsing.is_empty();
+        let heeft_grafiek = berekend_enkel
+            && blok
+                .realisatie
+                .iter()
+                .any(|c| c.getal.is_some_and(|w| w != 0.0));
+        let grafiekregel = berekend_enkel && !heeft_grafiek;
         let stukken: Vec<std::ops::Range<usize>> = (0..jaren.len())
             .step_by(per_stuk)
             .map(|b| b..(b + per_stuk).min(jaren.len()))
@@ -877,10 +883,12 @@ impl Opbouw<'_> {
                 let label_regels = self.letters.regels(&label, 8.0, vet, label_b - 6.0);
                 let rij_h = 3.0 + 10.0 * label_regels.len() as f32;
                 // Begroot and realisatie stay with the header (and the
-                // chart); a long breakdown may run on to the next page.
+                // chart, and the next years' table); a long breakdown may
+                // run on to the next page.
                 let mut rij = Strook {
                     hoogte: rij_h,
-                    bij_volgende: r == 0 || (r + 1 == aantal_rijen && heeft_grafiek),
+                    bij_volgende: r == 0
+                        || (r + 1 == aantal_rijen && (heeft_grafiek || grafiekregel || !laatste)),
                     vervolgkop: (r >= 2).then(|| vervolg.clone()),
                     ..Strook::default()
                 };
@@ -898,14 +906,26 @@ impl Opbouw<'_> {
                 self.stroken.push(rij);
             }
             if !laatste {
+                // The next years' table follows on the same page.
                 self.stroken.push(Strook {
                     hoogte: 6.0,
+                    bij_volgende: true,
                     ..Strook::default()
                 });
             }
         }
         if heeft_grafiek {
             self.grafiek(blok, jaren);
+        } else if grafiekregel {
+            self.alinea(
+                MARGE + INSPRONG,
+                "Geen grafiek: elk jaar is 0, niet getoond of niet beschikbaar.",
+                7.5,
+                false,
+                GRIJS,
+                2.0,
+                false,
+            );
         }
         self.stroken.push(Strook {
             hoogte: 4.0,
@@ -1016,6 +1036,16 @@ impl Opbouw<'_> {
             gestreept: true,
         });
         s.tekst(lx + 15.0, ly, 7.0, false, GRIJS, "begroot");
+        if blok.realisatie.iter().any(|c| c.tekst == ".") {
+            s.tekst(
+                lx + 60.0,
+                ly,
+                7.0,
+                false,
+                GRIJS,
+                ". = niet getoond (klein aantal)",
+            );
+        }
         self.stroken.push(s);
     }
 
