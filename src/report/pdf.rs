@@ -1220,27 +1220,10 @@ fn schrijf_letter(
     Ok(())
 }
 
-/// The pages as a PDF document, with a footer on every page.
-fn schrijf_document(
-    paginas: Vec<Vec<Op>>,
-    letters: &Letters,
-    kop: &Kop,
-    datum: NaiveDate,
-) -> Result<Vec<u8>, RapportFout> {
+/// Puts the footer on every page: what the report is on the left, the
+/// date made and "pagina N van M" on the right.
+fn voeg_voet_toe(paginas: &mut [Vec<Op>], letters: &Letters, kop: &Kop) {
     let totaal = paginas.len();
-    let mut teller = 0;
-    let mut volgende = || {
-        teller += 1;
-        Ref::new(teller)
-    };
-    let catalogus_id = volgende();
-    let boom_id = volgende();
-    let info_id = volgende();
-    let f1 = volgende();
-    let f2 = volgende();
-    let mut pdf = Pdf::new();
-    pdf.catalog(catalogus_id).pages(boom_id);
-    let mut gebruik = [Gebruik::new(), Gebruik::new()];
     let voet_links = format!(
         "{} · {}{} · {}",
         kop.gemeente,
@@ -1250,9 +1233,7 @@ fn schrijf_document(
             .map_or_else(String::new, |t| format!(" · {t}")),
         if kop.intern { "intern" } else { "publicatie" }
     );
-    let mut pagina_ids = Vec::with_capacity(totaal);
-    for (n, mut ops) in paginas.into_iter().enumerate() {
-        // The footer: what it is on the left, date and page on the right.
+    for (n, ops) in paginas.iter_mut().enumerate() {
         let rechts = format!(
             "gemaakt op {} — pagina {} van {totaal}",
             kop.gemaakt_op,
@@ -1286,6 +1267,32 @@ fn schrijf_document(
             kleur: GRIJS,
             tekst: rechts,
         });
+    }
+}
+
+/// The pages as a PDF document.
+fn schrijf_document(
+    paginas: Vec<Vec<Op>>,
+    letters: &Letters,
+    kop: &Kop,
+    datum: NaiveDate,
+) -> Result<Vec<u8>, RapportFout> {
+    let totaal = paginas.len();
+    let mut teller = 0;
+    let mut volgende = || {
+        teller += 1;
+        Ref::new(teller)
+    };
+    let catalogus_id = volgende();
+    let boom_id = volgende();
+    let info_id = volgende();
+    let f1 = volgende();
+    let f2 = volgende();
+    let mut pdf = Pdf::new();
+    pdf.catalog(catalogus_id).pages(boom_id);
+    let mut gebruik = [Gebruik::new(), Gebruik::new()];
+    let mut pagina_ids = Vec::with_capacity(totaal);
+    for ops in paginas {
         let mut inhoud = Content::new();
         for op in ops {
             match op {
@@ -1388,8 +1395,20 @@ fn bouw_pdf(
     opties: &PdfOpties,
 ) -> Result<Vec<u8>, RapportFout> {
     let letters = Letters::laad()?;
+    let paginas = opmaak(&letters, rapporten, namen, kop, opties.intern);
+    schrijf_document(paginas, &letters, kop, opties.gemaakt_op)
+}
+
+/// The pages of the report, footers included.
+fn opmaak(
+    letters: &Letters,
+    rapporten: &[Jaarrapport],
+    namen: &Namen,
+    kop: &Kop,
+    intern: bool,
+) -> Vec<Vec<Op>> {
     let mut opbouw = Opbouw {
-        letters: &letters,
+        letters,
         stroken: Vec::new(),
     };
     opbouw.titelblok(kop);
@@ -1401,14 +1420,15 @@ fn bouw_pdf(
             let bl = tak.beleidslijn;
             opbouw.beleidslijn(bl.code, &tak.paragrafen, bl.titel);
             for ind in &tak.indicatoren {
-                let b = blok(ind, rapporten, opties.intern, namen, &mut noten);
+                let b = blok(ind, rapporten, intern, namen, &mut noten);
                 opbouw.indicator(&b, &jaren);
             }
         }
     }
-    opbouw.noten(&noten, opties.intern);
-    let paginas = pagineer(opbouw.stroken);
-    schrijf_document(paginas, &letters, kop, opties.gemaakt_op)
+    opbouw.noten(&noten, intern);
+    let mut paginas = pagineer(opbouw.stroken);
+    voeg_voet_toe(&mut paginas, letters, kop);
+    paginas
 }
 
 /// Computes the years of `opties` and the report's bytes, calling
@@ -1561,6 +1581,73 @@ mod tests {
         assert_eq!(samen, origineel);
         let kort = letters.passend("een lange tekst die niet past", 8.0, false, 40.0);
         assert!(kort.ends_with('…') && letters.breedte(&kort, 8.0, false) <= 40.0);
+    }
+
+    /// Every text, line and bar of a long report (twelve years, a team
+    /// with a long name, every breakdown) stays inside the page's margins.
+    #[test]
+    fn niets_loopt_van_de_pagina() {
+        let mut conn = crate::store::open_in_memory().expect("register");
+        crate::demo::vul_register(
+            &mut conn,
+            &crate::demo::DemoInstellingen {
+                inwoners: 800,
+                jaren: 12,
+                eind_jaar: 2025,
+                seed: 2,
+                peildatum: None,
+            },
+        )
+        .expect("demo");
+        let rapporten = crate::report::bereken_jaren(&conn, 2014, 2025).expect("rapport");
+        let namen = Namen::lees(&conn).expect("namen");
+        let kop = Kop {
+            gemeente: "Gemeente Súdwest-Fryslân".to_owned(),
+            periode: "2014 tot en met 2025".to_owned(),
+            wijkteam: Some(format!("{} (WT-LANG)", "Wijkteam Noordoost ".repeat(8))),
+            gemaakt_op: "05-01-2026".to_owned(),
+            intern: true,
+        };
+        let letters = Letters::laad().expect("fonts");
+        let paginas = opmaak(&letters, &rapporten, &namen, &kop, true);
+        assert!(paginas.len() > 10);
+        let (links, rechts) = (MARGE - 0.01, MARGE + BREEDTE + 0.01);
+        let (boven, onder) = (BOVEN - 0.01, PAGINA_H - ONDER + 30.0);
+        for (n, pagina) in paginas.iter().enumerate() {
+            for op in pagina {
+                let (x1, x2, y1, y2) = match op {
+                    Op::Tekst {
+                        x,
+                        y,
+                        grootte,
+                        vet,
+                        tekst,
+                        ..
+                    } => (
+                        *x,
+                        x + letters.breedte(tekst, *grootte, *vet),
+                        y - grootte,
+                        *y,
+                    ),
+                    Op::Lijn { x1, y1, x2, y2, .. } => (*x1, *x2, y1.min(*y2), y1.max(*y2)),
+                    Op::Vlak { x, y, b, h, .. } => (*x, x + b, *y, y + h),
+                };
+                assert!(
+                    x1 >= links && x2 <= rechts && y1 >= boven && y2 <= onder,
+                    "pagina {}: {op:?} valt buiten de marges",
+                    n + 1
+                );
+            }
+        }
+        // The body stays above the footer.
+        for pagina in &paginas {
+            let voet = PAGINA_H - ONDER + 14.0;
+            let romp = &pagina[..pagina.len() - 3];
+            assert!(romp.iter().all(|op| match op {
+                Op::Tekst { y, .. } | Op::Vlak { y, .. } => *y <= voet,
+                Op::Lijn { y1, y2, .. } => y1.max(*y2) <= voet,
+            }));
+        }
     }
 
     #[test]

@@ -328,3 +328,72 @@ fn rapport_van_een_wijkteam_en_fouten() {
         .collect();
     assert_eq!(namen, ["noord.pdf"], "{namen:?}");
 }
+
+/// The screen's way: the Loket method through the one background helper,
+/// with the teamleider's own rights (the municipality and the own team).
+#[test]
+fn loket_schrijft_het_rapport_op_de_achtergrond() {
+    use wijkregister::domain::Rol;
+    use wijkregister::gateway::{Gateway, Klok, Sessie};
+    use wijkregister::store::medewerkers::MedewerkerRij;
+
+    let map = tempfile::tempdir().expect("map");
+    let (db, conn) = demo_register(map.path());
+    let gateway = Gateway::new(conn, Some(db.clone()));
+    let klok = Klok::systeem();
+    let vandaag = NaiveDate::from_ymd_opt(2026, 1, 5).expect("datum");
+    let sessie = |rol| {
+        Sessie::zonder_inloggen(MedewerkerRij {
+            id: "tl-noord".into(),
+            naam: "Teamleider Noord".into(),
+            rol,
+            wijkteam: Some("WT-NOORD".into()),
+        })
+    };
+    let leider = sessie(Rol::Teamleider);
+    let loket = gateway.voor(Some(&leider), vandaag, &klok);
+
+    let pad = map.path().join("noord.pdf");
+    let doel = pad.clone();
+    let mut taak = loket.op_achtergrond("PDF-rapport", move |l, voortgang| {
+        l.schrijf_rapport_pdf(&doel, &opties(false, Some("WT-NOORD")), voortgang)
+            .map_err(|e| e.to_string())
+    });
+    let begin = std::time::Instant::now();
+    let uitkomst = loop {
+        if let Some(u) = taak.neem() {
+            break u.expect("de taak geeft een uitkomst");
+        }
+        assert!(begin.elapsed().as_secs() < 120, "de taak duurt te lang");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(uitkomst, Ok(pad.clone()));
+    assert!(lees(&pad).concat().contains("Wijkteam Noord (WT-NOORD)"));
+    let actor: String = store::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT actor FROM audit WHERE object = ?1 AND resultaat = 'gelukt'",
+            [format!("rapport-pdf:{}", pad.display())],
+            |r| r.get(0),
+        )
+        .expect("auditregel");
+    assert_eq!(actor, "tl-noord");
+
+    // Another team's report is refused, and nothing is written.
+    let oost = map.path().join("oost.pdf");
+    let fout = loket
+        .schrijf_rapport_pdf(&oost, &opties(false, Some("WT-OOST")), &mut |_, _| {})
+        .expect_err("ander team");
+    assert!(fout.to_string().contains("eigen wijkteam"), "{fout}");
+    assert!(!oost.exists());
+    // An intaker prints no report at all.
+    let intaker = sessie(Rol::Intaker);
+    let ook = map.path().join("intaker.pdf");
+    assert!(
+        gateway
+            .voor(Some(&intaker), vandaag, &klok)
+            .schrijf_rapport_pdf(&ook, &opties(false, None), &mut |_, _| {})
+            .is_err()
+    );
+    assert!(!ook.exists());
+}
