@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use wijkregister::demo::{self, DemoInstellingen};
 use wijkregister::domain::catalogus::{self, Eenheid};
+use wijkregister::report::export::{self, Cel};
 use wijkregister::report::pdf::{self, PdfOpties};
 use wijkregister::report::{self, Jaarrapport, Waarde};
 use wijkregister::store;
@@ -186,7 +187,34 @@ fn rapport_op_een_demoregister() {
         ".",
         "{klein_code}"
     );
-    assert!(plat.contains(&zonder_wit(wijkregister::report::export::NOOT_ONDERDRUKT)));
+    assert!(plat.contains(&zonder_wit(export::NOOT_ONDERDRUKT)));
+    // Every realised cell is suppressed exactly where the monitoring
+    // export suppresses it.
+    let tabel = export::bouw_tabel(&rapporten, false);
+    let (mut vergeleken, mut punten) = (0, 0);
+    for rij in &tabel.rijen {
+        let (Cel::Tekst(code), Cel::Leeg) = (&rij[0], &rij[2]) else {
+            continue;
+        };
+        let ind = catalogus::indicator(code).expect("een indicator");
+        if !ind.uitsplitsing.is_empty() {
+            continue;
+        }
+        let cellen = realisatie(&alles, code, jaren);
+        for (j, cel) in cellen.iter().enumerate() {
+            assert_eq!(
+                matches!(rij[4 + 2 * j], Cel::Onderdrukt),
+                cel == ".",
+                "{code} {}: export {:?}, PDF {cel}",
+                rapporten[j].jaar,
+                rij[4 + 2 * j]
+            );
+            vergeleken += 1;
+            punten += usize::from(cel == ".");
+        }
+    }
+    assert!(vergeleken > 100, "{vergeleken} cellen vergeleken");
+    assert!(punten >= 2, "{punten} onderdrukte cellen");
 
     // Intern: the number itself, and the report says it is internal.
     let intern = map.path().join("intern.pdf");
