@@ -825,6 +825,8 @@ impl Opbouw<'_> {
                 .iter()
                 .any(|c| c.getal.is_some_and(|w| w != 0.0));
         let grafiekregel = berekend_enkel && !heeft_grafiek;
+        // Something follows the table: the chart or the line why not.
+        let na_tabel = ind.is_berekend();
         let stukken: Vec<std::ops::Range<usize>> = (0..jaren.len())
             .step_by(per_stuk)
             .map(|b| b..(b + per_stuk).min(jaren.len()))
@@ -887,8 +889,7 @@ impl Opbouw<'_> {
                 // run on to the next page.
                 let mut rij = Strook {
                     hoogte: rij_h,
-                    bij_volgende: r == 0
-                        || (r + 1 == aantal_rijen && (heeft_grafiek || grafiekregel || !laatste)),
+                    bij_volgende: r == 0 || (r + 1 == aantal_rijen && (na_tabel || !laatste)),
                     vervolgkop: (r >= 2).then(|| vervolg.clone()),
                     ..Strook::default()
                 };
@@ -920,6 +921,16 @@ impl Opbouw<'_> {
             self.alinea(
                 MARGE + INSPRONG,
                 "Geen grafiek: elk jaar is 0, niet getoond of niet beschikbaar.",
+                7.5,
+                false,
+                GRIJS,
+                2.0,
+                false,
+            );
+        } else if ind.is_berekend() && !blok.uitsplitsing.is_empty() {
+            self.alinea(
+                MARGE + INSPRONG,
+                "Geen grafiek: deze indicator is uitgesplitst; de tabel toont elke regel per jaar.",
                 7.5,
                 false,
                 GRIJS,
