@@ -884,12 +884,15 @@ impl Opbouw<'_> {
             for (r, (label, vet, cellen)) in rijen.into_iter().enumerate() {
                 let label_regels = self.letters.regels(&label, 8.0, vet, label_b - 6.0);
                 let rij_h = 3.0 + 10.0 * label_regels.len() as f32;
-                // Begroot and realisatie stay with the header (and the
-                // chart, and the next years' table); a long breakdown may
-                // run on to the next page.
+                // Begroot, realisatie and a breakdown's first row stay with
+                // the header, the last row with what follows (the chart, the
+                // next years' table); a long breakdown may run on to the
+                // next page, under its header again.
                 let mut rij = Strook {
                     hoogte: rij_h,
-                    bij_volgende: r == 0 || (r + 1 == aantal_rijen && (na_tabel || !laatste)),
+                    bij_volgende: r == 0
+                        || (r == 1 && aantal_rijen > 2)
+                        || (r + 1 == aantal_rijen && (na_tabel || !laatste)),
                     vervolgkop: (r >= 2).then(|| vervolg.clone()),
                     ..Strook::default()
                 };
