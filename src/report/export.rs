@@ -256,7 +256,7 @@ fn begroot_cel(b: Option<&Indicatorwaarde>) -> Cel {
     }
 }
 
-fn klein(n: i64) -> bool {
+pub(crate) fn klein(n: i64) -> bool {
     (1..=4).contains(&n)
 }
 
@@ -630,7 +630,7 @@ pub fn schrijf_atomair(pad: &Path, inhoud: &[u8]) -> Result<(), RapportFout> {
 
 /// A store error while writing `pad`: a full or read-only disk as the
 /// store says it, any other file error with the path.
-fn schrijffout(pad: &Path, e: StoreFout) -> RapportFout {
+pub(crate) fn schrijffout(pad: &Path, e: StoreFout) -> RapportFout {
     match e {
         StoreFout::Io(bron) => RapportFout::Schrijven {
             pad: pad.display().to_string(),

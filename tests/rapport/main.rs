@@ -6,6 +6,7 @@ mod steun;
 
 mod eigen_indicatoren;
 mod export_monitoring;
+mod rapport_pdf;
 mod report_indicatorwaarden;
 mod report_json;
 mod report_pw_en_wijkteam;
