@@ -1428,7 +1428,17 @@ fn opmaak(
     opbouw.titelblok(kop);
     let jaren: Vec<i32> = rapporten.iter().map(|r| r.jaar).collect();
     let mut noten = Noten::default();
-    for stam in catalogus::doelenboom() {
+    // The catalogue and the municipality's own indicators, as the reports hold them.
+    let boom = match rapporten.first() {
+        Some(r) => catalogus::doelenboom_van(
+            &r.indicatoren
+                .iter()
+                .map(|u| u.indicator)
+                .collect::<Vec<_>>(),
+        ),
+        None => catalogus::doelenboom(),
+    };
+    for stam in boom {
         opbouw.doel(stam.doel.nummer, stam.doel.naam);
         for tak in &stam.takken {
             let bl = tak.beleidslijn;

@@ -308,6 +308,16 @@ impl RapportageScherm {
             {
                 formaat = Some("csv");
             }
+            if ui
+                .add_enabled(!bezig, egui::Button::new("PDF voor de raad"))
+                .on_hover_text(
+                    "Het rapport van de gekozen jaren (en het gekozen wijkteam) als PDF: \
+                     de doelenboom met begroot en realisatie, grafieken en paginanummers.",
+                )
+                .clicked()
+            {
+                formaat = Some("pdf");
+            }
             if let Some(formaat) = formaat {
                 self.exporteer(loket, formaat);
             }
@@ -359,6 +369,26 @@ impl RapportageScherm {
         let pad = PathBuf::from(&tekst).with_extension(formaat);
         self.export_pad = pad.display().to_string();
         self.export_fout = None;
+        if formaat == "pdf" {
+            let opties = crate::report::pdf::PdfOpties {
+                van,
+                tot,
+                wijkteam: self.voor.clone(),
+                intern: self.export_intern,
+                gemaakt_op: loket.vandaag(),
+            };
+            self.start(
+                loket,
+                format!("PDF-rapport {van}–{tot} wordt geschreven"),
+                move |r, voortgang| {
+                    Taakuitkomst::Export(
+                        r.schrijf_rapport_pdf(&pad, &opties, voortgang)
+                            .map_err(|f| f.to_string()),
+                    )
+                },
+            );
+            return;
+        }
         let opties = ExportOpties {
             van,
             tot,

@@ -349,3 +349,27 @@ fn teamleider_voegt_een_eigen_indicator_toe() {
         "nog geen waarden"
     );
 }
+
+/// (#16 point 4) The button "PDF voor de raad" writes the report of the
+/// chosen years as a PDF to the typed path.
+#[test]
+fn pdf_voor_de_raad_vanuit_het_scherm() {
+    let mut h = harness(LEIDER);
+    bereken(&mut h, "2023", "2024");
+    let map = tempfile::tempdir().expect("map");
+    let pad = map.path().join("raad");
+    typ(&mut h, "Exportbestand", pad.to_str().expect("pad"));
+    h.get_by_label("PDF voor de raad").click();
+    for _ in 0..100 {
+        h.run();
+        if h.query_by_label_contains("Export geschreven naar")
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.get_by_label_contains("Export geschreven naar");
+    let bytes = std::fs::read(map.path().join("raad.pdf")).expect("pdf");
+    assert!(bytes.starts_with(b"%PDF"), "een PDF");
+}
