@@ -125,12 +125,12 @@ pub struct RapportageScherm {
 }
 
 impl RapportageScherm {
-    /// A screen proposing the last four years up to `eind_jaar`.
+    /// A screen proposing the last three years up to `eind_jaar` (their columns fit a 1280 px window beside the navigation; more years scroll sideways).
     #[must_use]
     pub fn new(eind_jaar: i32) -> RapportageScherm {
         RapportageScherm {
             eigen: EigenInvoer::default(),
-            van: (eind_jaar - 3).to_string(),
+            van: (eind_jaar - 2).to_string(),
             tot: eind_jaar.to_string(),
             fout_jaren: None,
             rapporten: None,
