@@ -228,14 +228,17 @@ fn andere_rol_ziet_geen_rapportage_en_het_register_weigert() {
 
 #[test]
 fn het_scherm_opent_met_de_cijfers_van_de_voorgestelde_jaren() {
-    // No click on Berekenen: the four years up to this year are computed on opening.
+    // No click on Berekenen: the three years up to this year are computed on
+    // opening (their columns fit 1280 px).
     let h = harness(LEIDER);
     assert!(
         h.query_by_label("Kies de jaren en klik op Berekenen om de indicatoren te zien.")
             .is_none()
     );
     h.get_by_label("3.8.1 2024: 2");
-    h.get_by_label("Begroot 2023");
+    h.get_by_label("Begroot 2024");
+    h.get_by_label("Begroot 2026");
+    assert!(h.query_by_label("Begroot 2023").is_none());
 }
 
 /// (#16) The wijkteam choice: a teamleider sees the municipality and their
