@@ -29,7 +29,7 @@ use rusqlite::Connection;
 use super::export::{NOOT_ONDERDRUKT, Namen, klein, schrijffout};
 use super::{Jaarrapport, RapportFout, Waarde};
 use crate::domain::Indicatorwaarde;
-use crate::domain::catalogus::{self, Eenheid, Herkomst, Indicator};
+use crate::domain::catalogus::{Eenheid, Herkomst, Indicator};
 use crate::store::audit::{self, Logregel, Resultaat};
 use crate::store::bestanden::Tijdelijk;
 use crate::store::sleutel;
@@ -1428,16 +1428,7 @@ fn opmaak(
     opbouw.titelblok(kop);
     let jaren: Vec<i32> = rapporten.iter().map(|r| r.jaar).collect();
     let mut noten = Noten::default();
-    // The catalogue and the municipality's own indicators, as the reports hold them.
-    let boom = match rapporten.first() {
-        Some(r) => catalogus::doelenboom_van(
-            &r.indicatoren
-                .iter()
-                .map(|u| u.indicator)
-                .collect::<Vec<_>>(),
-        ),
-        None => catalogus::doelenboom(),
-    };
+    let boom = crate::report::doelenboom_van(rapporten);
     for stam in boom {
         opbouw.doel(stam.doel.nummer, stam.doel.naam);
         for tak in &stam.takken {

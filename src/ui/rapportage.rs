@@ -477,15 +477,8 @@ impl RapportageScherm {
 
     fn tabel_ui(&mut self, ui: &mut egui::Ui, rapporten: &[Jaarrapport]) {
         kop_rij_ui(ui, rapporten);
-        let boom = match rapporten.first() {
-            Some(r) => catalogus::doelenboom_van(
-                &r.indicatoren
-                    .iter()
-                    .map(|u| u.indicator)
-                    .collect::<Vec<_>>(),
-            ),
-            None => catalogus::doelenboom(),
-        };
+
+        let boom = crate::report::doelenboom_van(rapporten);
         for stam in boom {
             let titel = if stam.doel.nummer == "L" {
                 stam.doel.naam.to_owned()
