@@ -10,6 +10,7 @@ mod ui_inloggen;
 mod ui_invoerlengte;
 mod ui_inwoners;
 mod ui_klantreis;
+mod ui_klantreis_demo;
 mod ui_klantreis_formulieren;
 mod ui_rapportage;
 mod ui_register;

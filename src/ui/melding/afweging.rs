@@ -1,6 +1,9 @@
 //! The afwegingsladder form: own strength, network, algemene and voorliggende voorziening, then maatwerk.
 
-use super::{BesluitForm, Formulier, Gegevens, MeldingScherm, hoofdletter, maatwerk_knop_ui};
+use super::{
+    BesluitForm, Formulier, Gegevens, MeldingScherm, hoofdletter, leeg_aanbod_uitleg,
+    maatwerk_knop_ui,
+};
 use crate::domain::VoorzieningSoort;
 use crate::domain::klantreis::{LadderUitkomst, Trede, TredeSoort};
 use crate::gateway::Loket;
@@ -154,6 +157,7 @@ impl MeldingScherm {
                                 .filter(|v| v.soort == sn)
                                 .map(|v| (Some(v.id.clone()), v.naam.clone()))
                                 .collect();
+                            let leeg = opties.is_empty();
                             keuze_ui(
                                 ui,
                                 "Verwijzen naar:",
@@ -161,6 +165,22 @@ impl MeldingScherm {
                                 &opties,
                                 f_af.get("voorziening"),
                             );
+                            if leeg
+                                && let Some(uitleg) = leeg_aanbod_uitleg(
+                                    &g.kern,
+                                    &g.passend,
+                                    Some(sn),
+                                    loket.vandaag(),
+                                )
+                            {
+                                ui.label("");
+                                ui.add(
+                                    egui::Label::new(RichText::new(uitleg).color(ave_kleur(2)))
+                                        .wrap(),
+                                );
+                                ui.label("");
+                                ui.end_row();
+                            }
                         }
                         let r = tekstvak_ui(
                             ui,

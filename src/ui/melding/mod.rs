@@ -522,3 +522,57 @@ fn maatwerk_knop_ui(ui: &mut egui::Ui, reden: &str) {
         ));
     });
 }
+
+/// Why the fitting provisions of kind `soort` (`None`: algemene and
+/// voorliggende, for a verwijzing) offer nothing to choose for this melding,
+/// and what to do about it; `None` when something can be chosen. A maatwerk
+/// list whose providers all lack a contract running on `dag` says so.
+fn leeg_aanbod_uitleg(
+    kern: &MeldingKern,
+    passend: &[PassendeVoorziening],
+    soort: Option<crate::domain::VoorzieningSoort>,
+    dag: NaiveDate,
+) -> Option<String> {
+    use crate::domain::VoorzieningSoort;
+    let past = |p: &&PassendeVoorziening| match soort {
+        Some(s) => p.soort == s,
+        None => p.soort != VoorzieningSoort::Maatwerk,
+    };
+    let lijst: Vec<&PassendeVoorziening> = passend.iter().filter(past).collect();
+    let gebieden = if kern.leefgebieden.is_empty() {
+        "(geen leefgebied vastgelegd)".to_owned()
+    } else {
+        kern.leefgebieden
+            .iter()
+            .map(|l| l.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let wet = kern.wet.map_or_else(
+        || "zonder wet".to_owned(),
+        |w| format!("onder de {}", w.label()),
+    );
+    if soort == Some(VoorzieningSoort::Maatwerk) {
+        if kern.wet.is_none() {
+            return Some("Geen maatwerkvoorziening: de melding heeft geen wet. Wat te doen: leg de wet van de melding vast (Corrigeren bij de stap Melding).".to_owned());
+        }
+        if lijst.is_empty() {
+            return Some(format!(
+                "Geen maatwerkvoorziening {wet} voor de leefgebieden {gebieden} op de sociale kaart. Wat te doen: vraag de beheerder (Sociale kaart) een voorziening deze leefgebieden te geven, of corrigeer de leefgebieden of de wet van de melding."
+            ));
+        }
+        let met_contract = lijst
+            .iter()
+            .any(|p| p.aanbieders.iter().any(|a| a.actief_contract.is_some()));
+        if !met_contract {
+            return Some(format!(
+                "Geen aanbieder van een passende maatwerkvoorziening heeft op {} een actief contract {wet}. Wat te doen: vraag de beheerder (Sociale kaart) een contract vast te leggen, of kies een aanbieder en leg een maatwerkcontract vast.",
+                nl(dag)
+            ));
+        }
+        return None;
+    }
+    lijst.is_empty().then(|| format!(
+        "Geen algemene of voorliggende voorziening voor de leefgebieden {gebieden} op de sociale kaart. Wat te doen: vraag de beheerder (Sociale kaart) een voorziening deze leefgebieden te geven, of corrigeer de leefgebieden van de melding."
+    ))
+}

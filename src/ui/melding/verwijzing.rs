@@ -1,10 +1,13 @@
 //! Verwijzingen: the list, the update form and the form for a new one.
 
-use super::{BijwerkForm, Formulier, Gegevens, MeldingScherm, VerwijzingForm, andere_ui};
+use super::{
+    BijwerkForm, Formulier, Gegevens, MeldingScherm, VerwijzingForm, andere_ui, leeg_aanbod_uitleg,
+};
 use crate::domain::datum::nl;
 use crate::domain::klantreis::Stap;
 use crate::domain::{VerwijzingStatus, VoorzieningSoort};
 use crate::gateway::Loket;
+use crate::ui::theme::ave_kleur;
 use crate::ui::widgets::datum::{datumveld_ui, lees};
 use crate::ui::widgets::{Fouten, keuze_ui, markeer_meerregelig, tekstvak_ui};
 use egui::RichText;
@@ -188,7 +191,14 @@ impl MeldingScherm {
                         .filter(|p| p.soort != VoorzieningSoort::Maatwerk)
                         .map(|p| (Some(p.id.clone()), format!("{} ({})", p.naam, p.soort.label().to_lowercase())))
                         .collect();
+                    let leeg = opties.is_empty();
                     keuze_ui(ui, "Voorziening:", &mut v.voorziening, &opties, f.get("voorziening"));
+                    if leeg && let Some(uitleg) = leeg_aanbod_uitleg(&g.kern, &g.passend, None, loket.vandaag()) {
+                        ui.label("");
+                        ui.add(egui::Label::new(RichText::new(uitleg).color(ave_kleur(2))).wrap());
+                        ui.label("");
+                        ui.end_row();
+                    }
                     datumveld_ui(ui, "Datum verwijzing:", &mut v.datum, f.get("datum"), loket.vandaag());
                     let r = tekstvak_ui(ui, "Notitie verwijzing:", &mut v.notitie, f.get("notitie"));
                     markeer_meerregelig(ui, &r);
