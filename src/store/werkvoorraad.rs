@@ -43,7 +43,7 @@ use super::kolom;
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{
     OpenTermijn, achttiende_verjaardag, dagen_wachtend, herindicatie_nodig, termijn_aanvraag,
-    termijn_melding, wordt_18_binnenkort,
+    termijn_beschikking_schuldhulp, termijn_melding, wordt_18_binnenkort,
 };
 use crate::domain::termijnen::TermijnStatus;
 use crate::domain::{Rol, Wet};
@@ -253,20 +253,23 @@ fn open_meldingen(
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT m.id, m.inwoner, {NAAM}, m.datum, m.wet, m.spoed, m.gesprek, m.onderzoek_klaar, m.aanvraag,
                 EXISTS (SELECT 1 FROM toekenning t WHERE t.melding = m.id AND t.besluit >= m.aanvraag),
+                EXISTS (SELECT 1 FROM toekenning t WHERE t.melding = m.id),
                 m.medewerker
          FROM melding m JOIN inwoner i ON i.id = m.inwoner
          WHERE {} AND m.afgesloten IS NULL",
         wie.filter()
     ))?;
     let rijen = stmt.query_map([wie.sleutel()], |r| {
-        Ok((r.get(10)?, open_melding(r, vandaag)?))
+        Ok((r.get(11)?, open_melding(r, vandaag)?))
     })?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }
 
-/// An open melding with its running deadlines from the first ten columns
-/// of the melding queries (id, inwoner, naam, datum, wet, spoed, gesprek,
-/// onderzoek_klaar, aanvraag, whether the aanvraag has its besluit).
+/// An open melding with its running deadlines from the first eleven
+/// columns of the melding queries (id, inwoner, naam, datum, wet, spoed,
+/// gesprek, onderzoek_klaar, aanvraag, whether the aanvraag has its
+/// besluit, whether the melding has any besluit). A schuldhulp melding
+/// after its first conversation runs the beschikking term until a besluit.
 fn open_melding(r: &rusqlite::Row<'_>, vandaag: NaiveDate) -> rusqlite::Result<OpenMelding> {
     let wet = kolom::optie_lijst(r, 4, Wet::parse)?;
     let datum = kolom::datum(r, 3)?;
@@ -281,6 +284,12 @@ fn open_melding(r: &rusqlite::Row<'_>, vandaag: NaiveDate) -> rusqlite::Result<O
             .collect();
     if let (Some(wet), Some(aanvraag), false) = (wet, aanvraag, besloten) {
         termijnen.extend(termijn_aanvraag(wet, aanvraag, vandaag));
+    }
+    if wet == Some(Wet::Schuldhulp) {
+        let beschikt: bool = r.get(10)?;
+        termijnen.extend(termijn_beschikking_schuldhulp(
+            gesprek, beschikt, None, vandaag,
+        ));
     }
     termijnen.sort_by_key(|t| (t.status.urgentie(), t.uiterste));
     Ok(OpenMelding {
@@ -414,7 +423,8 @@ fn meldingen_met_stap(
 ) -> Result<Vec<OpenMelding>, StoreFout> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT m.id, m.inwoner, {NAAM}, m.datum, m.wet, m.spoed, m.gesprek, m.onderzoek_klaar, m.aanvraag,
-                EXISTS (SELECT 1 FROM toekenning t WHERE t.melding = m.id AND t.besluit >= m.aanvraag)
+                EXISTS (SELECT 1 FROM toekenning t WHERE t.melding = m.id AND t.besluit >= m.aanvraag),
+                EXISTS (SELECT 1 FROM toekenning t WHERE t.melding = m.id)
          FROM (SELECT DISTINCT s.melding FROM klantreis_stap s WHERE s.medewerker = ?1) g
          JOIN melding m ON m.id = g.melding
          JOIN inwoner i ON i.id = m.inwoner

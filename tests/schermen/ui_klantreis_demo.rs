@@ -82,8 +82,10 @@ fn matched_care_op_een_vers_demoregister_voor_financien_en_wonen() {
 
     // The store's matched care for the melding: algemene first, each
     // answering Financiën or Huisvesting, and maatwerk with a contract.
-    let dossier = h.state().loket().dossier(&inwoner).expect("dossier");
-    let melding = dossier.meldingen[0].id.clone();
+    let Some(wijkregister::ui::actie::Plek::Melding { id: melding, .. }) = h.state().getoond()
+    else {
+        panic!("de melding staat open");
+    };
     let passend = h
         .state()
         .loket()
@@ -184,5 +186,141 @@ fn een_lege_lijst_zegt_waarom_en_wat_te_doen() {
         "Geen algemene of voorliggende voorziening voor de leefgebieden Justitie op de sociale kaart. \
          Wat te doen: vraag de beheerder (Sociale kaart) een voorziening deze leefgebieden te geven, \
          of corrigeer de leefgebieden van de melding.",
+    );
+}
+
+#[test]
+fn schuldhulp_met_huisuitzetting_eigen_pad_en_verwijzing() {
+    let conn = demo_register();
+    let (intaker, inwoner, bsn, naam) = intaker_en_inwoner(&conn);
+    let mut h = harness(conn, &intaker);
+    open_nieuwe_melding(&mut h, &bsn, &naam);
+    typ(
+        &mut h,
+        "Vraag (in de woorden van de inwoner):",
+        "Huurachterstand en premieschuld; de verhuurder dreigt met ontruiming.",
+    );
+    klik(&mut h, "Financiën");
+    klik(&mut h, "Huisvesting");
+    kies(&mut h, "Wet:", "Wet gemeentelijke schuldhulpverlening");
+    klik(
+        &mut h,
+        "spoed (schuldhulp: dreigende huisuitzetting, afsluiting of beëindiging zorgverzekering)",
+    );
+    klik(&mut h, "Melding opslaan (Enter)");
+
+    // The path, not the Wmo research term: eerste gesprek within 3 working days.
+    h.get_by_label("Schuldhulp (Wgs): het pad van deze melding");
+    h.get_by_label("Eerste gesprek (spoed: 3 werkdagen)");
+    h.get_by_label("uiterlijk 01-12-2026 (art. 4 Wgs (3 werkdagen))");
+    // In the deadline line at the top and in the path.
+    assert_eq!(h.get_all_by_label("nog 3 werkdagen").count(), 2);
+    typ(
+        &mut h,
+        "Notitie:",
+        "Eerste gesprek met de schuldhulpverlener.",
+    );
+    klik(&mut h, "Stap opslaan");
+    // Now the beschikking runs: 8 weeks after the eerste gesprek.
+    h.get_by_label("uiterlijk 21-01-2027 (art. 4a Wgs (8 weken na het eerste gesprek))");
+    typ(
+        &mut h,
+        "Notitie:",
+        "Schulden bij verhuurder en zorgverzekeraar.",
+    );
+    klik(&mut h, "Stap opslaan");
+
+    // The ladder: the course in household administration takes part of it.
+    for (keuze, veld, tekst) in [
+        (
+            "eigen kracht: lost het niet op",
+            "Waarom (eigen kracht):",
+            "Overziet het niet.",
+        ),
+        (
+            "netwerk: lost het niet op",
+            "Waarom (netwerk):",
+            "Geen netwerk dat helpt.",
+        ),
+        (
+            "algemene voorziening: lost een deel op",
+            "Waarom (algemene voorziening):",
+            "de administratie op orde, niet de schulden",
+        ),
+        (
+            "voorliggende voorziening: lost het niet op",
+            "Waarom (voorliggende voorziening):",
+            "Geen voorliggende voorziening.",
+        ),
+    ] {
+        klik(&mut h, keuze);
+        typ(&mut h, veld, tekst);
+    }
+    klik(&mut h, "Afweging opslaan");
+    h.get_by_label("Afweging opgeslagen.");
+
+    // A verwijzing for that part…
+    klik(&mut h, "Nieuwe verwijzing");
+    kies(
+        &mut h,
+        "Voorziening:",
+        "Ondersteuning bij thuisadministratie (algemene voorziening)",
+    );
+    klik(&mut h, "Verwijzing opslaan");
+    h.get_by_label("Verwijzing opgeslagen.");
+
+    // …and the beschikking on toelating to the schuldhulp traject.
+    klik(&mut h, "Maatwerkbesluit nemen");
+    klik(&mut h, "Voorziening (maatwerk):");
+    // The option in the open list (the offer's table names it too).
+    h.get_all_by_label("Traject schuldspecialist")
+        .last()
+        .expect("keuze")
+        .click();
+    h.run();
+    klik(&mut h, "Aanbieder:");
+    h.get_by_label_contains("Schuldhulp Twente – contract")
+        .click();
+    h.run();
+    klik(&mut h, "Besluit opslaan");
+    h.get_by_label("Besluit opgeslagen.");
+    h.get_by_label("Beschikking: toegelaten");
+
+    // The traject begins with stabilisatie.
+    kies(&mut h, "Fase:", "Stabilisatie");
+    typ(
+        &mut h,
+        "Notitie bij de fase:",
+        "Vaste lasten op orde, geen nieuwe schulden.",
+    );
+    klik(&mut h, "Fase opslaan");
+    h.get_by_label("Trajectfase 'Stabilisatie' opgeslagen.");
+    assert_eq!(h.get_all_by_label("gedaan op 26-11-2026").count(), 4);
+
+    let Some(wijkregister::ui::actie::Plek::Melding { id: melding, .. }) = h.state().getoond()
+    else {
+        panic!("de melding staat open");
+    };
+    let dossier = h.state().loket().dossier(&inwoner).expect("dossier");
+    let verwezen: Vec<&str> = dossier
+        .verwijzingen
+        .iter()
+        .filter(|v| v.melding == melding)
+        .map(|v| v.voorziening.as_str())
+        .collect();
+    assert_eq!(verwezen, ["Ondersteuning bij thuisadministratie"]);
+    let besloten: Vec<&str> = dossier
+        .toekenningen
+        .iter()
+        .filter(|t| t.melding.as_deref() == Some(melding.as_str()))
+        .map(|t| t.voorziening.as_str())
+        .collect();
+    assert_eq!(besloten, ["Traject schuldspecialist"]);
+    let ladder = h.state().loket().afweging(&melding).expect("afweging");
+    assert_eq!(
+        ladder
+            .trede(wijkregister::domain::klantreis::TredeSoort::AlgemeneVoorziening)
+            .deel(),
+        Some("de administratie op orde, niet de schulden")
     );
 }

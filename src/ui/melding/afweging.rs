@@ -52,12 +52,37 @@ impl MeldingScherm {
                                 }
                                 if ui
                                     .radio(
-                                        trede.lost_op == Some(false),
+                                        trede.lost_op == Some(false) && trede.deel().is_none(),
                                         format!("{}: lost het niet op", soort.label()),
                                     )
                                     .clicked()
                                 {
                                     trede.lost_op = Some(false);
+                                    if let Some(rest) = trede.deel().map(str::to_owned) {
+                                        trede.toelichting = rest;
+                                    }
+                                }
+                                // An algemene or voorliggende voorziening may
+                                // take part of the need: a verwijzing for that
+                                // part, and maatwerk or a schuldhulp traject
+                                // for the rest.
+                                if matches!(
+                                    soort,
+                                    TredeSoort::AlgemeneVoorziening
+                                        | TredeSoort::VoorliggendeVoorziening
+                                ) && ui
+                                    .radio(
+                                        trede.deel().is_some(),
+                                        format!("{}: lost een deel op", soort.label()),
+                                    )
+                                    .on_hover_text(
+                                        "Verwijs voor dat deel en leg voor de rest een traject of \
+                                         maatwerk vast; schrijf bij Waarom welk deel het oplost.",
+                                    )
+                                    .clicked()
+                                    && trede.deel().is_none()
+                                {
+                                    trede = Trede::deels(&trede.toelichting);
                                 }
                             });
                         });

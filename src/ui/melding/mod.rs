@@ -25,6 +25,7 @@ mod afweging;
 mod besluit;
 mod kop;
 pub mod nieuw;
+mod schuldhulp;
 mod stap;
 mod toekenningen;
 mod verwijzing;
@@ -197,6 +198,8 @@ enum Formulier {
     Verwijzing,
     /// The besluit on maatwerk (also op- en afschalen).
     Besluit,
+    /// The start of a schuldhulp traject phase.
+    Fase,
 }
 
 /// State of the Melding screen.
@@ -210,6 +213,8 @@ pub struct MeldingScherm {
     bijwerken: Option<BijwerkForm>,
     besluit: Option<BesluitForm>,
     einde: Option<EindeFormulier>,
+    /// The start of a schuldhulp traject phase.
+    fase: schuldhulp::FaseForm,
     fouten: Fouten,
     /// Which form `fouten` belong to.
     fouten_van: Option<Formulier>,
@@ -251,6 +256,7 @@ impl MeldingScherm {
             verwijzing: None,
             bijwerken: None,
             besluit: None,
+            fase: schuldhulp::FaseForm::default(),
             einde: None,
             fouten: Fouten::new(),
             fouten_van: None,
@@ -435,6 +441,7 @@ impl SchermUi for MeldingScherm {
                 ui.add_space(6.0);
                 stappenbalk_ui(ui, &g);
                 termijn_ui(ui, &g, loket.vandaag());
+                opnieuw |= self.schuldhulp_ui(ui, &g, loket);
                 ui.add_space(6.0);
                 // What to do now first, the history below.
                 if g.kern.afgesloten.is_none() {

@@ -4,7 +4,7 @@ use super::{
     BijwerkForm, Formulier, Gegevens, MeldingScherm, VerwijzingForm, andere_ui, leeg_aanbod_uitleg,
 };
 use crate::domain::datum::nl;
-use crate::domain::klantreis::Stap;
+use crate::domain::klantreis::{DEELS, Stap, TredeSoort};
 use crate::domain::{VerwijzingStatus, VoorzieningSoort};
 use crate::gateway::Loket;
 use crate::ui::theme::ave_kleur;
@@ -35,8 +35,19 @@ impl MeldingScherm {
                 .on_disabled_hover_text("Verwijzen kan na de afweging")
                 .clicked()
             {
+                // When the ladder said a voorziening solves part of the
+                // need, the verwijzing records which part it takes.
+                let deel = [
+                    TredeSoort::AlgemeneVoorziening,
+                    TredeSoort::VoorliggendeVoorziening,
+                ]
+                .iter()
+                .find_map(|t| g.ladder.trede(*t).deel())
+                .map(|d| format!("{DEELS}{d}"))
+                .unwrap_or_default();
                 self.verwijzing = Some(VerwijzingForm {
                     datum: nl(loket.vandaag()),
+                    notitie: deel,
                     ..VerwijzingForm::default()
                 });
             }
