@@ -259,6 +259,14 @@ fn schuldhulp_met_huisuitzetting_eigen_pad_en_verwijzing() {
     klik(&mut h, "Afweging opslaan");
     h.get_by_label("Afweging opgeslagen.");
 
+    // Esc in the verwijzing sub-form closes only that form.
+    klik(&mut h, "Nieuwe verwijzing");
+    h.get_by_label("Verwijzing opslaan");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Verwijzing opslaan").is_none());
+    h.get_by_label_contains(&format!("Melding van {naam}"));
+
     // A verwijzing for that part…
     klik(&mut h, "Nieuwe verwijzing");
     kies(

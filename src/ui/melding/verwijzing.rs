@@ -152,7 +152,7 @@ impl MeldingScherm {
                     ui.weak("Enter = opslaan, Esc = annuleren");
                 });
             });
-            if self.focus.esc_voor(ui, groep.response.rect, enig) {
+            if self.focus.esc_voor(ui, groep.response.rect, true) {
                 annuleren = true;
                 self.esc_gebruikt = true;
             } else if !annuleren && self.focus.enter_voor(ui, groep.response.rect, enig) {
@@ -220,7 +220,9 @@ impl MeldingScherm {
                     ui.weak("Enter = opslaan, Esc = annuleren");
                 });
             });
-            if focus.esc_voor(ui, groep.response.rect, enig) {
+            // Esc with nothing focused closes this sub-form only, not the
+            // screen (other forms of the melding are open beside it).
+            if focus.esc_voor(ui, groep.response.rect, true) {
                 annuleren = true;
                 self.esc_gebruikt = true;
             } else if !annuleren && focus.enter_voor(ui, groep.response.rect, enig) {
