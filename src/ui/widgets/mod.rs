@@ -63,14 +63,8 @@ pub fn fouten_voor(fout: &StoreFout, velden: &[&str]) -> (Fouten, Option<String>
 
 /// The error beside a field, if any.
 pub fn fout_ui(ui: &mut egui::Ui, fout: Option<&String>) {
-    match fout {
-        Some(f) => {
-            ui.label(RichText::new(format!("Fout: {f}")).color(FOUT_KLEUR));
-        }
-        None => {
-            ui.label("");
-        }
-    }
+    let tekst = fout.map(|f| format!("Fout: {f}"));
+    melding_kolom_ui(ui, tekst.as_deref(), true);
 }
 
 /// A one-line text field in a form grid: label, field, error; ends the row.
@@ -101,17 +95,76 @@ pub fn tekstvak_ui(
     fout: Option<&String>,
 ) -> Response {
     let l = ui.label(label);
+    // A fixed box: the field scrolls inside it, so typing never pushes the
+    // fields and buttons below it down (issue 14, layout at 1280×800).
     let r = ui
-        .add(
-            egui::TextEdit::multiline(tekst)
-                .char_limit(lengte::LANGE_TEKST)
-                .desired_rows(3)
-                .desired_width(420.0),
+        .allocate_ui_with_layout(
+            egui::vec2(TEKSTVAK_BREEDTE, TEKSTVAK_HOOGTE),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_min_size(egui::vec2(TEKSTVAK_BREEDTE, TEKSTVAK_HOOGTE));
+                egui::ScrollArea::vertical()
+                    .id_salt(l.id.with("vak"))
+                    .max_height(TEKSTVAK_HOOGTE)
+                    .min_scrolled_height(TEKSTVAK_HOOGTE)
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        ui.add(
+                            egui::TextEdit::multiline(tekst)
+                                .char_limit(lengte::LANGE_TEKST)
+                                .desired_rows(3)
+                                .desired_width(TEKSTVAK_BREEDTE - 16.0),
+                        )
+                    })
+                    .inner
+            },
         )
+        .inner
         .labelled_by(l.id);
-    fout_ui(ui, fout);
+    // A text at the cap says so: what was typed or pasted beyond it was not taken.
+    let vol = tekst.chars().count() >= lengte::LANGE_TEKST;
+    let melding = match (fout, vol) {
+        (Some(f), _) => Some(format!("Fout: {f}")),
+        (None, true) => Some(format!(
+            "Maximaal {} tekens: wat daarna getypt of geplakt is, is niet overgenomen.",
+            lengte::LANGE_TEKST
+        )),
+        (None, false) => None,
+    };
+    melding_kolom_ui(ui, melding.as_deref(), fout.is_some());
     ui.end_row();
     r
+}
+
+/// Width of a multi-line field in a form grid.
+pub const TEKSTVAK_BREEDTE: f32 = 420.0;
+/// Height of a multi-line field in a form grid (about four lines; more
+/// scrolls inside the field).
+pub const TEKSTVAK_HOOGTE: f32 = 76.0;
+/// Width of the column where a form row's message shows: long messages
+/// wrap inside it instead of widening the page.
+pub const MELDING_BREEDTE: f32 = 280.0;
+
+/// The message column of a form row: a message wraps within
+/// [`MELDING_BREEDTE`]; the place is kept when there is none.
+pub fn melding_kolom_ui(ui: &mut egui::Ui, melding: Option<&str>, fout: bool) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(MELDING_BREEDTE, 0.0),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_max_width(MELDING_BREEDTE);
+            match melding {
+                Some(m) => {
+                    let tekst = RichText::new(m);
+                    let tekst = if fout { tekst.color(FOUT_KLEUR) } else { tekst };
+                    ui.add(egui::Label::new(tekst).wrap());
+                }
+                None => {
+                    ui.label("");
+                }
+            }
+        },
+    );
 }
 
 /// A choice from a list in a form grid; ends the row. Returns whether it changed.
