@@ -17,3 +17,4 @@ mod ui_sessie;
 mod ui_sociale_kaart;
 mod ui_toegang;
 mod ui_werkvoorraad;
+mod ui_woorden;

@@ -155,23 +155,23 @@ fn beheerder_ziet_het_log_filtert_en_exporteert() {
     );
     o.h.get_by_label("Keten intact: alle 3 regels kloppen.");
     o.h.get_by_label("Regels 1–3 van 3 (nieuwste eerst)");
-    o.h.get_by_label("inloggen");
-    o.h.get_by_label("account-toevoegen");
+    // Actions as sentences, people by name and role, never by code.
+    o.h.get_by_label("Aangemeld");
+    o.h.get_by_label("Account toegevoegd");
     assert!(
-        o.h.query_all_by_label(&format!("Bea Beheer ({})", o.bea))
-            .count()
-            >= 2,
-        "the actor by name and id"
+        o.h.query_all_by_label("Bea Beheer (Beheerder)").count() >= 2,
+        "the actor by name and role"
     );
+    assert!(o.h.query_by_label_contains(&o.bea).is_none());
 
     // Filter on the action.
     o.klik("Soort actie");
-    o.h.get_by_role_and_label(egui::accesskit::Role::Button, "inloggen")
+    o.h.get_by_role_and_label(egui::accesskit::Role::Button, "Aangemeld")
         .click();
     o.draai();
     o.klik("Filter toepassen");
     o.h.get_by_label("Regels 1–1 van 1 (nieuwste eerst)");
-    assert!(o.h.query_by_label("account-toevoegen").is_none());
+    assert!(o.h.query_by_label("Account toegevoegd").is_none());
 
     // A date that is not one keeps the filter and says so.
     o.typ("Van", "31-02-2025");
@@ -209,7 +209,7 @@ fn beheerder_ziet_het_log_filtert_en_exporteert() {
     );
     // The export row shows in the table at once.
     o.h.get_by_label("Regels 1–4 van 4 (nieuwste eerst)");
-    o.h.get_by_label("export");
+    o.h.get_by_label("Geëxporteerd");
     o.wacht_op("Keten intact");
     o.h.get_by_label("Keten intact: alle 4 regels kloppen.");
 }
@@ -244,17 +244,25 @@ fn bladeren_door_een_groot_log() {
     o.h.get_by_label("Regels 51–100 van 123 (nieuwste eerst)");
     o.klik("Oudste");
     o.h.get_by_label("Regels 101–123 van 123 (nieuwste eerst)");
-    // The oldest page starts at row 23 (the 21st dossier opened).
-    o.h.get_by_label("inwoner:in-20");
-    assert!(o.h.query_by_label("inwoner:in-70").is_none());
+    // The oldest page starts at row 23 (the 21st dossier opened); these
+    // residents are not in the register, and the screen says so instead
+    // of showing their ids.
+    o.h.get_by_label("23");
+    assert!(o.h.query_by_label("24").is_none());
+    assert!(
+        o.h.query_all_by_label("Inwoner (niet meer in het register)")
+            .count()
+            > 10
+    );
+    assert!(o.h.query_by_label_contains("in-20").is_none());
     o.klik("Nieuwste");
     o.h.get_by_label("Regels 1–50 van 123 (nieuwste eerst)");
 
     // Per resident: the id as typed.
-    o.typ("Inwoner of object", "in-7");
+    o.typ("Inwonernummer", "in-7");
     o.klik("Filter toepassen");
     o.h.get_by_label("Regels 1–1 van 1 (nieuwste eerst)");
-    o.h.get_by_label("inwoner:in-7");
+    o.h.get_by_label("Inwoner (niet meer in het register)");
 }
 
 #[test]
@@ -320,7 +328,7 @@ fn beheerder_vernietigt_na_bevestiging() {
     o.h.run();
     o.klik("Ja, definitief vernietigen");
     o.h.get_by_label(
-        "Dossier van inwoner in-oud-1 vernietigd: 1 meldingen, 0 verwijzingen, 0 toekenningen, 0 AVE-gebeurtenissen en 0 vorderingen verwijderd.",
+        "Dossier van inwoner in-oud-1 vernietigd: 1 melding, 0 verwijzingen, 0 toekenningen, 0 AVE-gebeurtenissen en 0 vorderingen verwijderd.",
     );
     o.h.get_by_label("1 dossier te vernietigen.");
     assert!(o.h.query_by_label("in-oud-1").is_none());

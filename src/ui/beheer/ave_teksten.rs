@@ -80,14 +80,20 @@ impl AveTekstenScherm {
                         }
                         let niveau = format!("niveau {}", t.niveau);
                         for f in self.fouten.iter().filter(|f| f.veld.ends_with(&niveau)) {
-                            ui.colored_label(FOUT_KLEUR, format!("{}: {}", f.veld, f.fout));
+                            ui.colored_label(
+                                FOUT_KLEUR,
+                                crate::ui::woorden::veldfout(f.veld, &f.fout.to_string()),
+                            );
                         }
                     });
                     ui.end_row();
                 }
             });
         for f in self.fouten.iter().filter(|f| !f.veld.contains("niveau ")) {
-            ui.colored_label(FOUT_KLEUR, format!("{}: {}", f.veld, f.fout));
+            ui.colored_label(
+                FOUT_KLEUR,
+                crate::ui::woorden::veldfout(f.veld, &f.fout.to_string()),
+            );
         }
         if let Some(bericht) = &self.bericht {
             ui.colored_label(GOED_KLEUR, RichText::new(bericht).strong());

@@ -36,9 +36,14 @@ pub struct BewaartermijnScherm {
 
 /// What a destruction removed, in words.
 fn omvang(v: &Vernietigd) -> String {
+    use crate::ui::woorden::aantal;
     format!(
-        "{} meldingen, {} verwijzingen, {} toekenningen, {} AVE-gebeurtenissen en {} vorderingen verwijderd",
-        v.meldingen, v.verwijzingen, v.toekenningen, v.ave, v.vorderingen
+        "{}, {}, {}, {} en {} verwijderd",
+        aantal(v.meldingen as u64, "melding", "meldingen"),
+        aantal(v.verwijzingen as u64, "verwijzing", "verwijzingen"),
+        aantal(v.toekenningen as u64, "toekenning", "toekenningen"),
+        aantal(v.ave as u64, "AVE-gebeurtenis", "AVE-gebeurtenissen"),
+        aantal(v.vorderingen as u64, "vordering", "vorderingen")
     )
 }
 

@@ -40,6 +40,9 @@ pub struct BeheerScherm {
     bewaartermijn: bewaartermijn::BewaartermijnScherm,
     /// The backups beside the register (read once, again on "Vernieuwen").
     backups: Option<Result<Option<crate::store::backup::Backupoverzicht>, String>>,
+    /// Whether the register holds no residents (demo data is offered only
+    /// then); read once, again after an import or demo data.
+    leeg: Option<bool>,
 }
 
 impl BeheerScherm {
@@ -74,6 +77,7 @@ impl BeheerScherm {
         self.auditlog.vernieuw();
         self.bewaartermijn.vernieuw();
         self.backups = None;
+        self.leeg = None;
         let ziet_dossiers = loket.sessie().is_some_and(|s| {
             crate::store::toegang::heeft(s.rol(), crate::store::toegang::Recht::Dossiers)
         });
@@ -106,14 +110,21 @@ impl BeheerScherm {
         );
         ui.label("Een bestand in het formaat wijkregister-jsonl. Een import is alles of niets: bij één fout wordt niets opgeslagen.");
         let mut command = self.importformulier_ui(ui, bezig.is_some());
-        ui.add_space(12.0);
-        ui.label(RichText::new("Demogegevens").strong().size(16.0));
-        ui.label("Vult het register met een verzonnen gemeente (5.000 inwoners, 5 jaar geschiedenis) om mee te oefenen.");
-        if ui
-            .add_enabled(bezig.is_none(), egui::Button::new("Demogegevens laden"))
-            .clicked()
-        {
-            command = Some(Command::LaadDemo { eind_jaar });
+        // Demo data goes only into an empty register (the store refuses it
+        // otherwise), so a full register does not offer it.
+        let leeg = *self
+            .leeg
+            .get_or_insert_with(|| loket.gateway().is_leeg().unwrap_or(false));
+        if leeg {
+            ui.add_space(12.0);
+            ui.label(RichText::new("Demogegevens").strong().size(16.0));
+            ui.label("Vult het register met een verzonnen gemeente (5.000 inwoners, 5 jaar geschiedenis) om mee te oefenen.");
+            if ui
+                .add_enabled(bezig.is_none(), egui::Button::new("Demogegevens laden"))
+                .clicked()
+            {
+                command = Some(Command::LaadDemo { eind_jaar });
+            }
         }
         ui.add_space(12.0);
         self.voortgang_ui(ui, bezig.as_ref());
