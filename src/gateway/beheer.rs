@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use super::Loket;
 use super::taak::Voortgang;
 use crate::demo::{DemoInstellingen, vul_register};
+use crate::store::StoreFout;
+use crate::store::backup::{self, Backupverslag};
 use crate::store::import::{ImportFout, ImportFouten, importeer_bestand_als};
 use crate::store::toegang::Recht;
 
@@ -101,6 +103,42 @@ impl Loket<'_> {
             .db_pad()
             .map(crate::store::backup::overzicht)
             .transpose()
+    }
+
+    /// The register's file, or a refusal for a register in memory.
+    fn registerbestand(&self) -> Result<&Path, StoreFout> {
+        self.gw.db_pad().ok_or_else(|| {
+            StoreFout::HerstelGeweigerd(
+                "Dit register staat alleen in het geheugen; er zijn geen backups.".to_owned(),
+            )
+        })
+    }
+
+    /// Writes a backup now (beheerder only), with the same checks and the
+    /// same audit row as `wijkregister backup`: a compressed copy named
+    /// `handmatig-<moment>` in the register's backup folder, beside the
+    /// daily ones (which it does not count against their retention).
+    pub fn maak_backup_nu(&self) -> Result<Backupverslag, StoreFout> {
+        let actor = self.eis(Recht::Backups)?.id.clone();
+        let db = self.registerbestand()?;
+        let map = backup::backup_map(db);
+        crate::store::bestanden::maak_eigen_map(&map)?;
+        let moment = self.klok.lokaal_nu().format("%Y-%m-%d-%H%M%S");
+        let doel = map.join(format!("handmatig-{moment}{}", backup::EXTENSIE));
+        backup::maak_backup(&*self.gw.lees()?, &doel, &actor)
+    }
+
+    /// Replaces the register with the backup `bron` (beheerder only), with
+    /// the checks of `wijkregister restore` (`store::backup::herstel`: the
+    /// file must be a wijkregister backup of a known schema with an intact
+    /// audit log, else nothing changes); the current state is kept first.
+    /// Returns the backup's schema version and where the former state is.
+    pub fn zet_backup_terug(&self, bron: &Path) -> Result<(u32, PathBuf), StoreFout> {
+        let actor = self.eis(Recht::Backups)?.id.clone();
+        let db = self.registerbestand()?;
+        let kopie = backup::voor_herstel_pad(db);
+        let versie = backup::herstel(&mut *self.gw.schrijf()?, bron, &kopie, &actor)?;
+        Ok((versie, kopie))
     }
 
     /// Runs `command` now, as the session's beheerder, and records it in the

@@ -134,6 +134,13 @@ pub fn aantal(n: u64, enkelvoud: &str, meervoud: &str) -> String {
     }
 }
 
+/// A message with a capital (store errors start in lower case, to be
+/// put after a colon; shown alone they need one).
+#[must_use]
+pub fn met_hoofdletter(tekst: &str) -> String {
+    als_woorden_zonder_streepjes(tekst)
+}
+
 /// The text with a capital, hyphens kept.
 fn als_woorden_zonder_streepjes(tekst: &str) -> String {
     let mut letters = tekst.chars();

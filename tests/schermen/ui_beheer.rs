@@ -122,6 +122,11 @@ impl Opzet {
 
 /// The app on a register file; `voor` may change the file before the app opens.
 fn opzet(voor: impl FnOnce(&std::path::Path)) -> Opzet {
+    opzet_van_hoogte(voor, 2400.0)
+}
+
+/// [`opzet`] in a window `hoogte` points tall.
+fn opzet_van_hoogte(voor: impl FnOnce(&std::path::Path), hoogte: f32) -> Opzet {
     let dir = tempfile::tempdir().expect("tempdir");
     let pad = dir.path().join("register.sqlite");
     let bea = vul(&mut store::open(&pad).expect("open"));
@@ -131,8 +136,8 @@ fn opzet(voor: impl FnOnce(&std::path::Path)) -> Opzet {
         vaste::vandaag(),
         Klok::lokaal(begin),
     );
-    // Tall, so every section of Beheer is on screen without scrolling.
-    let mut h = harness_van(app, 1280.0, 2400.0);
+    // Tall by default, so every section of Beheer is on screen without scrolling.
+    let mut h = harness_van(app, 1280.0, hoogte);
     h.run();
     Opzet {
         h,
@@ -410,4 +415,121 @@ fn register_weigert_wie_geen_beheerder_is() {
         .count();
     assert_eq!(geweigerde, 7);
     assert_eq!(register.te_vernietigen().unwrap().len(), 2);
+}
+
+#[test]
+fn beheerder_maakt_een_backup_en_zet_die_terug() {
+    let mut o = opzet_van_hoogte(|_| {}, 800.0);
+    o.log_in("bea", WW);
+    o.klik("Beheer");
+    o.h.get_by_label_contains("Nog geen backups");
+    o.klik("Nu een backup maken");
+    o.h.get_by_label_contains("Backup gemaakt: handmatig-");
+    o.h.get_by_label_contains("1 backup, samen ");
+    // After the backup Fatima's account is deactivated (another window).
+    accounts::zet_actief(&mut o.lees(), &o.bea, "mw-1", false, begin()).expect("deactiveren");
+    let actief = |o: &Opzet| {
+        accounts::lijst(&o.lees())
+            .unwrap()
+            .into_iter()
+            .find(|a| a.medewerker == "mw-1")
+            .unwrap()
+            .actief
+    };
+    assert!(!actief(&o));
+
+    // Restoring asks first, in a dialog inside the 1280×800 window.
+    o.klik("Terugzetten…");
+    let scherm = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    for label in ["Backup terugzetten?", "Terugzetten", "Annuleren"] {
+        let rect = o.h.get_by_label(label).rect();
+        assert!(
+            scherm.contains_rect(rect),
+            "{label} at {rect:?} is off-screen"
+        );
+    }
+    // Esc closes it without restoring.
+    o.h.key_press(egui::Key::Escape);
+    o.draai();
+    assert!(o.h.query_by_label("Backup terugzetten?").is_none());
+    assert!(!actief(&o));
+
+    o.klik("Terugzetten…");
+    o.klik("Terugzetten");
+    o.h.get_by_label_contains("teruggezet. De stand van daarvoor staat in voor-herstel-");
+    assert!(actief(&o), "the backup's state is back");
+    let laatste = &audit::lees(&o.lees(), &AuditFilter::default(), 1).unwrap()[0];
+    assert_eq!(
+        (laatste.actor.as_str(), laatste.actie.as_str()),
+        (o.bea.as_str(), "restore")
+    );
+    // Two backups now: the manual one and the state before the restore.
+    o.h.get_by_label_contains("2 backups, samen ");
+}
+
+#[test]
+fn een_bestand_dat_geen_backup_is_wordt_niet_teruggezet() {
+    let mut o = opzet(|_| {});
+    // Not logged in: refused before anything is read.
+    assert!(o.h.state().loket().zet_backup_terug(&o.pad).is_err());
+    o.log_in("bea", WW);
+    let nep = o.pad.with_file_name("nep.sqlite.gz");
+    std::fs::write(&nep, b"geen backup").unwrap();
+    let fout = o.h.state().loket().zet_backup_terug(&nep).unwrap_err();
+    assert!(
+        matches!(
+            fout,
+            store::StoreFout::HerstelGeweigerd(_) | store::StoreFout::GeenRegister(_)
+        ),
+        "{fout:?}"
+    );
+    // Nothing changed: the last row is still the login.
+    let laatste = &audit::lees(&o.lees(), &AuditFilter::default(), 1).unwrap()[0];
+    assert_eq!(laatste.actie, "inloggen");
+}
+
+#[test]
+fn een_wijkcoach_maakt_geen_backup() {
+    let mut o = opzet(|_| {});
+    o.log_in("fatima", WW_FATIMA);
+    let fout = o.h.state().loket().maak_backup_nu().unwrap_err();
+    assert!(matches!(fout, store::StoreFout::GeenToegang(_)), "{fout:?}");
+    assert!(!store::backup::backup_map(&o.pad).exists());
+}
+
+#[test]
+fn beheerder_heft_een_blokkering_op() {
+    let mut o = opzet(|pad| {
+        let mut conn = store::open(pad).unwrap();
+        for _ in 0..accounts::MAX_MISLUKTE_POGINGEN {
+            let _ = accounts::inloggen(&mut conn, "fatima", "verkeerd-wachtwoord", begin());
+        }
+    });
+    o.log_in("bea", WW);
+    o.klik("Beheer");
+    o.h.get_by_label_contains("Geblokkeerd tot");
+    o.klik("Blokkering opheffen");
+    o.h.get_by_label("Blokkering opgeheven: de medewerker kan weer inloggen.");
+    assert!(o.h.query_by_label_contains("Geblokkeerd tot").is_none());
+    let fatima = accounts::lijst(&o.lees())
+        .unwrap()
+        .into_iter()
+        .find(|a| a.medewerker == "mw-1")
+        .unwrap();
+    assert_eq!(fatima.geblokkeerd_tot, None);
+    let laatste = &audit::lees(&o.lees(), &AuditFilter::default(), 1).unwrap()[0];
+    assert_eq!(
+        (
+            laatste.actor.as_str(),
+            laatste.actie.as_str(),
+            laatste.object.as_deref()
+        ),
+        (
+            o.bea.as_str(),
+            "account-deblokkeren",
+            Some("medewerker:mw-1")
+        )
+    );
+    // And Fatima logs in with her own password at once.
+    accounts::inloggen(&mut o.lees(), "fatima", WW_FATIMA, begin()).expect("fatima logs in");
 }

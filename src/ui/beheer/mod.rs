@@ -43,6 +43,22 @@ pub struct BeheerScherm {
     /// Whether the register holds no residents (demo data is offered only
     /// then); read once, again after an import or demo data.
     leeg: Option<bool>,
+    /// The backup chosen to restore, while its confirmation is open.
+    terugzetten: Option<std::path::PathBuf>,
+    /// What the last backup or restore did.
+    backupmelding: Option<Result<String, String>>,
+}
+
+/// A backup file as a reader names it: its file name without the
+/// extension ("handmatig-2026-11-26-083000", "backup-2026-11-26").
+fn backupnaam(pad: &std::path::Path) -> String {
+    let naam = pad
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    naam.strip_suffix(crate::store::backup::EXTENSIE)
+        .or_else(|| naam.strip_suffix(".sqlite"))
+        .unwrap_or(&naam)
+        .to_owned()
 }
 
 impl BeheerScherm {
@@ -133,43 +149,155 @@ impl BeheerScherm {
         }
     }
 
-    /// The backups beside the register: how many, their total size against
-    /// the register's, and the newest (read once, again on "Vernieuwen").
-    fn backups_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+    /// The backups beside the register: a list with date and size, a
+    /// backup now, and restoring the chosen one after a confirmation in a
+    /// dialog (read once, again after a change or on "Vernieuwen").
+    fn backups_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         let overzicht = self
             .backups
-            .get_or_insert_with(|| loket.backupoverzicht().map_err(|f| f.to_string()));
+            .get_or_insert_with(|| loket.backupoverzicht().map_err(|f| f.to_string()))
+            .clone();
         ui.label(RichText::new("Backups").strong().size(16.0));
         let mut vernieuw = false;
-        ui.horizontal_wrapped(|ui| {
-            match overzicht {
-                Ok(Some(o)) if o.bestanden.is_empty() => {
+        let mut nu_maken = false;
+        match &overzicht {
+            Ok(Some(o)) => {
+                if o.bestanden.is_empty() {
                     ui.label(format!("Nog geen backups in {}.", o.map.display()));
-                }
-                Ok(Some(o)) => {
+                } else {
                     ui.label(format!(
-                        "{} backups, samen {} (het register zelf: {}), in {}. Nieuwste: {}.",
-                        o.bestanden.len(),
+                        "{}, samen {} (het register zelf: {}), in {}.",
+                        crate::ui::woorden::aantal(o.bestanden.len() as u64, "backup", "backups"),
                         crate::store::backup::grootte(o.totaal_bytes),
                         crate::store::backup::grootte(o.register_bytes),
                         o.map.display(),
-                        o.bestanden[0]
-                            .0
-                            .file_name()
-                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
                     ));
+                    egui::ScrollArea::vertical()
+                        .id_salt("backuplijst")
+                        .max_height(160.0)
+                        .show(ui, |ui| {
+                            egui::Grid::new("backups")
+                                .striped(true)
+                                .num_columns(3)
+                                .spacing([16.0, 4.0])
+                                .show(ui, |ui| {
+                                    for kop in ["Backup", "Grootte", ""] {
+                                        ui.label(RichText::new(kop).strong());
+                                    }
+                                    ui.end_row();
+                                    for (pad, bytes) in &o.bestanden {
+                                        ui.label(backupnaam(pad));
+                                        ui.label(crate::store::backup::grootte(*bytes));
+                                        if ui
+                                            .button("Terugzetten…")
+                                            .on_hover_text(format!(
+                                                "Vervang het register door de backup {}",
+                                                backupnaam(pad)
+                                            ))
+                                            .clicked()
+                                        {
+                                            self.terugzetten = Some(pad.clone());
+                                        }
+                                        ui.end_row();
+                                    }
+                                });
+                        });
                 }
-                Ok(None) => {
-                    ui.label("Dit register staat alleen in het geheugen en heeft geen backups.");
-                }
-                Err(fout) => {
-                    ui.colored_label(FOUT_KLEUR, format!("De backups zijn niet te lezen: {fout}"));
-                }
+                ui.horizontal(|ui| {
+                    nu_maken = ui.button("Nu een backup maken").clicked();
+                    vernieuw = ui.button("Lijst vernieuwen").clicked();
+                });
             }
-            vernieuw = ui.button("Vernieuwen").clicked();
-        });
-        if vernieuw {
+            Ok(None) => {
+                ui.label("Dit register staat alleen in het geheugen en heeft geen backups.");
+            }
+            Err(fout) => {
+                ui.colored_label(FOUT_KLEUR, format!("De backups zijn niet te lezen: {fout}"));
+                vernieuw = ui.button("Opnieuw lezen").clicked();
+            }
+        }
+        if nu_maken {
+            self.backupmelding = Some(match loket.maak_backup_nu() {
+                Ok(v) => Ok(format!(
+                    "Backup gemaakt: {} ({} van een register van {}).",
+                    backupnaam(&v.pad),
+                    crate::store::backup::grootte(v.bytes),
+                    crate::store::backup::grootte(v.register_bytes)
+                )),
+                Err(fout) => Err(format!(
+                    "De backup is niet gemaakt: {}",
+                    crate::ui::woorden::met_hoofdletter(&fout.to_string())
+                )),
+            });
+            vernieuw = true;
+        }
+        match &self.backupmelding {
+            Some(Ok(tekst)) => {
+                ui.colored_label(GOED_KLEUR, tekst);
+            }
+            Some(Err(tekst)) => {
+                ui.colored_label(FOUT_KLEUR, tekst);
+            }
+            None => {}
+        }
+        let actie = self.terugzetten_ui(ui, loket);
+        if vernieuw || actie.is_some() {
             self.backups = None;
+        }
+        actie
+    }
+
+    /// The confirmation of a restore, as a dialog over the screen (never
+    /// below the list, out of sight); Esc or "Annuleren" closes it.
+    fn terugzetten_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+        let pad = self.terugzetten.clone()?;
+        let mut terugzetten = false;
+        let mut sluiten = false;
+        let modal = egui::Modal::new(egui::Id::unique("backup_terugzetten")).show(ui.ctx(), |ui| {
+            ui.set_max_width(520.0);
+            ui.heading("Backup terugzetten?");
+            ui.label(format!(
+                "Het register wordt vervangen door de backup {}. Alles wat daarna is vastgelegd, staat niet in die backup. De huidige stand wordt eerst als aparte backup bewaard.",
+                backupnaam(&pad)
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                terugzetten = ui.button("Terugzetten").clicked();
+                sluiten = ui.button("Annuleren").clicked();
+            });
+        });
+        if modal.should_close() {
+            sluiten = true;
+        }
+        if sluiten {
+            self.terugzetten = None;
+            return None;
+        }
+        if !terugzetten {
+            return None;
+        }
+        self.terugzetten = None;
+        match loket.zet_backup_terug(&pad) {
+            Ok((_, kopie)) => {
+                let tekst = format!(
+                    "Backup {} teruggezet. De stand van daarvoor staat in {}.",
+                    backupnaam(&pad),
+                    backupnaam(&kopie)
+                );
+                // The app shows the message (once) with the register reread.
+                self.backupmelding = None;
+                self.auditlog.vernieuw();
+                self.bewaartermijn.vernieuw();
+                self.leeg = None;
+                Some(Actie::RegisterGewijzigd(Some(tekst)))
+            }
+            Err(fout) => {
+                self.backupmelding = Some(Err(format!(
+                    "Er is niets teruggezet: {}",
+                    crate::ui::woorden::met_hoofdletter(&fout.to_string())
+                )));
+                None
+            }
         }
     }
 
@@ -305,7 +433,7 @@ impl SchermUi for BeheerScherm {
                     ui.add_space(12.0);
                     self.accounts.ui(ui, loket);
                     ui.add_space(12.0);
-                    self.backups_ui(ui, loket);
+                    actie = self.backups_ui(ui, loket);
                     ui.add_space(12.0);
                     self.auditlog.ui(ui, loket);
                     ui.add_space(8.0);
