@@ -533,3 +533,37 @@ fn beheerder_heft_een_blokkering_op() {
     // And Fatima logs in with her own password at once.
     accounts::inloggen(&mut o.lees(), "fatima", WW_FATIMA, begin()).expect("fatima logs in");
 }
+
+#[test]
+fn de_vraag_om_te_vernietigen_staat_in_beeld() {
+    // A window of 1280×800: the list of due dossiers sits low in Beheer,
+    // but the question appears as a dialog in the middle of the window.
+    let mut o = opzet_van_hoogte(|_| {}, 800.0);
+    o.log_in("bea", WW);
+    o.naar_beheer("Bewaartermijnen");
+    o.h.query_all_by_label("Vernietigen…")
+        .next()
+        .unwrap()
+        .click();
+    o.draai();
+    let scherm = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    for label in [
+        "Het dossier van inwoner in-oud-1 definitief vernietigen?",
+        "Ja, definitief vernietigen",
+        "Annuleren",
+    ] {
+        let rect = o.h.get_by_label(label).rect();
+        assert!(
+            scherm.contains_rect(rect),
+            "{label} at {rect:?} is off-screen"
+        );
+    }
+    // Esc cancels: nothing destroyed.
+    o.h.key_press(egui::Key::Escape);
+    o.draai();
+    assert!(
+        o.h.query_by_label("Ja, definitief vernietigen").is_none(),
+        "Esc closes the question"
+    );
+    o.h.get_by_label("2 dossiers te vernietigen.");
+}

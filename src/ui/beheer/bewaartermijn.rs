@@ -173,10 +173,12 @@ impl BewaartermijnScherm {
         };
         let mut ja = false;
         let mut nee = false;
-        ui.add_space(6.0);
-        egui::Frame::group(ui.style())
-            .stroke(egui::Stroke::new(1.5, FOUT_KLEUR))
-            .show(ui, |ui| {
+        // A dialog over the screen, so the question is where the eye is
+        // (never below a long list, out of sight); Esc cancels.
+        let modal = egui::Modal::new(egui::Id::unique("vernietigen_bevestigen")).show(
+            ui.ctx(),
+            |ui| {
+                ui.set_max_width(560.0);
                 let vraag = match &bevestig {
                     Bevestiging::Een(id) => {
                         format!("Het dossier van inwoner {id} definitief vernietigen?")
@@ -185,13 +187,17 @@ impl BewaartermijnScherm {
                         format!("Alle dossiers in de lijst ({n}) definitief vernietigen?")
                     }
                 };
-                ui.colored_label(FOUT_KLEUR, RichText::new(vraag).strong());
+                ui.colored_label(FOUT_KLEUR, RichText::new(vraag).strong().size(16.0));
                 ui.label("Alle meldingen, toekenningen, verwijzingen en stappen van de klantreis worden verwijderd. Dit kan niet ongedaan worden gemaakt.");
+                ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     ja = ui.button("Ja, definitief vernietigen").clicked();
                     nee = ui.button("Annuleren").clicked();
                 });
-            });
+                ui.label("Esc = annuleren; Tab kiest een knop, Enter of spatie drukt die in.");
+            },
+        );
+        nee |= modal.should_close();
         if nee {
             self.bevestig = None;
             return false;
