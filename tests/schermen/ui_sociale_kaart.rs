@@ -180,6 +180,15 @@ fn in_gebruik_wordt_beeindigd_niet_verwijderd() {
     h.get_by_label("Verwijderen").click();
     h.run();
     h.get_by_label("'Wlz-zorg thuis' verwijderd.");
+    // Nothing is chosen any more, and that is no error.
+    h.run();
+    assert!(
+        h.query_by_label_contains("kon niet worden gelezen")
+            .is_none()
+            && h.query_by_label_contains("niet gevonden").is_none(),
+        "no red message after deleting"
+    );
+    h.get_by_label("Klik op een voorziening om die te wijzigen, te beëindigen of te verwijderen.");
     let weg: Option<String> = db
         .query_row("SELECT id FROM voorziening WHERE id = 'V-WLZ'", [], |r| {
             r.get(0)

@@ -346,7 +346,11 @@ impl Formulier {
         ui.horizontal(|ui| {
             opslaan |= ui.button(RichText::new(opslaan_tekst).strong()).clicked();
             annuleren |= ui.button("Annuleren").clicked();
-            ui.weak("Enter = opslaan, Esc = annuleren");
+            // Say what Enter does here: deleting is not saving.
+            ui.label(format!(
+                "Enter = {}, Esc = annuleren",
+                opslaan_tekst.to_lowercase()
+            ));
         });
         let (enter, esc) = if lijst_open {
             (false, false)
