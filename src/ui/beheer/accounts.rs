@@ -66,7 +66,7 @@ impl AccountsScherm {
         let mut wijziging = None;
         let mut annuleer = false;
         ui.add_space(16.0);
-        ui.label(RichText::new("Accounts").strong().size(16.0));
+        ui.label(crate::ui::theme::sectie("Accounts"));
         ui.label("Accounts worden nooit verwijderd (de geschiedenis verwijst ernaar); deactiveer een account dat niet meer mag inloggen.");
         ui.add_space(4.0);
         let lijst = self.lijst.clone().unwrap_or_default();

@@ -263,7 +263,7 @@ impl AuditlogScherm {
 
     /// The section "Auditlog" (closed until the beheerder opens it).
     pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
-        egui::CollapsingHeader::new(RichText::new("Auditlog").strong().size(16.0))
+        egui::CollapsingHeader::new(crate::ui::theme::sectie("Auditlog"))
             .id_salt("auditlog")
             .show(ui, |ui| self.inhoud_ui(ui, loket));
     }

@@ -25,11 +25,7 @@ impl AveTekstenScherm {
     /// Draws the texts; a beheerder may edit and save them.
     pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
         let medewerker = loket.sessie().map(crate::gateway::Sessie::gebruiker);
-        ui.label(
-            RichText::new("Teksten van de AVE-niveaus")
-                .strong()
-                .size(16.0),
-        );
+        ui.label(crate::ui::theme::sectie("Teksten van de AVE-niveaus"));
         ui.label(
             "De vijf niveaus (0 tot en met 4) liggen vast; hun naam, situatie en regie kunt u anders verwoorden.",
         );

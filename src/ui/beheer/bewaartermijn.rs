@@ -56,7 +56,7 @@ impl BewaartermijnScherm {
     /// The section "Bewaartermijnen" (closed until the beheerder opens it).
     /// Returns whether dossiers were destroyed, so the app refreshes its lists.
     pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> bool {
-        egui::CollapsingHeader::new(RichText::new("Bewaartermijnen").strong().size(16.0))
+        egui::CollapsingHeader::new(crate::ui::theme::sectie("Bewaartermijnen"))
             .id_salt("bewaartermijnen")
             .show(ui, |ui| self.inhoud_ui(ui, loket))
             .body_returned

@@ -119,11 +119,7 @@ impl BeheerScherm {
         let eind_jaar = loket.vandaag().year();
         ui.heading("Beheer");
         ui.add_space(4.0);
-        ui.label(
-            RichText::new("Uitwisselbestand importeren")
-                .strong()
-                .size(16.0),
-        );
+        ui.label(crate::ui::theme::sectie("Uitwisselbestand importeren"));
         ui.label("Een bestand in het formaat wijkregister-jsonl. Een import is alles of niets: bij één fout wordt niets opgeslagen.");
         let mut command = self.importformulier_ui(ui, bezig.is_some());
         // Demo data goes only into an empty register (the store refuses it
@@ -133,7 +129,7 @@ impl BeheerScherm {
             .get_or_insert_with(|| loket.gateway().is_leeg().unwrap_or(false));
         if leeg {
             ui.add_space(12.0);
-            ui.label(RichText::new("Demogegevens").strong().size(16.0));
+            ui.label(crate::ui::theme::sectie("Demogegevens"));
             ui.label("Vult het register met een verzonnen gemeente (5.000 inwoners, 5 jaar geschiedenis) om mee te oefenen.");
             if ui
                 .add_enabled(bezig.is_none(), egui::Button::new("Demogegevens laden"))
@@ -157,7 +153,7 @@ impl BeheerScherm {
             .backups
             .get_or_insert_with(|| loket.backupoverzicht().map_err(|f| f.to_string()))
             .clone();
-        ui.label(RichText::new("Backups").strong().size(16.0));
+        ui.label(crate::ui::theme::sectie("Backups"));
         let mut vernieuw = false;
         let mut nu_maken = false;
         match &overzicht {
@@ -311,7 +307,7 @@ impl BeheerScherm {
         ui.add_space(8.0);
         ui.label("Dit register is nog leeg: er staan geen inwoners in. Kies hoe u wilt beginnen.");
         ui.add_space(16.0);
-        ui.label(RichText::new("Om te oefenen").strong().size(16.0));
+        ui.label(crate::ui::theme::sectie("Om te oefenen"));
         ui.label("Maak een verzonnen gemeente met 5.000 inwoners en 5 jaar geschiedenis.");
         if ui
             .add_enabled(
@@ -323,7 +319,7 @@ impl BeheerScherm {
             command = Some(Command::LaadDemo { eind_jaar });
         }
         ui.add_space(16.0);
-        ui.label(RichText::new("Bestand importeren…").strong().size(16.0));
+        ui.label(crate::ui::theme::sectie("Bestand importeren…"));
         ui.label("Neem gegevens over uit een uitwisselbestand (wijkregister-jsonl), bijvoorbeeld uit het vorige systeem.");
         if let Some(c) = self.importformulier_ui(ui, bezig.is_some()) {
             command = Some(c);

@@ -191,7 +191,7 @@ impl MeldingNieuwScherm {
             );
             return;
         }
-        ui.label(RichText::new("Nieuwe inwoner").strong().size(18.0));
+        ui.label(crate::ui::theme::sectie("Nieuwe inwoner"));
         let mut zoekfout = None;
         let f = &self.fouten;
         egui::Grid::new("nieuwe-inwoner")
@@ -307,7 +307,7 @@ impl MeldingNieuwScherm {
     }
 
     fn melding_ui(&mut self, ui: &mut egui::Ui, vandaag: NaiveDate) {
-        ui.label(RichText::new("De melding").strong().size(18.0));
+        ui.label(crate::ui::theme::sectie("De melding"));
         let f = &self.fouten;
         let m = &mut self.melding;
         let focus_gezet = &mut self.focus_gezet;
