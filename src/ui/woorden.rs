@@ -60,6 +60,23 @@ pub fn actie(code: &str) -> String {
     zin.to_owned()
 }
 
+/// A provision's tag (kenmerk) in words ("pw-uitkering" → "Uitkering
+/// Participatiewet"); a free tag typed by a beheerder is shown as words.
+#[must_use]
+pub fn kenmerk(code: &str) -> String {
+    use crate::domain::waarden::kenmerk as k;
+    let tekst = match code {
+        k::WIJKKAMER => "Wijkkamer",
+        k::DAGSTRUCTURERING => "Dagstructurering",
+        k::SCHULDSPECIALIST => "Schuldspecialist",
+        k::STADSBANK => "Stadsbank",
+        k::PW_UITKERING => "Uitkering Participatiewet",
+        k::OPVANG_24UUR => "Opvang 24 uur per dag",
+        andere => return als_woorden(andere),
+    };
+    tekst.to_owned()
+}
+
 /// A result as stored ("gelukt", "geweigerd", "mislukt") with a capital.
 #[must_use]
 pub fn resultaat(code: &str) -> String {
@@ -177,6 +194,8 @@ mod tests {
         assert_eq!(actie("voorziening-beeindigen"), "Voorziening beëindigd");
         assert_eq!(actie("iets-nieuws"), "Iets nieuws");
         assert_eq!(resultaat("geweigerd"), "Geweigerd");
+        assert_eq!(kenmerk("pw-uitkering"), "Uitkering Participatiewet");
+        assert_eq!(kenmerk("opvang-24uur"), "Opvang 24 uur per dag");
         assert_eq!(details("reden=onjuist-wachtwoord"), "Onjuist wachtwoord");
         assert_eq!(
             details("reden=onjuist-wachtwoord; account geblokkeerd"),

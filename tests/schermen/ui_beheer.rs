@@ -424,7 +424,7 @@ fn beheerder_maakt_een_backup_en_zet_die_terug() {
     o.klik("Beheer");
     o.h.get_by_label_contains("Nog geen backups");
     o.klik("Nu een backup maken");
-    o.h.get_by_label_contains("Backup gemaakt: handmatig-");
+    o.h.get_by_label_contains("Backup gemaakt: Handmatige backup van ");
     o.h.get_by_label_contains("1 backup, samen ");
     // After the backup Fatima's account is deactivated (another window).
     accounts::zet_actief(&mut o.lees(), &o.bea, "mw-1", false, begin()).expect("deactiveren");
@@ -456,7 +456,9 @@ fn beheerder_maakt_een_backup_en_zet_die_terug() {
 
     o.klik("Terugzetten…");
     o.klik("Terugzetten");
-    o.h.get_by_label_contains("teruggezet. De stand van daarvoor staat in voor-herstel-");
+    o.h.get_by_label_contains(
+        "teruggezet. De stand van daarvoor is bewaard als: Stand vóór terugzetten, ",
+    );
     assert!(actief(&o), "the backup's state is back");
     let laatste = &audit::lees(&o.lees(), &AuditFilter::default(), 1).unwrap()[0];
     assert_eq!(

@@ -203,7 +203,7 @@ fn sociale_kaart_toont_voorzieningen_en_contracten() {
     h.run();
     h.get_by_label("Begeleiding individueel");
     h.get_by_label("02 Begeleiding");
-    h.get_by_label("dagstructurering, wijkkamer");
+    h.get_by_label("Dagstructurering, Wijkkamer");
     h.get_by_label("Contracten (3)").click();
     h.run();
     // ct-oud ended in 2022, the others run on 01-06-2025.

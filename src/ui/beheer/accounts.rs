@@ -188,7 +188,7 @@ impl AccountsScherm {
             let l = ui.label("Gebruikersnaam voor het account");
             ui.add(
                 egui::TextEdit::singleline(&mut self.nieuw_gebruikersnaam)
-                    .desired_width(120.0)
+                    .desired_width(220.0)
                     .char_limit(crate::ui::widgets::lengte::NAAM),
             )
             .labelled_by(l.id);

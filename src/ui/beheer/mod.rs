@@ -49,16 +49,40 @@ pub struct BeheerScherm {
     backupmelding: Option<Result<String, String>>,
 }
 
-/// A backup file as a reader names it: its file name without the
-/// extension ("handmatig-2026-11-26-083000", "backup-2026-11-26").
+/// A backup file as a reader names it: what kind and from when
+/// ("Dagelijkse backup van 06-12-2026", "Handmatige backup van 06-12-2026
+/// 08:30:00", "Stand vóór terugzetten, 06-12-2026 08:31:00"), or its file
+/// name when it is none of those.
 fn backupnaam(pad: &std::path::Path) -> String {
     let naam = pad
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    naam.strip_suffix(crate::store::backup::EXTENSIE)
+    let stam = naam
+        .strip_suffix(crate::store::backup::EXTENSIE)
         .or_else(|| naam.strip_suffix(".sqlite"))
-        .unwrap_or(&naam)
-        .to_owned()
+        .unwrap_or(&naam);
+    let moment = |tekst: &str| {
+        chrono::NaiveDateTime::parse_from_str(tekst, "%Y-%m-%d-%H%M%S")
+            .map(|t| t.format("%d-%m-%Y %H:%M:%S").to_string())
+            .or_else(|_| {
+                chrono::NaiveDate::parse_from_str(tekst, "%Y-%m-%d")
+                    .map(|d| d.format("%d-%m-%Y").to_string())
+            })
+            .ok()
+    };
+    let soorten = [
+        ("backup-", "Dagelijkse backup van "),
+        ("handmatig-", "Handmatige backup van "),
+        ("voor-herstel-", "Stand vóór terugzetten, "),
+    ];
+    soorten
+        .iter()
+        .find_map(|(voor, tekst)| {
+            stam.strip_prefix(voor)
+                .and_then(moment)
+                .map(|m| format!("{tekst}{m}"))
+        })
+        .unwrap_or_else(|| stam.to_owned())
 }
 
 impl BeheerScherm {
@@ -187,7 +211,7 @@ impl BeheerScherm {
                                         if ui
                                             .button("Terugzetten…")
                                             .on_hover_text(format!(
-                                                "Vervang het register door de backup {}",
+                                                "Vervang het register door: {}",
                                                 backupnaam(pad)
                                             ))
                                             .clicked()
@@ -276,7 +300,7 @@ impl BeheerScherm {
         match loket.zet_backup_terug(&pad) {
             Ok((_, kopie)) => {
                 let tekst = format!(
-                    "Backup {} teruggezet. De stand van daarvoor staat in {}.",
+                    "{} teruggezet. De stand van daarvoor is bewaard als: {}.",
                     backupnaam(&pad),
                     backupnaam(&kopie)
                 );

@@ -615,7 +615,11 @@ fn voorzieningen_ui(
                     if v.kenmerken.is_empty() {
                         "–".to_owned()
                     } else {
-                        v.kenmerken.join(", ")
+                        v.kenmerken
+                            .iter()
+                            .map(|k| crate::ui::woorden::kenmerk(k))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     },
                     beeindigd.iter().find(|(id, _)| *id == v.id).map_or_else(
                         || "–".to_owned(),
