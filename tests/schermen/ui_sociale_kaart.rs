@@ -398,3 +398,21 @@ fn weggaan_met_niet_opgeslagen_invoer_vraagt_eerst() {
     );
     assert_eq!(h.state().scherm(), Scherm::Beheer);
 }
+
+#[test]
+fn velden_van_een_nieuwe_aanbieder_zijn_breed_genoeg() {
+    let Opzet {
+        mut h,
+        db: _db,
+        _map,
+    } = opzet(BEHEERDER);
+    h.get_by_label_contains("Aanbieders (").click();
+    h.run();
+    h.get_by_label("Nieuwe aanbieder").click();
+    h.run();
+    // A grid cell once kept these fields at egui's 40-point start width.
+    for label in ["Naam", "KvK-nummer (8 cijfers)"] {
+        let breedte = h.get_by_label(label).rect().width();
+        assert!(breedte >= 300.0, "{label}: {breedte} points wide");
+    }
+}

@@ -277,7 +277,7 @@ impl BeheerScherm {
             ui.set_max_width(520.0);
             ui.heading("Backup terugzetten?");
             ui.label(format!(
-                "Het register wordt vervangen door de backup {}. Alles wat daarna is vastgelegd, staat niet in die backup. De huidige stand wordt eerst als aparte backup bewaard.",
+                "Het register wordt vervangen door: {}. Alles wat daarna is vastgelegd, staat niet in die backup. De huidige stand wordt eerst als aparte backup bewaard.",
                 backupnaam(&pad)
             ));
             ui.add_space(8.0);
@@ -285,6 +285,7 @@ impl BeheerScherm {
                 terugzetten = ui.button("Terugzetten").clicked();
                 sluiten = ui.button("Annuleren").clicked();
             });
+            ui.label("Esc = annuleren; Tab kiest een knop, Enter of spatie drukt die in.");
         });
         if modal.should_close() {
             sluiten = true;

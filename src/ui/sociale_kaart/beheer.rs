@@ -650,10 +650,11 @@ fn fout_ui(ui: &mut egui::Ui, fout: Option<&String>) {
 
 fn tekstveld_ui(ui: &mut egui::Ui, label: &str, tekst: &mut String, fout: Option<&String>) {
     let l = ui.label(label);
-    ui.add(
-        egui::TextEdit::singleline(tekst)
-            .desired_width(320.0)
-            .char_limit(crate::ui::widgets::lengte::NAAM),
+    // Sized, not "desired": a grid cell offers a new column only its width
+    // of the last frame, which would keep the field at its 40-point start.
+    ui.add_sized(
+        egui::vec2(320.0, ui.spacing().interact_size.y),
+        egui::TextEdit::singleline(tekst).char_limit(crate::ui::widgets::lengte::NAAM),
     )
     .labelled_by(l.id);
     fout_ui(ui, fout);
