@@ -410,6 +410,8 @@ fn velden_van_een_nieuwe_aanbieder_zijn_breed_genoeg() {
     h.run();
     h.get_by_label("Nieuwe aanbieder").click();
     h.run();
+    // The first field has the focus, so typing starts at once.
+    assert!(h.get_by_label("Naam").is_focused());
     // A grid cell once kept these fields at egui's 40-point start width.
     for label in ["Naam", "KvK-nummer (8 cijfers)"] {
         let breedte = h.get_by_label(label).rect().width();
