@@ -143,7 +143,7 @@ pub struct Formulier {
 /// The temp flag that tells the first text field of a form just opened to
 /// take the focus.
 fn eerste_veld_id() -> egui::Id {
-    egui::Id::new("sociale_kaart_eerste_veld")
+    egui::Id::unique("sociale_kaart_eerste_veld")
 }
 
 /// How a form ended this frame.
