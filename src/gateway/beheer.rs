@@ -77,11 +77,17 @@ pub enum Uitkomst {
 /// A clear error for a path that cannot be imported, before anything starts.
 fn controleer_pad(pad: &Path) -> Option<ImportFout> {
     let reden = if pad.as_os_str().is_empty() {
-        "geen bestand opgegeven: typ het pad van een uitwisselbestand of kies Bladeren…".to_owned()
+        "Geen bestand opgegeven: typ het pad van een uitwisselbestand of kies Bladeren…".to_owned()
     } else if !pad.exists() {
-        format!("het bestand {} bestaat niet", pad.display())
+        format!(
+            "Het bestand {} bestaat niet: controleer het pad of kies Bladeren…",
+            pad.display()
+        )
     } else if !pad.is_file() {
-        format!("{} is geen bestand", pad.display())
+        format!(
+            "{} is een map, geen bestand: kies het uitwisselbestand zelf",
+            pad.display()
+        )
     } else {
         return None;
     };

@@ -123,7 +123,10 @@ impl BeheerScherm {
         });
         let bericht = match &uitkomst {
             Uitkomst::Geimporteerd { records } => {
-                Some(format!("Import gelukt: {records} records opgeslagen."))
+                Some(format!(
+                    "Import gelukt: {} opgeslagen.",
+                    crate::ui::woorden::aantal(*records, "gegeven", "gegevens")
+                ))
             }
             Uitkomst::DemoGeladen { .. } if !ziet_dossiers => Some(
                 "Demogegevens geladen. Een beheerder ziet geen dossiers: geef onder Beheer een medewerker een account en meld u daarmee aan.".to_owned(),
@@ -412,8 +415,8 @@ impl BeheerScherm {
                 ui.colored_label(
                     GOED_KLEUR,
                     format!(
-                        "Import gelukt: {} records opgeslagen.",
-                        duizendtallen(*records as usize)
+                        "Import gelukt: {} opgeslagen.",
+                        crate::ui::woorden::aantal(*records, "gegeven", "gegevens")
                     ),
                 );
             }
@@ -421,8 +424,8 @@ impl BeheerScherm {
                 ui.colored_label(
                     GOED_KLEUR,
                     format!(
-                        "Demogegevens geladen: {} records.",
-                        duizendtallen(*records as usize)
+                        "Demogegevens geladen: {}.",
+                        crate::ui::woorden::aantal(*records, "gegeven", "gegevens")
                     ),
                 );
             }
