@@ -18,4 +18,6 @@ mod ui_register;
 mod ui_sessie;
 mod ui_sociale_kaart;
 mod ui_toegang;
+mod ui_toetsenbord;
 mod ui_werkvoorraad;
+mod ui_woorden;

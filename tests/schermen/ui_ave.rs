@@ -315,7 +315,7 @@ fn beheerder_herformuleert_een_niveau_anderen_lezen_alleen() {
     h.run();
     // An empty name is refused, beside its level, and nothing changes.
     klik(&mut h, "Teksten opslaan");
-    h.get_by_label("naam van niveau 2: mag niet leeg zijn");
+    h.get_by_label("Naam van niveau 2: mag niet leeg zijn.");
     assert_eq!(
         store::ave::niveau_teksten(&lees).expect("teksten")[2].naam,
         "Meervoudige problematiek"
