@@ -496,12 +496,18 @@ fn niveau_tekst(niveau: u8) -> String {
 fn regie_ui(ui: &mut egui::Ui, regels: &[&Regie], vandaag: NaiveDate) -> Option<Actie> {
     let mut actie = None;
     tabel(ui, "wv-regie", false, &[150.0, 260.0, 120.0, 130.0])
-        .header(24.0, |rij| {
-            koppen(
-                rij,
-                false,
-                &["Regie", "AVE-niveau nu", "Laatst gewijzigd", "Ongewijzigd"],
-            );
+        .header(24.0, |mut rij| {
+            for k in [
+                "Huishouden",
+                "Regie",
+                "AVE-niveau nu",
+                "Laatst gewijzigd",
+                "Ongewijzigd",
+            ] {
+                rij.col(|ui| {
+                    ui.label(RichText::new(k).strong());
+                });
+            }
         })
         .body(|body| {
             body.rows(24.0, regels.len(), |mut rij| {

@@ -72,14 +72,29 @@ const VRAAG_HOOGTE: f32 = 96.0;
 /// one scrolls inside its own box so the page keeps its layout.
 fn vraag_ui(ui: &mut egui::Ui, vraag: &str) {
     let breedte = VRAAG_BREEDTE.min(ui.available_width().max(300.0));
+    // The box is as high as the wrapped text, at most VRAAG_HOOGTE: a grid
+    // row takes the height it is given, so it is fixed before drawing.
+    let tekst_hoogte = ui
+        .painter()
+        .layout(
+            vraag.to_owned(),
+            egui::TextStyle::Body.resolve(ui.style()),
+            ui.visuals().text_color(),
+            breedte - 16.0,
+        )
+        .size()
+        .y;
+    let hoogte = tekst_hoogte.min(VRAAG_HOOGTE);
     ui.allocate_ui_with_layout(
-        egui::vec2(breedte, 0.0),
+        egui::vec2(breedte, hoogte),
         egui::Layout::top_down(egui::Align::Min),
         |ui| {
-            ui.set_max_width(breedte);
+            ui.set_min_size(egui::vec2(breedte, hoogte));
+            ui.set_max_size(egui::vec2(breedte, hoogte));
             egui::ScrollArea::vertical()
                 .id_salt("melding-vraag")
-                .max_height(VRAAG_HOOGTE)
+                .max_height(hoogte)
+                .auto_shrink([false, false])
                 .show(ui, |ui| {
                     ui.set_max_width(breedte - 16.0);
                     ui.add(egui::Label::new(vraag).wrap());

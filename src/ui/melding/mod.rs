@@ -432,11 +432,22 @@ impl SchermUi for MeldingScherm {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 kop_ui(ui, &g);
-                if let Some(b) = &self.bericht {
-                    ui.colored_label(GOED_KLEUR, RichText::new(b).strong());
-                }
-                if let Some(a) = &self.algemeen {
-                    ui.colored_label(FOUT_KLEUR, RichText::new(a).strong());
+                // One reserved line for the outcome of the last action, so
+                // the step bar and the forms below do not move when it shows.
+                match (&self.algemeen, &self.bericht) {
+                    (Some(a), _) => {
+                        ui.add(
+                            egui::Label::new(RichText::new(a).strong().color(FOUT_KLEUR)).wrap(),
+                        );
+                    }
+                    (None, Some(b)) => {
+                        ui.add(
+                            egui::Label::new(RichText::new(b).strong().color(GOED_KLEUR)).wrap(),
+                        );
+                    }
+                    (None, None) => {
+                        ui.label(" ");
+                    }
                 }
                 ui.add_space(6.0);
                 stappenbalk_ui(ui, &g);
