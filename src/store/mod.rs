@@ -21,6 +21,7 @@ pub mod klantreis;
 pub(crate) mod kolom;
 pub mod medewerkers;
 pub mod migraties;
+pub mod pg;
 pub mod schrijven;
 pub mod sleutel;
 pub mod sociale_kaart;
