@@ -7,5 +7,6 @@
 
 mod proefdb;
 
+mod overzetten;
 mod schema;
 mod verbinding;
