@@ -291,3 +291,79 @@ fn foute_adressen_geven_een_nederlandse_melding() {
             .contains("van een SQLite-bestand naar een PostgreSQL-database")
     );
 }
+
+/// `url` with a password in it (the test server trusts local connections,
+/// so any password is accepted): to show it appears in no output.
+fn met_wachtwoord(url: &str, wachtwoord: &str) -> String {
+    let begin = url.find("://").map_or(0, |i| i + 3);
+    let at = url[begin..].find('@').map_or(begin, |i| begin + i);
+    let gebruiker = &url[begin..at];
+    let gebruiker = gebruiker.split(':').next().unwrap_or(gebruiker);
+    format!("{}{gebruiker}:{wachtwoord}{}", &url[..begin], &url[at..])
+}
+
+#[test]
+fn de_opdracht_overzetten_van_begin_tot_eind() {
+    use std::process::Command;
+    let db = proefdb!("de_opdracht_overzetten_van_begin_tot_eind");
+    let map = tempfile::tempdir().expect("map");
+    let bron = demoregister(map.path());
+    let url = met_wachtwoord(&db.url, "Geheim-42");
+    let sleutel = map.path().join("pg-sleutel");
+    let bin = env!("CARGO_BIN_EXE_wijkregister");
+    let draai = |args: &[&std::ffi::OsStr]| {
+        let uit = Command::new(bin).args(args).output().expect("start");
+        let tekst = format!(
+            "{}{}",
+            String::from_utf8_lossy(&uit.stdout),
+            String::from_utf8_lossy(&uit.stderr)
+        );
+        assert!(
+            !tekst.contains("Geheim-42"),
+            "het wachtwoord staat in de uitvoer: {tekst}"
+        );
+        (uit.status.code(), tekst)
+    };
+    let heen = [
+        "overzetten".as_ref(),
+        "--van".as_ref(),
+        bron.as_os_str(),
+        "--naar".as_ref(),
+        url.as_ref(),
+        "--sleutel".as_ref(),
+        sleutel.as_os_str(),
+    ];
+    let (code, tekst) = draai(&heen);
+    assert_eq!(code, Some(0), "{tekst}");
+    assert!(tekst.contains("Overgezet van"), "{tekst}");
+    assert!(tekst.contains("auditlog intact"), "{tekst}");
+    assert!(tekst.contains("  inwoner: 150"), "{tekst}");
+    let (code, tekst) = draai(&heen);
+    assert_eq!(code, Some(1), "{tekst}");
+    assert!(tekst.contains("is niet leeg"), "{tekst}");
+    let terug = map.path().join("terug.sqlite");
+    let (code, tekst) = draai(&[
+        "overzetten".as_ref(),
+        "--van".as_ref(),
+        url.as_ref(),
+        "--naar".as_ref(),
+        terug.as_os_str(),
+        "--sleutel".as_ref(),
+        sleutel.as_os_str(),
+    ]);
+    assert_eq!(code, Some(0), "{tekst}");
+    assert!(terug.is_file());
+    // Other commands refuse the PostgreSQL register, with a message.
+    let (code, tekst) = draai(&[
+        "--db".as_ref(),
+        url.as_ref(),
+        "report".as_ref(),
+        "--jaar".as_ref(),
+        "2025".as_ref(),
+    ]);
+    assert_eq!(code, Some(2), "{tekst}");
+    assert!(
+        tekst.contains("werkt nog alleen met 'overzetten'"),
+        "{tekst}"
+    );
+}
