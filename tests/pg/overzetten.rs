@@ -127,6 +127,20 @@ fn sqlite_postgres_sqlite_geeft_hetzelfde_register() {
         assert_eq!(tabel, tabel_na);
         assert_eq!(a, b, "tabel {tabel} verschilt na de rondgang");
     }
+    // Both anchors end with the copied head.
+    for anker in [
+        sleutel.join("anker"),
+        store::sleutel::map_van(&terug).join("anker"),
+    ] {
+        let tekst = std::fs::read_to_string(&anker).expect("anker");
+        let laatste = tekst.lines().last().expect("een regel");
+        assert!(
+            laatste.starts_with(&format!("{} ", heen.auditregels))
+                && laatste.ends_with(" overzetten"),
+            "{}: {laatste}",
+            anker.display()
+        );
+    }
     // The copy is a register of its own: it opens and its log verifies.
     let conn = store::open_bestaand(&terug).expect("open de kopie");
     assert_eq!(

@@ -2,8 +2,9 @@
 //!
 //! Every table is copied in the order of its foreign keys (the audit log
 //! included, its rows as they are, in order), in one transaction on the
-//! target, into a target without register data (a new SQLite file; a
-//! PostgreSQL database that is empty or holds only the empty schema). Only
+//! target, into a target without register data (a SQLite file that does
+//! not exist yet; a PostgreSQL database that is empty or holds only the
+//! empty schema). Only
 //! `ave_niveau`, which a new register fills with the default texts, is
 //! replaced by the source's. Before the commit the copy is checked: the
 //! row count of every table equals the source's, and the copied audit log
@@ -261,8 +262,11 @@ fn sqlite_naar_postgres(
             anker: Some(doelmap.join("anker")),
             ..bronsleutel
         };
-        verslag.auditregels = controleer_pg_audit(&mut tx, &doelsleutel)?;
+        let (regels, geheugen) = controleer_pg_audit(&mut tx, &doelsleutel)?;
+        verslag.auditregels = regels;
         tx.commit()?;
+        // The copied head in the anchor, as at a start.
+        let _ = sqlite_sleutel::veranker(&geheugen, "overzetten", None);
         Ok(())
     });
     if let Err(e) = gecontroleerd {
@@ -276,10 +280,12 @@ fn sqlite_naar_postgres(
 
 /// Verifies the audit log in the PostgreSQL transaction: its rows into an
 /// in-memory SQLite log under `sleutel`, then `store::audit::verifieer`.
+/// Returns the rows verified and that in-memory log (its head and key
+/// anchor the copy after the commit).
 fn controleer_pg_audit(
     tx: &mut PgTransactie<'_>,
     sleutel: &sqlite_sleutel::Sleutel,
-) -> Result<u64, PgFout> {
+) -> Result<(u64, Connection), PgFout> {
     let geheugen = store::open_in_memory()?;
     sqlite_sleutel::zet_op_verbinding(&geheugen, sleutel)?;
     let rijen = tx.query(
@@ -306,7 +312,8 @@ fn controleer_pg_audit(
         ])?;
     }
     drop(stmt);
-    ketencontrole(&geheugen, rijen.len() as u64)
+    let regels = ketencontrole(&geheugen, rijen.len() as u64)?;
+    Ok((regels, geheugen))
 }
 
 /// The audit check of a copied log: intact, and every row counted.
@@ -358,9 +365,9 @@ fn postgres_naar_sqlite(
     sleutelmap: Option<&Path>,
 ) -> Result<Verslag, PgFout> {
     let doelmap = sqlite_sleutel::map_van(doel);
-    if std::fs::metadata(doel).is_ok_and(|m| m.len() > 0) {
+    if doel.exists() {
         return Err(PgFout::Overzetten(format!(
-            "{} bestaat al; overzetten schrijft alleen naar een nieuw, leeg register, er is niets veranderd",
+            "{} bestaat al; overzetten schrijft alleen naar een nieuw bestand, er is niets veranderd",
             doel.display()
         )));
     }
@@ -382,7 +389,6 @@ fn postgres_naar_sqlite(
     migraties::migreer(&mut client)?;
     // Read the key before anything is made.
     sqlite_sleutel::lees_map(&bronmap)?;
-    let gemaakt = !doel.exists();
     let uitkomst = (|| {
         sleutel::kopieer(&bronmap, &doelmap)?;
         let conn = store::open(doel)?;
@@ -469,9 +475,12 @@ fn postgres_naar_sqlite(
             Ok(verslag)
         })?;
         lees.commit()?;
+        // The copied head in the anchor, as at a start.
+        let _ = sqlite_sleutel::veranker(&conn, "overzetten", None);
         Ok(verslag)
     })();
-    if uitkomst.is_err() && gemaakt {
+    if uitkomst.is_err() {
+        // Both were made here (refused above when they existed).
         ruim_op(doel, &doelmap);
     }
     uitkomst
