@@ -381,3 +381,103 @@ fn de_opdracht_overzetten_van_begin_tot_eind() {
         "{tekst}"
     );
 }
+
+#[test]
+fn het_auditlog_van_een_postgresql_register_controleren() {
+    use wijkregister::store::pg::{self, audit as pg_audit};
+    let db = proefdb!("het_auditlog_van_een_postgresql_register_controleren");
+    let map = tempfile::tempdir().expect("map");
+    let sleutel = map.path().join("pg-sleutel");
+    // No schema yet: refused, nothing made.
+    let fout = pg::open_bestaand(&db.adres, Some(&sleutel))
+        .err()
+        .expect("lege database");
+    assert!(
+        fout.to_string().contains("geen wijkregister-register"),
+        "{fout}"
+    );
+    let bron = demoregister(map.path());
+    let verslag = overzetten::overzetten(
+        &Bestemming::Sqlite(bron),
+        &Bestemming::Postgres(db.adres.clone()),
+        Some(&sleutel),
+    )
+    .expect("naar PostgreSQL");
+    // Without its key the register does not open.
+    let fout = pg::open_bestaand(&db.adres, Some(&map.path().join("elders")))
+        .err()
+        .expect("geen sleutel");
+    assert!(
+        fout.to_string()
+            .contains("sleutel van het auditlog ontbreekt"),
+        "{fout}"
+    );
+    let mut register = pg::open_bestaand(&db.adres, Some(&sleutel)).expect("open");
+    assert_eq!(
+        pg_audit::verifieer(&mut register).expect("verifieer"),
+        audit::Verificatie::Intact {
+            regels: verslag.auditregels
+        }
+    );
+    // A switched-off trigger is seen.
+    register
+        .client
+        .batch_execute("ALTER TABLE audit DISABLE TRIGGER audit_alleen_toevoegen_delete")
+        .expect("uitzetten");
+    match pg_audit::verifieer(&mut register).expect("verifieer") {
+        audit::Verificatie::Gebroken {
+            volgnummer: 0,
+            reden,
+        } => {
+            assert!(reden.contains("audit_alleen_toevoegen_delete"), "{reden}");
+        }
+        anders => panic!("een uitgezette trigger werd niet gezien: {anders:?}"),
+    }
+    // A row changed behind the triggers' back breaks the chain there.
+    register
+        .client
+        .batch_execute(
+            "ALTER TABLE audit ENABLE TRIGGER audit_alleen_toevoegen_delete;
+             ALTER TABLE audit DISABLE TRIGGER audit_alleen_toevoegen_update;
+             UPDATE audit SET details = 'anders' WHERE volgnummer = 3;
+             ALTER TABLE audit ENABLE TRIGGER audit_alleen_toevoegen_update;",
+        )
+        .expect("knoeien");
+    match pg_audit::verifieer(&mut register).expect("verifieer") {
+        audit::Verificatie::Gebroken { volgnummer, .. } => assert_eq!(volgnummer, 3),
+        anders @ audit::Verificatie::Intact { .. } => {
+            panic!("een gewijzigde regel werd niet gezien: {anders:?}")
+        }
+    }
+    // A replaced trigger function is seen too (on a second register, whose
+    // chain is intact, so the check gets to the triggers).
+    let db2 = proefdb!("het_auditlog_van_een_postgresql_register_controleren (2)");
+    let map2 = tempfile::tempdir().expect("map");
+    let sleutel2 = map2.path().join("pg-sleutel");
+    overzetten::overzetten(
+        &Bestemming::Sqlite(demoregister(map2.path())),
+        &Bestemming::Postgres(db2.adres.clone()),
+        Some(&sleutel2),
+    )
+    .expect("tweede register");
+    let mut tweede = pg::open_bestaand(&db2.adres, Some(&sleutel2)).expect("open");
+    tweede
+        .client
+        .batch_execute(
+            "CREATE OR REPLACE FUNCTION audit_alleen_toevoegen() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN RETURN NEW; END; $$;",
+        )
+        .expect("functie vervangen");
+    match pg_audit::verifieer(&mut tweede).expect("verifieer") {
+        audit::Verificatie::Gebroken {
+            volgnummer: 0,
+            reden,
+        } => {
+            assert!(
+                reden.contains("trigger audit_alleen_toevoegen_update"),
+                "{reden}"
+            );
+        }
+        anders => panic!("een vervangen triggerfunctie werd niet gezien: {anders:?}"),
+    }
+}

@@ -10,16 +10,51 @@
 //! only.
 
 pub mod adres;
+pub mod audit;
 pub mod migraties;
 pub mod overzetten;
 pub mod sleutel;
 pub mod verbinding;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use adres::{PgAdres, TlsModus};
 
 use super::StoreFout;
+use super::sleutel::{Sleutel, lees_map};
+
+/// An open PostgreSQL register: the connection, its address and the audit
+/// key from its key folder ([`sleutel`]). The seam the store's functions
+/// on PostgreSQL will take (issue #17); today [`audit::verifieer`] uses it.
+pub struct PgRegister {
+    /// The connection.
+    pub client: postgres::Client,
+    /// Where it is (for messages, without password).
+    pub adres: PgAdres,
+    /// The audit key, with the anchor file beside it.
+    pub sleutel: Sleutel,
+}
+
+/// Opens the existing PostgreSQL register at `adres`: connects, brings the
+/// schema up to date, reads the audit key from `sleutelmap` (default
+/// [`sleutel::standaard_map`]). A database without the register's schema
+/// is refused and left untouched, as is a register whose key is missing.
+pub fn open_bestaand(adres: &PgAdres, sleutelmap: Option<&Path>) -> Result<PgRegister, PgFout> {
+    let mut client = verbinding::verbind(adres)?;
+    if migraties::versie(&mut client)? == 0 {
+        return Err(PgFout::Schema(format!(
+            "{} is (nog) geen wijkregister-register: er is geen schema. Zet er een register in met 'wijkregister overzetten'",
+            adres.tekst()
+        )));
+    }
+    migraties::migreer(&mut client)?;
+    let sleutel = lees_map(&sleutel::map_voor(adres, sleutelmap))?;
+    Ok(PgRegister {
+        client,
+        adres: adres.clone(),
+        sleutel,
+    })
+}
 
 /// Where a register lives: the `--db` argument (and `overzetten`'s
 /// `--van`/`--naar`) read as a SQLite file or a PostgreSQL URL.

@@ -286,33 +286,8 @@ fn controleer_pg_audit(
     tx: &mut PgTransactie<'_>,
     sleutel: &sqlite_sleutel::Sleutel,
 ) -> Result<(u64, Connection), PgFout> {
-    let geheugen = store::open_in_memory()?;
-    sqlite_sleutel::zet_op_verbinding(&geheugen, sleutel)?;
-    let rijen = tx.query(
-        "SELECT volgnummer, tijdstip, actor, actie, object, doel, resultaat, details, vorige_hash, hash
-         FROM audit ORDER BY volgnummer",
-        &[],
-    )?;
-    let mut stmt = geheugen.prepare(
-        "INSERT INTO audit (volgnummer, tijdstip, actor, actie, object, doel, resultaat, details, vorige_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
-    for r in &rijen {
-        stmt.execute(rusqlite::params![
-            r.get::<_, i64>(0),
-            r.get::<_, String>(1),
-            r.get::<_, String>(2),
-            r.get::<_, String>(3),
-            r.get::<_, Option<String>>(4),
-            r.get::<_, Option<String>>(5),
-            r.get::<_, String>(6),
-            r.get::<_, Option<String>>(7),
-            r.get::<_, String>(8),
-            r.get::<_, String>(9),
-        ])?;
-    }
-    drop(stmt);
-    let regels = ketencontrole(&geheugen, rijen.len() as u64)?;
+    let (geheugen, rijen) = super::audit::laad_in_geheugen(tx, sleutel)?;
+    let regels = ketencontrole(&geheugen, rijen)?;
     Ok((regels, geheugen))
 }
 
