@@ -9,6 +9,7 @@ pub mod demo;
 pub mod meet;
 pub mod overzetten;
 pub mod rapport;
+pub mod rapport_pdf;
 pub mod uitwisseling;
 
 use std::io::Write as _;
@@ -82,6 +83,8 @@ pub enum Opdracht {
         /// Also a sheet (XLSX) or file (CSV) per wijkteam.
         per_wijkteam: bool,
     },
+    /// `rapport-pdf --van Y1 --tot Y2 --uit OUT.pdf [--wijkteam ID] [--intern]`
+    RapportPdf(rapport_pdf::PdfAanroep),
 }
 
 /// Options of the demo generator.
@@ -133,6 +136,9 @@ Gebruik:
                                                    met --wijkteam dat van één wijkteam
   wijkregister [--db BESTAND] export --van J1 --tot J2 --uit UIT.xlsx|UIT.csv [--intern] [--per-wijkteam]
                                                     schrijf de monitoringexport
+  wijkregister [--db BESTAND] rapport-pdf --van J1 --tot J2 --uit UIT.pdf [--wijkteam ID] [--intern]
+                                                    schrijf het rapport voor de gemeenteraad (PDF, A4),
+                                                    met --wijkteam dat van één wijkteam
   wijkregister [--db BESTAND] backup UIT.sqlite      schrijf een consistente kopie van het register
   wijkregister [--db BESTAND] restore IN.sqlite      zet een kopie terug (de huidige stand wordt eerst bewaard)
   wijkregister [--db BESTAND] audit verify           controleer de hashketen van het auditlog
@@ -306,6 +312,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
                 sleutel,
             }
         }
+        Some("rapport-pdf") => Opdracht::RapportPdf(rapport_pdf::parse(&mut rest)?),
         Some(a) => return Err(format!("onbekende opdracht '{a}'")),
     };
     if let Some(pad) = db.as_ref().and_then(|p| p.to_str())
@@ -363,6 +370,7 @@ pub fn voer_uit(db: &std::path::Path, opdracht: &Opdracht) -> anyhow::Result<Exi
             intern,
             per_wijkteam,
         } => rapport::export(db, *van, *tot, uit, *intern, *per_wijkteam),
+        Opdracht::RapportPdf(a) => rapport_pdf::rapport_pdf(db, a),
     };
     for waarschuwing in crate::store::neem_waarschuwingen() {
         fout(&format!("wijkregister: {waarschuwing}"));

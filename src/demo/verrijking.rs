@@ -132,6 +132,20 @@ pub(crate) fn verrijk(tx: &Transaction<'_>, eind_jaar: i32) -> Result<(), StoreF
           WHERE id = (SELECT id FROM voorziening WHERE soort = 'algemeen' ORDER BY id DESC LIMIT 1)",
         [format!("{eind_jaar}-06-30")],
     )?;
+    // An own indicator of the municipality (as Twenterand counts the
+    // POH-jeugd), with a target and a realised value for the last year.
+    tx.execute(
+        "INSERT INTO eigen_indicator (code, naam, eenheid, bron, doel, beleidslijn)
+         VALUES ('eigen-poh-jeugd', 'Aantal jeugdigen begeleid door de praktijkondersteuner jeugd (POH-jeugd)',
+                 'aantal', 'Registratie huisartsenpraktijken', '1', '1.7A')",
+        [],
+    )?;
+    tx.execute(
+        "INSERT INTO indicatorwaarde (indicator, jaar, soort, waarde, tekst, bron)
+         VALUES ('eigen-poh-jeugd', ?1, 'begroot', 120, NULL, NULL),
+                ('eigen-poh-jeugd', ?1, 'realisatie', 134, NULL, 'Registratie huisartsenpraktijken')",
+        [eind_jaar],
+    )?;
     tx.execute(
         "INSERT INTO instelling (sleutel, waarde) VALUES ('demo', 'ja')
          ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde",

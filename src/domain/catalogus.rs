@@ -133,7 +133,7 @@ pub enum Herkomst {
 }
 
 /// The unit of an indicator's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Eenheid {
     /// A count.
     Aantal,
@@ -1156,10 +1156,18 @@ pub struct Stam {
 /// branch with both paragraphs and the indicators of both.
 #[must_use]
 pub fn doelenboom() -> Vec<Stam> {
+    let alle: Vec<&'static Indicator> = CATALOGUS.iter().collect();
+    doelenboom_van(&alle)
+}
+
+/// The doelenboom of `indicatoren` (the catalogue and the municipality's
+/// own indicators, in that order), as [`doelenboom`].
+#[must_use]
+pub fn doelenboom_van(indicatoren: &[&'static Indicator]) -> Vec<Stam> {
     let mut boom: Vec<Stam> = Vec::new();
     for doel in DOELEN {
         let mut takken: Vec<Tak> = Vec::new();
-        for ind in CATALOGUS.iter().filter(|i| i.doel == *doel) {
+        for ind in indicatoren.iter().copied().filter(|i| i.doel == *doel) {
             let bl = ind.beleidslijn;
             let zelfde = |t: &&mut Tak| {
                 if bl.code.is_empty() {

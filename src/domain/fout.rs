@@ -171,6 +171,20 @@ pub enum DomeinFout {
         /// The resident who has it.
         inwoner: String,
     },
+    /// A code that another record already has.
+    #[error("'{0}' bestaat al; kies een andere code")]
+    CodeBestaat(String),
+    /// A record that cannot go because other records use it.
+    #[error("{0}")]
+    InGebruik(String),
+    /// An own indicator that would take a code of the catalogue.
+    #[error("'{0}' is een code uit de catalogus van het actieplan; kies een eigen code")]
+    CatalogusCode(String),
+    /// A code with characters an indicator code does not have.
+    #[error(
+        "'{0}' is geen geldige code: gebruik letters, cijfers, punt en streepje (hoogstens 20 tekens)"
+    )]
+    OngeldigeCode(String),
     /// A rule of the klantreis, the afwegingsladder or the sociale kaart.
     #[error(transparent)]
     Klantreis(#[from] super::klantreis::KlantreisFout),

@@ -106,6 +106,29 @@ impl Loket<'_> {
         )
     }
 
+    /// Writes the printable report for the gemeenteraad (PDF) of `opties`
+    /// to `pad`; returns the path written. Logged, written or failed, as
+    /// [`Loket::schrijf_rapport_export`]. A teamleider prints the
+    /// municipality's report and the own team's, a beheerder every team's.
+    pub fn schrijf_rapport_pdf(
+        &self,
+        pad: &Path,
+        opties: &crate::report::pdf::PdfOpties,
+        voortgang: Voortgang<'_>,
+    ) -> Result<PathBuf, RapportFout> {
+        self.eis_rapport_voor(opties.wijkteam.as_deref())?;
+        let actor = self.eis(Recht::Rapportage)?.id.clone();
+        let conn = self.gw.lees()?;
+        crate::report::pdf::schrijf_pdf_gelogd(
+            &conn,
+            pad,
+            opties,
+            &actor,
+            &self.klok.audit_tijdstip(),
+            &mut |k, t| voortgang(k as u64, t as u64),
+        )
+    }
+
     /// Records a target or an external realised value (one transaction).
     pub fn zet_indicatorwaarde(&self, waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
         let actor = self.eis(Recht::Rapportage)?.id.clone();
@@ -141,6 +164,38 @@ impl Loket<'_> {
     ) -> Result<Vec<Indicatorwaarde>, StoreFout> {
         self.eis(Recht::Rapportage)?;
         indicatorwaarden::lees(&*self.gw.lees()?, van, tot)
+    }
+
+    /// Adds an own indicator of the municipality (teamleider or beheerder),
+    /// with its audit row.
+    pub fn eigen_indicator_toevoegen(
+        &self,
+        indicator: &crate::domain::eigen_indicator::EigenIndicator,
+    ) -> Result<(), StoreFout> {
+        let g = self.eis(Recht::Rapportage)?;
+        let nu = self.klok.audit_tijdstip();
+        crate::store::eigen_indicatoren::voeg_toe(
+            &*self.gw.schrijf()?,
+            Handeling {
+                medewerker: &g.id,
+                tijdstip: &nu,
+            },
+            indicator,
+        )
+    }
+
+    /// Removes an own indicator without recorded values; whether it existed.
+    pub fn eigen_indicator_verwijderen(&self, code: &str) -> Result<bool, StoreFout> {
+        let g = self.eis(Recht::Rapportage)?;
+        let nu = self.klok.audit_tijdstip();
+        crate::store::eigen_indicatoren::verwijder(
+            &*self.gw.schrijf()?,
+            Handeling {
+                medewerker: &g.id,
+                tijdstip: &nu,
+            },
+            code,
+        )
     }
 
     /// The names a report shows for its breakdown keys (provisions,

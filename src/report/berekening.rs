@@ -96,6 +96,8 @@ struct Context {
     /// start) as (start, eind), for the Pw spell of 3.2.2: a spell may
     /// reach back before the computed years.
     pw_perioden: HashMap<i64, Vec<(NaiveDate, Option<NaiveDate>)>>,
+    /// The municipality's own indicators (external), after the catalogue.
+    eigen: Vec<&'static Indicator>,
     /// Every contract by id: whether it is a maatwerkcontract (a few
     /// hundred rows; looked up in memory instead of joined per toekenning).
     maatwerkcontracten: HashMap<String, bool>,
@@ -200,6 +202,7 @@ impl Context {
             inwoners,
             in_bereik,
             pw_perioden,
+            eigen: store::eigen_indicatoren::indicatoren(conn)?,
             maatwerkcontracten,
         })
     }
@@ -918,8 +921,8 @@ fn bereken(
 
     // External values and targets.
     let waarden = indicatorwaarden::lees(conn, jaar, jaar)?;
-    let mut uitkomsten = Vec::with_capacity(CATALOGUS.len());
-    for ind in CATALOGUS {
+    let mut uitkomsten = Vec::with_capacity(CATALOGUS.len() + ctx.eigen.len());
+    for ind in CATALOGUS.iter().chain(ctx.eigen.iter().copied()) {
         // Targets and external values are the municipality's.
         let begroot = waarden
             .iter()

@@ -256,7 +256,7 @@ fn begroot_cel(b: Option<&Indicatorwaarde>) -> Cel {
     }
 }
 
-fn klein(n: i64) -> bool {
+pub(crate) fn klein(n: i64) -> bool {
     (1..=4).contains(&n)
 }
 
@@ -291,7 +291,17 @@ pub fn bouw_tabel_met(
     let mut eenheden: Vec<Option<Eenheid>> = Vec::new();
     let mut onderdrukt = false;
     let mut redenen: Vec<String> = Vec::new();
-    for stam in catalogus::doelenboom() {
+    // The catalogue and the municipality's own indicators, as the reports hold them.
+    let boom = match rapporten.first() {
+        Some(r) => catalogus::doelenboom_van(
+            &r.indicatoren
+                .iter()
+                .map(|u| u.indicator)
+                .collect::<Vec<_>>(),
+        ),
+        None => catalogus::doelenboom(),
+    };
+    for stam in boom {
         let mut rij = vec![Cel::Leeg; breedte];
         rij[0] = Cel::Kop(format!("Strategisch doel {}", stam.doel.nummer));
         rij[1] = Cel::Kop(stam.doel.naam.to_owned());
@@ -620,7 +630,7 @@ pub fn schrijf_atomair(pad: &Path, inhoud: &[u8]) -> Result<(), RapportFout> {
 
 /// A store error while writing `pad`: a full or read-only disk as the
 /// store says it, any other file error with the path.
-fn schrijffout(pad: &Path, e: StoreFout) -> RapportFout {
+pub(crate) fn schrijffout(pad: &Path, e: StoreFout) -> RapportFout {
     match e {
         StoreFout::Io(bron) => RapportFout::Schrijven {
             pad: pad.display().to_string(),

@@ -3,6 +3,7 @@
 //! - [`berekening`]: the rules of `indicators.md` over the register, per year.
 //! - [`json`]: the machine-readable report of one year.
 //! - [`export`]: the monitoring table (CSV for Dutch Excel, XLSX).
+//! - [`pdf`]: the printable report for the gemeenteraad (A4 PDF).
 //! - [`auditlog`]: the beheerder's CSV export of the (filtered) audit log.
 //!
 //! The types here are what a screen needs to show results: a
@@ -13,6 +14,7 @@ pub mod auditlog;
 pub mod berekening;
 pub mod export;
 pub mod json;
+pub mod pdf;
 
 pub use berekening::{
     bereken_jaar, bereken_jaar_voor, bereken_jaren, bereken_jaren_met_voortgang, bereken_jaren_voor,
@@ -45,6 +47,12 @@ pub enum RapportFout {
         /// Why.
         bron: std::io::Error,
     },
+    /// The printed report's file name does not end in .pdf.
+    #[error("'{0}' is geen PDF-bestandsnaam; kies een bestandsnaam op .pdf")]
+    PdfExtensie(String),
+    /// The PDF could not be built.
+    #[error("het PDF-bestand kon niet worden gemaakt: {0}")]
+    Pdf(String),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] crate::store::StoreFout),

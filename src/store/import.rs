@@ -437,6 +437,8 @@ struct Importeur<'t, 'c> {
     vandaag: chrono::NaiveDate,
     /// BSNs given by earlier lines: the resident and the line.
     bsns: HashMap<String, (String, u64)>,
+    /// Codes of own indicators given by earlier lines.
+    eigen_indicatoren: HashSet<String>,
 }
 
 impl<'t, 'c> Importeur<'t, 'c> {
@@ -457,6 +459,7 @@ impl<'t, 'c> Importeur<'t, 'c> {
             gestopt: None,
             vandaag,
             bsns: HashMap::new(),
+            eigen_indicatoren: HashSet::new(),
             audit_geweigerd: false,
         }
     }
@@ -547,6 +550,9 @@ impl<'t, 'c> Importeur<'t, 'c> {
             && !soort.domein
             && soort.sinds <= self.versie
         {
+            if soort.naam == "eigen_indicator" {
+                self.eigen_indicator(regel, &obj);
+            }
             self.rij(regel, soort, &obj);
             return;
         }
@@ -556,6 +562,45 @@ impl<'t, 'c> Importeur<'t, 'c> {
                 if let Some((soort, id)) = soort_id {
                     self.ongeldig.insert((soort, id));
                 }
+                self.fouten(fouten);
+            }
+        }
+    }
+
+    /// The domain's checks of an own indicator (a code not of the
+    /// catalogue, an existing goal and beleidslijn); its code is then known
+    /// to the indicatorwaarde lines after it.
+    fn eigen_indicator(&mut self, regel: u64, obj: &Map<String, Value>) {
+        let tekst = |veld: &str| {
+            obj.get(veld)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned()
+        };
+        let Some(eenheid) = crate::domain::eigen_indicator::eenheid_van(&tekst("eenheid")) else {
+            // The field table's check names a wrong unit.
+            return;
+        };
+        let eigen = crate::domain::eigen_indicator::EigenIndicator {
+            code: tekst("code"),
+            naam: tekst("naam"),
+            eenheid,
+            bron: tekst("bron"),
+            doel: tekst("doel"),
+            beleidslijn: obj
+                .get("beleidslijn")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+        };
+        match eigen.valideer() {
+            Ok(()) => {
+                self.eigen_indicatoren.insert(eigen.code);
+            }
+            Err(fouten) => {
+                let fouten = fouten
+                    .into_iter()
+                    .map(|f| ImportFout::op(regel, Some(f.veld), f.fout.to_string()))
+                    .collect();
                 self.fouten(fouten);
             }
         }
@@ -1163,15 +1208,24 @@ impl<'t, 'c> Importeur<'t, 'c> {
             | Record::Indicatorwaarde(_) => {
                 if let Record::Indicatorwaarde(w) = record
                     && !is_bekende_code(&w.indicator)
+                    && !self.eigen_indicatoren.contains(&w.indicator)
                 {
-                    f.push(ImportFout::op(
-                        regel,
-                        Some("indicator"),
-                        format!(
-                            "'{}' is geen indicator uit de catalogus (indicators.md)",
-                            w.indicator
-                        ),
-                    ));
+                    match crate::store::eigen_indicatoren::indicator(self.tx, &w.indicator) {
+                        Ok(Some(_)) => {}
+                        Ok(None) => f.push(ImportFout::op(
+                            regel,
+                            Some("indicator"),
+                            format!(
+                                "'{}' is geen indicator uit de catalogus (indicators.md) en geen eigen indicator van een eerdere regel of van het register",
+                                w.indicator
+                            ),
+                        )),
+                        Err(e) => {
+                            if let Some(fout) = self.schrijven_onmogelijk(e) {
+                                f.push(ImportFout::op(regel, Some("indicator"), fout.to_string()));
+                            }
+                        }
+                    }
                 }
             }
             Record::Medewerker(r) => {

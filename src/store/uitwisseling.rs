@@ -230,6 +230,15 @@ macro_rules! code {
     };
 }
 
+fn eenheid_codes() -> String {
+    crate::domain::waarden::codes_als_tekst(
+        &crate::domain::eigen_indicator::EENHEDEN
+            .iter()
+            .map(|(_, c)| *c)
+            .collect::<Vec<_>>(),
+    )
+}
+
 fn resultaat_geldig(c: &str) -> bool {
     ["gelukt", "geweigerd", "mislukt"].contains(&c)
 }
@@ -245,7 +254,7 @@ const LEEFGEBIED: Item = Item::Code {
 
 /// Every record type, in file order: each reference points to an earlier
 /// line (except a `toekenning`'s `vorige`, see [`Soort::Verwijst`]).
-pub const RECORDSOORTEN: [RecordSoort; 20] = [
+pub const RECORDSOORTEN: [RecordSoort; 21] = [
     RecordSoort {
         naam: "instelling",
         tabel: "instelling",
@@ -679,6 +688,30 @@ pub const RECORDSOORTEN: [RecordSoort; 20] = [
             ),
         ],
         uitleg: "De bevolking op 1 januari van een jaar, per leeftijdsband.",
+    },
+    RecordSoort {
+        naam: "eigen_indicator",
+        tabel: "eigen_indicator",
+        sinds: 2,
+        domein: false,
+        sleutel: &["code"],
+        vervangt: false,
+        volgorde: "code",
+        velden: &[
+            v2(v("code", Soort::Tekst)),
+            v2(v("naam", Soort::Tekst)),
+            v2(v(
+                "eenheid",
+                Soort::Code {
+                    geldig: |c| crate::domain::eigen_indicator::eenheid_van(c).is_some(),
+                    codes: eenheid_codes,
+                },
+            )),
+            v2(v("bron", Soort::Tekst)),
+            v2(v("doel", Soort::Tekst)),
+            v2(o("beleidslijn", Soort::Tekst)),
+        ],
+        uitleg: "Een eigen indicator van de gemeente (niet uit de catalogus): code, naam, eenheid, bron en plaats in de doelenboom (doelnummer, code van een beleidslijn van dat doel of niets voor 'Eigen indicatoren'). Komt vóór de indicatorwaarden die hem noemen.",
     },
     RecordSoort {
         naam: "indicatorwaarde",

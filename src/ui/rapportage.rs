@@ -20,7 +20,10 @@ use std::path::PathBuf;
 
 use egui::{Align, Color32, Layout, RichText, Role, Sense, WidgetInfo};
 
-use crate::domain::catalogus::{self, Herkomst, Indicator};
+use crate::domain::catalogus::{self, Eenheid, Herkomst, Indicator};
+use crate::domain::eigen_indicator::{
+    BELEIDSLIJN_EIGEN, EENHEDEN, EigenIndicator, beleidslijnen_van,
+};
 use crate::domain::{Indicatorwaarde, WaardeSoort};
 use crate::gateway::{Loket, Taak};
 use crate::report::export::ExportOpties;
@@ -29,8 +32,8 @@ use crate::report::{Jaarrapport, Uitkomst, Waarde};
 use crate::ui::actie::Actie;
 use crate::ui::scherm::SchermUi;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
-use crate::ui::widgets::Fouten;
 use crate::ui::widgets::getal::{decimaal_tekst, f64_tekst, groepeer, lees_getal};
+use crate::ui::widgets::{Fouten, fouten_uit, keuze_ui, tekstveld_ui};
 
 const CODE_BREEDTE: f32 = 70.0;
 const NAAM_BREEDTE: f32 = 250.0;
@@ -59,8 +62,39 @@ struct Invoer {
     bericht: Option<String>,
 }
 
+/// The form for an own indicator of the municipality.
+struct EigenInvoer {
+    code: String,
+    naam: String,
+    eenheid: Eenheid,
+    bron: String,
+    doel: String,
+    beleidslijn: Option<String>,
+    fouten: Fouten,
+    algemeen: Option<String>,
+    bericht: Option<String>,
+}
+
+impl Default for EigenInvoer {
+    fn default() -> Self {
+        EigenInvoer {
+            code: String::new(),
+            naam: String::new(),
+            eenheid: Eenheid::Aantal,
+            bron: String::new(),
+            doel: "1".to_owned(),
+            beleidslijn: None,
+            fouten: Fouten::new(),
+            algemeen: None,
+            bericht: None,
+        }
+    }
+}
+
 /// The Rapportage screen's state.
 pub struct RapportageScherm {
+    /// The form for an own indicator.
+    eigen: EigenInvoer,
     van: String,
     tot: String,
     fout_jaren: Option<String>,
@@ -91,11 +125,12 @@ pub struct RapportageScherm {
 }
 
 impl RapportageScherm {
-    /// A screen proposing the last four years up to `eind_jaar`.
+    /// A screen proposing the last three years up to `eind_jaar` (their columns fit a 1280 px window beside the navigation; more years scroll sideways).
     #[must_use]
     pub fn new(eind_jaar: i32) -> RapportageScherm {
         RapportageScherm {
-            van: (eind_jaar - 3).to_string(),
+            eigen: EigenInvoer::default(),
+            van: (eind_jaar - 2).to_string(),
             tot: eind_jaar.to_string(),
             fout_jaren: None,
             rapporten: None,
@@ -273,6 +308,22 @@ impl RapportageScherm {
             {
                 formaat = Some("csv");
             }
+            if ui
+                .add_enabled(!bezig, egui::Button::new("PDF voor de raad"))
+                .on_hover_text(
+                    "Het rapport van de gekozen jaren (en het gekozen wijkteam) als PDF: \
+                     de doelenboom met begroot en realisatie, grafieken en paginanummers.",
+                )
+                .clicked()
+            {
+                formaat = Some("pdf");
+            }
+            if let Some(formaat) = formaat {
+                self.exporteer(loket, formaat);
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.add_space(4.0);
             ui.checkbox(
                 &mut self.export_intern,
                 "Intern (kleine aantallen zichtbaar)",
@@ -291,9 +342,6 @@ impl RapportageScherm {
             .on_disabled_hover_text(
                 "De export per wijkteam bevat elk wijkteam; een beheerder maakt hem.",
             );
-            if let Some(formaat) = formaat {
-                self.exporteer(loket, formaat);
-            }
         });
         if let Some(f) = &self.export_fout {
             ui.colored_label(FOUT_KLEUR, f);
@@ -321,6 +369,26 @@ impl RapportageScherm {
         let pad = PathBuf::from(&tekst).with_extension(formaat);
         self.export_pad = pad.display().to_string();
         self.export_fout = None;
+        if formaat == "pdf" {
+            let opties = crate::report::pdf::PdfOpties {
+                van,
+                tot,
+                wijkteam: self.voor.clone(),
+                intern: self.export_intern,
+                gemaakt_op: loket.vandaag(),
+            };
+            self.start(
+                loket,
+                format!("PDF-rapport {van}–{tot} wordt geschreven"),
+                move |r, voortgang| {
+                    Taakuitkomst::Export(
+                        r.schrijf_rapport_pdf(&pad, &opties, voortgang)
+                            .map_err(|f| f.to_string()),
+                    )
+                },
+            );
+            return;
+        }
         let opties = ExportOpties {
             van,
             tot,
@@ -409,7 +477,16 @@ impl RapportageScherm {
 
     fn tabel_ui(&mut self, ui: &mut egui::Ui, rapporten: &[Jaarrapport]) {
         kop_rij_ui(ui, rapporten);
-        for stam in catalogus::doelenboom() {
+        let boom = match rapporten.first() {
+            Some(r) => catalogus::doelenboom_van(
+                &r.indicatoren
+                    .iter()
+                    .map(|u| u.indicator)
+                    .collect::<Vec<_>>(),
+            ),
+            None => catalogus::doelenboom(),
+        };
+        for stam in boom {
             let titel = if stam.doel.nummer == "L" {
                 stam.doel.naam.to_owned()
             } else {
@@ -455,7 +532,11 @@ impl RapportageScherm {
             ui.spacing_mut().item_spacing.x = 6.0;
             vak(ui, CODE_BREEDTE, Align::Min, |ui| {
                 if ind.uitsplitsing.is_empty() {
-                    if ui.selectable_label(gekozen, ind.code).clicked() {
+                    if ui
+                        .selectable_label(gekozen, ind.code)
+                        .on_hover_text(ind.code)
+                        .clicked()
+                    {
                         self.kies(ind);
                     }
                 } else {
@@ -632,52 +713,186 @@ impl RapportageScherm {
     }
 
     fn detail_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>, rapporten: &[Jaarrapport]) {
-        let Some(ind) = self.gekozen.and_then(catalogus::indicator) else {
+        let gekozen = self.gekozen.and_then(|code| {
+            catalogus::indicator(code).or_else(|| {
+                rapporten
+                    .first()
+                    .and_then(|r| r.uitkomst(code))
+                    .map(|u| u.indicator)
+            })
+        });
+        let Some(ind) = gekozen else {
             ui.weak(
                 "Klik op een indicator voor de details, de grafiek en om een waarde in te voeren.",
             );
             return;
         };
-        ui.label(
-            RichText::new(format!("{}  {}", ind.code, ind.naam))
-                .strong()
-                .size(15.0),
-        );
-        ui.horizontal(|ui| {
-            herkomst_ui(ui, ind);
-            ui.label(format!("Eenheid: {}", ind.eenheid.label()));
-        });
-        ui.add(egui::Label::new(format!("Bron: {}", ind.bron)).wrap());
-        ui.add_space(6.0);
-        egui::Grid::new("rapportage_detail_jaren")
-            .striped(true)
-            .show(ui, |ui| {
-                ui.strong("Per jaar");
-                ui.strong("Begroot");
-                ui.strong("Realisatie");
-                ui.end_row();
-                for r in rapporten {
-                    let Some(u) = r.uitkomst(ind.code) else {
-                        continue;
-                    };
-                    ui.label(r.jaar.to_string());
-                    ui.label(
-                        u.begroot
-                            .as_ref()
-                            .map_or_else(|| "–".to_owned(), waarde_tekst),
-                    );
-                    let (tekst, reden) = realisatie_tekst(&u.waarde);
-                    match reden {
-                        Some(reden) => ui.add(egui::Label::new(format!("{tekst}: {reden}")).wrap()),
-                        None => ui.label(tekst),
-                    };
-                    ui.end_row();
-                }
+        // Three columns side by side, so the form and its messages stay in
+        // view in the panel below the table.
+        ui.columns(3, |kolommen| {
+            let [links, midden, rechts] = kolommen else {
+                return;
+            };
+            let ui = &mut *links;
+            ui.label(
+                RichText::new(format!("{}  {}", ind.code, ind.naam))
+                    .strong()
+                    .size(15.0),
+            );
+            ui.horizontal(|ui| {
+                herkomst_ui(ui, ind);
+                ui.label(format!("Eenheid: {}", ind.eenheid.label()));
             });
-        ui.add_space(6.0);
-        grafiek_ui(ui, ind, rapporten);
-        ui.separator();
-        self.invoer_ui(ui, loket, ind);
+            ui.add(egui::Label::new(format!("Bron: {}", ind.bron)).wrap());
+            ui.add_space(6.0);
+            egui::Grid::new("rapportage_detail_jaren")
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong("Per jaar");
+                    ui.strong("Begroot");
+                    ui.strong("Realisatie");
+                    ui.end_row();
+                    for r in rapporten {
+                        let Some(u) = r.uitkomst(ind.code) else {
+                            continue;
+                        };
+                        ui.label(r.jaar.to_string());
+                        ui.label(
+                            u.begroot
+                                .as_ref()
+                                .map_or_else(|| "–".to_owned(), waarde_tekst),
+                        );
+                        let (tekst, reden) = realisatie_tekst(&u.waarde);
+                        match reden {
+                            Some(reden) => {
+                                ui.add(egui::Label::new(format!("{tekst}: {reden}")).wrap())
+                            }
+                            None => ui.label(tekst),
+                        };
+                        ui.end_row();
+                    }
+                });
+            grafiek_ui(midden, ind, rapporten);
+            self.invoer_ui(rechts, loket, ind);
+        });
+    }
+
+    /// The form for an own indicator: code, name, unit, source and its
+    /// place in the doelenboom. It then appears in the table, the export
+    /// and the PDF like the catalogue's external indicators.
+    fn eigen_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+        let e = &mut self.eigen;
+        ui.add(
+            egui::Label::new(
+                "Een indicator die niet in het actieplan staat, zoals de gemeente hem schrijft. \
+                 Realisatie en begroting voert u daarna per jaar in, zoals bij de externe indicatoren.",
+            )
+            .wrap(),
+        );
+        let eenheden: Vec<(Eenheid, String)> = EENHEDEN
+            .iter()
+            .map(|(x, _)| (*x, x.label().to_owned()))
+            .collect();
+        let doelen: Vec<(String, String)> = catalogus::DOELEN
+            .iter()
+            .map(|d| {
+                let naam = if d.nummer == "L" {
+                    d.naam.to_owned()
+                } else {
+                    format!("Doel {}: {}", d.nummer, d.naam)
+                };
+                (d.nummer.to_owned(), naam)
+            })
+            .collect();
+        let mut lijnen: Vec<(Option<String>, String)> =
+            vec![(None, BELEIDSLIJN_EIGEN.titel.to_owned())];
+        lijnen.extend(
+            beleidslijnen_van(&e.doel)
+                .into_iter()
+                .map(|b| (Some(b.code.to_owned()), format!("Beleidslijn {}", b.code))),
+        );
+        egui::Grid::new("eigen_indicator_velden")
+            .num_columns(3)
+            .show(ui, |ui| {
+                tekstveld_ui(
+                    ui,
+                    "Code van de indicator",
+                    &mut e.code,
+                    e.fouten.get("code"),
+                );
+                tekstveld_ui(
+                    ui,
+                    "Naam van de indicator",
+                    &mut e.naam,
+                    e.fouten.get("naam"),
+                );
+                keuze_ui(
+                    ui,
+                    "Eenheid",
+                    &mut e.eenheid,
+                    &eenheden,
+                    e.fouten.get("eenheid"),
+                );
+                tekstveld_ui(
+                    ui,
+                    "Bron van de indicator",
+                    &mut e.bron,
+                    e.fouten.get("bron"),
+                );
+                if keuze_ui(
+                    ui,
+                    "Strategisch doel",
+                    &mut e.doel,
+                    &doelen,
+                    e.fouten.get("doel"),
+                ) {
+                    e.beleidslijn = None;
+                }
+                keuze_ui(
+                    ui,
+                    "Beleidslijn",
+                    &mut e.beleidslijn,
+                    &lijnen,
+                    e.fouten.get("beleidslijn"),
+                );
+            });
+        let toevoegen = ui.button("Indicator toevoegen").clicked();
+        if let Some(a) = &e.algemeen {
+            ui.colored_label(FOUT_KLEUR, a);
+        }
+        if let Some(b) = &e.bericht {
+            ui.colored_label(GOED_KLEUR, b);
+        }
+        if toevoegen {
+            let nieuw = EigenIndicator {
+                code: e.code.trim().to_owned(),
+                naam: e.naam.trim().to_owned(),
+                eenheid: e.eenheid,
+                bron: e.bron.trim().to_owned(),
+                doel: e.doel.clone(),
+                beleidslijn: e.beleidslijn.clone(),
+            };
+            match loket.eigen_indicator_toevoegen(&nieuw) {
+                Ok(()) => {
+                    self.eigen = EigenInvoer {
+                        bericht: Some(format!(
+                            "Indicator {} toegevoegd; hij staat nu in de tabel en de export.",
+                            nieuw.code
+                        )),
+                        ..EigenInvoer::default()
+                    };
+                    if let Some((van, tot)) = self.jaren() {
+                        self.bereken(loket, van, tot);
+                    }
+                }
+                Err(fout) => {
+                    let (f, a) = fouten_uit(&fout);
+                    e.fouten = f;
+                    e.algemeen = a;
+                    e.bericht = None;
+                }
+            }
+        }
     }
 
     fn invoer_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>, ind: &'static Indicator) {
@@ -882,6 +1097,9 @@ impl SchermUi for RapportageScherm {
             let wie = self.voor_naam(self.berekend_voor.as_deref());
             ui.label(RichText::new(format!("Cijfers van: {wie}")).strong());
         }
+        egui::CollapsingHeader::new("Eigen indicator van de gemeente toevoegen")
+            .id_salt("eigen_indicator")
+            .show(ui, |ui| self.eigen_ui(ui, loket));
         if let Some(taak) = &self.taak {
             ui.horizontal(|ui| {
                 ui.spinner();
@@ -906,14 +1124,25 @@ impl SchermUi for RapportageScherm {
             ui.label("Kies de jaren en klik op Berekenen om de indicatoren te zien.");
             return None;
         };
-        egui::Panel::right("rapportage_detail")
-            .resizable(true)
-            .default_size(300.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("rapportage_detail_scroll")
-                    .show(ui, |ui| self.detail_ui(ui, loket, &rapporten));
-            });
+        // The details go below the table, only when an indicator is chosen:
+        // the table keeps its full width, so no year column is hidden.
+        if self.gekozen.is_some() {
+            egui::Panel::bottom("rapportage_detail")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| {
+                    if ui.button("Details sluiten").clicked() {
+                        self.gekozen = None;
+                    }
+                    egui::ScrollArea::vertical()
+                        .id_salt("rapportage_detail_scroll")
+                        .show(ui, |ui| self.detail_ui(ui, loket, &rapporten));
+                });
+        } else {
+            ui.weak(
+                "Klik op een indicator voor de details, de grafiek en om een waarde in te voeren.",
+            );
+        }
         egui::ScrollArea::both()
             .id_salt("rapportage_tabel")
             .auto_shrink([false, false])
@@ -926,21 +1155,19 @@ impl SchermUi for RapportageScherm {
 }
 
 /// A fixed-width cell with its content aligned left (`Align::Min`) or right.
+/// The cell takes exactly `breedte`, whatever its content: a longer text is
+/// cut off at the cell's edge (its whole value is in its hover text), so
+/// the columns stay aligned.
 fn vak(ui: &mut egui::Ui, breedte: f32, uitlijning: Align, inhoud: impl FnOnce(&mut egui::Ui)) {
-    ui.allocate_ui_with_layout(
-        egui::vec2(breedte, RIJ_HOOGTE),
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(breedte, RIJ_HOOGTE), Sense::hover());
+    let layout = if uitlijning == Align::Max {
+        Layout::right_to_left(Align::Center)
+    } else {
         Layout::left_to_right(Align::Center)
-            .with_main_align(uitlijning)
-            .with_main_justify(false),
-        |ui| {
-            ui.set_width(breedte);
-            if uitlijning == Align::Max {
-                ui.with_layout(Layout::right_to_left(Align::Center), inhoud);
-            } else {
-                inhoud(ui);
-            }
-        },
-    );
+    };
+    let mut cel = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(layout));
+    cel.set_clip_rect(rect.intersect(ui.clip_rect()));
+    inhoud(&mut cel);
 }
 
 fn kop_rij_ui(ui: &mut egui::Ui, rapporten: &[Jaarrapport]) {

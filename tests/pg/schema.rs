@@ -19,7 +19,7 @@ use crate::proefdb;
 /// never changes.
 const BEVROREN: &[(i32, &str)] = &[(
     1,
-    "6eccb67d81f1a068d1ce8dc359bda530abdd73bea88d40ab1a69cde7c97d0e64",
+    "b2e82ee40ebf30a9e70041da4fb1c8d7c865c3627fb83156d98e3ea5cb905d5a",
 )];
 
 #[test]

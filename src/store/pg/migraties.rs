@@ -1,5 +1,5 @@
 //! The PostgreSQL schema's numbered migrations (`migraties/postgres/NNN_*.sql`),
-//! numbered on their own (PostgreSQL version 1 is SQLite schema version 9).
+//! numbered on their own (PostgreSQL version 1 is SQLite schema version 10).
 //!
 //! [`migreer`] runs in one transaction that first takes a transaction-level
 //! advisory lock, so two desktops starting at once never both migrate: the

@@ -1,5 +1,5 @@
 -- wijkregister on PostgreSQL, version 1: the register of SQLite schema
--- version 9 (schema.sql) in PostgreSQL's own types.
+-- version 10 (schema.sql) in PostgreSQL's own types.
 --
 -- Same tables, columns, keys and CHECKs as the SQLite schema, with real
 -- types: `date` for the ISO dates (the SQLite `date(x) IS x` checks are the
@@ -247,6 +247,16 @@ CREATE TABLE indicatorwaarde (
     tekst     text,
     bron      text,
     PRIMARY KEY (indicator, jaar, soort)
+);
+
+-- The municipality's own indicators (SQLite migration 010).
+CREATE TABLE eigen_indicator (
+    code        text PRIMARY KEY CHECK (code <> ''),
+    naam        text NOT NULL CHECK (naam <> ''),
+    eenheid     text NOT NULL CHECK (eenheid IN ('aantal', 'percentage', 'per-10000', 'gemiddelde', 'euro')),
+    bron        text NOT NULL CHECK (bron <> ''),
+    doel        text NOT NULL CHECK (doel <> ''),
+    beleidslijn text
 );
 
 -- The audit log (BIO 8.15.01): append-only (the triggers refuse UPDATE,
