@@ -4,10 +4,11 @@
 //! `postgres::Config`, the password from the URL or a `.pgpass`), the
 //! connection with TLS when the URL asks for it ([`verbinding`]), the
 //! schema with its own frozen, numbered migrations ([`migraties`]), the
-//! audit key of a server register ([`sleutel`]) and `overzetten`, copying a
-//! whole register between SQLite and PostgreSQL ([`overzetten`]). The
-//! store's other functions, the report and the window still run on SQLite
-//! only.
+//! audit key of a server register ([`sleutel`]), an open register
+//! ([`open_bestaand`]) whose audit log verifies as on SQLite ([`audit`]),
+//! and `overzetten`, copying a whole register between SQLite and
+//! PostgreSQL ([`overzetten`]). The store's other functions, the report and
+//! the window still run on SQLite only.
 
 pub mod adres;
 pub mod audit;
