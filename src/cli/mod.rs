@@ -7,6 +7,7 @@
 pub mod beheer;
 pub mod demo;
 pub mod meet;
+pub mod overzetten;
 pub mod rapport;
 pub mod rapport_pdf;
 pub mod uitwisseling;
@@ -59,6 +60,15 @@ pub enum Opdracht {
         json: bool,
         /// Runs per figure (the median is printed).
         runs: usize,
+    },
+    /// `overzetten --van BRON --naar DOEL [--sleutel MAP]`
+    Overzetten {
+        /// The register to copy.
+        van: Box<crate::store::pg::Bestemming>,
+        /// The empty target.
+        naar: Box<crate::store::pg::Bestemming>,
+        /// The PostgreSQL side's audit key folder.
+        sleutel: Option<PathBuf>,
     },
     /// `export --van Y1 --tot Y2 --uit OUT.xlsx|OUT.csv [--intern] [--per-wijkteam]`
     Export {
@@ -135,6 +145,11 @@ Gebruik:
   wijkregister [--db BESTAND] meet [--json] [--runs R]
                                                     meet de snelheid van zoeken, werkvoorraad, AVE-overzicht
                                                     en jaarrapport, als de drukste medewerker per rol
+  wijkregister overzetten --van BRON --naar DOEL [--sleutel MAP]
+                                                    zet een heel register over van SQLite naar PostgreSQL
+                                                    of terug (BRON/DOEL: een .sqlite-bestand of
+                                                    postgresql://gebruiker@host[:poort]/database);
+                                                    alleen naar een leeg doel, gecontroleerd na het kopiëren
   wijkregister --help                               deze tekst
 
 Zonder --db gebruikt wijkregister het standaardregister in de gebruikersmap.
@@ -274,9 +289,42 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
                 per_wijkteam,
             }
         }
+        Some("overzetten") => {
+            let (mut van, mut naar, mut sleutel) = (None, None, None);
+            let bestemming = |w: String, vlag: &str| {
+                crate::store::pg::Bestemming::lees(&w).map_err(|e| format!("{vlag}: {e}"))
+            };
+            while let Some(vlag) = rest.next() {
+                match vlag.as_str() {
+                    "--van" => van = Some(bestemming(waarde(&mut rest, "--van")?, "--van")?),
+                    "--naar" => naar = Some(bestemming(waarde(&mut rest, "--naar")?, "--naar")?),
+                    "--sleutel" => sleutel = Some(PathBuf::from(waarde(&mut rest, "--sleutel")?)),
+                    a => return Err(format!("overzetten kent '{a}' niet")),
+                }
+            }
+            Opdracht::Overzetten {
+                van: Box::new(van.ok_or(
+                    "overzetten heeft --van BRON nodig (een .sqlite-bestand of postgresql://…)",
+                )?),
+                naar: Box::new(naar.ok_or(
+                    "overzetten heeft --naar DOEL nodig (een .sqlite-bestand of postgresql://…)",
+                )?),
+                sleutel,
+            }
+        }
         Some("rapport-pdf") => Opdracht::RapportPdf(rapport_pdf::parse(&mut rest)?),
         Some(a) => return Err(format!("onbekende opdracht '{a}'")),
     };
+    if let Some(pad) = db.as_ref().and_then(|p| p.to_str())
+        && crate::store::pg::Bestemming::is_postgres(pad)
+    {
+        crate::store::pg::Bestemming::lees(pad).map_err(|e| format!("--db: {e}"))?;
+        if !matches!(opdracht, Opdracht::Overzetten { .. }) {
+            return Err(
+                "--db: een PostgreSQL-register werkt nog alleen met 'overzetten'; het venster en de andere opdrachten volgen. Zet het register over naar een SQLite-bestand (wijkregister overzetten --van postgresql://… --naar register.sqlite) om er nu mee te werken".to_owned(),
+            );
+        }
+    }
     Ok(Aanroep { db, opdracht })
 }
 
@@ -312,6 +360,9 @@ pub fn voer_uit(db: &std::path::Path, opdracht: &Opdracht) -> anyhow::Result<Exi
         Opdracht::Backup { uit } => beheer::backup(db, uit),
         Opdracht::Herstel { bron } => beheer::herstel(db, bron),
         Opdracht::Rapport { jaar, wijkteam } => rapport::rapport(db, *jaar, wijkteam.as_deref()),
+        Opdracht::Overzetten { van, naar, sleutel } => {
+            overzetten::overzetten(van, naar, sleutel.as_deref())
+        }
         Opdracht::Export {
             van,
             tot,

@@ -23,6 +23,7 @@ pub(crate) mod kolom;
 pub mod medewerkers;
 pub mod migraties;
 pub mod objectnamen;
+pub mod pg;
 pub mod schrijven;
 pub mod sleutel;
 pub mod sociale_kaart;
