@@ -253,3 +253,28 @@ fn na_een_geweigerde_login_staat_de_cursor_in_het_wachtwoord() {
     t.druk(Key::Enter);
     assert!(t.h.state().sessie().is_some(), "logged in");
 }
+
+#[test]
+fn esc_sluit_het_scherm_en_geeft_de_focus_terug() {
+    let mut t = demo_als_intaker();
+    // From the list's search field: Down and Enter open a dossier; Esc
+    // closes it and the cursor is back in the search field.
+    assert_eq!(t.focus(), "Zoeken:");
+    t.druk(Key::ArrowDown);
+    t.druk(Key::Enter);
+    assert!(matches!(
+        t.h.state().getoond(),
+        Some(wijkregister::ui::actie::Plek::Dossier(_))
+    ));
+    t.druk(Key::Escape);
+    assert_eq!(t.h.state().getoond(), None);
+    assert_eq!(t.focus(), "Zoeken:");
+    // From a button: Esc closes the form it opened and the focus is on
+    // that button again, not at the top of the window.
+    t.tab_naar("Nieuwe inwoner + melding");
+    t.druk(Key::Enter);
+    assert_eq!(t.focus(), "Voornaam:");
+    t.druk(Key::Escape);
+    assert_eq!(t.h.state().getoond(), None);
+    assert_eq!(t.focus(), "Nieuwe inwoner + melding");
+}
