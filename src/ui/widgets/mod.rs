@@ -135,7 +135,9 @@ pub fn keuze_ui<T: Clone + PartialEq>(
     let knop = ui.make_persistent_id(egui::IdSalt::new(salt));
     let mut veranderd = kies_met_toetsen(ui, knop, waarde, opties);
     let scroll = veranderd;
-    egui::ComboBox::from_id_salt(salt)
+    // A long choice is cut off in the fixed width: its whole text on hover.
+    let heel = (gekozen.chars().count() > 30).then(|| gekozen.clone());
+    let keuze = egui::ComboBox::from_id_salt(salt)
         .selected_text(gekozen)
         .width(260.0)
         .truncate()
@@ -153,6 +155,9 @@ pub fn keuze_ui<T: Clone + PartialEq>(
         })
         .response
         .labelled_by(l.id);
+    if let Some(heel) = heel {
+        keuze.on_hover_text(heel);
+    }
     fout_ui(ui, fout);
     ui.end_row();
     veranderd
