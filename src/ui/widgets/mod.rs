@@ -195,17 +195,43 @@ pub fn kies_met_toetsen<T: Clone + PartialEq>(
         return false;
     }
     let huidig = opties.iter().position(|(w, _)| w == waarde);
+    let sleutel = knop.with("typ");
+    let (vorig, tijd) = ui
+        .data(|d| d.get_temp::<(String, f64)>(sleutel))
+        .unwrap_or_default();
+    // While a search is being typed, Space is part of it (and does not
+    // open or close the list, as it does otherwise).
+    let zoekt = !vorig.is_empty() && ui.input(|i| i.time) - tijd < 1.0;
     let (omlaag, omhoog, tekst, nu) = ui.input_mut(|i| {
+        // Letters typed in this same frame start a search too.
+        let zoekt = zoekt
+            || i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Text(t) if !t.trim().is_empty()));
+        if zoekt {
+            i.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::Key {
+                        key: egui::Key::Space,
+                        ..
+                    }
+                )
+            });
+        }
         let omlaag = i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown);
         let omhoog = i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp);
         let mut tekst = String::new();
-        i.events.retain(|e| match e {
-            egui::Event::Text(t) if t.chars().all(|c| !c.is_control()) => {
-                tekst.push_str(t);
-                false
-            }
-            _ => true,
-        });
+        // A lone space (no search going on) is Space: it opens the list.
+        if zoekt {
+            i.events.retain(|e| match e {
+                egui::Event::Text(t) if t.chars().all(|c| !c.is_control()) => {
+                    tekst.push_str(t);
+                    false
+                }
+                _ => true,
+            });
+        }
         (omlaag, omhoog, tekst, i.time)
     });
     let nieuw = if omlaag {
@@ -213,10 +239,6 @@ pub fn kies_met_toetsen<T: Clone + PartialEq>(
     } else if omhoog {
         Some(huidig.map_or(0, |h| h.saturating_sub(1)))
     } else if !tekst.is_empty() {
-        let sleutel = knop.with("typ");
-        let (vorig, tijd) = ui
-            .data(|d| d.get_temp::<(String, f64)>(sleutel))
-            .unwrap_or_default();
         let mut gezocht = if nu - tijd < 1.0 {
             vorig + &tekst
         } else {
