@@ -162,6 +162,9 @@ fn nieuwe_inwoner_en_melding_met_alleen_het_toetsenbord() {
         t.waarde("Gevraagde voorziening:"),
         "Hulp bij het huishouden (maatwerkvoorziening)"
     );
+    // A long choice keeps the choice's width (cut off, whole on hover).
+    let breedte = t.h.get_by_label("Gevraagde voorziening:").rect().width();
+    assert!(breedte <= 270.0, "the choice grew to {breedte} points");
     t.tab_naar("Melding opslaan (Enter)");
     t.druk(Key::Enter);
 

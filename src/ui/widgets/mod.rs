@@ -128,33 +128,42 @@ pub fn keuze_ui<T: Clone + PartialEq>(
         .find(|(w, _)| w == waarde)
         .map_or_else(|| "kies…".to_owned(), |(_, t)| t.clone());
     let salt = ("keuze", label);
-    // Keyboard first, like a native list: with the choice focused (or its
-    // list open) the arrow keys move the choice and letters find an option
-    // by its first letters; the open list scrolls to keep it in view.
-    // The id the ComboBox gives its button (it wraps the salt in an IdSalt).
-    let knop = ui.make_persistent_id(egui::IdSalt::new(salt));
-    let mut veranderd = kies_met_toetsen(ui, knop, waarde, opties);
-    let scroll = veranderd;
     // A long choice is cut off in the fixed width: its whole text on hover.
     let heel = (gekozen.chars().count() > 30).then(|| gekozen.clone());
-    let keuze = egui::ComboBox::from_id_salt(salt)
-        .selected_text(gekozen)
-        .width(260.0)
-        .truncate()
-        .show_ui(ui, |ui| {
-            for (w, t) in opties {
-                let r = ui.selectable_label(w == waarde, t);
-                if w == waarde && scroll {
-                    r.scroll_to_me(Some(egui::Align::Center));
-                }
-                if r.clicked() {
-                    *waarde = w.clone();
-                    veranderd = true;
-                }
-            }
+    // One width for every choice, whatever is chosen: the column does not
+    // jump when a long option is picked.
+    let (keuze, veranderd) = ui
+        .scope(|ui| {
+            ui.set_max_width(KEUZE_BREEDTE);
+            // Keyboard first, like a native list: with the choice focused
+            // (or its list open) the arrow keys move the choice and letters
+            // find an option by its first letters; the open list scrolls to
+            // keep it in view. The id is the one the ComboBox gives its
+            // button (it wraps the salt in an IdSalt).
+            let knop = ui.make_persistent_id(egui::IdSalt::new(salt));
+            let mut veranderd = kies_met_toetsen(ui, knop, waarde, opties);
+            let scroll = veranderd;
+            let r = egui::ComboBox::from_id_salt(salt)
+                .selected_text(gekozen)
+                .width(KEUZE_BREEDTE)
+                .truncate()
+                .show_ui(ui, |ui| {
+                    for (w, t) in opties {
+                        let r = ui.selectable_label(w == waarde, t);
+                        if w == waarde && scroll {
+                            r.scroll_to_me(Some(egui::Align::Center));
+                        }
+                        if r.clicked() {
+                            *waarde = w.clone();
+                            veranderd = true;
+                        }
+                    }
+                })
+                .response;
+            (r, veranderd)
         })
-        .response
-        .labelled_by(l.id);
+        .inner;
+    let keuze = keuze.labelled_by(l.id);
     if let Some(heel) = heel {
         keuze.on_hover_text(heel);
     }
@@ -275,6 +284,9 @@ pub fn kies_met_toetsen<T: Clone + PartialEq>(
         _ => false,
     }
 }
+
+/// The width of every choice in a form.
+pub const KEUZE_BREEDTE: f32 = 260.0;
 
 /// Whether Enter was pressed outside a multi-line field and with no list
 /// open (a form saves on it).
