@@ -150,6 +150,13 @@ pub struct Werk {
     wacht: Option<Wacht>,
     bericht: Option<String>,
     fout: Option<String>,
+    /// The focused widget at the end of the last drawn screen.
+    focus_nu: Option<egui::Id>,
+    /// The focus to give back per depth of the stack: the widget that had
+    /// it when the place above was opened (Enter on a row or a button).
+    focus_terug: std::collections::HashMap<usize, egui::Id>,
+    /// The focus to give back in the next frame, after Esc or "Terug".
+    herstel_focus: Option<egui::Id>,
 }
 
 impl Werk {
@@ -179,6 +186,9 @@ impl Werk {
             wacht: None,
             bericht: None,
             fout: None,
+            focus_nu: None,
+            focus_terug: std::collections::HashMap::new(),
+            herstel_focus: None,
         }
     }
 
@@ -262,6 +272,7 @@ impl Werk {
         self.open = None;
         self.doelvraag = None;
         self.pad = vec![Plek::Lijst(scherm)];
+        self.focus_terug.clear();
         self.lijst_bovenop(scherm, loket);
     }
 
@@ -336,6 +347,12 @@ impl Werk {
     /// Opens `plek` over what is shown: a dossier or household only after
     /// the access check and, once per session, the purpose.
     fn open_plek(&mut self, plek: Plek, loket: &Loket<'_>) {
+        // Where the focus was, to give it back when this place closes
+        // (also when the purpose is asked first: the question's own
+        // widgets are not where the worker was).
+        if let Some(id) = self.focus_nu {
+            self.focus_terug.insert(self.pad.len(), id);
+        }
         if let Some(wat) = te_openen(&plek) {
             match loket.open(&wat) {
                 Ok(Opening::Open) => {}
@@ -396,6 +413,10 @@ impl Werk {
         if self.pad.len() > 1 {
             self.pad.pop();
         }
+        // The focus goes back to where it was when the closed place opened.
+        self.herstel_focus = self.focus_terug.remove(&self.pad.len());
+        self.focus_terug
+            .retain(|diepte, _| *diepte < self.pad.len());
         self.open = None;
         loop {
             let Some(boven) = self.pad.last().cloned() else {
@@ -529,6 +550,17 @@ impl Werk {
 
     /// Draws the screen on top: the record screen, or the list.
     pub fn scherm_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+        let actie = self.scherm_zelf_ui(ui, loket);
+        // After the screen drew (and perhaps asked focus for its first
+        // field): a closed place gives the focus back to where it was.
+        if let Some(id) = self.herstel_focus.take() {
+            ui.memory_mut(|m| m.request_focus(id));
+        }
+        self.focus_nu = ui.memory(egui::Memory::focused);
+        actie
+    }
+
+    fn scherm_zelf_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         if let Some(open) = &mut self.open {
             return open.ui(ui, loket);
         }

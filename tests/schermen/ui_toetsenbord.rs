@@ -96,7 +96,12 @@ fn demo_als_intaker() -> Toetsenbord {
         .unwrap();
     let mut app = WijkregisterApp::met_register(Gateway::new(conn, None), d(2026, 11, 26));
     app.werk_als(&intaker);
-    let mut h = harness_van(app, 1280.0, 800.0);
+    // Frames of 1/60 s, as a real window: typed letters that belong
+    // together (type-to-find) arrive within a second.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut WijkregisterApp| app.ui(ui), app);
     h.run();
     wacht_op_zoeken(&mut h);
     Toetsenbord { h, drukken: 0 }
@@ -122,8 +127,21 @@ fn nieuwe_inwoner_en_melding_met_alleen_het_toetsenbord() {
     t.tab_naar("Woonplaats:");
     t.typ("Almelo");
     t.tab_naar("Wijkteam:");
-    // Type-to-find in a closed choice.
-    t.typ("wijkteam n");
+    // Type-to-find in a closed choice; the space typed in it is part of the
+    // search and does not open the list (as Space on its own would).
+    t.typ("wijkteam");
+    t.h.event(egui::Event::Key {
+        key: Key::Space,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    t.typ(" n");
+    assert!(
+        t.h.query_by_label("Wijkteam Zuid").is_none(),
+        "the list stayed closed"
+    );
     assert_eq!(t.waarde("Wijkteam:"), "Wijkteam Noord");
     t.tab_naar("Bron:");
     t.typ("zelf");
@@ -144,6 +162,9 @@ fn nieuwe_inwoner_en_melding_met_alleen_het_toetsenbord() {
         t.waarde("Gevraagde voorziening:"),
         "Hulp bij het huishouden (maatwerkvoorziening)"
     );
+    // A long choice keeps the choice's width (cut off, whole on hover).
+    let breedte = t.h.get_by_label("Gevraagde voorziening:").rect().width();
+    assert!(breedte <= 270.0, "the choice grew to {breedte} points");
     t.tab_naar("Melding opslaan (Enter)");
     t.druk(Key::Enter);
 
@@ -252,4 +273,29 @@ fn na_een_geweigerde_login_staat_de_cursor_in_het_wachtwoord() {
     t.typ("lange-zin-met-paard-7");
     t.druk(Key::Enter);
     assert!(t.h.state().sessie().is_some(), "logged in");
+}
+
+#[test]
+fn esc_sluit_het_scherm_en_geeft_de_focus_terug() {
+    let mut t = demo_als_intaker();
+    // From the list's search field: Down and Enter open a dossier; Esc
+    // closes it and the cursor is back in the search field.
+    assert_eq!(t.focus(), "Zoeken:");
+    t.druk(Key::ArrowDown);
+    t.druk(Key::Enter);
+    assert!(matches!(
+        t.h.state().getoond(),
+        Some(wijkregister::ui::actie::Plek::Dossier(_))
+    ));
+    t.druk(Key::Escape);
+    assert_eq!(t.h.state().getoond(), None);
+    assert_eq!(t.focus(), "Zoeken:");
+    // From a button: Esc closes the form it opened and the focus is on
+    // that button again, not at the top of the window.
+    t.tab_naar("Nieuwe inwoner + melding");
+    t.druk(Key::Enter);
+    assert_eq!(t.focus(), "Voornaam:");
+    t.druk(Key::Escape);
+    assert_eq!(t.h.state().getoond(), None);
+    assert_eq!(t.focus(), "Nieuwe inwoner + melding");
 }

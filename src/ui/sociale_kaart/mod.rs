@@ -540,15 +540,17 @@ fn koppen(mut rij: egui_extras::TableRow<'_, '_>, titels: &[&str]) {
     }
 }
 
-/// The first cell of a row: its name, selectable.
+/// The first cell of a row: its name, selectable (and focusable); the whole
+/// row shows the choice, not a pill around the name.
 fn kies_cel(
     rij: &mut egui_extras::TableRow<'_, '_>,
     id: &str,
     naam: &str,
     gekozen: &mut Option<String>,
 ) {
+    let aan = gekozen.as_deref() == Some(id);
+    rij.set_selected(aan);
     rij.col(|ui| {
-        let aan = gekozen.as_deref() == Some(id);
         if ui.selectable_label(aan, naam).clicked() {
             *gekozen = Some(id.to_owned());
         }

@@ -181,31 +181,45 @@ pub fn keuze_ui<T: Clone + PartialEq>(
         .find(|(w, _)| w == waarde)
         .map_or_else(|| "kies…".to_owned(), |(_, t)| t.clone());
     let salt = ("keuze", label);
-    // Keyboard first, like a native list: with the choice focused (or its
-    // list open) the arrow keys move the choice and letters find an option
-    // by its first letters; the open list scrolls to keep it in view.
-    // The id the ComboBox gives its button (it wraps the salt in an IdSalt).
-    let knop = ui.make_persistent_id(egui::IdSalt::new(salt));
-    let mut veranderd = kies_met_toetsen(ui, knop, waarde, opties);
-    let scroll = veranderd;
-    egui::ComboBox::from_id_salt(salt)
-        .selected_text(gekozen)
-        .width(260.0)
-        .truncate()
-        .show_ui(ui, |ui| {
-            for (w, t) in opties {
-                let r = ui.selectable_label(w == waarde, t);
-                if w == waarde && scroll {
-                    r.scroll_to_me(Some(egui::Align::Center));
-                }
-                if r.clicked() {
-                    *waarde = w.clone();
-                    veranderd = true;
-                }
-            }
+    // A long choice is cut off in the fixed width: its whole text on hover.
+    let heel = (gekozen.chars().count() > 30).then(|| gekozen.clone());
+    // One width for every choice, whatever is chosen: the column does not
+    // jump when a long option is picked.
+    let (keuze, veranderd) = ui
+        .scope(|ui| {
+            ui.set_max_width(KEUZE_BREEDTE);
+            // Keyboard first, like a native list: with the choice focused
+            // (or its list open) the arrow keys move the choice and letters
+            // find an option by its first letters; the open list scrolls to
+            // keep it in view. The id is the one the ComboBox gives its
+            // button (it wraps the salt in an IdSalt).
+            let knop = ui.make_persistent_id(egui::IdSalt::new(salt));
+            let mut veranderd = kies_met_toetsen(ui, knop, waarde, opties);
+            let scroll = veranderd;
+            let r = egui::ComboBox::from_id_salt(salt)
+                .selected_text(gekozen)
+                .width(KEUZE_BREEDTE)
+                .truncate()
+                .show_ui(ui, |ui| {
+                    for (w, t) in opties {
+                        let r = ui.selectable_label(w == waarde, t);
+                        if w == waarde && scroll {
+                            r.scroll_to_me(Some(egui::Align::Center));
+                        }
+                        if r.clicked() {
+                            *waarde = w.clone();
+                            veranderd = true;
+                        }
+                    }
+                })
+                .response;
+            (r, veranderd)
         })
-        .response
-        .labelled_by(l.id);
+        .inner;
+    let keuze = keuze.labelled_by(l.id);
+    if let Some(heel) = heel {
+        keuze.on_hover_text(heel);
+    }
     fout_ui(ui, fout);
     ui.end_row();
     veranderd
@@ -243,17 +257,43 @@ pub fn kies_met_toetsen<T: Clone + PartialEq>(
         return false;
     }
     let huidig = opties.iter().position(|(w, _)| w == waarde);
+    let sleutel = knop.with("typ");
+    let (vorig, tijd) = ui
+        .data(|d| d.get_temp::<(String, f64)>(sleutel))
+        .unwrap_or_default();
+    // While a search is being typed, Space is part of it (and does not
+    // open or close the list, as it does otherwise).
+    let zoekt = !vorig.is_empty() && ui.input(|i| i.time) - tijd < 1.0;
     let (omlaag, omhoog, tekst, nu) = ui.input_mut(|i| {
+        // Letters typed in this same frame start a search too.
+        let zoekt = zoekt
+            || i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Text(t) if !t.trim().is_empty()));
+        if zoekt {
+            i.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::Key {
+                        key: egui::Key::Space,
+                        ..
+                    }
+                )
+            });
+        }
         let omlaag = i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown);
         let omhoog = i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp);
         let mut tekst = String::new();
-        i.events.retain(|e| match e {
-            egui::Event::Text(t) if t.chars().all(|c| !c.is_control()) => {
-                tekst.push_str(t);
-                false
-            }
-            _ => true,
-        });
+        // A lone space (no search going on) is Space: it opens the list.
+        if zoekt {
+            i.events.retain(|e| match e {
+                egui::Event::Text(t) if t.chars().all(|c| !c.is_control()) => {
+                    tekst.push_str(t);
+                    false
+                }
+                _ => true,
+            });
+        }
         (omlaag, omhoog, tekst, i.time)
     });
     let nieuw = if omlaag {
@@ -261,10 +301,6 @@ pub fn kies_met_toetsen<T: Clone + PartialEq>(
     } else if omhoog {
         Some(huidig.map_or(0, |h| h.saturating_sub(1)))
     } else if !tekst.is_empty() {
-        let sleutel = knop.with("typ");
-        let (vorig, tijd) = ui
-            .data(|d| d.get_temp::<(String, f64)>(sleutel))
-            .unwrap_or_default();
         let mut gezocht = if nu - tijd < 1.0 {
             vorig + &tekst
         } else {
@@ -301,6 +337,9 @@ pub fn kies_met_toetsen<T: Clone + PartialEq>(
         _ => false,
     }
 }
+
+/// The width of every choice in a form.
+pub const KEUZE_BREEDTE: f32 = 260.0;
 
 /// Whether Enter was pressed outside a multi-line field and with no list
 /// open (a form saves on it).
