@@ -278,6 +278,17 @@ CREATE TABLE indicatorwaarde (
     PRIMARY KEY (indicator, jaar, soort)
 ) STRICT;
 
+-- The municipality's own indicators: an indicator the catalogue does not
+-- hold, with its place in the doelenboom (its values live in indicatorwaarde).
+CREATE TABLE eigen_indicator (
+    code        TEXT PRIMARY KEY CHECK (code <> ''),
+    naam        TEXT NOT NULL CHECK (naam <> ''),
+    eenheid     TEXT NOT NULL CHECK (eenheid IN ('aantal', 'percentage', 'per-10000', 'gemiddelde', 'euro')),
+    bron        TEXT NOT NULL CHECK (bron <> ''),
+    doel        TEXT NOT NULL CHECK (doel <> ''),
+    beleidslijn TEXT
+) STRICT;
+
 -- The audit log (BIO 8.15.01): append-only (the triggers refuse UPDATE,
 -- DELETE and any INSERT but of the next row) and chained with a keyed hash
 -- (HMAC-SHA256, the key outside this file); see src/store/audit.rs.

@@ -576,6 +576,8 @@ fn meet_grootte(o: &Opties, inwoners: u32, met_audit: bool) -> Vec<Rij> {
                     van,
                     tot: eind_jaar,
                     intern: false,
+                    gemaakt_op: chrono::NaiveDate::from_ymd_opt(eind_jaar, 12, 31).expect("datum"),
+                    per_wijkteam: false,
                 },
                 &mut |_, _| {},
             )

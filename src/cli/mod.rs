@@ -8,6 +8,7 @@ pub mod beheer;
 pub mod demo;
 pub mod meet;
 pub mod rapport;
+pub mod rapport_pdf;
 pub mod uitwisseling;
 
 use std::io::Write as _;
@@ -33,10 +34,12 @@ pub enum Opdracht {
     },
     /// `demo [--inwoners N] [--jaren K] [--seed S] [--jsonl OUT]`
     Demo(DemoOpties),
-    /// `report --jaar Y`
+    /// `report --jaar Y [--wijkteam ID]`
     Rapport {
         /// The year.
         jaar: i32,
+        /// One wijkteam's report instead of the municipality's.
+        wijkteam: Option<String>,
     },
     /// `backup OUT.sqlite`
     Backup {
@@ -57,7 +60,7 @@ pub enum Opdracht {
         /// Runs per figure (the median is printed).
         runs: usize,
     },
-    /// `export --van Y1 --tot Y2 --uit OUT.xlsx|OUT.csv [--intern]`
+    /// `export --van Y1 --tot Y2 --uit OUT.xlsx|OUT.csv [--intern] [--per-wijkteam]`
     Export {
         /// First year.
         van: i32,
@@ -67,7 +70,11 @@ pub enum Opdracht {
         uit: PathBuf,
         /// Show small numbers instead of suppressing them.
         intern: bool,
+        /// Also a sheet (XLSX) or file (CSV) per wijkteam.
+        per_wijkteam: bool,
     },
+    /// `rapport-pdf --van Y1 --tot Y2 --uit OUT.pdf [--wijkteam ID] [--intern]`
+    RapportPdf(rapport_pdf::PdfAanroep),
 }
 
 /// Options of the demo generator.
@@ -114,9 +121,14 @@ Gebruik:
                                                     schrijf het hele register als uitwisselingsbestand
   wijkregister [--db BESTAND] demo [--inwoners N] [--jaren K] [--seed S] [--jsonl UIT.jsonl]
                                                     vul het register met demogegevens (of schrijf ze als bestand)
-  wijkregister [--db BESTAND] report --jaar J       druk het indicatorrapport van jaar J af (JSON)
-  wijkregister [--db BESTAND] export --van J1 --tot J2 --uit UIT.xlsx|UIT.csv [--intern]
+  wijkregister [--db BESTAND] report --jaar J [--wijkteam ID]
+                                                   druk het indicatorrapport van jaar J af (JSON),
+                                                   met --wijkteam dat van één wijkteam
+  wijkregister [--db BESTAND] export --van J1 --tot J2 --uit UIT.xlsx|UIT.csv [--intern] [--per-wijkteam]
                                                     schrijf de monitoringexport
+  wijkregister [--db BESTAND] rapport-pdf --van J1 --tot J2 --uit UIT.pdf [--wijkteam ID] [--intern]
+                                                    schrijf het rapport voor de gemeenteraad (PDF, A4),
+                                                    met --wijkteam dat van één wijkteam
   wijkregister [--db BESTAND] backup UIT.sqlite      schrijf een consistente kopie van het register
   wijkregister [--db BESTAND] restore IN.sqlite      zet een kopie terug (de huidige stand wordt eerst bewaard)
   wijkregister [--db BESTAND] audit verify           controleer de hashketen van het auditlog
@@ -222,25 +234,29 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
             Opdracht::Demo(o)
         }
         Some("report") => {
-            let mut jaar = None;
+            let (mut jaar, mut wijkteam) = (None, None);
             while let Some(vlag) = rest.next() {
                 match vlag.as_str() {
                     "--jaar" => jaar = Some(getal(&mut rest, "--jaar")?),
+                    "--wijkteam" => wijkteam = Some(waarde(&mut rest, "--wijkteam")?),
                     a => return Err(format!("report kent '{a}' niet")),
                 }
             }
             Opdracht::Rapport {
                 jaar: jaar.ok_or("report heeft --jaar J nodig")?,
+                wijkteam,
             }
         }
         Some("export") => {
-            let (mut van, mut tot, mut uit, mut intern) = (None, None, None, false);
+            let (mut van, mut tot, mut uit, mut intern, mut per_wijkteam) =
+                (None, None, None, false, false);
             while let Some(vlag) = rest.next() {
                 match vlag.as_str() {
                     "--van" => van = Some(getal(&mut rest, "--van")?),
                     "--tot" => tot = Some(getal(&mut rest, "--tot")?),
                     "--uit" => uit = Some(PathBuf::from(waarde(&mut rest, "--uit")?)),
                     "--intern" => intern = true,
+                    "--per-wijkteam" => per_wijkteam = true,
                     a => return Err(format!("export kent '{a}' niet")),
                 }
             }
@@ -255,8 +271,10 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
                 tot,
                 uit,
                 intern,
+                per_wijkteam,
             }
         }
+        Some("rapport-pdf") => Opdracht::RapportPdf(rapport_pdf::parse(&mut rest)?),
         Some(a) => return Err(format!("onbekende opdracht '{a}'")),
     };
     Ok(Aanroep { db, opdracht })
@@ -293,13 +311,15 @@ pub fn voer_uit(db: &std::path::Path, opdracht: &Opdracht) -> anyhow::Result<Exi
         Opdracht::Meet { json, runs } => meet::meet_register(db, *json, *runs),
         Opdracht::Backup { uit } => beheer::backup(db, uit),
         Opdracht::Herstel { bron } => beheer::herstel(db, bron),
-        Opdracht::Rapport { jaar } => rapport::rapport(db, *jaar),
+        Opdracht::Rapport { jaar, wijkteam } => rapport::rapport(db, *jaar, wijkteam.as_deref()),
         Opdracht::Export {
             van,
             tot,
             uit,
             intern,
-        } => rapport::export(db, *van, *tot, uit, *intern),
+            per_wijkteam,
+        } => rapport::export(db, *van, *tot, uit, *intern, *per_wijkteam),
+        Opdracht::RapportPdf(a) => rapport_pdf::rapport_pdf(db, a),
     };
     for waarschuwing in crate::store::neem_waarschuwingen() {
         fout(&format!("wijkregister: {waarschuwing}"));
@@ -405,7 +425,24 @@ mod tests {
         );
         assert_eq!(
             p(&["report", "--jaar", "2024"]).expect("ok").opdracht,
-            Opdracht::Rapport { jaar: 2024 }
+            Opdracht::Rapport {
+                jaar: 2024,
+                wijkteam: None
+            }
+        );
+        assert_eq!(
+            p(&["report", "--jaar", "2024", "--wijkteam", "WT-OOST"])
+                .expect("ok")
+                .opdracht,
+            Opdracht::Rapport {
+                jaar: 2024,
+                wijkteam: Some("WT-OOST".into())
+            }
+        );
+        assert!(
+            p(&["report", "--jaar", "2024", "--wijkteam"])
+                .expect_err("fout")
+                .contains("--wijkteam")
         );
         assert_eq!(
             p(&[
@@ -417,7 +454,8 @@ mod tests {
                 van: 2023,
                 tot: 2024,
                 uit: "m.csv".into(),
-                intern: true
+                intern: true,
+                per_wijkteam: false
             }
         );
     }

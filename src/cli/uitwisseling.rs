@@ -57,7 +57,15 @@ pub fn importeer(db: &Path, bestand: &Path) -> anyhow::Result<ExitCode> {
                     "Er zijn meer dan {MAX_FOUTEN} fouten; alleen de eerste {MAX_FOUTEN} staan hierboven."
                 ));
             }
-            fout("Er is niets opgeslagen: het register is ongewijzigd.");
+            // An error of the register itself (disk full, read-only, …)
+            // already says that nothing was stored.
+            if !fouten
+                .fouten
+                .iter()
+                .any(|f| f.regel == 0 && f.reden.contains("niets opgeslagen"))
+            {
+                fout("Er is niets opgeslagen: het register is ongewijzigd.");
+            }
             let _ = log_opdrachtregel(
                 &conn,
                 "import",

@@ -2,10 +2,15 @@
 //!
 //! One generator ([`genereer`]) emits [`Record`]s through a sink, household
 //! by household, in an order where every reference points to an earlier
-//! record; two thin wrappers feed it into the database ([`vul_register`],
-//! one transaction through `store::schrijven::voeg_in`) or into an exchange
-//! file ([`schrijf_jsonl`]). Nothing reads a clock and the random stream is
-//! our own splitmix64, so the same settings give byte-identical output.
+//! record; [`vul_register`] feeds it into the database (one transaction
+//! through `store::schrijven::voeg_in`) and then adds what the records do
+//! not hold (`verrijking`: klantreis steps and corrections, the
+//! afwegingsladder per rung, life domains, …), so every table but the
+//! accounts and the audit log is filled; [`vul_register_met_accounts`]
+//! adds those too. [`schrijf_jsonl`] writes the same register as an
+//! exchange file (filled in memory, then exported). Nothing reads a clock
+//! and the random stream is our own splitmix64, so the same settings give
+//! byte-identical output.
 //!
 //! The proportions follow the source documents: about one in seven young
 //! people with jeugdhulp in a year, Wmo maatwerk for a few percent of adults
@@ -17,6 +22,7 @@ pub mod kaart;
 mod namen;
 pub mod rng;
 mod teksten;
+mod verrijking;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -169,24 +175,99 @@ pub fn vul_register(
             })?;
         // As after an import: each provision linked to the providers that delivered it.
         store::sociale_kaart_beheer::koppel_geleverde_aanbieders(tx)?;
+        verrijking::verrijk(tx, inst.eind_jaar)?;
         Ok(verslag)
     })
 }
 
-/// Writes the demo register as an exchange file: the header, then one
-/// record per line. The caller buffers `uit` and makes the write atomic.
-pub fn schrijf_jsonl(mut uit: impl Write, inst: &DemoInstellingen) -> io::Result<DemoVerslag> {
-    serde_json::to_writer(&mut uit, &uitwisseling::header(GEMEENTE))?;
-    uit.write_all(b"\n")?;
-    let verslag = genereer(inst, &mut |r: Record| -> io::Result<()> {
-        serde_json::to_writer(&mut uit, &uitwisseling::naar_json(&r))?;
-        uit.write_all(b"\n")
-    })
-    .map_err(|f| match f {
-        DemoFout::Instellingen(v) => io::Error::new(io::ErrorKind::InvalidInput, v.to_string()),
-        DemoFout::Uitvoer(e) => e,
-    })?;
-    uit.flush()?;
+/// The password of the demo accounts of [`vul_register_met_accounts`]
+/// (fictitious data only; never use it for a real register).
+pub const DEMO_WACHTWOORD: &str = "Wijkteam-2026!";
+
+/// [`vul_register`], then accounts through the store's own account
+/// functions (so the audit log records them): a first beheerder `beheer`,
+/// the intaker with the most open meldingen as `intaker`, a teamleider as
+/// `teamleider` (after one failed login), and a wijkcoach as `oud-collega`,
+/// set inactive. All with [`DEMO_WACHTWOORD`]; `nu` is the moment written.
+/// Every table of the register then holds rows.
+pub fn vul_register_met_accounts(
+    conn: &mut Connection,
+    inst: &DemoInstellingen,
+    nu: chrono::NaiveDateTime,
+) -> Result<DemoVerslag, StoreFout> {
+    use crate::store::accounts;
+    let verslag = vul_register(conn, inst)?;
+    let fout = |e: accounts::AccountFout| StoreFout::Afgebroken(account_fout(&e));
+    let beheer = accounts::maak_eerste_beheerder(conn, "Bea Beheer", "beheer", DEMO_WACHTWOORD, nu)
+        .map_err(fout)?;
+    let eerste = |sql: &str| -> Result<Option<String>, StoreFout> {
+        Ok(conn
+            .query_row(sql, [], |r| r.get(0))
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })?)
+    };
+    let intaker = eerste(
+        "SELECT m.medewerker FROM melding m JOIN medewerker w ON w.id = m.medewerker
+          WHERE m.afgesloten IS NULL AND w.rol = 'intaker'
+          GROUP BY m.medewerker ORDER BY count(*) DESC, m.medewerker LIMIT 1",
+    )?;
+    let leider = eerste("SELECT id FROM medewerker WHERE rol = 'teamleider' ORDER BY id LIMIT 1")?;
+    let coach = eerste("SELECT id FROM medewerker WHERE rol = 'wijkcoach' ORDER BY id LIMIT 1")?;
+    for (mw, naam) in [
+        (intaker, "intaker"),
+        (leider, "teamleider"),
+        (coach, "oud-collega"),
+    ] {
+        let Some(mw) = mw else { continue };
+        accounts::voeg_toe(conn, &beheer.medewerker, &mw, naam, DEMO_WACHTWOORD, nu)
+            .map_err(fout)?;
+        if naam == "teamleider" {
+            // One failed login: counted on the account, refused in the log.
+            let _ = accounts::inloggen(conn, naam, "verkeerd-wachtwoord", nu);
+        }
+        if naam == "oud-collega" {
+            accounts::zet_actief(conn, &beheer.medewerker, &mw, false, nu).map_err(fout)?;
+        }
+    }
+    Ok(verslag)
+}
+
+/// An account error as the `'static` reason of [`StoreFout::Afgebroken`]
+/// (the demo's own accounts never fail but on a broken register).
+fn account_fout(_: &crate::store::accounts::AccountFout) -> &'static str {
+    "de demo-accounts konden niet worden aangemaakt"
+}
+
+/// Writes the demo register as an exchange file (the current version):
+/// the register of [`vul_register`] is filled in memory and exported, so
+/// the file holds exactly what filling a database would. The report counts
+/// the lines per record type. The caller buffers `uit` and makes the write
+/// atomic.
+pub fn schrijf_jsonl(uit: impl Write, inst: &DemoInstellingen) -> io::Result<DemoVerslag> {
+    let als_io = |e: StoreFout| match e {
+        StoreFout::Validatie(v) => {
+            io::Error::new(io::ErrorKind::InvalidInput, store::veldfouten_tekst(&v))
+        }
+        StoreFout::Io(e) => e,
+        e => io::Error::other(e.to_string()),
+    };
+    let mut conn = store::open_in_memory().map_err(als_io)?;
+    vul_register(&mut conn, inst).map_err(als_io)?;
+    let mut verslag = DemoVerslag::default();
+    for soort in &uitwisseling::RECORDSOORTEN {
+        let n: i64 = conn
+            .query_row(&format!("SELECT count(*) FROM {}", soort.tabel), [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| als_io(StoreFout::from(e)))?;
+        if n > 0 {
+            verslag.per_soort.insert(soort.naam, n as u64);
+        }
+    }
+    verslag.records = store::export::exporteer(&conn, uit).map_err(als_io)?;
     Ok(verslag)
 }
 

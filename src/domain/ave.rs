@@ -36,7 +36,7 @@ use chrono::{Days, NaiveDate};
 
 use super::datum::leeftijd;
 use super::fout::{DomeinFout, Veldfout};
-use super::records::{MAX_NAAM, MAX_TEKST};
+use super::records::{MAX_NAAM, MAX_TEKST, controleer_tekens};
 use super::waarden::Rol;
 
 /// One level's texts.
@@ -201,6 +201,8 @@ pub fn valideer_teksten(teksten: &[AveNiveauTekst]) -> Result<(), Vec<Veldfout>>
                     max: MAX_NAAM,
                 },
             ));
+        } else if let Err(f) = controleer_tekens(&t.naam, false) {
+            fouten.push(Veldfout::new(veld, f));
         }
         for (veld, tekst) in [("situatie", &t.situatie), ("regie", &t.regie)] {
             let lengte = tekst.chars().count();
@@ -212,6 +214,8 @@ pub fn valideer_teksten(teksten: &[AveNiveauTekst]) -> Result<(), Vec<Veldfout>>
                         max: MAX_TEKST,
                     },
                 ));
+            } else if let Err(f) = controleer_tekens(tekst, true) {
+                fouten.push(Veldfout::new(veld, f));
             }
         }
     }
@@ -386,6 +390,8 @@ impl NieuweAveGebeurtenis {
                     max: MAX_TEKST,
                 },
             );
+        } else if let Err(f) = controleer_tekens(&self.reden, true) {
+            fout("reden", f);
         }
 
         match self.casusregisseur.as_deref().map(str::trim) {
@@ -428,6 +434,9 @@ impl NieuweAveGebeurtenis {
                         },
                     );
                     None
+                } else if let Err(f) = controleer_tekens(naam, false) {
+                    fout("procesregisseur", f);
+                    None
                 } else {
                     Some(false)
                 }
@@ -461,6 +470,8 @@ impl NieuweAveGebeurtenis {
                         max: MAX_TEKST,
                     },
                 );
+            } else if let Err(f) = controleer_tekens(uitleg, true) {
+                fout("reden_geen_procesmanager", f);
             }
         }
 
@@ -856,5 +867,35 @@ mod tests {
         let mut t = standaard_niveaus();
         t[4].niveau = 3;
         assert!(valideer_teksten(&t).is_err());
+    }
+
+    #[test]
+    fn stuurtekens_in_reden_en_teksten_worden_geweigerd() {
+        let mw = medewerkers();
+        let c = ctx(&VOLWASSENEN, &mw);
+        let mut g = gebeurtenis(1, None);
+        g.reden = "Zorgen\u{0}".into();
+        assert_eq!(
+            velden(g.valideer(&c)),
+            vec![(
+                "reden",
+                DomeinFout::Stuurteken {
+                    code: 0,
+                    positie: 7
+                }
+            )]
+        );
+        g.reden = "Zorgen over de huur,\nen over school.".into();
+        assert!(g.valideer(&c).is_ok(), "een regelovergang in een reden mag");
+
+        let mut teksten = standaard_niveaus();
+        teksten[2].naam = "Meervoudig\nprobleem".into();
+        teksten[3].regie = "Procesregie\u{1b}".into();
+        let f = valideer_teksten(&teksten).expect_err("stuurtekens");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert!(
+            f.iter()
+                .all(|v| matches!(v.fout, DomeinFout::Stuurteken { .. }))
+        );
     }
 }

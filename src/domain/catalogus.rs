@@ -133,7 +133,7 @@ pub enum Herkomst {
 }
 
 /// The unit of an indicator's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Eenheid {
     /// A count.
     Aantal,
@@ -1102,21 +1102,21 @@ pub const CATALOGUS: &[Indicator] = &[
     ),
     r(
         "tw-jeugd-verblijf",
-        "Totaal aantal unieke jeugdigen dat geïndiceerde zorg heeft ontvangen met verblijf",
+        "Totaal aantal unieke jeugdigen met verblijf",
         &DOEL_LANDELIJK,
         &BL_TW,
         Aantal,
     ),
     r(
         "tw-jeugd-ambulant",
-        "Totaal aantal unieke jeugdigen dat geïndiceerde zorg heeft ontvangen met ambulante zorg",
+        "Totaal aantal unieke jeugdigen met ambulante zorg",
         &DOEL_LANDELIJK,
         &BL_TW,
         Aantal,
     ),
     r(
         "tw-jeugd-maatregel",
-        "Totaal aantal unieke jeugdigen dat geïndiceerde zorg heeft ontvangen met een maatregel (jeugdbescherming of jeugdreclassering)",
+        "Totaal aantal unieke jeugdigen met een maatregel (ondertoezichtstelling of uithuisplaatsing)",
         &DOEL_LANDELIJK,
         &BL_TW,
         Aantal,
@@ -1132,8 +1132,11 @@ pub fn indicator(code: &str) -> Option<&'static Indicator> {
 /// One beleidslijn of the doelenboom with its indicators.
 #[derive(Debug, Clone)]
 pub struct Tak {
-    /// The beleidslijn.
+    /// The beleidslijn (as it first appears in the Actieplan).
     pub beleidslijn: &'static Beleidslijn,
+    /// Every paragraph of the Actieplan it stands in, in order (3.3 stands
+    /// under Jeugdwet and under Wmo).
+    pub paragrafen: Vec<&'static str>,
     /// Its indicators, in catalogue order.
     pub indicatoren: Vec<&'static Indicator>,
 }
@@ -1148,21 +1151,41 @@ pub struct Stam {
 }
 
 /// The doelenboom: goals → beleidslijnen → indicators, in catalogue order.
-/// A beleidslijn that the Actieplan repeats in another paragraph (3.3 under
-/// Jeugdwet and under Wmo) is its own branch.
+/// Each beleidslijn appears once under its goal: one that the Actieplan
+/// repeats in another paragraph (3.3 under Jeugdwet and under Wmo) is one
+/// branch with both paragraphs and the indicators of both.
 #[must_use]
 pub fn doelenboom() -> Vec<Stam> {
+    let alle: Vec<&'static Indicator> = CATALOGUS.iter().collect();
+    doelenboom_van(&alle)
+}
+
+/// The doelenboom of `indicatoren` (the catalogue and the municipality's
+/// own indicators, in that order), as [`doelenboom`].
+#[must_use]
+pub fn doelenboom_van(indicatoren: &[&'static Indicator]) -> Vec<Stam> {
     let mut boom: Vec<Stam> = Vec::new();
     for doel in DOELEN {
         let mut takken: Vec<Tak> = Vec::new();
-        for ind in CATALOGUS.iter().filter(|i| i.doel == *doel) {
-            match takken
-                .iter_mut()
-                .find(|t| *t.beleidslijn == *ind.beleidslijn)
-            {
-                Some(tak) => tak.indicatoren.push(ind),
+        for ind in indicatoren.iter().copied().filter(|i| i.doel == *doel) {
+            let bl = ind.beleidslijn;
+            let zelfde = |t: &&mut Tak| {
+                if bl.code.is_empty() {
+                    *t.beleidslijn == *bl
+                } else {
+                    t.beleidslijn.code == bl.code
+                }
+            };
+            match takken.iter_mut().find(zelfde) {
+                Some(tak) => {
+                    if !tak.paragrafen.contains(&bl.paragraaf) {
+                        tak.paragrafen.push(bl.paragraaf);
+                    }
+                    tak.indicatoren.push(ind);
+                }
                 None => takken.push(Tak {
-                    beleidslijn: ind.beleidslijn,
+                    beleidslijn: bl,
+                    paragrafen: vec![bl.paragraaf],
                     indicatoren: vec![ind],
                 }),
             }
@@ -1209,13 +1232,28 @@ mod tests {
             doel3.doel.naam,
             "Ontwikkelen efficiënte en effectieve maatwerkvoorzieningen"
         );
-        let bw = doel3
+        // Each beleidslijn once, with every paragraph it stands in.
+        let mut gezien = std::collections::HashSet::new();
+        for stam in &boom {
+            for tak in &stam.takken {
+                if !tak.beleidslijn.code.is_empty() {
+                    assert!(
+                        gezien.insert(tak.beleidslijn.code),
+                        "{} twee keer",
+                        tak.beleidslijn.code
+                    );
+                }
+            }
+        }
+        let drie_vier = doel3
             .takken
             .iter()
-            .find(|t| t.beleidslijn.paragraaf.starts_with("6.2.2") && t.beleidslijn.code == "3.4")
+            .find(|t| t.beleidslijn.code == "3.4")
             .expect("tak");
-        let codes: Vec<&str> = bw.indicatoren.iter().map(|i| i.code).collect();
-        assert_eq!(codes, ["3.4.1", "3.4C.1", "3.4C.2"]);
+        let codes: Vec<&str> = drie_vier.indicatoren.iter().map(|i| i.code).collect();
+        assert_eq!(codes, ["3.4A.1", "3.4B.1", "3.4.1", "3.4C.1", "3.4C.2"]);
+        assert_eq!(drie_vier.paragrafen.len(), 3);
+        assert!(drie_vier.paragrafen[2].starts_with("6.2.2"));
         assert_eq!(indicator("3.8.1").map(Indicator::is_berekend), Some(true));
         assert_eq!(indicator("1.10.1").map(|i| i.bron), Some(BRON_GGD));
     }

@@ -139,6 +139,52 @@ pub enum DomeinFout {
         /// Upper bound.
         tot: u8,
     },
+    /// A text holding an invisible control character (NUL, escape, …).
+    #[error(
+        "bevat een onzichtbaar stuurteken (U+{code:04X}) op positie {positie}; zulke tekens horen niet in een tekst"
+    )]
+    Stuurteken {
+        /// The character's code point.
+        code: u32,
+        /// 1-based character position in the text.
+        positie: usize,
+    },
+    /// A BSN that an earlier line of the same exchange file already gave.
+    #[error(
+        "BSN {bsn} staat al op regel {regel} van dit bestand (inwoner '{inwoner}'); één BSN hoort bij één inwoner"
+    )]
+    BsnAlInBestand {
+        /// The BSN.
+        bsn: String,
+        /// The earlier line.
+        regel: u64,
+        /// The resident of that line.
+        inwoner: String,
+    },
+    /// A BSN that belongs to a resident already in the register.
+    #[error(
+        "BSN {bsn} is al bekend bij inwoner '{inwoner}' in het register; één BSN hoort bij één inwoner"
+    )]
+    BsnAlInRegister {
+        /// The BSN.
+        bsn: String,
+        /// The resident who has it.
+        inwoner: String,
+    },
+    /// A code that another record already has.
+    #[error("'{0}' bestaat al; kies een andere code")]
+    CodeBestaat(String),
+    /// A record that cannot go because other records use it.
+    #[error("{0}")]
+    InGebruik(String),
+    /// An own indicator that would take a code of the catalogue.
+    #[error("'{0}' is een code uit de catalogus van het actieplan; kies een eigen code")]
+    CatalogusCode(String),
+    /// A code with characters an indicator code does not have.
+    #[error(
+        "'{0}' is geen geldige code: gebruik letters, cijfers, punt en streepje (hoogstens 20 tekens)"
+    )]
+    OngeldigeCode(String),
     /// A rule of the klantreis, the afwegingsladder or the sociale kaart.
     #[error(transparent)]
     Klantreis(#[from] super::klantreis::KlantreisFout),

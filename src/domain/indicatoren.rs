@@ -109,6 +109,48 @@ pub fn leeftijd_bij_toekenning(
     teldatum(jaar, start).map(|d| leeftijd(geboren, d))
 }
 
+/// The first day of a resident's **Pw spell** on day `dag` (indicators.md):
+/// the uninterrupted time on benefit that contains `dag`, gathered from the
+/// resident's `pw-uitkering` toekenningen (`start`, `eind`; no `eind` is
+/// open-ended). Toekenningen that overlap or touch (the next starts the day
+/// after the last ends) are one spell; a gap of one whole day or more ends
+/// it. `None` when no toekenning runs on `dag`.
+#[must_use]
+pub fn pw_spell_begin(
+    perioden: &[(NaiveDate, Option<NaiveDate>)],
+    dag: NaiveDate,
+) -> Option<NaiveDate> {
+    let mut gesorteerd: Vec<&(NaiveDate, Option<NaiveDate>)> = perioden.iter().collect();
+    gesorteerd.sort_by_key(|(start, _)| *start);
+    // The spell being gathered: its first day and its last (None: open).
+    let mut huidig: Option<(NaiveDate, Option<NaiveDate>)> = None;
+    let bevat = |(begin, eind): (NaiveDate, Option<NaiveDate>)| {
+        begin <= dag && eind.is_none_or(|e| e >= dag)
+    };
+    for &&(start, eind) in &gesorteerd {
+        huidig = match huidig {
+            Some((begin, laatste))
+                if laatste.is_none_or(|l| l.succ_opt().is_none_or(|dag_na| start <= dag_na)) =>
+            {
+                // Overlaps or touches: the spell goes on.
+                let samen = match (laatste, eind) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    _ => None,
+                };
+                Some((begin, samen))
+            }
+            Some(vorige) => {
+                if bevat(vorige) {
+                    return Some(vorige.0);
+                }
+                Some((start, eind))
+            }
+            None => Some((start, eind)),
+        };
+    }
+    huidig.filter(|h| bevat(*h)).map(|h| h.0)
+}
+
 /// One band of the reference population.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Band {
@@ -221,6 +263,49 @@ mod tests {
 
     fn d(j: i32, m: u32, dag: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(j, m, dag).expect("datum")
+    }
+
+    #[test]
+    fn pw_spell_aansluitend_is_een_spell_een_dag_gat_niet() {
+        // Decided again every half year, back to back since 2015.
+        let per_half_jaar: Vec<(NaiveDate, Option<NaiveDate>)> = (2015..2025)
+            .flat_map(|j| {
+                [
+                    (d(j, 1, 1), Some(d(j, 6, 30))),
+                    (d(j, 7, 1), Some(d(j, 12, 31))),
+                ]
+            })
+            .collect();
+        assert_eq!(
+            pw_spell_begin(&per_half_jaar, d(2024, 12, 31)),
+            Some(d(2015, 1, 1))
+        );
+        // Overlapping and open-ended pieces join as well, in any order.
+        let door_elkaar = [
+            (d(2023, 3, 1), None),
+            (d(2021, 1, 1), Some(d(2022, 6, 30))),
+            (d(2022, 5, 1), Some(d(2023, 2, 28))),
+        ];
+        assert_eq!(
+            pw_spell_begin(&door_elkaar, d(2024, 6, 1)),
+            Some(d(2021, 1, 1))
+        );
+        // One whole day without benefit (1 July) ends the spell.
+        let gat = [
+            (d(2020, 1, 1), Some(d(2024, 6, 30))),
+            (d(2024, 7, 2), Some(d(2024, 12, 31))),
+        ];
+        assert_eq!(pw_spell_begin(&gat, d(2024, 12, 31)), Some(d(2024, 7, 2)));
+        assert_eq!(pw_spell_begin(&gat, d(2024, 6, 30)), Some(d(2020, 1, 1)));
+        assert_eq!(pw_spell_begin(&gat, d(2024, 7, 1)), None);
+        // A later spell does not reach back over an earlier gap.
+        let twee = [
+            (d(2010, 1, 1), Some(d(2012, 1, 1))),
+            (d(2012, 1, 3), Some(d(2013, 1, 1))),
+        ];
+        assert_eq!(pw_spell_begin(&twee, d(2011, 5, 5)), Some(d(2010, 1, 1)));
+        assert_eq!(pw_spell_begin(&twee, d(2012, 6, 1)), Some(d(2012, 1, 3)));
+        assert_eq!(pw_spell_begin(&[], d(2012, 6, 1)), None);
     }
 
     #[test]

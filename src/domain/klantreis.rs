@@ -514,6 +514,8 @@ impl Afwegingsladder {
                         max: MAX_TEKST,
                     },
                 ));
+            } else if let Err(f) = super::records::controleer_tekens(&trede.toelichting, true) {
+                fouten.push(Veldfout::new(soort.veld(), f));
             }
             if trede.lost_op.is_none() {
                 open.get_or_insert(soort);

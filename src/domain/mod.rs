@@ -8,6 +8,7 @@ pub mod bewaartermijn;
 pub mod bsn;
 pub mod catalogus;
 pub mod datum;
+pub mod eigen_indicator;
 pub mod fout;
 pub mod indicatoren;
 pub mod klantreis;

@@ -20,6 +20,39 @@ pub const MAX_TEKST: usize = 4000;
 /// Longest identifier or name (characters).
 pub const MAX_NAAM: usize = 200;
 
+/// Refuses invisible control characters in a text (NUL, escape, backspace,
+/// DEL, the C1 range, …): they cannot be typed in a form, are invisible
+/// on screen and in reports, and break exports. A multi-line text
+/// (`meerregelig`: a note, a reason, a question) may hold line breaks and
+/// tabs; a name or code may not. The forms and the import share this rule.
+pub fn controleer_tekens(tekst: &str, meerregelig: bool) -> Result<(), DomeinFout> {
+    let toegestaan = |c: char| meerregelig && matches!(c, '\n' | '\r' | '\t');
+    match tekst
+        .chars()
+        .enumerate()
+        .find(|(_, c)| c.is_control() && !toegestaan(*c))
+    {
+        Some((i, c)) => Err(DomeinFout::Stuurteken {
+            code: u32::from(c),
+            positie: i + 1,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// A date of birth lies on or before today: the forms and the import share
+/// this rule.
+pub fn controleer_geboortedatum(
+    geboortedatum: NaiveDate,
+    vandaag: NaiveDate,
+) -> Result<(), DomeinFout> {
+    if geboortedatum > vandaag {
+        Err(DomeinFout::DatumNaVandaag(geboortedatum))
+    } else {
+        Ok(())
+    }
+}
+
 /// Collects field errors while a record is checked.
 #[derive(Debug, Default)]
 struct Controle(Vec<Veldfout>);
@@ -37,10 +70,15 @@ impl Controle {
         }
     }
 
+    /// The length and the characters of a text: a name (`max` up to
+    /// [`MAX_NAAM`]) is one line, a longer text may hold line breaks and tabs.
     fn lengte(&mut self, veld: &'static str, tekst: &str, max: usize) {
         let lengte = tekst.chars().count();
         if lengte > max {
             self.fout(veld, DomeinFout::TeLang { lengte, max });
+        }
+        if let Err(f) = controleer_tekens(tekst, max > MAX_NAAM) {
+            self.fout(veld, f);
         }
     }
 
@@ -232,6 +270,9 @@ impl Voorziening {
                 _ => {}
             }
         }
+        if let Some(categorie) = &self.categorie {
+            c.lengte("categorie", categorie, MAX_NAAM);
+        }
         for kenmerk in &self.kenmerken {
             c.niet_leeg("kenmerken", kenmerk, MAX_NAAM);
         }
@@ -273,6 +314,20 @@ impl Inwoner {
         c.lengte("woonplaats", &self.woonplaats, MAX_NAAM);
         c.optie("wijkteam", self.wijkteam.as_ref(), MAX_NAAM);
         c.klaar()
+    }
+
+    /// [`Inwoner::valideer`] plus the rules that need today: the date of
+    /// birth is not in the future.
+    pub fn valideer_op(&self, vandaag: NaiveDate) -> Result<(), Vec<Veldfout>> {
+        let mut fouten = self.valideer().err().unwrap_or_default();
+        if let Err(f) = controleer_geboortedatum(self.geboortedatum, vandaag) {
+            fouten.push(Veldfout::new("geboortedatum", f));
+        }
+        if fouten.is_empty() {
+            Ok(())
+        } else {
+            Err(fouten)
+        }
     }
 
     /// "Voornaam Achternaam".
@@ -748,6 +803,15 @@ impl Record {
             Record::Vordering(_) => "vordering",
             Record::Bevolking(_) => "bevolking",
             Record::Indicatorwaarde(_) => "indicatorwaarde",
+        }
+    }
+
+    /// [`Record::valideer`] plus the rules that need today (a resident's
+    /// date of birth is not in the future).
+    pub fn valideer_op(&self, vandaag: NaiveDate) -> Result<(), Vec<Veldfout>> {
+        match self {
+            Record::Inwoner(r) => r.valideer_op(vandaag),
+            anders => anders.valideer(),
         }
     }
 

@@ -10,9 +10,11 @@ use std::path::{Path, PathBuf};
 
 use super::Loket;
 use super::taak::Voortgang;
+use crate::domain::Rol;
 use crate::domain::{Indicatorwaarde, WaardeSoort};
+use crate::report::berekening::bereken_jaren_met_voortgang_voor;
 use crate::report::export::{ExportOpties, schrijf_export_gelogd};
-use crate::report::{Jaarrapport, RapportFout, bereken_jaren_met_voortgang};
+use crate::report::{Jaarrapport, RapportFout};
 use crate::store::StoreFout;
 use crate::store::indicatorwaarden::{self, IndicatorwaardeFout};
 use crate::store::klantreis::Handeling;
@@ -20,6 +22,35 @@ use crate::store::sociale_kaart::KaartFilter;
 use crate::store::toegang::Recht;
 
 impl Loket<'_> {
+    /// The wijkteams (id, naam) whose report this session may ask for
+    /// besides the municipality's: a teamleider their own team, a
+    /// beheerder every team.
+    pub fn rapport_wijkteams(&self) -> Result<Vec<(String, String)>, StoreFout> {
+        let g = self.eis(Recht::Rapportage)?;
+        let alle = crate::store::inwoners::wijkteams(&*self.gw.lees()?)?;
+        Ok(if g.rol == Rol::Beheerder {
+            alle
+        } else {
+            alle.into_iter()
+                .filter(|(id, _)| g.wijkteam.as_deref() == Some(id))
+                .collect()
+        })
+    }
+
+    /// Refuses a team's report this session may not ask for.
+    fn eis_rapport_voor(&self, wijkteam: Option<&str>) -> Result<(), StoreFout> {
+        let g = self.eis(Recht::Rapportage)?;
+        match wijkteam {
+            Some(t) if g.rol != Rol::Beheerder && g.wijkteam.as_deref() != Some(t) => {
+                Err(StoreFout::GeenToegang(format!(
+                    "{} kan alleen het rapport van het eigen wijkteam en van de hele gemeente maken",
+                    g.naam
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Computes every indicator for the years `van` to `tot` inclusive,
     /// reporting `(klaar, totaal)` years after each year.
     pub fn bereken_rapport(
@@ -28,8 +59,20 @@ impl Loket<'_> {
         tot: i32,
         voortgang: Voortgang<'_>,
     ) -> Result<Vec<Jaarrapport>, RapportFout> {
-        self.eis(Recht::Rapportage)?;
-        bereken_jaren_met_voortgang(&*self.gw.lees()?, van, tot, &mut |k, t| {
+        self.bereken_rapport_voor(van, tot, None, voortgang)
+    }
+
+    /// As [`Loket::bereken_rapport`], for one wijkteam (`None`: the
+    /// municipality); a teamleider only for their own team.
+    pub fn bereken_rapport_voor(
+        &self,
+        van: i32,
+        tot: i32,
+        wijkteam: Option<&str>,
+        voortgang: Voortgang<'_>,
+    ) -> Result<Vec<Jaarrapport>, RapportFout> {
+        self.eis_rapport_voor(wijkteam)?;
+        bereken_jaren_met_voortgang_voor(&*self.gw.lees()?, van, tot, wijkteam, &mut |k, t| {
             voortgang(k as u64, t as u64);
         })
     }
@@ -42,10 +85,41 @@ impl Loket<'_> {
         opties: ExportOpties,
         voortgang: Voortgang<'_>,
     ) -> Result<PathBuf, RapportFout> {
-        let actor = self.eis(Recht::Rapportage)?.id.clone();
+        let g = self.eis(Recht::Rapportage)?;
+        if opties.per_wijkteam && g.rol != Rol::Beheerder {
+            return Err(StoreFout::GeenToegang(format!(
+                "{} kan de export per wijkteam niet maken: die bevat elk wijkteam; een beheerder maakt hem",
+                g.naam
+            ))
+            .into());
+        }
+        let actor = g.id.clone();
         let conn = self.gw.lees()?;
         // Logged before the file gets its name (every export is in the audit log).
         schrijf_export_gelogd(
+            &conn,
+            pad,
+            opties,
+            &actor,
+            &self.klok.audit_tijdstip(),
+            &mut |k, t| voortgang(k as u64, t as u64),
+        )
+    }
+
+    /// Writes the printable report for the gemeenteraad (PDF) of `opties`
+    /// to `pad`; returns the path written. Logged, written or failed, as
+    /// [`Loket::schrijf_rapport_export`]. A teamleider prints the
+    /// municipality's report and the own team's, a beheerder every team's.
+    pub fn schrijf_rapport_pdf(
+        &self,
+        pad: &Path,
+        opties: &crate::report::pdf::PdfOpties,
+        voortgang: Voortgang<'_>,
+    ) -> Result<PathBuf, RapportFout> {
+        self.eis_rapport_voor(opties.wijkteam.as_deref())?;
+        let actor = self.eis(Recht::Rapportage)?.id.clone();
+        let conn = self.gw.lees()?;
+        crate::report::pdf::schrijf_pdf_gelogd(
             &conn,
             pad,
             opties,
@@ -90,6 +164,45 @@ impl Loket<'_> {
     ) -> Result<Vec<Indicatorwaarde>, StoreFout> {
         self.eis(Recht::Rapportage)?;
         indicatorwaarden::lees(&*self.gw.lees()?, van, tot)
+    }
+
+    /// Adds an own indicator of the municipality (teamleider or beheerder),
+    /// with its audit row.
+    pub fn eigen_indicator_toevoegen(
+        &self,
+        indicator: &crate::domain::eigen_indicator::EigenIndicator,
+    ) -> Result<(), StoreFout> {
+        let g = self.eis(Recht::Rapportage)?;
+        let nu = self.klok.audit_tijdstip();
+        crate::store::eigen_indicatoren::voeg_toe(
+            &*self.gw.schrijf()?,
+            Handeling {
+                medewerker: &g.id,
+                tijdstip: &nu,
+            },
+            indicator,
+        )
+    }
+
+    /// Removes an own indicator without recorded values; whether it existed.
+    pub fn eigen_indicator_verwijderen(&self, code: &str) -> Result<bool, StoreFout> {
+        let g = self.eis(Recht::Rapportage)?;
+        let nu = self.klok.audit_tijdstip();
+        crate::store::eigen_indicatoren::verwijder(
+            &*self.gw.schrijf()?,
+            Handeling {
+                medewerker: &g.id,
+                tijdstip: &nu,
+            },
+            code,
+        )
+    }
+
+    /// The names a report shows for its breakdown keys (provisions,
+    /// providers, referrers, laws, categories) and the wijkteams.
+    pub fn rapport_namen(&self) -> Result<crate::report::export::Namen, RapportFout> {
+        self.eis(Recht::Rapportage)?;
+        crate::report::export::Namen::lees(&*self.gw.lees()?)
     }
 
     /// Names of provisions and providers by id, to show breakdown keys as

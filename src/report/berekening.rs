@@ -22,7 +22,8 @@ use rusqlite::{Connection, params};
 use super::{Jaarrapport, RapportFout, Rij, Uitkomst, Waarde};
 use crate::domain::catalogus::{CATALOGUS, Eenheid, Indicator};
 use crate::domain::indicatoren::{
-    Band, Decimaal, bevolking_in_bereik, deel_afgerond, leeftijd_bij_toekenning, verhouding,
+    Band, Decimaal, bevolking_in_bereik, deel_afgerond, leeftijd_bij_toekenning, pw_spell_begin,
+    verhouding,
 };
 use crate::store::kolom::{self, optie_tekst, tekst};
 use crate::store::{self, indicatorwaarden};
@@ -82,17 +83,28 @@ type SnelMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 struct Context {
     voorzieningen: HashMap<String, Vz>,
     gemeente: Option<String>,
+    /// The wijkteam the report is for (`None`: the whole municipality).
+    team: Option<String>,
     /// Every resident by id: (rowid, date of birth, lives in the register's
     /// gemeente — `woonplaats` equal to it ignoring case). Read once in
     /// one pass; tens of thousands of random lookups per year cost more.
     inwoners: SnelMap<String, (i64, NaiveDate, bool)>,
+    /// The rowids of the residents the report counts: those of the team
+    /// (every resident when the report is for the municipality).
+    in_bereik: HashSet<i64>,
+    /// Every resident's `pw-uitkering` toekenningen (`toegekend`, with a
+    /// start) as (start, eind), for the Pw spell of 3.2.2: a spell may
+    /// reach back before the computed years.
+    pw_perioden: HashMap<i64, Vec<(NaiveDate, Option<NaiveDate>)>>,
+    /// The municipality's own indicators (external), after the catalogue.
+    eigen: Vec<&'static Indicator>,
     /// Every contract by id: whether it is a maatwerkcontract (a few
     /// hundred rows; looked up in memory instead of joined per toekenning).
     maatwerkcontracten: HashMap<String, bool>,
 }
 
 impl Context {
-    fn laad(conn: &Connection) -> Result<Self, RapportFout> {
+    fn laad(conn: &Connection, team: Option<&str>) -> Result<Self, RapportFout> {
         let mut voorzieningen: HashMap<String, Vz> = HashMap::new();
         let mut stmt = conn.prepare("SELECT id, soort, wet, categorie FROM voorziening")?;
         let mut rijen = stmt.query([])?;
@@ -125,7 +137,9 @@ impl Context {
             usize::try_from(hoogste.unwrap_or(0)).unwrap_or(0),
             std::hash::BuildHasherDefault::default(),
         );
-        let mut stmt = conn.prepare("SELECT rowid, id, geboortedatum, woonplaats FROM inwoner")?;
+        let mut in_bereik = HashSet::new();
+        let mut stmt =
+            conn.prepare("SELECT rowid, id, geboortedatum, woonplaats, wijkteam FROM inwoner")?;
         let mut rijen = stmt.query([])?;
         while let Some(r) = rijen.next()? {
             let geboren = kolom::datum(r, 2)?;
@@ -138,7 +152,30 @@ impl Context {
                     woonplaats.to_lowercase() == g
                 }
             });
-            inwoners.insert(r.get(1)?, (r.get(0)?, geboren, eigen));
+            let rowid: i64 = r.get(0)?;
+            if team.is_none_or(|t| optie_tekst(r, 4).ok().flatten() == Some(t)) {
+                in_bereik.insert(rowid);
+            }
+            inwoners.insert(r.get(1)?, (rowid, geboren, eigen));
+        }
+        let mut pw_perioden: HashMap<i64, Vec<(NaiveDate, Option<NaiveDate>)>> = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT t.inwoner, t.start, t.eind FROM voorziening_kenmerk k
+             JOIN toekenning t ON t.voorziening = k.voorziening
+             WHERE k.kenmerk = 'pw-uitkering' AND t.uitkomst = 'toegekend' AND t.start IS NOT NULL",
+        )?;
+        let mut rijen = stmt.query([])?;
+        while let Some(r) = rijen.next()? {
+            let id = tekst(r, 0)?;
+            let Some((rowid, _, _)) = inwoners.get(id) else {
+                return Err(RapportFout::Gegevens(format!(
+                    "toekenning van onbekende inwoner '{id}'"
+                )));
+            };
+            pw_perioden
+                .entry(*rowid)
+                .or_default()
+                .push((kolom::datum(r, 1)?, kolom::optie_datum(r, 2)?));
         }
         let mut maatwerkcontracten = HashMap::new();
         let mut stmt = conn.prepare("SELECT id, soort = 'maatwerkcontract' FROM contract")?;
@@ -146,10 +183,26 @@ impl Context {
         while let Some(r) = rijen.next()? {
             maatwerkcontracten.insert(r.get(0)?, r.get(1)?);
         }
+        if let Some(t) = team {
+            let bestaat: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM wijkteam WHERE id = ?1)",
+                [t],
+                |r| r.get(0),
+            )?;
+            if !bestaat {
+                return Err(RapportFout::Gegevens(format!(
+                    "wijkteam '{t}' bestaat niet in dit register"
+                )));
+            }
+        }
         Ok(Context {
             voorzieningen,
             gemeente,
+            team: team.map(str::to_owned),
             inwoners,
+            in_bereik,
+            pw_perioden,
+            eigen: store::eigen_indicatoren::indicatoren(conn)?,
             maatwerkcontracten,
         })
     }
@@ -159,6 +212,12 @@ impl Context {
         self.inwoners.get(id).ok_or_else(|| {
             RapportFout::Gegevens(format!("onbekende inwoner '{id}' in het register"))
         })
+    }
+
+    /// The rowid of resident `id` if the report counts them (`None`: another team's).
+    fn geteld(&self, id: &str) -> Result<Option<i64>, RapportFout> {
+        let rowid = self.inwoner(id)?.0;
+        Ok(self.in_bereik.contains(&rowid).then_some(rowid))
     }
 
     /// The provision `id` as the rules need it.
@@ -242,6 +301,9 @@ fn laad_lopend(
                 "toekenning van onbekende inwoner '{id}'"
             )));
         };
+        if !ctx.in_bereik.contains(inwoner) {
+            continue;
+        }
         let aanbieder = optie_tekst(r, 2)?.map(|a| pool.deel(a));
         uit.push(Lopend {
             inwoner: *inwoner,
@@ -306,10 +368,32 @@ fn sorteer(mut rijen: Vec<Rij>) -> Vec<Rij> {
 
 /// Computes every indicator for year `jaar`.
 pub fn bereken_jaar(conn: &Connection, jaar: i32) -> Result<Jaarrapport, RapportFout> {
+    bereken_jaar_voor(conn, jaar, None)
+}
+
+/// Computes every indicator for year `jaar` over the residents of
+/// `wijkteam` (indicators.md "Per wijkteam"); `None` is the municipality.
+/// A rate over the reference population, a count of the sociale kaart and
+/// an external value have no value for a team, with the reason.
+pub fn bereken_jaar_voor(
+    conn: &Connection,
+    jaar: i32,
+    wijkteam: Option<&str>,
+) -> Result<Jaarrapport, RapportFout> {
     let (begin, eind) = grenzen(jaar)?;
-    let ctx = Context::laad(conn)?;
+    let ctx = Context::laad(conn, wijkteam)?;
     let lopend = laad_lopend(conn, &ctx, &begin, &eind)?;
     bereken(conn, &ctx, &lopend, jaar)
+}
+
+/// As [`bereken_jaren`], over the residents of `wijkteam` (`None`: the municipality).
+pub fn bereken_jaren_voor(
+    conn: &Connection,
+    van: i32,
+    tot: i32,
+    wijkteam: Option<&str>,
+) -> Result<Vec<Jaarrapport>, RapportFout> {
+    bereken_jaren_met_voortgang_voor(conn, van, tot, wijkteam, &mut |_, _| {})
 }
 
 /// Computes every indicator for each year from `van` to `tot` inclusive
@@ -329,9 +413,20 @@ pub fn bereken_jaren_met_voortgang(
     tot: i32,
     voortgang: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<Jaarrapport>, RapportFout> {
+    bereken_jaren_met_voortgang_voor(conn, van, tot, None, voortgang)
+}
+
+/// As [`bereken_jaren_met_voortgang`], for one wijkteam or (`None`) the municipality.
+pub fn bereken_jaren_met_voortgang_voor(
+    conn: &Connection,
+    van: i32,
+    tot: i32,
+    wijkteam: Option<&str>,
+    voortgang: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<Jaarrapport>, RapportFout> {
     let (begin, _) = grenzen(van)?;
     let (_, eind) = grenzen(tot)?;
-    let ctx = Context::laad(conn)?;
+    let ctx = Context::laad(conn, wijkteam)?;
     // The running toekenningen of every year in one pass.
     let lopend = laad_lopend(conn, &ctx, &begin, &eind)?;
     let totaal = usize::try_from(tot - van + 1).unwrap_or(0);
@@ -374,7 +469,8 @@ fn bereken(
     let mut s_bw = HashSet::new();
     let mut s_bw_eigen = HashSet::new();
     let mut s_opvang = HashSet::new();
-    let mut pw_eerste_start: HashMap<i64, NaiveDate> = HashMap::new();
+    // Per resident on Pw benefit in Y: the last day in Y it ran (3.2.2).
+    let mut pw_laatste_dag: HashMap<i64, NaiveDate> = HashMap::new();
     let mut s_pw_18plus = HashSet::new();
     let mut s_jeugdhulp_onder18 = HashSet::new();
     let mut s_jeugdbescherming_onder18 = HashSet::new();
@@ -429,8 +525,9 @@ fn bereken(
             if l >= 18 {
                 s_pw_18plus.insert(inw);
             }
-            let e = pw_eerste_start.entry(inw).or_insert(t.start);
-            *e = (*e).min(t.start);
+            let dag = t.eind.map_or(laatste, |e| e.min(laatste));
+            let e = pw_laatste_dag.entry(inw).or_insert(dag);
+            *e = (*e).max(dag);
         }
         if vz.maatwerk_onder("jeugdwet") {
             let cat = vz.categorie.as_deref().unwrap_or("");
@@ -443,9 +540,13 @@ fn bereken(
                 "43" | "44" => {
                     s_jeugd_verblijf.insert(inw);
                 }
-                "47" | "48" => {
+                // Jeugdbescherming only (its measures are the
+                // ondertoezichtstelling and the uithuisplaatsing).
+                "48" => {
                     s_jeugd_maatregel.insert(inw);
                 }
+                // Jeugdreclassering is neither maatregel nor ambulant here.
+                "47" => {}
                 _ => {
                     s_jeugd_ambulant.insert(inw);
                 }
@@ -559,18 +660,17 @@ fn bereken(
         },
     );
     w.insert("3.8.3", aantal(s_opvang.len()));
-    w.insert("3.2.1", aantal(pw_eerste_start.len()));
+    w.insert("3.2.1", aantal(pw_laatste_dag.len()));
     let drie_jaar_terug =
         NaiveDate::from_ymd_opt(jaar - 3, 12, 31).ok_or(RapportFout::Jaar(jaar))?;
-    w.insert(
-        "3.2.2",
-        aantal(
-            pw_eerste_start
-                .values()
-                .filter(|s| **s > drie_jaar_terug)
-                .count(),
-        ),
-    );
+    let mut korter_dan_drie_jaar = 0usize;
+    for (inw, dag) in &pw_laatste_dag {
+        let perioden = ctx.pw_perioden.get(inw).map_or(&[][..], Vec::as_slice);
+        if pw_spell_begin(perioden, *dag).is_some_and(|b| b > drie_jaar_terug) {
+            korter_dan_drie_jaar += 1;
+        }
+    }
+    w.insert("3.2.2", aantal(korter_dan_drie_jaar));
     w.insert("tw-wmo", aantal(s_wmo.len()));
     w.insert("tw-jeugd", aantal(s_jeugd.len()));
     w.insert("tw-jeugd-verblijf", aantal(s_jeugd_verblijf.len()));
@@ -579,18 +679,22 @@ fn bereken(
 
     // Rates over the reference population.
     let banden = laad_bevolking(conn, jaar)?;
+    let per_team = ctx.team.is_some();
     let mut tarief =
         |code: &'static str, teller: usize, van: u8, tot: u8, factor: i64, decimalen: u32| {
-            let uitkomst = match bevolking_in_bereik(jaar, &banden, van, tot) {
+            let noemer = if per_team {
+                Err(GEEN_TEAMBEVOLKING.to_owned())
+            } else {
+                bevolking_in_bereik(jaar, &banden, van, tot).map_err(|f| f.to_string())
+            };
+            let uitkomst = match noemer {
                 Ok(noemer) => match verhouding(factor, teller as i64, noemer as i64, decimalen) {
                     Some(d) => Waarde::Getal(d),
                     None => Waarde::Geen {
                         reden: "niet te berekenen".to_owned(),
                     },
                 },
-                Err(fout) => Waarde::Geen {
-                    reden: fout.to_string(),
-                },
+                Err(reden) => Waarde::Geen { reden },
             };
             w.insert(code, (uitkomst, Some(teller as i64)));
         };
@@ -618,10 +722,13 @@ fn bereken(
     let (mut woonvoorzieningen, mut toegekend) = (0usize, 0usize);
     {
         let mut stmt = conn.prepare_cached(
-            "SELECT voorziening FROM toekenning WHERE besluit BETWEEN ?1 AND ?2 AND uitkomst = 'toegekend'",
+            "SELECT voorziening, inwoner FROM toekenning WHERE besluit BETWEEN ?1 AND ?2 AND uitkomst = 'toegekend'",
         )?;
         let mut rijen = stmt.query(params![begin, eind])?;
         while let Some(r) = rijen.next()? {
+            if ctx.geteld(tekst(r, 1)?)?.is_none() {
+                continue;
+            }
             let vz = ctx.vz(tekst(r, 0)?)?;
             if vz.maatwerk {
                 toegekend += 1;
@@ -637,19 +744,26 @@ fn bereken(
     // 4.2.1: decisions by external referrers, per (verwijzer, voorziening).
     {
         let mut stmt = conn.prepare_cached(
-            "SELECT verwijzer, voorziening, count(*) FROM toekenning
+            "SELECT verwijzer, voorziening, inwoner FROM toekenning
              WHERE besluit BETWEEN ?1 AND ?2
-               AND verwijzer IN ('huisarts', 'jeugdarts', 'gecertificeerde-instelling', 'medisch-specialist', 'rechter')
-             GROUP BY verwijzer, voorziening",
+               AND verwijzer IN ('huisarts', 'jeugdarts', 'gecertificeerde-instelling', 'medisch-specialist', 'rechter')",
         )?;
-        let rijen = stmt
-            .query_map(params![begin, eind], |r| {
-                Ok(Rij {
-                    sleutels: vec![Some(r.get(0)?), Some(r.get(1)?)],
-                    waarde: r.get(2)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut rijen = stmt.query(params![begin, eind])?;
+        let mut per_sleutel: BTreeMap<(String, String), i64> = BTreeMap::new();
+        while let Some(r) = rijen.next()? {
+            if ctx.geteld(tekst(r, 2)?)?.is_some() {
+                *per_sleutel
+                    .entry((tekst(r, 0)?.to_owned(), tekst(r, 1)?.to_owned()))
+                    .or_default() += 1;
+            }
+        }
+        let rijen = per_sleutel
+            .into_iter()
+            .map(|((verwijzer, voorziening), waarde)| Rij {
+                sleutels: vec![Some(verwijzer), Some(voorziening)],
+                waarde,
+            })
+            .collect();
         w.insert("4.2.1", (Waarde::Uitsplitsing(sorteer(rijen)), None));
     }
 
@@ -664,7 +778,9 @@ fn bereken(
         let mut pool = Tekstpool::default();
         let mut per_voorziening: HashMap<Option<Rc<str>>, HashSet<i64>> = HashMap::new();
         while let Some(r) = rijen.next()? {
-            let inwoner = ctx.inwoner(tekst(r, 1)?)?.0;
+            let Some(inwoner) = ctx.geteld(tekst(r, 1)?)? else {
+                continue;
+            };
             let vz = optie_tekst(r, 0)?;
             per_voorziening
                 .entry(vz.map(|v| pool.deel(v)))
@@ -691,30 +807,52 @@ fn bereken(
         let mut rijen = stmt.query(params![begin, eind])?;
         let mut inwoners = HashSet::new();
         while let Some(r) = rijen.next()? {
-            inwoners.insert(ctx.inwoner(tekst(r, 0)?)?.0);
+            if let Some(inwoner) = ctx.geteld(tekst(r, 0)?)? {
+                inwoners.insert(inwoner);
+            }
         }
         w.insert("4.1.2", aantal(inwoners.len()));
     }
 
-    w.insert("2.3.1", aantal(tel(conn,
-        "SELECT count(*) FROM verwijzing WHERE status = 'afgerond' AND opgelost = 1 AND afgerond_op BETWEEN ?1 AND ?2",
-        &begin, &eind)?));
-    w.insert("3.10.1-jw", aantal(tel(conn,
-        "SELECT count(DISTINCT aanbieder) FROM contract WHERE wet = 'jeugdwet' AND van <= ?2 AND (tot IS NULL OR tot >= ?1)",
-        &begin, &eind)?));
-    w.insert("3.10.1-wmo", aantal(tel(conn,
-        "SELECT count(DISTINCT aanbieder) FROM contract WHERE wet = 'wmo' AND van <= ?2 AND (tot IS NULL OR tot >= ?1)",
-        &begin, &eind)?));
-    w.insert("3.10.2", aantal(tel(conn,
-        "SELECT count(*) FROM contract WHERE wet = 'jeugdwet' AND soort = 'maatwerkcontract' AND van <= ?2 AND (tot IS NULL OR tot >= ?1)",
-        &begin, &eind)?));
+    // Each row one verwijzing, by the resident of its melding.
+    w.insert(
+        "2.3.1",
+        aantal(tel_inwoners(
+            conn,
+            ctx,
+            "SELECT m.inwoner FROM verwijzing w JOIN melding m ON m.id = w.melding
+         WHERE w.status = 'afgerond' AND w.opgelost = 1 AND w.afgerond_op BETWEEN ?1 AND ?2",
+            &begin,
+            &eind,
+        )?),
+    );
+    // The sociale kaart is the municipality's: no value per team.
+    let kaart = |sql: &str| -> Result<(Waarde, Option<i64>), RapportFout> {
+        if per_team {
+            Ok((
+                Waarde::Geen {
+                    reden: GEEN_TEAMKAART.to_owned(),
+                },
+                None,
+            ))
+        } else {
+            Ok(aantal(tel(conn, sql, &begin, &eind)?))
+        }
+    };
+    w.insert("3.10.1-jw", kaart(
+        "SELECT count(DISTINCT aanbieder) FROM contract WHERE wet = 'jeugdwet' AND van <= ?2 AND (tot IS NULL OR tot >= ?1)")?);
+    w.insert("3.10.1-wmo", kaart(
+        "SELECT count(DISTINCT aanbieder) FROM contract WHERE wet = 'wmo' AND van <= ?2 AND (tot IS NULL OR tot >= ?1)")?);
+    w.insert("3.10.2", kaart(
+        "SELECT count(*) FROM contract WHERE wet = 'jeugdwet' AND soort = 'maatwerkcontract' AND van <= ?2 AND (tot IS NULL OR tot >= ?1)")?);
     w.insert(
         "1.14.4",
-        aantal(tel(
+        aantal(tel_inwoners(
             conn,
+            ctx,
             // The provision list first, so the index on (voorziening, start) serves
             // and the earlier-trajectory check runs only for schuldhulp starts.
-            "SELECT count(DISTINCT t.inwoner) FROM toekenning t
+            "SELECT DISTINCT t.inwoner FROM toekenning t
          WHERE t.voorziening IN (SELECT id FROM voorziening WHERE wet = 'schuldhulp')
            AND t.uitkomst = 'toegekend' AND t.start BETWEEN ?1 AND ?2
            AND EXISTS (SELECT 1 FROM toekenning e
@@ -725,19 +863,44 @@ fn bereken(
             &eind,
         )?),
     );
-    w.insert("3.4C.2", aantal(tel(conn,
-        "SELECT count(DISTINCT t.inwoner) FROM voorziening v JOIN toekenning t ON t.voorziening = v.id
+    w.insert(
+        "3.4C.2",
+        aantal(tel_inwoners(
+            conn,
+            ctx,
+            "SELECT DISTINCT t.inwoner FROM voorziening v JOIN toekenning t ON t.voorziening = v.id
          WHERE v.soort = 'maatwerk' AND v.wet = 'wmo' AND v.categorie = '15'
            AND t.uitkomst = 'toegekend' AND t.besluit <= ?2 AND (t.start IS NULL OR t.start > ?2)",
-        &begin, &eind)?));
-    w.insert("3.4C.1", aantal(jw_naar_bw(conn, &begin, &eind)?));
+            &begin,
+            &eind,
+        )?),
+    );
+    w.insert("3.4C.1", aantal(jw_naar_bw(conn, ctx, &begin, &eind)?));
 
-    // 3.9.1 and 3.9.2: vorderingen, the amount summed exactly in cents.
-    let (vorderingen, cent): (i64, i64) = conn.query_row(
-        "SELECT count(*), coalesce(sum(bedrag_cent), 0) FROM vordering WHERE datum BETWEEN ?1 AND ?2",
-        params![begin, eind],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    // 3.9.1 and 3.9.2: vorderingen, the amount summed exactly in cents. A
+    // team counts its residents' vorderingen (one on a provider belongs to
+    // no team).
+    let (vorderingen, cent): (i64, i64) = if per_team {
+        let mut stmt = conn.prepare_cached(
+            "SELECT inwoner, bedrag_cent FROM vordering
+             WHERE datum BETWEEN ?1 AND ?2 AND inwoner IS NOT NULL",
+        )?;
+        let mut rijen = stmt.query(params![begin, eind])?;
+        let (mut n, mut som) = (0i64, 0i64);
+        while let Some(r) = rijen.next()? {
+            if ctx.geteld(tekst(r, 0)?)?.is_some() {
+                n += 1;
+                som += r.get::<_, i64>(1)?;
+            }
+        }
+        (n, som)
+    } else {
+        conn.query_row(
+            "SELECT count(*), coalesce(sum(bedrag_cent), 0) FROM vordering WHERE datum BETWEEN ?1 AND ?2",
+            params![begin, eind],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?
+    };
     w.insert(
         "3.9.1",
         (
@@ -758,13 +921,22 @@ fn bereken(
 
     // External values and targets.
     let waarden = indicatorwaarden::lees(conn, jaar, jaar)?;
-    let mut uitkomsten = Vec::with_capacity(CATALOGUS.len());
-    for ind in CATALOGUS {
+    let mut uitkomsten = Vec::with_capacity(CATALOGUS.len() + ctx.eigen.len());
+    for ind in CATALOGUS.iter().chain(ctx.eigen.iter().copied()) {
+        // Targets and external values are the municipality's.
         let begroot = waarden
             .iter()
             .find(|v| v.indicator == ind.code && v.soort == crate::domain::WaardeSoort::Begroot)
+            .filter(|_| !per_team)
             .cloned();
-        let (waarde, teller) = if ind.is_berekend() {
+        let (waarde, teller) = if per_team && !ind.is_berekend() {
+            (
+                Waarde::Geen {
+                    reden: GEEN_TEAMEXTERN.to_owned(),
+                },
+                None,
+            )
+        } else if ind.is_berekend() {
             w.remove(ind.code).unwrap_or((
                 Waarde::Geen {
                     reden: "niet berekend".to_owned(),
@@ -784,6 +956,7 @@ fn bereken(
     Ok(Jaarrapport {
         gemeente: ctx.gemeente.clone(),
         jaar,
+        wijkteam: ctx.team.clone(),
         indicatoren: uitkomsten,
     })
 }
@@ -820,6 +993,35 @@ fn extern_waarde(
     }
 }
 
+/// Why a rate has no value in a team's report.
+const GEEN_TEAMBEVOLKING: &str =
+    "de referentiebevolking is alleen voor de hele gemeente bekend, niet per wijkteam";
+/// Why a count of the sociale kaart has no value in a team's report.
+const GEEN_TEAMKAART: &str = "de sociale kaart geldt voor de hele gemeente, niet per wijkteam";
+/// Why an external value has no value in a team's report.
+const GEEN_TEAMEXTERN: &str =
+    "een externe waarde wordt voor de hele gemeente vastgelegd, niet per wijkteam";
+
+/// Counts the rows of `sql` (one resident id per row, parameters `?1`
+/// begin and `?2` end) whose resident the report counts.
+fn tel_inwoners(
+    conn: &Connection,
+    ctx: &Context,
+    sql: &str,
+    begin: &str,
+    eind: &str,
+) -> Result<usize, RapportFout> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rijen = stmt.query(params![begin, eind])?;
+    let mut n = 0usize;
+    while let Some(r) = rijen.next()? {
+        if ctx.geteld(tekst(r, 0)?)?.is_some() {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
 fn tel(conn: &Connection, sql: &str, begin: &str, eind: &str) -> Result<usize, RapportFout> {
     let n: i64 = conn
         .prepare_cached(sql)?
@@ -829,7 +1031,12 @@ fn tel(conn: &Connection, sql: &str, begin: &str, eind: &str) -> Result<usize, R
 
 /// 3.4C.1: residents whose BW starts in Y, 18 or older on that start, with a
 /// Jeugdwet maatwerk toekenning lopend on a day of the 365 days before it.
-fn jw_naar_bw(conn: &Connection, begin: &str, eind: &str) -> Result<usize, RapportFout> {
+fn jw_naar_bw(
+    conn: &Connection,
+    ctx: &Context,
+    begin: &str,
+    eind: &str,
+) -> Result<usize, RapportFout> {
     let mut stmt = conn.prepare_cached(
         "SELECT bw.inwoner, bw.start, i.geboortedatum
          FROM voorziening v JOIN toekenning bw ON bw.voorziening = v.id JOIN inwoner i ON i.id = bw.inwoner
@@ -847,7 +1054,7 @@ fn jw_naar_bw(conn: &Connection, begin: &str, eind: &str) -> Result<usize, Rappo
         let inwoner: String = r.get(0)?;
         let start = kolom::datum(r, 1)?;
         let geboren = kolom::datum(r, 2)?;
-        if crate::domain::datum::leeftijd(geboren, start) >= 18 {
+        if crate::domain::datum::leeftijd(geboren, start) >= 18 && ctx.geteld(&inwoner)?.is_some() {
             inwoners.insert(inwoner);
         }
     }

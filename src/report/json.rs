@@ -94,6 +94,9 @@ pub fn rapport_json(rapport: &Jaarrapport) -> Value {
         rapport.gemeente.as_ref().map_or(Value::Null, |g| json!(g)),
     );
     o.insert("jaar".into(), json!(rapport.jaar));
+    if let Some(team) = &rapport.wijkteam {
+        o.insert("wijkteam".into(), json!(team));
+    }
     o.insert(
         "indicatoren".into(),
         Value::Array(rapport.indicatoren.iter().map(uitkomst_json).collect()),

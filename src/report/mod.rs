@@ -3,6 +3,7 @@
 //! - [`berekening`]: the rules of `indicators.md` over the register, per year.
 //! - [`json`]: the machine-readable report of one year.
 //! - [`export`]: the monitoring table (CSV for Dutch Excel, XLSX).
+//! - [`pdf`]: the printable report for the gemeenteraad (A4 PDF).
 //! - [`auditlog`]: the beheerder's CSV export of the (filtered) audit log.
 //!
 //! The types here are what a screen needs to show results: a
@@ -13,8 +14,11 @@ pub mod auditlog;
 pub mod berekening;
 pub mod export;
 pub mod json;
+pub mod pdf;
 
-pub use berekening::{bereken_jaar, bereken_jaren, bereken_jaren_met_voortgang};
+pub use berekening::{
+    bereken_jaar, bereken_jaar_voor, bereken_jaren, bereken_jaren_met_voortgang, bereken_jaren_voor,
+};
 
 use crate::domain::Indicatorwaarde;
 use crate::domain::catalogus::Indicator;
@@ -43,6 +47,12 @@ pub enum RapportFout {
         /// Why.
         bron: std::io::Error,
     },
+    /// The printed report's file name does not end in .pdf.
+    #[error("'{0}' is geen PDF-bestandsnaam; kies een bestandsnaam op .pdf")]
+    PdfExtensie(String),
+    /// The PDF could not be built.
+    #[error("het PDF-bestand kon niet worden gemaakt: {0}")]
+    Pdf(String),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] crate::store::StoreFout),
@@ -110,6 +120,8 @@ pub struct Jaarrapport {
     pub gemeente: Option<String>,
     /// The year.
     pub jaar: i32,
+    /// The wijkteam (id) the report is for; `None` for the whole municipality.
+    pub wijkteam: Option<String>,
     /// One result per catalogue entry.
     pub indicatoren: Vec<Uitkomst>,
 }

@@ -1,20 +1,26 @@
-//! Export of the whole register as an exchange file `wijkregister-jsonl` v1.
+//! Export of the whole register as an exchange file `wijkregister-jsonl`
+//! v2: every table, driven by the field table `store::uitwisseling::RECORDSOORTEN`.
 //!
-//! Streaming: every table is read row by row and each record is written as
+//! Streaming: every table is read row by row and each line is written as
 //! soon as it is read, so an export never holds the register in memory.
-//! Records come in dependency order (a reference always points to an earlier
-//! line) and, within a type, ordered by id, so the same register always gives
-//! the same bytes. Tags of a voorziening are written sorted; `leveringsvorm`
-//! and `doorbraak` of a toekenning are always written (also at their defaults).
+//! Record types come in the table's order (a reference always points to an
+//! earlier line, except a toekenning's `vorige`) and, within a type, in a
+//! fixed order, so the same register always gives the same bytes. An absent
+//! optional value is left out; list items are written sorted.
 //!
 //! When the register has no gemeente set, the header names
 //! [`GEMEENTE_ONBEKEND`]: a header must name a gemeente, and an export must
 //! not fail because a setting is missing.
+//!
+//! [`lees_records`] and [`voor_elk_record`] read the v1 record types as
+//! domain [`Record`]s (for tests and small registers).
 
+use std::fmt::Write as _;
 use std::io::Write;
 
-use rusqlite::types::Type;
+use rusqlite::types::{Type, Value as SqlWaarde};
 use rusqlite::{Connection, Row};
+use serde_json::{Map, Value};
 
 use crate::domain::{
     Aanbieder, Afweging, AveGebeurtenis, BesluitUitkomst, Bevolking, Bron, Bsn, Contract,
@@ -22,14 +28,15 @@ use crate::domain::{
     MeldingUitkomst, Record, RedenEinde, Rol, Toekenning, Verwijzer, Verwijzing, VerwijzingStatus,
     Voorziening, VoorzieningSoort, Vordering, VorderingSoort, WaardeSoort, Wet, Wijkteam,
 };
-use crate::store::uitwisseling::{header, naar_json};
+use crate::store::uitwisseling::{RECORDSOORTEN, RecordSoort, Soort, bedrag_als_getal, header};
 use crate::store::{INSTELLING_GEMEENTE, StoreFout, instelling, kolom};
 
 /// The gemeente written in the header when the register has none set.
 pub const GEMEENTE_ONBEKEND: &str = "onbekend";
 
-/// Writes the whole register to `uit`: the header, then every record.
-/// Returns the number of records written (the header not counted).
+/// Writes the whole register to `uit`: the header, then one line per row
+/// of every table the field table names. Returns the number of lines
+/// written (the header not counted).
 pub fn exporteer<W: Write>(conn: &Connection, mut uit: W) -> Result<u64, StoreFout> {
     let gemeente = instelling(conn, INSTELLING_GEMEENTE)?
         .filter(|g| !g.trim().is_empty())
@@ -37,14 +44,127 @@ pub fn exporteer<W: Write>(conn: &Connection, mut uit: W) -> Result<u64, StoreFo
     serde_json::to_writer(&mut uit, &header(&gemeente)).map_err(json_fout)?;
     uit.write_all(b"\n")?;
     let mut aantal = 0;
-    voor_elk_record(conn, |record| {
-        serde_json::to_writer(&mut uit, &naar_json(record)).map_err(json_fout)?;
-        uit.write_all(b"\n")?;
-        aantal += 1;
-        Ok(())
-    })?;
+    for soort in &RECORDSOORTEN {
+        voor_elke_regel(conn, soort, |regel| {
+            serde_json::to_writer(&mut uit, regel).map_err(json_fout)?;
+            uit.write_all(b"\n")?;
+            aantal += 1;
+            Ok(())
+        })?;
+    }
     uit.flush()?;
     Ok(aantal)
+}
+
+/// The query that reads every row of `soort`: one column per plain field,
+/// four for an afweging, a JSON array for a list.
+fn query(soort: &RecordSoort) -> String {
+    let mut kolommen = Vec::new();
+    for veld in soort.velden {
+        match veld.soort {
+            Soort::Afweging { kolommen: k } => {
+                kolommen.extend(k.iter().map(|k| format!("t.{k}")));
+            }
+            Soort::Lijst {
+                tabel, eigenaar, ..
+            } => kolommen.push(format!(
+                "(SELECT json_group_array(w) FROM (SELECT {kolom} AS w FROM {tabel} \
+                 WHERE {eigenaar} = t.{sleutel} ORDER BY {kolom}))",
+                kolom = veld.kolom,
+                sleutel = soort.sleutel[0]
+            )),
+            _ => kolommen.push(format!("t.{}", veld.kolom)),
+        }
+    }
+    let mut sql = format!(
+        "SELECT {} FROM {} t ORDER BY ",
+        kolommen.join(", "),
+        soort.tabel
+    );
+    for (i, k) in soort.volgorde.split(',').enumerate() {
+        let _ = write!(sql, "{}t.{}", if i == 0 { "" } else { ", " }, k.trim());
+    }
+    sql
+}
+
+/// Calls `doe` with every row of `soort` as a line of the exchange format,
+/// in export order, one row at a time.
+pub fn voor_elke_regel(
+    conn: &Connection,
+    soort: &RecordSoort,
+    mut doe: impl FnMut(&Value) -> Result<(), StoreFout>,
+) -> Result<(), StoreFout> {
+    let mut stmt = conn.prepare(&query(soort))?;
+    let mut rijen = stmt.query([])?;
+    while let Some(rij) = rijen.next()? {
+        doe(&regel_van(soort, rij)?)?;
+    }
+    Ok(())
+}
+
+/// One row as a line: `type` first, then the fields in table order; an
+/// absent optional value (and an empty list) is left out.
+fn regel_van(soort: &RecordSoort, rij: &Row<'_>) -> Result<Value, StoreFout> {
+    let mut obj = Map::new();
+    obj.insert("type".to_owned(), Value::from(soort.naam));
+    let mut i = 0;
+    for veld in soort.velden {
+        let waarde = match veld.soort {
+            Soort::Afweging { .. } => {
+                let antwoorden: [Option<String>; 4] = [
+                    rij.get(i)?,
+                    rij.get(i + 1)?,
+                    rij.get(i + 2)?,
+                    rij.get(i + 3)?,
+                ];
+                i += 4;
+                match antwoorden {
+                    [
+                        Some(eigen_kracht),
+                        Some(netwerk),
+                        Some(algemene_voorziening),
+                        Some(voorliggende_voorziening),
+                    ] => Some(serde_json::json!({
+                        "eigen_kracht": eigen_kracht,
+                        "netwerk": netwerk,
+                        "algemene_voorziening": algemene_voorziening,
+                        "voorliggende_voorziening": voorliggende_voorziening,
+                    })),
+                    _ => None,
+                }
+            }
+            Soort::Lijst { .. } => {
+                let tekst: String = rij.get(i)?;
+                i += 1;
+                let lijst: Vec<Value> = serde_json::from_str(&tekst).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(i - 1, Type::Text, Box::new(e))
+                })?;
+                (!lijst.is_empty()).then_some(Value::Array(lijst))
+            }
+            _ => {
+                let w: SqlWaarde = rij.get(i)?;
+                i += 1;
+                json_van(veld.soort, w)
+            }
+        };
+        if let Some(w) = waarde {
+            obj.insert(veld.naam.to_owned(), w);
+        }
+    }
+    Ok(Value::Object(obj))
+}
+
+/// A stored value as JSON, by its field's kind; `None` for NULL.
+fn json_van(soort: Soort, w: SqlWaarde) -> Option<Value> {
+    Some(match (soort, w) {
+        (_, SqlWaarde::Null) => return None,
+        (Soort::WaarOnwaar, SqlWaarde::Integer(n)) => Value::Bool(n != 0),
+        (Soort::Bedrag, SqlWaarde::Integer(cent)) => bedrag_als_getal(cent),
+        (_, SqlWaarde::Integer(n)) => Value::from(n),
+        (_, SqlWaarde::Real(x)) => Value::from(x),
+        (_, SqlWaarde::Text(t)) => Value::from(t),
+        (_, SqlWaarde::Blob(b)) => Value::from(String::from_utf8_lossy(&b).into_owned()),
+    })
 }
 
 /// A serialisation error is in practice a write error.

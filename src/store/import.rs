@@ -1,5 +1,14 @@
-//! Import of the exchange format `wijkregister-jsonl` v1: streaming,
-//! all-or-nothing, every error with line number, field and reason.
+//! Import of the exchange format `wijkregister-jsonl` (v1 and v2):
+//! streaming, all-or-nothing, every error with line number, field and reason.
+//!
+//! The record types and their fields come from the one field table
+//! (`store::uitwisseling::RECORDSOORTEN`). The v1 fields of the 13 v1 types
+//! are read as a domain [`Record`] (with the domain's checks) and stored
+//! through `store::schrijven`; their v2 fields, and every field of the v2
+//! types, are read field by field by their kind and stored by the table.
+//! A carried audit log is chained again under this register's key
+//! (`store::audit::voeg_overgenomen_toe`), and only into a register whose
+//! log is still empty, so its rows keep their numbers.
 //!
 //! The file is read line by line through a bounded reader (a line longer than
 //! [`MAX_REGEL_BYTES`] is reported and skipped, never loaded whole). All lines
@@ -14,15 +23,18 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
+use rusqlite::types::Value as SqlWaarde;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, Transaction, params};
 use serde_json::{Map, Value};
 
 use crate::domain::catalogus::is_bekende_code;
 use crate::domain::datum::parse_iso;
+use crate::domain::records::controleer_tekens;
 use crate::domain::{
     Aanbieder, Afweging, AveGebeurtenis, BesluitUitkomst, Bevolking, Bron, Bsn, Contract,
     ContractSoort, DomeinFout, Geslacht, Indicatorwaarde, Inwoner, Leveringsvorm, Medewerker,
@@ -30,7 +42,9 @@ use crate::domain::{
     VerwijzingStatus, Voorziening, VoorzieningSoort, Vordering, VorderingSoort, WaardeSoort, Wet,
     Wijkteam,
 };
-use crate::store::uitwisseling::{FORMAAT, VERSIE};
+use crate::store::uitwisseling::{
+    FORMAAT, Item, RECORDSOORTEN, RecordSoort, Soort, VERSIE, VERSIES, Veld, recordsoort,
+};
 use crate::store::{INSTELLING_GEMEENTE, StoreFout, instelling, kolom, schrijven, zet_instelling};
 
 /// Most errors an import reports; beyond this it stops and sets `afgekapt`.
@@ -42,7 +56,8 @@ pub const MAX_REGEL_BYTES: usize = 1 << 20;
 /// How often (in lines) `voortgang` is called.
 const VOORTGANG_ELKE_REGELS: u64 = 4096;
 
-/// The record types in dependency order (the order of an export).
+/// The record types of version 1, in dependency order. Version 2 adds
+/// the types of `store::uitwisseling::RECORDSOORTEN` marked `sinds: 2`.
 pub const SOORTEN: [&str; 13] = [
     "wijkteam",
     "medewerker",
@@ -57,108 +72,6 @@ pub const SOORTEN: [&str; 13] = [
     "vordering",
     "bevolking",
     "indicatorwaarde",
-];
-
-/// The fields each record type allows (besides `type`), in specification order.
-const VELDEN: [(&str, &[&str]); 13] = [
-    ("wijkteam", &["id", "naam"]),
-    ("medewerker", &["id", "naam", "rol", "wijkteam"]),
-    ("aanbieder", &["id", "naam", "kvk"]),
-    (
-        "contract",
-        &["id", "aanbieder", "wet", "soort", "van", "tot"],
-    ),
-    (
-        "voorziening",
-        &["id", "naam", "soort", "wet", "categorie", "kenmerken"],
-    ),
-    (
-        "inwoner",
-        &[
-            "id",
-            "bsn",
-            "voornaam",
-            "achternaam",
-            "geboortedatum",
-            "geslacht",
-            "huishouden",
-            "wijkteam",
-            "woonplaats",
-        ],
-    ),
-    (
-        "melding",
-        &[
-            "id",
-            "inwoner",
-            "datum",
-            "bron",
-            "wet",
-            "gevraagde_voorziening",
-            "medewerker",
-            "gesprek",
-            "onderzoek_klaar",
-            "afgesloten",
-            "uitkomst",
-        ],
-    ),
-    (
-        "verwijzing",
-        &[
-            "id",
-            "melding",
-            "voorziening",
-            "datum",
-            "status",
-            "afgerond_op",
-            "opgelost",
-        ],
-    ),
-    (
-        "toekenning",
-        &[
-            "id",
-            "inwoner",
-            "voorziening",
-            "aanbieder",
-            "contract",
-            "melding",
-            "verwijzer",
-            "aanvraag",
-            "besluit",
-            "uitkomst",
-            "start",
-            "eind",
-            "leveringsvorm",
-            "doorbraak",
-            "reden_einde",
-            "afweging",
-        ],
-    ),
-    (
-        "ave",
-        &[
-            "id",
-            "huishouden",
-            "datum",
-            "niveau",
-            "reden",
-            "casusregisseur",
-            "procesregisseur",
-        ],
-    ),
-    (
-        "vordering",
-        &["id", "datum", "bedrag", "soort", "inwoner", "aanbieder"],
-    ),
-    (
-        "bevolking",
-        &["jaar", "leeftijd_van", "leeftijd_tot", "aantal"],
-    ),
-    (
-        "indicatorwaarde",
-        &["indicator", "jaar", "soort", "waarde", "tekst", "bron"],
-    ),
 ];
 
 /// The fields of the header line.
@@ -203,9 +116,14 @@ pub struct ImportFouten {
     pub afgekapt: bool,
 }
 
-/// The transaction itself failed (begin, commit, or SQLite ended it).
+/// The transaction itself failed (begin, commit, or SQLite ended it). An
+/// error of the register's surroundings (disk full, read-only, locked, I/O)
+/// already says that nothing was stored: it is said as it is, once.
 impl From<StoreFout> for ImportFouten {
     fn from(fout: StoreFout) -> Self {
+        if fout.is_omgeving() || matches!(fout, StoreFout::Afgebroken(_)) {
+            return ImportFouten::een(fout.to_string());
+        }
         ImportFouten::een(format!(
             "het register kon de import niet vastleggen ({fout}); er is niets opgeslagen"
         ))
@@ -294,7 +212,9 @@ fn importeer_als<R: BufRead>(
     door: Option<(&str, &str)>,
     voortgang: &mut dyn FnMut(u64),
 ) -> Result<ImportVerslag, ImportFouten> {
-    crate::store::transactie::voer_uit(conn, |tx| importeer_in(tx, bron, door, voortgang))
+    // A date of birth may not lie after today (the domain's rule).
+    let vandaag = chrono::Local::now().date_naive();
+    crate::store::transactie::voer_uit(conn, |tx| importeer_in(tx, bron, door, vandaag, voortgang))
 }
 
 /// The import inside its transaction.
@@ -302,9 +222,10 @@ fn importeer_in<R: BufRead>(
     tx: &Transaction<'_>,
     mut bron: R,
     door: Option<(&str, &str)>,
+    vandaag: chrono::NaiveDate,
     voortgang: &mut dyn FnMut(u64),
 ) -> Result<ImportVerslag, ImportFouten> {
-    let mut imp = Importeur::new(tx);
+    let mut imp = Importeur::new(tx, vandaag);
     let mut buf = Vec::with_capacity(4096);
     let mut regel: u64 = 0;
     loop {
@@ -340,19 +261,41 @@ fn importeer_in<R: BufRead>(
         if regel.is_multiple_of(VOORTGANG_ELKE_REGELS) {
             voortgang(regel);
         }
-        if imp.afgekapt {
+        if imp.afgekapt || imp.gestopt.is_some() {
             break;
         }
     }
     voortgang(regel);
+    if let Some(oorzaak) = imp.gestopt.take() {
+        // Nothing further was tried; the helper rolls back (if SQLite has
+        // not already). The line errors found before are kept.
+        let mut fouten = std::mem::take(&mut imp.fouten);
+        fouten.push(ImportFout::op(0, None, oorzaak.to_string()));
+        return Err(ImportFouten {
+            fouten,
+            afgekapt: false,
+        });
+    }
     if !imp.header_gezien && imp.fouten.is_empty() {
         imp.fout(ImportFout::op(
             1,
             None,
             "het bestand is leeg; de eerste regel moet de header zijn: \
-             {\"type\":\"header\",\"format\":\"wijkregister-jsonl\",\"version\":1,\"gemeente\":\"…\"}",
+             {\"type\":\"header\",\"format\":\"wijkregister-jsonl\",\"version\":2,\"gemeente\":\"…\"}",
         ));
     }
+    if imp.fouten.is_empty() {
+        imp.later_afmaken();
+    }
+    if let Some(oorzaak) = imp.gestopt.take() {
+        let mut fouten = std::mem::take(&mut imp.fouten);
+        fouten.push(ImportFout::op(0, None, oorzaak.to_string()));
+        return Err(ImportFouten {
+            fouten,
+            afgekapt: false,
+        });
+    }
+    let versie = imp.versie;
     let Importeur {
         fouten,
         afgekapt,
@@ -364,9 +307,13 @@ fn importeer_in<R: BufRead>(
         // The transaction helper rolls back.
         return Err(ImportFouten { fouten, afgekapt });
     }
-    crate::store::sociale_kaart_beheer::koppel_geleverde_aanbieders(tx).map_err(|_| {
-        ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
-    })?;
+    // A v1 file does not carry which providers deliver a provision: as
+    // the sociale kaart did, each is linked to those that delivered it. A
+    // v2 file carries the links themselves.
+    if versie < 2 {
+        crate::store::sociale_kaart_beheer::koppel_geleverde_aanbieders(tx)
+            .map_err(ImportFouten::from)?;
+    }
     if let Some((actor, object)) = door {
         let records: u64 = aantallen.iter().sum();
         crate::store::audit::log(
@@ -381,15 +328,13 @@ fn importeer_in<R: BufRead>(
                 details: Some(&format!("records={records}")),
             },
         )
-        .map_err(|_| {
-            ImportFouten::een("het register kon de import niet vastleggen; er is niets opgeslagen")
-        })?;
+        .map_err(ImportFouten::from)?;
     }
-    let per_soort: Vec<(&'static str, u64)> = SOORTEN
+    let per_soort: Vec<(&'static str, u64)> = RECORDSOORTEN
         .iter()
         .zip(aantallen)
         .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| (*s, n))
+        .map(|(s, n)| (s.naam, n))
         .collect();
     Ok(ImportVerslag {
         records: per_soort.iter().map(|(_, n)| n).sum(),
@@ -468,11 +413,36 @@ struct Importeur<'t, 'c> {
     /// Set when the current line refers to a line that had errors: it is
     /// then not stored (it could not be), and not reported a second time.
     hangt_aan_fout: bool,
-    aantallen: [u64; 13],
+    /// Lines stored per record type, by index in `RECORDSOORTEN`.
+    aantallen: [u64; RECORDSOORTEN.len()],
+    /// The file's format version (from the header).
+    versie: i64,
+    /// References that may point to a later line (`vorige`), checked and
+    /// stored at the end: table, id, field, referred type, referred id, line.
+    later: Vec<(
+        &'static str,
+        String,
+        &'static Veld,
+        &'static str,
+        String,
+        u64,
+    )>,
+    /// Set when writing failed for a reason outside the file (disk full,
+    /// read-only, locked, I/O, or SQLite ended the transaction): the import
+    /// stops at once, reads no further line and runs no further statement.
+    gestopt: Option<StoreFout>,
+    /// Set when an audit line did not connect to this register's log.
+    audit_geweigerd: bool,
+    /// Today, for the rules that need it.
+    vandaag: chrono::NaiveDate,
+    /// BSNs given by earlier lines: the resident and the line.
+    bsns: HashMap<String, (String, u64)>,
+    /// Codes of own indicators given by earlier lines.
+    eigen_indicatoren: HashSet<String>,
 }
 
 impl<'t, 'c> Importeur<'t, 'c> {
-    fn new(tx: &'t Transaction<'c>) -> Self {
+    fn new(tx: &'t Transaction<'c>, vandaag: chrono::NaiveDate) -> Self {
         Importeur {
             tx,
             fouten: Vec::new(),
@@ -483,8 +453,38 @@ impl<'t, 'c> Importeur<'t, 'c> {
             ongeldig: HashSet::new(),
             banden: HashMap::new(),
             hangt_aan_fout: false,
-            aantallen: [0; 13],
+            aantallen: [0; RECORDSOORTEN.len()],
+            versie: VERSIE,
+            later: Vec::new(),
+            gestopt: None,
+            vandaag,
+            bsns: HashMap::new(),
+            eigen_indicatoren: HashSet::new(),
+            audit_geweigerd: false,
         }
+    }
+
+    /// Stops the import for a reason outside the file (see `gestopt`).
+    fn stop(&mut self, fout: StoreFout) {
+        if self.gestopt.is_none() {
+            self.gestopt = Some(fout);
+        }
+    }
+
+    /// Whether a failed write means the import cannot go on: an error of the
+    /// surroundings, or a transaction SQLite already ended itself.
+    fn schrijven_onmogelijk(&mut self, fout: StoreFout) -> Option<StoreFout> {
+        if fout.is_omgeving() {
+            self.stop(fout);
+            return None;
+        }
+        if self.tx.is_autocommit() {
+            self.stop(StoreFout::Afgebroken(
+                "de database heeft de transactie zelf teruggedraaid (schijf vol, schijffout of geheugen op)",
+            ));
+            return None;
+        }
+        Some(fout)
     }
 
     fn fout(&mut self, fout: ImportFout) {
@@ -535,7 +535,7 @@ impl<'t, 'c> Importeur<'t, 'c> {
                 regel,
                 None,
                 "de eerste regel moet de header zijn: \
-                 {\"type\":\"header\",\"format\":\"wijkregister-jsonl\",\"version\":1,\"gemeente\":\"…\"}",
+                 {\"type\":\"header\",\"format\":\"wijkregister-jsonl\",\"version\":2,\"gemeente\":\"…\"}",
             ));
         } else if soort == Some("header") {
             self.fout(ImportFout::op(
@@ -545,12 +545,62 @@ impl<'t, 'c> Importeur<'t, 'c> {
             ));
             return;
         }
-        match lees_record(regel, &obj) {
-            Ok(record) => self.record(regel, &record),
+        // A type of version 2 without a domain record: read by the table.
+        if let Some(soort) = soort.and_then(recordsoort)
+            && !soort.domein
+            && soort.sinds <= self.versie
+        {
+            if soort.naam == "eigen_indicator" {
+                self.eigen_indicator(regel, &obj);
+            }
+            self.rij(regel, soort, &obj);
+            return;
+        }
+        match lees_record(regel, &obj, self.versie) {
+            Ok(record) => self.record(regel, &record, &obj),
             Err((fouten, soort_id)) => {
                 if let Some((soort, id)) = soort_id {
                     self.ongeldig.insert((soort, id));
                 }
+                self.fouten(fouten);
+            }
+        }
+    }
+
+    /// The domain's checks of an own indicator (a code not of the
+    /// catalogue, an existing goal and beleidslijn); its code is then known
+    /// to the indicatorwaarde lines after it.
+    fn eigen_indicator(&mut self, regel: u64, obj: &Map<String, Value>) {
+        let tekst = |veld: &str| {
+            obj.get(veld)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned()
+        };
+        let Some(eenheid) = crate::domain::eigen_indicator::eenheid_van(&tekst("eenheid")) else {
+            // The field table's check names a wrong unit.
+            return;
+        };
+        let eigen = crate::domain::eigen_indicator::EigenIndicator {
+            code: tekst("code"),
+            naam: tekst("naam"),
+            eenheid,
+            bron: tekst("bron"),
+            doel: tekst("doel"),
+            beleidslijn: obj
+                .get("beleidslijn")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+        };
+        match eigen.valideer() {
+            Ok(()) => {
+                self.eigen_indicatoren.insert(eigen.code);
+            }
+            Err(fouten) => {
+                let fouten = fouten
+                    .into_iter()
+                    .map(|f| ImportFout::op(regel, Some(f.veld), f.fout.to_string()))
+                    .collect();
                 self.fouten(fouten);
             }
         }
@@ -579,11 +629,16 @@ impl<'t, 'c> Importeur<'t, 'c> {
             ));
         }
         match obj.get("version") {
-            Some(v) if v.as_i64() == Some(VERSIE) => {}
+            Some(v) if v.as_i64().is_some_and(|n| VERSIES.contains(&n)) => {
+                self.versie = v.as_i64().unwrap_or(VERSIE);
+            }
             Some(v) => fouten.push(ImportFout::op(
                 regel,
                 Some("version"),
-                format!("versie {v} kent deze wijkregister niet; alleen versie {VERSIE}"),
+                format!(
+                    "versie {v} kent deze wijkregister niet; alleen versie {}",
+                    VERSIES.map(|n| n.to_string()).join(" of ")
+                ),
             )),
             None => fouten.push(ImportFout::op(
                 regel,
@@ -605,7 +660,9 @@ impl<'t, 'c> Importeur<'t, 'c> {
                     )),
                     Ok(Some(_)) => {}
                     Ok(None) => {
-                        if zet_instelling(self.tx, INSTELLING_GEMEENTE, g).is_err() {
+                        if let Err(e) = zet_instelling(self.tx, INSTELLING_GEMEENTE, g)
+                            && self.schrijven_onmogelijk(e).is_some()
+                        {
                             fouten.push(ImportFout::op(regel, Some("gemeente"), "de gemeente kon niet worden opgeslagen"));
                         }
                     }
@@ -637,9 +694,17 @@ impl<'t, 'c> Importeur<'t, 'c> {
         self.fouten(fouten);
     }
 
-    /// Checks a parsed record against earlier lines and the register, then stores it.
-    fn record(&mut self, regel: u64, record: &Record) {
-        let mut fouten: Vec<ImportFout> = match record.valideer() {
+    /// Counts a stored line of type `soort`.
+    fn tel(&mut self, soort: &str) {
+        if let Some(i) = RECORDSOORTEN.iter().position(|s| s.naam == soort) {
+            self.aantallen[i] += 1;
+        }
+    }
+
+    /// Checks a parsed record (and its v2 fields) against earlier lines and
+    /// the register, then stores it.
+    fn record(&mut self, regel: u64, record: &Record, obj: &Map<String, Value>) {
+        let mut fouten: Vec<ImportFout> = match record.valideer_op(self.vandaag) {
             Ok(()) => Vec::new(),
             Err(v) => v
                 .into_iter()
@@ -649,6 +714,26 @@ impl<'t, 'c> Importeur<'t, 'c> {
         self.hangt_aan_fout = false;
         self.verwijzingen(regel, record, &mut fouten);
         let id = record_id(record);
+        // The fields the v1 record does not hold, read by the table.
+        let soort = recordsoort(record.soort());
+        let extra = match soort {
+            Some(soort) if self.versie >= 2 => {
+                let mut l = Lezer {
+                    obj,
+                    regel,
+                    fouten: Vec::new(),
+                };
+                let waarden: Vec<(&'static Veld, Waarde)> = soort
+                    .velden_van(self.versie)
+                    .filter(|v| v.sinds >= 2)
+                    .filter_map(|v| lees_veld(&mut l, v).map(|w| (v, w)))
+                    .collect();
+                fouten.extend(l.fouten);
+                self.verwijzingen_van(regel, &waarden, &mut fouten);
+                waarden
+            }
+            _ => Vec::new(),
+        };
         if !fouten.is_empty() || self.hangt_aan_fout {
             if let Some(id) = id {
                 self.ongeldig.insert((record.soort(), id.to_owned()));
@@ -656,11 +741,15 @@ impl<'t, 'c> Importeur<'t, 'c> {
             self.fouten(fouten);
             return;
         }
-        match schrijven::voeg_in(self.tx, record) {
+        let geschreven = schrijven::voeg_in(self.tx, record).and_then(|()| match (soort, id) {
+            (Some(soort), Some(id)) if !extra.is_empty() => {
+                self.schrijf_extra(regel, soort, id, &extra)
+            }
+            _ => Ok(()),
+        });
+        match geschreven {
             Ok(()) => {
-                if let Some(i) = SOORTEN.iter().position(|s| *s == record.soort()) {
-                    self.aantallen[i] += 1;
-                }
+                self.tel(record.soort());
                 let info = match record {
                     Record::Voorziening(v) => Info::Voorziening(v.soort, v.wet),
                     Record::Contract(c) => Info::Contract(c.aanbieder.clone(), c.wet),
@@ -688,7 +777,326 @@ impl<'t, 'c> Importeur<'t, 'c> {
                     self.ongeldig.insert((record.soort(), id.to_owned()));
                 }
                 let fout = self.schrijffout(regel, record, &e);
+                if self.schrijven_onmogelijk(StoreFout::from(e)).is_some() {
+                    self.fout(fout);
+                }
+            }
+        }
+    }
+
+    /// Checks the references among fields read by the table: each must
+    /// name an earlier line or a record in the register; one that may
+    /// point to a later line is kept for the end.
+    fn verwijzingen_van(
+        &mut self,
+        regel: u64,
+        waarden: &[(&'static Veld, Waarde)],
+        f: &mut Vec<ImportFout>,
+    ) {
+        for (veld, waarde) in waarden {
+            match (veld.soort, waarde) {
+                (Soort::Verwijst { later: true, .. }, _) => {}
+                (Soort::Verwijst { naar, .. }, Waarde::Een(SqlWaarde::Text(id))) => {
+                    self.bestaat(regel, veld.naam, tabel_van(naar), id, f);
+                }
+                (Soort::StapNummer, Waarde::Een(SqlWaarde::Integer(n))) => {
+                    self.bestaat(regel, veld.naam, "klantreis_stap", &n.to_string(), f);
+                }
+                (
+                    Soort::Lijst {
+                        item: Item::Verwijst(naar),
+                        ..
+                    },
+                    Waarde::Lijst(ids),
+                ) => {
+                    for id in ids {
+                        self.bestaat(regel, veld.naam, tabel_van(naar), id, f);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Stores the v2 fields of a record just inserted: its columns in one
+    /// `UPDATE`, its lists as rows of their tables; a reference that may
+    /// point to a later line is kept for [`Importeur::later_afmaken`].
+    fn schrijf_extra(
+        &mut self,
+        regel: u64,
+        soort: &'static RecordSoort,
+        id: &str,
+        waarden: &[(&'static Veld, Waarde)],
+    ) -> rusqlite::Result<()> {
+        let mut kolommen = Vec::new();
+        let mut params: Vec<SqlWaarde> = Vec::new();
+        for (veld, waarde) in waarden {
+            match (veld.soort, waarde) {
+                (Soort::Verwijst { later: true, naar }, Waarde::Een(SqlWaarde::Text(naar_id))) => {
+                    self.later.push((
+                        soort.tabel,
+                        id.to_owned(),
+                        veld,
+                        naar,
+                        naar_id.clone(),
+                        regel,
+                    ));
+                }
+                (
+                    Soort::Lijst {
+                        tabel, eigenaar, ..
+                    },
+                    Waarde::Lijst(items),
+                ) => {
+                    let sql = format!(
+                        "INSERT INTO {tabel} ({eigenaar}, {}) VALUES (?1, ?2)",
+                        veld.kolom
+                    );
+                    let mut stmt = self.tx.prepare_cached(&sql)?;
+                    for item in items {
+                        stmt.execute(params![id, item])?;
+                    }
+                }
+                (_, Waarde::Een(w)) => {
+                    kolommen.push(format!("{} = ?{}", veld.kolom, kolommen.len() + 1));
+                    params.push(w.clone());
+                }
+                (_, Waarde::Lijst(_)) => {}
+            }
+        }
+        if !kolommen.is_empty() {
+            let sql = format!(
+                "UPDATE {} SET {} WHERE {} = ?{}",
+                soort.tabel,
+                kolommen.join(", "),
+                soort.sleutel[0],
+                kolommen.len() + 1
+            );
+            params.push(SqlWaarde::Text(id.to_owned()));
+            self.tx
+                .prepare_cached(&sql)?
+                .execute(rusqlite::params_from_iter(params))?;
+        }
+        Ok(())
+    }
+
+    /// A line of a type read wholly by the table (the v2 types): read,
+    /// checked and stored.
+    fn rij(&mut self, regel: u64, soort: &'static RecordSoort, obj: &Map<String, Value>) {
+        let mut l = Lezer {
+            obj,
+            regel,
+            fouten: Vec::new(),
+        };
+        onbekende_velden(&mut l, soort, self.versie);
+        let waarden: Vec<(&'static Veld, Waarde)> = soort
+            .velden_van(self.versie)
+            .filter_map(|v| lees_veld(&mut l, v).map(|w| (v, w)))
+            .collect();
+        let mut fouten = l.fouten;
+        self.hangt_aan_fout = false;
+        self.verwijzingen_van(regel, &waarden, &mut fouten);
+        let tekst = |naam: &str| {
+            waarden.iter().find_map(|(v, w)| match w {
+                Waarde::Een(SqlWaarde::Text(t)) if v.naam == naam => Some(t.clone()),
+                Waarde::Een(SqlWaarde::Integer(n)) if v.naam == naam => Some(n.to_string()),
+                _ => None,
+            })
+        };
+        let id = tekst("id");
+        if soort.naam == "instelling"
+            && tekst("sleutel").as_deref() == Some(INSTELLING_GEMEENTE)
+            && let (Some(waarde), Some(gemeente)) = (tekst("waarde"), &self.gemeente)
+            && waarde != *gemeente
+        {
+            fouten.push(ImportFout::op(
+                regel,
+                Some("waarde"),
+                format!(
+                    "de gemeente in deze instelling ('{waarde}') verschilt van die in de header ('{gemeente}')"
+                ),
+            ));
+        }
+        if !fouten.is_empty() || self.hangt_aan_fout {
+            if let Some(id) = id {
+                self.ongeldig.insert((soort.tabel, id));
+            }
+            self.fouten(fouten);
+            return;
+        }
+        let geschreven = if soort.tabel == "audit" {
+            self.auditregel(regel, &waarden)
+        } else {
+            voeg_rij_in(self.tx, soort, &waarden).map_err(|e| self.rijfout(regel, soort, e))
+        };
+        match geschreven {
+            Ok(()) => {
+                self.tel(soort.naam);
+                if let Some(id) = id {
+                    self.ids.entry(soort.tabel).or_default().insert(
+                        id,
+                        Some(Bekend {
+                            info: Info::Gewoon,
+                            regel: Some(regel),
+                        }),
+                    );
+                }
+            }
+            Err(Some(fout)) => {
+                if let Some(id) = id {
+                    self.ongeldig.insert((soort.tabel, id));
+                }
                 self.fout(fout);
+            }
+            Err(None) => {}
+        }
+    }
+
+    /// A failed write of a table-read line: its message, or `None` when the
+    /// import has stopped (see `gestopt`).
+    fn rijfout(
+        &mut self,
+        regel: u64,
+        soort: &RecordSoort,
+        e: rusqlite::Error,
+    ) -> Option<ImportFout> {
+        let dubbel = matches!(&e, rusqlite::Error::SqliteFailure(f, _)
+            if f.code == ErrorCode::ConstraintViolation
+                && (f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+                    || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE));
+        let beperking = matches!(&e, rusqlite::Error::SqliteFailure(f, _)
+            if f.code == ErrorCode::ConstraintViolation);
+        self.schrijven_onmogelijk(StoreFout::from(e))?;
+        Some(if dubbel {
+            ImportFout::op(
+                regel,
+                Some(soort.sleutel[0]),
+                format!(
+                    "deze {} komt al voor (zelfde {} of een waarde die uniek moet zijn; eerder in het bestand of al in het register)",
+                    soort.naam,
+                    lijst_tekst(soort.sleutel)
+                ),
+            )
+        } else if beperking {
+            ImportFout::op(
+                regel,
+                None,
+                "het register weigert deze regel: hij voldoet niet aan de regels van het register",
+            )
+        } else {
+            ImportFout::op(
+                regel,
+                None,
+                "het register kon deze regel niet opslaan (databasefout)",
+            )
+        })
+    }
+
+    /// Appends a carried audit row, chained under this register's key; it
+    /// must be the next row of this register's log.
+    fn auditregel(
+        &mut self,
+        regel: u64,
+        waarden: &[(&'static Veld, Waarde)],
+    ) -> Result<(), Option<ImportFout>> {
+        let veld = |naam: &str| {
+            waarden.iter().find_map(|(v, w)| match w {
+                Waarde::Een(w) if v.naam == naam => Some(w),
+                _ => None,
+            })
+        };
+        let tekst = |naam: &str| match veld(naam) {
+            Some(SqlWaarde::Text(t)) => Some(t.as_str()),
+            _ => None,
+        };
+        let volgnummer = match veld("volgnummer") {
+            Some(SqlWaarde::Integer(n)) => *n,
+            _ => 0,
+        };
+        let volgend = match crate::store::audit::kop(self.tx) {
+            Ok(kop) => kop.map_or(1, |(n, _)| n + 1),
+            Err(e) => {
+                self.schrijven_onmogelijk(e)
+                    .map(|e| ImportFout::op(regel, None, e.to_string()))
+                    .map_or(Ok(()), |f| Err(Some(f)))?;
+                return Err(None);
+            }
+        };
+        if volgnummer != volgend {
+            // Said once: every later audit line would not connect either.
+            if std::mem::replace(&mut self.audit_geweigerd, true) {
+                return Err(None);
+            }
+            return Err(Some(ImportFout::op(
+                regel,
+                Some("volgnummer"),
+                if volgend == 1 {
+                    format!(
+                        "het overgenomen auditlog moet bij regel 1 beginnen en aaneengesloten zijn; dit is regel {volgnummer}"
+                    )
+                } else {
+                    format!(
+                        "regel {volgnummer} van het auditlog sluit niet aan: het auditlog van dit register staat bij regel {}; \
+                         een auditlog wordt alleen overgenomen in een register zonder auditregels (importeer in een nieuw register), \
+                         aaneengesloten vanaf regel 1",
+                        volgend - 1
+                    )
+                },
+            )));
+        }
+        let overgenomen = crate::store::audit::OvergenomenRegel {
+            volgnummer,
+            tijdstip: tekst("tijdstip").unwrap_or_default(),
+            actor: tekst("actor").unwrap_or_default(),
+            actie: tekst("actie").unwrap_or_default(),
+            object: tekst("object"),
+            doel: tekst("doel"),
+            resultaat: tekst("resultaat").unwrap_or_default(),
+            details: tekst("details"),
+        };
+        match crate::store::audit::voeg_overgenomen_toe(self.tx, &overgenomen) {
+            Ok(()) => Ok(()),
+            Err(e) if e.is_omgeving() => {
+                self.stop(e);
+                Err(None)
+            }
+            Err(e) => Err(Some(ImportFout::op(
+                regel,
+                None,
+                format!("de auditregel kon niet worden overgenomen: {e}"),
+            ))),
+        }
+    }
+
+    /// At the end of the file: the references that may point to a later
+    /// line (a toekenning's `vorige`) must now name a record; then stored.
+    fn later_afmaken(&mut self) {
+        for (tabel, id, veld, naar, naar_id, regel) in std::mem::take(&mut self.later) {
+            let mut fouten = Vec::new();
+            self.hangt_aan_fout = false;
+            if self
+                .bestaat(regel, veld.naam, tabel_van(naar), &naar_id, &mut fouten)
+                .is_none()
+            {
+                self.fouten(fouten);
+                continue;
+            }
+            let sql = format!("UPDATE {tabel} SET {} = ?1 WHERE id = ?2", veld.kolom);
+            let gedaan = self
+                .tx
+                .prepare_cached(&sql)
+                .and_then(|mut s| s.execute(params![naar_id, id]));
+            if let Err(e) = gedaan
+                && self.schrijven_onmogelijk(StoreFout::from(e)).is_some()
+            {
+                self.fout(ImportFout::op(
+                    regel,
+                    Some(veld.naam),
+                    "het register kon deze verwijzing niet opslaan",
+                ));
+            }
+            if self.gestopt.is_some() {
+                return;
             }
         }
     }
@@ -800,15 +1208,24 @@ impl<'t, 'c> Importeur<'t, 'c> {
             | Record::Indicatorwaarde(_) => {
                 if let Record::Indicatorwaarde(w) = record
                     && !is_bekende_code(&w.indicator)
+                    && !self.eigen_indicatoren.contains(&w.indicator)
                 {
-                    f.push(ImportFout::op(
-                        regel,
-                        Some("indicator"),
-                        format!(
-                            "'{}' is geen indicator uit de catalogus (indicators.md)",
-                            w.indicator
-                        ),
-                    ));
+                    match crate::store::eigen_indicatoren::indicator(self.tx, &w.indicator) {
+                        Ok(Some(_)) => {}
+                        Ok(None) => f.push(ImportFout::op(
+                            regel,
+                            Some("indicator"),
+                            format!(
+                                "'{}' is geen indicator uit de catalogus (indicators.md) en geen eigen indicator van een eerdere regel of van het register",
+                                w.indicator
+                            ),
+                        )),
+                        Err(e) => {
+                            if let Some(fout) = self.schrijven_onmogelijk(e) {
+                                f.push(ImportFout::op(regel, Some("indicator"), fout.to_string()));
+                            }
+                        }
+                    }
                 }
             }
             Record::Medewerker(r) => {
@@ -816,6 +1233,7 @@ impl<'t, 'c> Importeur<'t, 'c> {
             }
             Record::Inwoner(r) => {
                 self.bestaat_opt(regel, "wijkteam", "wijkteam", r.wijkteam.as_ref(), f);
+                self.bsn_uniek(regel, r, f);
             }
             Record::Contract(r) => {
                 self.bestaat(regel, "aanbieder", "aanbieder", &r.aanbieder, f);
@@ -862,6 +1280,48 @@ impl<'t, 'c> Importeur<'t, 'c> {
                 self.bestaat_opt(regel, "aanbieder", "aanbieder", r.aanbieder.as_ref(), f);
             }
             Record::Bevolking(b) => self.bevolking(regel, b, f),
+        }
+    }
+
+    /// One BSN, one resident: not twice in the file, not already in the
+    /// register (one indexed lookup per BSN).
+    fn bsn_uniek(&mut self, regel: u64, r: &Inwoner, f: &mut Vec<ImportFout>) {
+        let Some(bsn) = &r.bsn else { return };
+        let bsn = bsn.as_str();
+        if let Some((inwoner, eerder)) = self.bsns.get(bsn) {
+            f.push(ImportFout::op(
+                regel,
+                Some("bsn"),
+                DomeinFout::BsnAlInBestand {
+                    bsn: bsn.to_owned(),
+                    regel: *eerder,
+                    inwoner: inwoner.clone(),
+                }
+                .to_string(),
+            ));
+            return;
+        }
+        match inwoner_met_bsn(self.tx, bsn) {
+            Ok(Some(inwoner)) => f.push(ImportFout::op(
+                regel,
+                Some("bsn"),
+                DomeinFout::BsnAlInRegister {
+                    bsn: bsn.to_owned(),
+                    inwoner,
+                }
+                .to_string(),
+            )),
+            Ok(None) => {
+                self.bsns.insert(bsn.to_owned(), (r.id.clone(), regel));
+            }
+            Err(e) => f.push(ImportFout::op(
+                regel,
+                Some("bsn"),
+                format!(
+                    "het register kon niet worden doorzocht op dit BSN: {}",
+                    StoreFout::from(e)
+                ),
+            )),
         }
     }
 
@@ -1015,6 +1475,13 @@ fn zoek_in_register(
     Ok(info.map(|info| Bekend { info, regel: None }))
 }
 
+/// The resident in the register with this BSN, if any (index `inwoner_bsn`).
+fn inwoner_met_bsn(tx: &Transaction<'_>, bsn: &str) -> rusqlite::Result<Option<String>> {
+    tx.prepare_cached("SELECT id FROM inwoner WHERE bsn = ?1 ORDER BY id LIMIT 1")?
+        .query_row(params![bsn], |r| r.get(0))
+        .optional()
+}
+
 /// The age bands of one year already in the register.
 fn banden_in_register(
     tx: &Transaction<'_>,
@@ -1087,11 +1554,179 @@ fn lijst_tekst(namen: &[&str]) -> String {
     crate::domain::waarden::codes_als_tekst(namen)
 }
 
-/// Parses one exchange line (not the header) into a record, without checks
-/// against other records. Used by the import and by tests.
+/// Parses one exchange line (not the header) of a v1 record type into a
+/// record, without checks against other records (v2 fields are allowed and
+/// not read). Used by the import and by tests.
 pub fn lees_regel_record(regel: u64, tekst: &str) -> Result<Record, Vec<ImportFout>> {
     let obj = lees_object(regel, tekst.as_bytes()).map_err(|f| vec![f])?;
-    lees_record(regel, &obj).map_err(|(f, _)| f)
+    lees_record(regel, &obj, VERSIE).map_err(|(f, _)| f)
+}
+
+/// The table of record type `naar` (a type of the field table).
+fn tabel_van(naar: &str) -> &'static str {
+    recordsoort(naar).map_or("", |s| s.tabel)
+}
+
+/// A value read by the field table: one column, or the items of a list.
+#[derive(Debug, Clone)]
+enum Waarde {
+    Een(SqlWaarde),
+    Lijst(Vec<String>),
+}
+
+/// Reports every field of `obj` that type `soort` does not have in `versie`.
+fn onbekende_velden(l: &mut Lezer<'_>, soort: &RecordSoort, versie: i64) {
+    let velden: Vec<&str> = soort.velden_van(versie).map(|v| v.naam).collect();
+    for sleutel in l.obj.keys() {
+        if sleutel != "type" && !velden.contains(&sleutel.as_str()) {
+            let reden = match soort.veld(sleutel) {
+                Some(v) => format!(
+                    "het veld '{sleutel}' bestaat pas in versie {} van het formaat; dit bestand is versie {versie}",
+                    v.sinds
+                ),
+                None => format!(
+                    "onbekend veld voor type '{}'; toegestaan zijn {}",
+                    soort.naam,
+                    lijst_tekst(&velden)
+                ),
+            };
+            l.fout(sleutel, reden);
+        }
+    }
+}
+
+/// Reads one field by its kind; `None` when absent or wrong (the error is
+/// in `l`). Text is held to the domain's rule on control characters.
+fn lees_veld(l: &mut Lezer<'_>, veld: &Veld) -> Option<Waarde> {
+    let eis = if veld.verplicht { V } else { O };
+    let naam = veld.naam;
+    let tekst = |l: &mut Lezer<'_>, meerregelig: bool| {
+        let t = l.tekst(naam, eis)?;
+        if let Err(f) = controleer_tekens(&t, meerregelig) {
+            l.fout(naam, f.to_string());
+            return None;
+        }
+        Some(t)
+    };
+    let een = |w: SqlWaarde| Some(Waarde::Een(w));
+    match veld.soort {
+        Soort::Tekst | Soort::Verwijst { .. } => {
+            let t = tekst(l, false)?;
+            if veld.verplicht && t.trim().is_empty() {
+                l.fout(naam, DomeinFout::Leeg.to_string());
+                return None;
+            }
+            een(SqlWaarde::Text(t))
+        }
+        Soort::LangeTekst => een(SqlWaarde::Text(tekst(l, true)?)),
+        Soort::Tijdstip => {
+            let t = tekst(l, false)?;
+            if t.trim().is_empty() {
+                l.fout(naam, DomeinFout::Leeg.to_string());
+                return None;
+            }
+            een(SqlWaarde::Text(t))
+        }
+        Soort::Datum => een(SqlWaarde::Text(crate::domain::datum::iso(
+            l.datum(naam, eis)?,
+        ))),
+        Soort::Geheel { van, tot } => een(SqlWaarde::Integer(l.geheel(naam, eis, van, tot)?)),
+        Soort::StapNummer => een(SqlWaarde::Integer(l.geheel(naam, eis, 1, i64::MAX)?)),
+        Soort::Getal => een(SqlWaarde::Real(l.getal(naam)?)),
+        Soort::WaarOnwaar => een(SqlWaarde::Integer(i64::from(l.waar_onwaar_eis(naam, eis)?))),
+        Soort::Bedrag => een(SqlWaarde::Integer(l.bedrag(naam)?)),
+        Soort::Code { geldig, codes } => {
+            let t = l.tekst(naam, eis)?;
+            if !geldig(&t) {
+                l.fout(
+                    naam,
+                    DomeinFout::NietInLijst {
+                        waarde: t,
+                        toegestaan: codes(),
+                    }
+                    .to_string(),
+                );
+                return None;
+            }
+            een(SqlWaarde::Text(t))
+        }
+        Soort::Wachtwoordhash => {
+            let t = tekst(l, false)?;
+            if !t.starts_with("$argon2id$") {
+                l.fout(
+                    naam,
+                    "is geen argon2id-hash (die begint met '$argon2id$'); een uitwisselbestand bevat nooit een \
+                     wachtwoord, alleen de hash zoals het register die bewaart",
+                );
+                return None;
+            }
+            een(SqlWaarde::Text(t))
+        }
+        Soort::Lijst { item, .. } => {
+            let items = l.lijst(naam)?;
+            for t in &items {
+                let fout = match item {
+                    Item::Code { geldig, codes } if !geldig(t) => Some(
+                        DomeinFout::NietInLijst {
+                            waarde: t.clone(),
+                            toegestaan: codes(),
+                        }
+                        .to_string(),
+                    ),
+                    _ if t.trim().is_empty() => Some(DomeinFout::Leeg.to_string()),
+                    _ => controleer_tekens(t, false).err().map(|f| f.to_string()),
+                };
+                if let Some(f) = fout {
+                    l.fout(naam, f);
+                    return None;
+                }
+            }
+            Some(Waarde::Lijst(items))
+        }
+        // Only in a domain record (the toekenning), read there.
+        Soort::Afweging { .. } => None,
+    }
+}
+
+/// Inserts a line of a table-read type: only the columns it gives (the
+/// others keep their defaults); a type that replaces (`vervangt`) updates
+/// the row with the same key.
+fn voeg_rij_in(
+    tx: &Transaction<'_>,
+    soort: &RecordSoort,
+    waarden: &[(&'static Veld, Waarde)],
+) -> rusqlite::Result<()> {
+    let mut kolommen = Vec::new();
+    let mut params: Vec<SqlWaarde> = Vec::new();
+    for (veld, waarde) in waarden {
+        if let Waarde::Een(w) = waarde {
+            kolommen.push(veld.kolom);
+            params.push(w.clone());
+        }
+    }
+    let plaatsen: Vec<String> = (1..=kolommen.len()).map(|i| format!("?{i}")).collect();
+    let mut sql = format!(
+        "INSERT INTO {} ({}) VALUES ({})",
+        soort.tabel,
+        kolommen.join(", "),
+        plaatsen.join(", ")
+    );
+    if soort.vervangt {
+        let bij: Vec<String> = kolommen
+            .iter()
+            .filter(|k| !soort.sleutel.contains(k))
+            .map(|k| format!("{k} = excluded.{k}"))
+            .collect();
+        let _ = write!(
+            sql,
+            " ON CONFLICT ({}) DO UPDATE SET {}",
+            soort.sleutel.join(", "),
+            bij.join(", ")
+        );
+    }
+    tx.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(params))?;
+    Ok(())
 }
 
 /// Why a line is not a record: its errors and, when readable, its type and id.
@@ -1099,7 +1734,7 @@ type RecordFout = (Vec<ImportFout>, Option<(&'static str, String)>);
 
 /// Parses a JSON object into a record, with precise field errors, and runs
 /// the record's own validation.
-fn lees_record(regel: u64, obj: &Map<String, Value>) -> Result<Record, RecordFout> {
+fn lees_record(regel: u64, obj: &Map<String, Value>, versie: i64) -> Result<Record, RecordFout> {
     let soort = match obj.get("type") {
         None | Some(Value::Null) => {
             return Err((
@@ -1123,35 +1758,31 @@ fn lees_record(regel: u64, obj: &Map<String, Value>) -> Result<Record, RecordFou
             ));
         }
     };
-    let Some((soort, velden)) = VELDEN.iter().find(|(s, _)| *s == soort).copied() else {
-        return Err((
-            vec![ImportFout::op(
-                regel,
-                Some("type"),
-                format!(
-                    "onbekend type '{soort}'; kies uit {}",
-                    lijst_tekst(&SOORTEN)
-                ),
-            )],
-            None,
-        ));
+    let Some(recordsoort) = recordsoort(soort).filter(|s| s.domein && s.sinds <= versie) else {
+        let soorten: Vec<&str> = RECORDSOORTEN
+            .iter()
+            .filter(|s| s.sinds <= versie)
+            .map(|s| s.naam)
+            .collect();
+        let reden = match recordsoort(soort) {
+            Some(s) if s.sinds > versie => format!(
+                "het type '{soort}' bestaat pas in versie {} van het formaat; dit bestand is versie {versie}",
+                s.sinds
+            ),
+            _ => format!(
+                "onbekend type '{soort}'; kies uit {}",
+                lijst_tekst(&soorten)
+            ),
+        };
+        return Err((vec![ImportFout::op(regel, Some("type"), reden)], None));
     };
+    let soort = recordsoort.naam;
     let mut l = Lezer {
         obj,
         regel,
         fouten: Vec::new(),
     };
-    for sleutel in obj.keys() {
-        if sleutel != "type" && !velden.contains(&sleutel.as_str()) {
-            l.fout(
-                sleutel,
-                format!(
-                    "onbekend veld voor type '{soort}'; toegestaan zijn {}",
-                    lijst_tekst(velden)
-                ),
-            );
-        }
-    }
+    onbekende_velden(&mut l, recordsoort, versie);
     let record = bouw(&mut l, soort);
     let id = obj
         .get("id")
@@ -1259,7 +1890,11 @@ impl<'a> Lezer<'a> {
     }
 
     fn waar_onwaar(&mut self, veld: &str) -> Option<bool> {
-        match self.veld(veld, O)? {
+        self.waar_onwaar_eis(veld, O)
+    }
+
+    fn waar_onwaar_eis(&mut self, veld: &str, eis: Eis) -> Option<bool> {
+        match self.veld(veld, eis)? {
             Value::Bool(b) => Some(*b),
             v => {
                 self.verwacht(veld, "true of false", v);
@@ -1352,34 +1987,43 @@ impl<'a> Lezer<'a> {
     }
 
     fn kenmerken(&mut self, veld: &str) -> Vec<String> {
-        let Some(v) = self.veld(veld, O) else {
-            return Vec::new();
-        };
+        self.lijst(veld).unwrap_or_default()
+    }
+
+    /// A list of distinct texts; `None` when absent or wrong.
+    fn lijst(&mut self, veld: &str) -> Option<Vec<String>> {
+        let v = self.veld(veld, O)?;
         let Value::Array(lijst) = v else {
             self.verwacht(veld, "een lijst van teksten ([\"…\", \"…\"])", v);
-            return Vec::new();
+            return None;
+        };
+        let wat = if veld == "kenmerken" {
+            "kenmerk"
+        } else {
+            "waarde"
         };
         let mut uit = Vec::with_capacity(lijst.len());
         for item in lijst {
             match item {
                 Value::String(s) if uit.contains(s) => {
-                    self.fout(veld, format!("kenmerk '{s}' staat twee keer in de lijst"));
-                    return Vec::new();
+                    self.fout(veld, format!("{wat} '{s}' staat twee keer in de lijst"));
+                    return None;
                 }
                 Value::String(s) => uit.push(s.clone()),
                 anders => {
                     self.fout(
                         veld,
                         format!(
-                            "elk kenmerk is tekst, maar de lijst bevat {}",
+                            "elk{} {wat} is tekst, maar de lijst bevat {}",
+                            if veld == "kenmerken" { "" } else { "e" },
                             soort_van(anders)
                         ),
                     );
-                    return Vec::new();
+                    return None;
                 }
             }
         }
-        uit
+        Some(uit)
     }
 
     fn afweging(&mut self, veld: &str) -> Option<Afweging> {

@@ -18,8 +18,8 @@ use super::transactie;
 /// What can go wrong when recording an indicator value.
 #[derive(Debug, thiserror::Error)]
 pub enum IndicatorwaardeFout {
-    /// The code is not in the catalogue.
-    #[error("'{0}' is geen indicator uit de catalogus")]
+    /// The code is neither in the catalogue nor an own indicator.
+    #[error("'{0}' is geen indicator uit de catalogus en geen eigen indicator van de gemeente")]
     OnbekendeCode(String),
     /// A realisatie for an indicator the register computes.
     #[error(
@@ -43,9 +43,24 @@ impl From<rusqlite::Error> for IndicatorwaardeFout {
     }
 }
 
-/// Checks a value against the catalogue and its own fields.
+/// Checks a value against the catalogue and its own fields (an own
+/// indicator: see [`valideer_in`]).
 pub fn valideer(waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
-    let Some(indicator) = catalogus::indicator(&waarde.indicator) else {
+    valideer_voor(waarde, catalogus::indicator(&waarde.indicator))
+}
+
+/// Checks a value against the catalogue and the register's own
+/// indicators, and its own fields.
+pub fn valideer_in(conn: &Connection, waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
+    let indicator = super::eigen_indicatoren::indicator(conn, &waarde.indicator)?;
+    valideer_voor(waarde, indicator)
+}
+
+fn valideer_voor(
+    waarde: &Indicatorwaarde,
+    indicator: Option<&'static catalogus::Indicator>,
+) -> Result<(), IndicatorwaardeFout> {
+    let Some(indicator) = indicator else {
         return Err(IndicatorwaardeFout::OnbekendeCode(waarde.indicator.clone()));
     };
     if waarde.soort == WaardeSoort::Realisatie && indicator.is_berekend() {
@@ -101,7 +116,7 @@ pub fn zet_als(
     waarde: &Indicatorwaarde,
     door: Option<Handeling<'_>>,
 ) -> Result<(), IndicatorwaardeFout> {
-    valideer(waarde)?;
+    valideer_in(conn, waarde)?;
     transactie::voer_uit(conn, |tx| {
         tx.execute(
             "INSERT INTO indicatorwaarde (indicator, jaar, soort, waarde, tekst, bron)
@@ -206,7 +221,7 @@ pub fn wis_als(
     soort: WaardeSoort,
     door: Option<Handeling<'_>>,
 ) -> Result<bool, IndicatorwaardeFout> {
-    if !catalogus::is_bekende_code(indicator) {
+    if super::eigen_indicatoren::indicator(conn, indicator)?.is_none() {
         return Err(IndicatorwaardeFout::OnbekendeCode(indicator.to_owned()));
     }
     transactie::voer_uit(conn, |tx| {

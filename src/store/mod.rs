@@ -13,6 +13,7 @@ pub mod backup;
 pub mod bestanden;
 pub mod bewaartermijn;
 pub mod dossier;
+pub mod eigen_indicatoren;
 pub mod export;
 pub mod import;
 pub mod indicatorwaarden;

@@ -15,21 +15,25 @@
 //! ([`Loket::op_achtergrond`]) with a progress bar; an in-memory register
 //! (tests) computes at once. Only teamleiders and beheerders see the reports.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
 use egui::{Align, Color32, Layout, RichText, Role, Sense, WidgetInfo};
 
-use crate::domain::catalogus::{self, Herkomst, Indicator};
+use crate::domain::catalogus::{self, Eenheid, Herkomst, Indicator};
+use crate::domain::eigen_indicator::{
+    BELEIDSLIJN_EIGEN, EENHEDEN, EigenIndicator, beleidslijnen_van,
+};
 use crate::domain::{Indicatorwaarde, WaardeSoort};
 use crate::gateway::{Loket, Taak};
 use crate::report::export::ExportOpties;
+use crate::report::export::Namen;
 use crate::report::{Jaarrapport, Uitkomst, Waarde};
 use crate::ui::actie::Actie;
 use crate::ui::scherm::SchermUi;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
-use crate::ui::widgets::Fouten;
 use crate::ui::widgets::getal::{decimaal_tekst, f64_tekst, groepeer, lees_getal};
+use crate::ui::widgets::{Fouten, fouten_uit, keuze_ui, tekstveld_ui};
 
 const CODE_BREEDTE: f32 = 70.0;
 const NAAM_BREEDTE: f32 = 250.0;
@@ -58,14 +62,46 @@ struct Invoer {
     bericht: Option<String>,
 }
 
+/// The form for an own indicator of the municipality.
+struct EigenInvoer {
+    code: String,
+    naam: String,
+    eenheid: Eenheid,
+    bron: String,
+    doel: String,
+    beleidslijn: Option<String>,
+    fouten: Fouten,
+    algemeen: Option<String>,
+    bericht: Option<String>,
+}
+
+impl Default for EigenInvoer {
+    fn default() -> Self {
+        EigenInvoer {
+            code: String::new(),
+            naam: String::new(),
+            eenheid: Eenheid::Aantal,
+            bron: String::new(),
+            doel: "1".to_owned(),
+            beleidslijn: None,
+            fouten: Fouten::new(),
+            algemeen: None,
+            bericht: None,
+        }
+    }
+}
+
 /// The Rapportage screen's state.
 pub struct RapportageScherm {
+    /// The form for an own indicator.
+    eigen: EigenInvoer,
     van: String,
     tot: String,
     fout_jaren: Option<String>,
     /// The years computed last, in year order.
     rapporten: Option<Vec<Jaarrapport>>,
-    namen: HashMap<String, String>,
+    /// How breakdown keys read (names, labels).
+    namen: Namen,
     taak: Option<Taak<Taakuitkomst>>,
     fout: Option<String>,
     open: HashSet<&'static str>,
@@ -73,6 +109,14 @@ pub struct RapportageScherm {
     invoer: Invoer,
     export_pad: String,
     export_intern: bool,
+    /// Also a sheet or file per wijkteam (a beheerder's export).
+    export_per_wijkteam: bool,
+    /// Whose figures: `None` the municipality, or a wijkteam id.
+    voor: Option<String>,
+    /// The teams this session may choose (read once), or why not.
+    teams: Option<Result<Vec<(String, String)>, String>>,
+    /// For whom the shown figures were computed.
+    berekend_voor: Option<String>,
     export_fout: Option<String>,
     geschreven: Option<PathBuf>,
     /// Whether the proposed years were computed on first showing (a team
@@ -85,11 +129,12 @@ impl RapportageScherm {
     #[must_use]
     pub fn new(eind_jaar: i32) -> RapportageScherm {
         RapportageScherm {
+            eigen: EigenInvoer::default(),
             van: (eind_jaar - 3).to_string(),
             tot: eind_jaar.to_string(),
             fout_jaren: None,
             rapporten: None,
-            namen: HashMap::new(),
+            namen: Namen::default(),
             taak: None,
             fout: None,
             open: HashSet::new(),
@@ -97,6 +142,10 @@ impl RapportageScherm {
             invoer: Invoer::default(),
             export_pad: String::new(),
             export_intern: false,
+            export_per_wijkteam: false,
+            voor: None,
+            teams: None,
+            berekend_voor: None,
             export_fout: None,
             geschreven: None,
             eerste_berekening: false,
@@ -138,8 +187,62 @@ impl RapportageScherm {
         }
     }
 
+    /// The name of what `voor` names: the municipality or a team.
+    fn voor_naam(&self, voor: Option<&str>) -> String {
+        match voor {
+            None => "Hele gemeente".to_owned(),
+            Some(id) => self
+                .teams
+                .as_ref()
+                .and_then(|t| t.as_ref().ok())
+                .and_then(|t| t.iter().find(|(t, _)| t == id))
+                .map_or_else(|| id.to_owned(), |(_, n)| n.clone()),
+        }
+    }
+
     fn jaren_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
         let bezig = self.taak.is_some();
+        if self.teams.is_none() {
+            self.teams = Some(
+                loket
+                    .rapport_wijkteams()
+                    .map_err(|f| format!("De wijkteams konden niet worden gelezen: {f}")),
+            );
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("Voor");
+            let mut gekozen = self.voor.clone();
+            let teams: Vec<(String, String)> = self
+                .teams
+                .as_ref()
+                .and_then(|t| t.as_ref().ok())
+                .cloned()
+                .unwrap_or_default();
+            egui::ComboBox::from_id_salt("rapportage_voor")
+                .selected_text(self.voor_naam(gekozen.as_deref()))
+                .width(200.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut gekozen, None, "Hele gemeente");
+                    for (id, naam) in &teams {
+                        ui.selectable_value(&mut gekozen, Some(id.clone()), naam);
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "Een wijkteam telt zijn eigen inwoners; percentages over de bevolking, \
+                     de sociale kaart en externe waarden gelden alleen voor de hele gemeente.",
+                );
+            if gekozen != self.voor && !bezig {
+                self.voor = gekozen;
+                if let Some((van, tot)) = self.jaren() {
+                    self.bereken(loket, van, tot);
+                }
+            }
+            if let Some(Err(f)) = &self.teams {
+                ui.colored_label(FOUT_KLEUR, f);
+            }
+        });
         ui.horizontal(|ui| {
             let label = ui.label("Van jaar");
             ui.add(
@@ -205,6 +308,12 @@ impl RapportageScherm {
             {
                 formaat = Some("csv");
             }
+            if let Some(formaat) = formaat {
+                self.exporteer(loket, formaat);
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.add_space(4.0);
             ui.checkbox(
                 &mut self.export_intern,
                 "Intern (kleine aantallen zichtbaar)",
@@ -212,9 +321,17 @@ impl RapportageScherm {
             .on_hover_text(
                 "Een interne export onderdrukt aantallen van 1 tot en met 4 niet. Niet publiceren.",
             );
-            if let Some(formaat) = formaat {
-                self.exporteer(loket, formaat);
-            }
+            let beheerder = loket
+                .sessie()
+                .is_some_and(|s| s.gebruiker().rol == crate::domain::Rol::Beheerder);
+            ui.add_enabled(
+                beheerder,
+                egui::Checkbox::new(&mut self.export_per_wijkteam, "Ook per wijkteam"),
+            )
+            .on_hover_text("Naast de gemeente een werkblad (Excel) of bestand (CSV) per wijkteam.")
+            .on_disabled_hover_text(
+                "De export per wijkteam bevat elk wijkteam; een beheerder maakt hem.",
+            );
         });
         if let Some(f) = &self.export_fout {
             ui.colored_label(FOUT_KLEUR, f);
@@ -246,6 +363,8 @@ impl RapportageScherm {
             van,
             tot,
             intern: self.export_intern,
+            gemaakt_op: loket.vandaag(),
+            per_wijkteam: self.export_per_wijkteam,
         };
         self.start(
             loket,
@@ -261,12 +380,15 @@ impl RapportageScherm {
 
     fn bereken(&mut self, loket: &Loket<'_>, van: i32, tot: i32) {
         self.fout = None;
+        let voor = self.voor.clone();
+        self.berekend_voor.clone_from(&voor);
+        let wie = self.voor_naam(voor.as_deref());
         self.start(
             loket,
-            format!("Indicatoren {van}–{tot} worden berekend"),
+            format!("Indicatoren {van}–{tot} ({wie}) worden berekend"),
             move |r, voortgang| {
                 Taakuitkomst::Rapport(
-                    r.bereken_rapport(van, tot, voortgang)
+                    r.bereken_rapport_voor(van, tot, voor.as_deref(), voortgang)
                         .map_err(|f| f.to_string()),
                 )
             },
@@ -275,7 +397,7 @@ impl RapportageScherm {
     }
 
     fn namen_lezen(&mut self, loket: &Loket<'_>) {
-        match loket.kaartnamen() {
+        match loket.rapport_namen() {
             Ok(namen) => self.namen = namen,
             Err(f) => self.fout = Some(format!("De sociale kaart kon niet worden gelezen: {f}")),
         }
@@ -325,7 +447,16 @@ impl RapportageScherm {
 
     fn tabel_ui(&mut self, ui: &mut egui::Ui, rapporten: &[Jaarrapport]) {
         kop_rij_ui(ui, rapporten);
-        for stam in catalogus::doelenboom() {
+        let boom = match rapporten.first() {
+            Some(r) => catalogus::doelenboom_van(
+                &r.indicatoren
+                    .iter()
+                    .map(|u| u.indicator)
+                    .collect::<Vec<_>>(),
+            ),
+            None => catalogus::doelenboom(),
+        };
+        for stam in boom {
             let titel = if stam.doel.nummer == "L" {
                 stam.doel.naam.to_owned()
             } else {
@@ -340,7 +471,12 @@ impl RapportageScherm {
                         let kop = if bl.code.is_empty() {
                             bl.titel.to_owned()
                         } else {
-                            format!("Beleidslijn {} (§ {}): {}", bl.code, bl.paragraaf, bl.titel)
+                            format!(
+                                "Beleidslijn {} (§ {}): {}",
+                                bl.code,
+                                tak.paragrafen.join("; § "),
+                                bl.titel
+                            )
                         };
                         ui.add_space(4.0);
                         ui.add(egui::Label::new(RichText::new(kop).italics().strong()).truncate());
@@ -366,7 +502,11 @@ impl RapportageScherm {
             ui.spacing_mut().item_spacing.x = 6.0;
             vak(ui, CODE_BREEDTE, Align::Min, |ui| {
                 if ind.uitsplitsing.is_empty() {
-                    if ui.selectable_label(gekozen, ind.code).clicked() {
+                    if ui
+                        .selectable_label(gekozen, ind.code)
+                        .on_hover_text(ind.code)
+                        .clicked()
+                    {
                         self.kies(ind);
                     }
                 } else {
@@ -495,9 +635,9 @@ impl RapportageScherm {
                 .uitsplitsing
                 .iter()
                 .zip(&waarden)
-                .map(|(naam, w)| format!("{naam}: {}", self.naam_van(w.as_deref())))
+                .map(|(soort, w)| self.namen.sleutel(soort, w.as_deref()))
                 .collect::<Vec<_>>()
-                .join(", ");
+                .join(" — ");
             ui.horizontal(|ui| {
                 ui.spacing_mut().item_spacing.x = 6.0;
                 vak(ui, CODE_BREEDTE, Align::Min, |_| {});
@@ -531,16 +671,6 @@ impl RapportageScherm {
         }
     }
 
-    fn naam_van(&self, id: Option<&str>) -> String {
-        match id {
-            None => "(geen)".to_owned(),
-            Some(id) => match self.namen.get(id) {
-                Some(naam) => format!("{naam} ({id})"),
-                None => id.to_owned(),
-            },
-        }
-    }
-
     fn kies(&mut self, ind: &'static Indicator) {
         if self.gekozen != Some(ind.code) {
             self.gekozen = Some(ind.code);
@@ -553,52 +683,186 @@ impl RapportageScherm {
     }
 
     fn detail_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>, rapporten: &[Jaarrapport]) {
-        let Some(ind) = self.gekozen.and_then(catalogus::indicator) else {
+        let gekozen = self.gekozen.and_then(|code| {
+            catalogus::indicator(code).or_else(|| {
+                rapporten
+                    .first()
+                    .and_then(|r| r.uitkomst(code))
+                    .map(|u| u.indicator)
+            })
+        });
+        let Some(ind) = gekozen else {
             ui.weak(
                 "Klik op een indicator voor de details, de grafiek en om een waarde in te voeren.",
             );
             return;
         };
-        ui.label(
-            RichText::new(format!("{}  {}", ind.code, ind.naam))
-                .strong()
-                .size(15.0),
-        );
-        ui.horizontal(|ui| {
-            herkomst_ui(ui, ind);
-            ui.label(format!("Eenheid: {}", ind.eenheid.label()));
-        });
-        ui.add(egui::Label::new(format!("Bron: {}", ind.bron)).wrap());
-        ui.add_space(6.0);
-        egui::Grid::new("rapportage_detail_jaren")
-            .striped(true)
-            .show(ui, |ui| {
-                ui.strong("Per jaar");
-                ui.strong("Begroot");
-                ui.strong("Realisatie");
-                ui.end_row();
-                for r in rapporten {
-                    let Some(u) = r.uitkomst(ind.code) else {
-                        continue;
-                    };
-                    ui.label(r.jaar.to_string());
-                    ui.label(
-                        u.begroot
-                            .as_ref()
-                            .map_or_else(|| "–".to_owned(), waarde_tekst),
-                    );
-                    let (tekst, reden) = realisatie_tekst(&u.waarde);
-                    match reden {
-                        Some(reden) => ui.add(egui::Label::new(format!("{tekst}: {reden}")).wrap()),
-                        None => ui.label(tekst),
-                    };
-                    ui.end_row();
-                }
+        // Three columns side by side, so the form and its messages stay in
+        // view in the panel below the table.
+        ui.columns(3, |kolommen| {
+            let [links, midden, rechts] = kolommen else {
+                return;
+            };
+            let ui = &mut *links;
+            ui.label(
+                RichText::new(format!("{}  {}", ind.code, ind.naam))
+                    .strong()
+                    .size(15.0),
+            );
+            ui.horizontal(|ui| {
+                herkomst_ui(ui, ind);
+                ui.label(format!("Eenheid: {}", ind.eenheid.label()));
             });
-        ui.add_space(6.0);
-        grafiek_ui(ui, ind, rapporten);
-        ui.separator();
-        self.invoer_ui(ui, loket, ind);
+            ui.add(egui::Label::new(format!("Bron: {}", ind.bron)).wrap());
+            ui.add_space(6.0);
+            egui::Grid::new("rapportage_detail_jaren")
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong("Per jaar");
+                    ui.strong("Begroot");
+                    ui.strong("Realisatie");
+                    ui.end_row();
+                    for r in rapporten {
+                        let Some(u) = r.uitkomst(ind.code) else {
+                            continue;
+                        };
+                        ui.label(r.jaar.to_string());
+                        ui.label(
+                            u.begroot
+                                .as_ref()
+                                .map_or_else(|| "–".to_owned(), waarde_tekst),
+                        );
+                        let (tekst, reden) = realisatie_tekst(&u.waarde);
+                        match reden {
+                            Some(reden) => {
+                                ui.add(egui::Label::new(format!("{tekst}: {reden}")).wrap())
+                            }
+                            None => ui.label(tekst),
+                        };
+                        ui.end_row();
+                    }
+                });
+            grafiek_ui(midden, ind, rapporten);
+            self.invoer_ui(rechts, loket, ind);
+        });
+    }
+
+    /// The form for an own indicator: code, name, unit, source and its
+    /// place in the doelenboom. It then appears in the table, the export
+    /// and the PDF like the catalogue's external indicators.
+    fn eigen_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+        let e = &mut self.eigen;
+        ui.add(
+            egui::Label::new(
+                "Een indicator die niet in het actieplan staat, zoals de gemeente hem schrijft. \
+                 Realisatie en begroting voert u daarna per jaar in, zoals bij de externe indicatoren.",
+            )
+            .wrap(),
+        );
+        let eenheden: Vec<(Eenheid, String)> = EENHEDEN
+            .iter()
+            .map(|(x, _)| (*x, x.label().to_owned()))
+            .collect();
+        let doelen: Vec<(String, String)> = catalogus::DOELEN
+            .iter()
+            .map(|d| {
+                let naam = if d.nummer == "L" {
+                    d.naam.to_owned()
+                } else {
+                    format!("Doel {}: {}", d.nummer, d.naam)
+                };
+                (d.nummer.to_owned(), naam)
+            })
+            .collect();
+        let mut lijnen: Vec<(Option<String>, String)> =
+            vec![(None, BELEIDSLIJN_EIGEN.titel.to_owned())];
+        lijnen.extend(
+            beleidslijnen_van(&e.doel)
+                .into_iter()
+                .map(|b| (Some(b.code.to_owned()), format!("Beleidslijn {}", b.code))),
+        );
+        egui::Grid::new("eigen_indicator_velden")
+            .num_columns(3)
+            .show(ui, |ui| {
+                tekstveld_ui(
+                    ui,
+                    "Code van de indicator",
+                    &mut e.code,
+                    e.fouten.get("code"),
+                );
+                tekstveld_ui(
+                    ui,
+                    "Naam van de indicator",
+                    &mut e.naam,
+                    e.fouten.get("naam"),
+                );
+                keuze_ui(
+                    ui,
+                    "Eenheid",
+                    &mut e.eenheid,
+                    &eenheden,
+                    e.fouten.get("eenheid"),
+                );
+                tekstveld_ui(
+                    ui,
+                    "Bron van de indicator",
+                    &mut e.bron,
+                    e.fouten.get("bron"),
+                );
+                if keuze_ui(
+                    ui,
+                    "Strategisch doel",
+                    &mut e.doel,
+                    &doelen,
+                    e.fouten.get("doel"),
+                ) {
+                    e.beleidslijn = None;
+                }
+                keuze_ui(
+                    ui,
+                    "Beleidslijn",
+                    &mut e.beleidslijn,
+                    &lijnen,
+                    e.fouten.get("beleidslijn"),
+                );
+            });
+        let toevoegen = ui.button("Indicator toevoegen").clicked();
+        if let Some(a) = &e.algemeen {
+            ui.colored_label(FOUT_KLEUR, a);
+        }
+        if let Some(b) = &e.bericht {
+            ui.colored_label(GOED_KLEUR, b);
+        }
+        if toevoegen {
+            let nieuw = EigenIndicator {
+                code: e.code.trim().to_owned(),
+                naam: e.naam.trim().to_owned(),
+                eenheid: e.eenheid,
+                bron: e.bron.trim().to_owned(),
+                doel: e.doel.clone(),
+                beleidslijn: e.beleidslijn.clone(),
+            };
+            match loket.eigen_indicator_toevoegen(&nieuw) {
+                Ok(()) => {
+                    self.eigen = EigenInvoer {
+                        bericht: Some(format!(
+                            "Indicator {} toegevoegd; hij staat nu in de tabel en de export.",
+                            nieuw.code
+                        )),
+                        ..EigenInvoer::default()
+                    };
+                    if let Some((van, tot)) = self.jaren() {
+                        self.bereken(loket, van, tot);
+                    }
+                }
+                Err(fout) => {
+                    let (f, a) = fouten_uit(&fout);
+                    e.fouten = f;
+                    e.algemeen = a;
+                    e.bericht = None;
+                }
+            }
+        }
     }
 
     fn invoer_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>, ind: &'static Indicator) {
@@ -799,6 +1063,13 @@ impl SchermUi for RapportageScherm {
         }
         self.jaren_ui(ui, loket);
         self.export_ui(ui, loket);
+        if self.rapporten.is_some() {
+            let wie = self.voor_naam(self.berekend_voor.as_deref());
+            ui.label(RichText::new(format!("Cijfers van: {wie}")).strong());
+        }
+        egui::CollapsingHeader::new("Eigen indicator van de gemeente toevoegen")
+            .id_salt("eigen_indicator")
+            .show(ui, |ui| self.eigen_ui(ui, loket));
         if let Some(taak) = &self.taak {
             ui.horizontal(|ui| {
                 ui.spinner();
@@ -823,14 +1094,25 @@ impl SchermUi for RapportageScherm {
             ui.label("Kies de jaren en klik op Berekenen om de indicatoren te zien.");
             return None;
         };
-        egui::Panel::right("rapportage_detail")
-            .resizable(true)
-            .default_size(300.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("rapportage_detail_scroll")
-                    .show(ui, |ui| self.detail_ui(ui, loket, &rapporten));
-            });
+        // The details go below the table, only when an indicator is chosen:
+        // the table keeps its full width, so no year column is hidden.
+        if self.gekozen.is_some() {
+            egui::Panel::bottom("rapportage_detail")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| {
+                    if ui.button("Details sluiten").clicked() {
+                        self.gekozen = None;
+                    }
+                    egui::ScrollArea::vertical()
+                        .id_salt("rapportage_detail_scroll")
+                        .show(ui, |ui| self.detail_ui(ui, loket, &rapporten));
+                });
+        } else {
+            ui.weak(
+                "Klik op een indicator voor de details, de grafiek en om een waarde in te voeren.",
+            );
+        }
         egui::ScrollArea::both()
             .id_salt("rapportage_tabel")
             .auto_shrink([false, false])
@@ -843,21 +1125,19 @@ impl SchermUi for RapportageScherm {
 }
 
 /// A fixed-width cell with its content aligned left (`Align::Min`) or right.
+/// The cell takes exactly `breedte`, whatever its content: a longer text is
+/// cut off at the cell's edge (its whole value is in its hover text), so
+/// the columns stay aligned.
 fn vak(ui: &mut egui::Ui, breedte: f32, uitlijning: Align, inhoud: impl FnOnce(&mut egui::Ui)) {
-    ui.allocate_ui_with_layout(
-        egui::vec2(breedte, RIJ_HOOGTE),
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(breedte, RIJ_HOOGTE), Sense::hover());
+    let layout = if uitlijning == Align::Max {
+        Layout::right_to_left(Align::Center)
+    } else {
         Layout::left_to_right(Align::Center)
-            .with_main_align(uitlijning)
-            .with_main_justify(false),
-        |ui| {
-            ui.set_width(breedte);
-            if uitlijning == Align::Max {
-                ui.with_layout(Layout::right_to_left(Align::Center), inhoud);
-            } else {
-                inhoud(ui);
-            }
-        },
-    );
+    };
+    let mut cel = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(layout));
+    cel.set_clip_rect(rect.intersect(ui.clip_rect()));
+    inhoud(&mut cel);
 }
 
 fn kop_rij_ui(ui: &mut egui::Ui, rapporten: &[Jaarrapport]) {

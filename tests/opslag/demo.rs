@@ -71,25 +71,46 @@ fn vult_een_leeg_register_dat_de_database_accepteert() {
             .as_deref(),
         Some("Almelo")
     );
-    for tabel in [
-        "wijkteam",
-        "medewerker",
-        "aanbieder",
-        "contract",
-        "voorziening",
-        "melding",
-        "verwijzing",
-        "toekenning",
-        "ave",
-        "vordering",
-        "bevolking",
-        "indicatorwaarde",
-    ] {
+    // Every table but the accounts and the audit log (those come with
+    // vul_register_met_accounts, see rondgang.rs).
+    let tabellen: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+               AND name NOT IN ('account', 'audit') ORDER BY name",
+        )
+        .expect("tabellen")
+        .query_map([], |r| r.get(0))
+        .expect("tabellen")
+        .collect::<Result<_, _>>()
+        .expect("tabellen");
+    assert!(tabellen.len() >= 20, "{tabellen:?}");
+    for tabel in tabellen {
         assert!(
             getal(&conn, &format!("SELECT count(*) FROM {tabel}")) > 0,
             "{tabel} is leeg"
         );
     }
+    // Each v2 column the generator's records do not hold.
+    for (tabel, kolom) in [
+        ("melding", "vraag"),
+        ("melding", "aanvraag"),
+        ("toekenning", "vorige"),
+        ("toekenning", "volume"),
+        ("toekenning", "reden_afwijzing"),
+        ("voorziening", "beeindigd_op"),
+        ("ave", "geregistreerd_door"),
+        ("ave", "geregistreerd_op"),
+        ("ave", "reden_geen_procesmanager"),
+    ] {
+        assert!(
+            getal(
+                &conn,
+                &format!("SELECT count(*) FROM {tabel} WHERE {kolom} IS NOT NULL")
+            ) > 0,
+            "{tabel}.{kolom} is nergens ingevuld"
+        );
+    }
+    assert!(getal(&conn, "SELECT count(*) FROM melding WHERE spoed = 1") > 0);
     assert_eq!(getal(&conn, "SELECT count(*) FROM wijkteam"), 4);
 }
 
@@ -111,10 +132,16 @@ fn zelfde_zaad_zelfde_bytes() {
     let eerste = a.split(|b| *b == b'\n').next().expect("regel");
     assert_eq!(
         std::str::from_utf8(eerste).expect("utf8"),
-        r#"{"type":"header","format":"wijkregister-jsonl","version":1,"gemeente":"Almelo"}"#
+        r#"{"type":"header","format":"wijkregister-jsonl","version":2,"gemeente":"Almelo"}"#
     );
+    // The file is the export of the filled register: the generator's
+    // records and the rows added after them, one line each.
     let regels = a.split(|b| *b == b'\n').filter(|r| !r.is_empty()).count();
-    assert_eq!(regels as u64, records(&inst(400, 2, 5)).len() as u64 + 1);
+    let mut verslag_uit = Vec::new();
+    let verslag = demo::schrijf_jsonl(&mut verslag_uit, &inst(400, 2, 5)).expect("schrijven");
+    assert_eq!(regels as u64, verslag.records + 1);
+    assert_eq!(verslag.per_soort.values().sum::<u64>(), verslag.records);
+    assert!(verslag.records > records(&inst(400, 2, 5)).len() as u64);
 }
 
 #[test]
@@ -602,4 +629,38 @@ fn niets_na_de_peildatum() {
         .query_row("SELECT count(*) FROM melding", [], |r| r.get(0))
         .expect("n");
     assert!(meldingen > 0);
+}
+
+/// The klantreis steps the demo records follow the klantreis: each step may
+/// come after the one before it, on the same day or later, and a closed
+/// melding's last step is the afsluiting.
+#[test]
+fn stappen_van_de_demo_volgen_de_klantreis() {
+    use wijkregister::domain::klantreis::{Stap, controleer_datum};
+    let conn = gevuld(&inst(400, 2, 4));
+    let meldingen: Vec<(String, bool)> = conn
+        .prepare("SELECT id, afgesloten IS NOT NULL FROM melding WHERE medewerker IS NOT NULL")
+        .expect("meldingen")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("meldingen")
+        .collect::<Result<_, _>>()
+        .expect("meldingen");
+    assert!(!meldingen.is_empty());
+    for (melding, afgesloten) in meldingen {
+        let stappen = store::klantreis::stappen(&conn, &melding).expect("stappen");
+        assert!(!stappen.is_empty(), "{melding} heeft geen stappen");
+        let mut vorige: Option<(Stap, chrono::NaiveDate)> = None;
+        for s in &stappen {
+            Stap::controleer_volgorde(vorige.map(|(v, _)| v), s.stap)
+                .unwrap_or_else(|e| panic!("{melding}: {e}"));
+            controleer_datum(vorige, s.stap, s.datum, None)
+                .unwrap_or_else(|e| panic!("{melding}: {e}"));
+            vorige = Some((s.stap, s.datum));
+        }
+        assert_eq!(
+            afgesloten,
+            stappen.last().map(|s| s.stap) == Some(Stap::Afsluiting),
+            "{melding}"
+        );
+    }
 }

@@ -583,3 +583,134 @@ fn looptijden() {
     t.uitkomst = BesluitUitkomst::Afgewezen;
     assert!(!t.lopend_op(d(2024, 4, 1)));
 }
+
+#[test]
+fn stuurtekens_worden_geweigerd_regelovergang_alleen_in_lange_tekst() {
+    use wijkregister::domain::records::controleer_tekens;
+    assert_eq!(controleer_tekens("Jan de Vries-Ünal", false), Ok(()));
+    assert_eq!(
+        controleer_tekens("Jan\u{0}", false),
+        Err(DomeinFout::Stuurteken {
+            code: 0,
+            positie: 4
+        })
+    );
+    assert_eq!(
+        controleer_tekens("regel 1\nregel 2\tx", false).map_err(|f| f.to_string()),
+        Err(
+            "bevat een onzichtbaar stuurteken (U+000A) op positie 8; zulke tekens horen niet in een tekst"
+                .to_owned()
+        )
+    );
+    assert_eq!(controleer_tekens("regel 1\r\nregel 2\tx", true), Ok(()));
+    assert!(controleer_tekens("escape \u{1b}[0m", true).is_err());
+    assert!(controleer_tekens("C1 \u{85}", true).is_err());
+    assert!(controleer_tekens("del \u{7f}", true).is_err());
+
+    let mut w = Wijkteam {
+        id: "WT-1".into(),
+        naam: "Oost\u{0}".into(),
+    };
+    assert_eq!(
+        teksten(w.valideer()),
+        vec![
+            "veld 'naam': bevat een onzichtbaar stuurteken (U+0000) op positie 5; zulke tekens horen niet in een tekst"
+        ]
+    );
+    w.naam = "Oost".into();
+    assert_eq!(w.valideer(), Ok(()));
+}
+
+#[test]
+fn geboortedatum_na_vandaag_wordt_geweigerd() {
+    let inwoner = Inwoner {
+        id: "I-1".into(),
+        bsn: None,
+        voornaam: "Toekomst".into(),
+        achternaam: "Jansen".into(),
+        geboortedatum: d(2026, 11, 27),
+        geslacht: None,
+        huishouden: "H-1".into(),
+        wijkteam: None,
+        woonplaats: "Almelo".into(),
+    };
+    assert_eq!(inwoner.valideer(), Ok(()), "zonder vandaag geen datumregel");
+    assert_eq!(
+        teksten(Record::Inwoner(inwoner.clone()).valideer_op(d(2026, 11, 26))),
+        vec!["veld 'geboortedatum': 27-11-2026 ligt in de toekomst; dat kan niet"]
+    );
+    assert_eq!(
+        inwoner.valideer_op(d(2026, 11, 27)),
+        Ok(()),
+        "vandaag geboren mag"
+    );
+}
+
+/// The forms go through the same rules: a new resident with a control
+/// character in a name and a melding whose question holds one are refused
+/// by the store, naming the field.
+#[test]
+fn formulieren_weigeren_stuurtekens_met_dezelfde_regel() {
+    use crate::steun::klantreis::{INTAKER, h, melding, register};
+    use wijkregister::store::StoreFout;
+    use wijkregister::store::klantreis::{self as kr, NieuweInwoner};
+    let conn = register();
+    let fout = kr::inwoner_toevoegen(
+        &conn,
+        h(INTAKER),
+        &NieuweInwoner {
+            voornaam: "Pi\u{0}et".into(),
+            achternaam: "Jansen".into(),
+            geboortedatum: "01-01-1980".into(),
+            woonplaats: "Almelo".into(),
+            ..NieuweInwoner::default()
+        },
+        d(2026, 11, 26),
+    )
+    .expect_err("stuurteken");
+    let StoreFout::Validatie(v) = fout else {
+        panic!("verwacht een validatiefout: {fout}")
+    };
+    assert_eq!(
+        v.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        vec![
+            "veld 'voornaam': bevat een onzichtbaar stuurteken (U+0000) op positie 3; zulke tekens horen niet in een tekst"
+        ]
+    );
+
+    let mut nieuw = melding("I-MIRIAM", d(2026, 11, 20), Some(Wet::Wmo));
+    nieuw.vraag = "Hulp\u{1b}[2J nodig\nmet twee regels".into();
+    let fout = kr::melding_toevoegen(&conn, h(INTAKER), &nieuw).expect_err("stuurteken");
+    assert!(
+        fout.to_string()
+            .contains("veld 'vraag': bevat een onzichtbaar stuurteken (U+001B) op positie 5"),
+        "{fout}"
+    );
+    nieuw.vraag = "Hulp nodig\nmet twee regels".into();
+    kr::melding_toevoegen(&conn, h(INTAKER), &nieuw).expect("een regelovergang mag");
+}
+
+#[test]
+fn afwegingsladder_weigert_stuurtekens_in_een_toelichting() {
+    use wijkregister::domain::klantreis::{Trede, TredeSoort};
+    let mut l = crate::steun::klantreis::ladder(&[false, false, false, false]);
+    assert_eq!(l.valideer(), Ok(()));
+    l.zet(
+        TredeSoort::Netwerk,
+        Trede::beantwoord(false, "Dochter\u{7}woont ver weg"),
+    );
+    let fouten = l.valideer().expect_err("stuurteken");
+    assert_eq!(fouten.len(), 1, "{fouten:?}");
+    assert!(
+        fouten[0]
+            .to_string()
+            .contains("stuurteken (U+0007) op positie 8"),
+        "{}",
+        fouten[0]
+    );
+    l.zet(
+        TredeSoort::Netwerk,
+        Trede::beantwoord(false, "Dochter woont ver weg;\nburen helpen niet"),
+    );
+    assert_eq!(l.valideer(), Ok(()));
+}

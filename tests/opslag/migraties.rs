@@ -168,6 +168,10 @@ const BEVROREN_MIGRATIES: &[(u32, &str)] = &[
         9,
         "d0b0c94dac4e8664d2cd5ac1a56dc686b8e563cc0c4cde1f15165f393ee79c7e",
     ),
+    (
+        10,
+        "dc29b59944461b2866f901e346af98d6b0db686c82141b378b641fae4dabdd56",
+    ),
 ];
 
 #[test]

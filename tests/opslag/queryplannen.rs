@@ -42,9 +42,10 @@ const TOEGESTAAN: &[(&str, &str)] = &[
          than the team's meldingen over ten years it would otherwise start from",
     ),
     (
-        "SELECT rowid, id, geboortedatum, woonplaats FROM inwoner",
+        "SELECT rowid, id, geboortedatum, woonplaats, wijkteam FROM inwoner",
         "the report reads every resident once per computation (one sequential pass is cheaper \
-     than tens of thousands of random lookups for the running toekenningen of a year)",
+     than tens of thousands of random lookups for the running toekenningen of a year; the \
+     wijkteam marks whom a team's report counts)",
     ),
 ];
 

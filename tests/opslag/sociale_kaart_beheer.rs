@@ -387,9 +387,10 @@ fn aanbieder_beeindigen_voor_begin_contract_geweigerd() {
     assert_eq!(tot(&conn, "C-ZORG-JW").as_deref(), Some("2026-12-31"));
 }
 
-/// The exchange format has no links between provisions and providers; an
-/// import links each provision to the providers that delivered it, so
-/// matched care has providers to offer right after the import.
+/// Version 1 of the exchange format has no links between provisions and
+/// providers; an import of such a file links each provision to the
+/// providers that delivered it, so matched care has providers to offer
+/// right after the import. Version 2 carries the links as they stand.
 #[test]
 fn import_koppelt_voorzieningen_aan_de_aanbieders_die_ze_leverden() {
     use wijkregister::store::{self, export, import};
@@ -423,22 +424,48 @@ fn import_koppelt_voorzieningen_aan_de_aanbieders_die_ze_leverden() {
     let mut bestand = Vec::new();
     export::exporteer(&bron, &mut bestand).expect("export");
 
+    let aanbieders = |doel: &rusqlite::Connection| -> Vec<String> {
+        // (No life domains asked: matched care lists every provision.)
+        let lijst =
+            kr::passende_voorzieningen(doel, Some(Wet::Wmo), &[], d(2026, 6, 1)).expect("lijst");
+        let begeleiding = lijst
+            .iter()
+            .find(|v| v.id == "V-BEGELEIDING")
+            .expect("begeleiding");
+        begeleiding
+            .aanbieders
+            .iter()
+            .map(|a| a.aanbieder.clone())
+            .collect()
+    };
+    // Version 2: the links as the first register had them.
+    let mut v2 = store::open_in_memory().expect("open");
+    import::importeer(&mut v2, bestand.as_slice(), &mut |_| {}).expect("import");
+    assert_eq!(aanbieders(&v2), aanbieders(&bron));
+
+    // The same register as a version 1 file: only the v1 types and fields.
+    let mut v1 = Vec::new();
+    for regel in String::from_utf8(bestand).expect("utf-8").lines() {
+        let mut obj: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(regel).expect("json");
+        let soort = obj["type"].as_str().expect("type").to_owned();
+        if soort == "header" {
+            obj.insert("version".into(), 1.into());
+        } else {
+            let Some(rs) =
+                wijkregister::store::uitwisseling::recordsoort(&soort).filter(|rs| rs.sinds == 1)
+            else {
+                continue;
+            };
+            obj.retain(|veld, _| veld == "type" || rs.veld(veld).is_some_and(|v| v.sinds == 1));
+        }
+        v1.extend(serde_json::to_vec(&obj).expect("json"));
+        v1.push(b'\n');
+    }
     let mut doel = store::open_in_memory().expect("open");
-    import::importeer(&mut doel, bestand.as_slice(), &mut |_| {}).expect("import");
-    // (No life domains: the file carries none for the provisions either.)
-    let lijst =
-        kr::passende_voorzieningen(&doel, Some(Wet::Wmo), &[], d(2026, 6, 1)).expect("lijst");
-    let begeleiding = lijst
-        .iter()
-        .find(|v| v.id == "V-BEGELEIDING")
-        .expect("begeleiding");
-    let aanbieders: Vec<&str> = begeleiding
-        .aanbieders
-        .iter()
-        .map(|a| a.aanbieder.as_str())
-        .collect();
-    // Avedan delivered it; the links made in the first register are not in the file.
-    assert_eq!(aanbieders, ["A-AVEDAN"]);
+    import::importeer(&mut doel, v1.as_slice(), &mut |_| {}).expect("import v1");
+    // Avedan delivered it; the links made in the first register are not in a v1 file.
+    assert_eq!(aanbieders(&doel), ["A-AVEDAN"]);
     // Running it again adds nothing.
     assert_eq!(
         wijkregister::store::sociale_kaart_beheer::koppel_geleverde_aanbieders(&doel)

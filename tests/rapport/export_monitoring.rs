@@ -72,6 +72,8 @@ fn csv(c: &rusqlite::Connection, intern: bool) -> String {
             van: 2023,
             tot: 2024,
             intern,
+            gemaakt_op: d("2026-12-06"),
+            per_wijkteam: false,
         },
         &mut |k, t| stappen.push((k, t)),
     )
@@ -115,13 +117,37 @@ fn csv_voor_publicatie() {
         ["", "12", "11", "12"]
     );
     // 3 HH clients: the breakdown row is suppressed, and the note explains it.
+    // Council-ready: the title row first; a breakdown row under its
+    // indicator's code, named as people read it.
+    assert_eq!(
+        t.lines().next(),
+        Some(
+            "Prestatie-indicatoren gemeente Almelo, 2023 tot en met 2024 — gemaakt op 06-12-2026 — publicatie"
+        )
+    );
     let hh = t
         .lines()
-        .find(|l| l.contains("voorziening: V-HH"))
+        .find(|l| l.contains("Voorziening V-HH — Aanbieder =A-01"))
         .expect("rij");
-    assert!(hh.contains("aanbieder: =A-01"), "{hh}");
-    assert!(hh.starts_with(";;voorziening: V-HH"), "{hh}");
+    assert!(
+        hh.starts_with("3.3.1;;Voorziening V-HH — Aanbieder =A-01;"),
+        "{hh}"
+    );
+    assert!(
+        !t.contains("V-HH;") && !t.contains("voorziening: "),
+        "geen interne codes"
+    );
     assert_eq!(hh.split(';').nth(6), Some("."), "{hh}");
+    // Each beleidslijn once, with every paragraph it stands in.
+    assert_eq!(t.matches("Beleidslijn 3.3;").count(), 1);
+    assert_eq!(t.matches("Beleidslijn 3.4;").count(), 1);
+    assert_eq!(t.matches("Beleidslijn 3.10;").count(), 1);
+    assert!(
+        regel(&t, "Beleidslijn 3.3;")
+            .contains("Actieplan § 6.1 Jeugdwet; § 6.2.1 Maatwerkvoorzieningen Wmo"),
+        "{}",
+        regel(&t, "Beleidslijn 3.3;")
+    );
     assert!(t.contains(export::NOOT_ONDERDRUKT));
     // bbv-wmo 2024 = 10 000 × 15 / 10 000 = 15 (count 15, shown); 21,5 with a decimal comma.
     assert_eq!(regel(&t, "bbv-wmo;").split(';').nth(6), Some("15"));
@@ -154,10 +180,11 @@ fn csv_intern_toont_kleine_aantallen() {
     let t = csv(&c, true);
     let hh = t
         .lines()
-        .find(|l| l.contains("voorziening: V-HH"))
+        .find(|l| l.contains("Voorziening V-HH — Aanbieder =A-01"))
         .expect("rij");
     assert_eq!(hh.split(';').nth(6), Some("3"), "{hh}");
     assert!(!t.contains(export::NOOT_ONDERDRUKT));
+    assert!(t.lines().next().is_some_and(|l| l.ends_with("— intern")));
 }
 
 #[test]
@@ -172,6 +199,8 @@ fn xlsx_is_een_werkboek() {
             van: 2024,
             tot: 2024,
             intern: false,
+            gemaakt_op: d("2026-12-06"),
+            per_wijkteam: false,
         },
         &mut |_, _| {},
     )
@@ -231,6 +260,8 @@ fn onbekende_extensie_is_een_nederlandse_fout() {
             van: 2024,
             tot: 2024,
             intern: false,
+            gemaakt_op: d("2026-12-06"),
+            per_wijkteam: false,
         },
         &mut |_, _| {},
     )
@@ -291,4 +322,108 @@ fn cli_export() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
+}
+
+/// The XLSX shows units as cell formats (numbers stay numbers), the title
+/// in the first row; with per_wijkteam a sheet per team, and for CSV a file
+/// per team beside the municipality's.
+#[test]
+fn xlsx_eenheden_titel_en_per_wijkteam() {
+    let mut c = register_met_gegevens();
+    voeg(
+        &mut c,
+        vec![
+            Record::Wijkteam(wijkregister::domain::Wijkteam {
+                id: "WT-NOORD".into(),
+                naam: "Wijkteam Noord".into(),
+            }),
+            Record::Wijkteam(wijkregister::domain::Wijkteam {
+                id: "WT-ZUID".into(),
+                naam: "Wijkteam Zuid".into(),
+            }),
+        ],
+    );
+    c.execute(
+        "UPDATE inwoner SET wijkteam = 'WT-NOORD' WHERE id LIKE 'B%'",
+        [],
+    )
+    .expect("teams");
+    c.execute(
+        "UPDATE inwoner SET wijkteam = 'WT-ZUID' WHERE id LIKE 'H%'",
+        [],
+    )
+    .expect("teams");
+    voeg(
+        &mut c,
+        vec![Record::Vordering(wijkregister::domain::Vordering {
+            id: "VO1".into(),
+            datum: d("2024-05-01"),
+            bedrag_cent: 123_456,
+            soort: wijkregister::domain::VorderingSoort::Misbruik,
+            inwoner: None,
+            aanbieder: Some("=A-01".into()),
+        })],
+    );
+    let map = tempfile::tempdir().expect("map");
+    let pad = map.path().join("raad.xlsx");
+    let opties = ExportOpties {
+        van: 2024,
+        tot: 2024,
+        intern: true,
+        gemaakt_op: d("2026-12-06"),
+        per_wijkteam: true,
+    };
+    export::schrijf_export(&c, &pad, opties, &mut |_, _| {}).expect("xlsx");
+    let bytes = std::fs::read(&pad).expect("lees");
+    let mut archief = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).expect("zip");
+    let lees = |archief: &mut zip::ZipArchive<_>, naam: &str| {
+        let mut t = String::new();
+        std::io::Read::read_to_string(&mut archief.by_name(naam).expect(naam), &mut t)
+            .expect("xml");
+        t
+    };
+    let boek = lees(&mut archief, "xl/workbook.xml");
+    for blad in ["Gemeente", "Wijkteam Noord", "Wijkteam Zuid"] {
+        assert!(boek.contains(&format!("name=\"{blad}\"")), "{boek}");
+    }
+    let stijlen = lees(&mut archief, "xl/styles.xml");
+    assert!(
+        stijlen.contains("&quot;€&quot; #,##0.00"),
+        "euro: {stijlen:.2000}"
+    );
+    assert!(
+        stijlen.contains("&quot; %&quot;"),
+        "procent: {stijlen:.2000}"
+    );
+    assert!(stijlen.contains("#,##0"), "aantal");
+    let gedeeld = lees(&mut archief, "xl/sharedStrings.xml");
+    assert!(gedeeld.contains("Prestatie-indicatoren gemeente Almelo, 2024, Wijkteam Noord"));
+    assert!(gedeeld.contains("— intern"));
+    // The amount stays a number: 3.9.2 is 1234.56 in a numeric cell of sheet 1.
+    let blad1 = lees(&mut archief, "xl/worksheets/sheet1.xml");
+    assert!(blad1.contains("<v>1234.56</v>"), "{blad1:.600}");
+    // A team's sheet counts its own residents only: Noord has the twelve BW clients.
+    let blad2 = lees(&mut archief, "xl/worksheets/sheet2.xml");
+    assert!(blad2.contains("<v>12</v>"), "{blad2:.600}");
+
+    // CSV: a file per team beside the municipality's, each with its title.
+    let csv = map.path().join("raad.csv");
+    export::schrijf_export(&c, &csv, opties, &mut |_, _| {}).expect("csv");
+    for (bestand, team) in [
+        ("raad-WT-NOORD.csv", "Wijkteam Noord"),
+        ("raad-WT-ZUID.csv", "Wijkteam Zuid"),
+    ] {
+        let t = std::fs::read_to_string(map.path().join(bestand)).expect(bestand);
+        assert!(
+            t.lines().next().is_some_and(|l| l.contains(team)),
+            "{bestand}"
+        );
+        // Rates and the sociale kaart have no team value.
+        assert_eq!(
+            regel(t.trim_start_matches('\u{feff}'), "bbv-wmo;")
+                .split(';')
+                .nth(4),
+            Some("n.b.")
+        );
+    }
 }

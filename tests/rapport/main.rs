@@ -4,7 +4,10 @@
 #[path = "../steun/mod.rs"]
 mod steun;
 
+mod eigen_indicatoren;
 mod export_monitoring;
+mod rapport_pdf;
 mod report_indicatorwaarden;
 mod report_json;
+mod report_pw_en_wijkteam;
 mod report_regels;

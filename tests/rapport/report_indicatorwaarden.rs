@@ -49,7 +49,7 @@ fn weigert_wat_niet_klopt() {
         indicatorwaarden::zet_begroot(&mut c, "9.9.9", 2024, Some(1.0), None).expect_err("code");
     assert_eq!(
         fout.to_string(),
-        "'9.9.9' is geen indicator uit de catalogus"
+        "'9.9.9' is geen indicator uit de catalogus en geen eigen indicator van de gemeente"
     );
     assert!(matches!(
         indicatorwaarden::zet_realisatie(&mut c, "1.10.1", 2024, None, Some("  "), None),

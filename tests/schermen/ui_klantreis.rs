@@ -753,3 +753,59 @@ fn nieuwe_inwoner_in_het_huishouden_van_een_bestaande() {
     assert_eq!(sem[0].wijkteam.as_deref(), Some("Wijkteam Oost"));
     assert_eq!(dossier_sem.meldingen.len(), 1);
 }
+
+#[test]
+fn bsn_dat_al_bekend_is_wordt_geweigerd_en_niets_opgeslagen() {
+    use wijkregister::store::klantreis::{self as kr, NieuweInwoner};
+    let conn = register();
+    kr::inwoner_toevoegen(
+        &conn,
+        h(INTAKER),
+        &NieuweInwoner {
+            bsn: "123456782".into(),
+            voornaam: "Petra".into(),
+            achternaam: "Smit".into(),
+            geboortedatum: "01-05-1980".into(),
+            woonplaats: "Almelo".into(),
+            wijkteam: Some("W-OOST".into()),
+            ..NieuweInwoner::default()
+        },
+        d(2026, 11, 26),
+    )
+    .expect("Petra");
+    let mut app = WijkregisterApp::new(conn, d(2026, 11, 26));
+    app.werk_als(INTAKER);
+    app.zet_klok(KLOK);
+    let mut h = harness_van(app, 1400.0, 4000.0);
+    h.run();
+
+    klik(&mut h, "Nieuwe inwoner + melding");
+    typ(&mut h, "Voornaam:", "Sanne");
+    typ(&mut h, "Achternaam:", "Bakker");
+    typ(&mut h, "Geboortedatum:", "02-04-1990");
+    typ(&mut h, "BSN:", "123456782");
+    typ(&mut h, "Woonplaats:", "Almelo");
+    typ(
+        &mut h,
+        "Vraag (in de woorden van de inwoner):",
+        "Ik heb hulp nodig bij de administratie.",
+    );
+    klik(&mut h, "Financiën");
+    klik(&mut h, "Melding opslaan (Enter)");
+
+    h.get_by_label("Mogelijk staat deze persoon al in het register:");
+    h.get_by_label("Petra Smit (01-05-1980), zelfde BSN");
+    assert!(
+        h.query_by_label("Toch nieuw: een andere persoon").is_none(),
+        "bij hetzelfde BSN is er geen 'toch nieuw'"
+    );
+    let gevonden = h
+        .state()
+        .loket()
+        .zoek_inwoners(&wijkregister::store::inwoners::Zoekvraag {
+            tekst: "Bakker".into(),
+            wijkteam: None,
+        })
+        .expect("zoeken");
+    assert!(gevonden.is_empty(), "niets opgeslagen");
+}

@@ -103,7 +103,7 @@ fn teamleider_kiest_jaren_ontvouwt_en_voert_begroot_in() {
     );
 
     // 3.3.1 unfolds into its breakdown: provision and provider by name.
-    let rij = "3.3.1 voorziening: Voorziening V-HH (V-HH), aanbieder: Aanbieder A-01 (A-01)";
+    let rij = "3.3.1 Voorziening V-HH — Aanbieder A-01";
     assert!(h.query_by_label(&format!("{rij} 2024: 1")).is_none());
     h.get_by_label("+ 3.3.1").click();
     h.run();
@@ -236,4 +236,116 @@ fn het_scherm_opent_met_de_cijfers_van_de_voorgestelde_jaren() {
     );
     h.get_by_label("3.8.1 2024: 2");
     h.get_by_label("Begroot 2023");
+}
+
+/// (#16) The wijkteam choice: a teamleider sees the municipality and their
+/// own team, not another team; the team's figures count its residents, and
+/// a rate has no team value.
+#[test]
+fn teamleider_kiest_gemeente_of_eigen_wijkteam() {
+    let mut conn = fixture();
+    voeg(
+        &mut conn,
+        vec![
+            Record::Wijkteam(wijkregister::domain::Wijkteam {
+                id: "WT-A".into(),
+                naam: "Wijkteam Aa".into(),
+            }),
+            Record::Wijkteam(wijkregister::domain::Wijkteam {
+                id: "WT-B".into(),
+                naam: "Wijkteam Bb".into(),
+            }),
+        ],
+    );
+    conn.execute_batch(
+        "UPDATE medewerker SET wijkteam = 'WT-A' WHERE id = 'MW-LEIDER';
+         UPDATE inwoner SET wijkteam = 'WT-A' WHERE id IN ('I-1', 'I-2');
+         UPDATE inwoner SET wijkteam = 'WT-B' WHERE id = 'I-3';",
+    )
+    .expect("teams");
+    let mut app = WijkregisterApp::new(conn, vandaag());
+    app.werk_als(LEIDER);
+    let mut h = harness_van(app, 1600.0, 4000.0);
+    h.run();
+    h.get_by_label("Rapportage").click();
+    h.run();
+    bereken(&mut h, "2024", "2024");
+    h.get_by_label("Cijfers van: Hele gemeente");
+    h.get_by_label("3.8.1 2024: 2");
+
+    h.get_by_label("Voor").click();
+    h.run();
+    assert!(h.query_by_label("Wijkteam Bb").is_none(), "een ander team");
+    h.get_by_label("Wijkteam Aa").click();
+    h.run();
+    for _ in 0..50 {
+        h.run();
+        if h.query_by_label("Cijfers van: Wijkteam Aa").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.get_by_label("Cijfers van: Wijkteam Aa");
+    // Beschermd wonen: only I-2 is of team A.
+    h.get_by_label("3.8.1 2024: 1");
+    // The gateway refuses another team's report for this teamleider.
+    let fout = h
+        .state()
+        .loket()
+        .bereken_rapport_voor(2024, 2024, Some("WT-B"), &mut |_, _| {})
+        .expect_err("ander team");
+    assert!(fout.to_string().contains("eigen wijkteam"), "{fout}");
+}
+
+/// (#16 point 5) A teamleider adds an own indicator in the Rapportage
+/// screen: a catalogue code is refused beside the field with what was typed
+/// kept; a good one is stored and appears in the table.
+#[test]
+fn teamleider_voegt_een_eigen_indicator_toe() {
+    let mut h = harness(LEIDER);
+    bereken(&mut h, "2024", "2024");
+    h.get_by_label("Eigen indicator van de gemeente toevoegen")
+        .click();
+    h.run();
+    typ(&mut h, "Code van de indicator", "3.8.1");
+    typ(
+        &mut h,
+        "Naam van de indicator",
+        "Aantal jeugdigen bij de POH-jeugd",
+    );
+    typ(&mut h, "Bron van de indicator", "Registratie POH-jeugd");
+    h.get_by_label("Indicator toevoegen").click();
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label_contains("is een code uit de catalogus")
+            .is_some(),
+        "de fout staat bij het veld"
+    );
+    assert_eq!(
+        h.get_by_label("Naam van de indicator").value().as_deref(),
+        Some("Aantal jeugdigen bij de POH-jeugd"),
+        "wat getypt is blijft staan"
+    );
+    typ(&mut h, "Code van de indicator", "eigen-poh");
+    h.get_by_label("Indicator toevoegen").click();
+    h.run();
+    for _ in 0..50 {
+        h.run();
+        if h.query_by_label_contains("eigen-poh 2024").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.get_by_label_contains("Indicator eigen-poh toegevoegd");
+    assert!(
+        h.query_by_label_contains("eigen-poh 2024").is_some(),
+        "de eigen indicator staat in de tabel"
+    );
+    let conn = h.state().loket();
+    assert_eq!(
+        conn.lees_indicatorwaarden(2024, 2024).expect("lees").len(),
+        0,
+        "nog geen waarden"
+    );
 }

@@ -198,6 +198,8 @@ fn monitoringexport_van_de_teamleider_staat_in_het_auditlog() {
                 van: 2025,
                 tot: 2025,
                 intern: false,
+                gemaakt_op: vandaag(),
+                per_wijkteam: false,
             },
             &mut |_, _| {},
         )
@@ -223,6 +225,8 @@ fn monitoringexport_van_de_teamleider_staat_in_het_auditlog() {
                     van: 2025,
                     tot: 2025,
                     intern: false,
+                    gemaakt_op: vandaag(),
+                    per_wijkteam: false,
                 },
                 &mut |_, _| {},
             )

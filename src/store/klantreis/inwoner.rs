@@ -126,14 +126,14 @@ pub fn inwoner_toevoegen(
         }
     };
     let geboortedatum = match datum_invoer(&invoer.geboortedatum) {
-        Some(d) if d > vandaag => {
-            fouten.push(Veldfout::new(
-                "geboortedatum",
-                KlantreisFout::InDeToekomst(d).into(),
-            ));
-            None
-        }
-        Some(d) => Some(d),
+        // The domain's rule, shared with the import.
+        Some(d) => match crate::domain::records::controleer_geboortedatum(d, vandaag) {
+            Ok(()) => Some(d),
+            Err(f) => {
+                fouten.push(Veldfout::new("geboortedatum", f));
+                None
+            }
+        },
         None if invoer.geboortedatum.trim().is_empty() => {
             fouten.push(Veldfout::new("geboortedatum", DomeinFout::Verplicht));
             None

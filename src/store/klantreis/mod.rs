@@ -214,6 +214,9 @@ pub(super) fn tekst_controle(
                 max: MAX_TEKST,
             },
         ));
+    } else if let Err(f) = crate::domain::records::controleer_tekens(tekst, true) {
+        // The domain's rule, shared with the import.
+        fouten.push(Veldfout::new(veld, f));
     }
 }
 

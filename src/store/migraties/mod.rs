@@ -74,6 +74,11 @@ pub const MIGRATIES: &[Migratie] = &[
         naam: "toegang_indexen",
         sql: include_str!("sqlite/009_toegang_indexen.sql"),
     },
+    Migratie {
+        versie: 10,
+        naam: "eigen_indicatoren",
+        sql: include_str!("sqlite/010_eigen_indicatoren.sql"),
+    },
 ];
 
 /// The version a database has after all migrations.
