@@ -8,8 +8,8 @@ use wijkregister::store::accounts;
 use crate::steun::d;
 
 /// Writes a demo register of 2000 residents (two years up to 26-11-2026)
-/// with a beheerder, the intaker with the most open meldingen and a
-/// teamleider as accounts to `pad` (replaced if it exists).
+/// with a beheerder, the intaker with the most open meldingen, a
+/// teamleider and the wijkcoach with the most casusregie as accounts to `pad` (replaced if it exists).
 pub fn schrijf_kijk_db_met_accounts(pad: &str) {
     let _ = std::fs::remove_file(pad);
     let mut conn = wijkregister::store::open(std::path::Path::new(pad)).expect("open");
@@ -45,7 +45,22 @@ pub fn schrijf_kijk_db_met_accounts(pad: &str) {
             |r| r.get(0),
         )
         .expect("teamleider");
-    for (mw, naam) in [(intaker, "intaker"), (leider, "teamleider")] {
+    // The wijkcoach who is casusregisseur in the most AVE events (their
+    // werkvoorraad lists the households, issue 14).
+    let coach: String = conn
+        .query_row(
+            "SELECT a.casusregisseur FROM ave a JOIN medewerker w ON w.id = a.casusregisseur
+             WHERE w.rol = 'wijkcoach'
+             GROUP BY a.casusregisseur ORDER BY count(*) DESC, a.casusregisseur LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("wijkcoach");
+    for (mw, naam) in [
+        (intaker, "intaker"),
+        (leider, "teamleider"),
+        (coach, "wijkcoach"),
+    ] {
         accounts::voeg_toe(&mut conn, &beheer.medewerker, &mw, naam, wachtwoord, nu)
             .expect("account");
     }

@@ -6,7 +6,7 @@
 //! cargo run --release --example kijk_db -- inwoners /tmp/ui-demo.sqlite [AANTAL]  # many residents (3000; 75000 for a large register)
 //! cargo run --release --example kijk_db -- zoektijden /tmp/ui-demo.sqlite         # search times on that file
 //! cargo run --release --example kijk_db -- klantreis /tmp/kr.sqlite               # two meldingen in progress
-//! cargo run --release --example kijk_db -- accounts /tmp/kijk.sqlite              # a demo register with three accounts
+//! cargo run --release --example kijk_db -- accounts /tmp/kijk.sqlite              # a demo register with four accounts (beheer, intaker, teamleider, wijkcoach)
 //! cargo run --release --example kijk_db -- werkvoorraad /tmp/wv.sqlite            # the werkvoorraad of the screen tests
 //! ```
 //!

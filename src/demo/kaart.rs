@@ -4,6 +4,11 @@
 //! their national categories). Contracts and staff depend on the settings
 //! and are made in `mod.rs`.
 
+use crate::domain::klantreis::Leefgebied::{
+    self, Financien, GeestelijkeGezondheid, HuiselijkeRelaties, Huisvesting, Justitie,
+    LichamelijkeGezondheid, MaatschappelijkeParticipatie, OpvoedenOpgroeien, SociaalNetwerk,
+    Veiligheid, Verslaving, WerkDagbesteding, Zelfzorg,
+};
 use crate::domain::waarden::kenmerk;
 use crate::domain::{VoorzieningSoort, Wet};
 
@@ -554,6 +559,140 @@ pub const VOORZIENINGEN: &[VoorzieningDef] = &[
     ),
 ];
 
+/// The life domains each provision answers (for matched care), by provision
+/// id: every provision of [`VOORZIENINGEN`] has at least one, so matched care
+/// and the verwijzing list work on the first start of a demo register.
+pub const LEEFGEBIEDEN: &[(&str, &[Leefgebied])] = &[
+    (
+        "V-WIJKKAMER",
+        &[SociaalNetwerk, MaatschappelijkeParticipatie],
+    ),
+    ("V-DAGSTRUCT", &[WerkDagbesteding, GeestelijkeGezondheid]),
+    (
+        "V-INLOOP",
+        &[SociaalNetwerk, Huisvesting, MaatschappelijkeParticipatie],
+    ),
+    ("V-WELZIJN", &[SociaalNetwerk, MaatschappelijkeParticipatie]),
+    (
+        "V-JONGERENWERK",
+        &[OpvoedenOpgroeien, MaatschappelijkeParticipatie],
+    ),
+    ("V-PUBERCOACH", &[OpvoedenOpgroeien, GeestelijkeGezondheid]),
+    ("V-OPVOED", &[OpvoedenOpgroeien, HuiselijkeRelaties]),
+    (
+        "V-JONGEMOEDER",
+        &[OpvoedenOpgroeien, SociaalNetwerk, Huisvesting],
+    ),
+    ("V-THUISADMIN", &[Financien]),
+    ("V-VRIJWILLIG", &[SociaalNetwerk, Zelfzorg, Financien]),
+    ("V-WASDIENST", &[Zelfzorg]),
+    ("V-NETWERKCOACH", &[SociaalNetwerk]),
+    (
+        "V-BUURTBEMID",
+        &[Huisvesting, Veiligheid, HuiselijkeRelaties],
+    ),
+    ("V-MANTELZORG", &[SociaalNetwerk, HuiselijkeRelaties]),
+    (
+        "V-OCO",
+        &[
+            Financien,
+            Huisvesting,
+            Zelfzorg,
+            MaatschappelijkeParticipatie,
+        ],
+    ),
+    ("V-BOODSCHAP", &[Zelfzorg, LichamelijkeGezondheid]),
+    (
+        "V-WLZ",
+        &[LichamelijkeGezondheid, Zelfzorg, GeestelijkeGezondheid],
+    ),
+    ("V-WIJKVERPL", &[LichamelijkeGezondheid, Zelfzorg]),
+    ("V-GGZ-ZVW", &[GeestelijkeGezondheid, Verslaving]),
+    ("V-HULPM-ZVW", &[LichamelijkeGezondheid]),
+    ("V-UWV", &[Financien, WerkDagbesteding]),
+    ("V-HH", &[Zelfzorg, Huisvesting]),
+    ("V-BEG", &[Zelfzorg, GeestelijkeGezondheid, Financien]),
+    ("V-PV", &[Zelfzorg, LichamelijkeGezondheid]),
+    ("V-KV", &[HuiselijkeRelaties, SociaalNetwerk]),
+    ("V-WOONDIENST", &[Huisvesting, Zelfzorg]),
+    ("V-OIO", &[Zelfzorg, Financien, Huisvesting]),
+    ("V-DB", &[WerkDagbesteding, MaatschappelijkeParticipatie]),
+    (
+        "V-RT",
+        &[MaatschappelijkeParticipatie, LichamelijkeGezondheid],
+    ),
+    ("V-GROEP", &[WerkDagbesteding, SociaalNetwerk]),
+    ("V-ROL", &[LichamelijkeGezondheid]),
+    (
+        "V-SCOOT",
+        &[LichamelijkeGezondheid, MaatschappelijkeParticipatie],
+    ),
+    ("V-WOON", &[Huisvesting, LichamelijkeGezondheid]),
+    ("V-HULPM", &[LichamelijkeGezondheid, Zelfzorg]),
+    ("V-BW", &[Huisvesting, GeestelijkeGezondheid, Verslaving]),
+    ("V-MO", &[Huisvesting, Veiligheid]),
+    ("V-SPOED", &[Huisvesting, Veiligheid]),
+    ("V-BWTHUIS", &[Huisvesting, GeestelijkeGezondheid]),
+    ("V-J-PV", &[OpvoedenOpgroeien, Zelfzorg]),
+    ("V-J-DAGBEH", &[OpvoedenOpgroeien, GeestelijkeGezondheid]),
+    (
+        "V-J-VERVOER",
+        &[OpvoedenOpgroeien, MaatschappelijkeParticipatie],
+    ),
+    (
+        "V-J-VERBLIJF",
+        &[OpvoedenOpgroeien, Huisvesting, Veiligheid],
+    ),
+    ("V-J-PLEEG", &[OpvoedenOpgroeien, Huisvesting, Veiligheid]),
+    ("V-J-AMB", &[OpvoedenOpgroeien, HuiselijkeRelaties]),
+    ("V-J-CRISIS", &[Veiligheid, OpvoedenOpgroeien]),
+    ("V-J-JR", &[Justitie, OpvoedenOpgroeien]),
+    ("V-J-JB", &[Veiligheid, OpvoedenOpgroeien, Justitie]),
+    ("V-J-MAATWERK", &[OpvoedenOpgroeien, HuiselijkeRelaties]),
+    ("V-J-BGGZ", &[GeestelijkeGezondheid, OpvoedenOpgroeien]),
+    ("V-J-SGGZ", &[GeestelijkeGezondheid, OpvoedenOpgroeien]),
+    ("V-J-GGZ", &[GeestelijkeGezondheid, OpvoedenOpgroeien]),
+    ("V-PW", &[Financien, WerkDagbesteding]),
+    ("V-PW-BEWIND", &[Financien]),
+    (
+        "V-PW-REINT",
+        &[WerkDagbesteding, MaatschappelijkeParticipatie],
+    ),
+    ("V-STADSBANK", &[Financien, Huisvesting]),
+    ("V-SCHULDSPEC", &[Financien, Huisvesting]),
+    ("V-BUDGETBEH", &[Financien]),
+    (
+        "V-INBURG",
+        &[MaatschappelijkeParticipatie, WerkDagbesteding],
+    ),
+    ("V-LLV", &[OpvoedenOpgroeien, MaatschappelijkeParticipatie]),
+];
+
+/// The providers of the algemene voorzieningen: Welzijn Almelo (subsidised,
+/// so without a contract) runs them. Maatwerk provisions carry their
+/// contracted providers in [`VOORZIENINGEN`]; voorliggende voorzieningen
+/// are delivered outside the gemeente (CIZ, zorgverzekeraar, UWV).
+pub const WELZIJN: &str = "A-026";
+
+/// Links every provision of the demo sociale kaart to its life domains and
+/// providers (additive: links a beheerder made stay). Run inside the demo's
+/// transaction, after the records are written.
+pub fn koppel_kaart(conn: &rusqlite::Connection) -> Result<(), crate::store::StoreFout> {
+    for v in VOORZIENINGEN {
+        let leefgebieden = LEEFGEBIEDEN
+            .iter()
+            .find(|(id, _)| *id == v.id)
+            .map_or(&[][..], |(_, l)| *l);
+        let aanbieders: Vec<&str> = if v.soort == VoorzieningSoort::Algemeen {
+            vec![WELZIJN]
+        } else {
+            v.aanbieders.to_vec()
+        };
+        crate::store::klantreis::koppel_voorziening(conn, v.id, leefgebieden, &aanbieders)?;
+    }
+    Ok(())
+}
+
 /// The index of a provision by id (the ids above are fixed, so a miss is a
 /// programming error caught by the tests; it falls back to the first entry).
 #[must_use]
@@ -601,5 +740,17 @@ mod tests {
         for i in 0..AANBIEDERS.len() {
             assert_eq!(kvk(i).len(), 8);
         }
+        // Every provision answers at least one life domain, listed once.
+        for v in VOORZIENINGEN {
+            let n = LEEFGEBIEDEN.iter().filter(|(id, _)| *id == v.id).count();
+            assert_eq!(n, 1, "leefgebieden van {}", v.id);
+        }
+        assert_eq!(LEEFGEBIEDEN.len(), VOORZIENINGEN.len());
+        assert!(LEEFGEBIEDEN.iter().all(|(_, l)| !l.is_empty()));
+        assert!(
+            AANBIEDERS
+                .iter()
+                .any(|a| a.id == WELZIJN && a.wetten.is_empty())
+        );
     }
 }

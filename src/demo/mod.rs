@@ -175,6 +175,8 @@ pub fn vul_register(
             })?;
         // As after an import: each provision linked to the providers that delivered it.
         store::sociale_kaart_beheer::koppel_geleverde_aanbieders(tx)?;
+        // The demo's sociale kaart: life domains and providers per provision.
+        kaart::koppel_kaart(tx)?;
         verrijking::verrijk(tx, inst.eind_jaar)?;
         Ok(verslag)
     })

@@ -73,8 +73,9 @@ pub(crate) fn verrijk(tx: &Transaction<'_>, eind_jaar: i32) -> Result<(), StoreF
         -- The afwegingsladder per rung, for meldingen decided by the gemeente
         -- (added below, one statement per rung).
 
-        -- Life domains of the provisions of the sociale kaart.
-        INSERT INTO voorziening_leefgebied (voorziening, leefgebied)
+        -- Life domains of a provision the demo kaart gave none (kaart::koppel_kaart
+        -- gives most of them theirs).
+        INSERT OR IGNORE INTO voorziening_leefgebied (voorziening, leefgebied)
         SELECT id, CASE wet
             WHEN 'schuldhulp' THEN 'financien'
             WHEN 'participatiewet' THEN 'werk-dagbesteding'
@@ -82,7 +83,8 @@ pub(crate) fn verrijk(tx: &Transaction<'_>, eind_jaar: i32) -> Result<(), StoreF
             WHEN 'inburgering' THEN 'maatschappelijke-participatie'
             WHEN 'leerlingenvervoer' THEN 'maatschappelijke-participatie'
             ELSE 'zelfzorg' END
-          FROM voorziening;
+          FROM voorziening
+         WHERE id NOT IN (SELECT voorziening FROM voorziening_leefgebied);
 
         -- Sized decisions, the reason of a refusal, and a decision that
         -- replaced an earlier one for the same resident and provision.

@@ -285,6 +285,8 @@ pub struct MedewerkerRol {
     pub naam: String,
     /// Role.
     pub rol: Rol,
+    /// The wijkteam (none for procesmanagers and beheerders).
+    pub wijkteam: Option<String>,
 }
 
 /// The household's latest event, which a new one must not precede.
@@ -572,6 +574,7 @@ mod tests {
             id: id.to_owned(),
             naam: naam.to_owned(),
             rol,
+            wijkteam: None,
         })
         .collect()
     }

@@ -324,9 +324,37 @@ impl Stap {
         }
     }
 
+    /// What may follow `vorige` on a melding under `wet`. Schuldhulp (Wgs)
+    /// has its own path: the beschikking on toelating or afwijzing (step
+    /// *aanvraag en besluit*) may follow the eerste gesprek or the analyse
+    /// directly; the afwegingsladder is there for a melding that also needs
+    /// a verwijzing, not a condition for the beschikking. Every other law
+    /// follows [`Stap::volgende`].
+    #[must_use]
+    pub fn volgende_onder(wet: Option<Wet>, vorige: Option<Stap>) -> &'static [Stap] {
+        match (wet, vorige) {
+            (Some(Wet::Schuldhulp), Some(Stap::Gesprek)) => {
+                &[Stap::Analyse, Stap::AanvraagBesluit, Stap::Ingetrokken]
+            }
+            (Some(Wet::Schuldhulp), Some(Stap::Analyse)) => {
+                &[Stap::Afweging, Stap::AanvraagBesluit, Stap::Ingetrokken]
+            }
+            _ => Stap::volgende(vorige),
+        }
+    }
+
     /// Whether `stap` may be recorded after `vorige`.
     pub fn controleer_volgorde(vorige: Option<Stap>, stap: Stap) -> Result<(), KlantreisFout> {
-        let mogelijk = Stap::volgende(vorige);
+        Stap::controleer_volgorde_onder(None, vorige, stap)
+    }
+
+    /// Whether `stap` may be recorded after `vorige` on a melding under `wet`.
+    pub fn controleer_volgorde_onder(
+        wet: Option<Wet>,
+        vorige: Option<Stap>,
+        stap: Stap,
+    ) -> Result<(), KlantreisFout> {
+        let mogelijk = Stap::volgende_onder(wet, vorige);
         if mogelijk.contains(&stap) {
             return Ok(());
         }
@@ -352,7 +380,14 @@ fn labels(stappen: &[Stap]) -> String {
 /// `stappen`: the steps that may come next (empty once it is closed).
 #[must_use]
 pub fn nog_te_doen(stappen: &[Stap]) -> Vec<Stap> {
-    Stap::volgende(stappen.last().copied()).to_vec()
+    nog_te_doen_onder(None, stappen)
+}
+
+/// [`nog_te_doen`] on a melding under `wet` (schuldhulp has its own path,
+/// see [`Stap::volgende_onder`]).
+#[must_use]
+pub fn nog_te_doen_onder(wet: Option<Wet>, stappen: &[Stap]) -> Vec<Stap> {
+    Stap::volgende_onder(wet, stappen.last().copied()).to_vec()
 }
 
 /// The date rule: a step's date does not lie before the previous step's,
@@ -438,6 +473,12 @@ pub struct Trede {
     pub toelichting: String,
 }
 
+/// How the explanation of a rung that solves only part of the need begins
+/// (issue 14): the rung does not solve the need, so maatwerk or a
+/// schuldhulp traject may follow, and the verwijzing to it records which
+/// part it takes.
+pub const DEELS: &str = "Lost deels op: ";
+
 impl Trede {
     /// An answered rung.
     #[must_use]
@@ -445,6 +486,27 @@ impl Trede {
         Trede {
             lost_op: Some(lost_op),
             toelichting: toelichting.to_owned(),
+        }
+    }
+
+    /// A rung (algemene or voorliggende voorziening) that solves only
+    /// `deel` of the need: it counts as not solving it, and says which part
+    /// it does take.
+    #[must_use]
+    pub fn deels(deel: &str) -> Trede {
+        Trede {
+            lost_op: Some(false),
+            toelichting: format!("{DEELS}{}", deel.trim()),
+        }
+    }
+
+    /// Which part the rung solves, when it solves only part.
+    #[must_use]
+    pub fn deel(&self) -> Option<&str> {
+        if self.lost_op == Some(false) {
+            self.toelichting.strip_prefix(DEELS)
+        } else {
+            None
         }
     }
 }
@@ -648,6 +710,144 @@ pub fn termijn_melding(
     }
 }
 
+/// Schuldhulp: the beschikking on admission (*toelating* or *afwijzing*)
+/// runs 8 weeks from the first conversation (art. 4a Wgs), until a
+/// beschikking is taken or the melding is closed.
+#[must_use]
+pub fn termijn_beschikking_schuldhulp(
+    gesprek: Option<NaiveDate>,
+    beschikt: bool,
+    afgesloten: Option<NaiveDate>,
+    vandaag: NaiveDate,
+) -> Option<OpenTermijn> {
+    match (gesprek, beschikt, afgesloten) {
+        (Some(g), false, None) => Some(OpenTermijn::op(
+            TermijnSoort::SchuldhulpBeschikking,
+            g,
+            vandaag,
+        )),
+        _ => None,
+    }
+}
+
+waardelijst! {
+    /// A phase of a schuldhulp traject after the toelating.
+    TrajectFase {
+        /// Stabilisation: income and fixed costs in order, no new debts.
+        Stabilisatie => "stabilisatie", "Stabilisatie";
+        /// A debt arrangement (schuldregeling) with the creditors.
+        Regeling => "regeling", "Schuldregeling";
+        /// Aftercare once the arrangement runs or ended.
+        Nazorg => "nazorg", "Nazorg";
+    }
+}
+
+impl TrajectFase {
+    /// The note of the *levering en evaluatie* step that records the start
+    /// of this phase: "Trajectfase Stabilisatie: …".
+    #[must_use]
+    pub fn notitie(self, tekst: &str) -> String {
+        format!("Trajectfase {}: {}", self.label(), tekst.trim())
+    }
+
+    /// The phase a step's note records, if it records one.
+    #[must_use]
+    pub fn uit_notitie(notitie: &str) -> Option<TrajectFase> {
+        let rest = notitie.strip_prefix("Trajectfase ")?;
+        TrajectFase::ALLE
+            .iter()
+            .copied()
+            .find(|f| rest.starts_with(&format!("{}:", f.label())))
+    }
+}
+
+/// One step of the schuldhulp path as the melding screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PadStap {
+    /// What the step is.
+    pub naam: String,
+    /// When it was done (`None`: not yet).
+    pub gedaan: Option<NaiveDate>,
+    /// The legal deadline that runs for it now, if any.
+    pub termijn: Option<OpenTermijn>,
+}
+
+/// Where a schuldhulp melding stands on its own path (domain.md, legal
+/// deadlines): aanmelding → eerste gesprek (4 weeks, 3 working days with
+/// `spoed`) → beschikking on toelating or afwijzing (8 weeks after the
+/// eerste gesprek) → traject (stabilisatie, schuldregeling, nazorg) →
+/// afsluiting. `beschikking`: its date and whether it admitted; `fasen`:
+/// the phases begun, with their dates.
+#[must_use]
+pub fn schuldhulp_pad(
+    datum: NaiveDate,
+    spoed: bool,
+    gesprek: Option<NaiveDate>,
+    beschikking: Option<(NaiveDate, bool)>,
+    fasen: &[(TrajectFase, NaiveDate)],
+    afgesloten: Option<NaiveDate>,
+    vandaag: NaiveDate,
+) -> Vec<PadStap> {
+    let mut pad = vec![
+        PadStap {
+            naam: "Aanmelding".to_owned(),
+            gedaan: Some(datum),
+            termijn: None,
+        },
+        PadStap {
+            naam: if spoed {
+                "Eerste gesprek (spoed: 3 werkdagen)".to_owned()
+            } else {
+                "Eerste gesprek (4 weken)".to_owned()
+            },
+            gedaan: gesprek,
+            termijn: termijn_melding(
+                Some(Wet::Schuldhulp),
+                spoed,
+                datum,
+                gesprek,
+                None,
+                afgesloten,
+                vandaag,
+            ),
+        },
+        PadStap {
+            naam: match beschikking {
+                Some((_, true)) => "Beschikking: toegelaten".to_owned(),
+                Some((_, false)) => "Beschikking: afgewezen".to_owned(),
+                None => "Beschikking toelating of afwijzing (8 weken na eerste gesprek)".to_owned(),
+            },
+            gedaan: beschikking.map(|(d, _)| d),
+            termijn: termijn_beschikking_schuldhulp(
+                gesprek,
+                beschikking.is_some(),
+                afgesloten,
+                vandaag,
+            ),
+        },
+    ];
+    if beschikking.is_none_or(|(_, toegelaten)| toegelaten) {
+        for fase in TrajectFase::ALLE {
+            let gedaan = fasen
+                .iter()
+                .filter(|(f, _)| f == fase)
+                .map(|(_, d)| *d)
+                .min();
+            pad.push(PadStap {
+                naam: format!("Traject: {}", fase.label().to_lowercase()),
+                gedaan,
+                termijn: None,
+            });
+        }
+    }
+    pad.push(PadStap {
+        naam: "Afsluiting".to_owned(),
+        gedaan: afgesloten,
+        termijn: None,
+    });
+    pad
+}
+
 /// The deadline on the decision for an aanvraag under `wet` received on
 /// `aanvraag`, while no decision has been taken.
 #[must_use]
@@ -725,6 +925,14 @@ mod tests {
             assert_eq!(Leefgebied::parse(l.code()), Some(*l));
         }
         assert_eq!(Stap::parse("aanvraag-besluit"), Some(Stap::AanvraagBesluit));
+        assert_eq!(
+            TrajectFase::uit_notitie(&TrajectFase::Regeling.notitie("akkoord schuldeisers")),
+            Some(TrajectFase::Regeling)
+        );
+        assert_eq!(TrajectFase::uit_notitie("Gewone evaluatie"), None);
+        let t = Trede::deels("de administratie, niet de schulden");
+        assert_eq!(t.deel(), Some("de administratie, niet de schulden"));
+        assert_eq!(Trede::beantwoord(false, "nee").deel(), None);
         assert_eq!(Stap::Afsluiting.fase(), 7);
         assert_eq!(TredeSoort::ALLE[2], TredeSoort::AlgemeneVoorziening);
     }
@@ -934,5 +1142,48 @@ mod tests {
         assert!(!wordt_18_binnenkort(d(2009, 5, 27), vandaag));
         assert!(!wordt_18_binnenkort(d(2008, 11, 26), vandaag));
         assert_eq!(dagen_wachtend(d(2026, 11, 1), vandaag), 25);
+    }
+
+    #[test]
+    fn schuldhulp_pad_met_spoed() {
+        let d = |m, dag| NaiveDate::from_ymd_opt(2026, m, dag).expect("datum");
+        let vandaag = d(11, 26);
+        let pad = schuldhulp_pad(vandaag, true, None, None, &[], None, vandaag);
+        let gesprek = pad[1].termijn.expect("termijn eerste gesprek");
+        assert_eq!(gesprek.soort, TermijnSoort::SchuldhulpGesprekSpoed);
+        assert_eq!(gesprek.uiterste, d(12, 1));
+        assert!(
+            pad[2].termijn.is_none(),
+            "beschikking loopt pas na het gesprek"
+        );
+        let na = schuldhulp_pad(vandaag, true, Some(d(11, 27)), None, &[], None, d(11, 30));
+        assert!(na[1].termijn.is_none());
+        let b = na[2].termijn.expect("termijn beschikking");
+        assert_eq!(
+            b.uiterste,
+            NaiveDate::from_ymd_opt(2027, 1, 22).expect("datum")
+        );
+        let toegelaten = schuldhulp_pad(
+            vandaag,
+            true,
+            Some(d(11, 27)),
+            Some((d(12, 3), true)),
+            &[(TrajectFase::Stabilisatie, d(12, 4))],
+            None,
+            d(12, 7),
+        );
+        assert!(toegelaten[2].termijn.is_none());
+        assert_eq!(toegelaten[3].gedaan, Some(d(12, 4)));
+        assert_eq!(toegelaten.len(), 7);
+        let afgewezen = schuldhulp_pad(
+            vandaag,
+            false,
+            Some(d(11, 27)),
+            Some((d(12, 3), false)),
+            &[],
+            None,
+            d(12, 7),
+        );
+        assert_eq!(afgewezen.len(), 4, "geen traject na een afwijzing");
     }
 }

@@ -124,6 +124,9 @@ pub enum TermijnSoort {
     /// Schuldhulp when eviction, cut-off of energy or water, or end of health
     /// insurance threatens: 3 working days (art. 4 Wgs).
     SchuldhulpGesprekSpoed,
+    /// Schuldhulp: first conversation → beschikking on admission
+    /// (*toelating*), 8 weeks (art. 4a Wgs).
+    SchuldhulpBeschikking,
 }
 
 impl TermijnSoort {
@@ -137,6 +140,7 @@ impl TermijnSoort {
             TermijnSoort::ParticipatiewetBesluit => "Besluit op aanvraag Participatiewet",
             TermijnSoort::SchuldhulpGesprek => "Eerste gesprek schuldhulp",
             TermijnSoort::SchuldhulpGesprekSpoed => "Eerste gesprek schuldhulp (spoed)",
+            TermijnSoort::SchuldhulpBeschikking => "Beschikking toelating schuldhulp",
         }
     }
 
@@ -151,6 +155,7 @@ impl TermijnSoort {
             }
             TermijnSoort::SchuldhulpGesprek => "art. 4 Wgs (4 weken)",
             TermijnSoort::SchuldhulpGesprekSpoed => "art. 4 Wgs (3 werkdagen)",
+            TermijnSoort::SchuldhulpBeschikking => "art. 4a Wgs (8 weken na het eerste gesprek)",
         }
     }
 
@@ -160,7 +165,9 @@ impl TermijnSoort {
         let weken = match self {
             TermijnSoort::WmoOnderzoek => 6,
             TermijnSoort::WmoBesluit => 2,
-            TermijnSoort::JeugdwetBesluit | TermijnSoort::ParticipatiewetBesluit => 8,
+            TermijnSoort::JeugdwetBesluit
+            | TermijnSoort::ParticipatiewetBesluit
+            | TermijnSoort::SchuldhulpBeschikking => 8,
             TermijnSoort::SchuldhulpGesprek => 4,
             TermijnSoort::SchuldhulpGesprekSpoed => return plus_werkdagen(start, 3),
         };
@@ -285,6 +292,31 @@ mod tests {
         // 2025: 27 April is a Sunday, Koningsdag falls on Saturday 26 April.
         assert!(is_feestdag(d(2025, 4, 26)));
         assert!(!is_feestdag(d(2025, 4, 27)));
+    }
+
+    #[test]
+    fn schuldhulp_spoed_en_beschikking() {
+        // Thursday 26-11-2026 with an eviction threat: 3 working days → Tuesday 1 December.
+        assert_eq!(
+            TermijnSoort::SchuldhulpGesprekSpoed.uiterste_datum(d(2026, 11, 26)),
+            d(2026, 12, 1)
+        );
+        // Without: 4 weeks → Thursday 24 December.
+        assert_eq!(
+            TermijnSoort::SchuldhulpGesprek.uiterste_datum(d(2026, 11, 26)),
+            d(2026, 12, 24)
+        );
+        // Beschikking 8 weeks after the first conversation of Friday 27
+        // November: Friday 22 January 2027.
+        assert_eq!(
+            TermijnSoort::SchuldhulpBeschikking.uiterste_datum(d(2026, 11, 27)),
+            d(2027, 1, 22)
+        );
+        // 8 weeks after Friday 30 October 2026 is Christmas Day → Monday 28 December.
+        assert_eq!(
+            TermijnSoort::SchuldhulpBeschikking.uiterste_datum(d(2026, 10, 30)),
+            d(2026, 12, 28)
+        );
     }
 
     #[test]

@@ -139,6 +139,17 @@ impl Loket<'_> {
         )
     }
 
+    /// Lifts the lock of an account (too many wrong passwords).
+    pub fn deblokkeer_account(&self, medewerker: &str) -> Result<(), AccountFout> {
+        let g = self.eis_beheer()?;
+        accounts::deblokkeer(
+            &mut *self.gw.schrijf()?,
+            &g.id,
+            medewerker,
+            self.klok.lokaal_nu(),
+        )
+    }
+
     /// Sets a new password for an account.
     pub fn reset_wachtwoord(&self, medewerker: &str, nieuw: &str) -> Result<(), AccountFout> {
         let g = self.eis_beheer()?;

@@ -74,6 +74,20 @@ impl Loket<'_> {
         Ok(audit::pagina(&*self.gw.lees()?, filter, overslaan, limiet)?)
     }
 
+    /// What people read for the objects on a page of the log (a name, a
+    /// date), by object as stored; objects no longer in the register are
+    /// left out.
+    pub fn auditlog_objectnamen(
+        &self,
+        objecten: &[&str],
+    ) -> Result<std::collections::HashMap<String, String>, BeheerFout> {
+        self.eis_beheerder("het auditlog inzien", "auditlog-lezen")?;
+        Ok(crate::store::objectnamen::namen(
+            &*self.gw.lees()?,
+            objecten,
+        )?)
+    }
+
     /// The actions that occur in the audit log.
     pub fn auditlog_acties(&self) -> Result<Vec<String>, BeheerFout> {
         self.eis_beheerder("het auditlog inzien", "auditlog-lezen")?;

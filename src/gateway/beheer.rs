@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use super::Loket;
 use super::taak::Voortgang;
 use crate::demo::{DemoInstellingen, vul_register};
+use crate::store::StoreFout;
+use crate::store::backup::{self, Backupverslag};
 use crate::store::import::{ImportFout, ImportFouten, importeer_bestand_als};
 use crate::store::toegang::Recht;
 
@@ -75,11 +77,17 @@ pub enum Uitkomst {
 /// A clear error for a path that cannot be imported, before anything starts.
 fn controleer_pad(pad: &Path) -> Option<ImportFout> {
     let reden = if pad.as_os_str().is_empty() {
-        "geen bestand opgegeven: typ het pad van een uitwisselbestand of kies Bladeren…".to_owned()
+        "Geen bestand opgegeven: typ het pad van een uitwisselbestand of kies Bladeren…".to_owned()
     } else if !pad.exists() {
-        format!("het bestand {} bestaat niet", pad.display())
+        format!(
+            "Het bestand {} bestaat niet: controleer het pad of kies Bladeren…",
+            pad.display()
+        )
     } else if !pad.is_file() {
-        format!("{} is geen bestand", pad.display())
+        format!(
+            "{} is een map, geen bestand: kies het uitwisselbestand zelf",
+            pad.display()
+        )
     } else {
         return None;
     };
@@ -101,6 +109,42 @@ impl Loket<'_> {
             .db_pad()
             .map(crate::store::backup::overzicht)
             .transpose()
+    }
+
+    /// The register's file, or a refusal for a register in memory.
+    fn registerbestand(&self) -> Result<&Path, StoreFout> {
+        self.gw.db_pad().ok_or_else(|| {
+            StoreFout::HerstelGeweigerd(
+                "Dit register staat alleen in het geheugen; er zijn geen backups.".to_owned(),
+            )
+        })
+    }
+
+    /// Writes a backup now (beheerder only), with the same checks and the
+    /// same audit row as `wijkregister backup`: a compressed copy named
+    /// `handmatig-<moment>` in the register's backup folder, beside the
+    /// daily ones (which it does not count against their retention).
+    pub fn maak_backup_nu(&self) -> Result<Backupverslag, StoreFout> {
+        let actor = self.eis(Recht::Backups)?.id.clone();
+        let db = self.registerbestand()?;
+        let map = backup::backup_map(db);
+        crate::store::bestanden::maak_eigen_map(&map)?;
+        let moment = self.klok.lokaal_nu().format("%Y-%m-%d-%H%M%S");
+        let doel = map.join(format!("handmatig-{moment}{}", backup::EXTENSIE));
+        backup::maak_backup(&*self.gw.lees()?, &doel, &actor)
+    }
+
+    /// Replaces the register with the backup `bron` (beheerder only), with
+    /// the checks of `wijkregister restore` (`store::backup::herstel`: the
+    /// file must be a wijkregister backup of a known schema with an intact
+    /// audit log, else nothing changes); the current state is kept first.
+    /// Returns the backup's schema version and where the former state is.
+    pub fn zet_backup_terug(&self, bron: &Path) -> Result<(u32, PathBuf), StoreFout> {
+        let actor = self.eis(Recht::Backups)?.id.clone();
+        let db = self.registerbestand()?;
+        let kopie = backup::voor_herstel_pad(db);
+        let versie = backup::herstel(&mut *self.gw.schrijf()?, bron, &kopie, &actor)?;
+        Ok((versie, kopie))
     }
 
     /// Runs `command` now, as the session's beheerder, and records it in the

@@ -129,15 +129,25 @@ impl Loket<'_> {
         )
     }
 
-    /// Records a target or an external realised value (one transaction).
-    pub fn zet_indicatorwaarde(&self, waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
+    /// Runs a write of the Rapportage as the session's medewerker (who must
+    /// have the right), now, in the audit log's form of time.
+    fn als_rapporteur<T, E: From<StoreFout>>(
+        &self,
+        schrijf: impl FnOnce(Handeling<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         let actor = self.eis(Recht::Rapportage)?.id.clone();
         let nu = self.klok.audit_tijdstip();
-        let door = Handeling {
+        schrijf(Handeling {
             medewerker: &actor,
             tijdstip: &nu,
-        };
-        indicatorwaarden::zet_als(&mut *self.gw.schrijf()?, waarde, Some(door))
+        })
+    }
+
+    /// Records a target or an external realised value (one transaction).
+    pub fn zet_indicatorwaarde(&self, waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
+        self.als_rapporteur(|door| {
+            indicatorwaarden::zet_als(&mut *self.gw.schrijf()?, waarde, Some(door))
+        })
     }
 
     /// Removes a target or an external realised value; whether it existed.
@@ -147,13 +157,9 @@ impl Loket<'_> {
         jaar: i32,
         soort: WaardeSoort,
     ) -> Result<bool, IndicatorwaardeFout> {
-        let actor = self.eis(Recht::Rapportage)?.id.clone();
-        let nu = self.klok.audit_tijdstip();
-        let door = Handeling {
-            medewerker: &actor,
-            tijdstip: &nu,
-        };
-        indicatorwaarden::wis_als(&mut *self.gw.schrijf()?, indicator, jaar, soort, Some(door))
+        self.als_rapporteur(|door| {
+            indicatorwaarden::wis_als(&mut *self.gw.schrijf()?, indicator, jaar, soort, Some(door))
+        })
     }
 
     /// Every target and external value of the years `van` to `tot`.
@@ -172,30 +178,16 @@ impl Loket<'_> {
         &self,
         indicator: &crate::domain::eigen_indicator::EigenIndicator,
     ) -> Result<(), StoreFout> {
-        let g = self.eis(Recht::Rapportage)?;
-        let nu = self.klok.audit_tijdstip();
-        crate::store::eigen_indicatoren::voeg_toe(
-            &*self.gw.schrijf()?,
-            Handeling {
-                medewerker: &g.id,
-                tijdstip: &nu,
-            },
-            indicator,
-        )
+        self.als_rapporteur(|h| {
+            crate::store::eigen_indicatoren::voeg_toe(&*self.gw.schrijf()?, h, indicator)
+        })
     }
 
     /// Removes an own indicator without recorded values; whether it existed.
     pub fn eigen_indicator_verwijderen(&self, code: &str) -> Result<bool, StoreFout> {
-        let g = self.eis(Recht::Rapportage)?;
-        let nu = self.klok.audit_tijdstip();
-        crate::store::eigen_indicatoren::verwijder(
-            &*self.gw.schrijf()?,
-            Handeling {
-                medewerker: &g.id,
-                tijdstip: &nu,
-            },
-            code,
-        )
+        self.als_rapporteur(|h| {
+            crate::store::eigen_indicatoren::verwijder(&*self.gw.schrijf()?, h, code)
+        })
     }
 
     /// The names a report shows for its breakdown keys (provisions,

@@ -38,7 +38,7 @@ use rusqlite::Connection;
 use rust_xlsxwriter::{Format, Workbook};
 
 use super::{Jaarrapport, RapportFout, Waarde};
-use crate::domain::catalogus::{self, Eenheid, Herkomst};
+use crate::domain::catalogus::{Eenheid, Herkomst};
 use crate::domain::waarden::categorie_naam;
 use crate::domain::{Indicatorwaarde, Verwijzer, Wet};
 use crate::store::StoreFout;
@@ -291,16 +291,7 @@ pub fn bouw_tabel_met(
     let mut eenheden: Vec<Option<Eenheid>> = Vec::new();
     let mut onderdrukt = false;
     let mut redenen: Vec<String> = Vec::new();
-    // The catalogue and the municipality's own indicators, as the reports hold them.
-    let boom = match rapporten.first() {
-        Some(r) => catalogus::doelenboom_van(
-            &r.indicatoren
-                .iter()
-                .map(|u| u.indicator)
-                .collect::<Vec<_>>(),
-        ),
-        None => catalogus::doelenboom(),
-    };
+    let boom = crate::report::doelenboom_van(rapporten);
     for stam in boom {
         let mut rij = vec![Cel::Leeg; breedte];
         rij[0] = Cel::Kop(format!("Strategisch doel {}", stam.doel.nummer));

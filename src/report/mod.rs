@@ -126,6 +126,22 @@ pub struct Jaarrapport {
     pub indicatoren: Vec<Uitkomst>,
 }
 
+/// The doelenboom of the indicators `rapporten` hold (the catalogue and the
+/// municipality's own), as the export, the PDF and the screen show it; the
+/// catalogue's alone when there is no report.
+#[must_use]
+pub fn doelenboom_van(rapporten: &[Jaarrapport]) -> Vec<crate::domain::catalogus::Stam> {
+    match rapporten.first() {
+        Some(r) => crate::domain::catalogus::doelenboom_van(
+            &r.indicatoren
+                .iter()
+                .map(|u| u.indicator)
+                .collect::<Vec<_>>(),
+        ),
+        None => crate::domain::catalogus::doelenboom(),
+    }
+}
+
 impl Jaarrapport {
     /// The result of `code`.
     #[must_use]

@@ -29,7 +29,7 @@ use rusqlite::Connection;
 use super::export::{NOOT_ONDERDRUKT, Namen, klein, schrijffout};
 use super::{Jaarrapport, RapportFout, Waarde};
 use crate::domain::Indicatorwaarde;
-use crate::domain::catalogus::{self, Eenheid, Herkomst, Indicator};
+use crate::domain::catalogus::{Eenheid, Herkomst, Indicator};
 use crate::store::audit::{self, Logregel, Resultaat};
 use crate::store::bestanden::Tijdelijk;
 use crate::store::sleutel;
@@ -1428,7 +1428,8 @@ fn opmaak(
     opbouw.titelblok(kop);
     let jaren: Vec<i32> = rapporten.iter().map(|r| r.jaar).collect();
     let mut noten = Noten::default();
-    for stam in catalogus::doelenboom() {
+    let boom = crate::report::doelenboom_van(rapporten);
+    for stam in boom {
         opbouw.doel(stam.doel.nummer, stam.doel.naam);
         for tak in &stam.takken {
             let bl = tak.beleidslijn;

@@ -467,6 +467,32 @@ pub fn zet_actief(
     })
 }
 
+/// Lifts the lock of an account after too many wrong passwords (beheerder
+/// only), logged as `account-deblokkeren`. The password stays as it was.
+pub fn deblokkeer(
+    conn: &mut Connection,
+    actor: &str,
+    medewerker: &str,
+    nu: NaiveDateTime,
+) -> Result<(), AccountFout> {
+    let object = format!("medewerker:{medewerker}");
+    let actie = "account-deblokkeren";
+    eis_beheerder(conn, actor, actie, &object, nu)?;
+    transactie::voer_uit(conn, |tx| {
+        let t = tijd(nu);
+        let n = tx.execute(
+            "UPDATE account SET mislukte_pogingen = 0, geblokkeerd_tot = NULL, gewijzigd_op = ?2
+             WHERE medewerker = ?1",
+            params![medewerker, t],
+        )?;
+        if n == 0 {
+            return Err(AccountFout::GeenAccount(medewerker.to_owned()));
+        }
+        log_gelukt(tx, actor, actie, &object, &t)?;
+        Ok(())
+    })
+}
+
 /// Sets a new password for someone else's account (beheerder only); also
 /// lifts a lock.
 pub fn reset_wachtwoord(

@@ -206,7 +206,8 @@ fn niveau(row: &Row<'_>, kolom: usize) -> rusqlite::Result<u8> {
 
 /// The medewerkers as the AVE rules need them, by name.
 pub fn medewerkers(conn: &Connection) -> Result<Vec<MedewerkerRol>, StoreFout> {
-    let mut stmt = conn.prepare_cached("SELECT id, naam, rol FROM medewerker ORDER BY naam, id")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT id, naam, rol, wijkteam FROM medewerker ORDER BY naam, id")?;
     // The schema's CHECK keeps `rol` in the list; an unknown code is an
     // error, never skipped (roles decide who may be regisseur).
     let rijen = stmt.query_map([], |r| {
@@ -214,6 +215,7 @@ pub fn medewerkers(conn: &Connection) -> Result<Vec<MedewerkerRol>, StoreFout> {
             id: r.get(0)?,
             naam: r.get(1)?,
             rol: kolom::lijst(r, 2, Rol::parse)?,
+            wijkteam: r.get(3)?,
         })
     })?;
     Ok(rijen.collect::<rusqlite::Result<_>>()?)

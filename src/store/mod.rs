@@ -22,6 +22,7 @@ pub mod klantreis;
 pub(crate) mod kolom;
 pub mod medewerkers;
 pub mod migraties;
+pub mod objectnamen;
 pub mod schrijven;
 pub mod sleutel;
 pub mod sociale_kaart;

@@ -19,6 +19,14 @@
 //!   A resident without a wijkteam has no owner; such lines stay in the
 //!   dossier only.
 //!
+//!
+//! A worker's own queue ([`werkvoorraad`]) also holds what they took over
+//! from someone else: open meldingen on which they recorded a step, the
+//! toekenningen of meldingen whose *aanvraag en besluit* they recorded, and
+//! the households whose AVE level now names them as casusregisseur (by id)
+//! or procesregisseur (by name), the longest unchanged first. The team view
+//! keeps the owner rule only, so each line counts once.
+//!
 //! A team's queue is the queues of the medewerkers of that wijkteam plus
 //! that group. Every query seeks through an index (see
 //! `tests/queryplannen.rs`): the lines without a melding start from the
@@ -35,7 +43,7 @@ use super::kolom;
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{
     OpenTermijn, achttiende_verjaardag, dagen_wachtend, herindicatie_nodig, termijn_aanvraag,
-    termijn_melding, wordt_18_binnenkort,
+    termijn_beschikking_schuldhulp, termijn_melding, wordt_18_binnenkort,
 };
 use crate::domain::termijnen::TermijnStatus;
 use crate::domain::{Rol, Wet};
@@ -68,6 +76,8 @@ impl OpenMelding {
 pub struct Herindicatie {
     /// Toekenning id.
     pub toekenning: String,
+    /// The melding it was decided on (`None`: a direct referral or legacy data).
+    pub melding: Option<String>,
     /// Resident id.
     pub inwoner: String,
     /// Resident's name.
@@ -85,6 +95,8 @@ pub struct Herindicatie {
 pub struct Achttien {
     /// Toekenning id.
     pub toekenning: String,
+    /// The melding it was decided on (`None`: a direct referral or legacy data).
+    pub melding: Option<String>,
     /// Resident id.
     pub inwoner: String,
     /// Resident's name.
@@ -100,6 +112,8 @@ pub struct Achttien {
 pub struct Wachtend {
     /// Toekenning id.
     pub toekenning: String,
+    /// The melding it was decided on (`None`: a direct referral or legacy data).
+    pub melding: Option<String>,
     /// Resident id.
     pub inwoner: String,
     /// Resident's name.
@@ -110,6 +124,24 @@ pub struct Wachtend {
     pub besluit: NaiveDate,
     /// Days waited since.
     pub dagen_wachtend: i64,
+}
+
+/// A household where the worker has the regie: casusregisseur or
+/// procesregisseur in its AVE level now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Regie {
+    /// Household id.
+    pub huishouden: String,
+    /// The household's name: its eldest member's name.
+    pub naam: String,
+    /// The AVE level now.
+    pub niveau: u8,
+    /// Date of the last change of level (the latest AVE event).
+    pub sinds: NaiveDate,
+    /// Days since that change.
+    pub dagen_sinds: i64,
+    /// Casusregisseur (`false`: procesregisseur).
+    pub casusregie: bool,
 }
 
 /// One worker's queue.
@@ -123,6 +155,9 @@ pub struct Werkvoorraad {
     pub achttien: Vec<Achttien>,
     /// Waiting, longest first.
     pub wachtend: Vec<Wachtend>,
+    /// Households under the worker's casus- or procesregie, the longest
+    /// unchanged first (only in a worker's own queue, not in the team view).
+    pub regie: Vec<Regie>,
 }
 
 /// Counts for a team lead.
@@ -218,39 +253,52 @@ fn open_meldingen(
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT m.id, m.inwoner, {NAAM}, m.datum, m.wet, m.spoed, m.gesprek, m.onderzoek_klaar, m.aanvraag,
                 EXISTS (SELECT 1 FROM toekenning t WHERE t.melding = m.id AND t.besluit >= m.aanvraag),
+                EXISTS (SELECT 1 FROM toekenning t WHERE t.melding = m.id),
                 m.medewerker
          FROM melding m JOIN inwoner i ON i.id = m.inwoner
          WHERE {} AND m.afgesloten IS NULL",
         wie.filter()
     ))?;
     let rijen = stmt.query_map([wie.sleutel()], |r| {
-        let wet = kolom::optie_lijst(r, 4, Wet::parse)?;
-        let datum = kolom::datum(r, 3)?;
-        let spoed: bool = r.get(5)?;
-        let gesprek = kolom::optie_datum(r, 6)?;
-        let onderzoek_klaar = kolom::optie_datum(r, 7)?;
-        let aanvraag = kolom::optie_datum(r, 8)?;
-        let besloten: bool = r.get(9)?;
-        let mut termijnen: Vec<OpenTermijn> =
-            termijn_melding(wet, spoed, datum, gesprek, onderzoek_klaar, None, vandaag)
-                .into_iter()
-                .collect();
-        if let (Some(wet), Some(aanvraag), false) = (wet, aanvraag, besloten) {
-            termijnen.extend(termijn_aanvraag(wet, aanvraag, vandaag));
-        }
-        termijnen.sort_by_key(|t| (t.status.urgentie(), t.uiterste));
-        Ok((
-            r.get(10)?,
-            OpenMelding {
-                melding: r.get(0)?,
-                inwoner: r.get(1)?,
-                naam: r.get(2)?,
-                datum,
-                termijnen,
-            },
-        ))
+        Ok((r.get(11)?, open_melding(r, vandaag)?))
     })?;
     Ok(rijen.collect::<Result<_, _>>()?)
+}
+
+/// An open melding with its running deadlines from the first eleven
+/// columns of the melding queries (id, inwoner, naam, datum, wet, spoed,
+/// gesprek, onderzoek_klaar, aanvraag, whether the aanvraag has its
+/// besluit, whether the melding has any besluit). A schuldhulp melding
+/// after its first conversation runs the beschikking term until a besluit.
+fn open_melding(r: &rusqlite::Row<'_>, vandaag: NaiveDate) -> rusqlite::Result<OpenMelding> {
+    let wet = kolom::optie_lijst(r, 4, Wet::parse)?;
+    let datum = kolom::datum(r, 3)?;
+    let spoed: bool = r.get(5)?;
+    let gesprek = kolom::optie_datum(r, 6)?;
+    let onderzoek_klaar = kolom::optie_datum(r, 7)?;
+    let aanvraag = kolom::optie_datum(r, 8)?;
+    let besloten: bool = r.get(9)?;
+    let mut termijnen: Vec<OpenTermijn> =
+        termijn_melding(wet, spoed, datum, gesprek, onderzoek_klaar, None, vandaag)
+            .into_iter()
+            .collect();
+    if let (Some(wet), Some(aanvraag), false) = (wet, aanvraag, besloten) {
+        termijnen.extend(termijn_aanvraag(wet, aanvraag, vandaag));
+    }
+    if wet == Some(Wet::Schuldhulp) {
+        let beschikt: bool = r.get(10)?;
+        termijnen.extend(termijn_beschikking_schuldhulp(
+            gesprek, beschikt, None, vandaag,
+        ));
+    }
+    termijnen.sort_by_key(|t| (t.status.urgentie(), t.uiterste));
+    Ok(OpenMelding {
+        melding: r.get(0)?,
+        inwoner: r.get(1)?,
+        naam: r.get(2)?,
+        datum,
+        termijnen,
+    })
 }
 
 /// Sorts open meldingen: most urgent deadline first (overdue first; none last).
@@ -268,25 +316,47 @@ fn sorteer_meldingen(lijst: &mut [OpenMelding]) {
     });
 }
 
-/// Granted, not ended toekenningen of a worker's meldingen:
-/// (id, inwoner, naam, voorziening, wet, besluit, start, eind, geboortedatum).
-type LopendeRij = (
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    NaiveDate,
-    Option<NaiveDate>,
-    Option<NaiveDate>,
-    NaiveDate,
-);
+/// A granted, not ended toekenning with what the lists need.
+struct Lopend {
+    toekenning: String,
+    inwoner: String,
+    naam: String,
+    voorziening: String,
+    wet: Option<String>,
+    besluit: NaiveDate,
+    start: Option<NaiveDate>,
+    eind: Option<NaiveDate>,
+    geboren: NaiveDate,
+    melding: Option<String>,
+}
+
+/// The columns every query of running toekenningen selects, in the order
+/// [`lopend_uit`] reads them.
+const LOPEND_KOLOMMEN: &str = "t.id, t.inwoner, CASE WHEN i.voornaam = '' THEN i.achternaam \
+     ELSE i.voornaam || ' ' || i.achternaam END, v.naam, v.wet, t.besluit, t.start, t.eind, \
+     i.geboortedatum, t.melding";
+
+/// One running toekenning from the first ten columns ([`LOPEND_KOLOMMEN`]).
+fn lopend_uit(r: &rusqlite::Row<'_>) -> rusqlite::Result<Lopend> {
+    Ok(Lopend {
+        toekenning: r.get(0)?,
+        inwoner: r.get(1)?,
+        naam: r.get(2)?,
+        voorziening: r.get(3)?,
+        wet: r.get(4)?,
+        besluit: kolom::datum(r, 5)?,
+        start: kolom::optie_datum(r, 6)?,
+        eind: kolom::optie_datum(r, 7)?,
+        geboren: kolom::datum(r, 8)?,
+        melding: r.get(9)?,
+    })
+}
 
 fn lopende(
     conn: &Connection,
     wie: Wie<'_>,
     vandaag: NaiveDate,
-) -> Result<Vec<(String, LopendeRij)>, StoreFout> {
+) -> Result<Vec<(String, Lopend)>, StoreFout> {
     // One worker: their meldingen first (about 1,400 over ten years). A
     // team: the open toekenningen first (the small partial index holds only
     // those, about 9,000), each melding's medewerker from the (id, inwoner,
@@ -307,8 +377,7 @@ fn lopende(
         }
     };
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT t.id, t.inwoner, {NAAM}, v.naam, v.wet, t.besluit, t.start, t.eind, i.geboortedatum,
-                m.medewerker
+        "SELECT {LOPEND_KOLOMMEN}, m.medewerker
          {bron}
          WHERE m.id = t.melding AND i.id = t.inwoner AND v.id = t.voorziening
            AND {} AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
@@ -316,24 +385,115 @@ fn lopende(
         wie.filter()
     ))?;
     let rijen = stmt.query_map(params![wie.sleutel(), iso(vandaag)], |r| {
-        Ok((r.get(9)?, lopende_rij(r)?))
+        Ok((r.get(10)?, lopend_uit(r)?))
     })?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }
 
-/// One running toekenning from the first nine columns of the queries above.
-fn lopende_rij(r: &rusqlite::Row<'_>) -> rusqlite::Result<LopendeRij> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        kolom::datum(r, 5)?,
-        kolom::optie_datum(r, 6)?,
-        kolom::optie_datum(r, 7)?,
-        kolom::datum(r, 8)?,
-    ))
+/// Granted, not ended toekenningen decided by `medewerker` (they recorded
+/// the melding's *aanvraag en besluit* step) on a melding of someone else:
+/// the wijkcoach who took the decision follows it up, also when the
+/// intaker owns the melding. Starts from the worker's steps
+/// (`klantreis_stap_medewerker`).
+fn besloten_door(
+    conn: &Connection,
+    medewerker: &str,
+    vandaag: NaiveDate,
+) -> Result<Vec<Lopend>, StoreFout> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT DISTINCT {LOPEND_KOLOMMEN}
+         FROM klantreis_stap s
+         JOIN toekenning t ON t.melding = s.melding
+         JOIN inwoner i ON i.id = t.inwoner
+         JOIN voorziening v ON v.id = t.voorziening
+         WHERE s.medewerker = ?1 AND s.stap = 'aanvraag-besluit'
+           AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
+           AND (t.eind IS NULL OR t.eind >= ?2)"
+    ))?;
+    let rijen = stmt.query_map(params![medewerker, iso(vandaag)], lopend_uit)?;
+    Ok(rijen.collect::<Result<_, _>>()?)
+}
+
+/// Open meldingen of someone else on which `medewerker` recorded a step
+/// (the wijkcoach who took over after the intake), from the worker's steps.
+fn meldingen_met_stap(
+    conn: &Connection,
+    medewerker: &str,
+    vandaag: NaiveDate,
+) -> Result<Vec<OpenMelding>, StoreFout> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT m.id, m.inwoner, {NAAM}, m.datum, m.wet, m.spoed, m.gesprek, m.onderzoek_klaar, m.aanvraag,
+                EXISTS (SELECT 1 FROM toekenning t WHERE t.melding = m.id AND t.besluit >= m.aanvraag),
+                EXISTS (SELECT 1 FROM toekenning t WHERE t.melding = m.id)
+         FROM (SELECT DISTINCT s.melding FROM klantreis_stap s WHERE s.medewerker = ?1) g
+         JOIN melding m ON m.id = g.melding
+         JOIN inwoner i ON i.id = m.inwoner
+         WHERE m.afgesloten IS NULL AND m.medewerker IS NOT ?1"
+    ))?;
+    let rijen = stmt.query_map([medewerker], |r| open_melding(r, vandaag))?;
+    Ok(rijen.collect::<Result<_, _>>()?)
+}
+
+/// Households whose AVE level now has `medewerker` as casusregisseur or
+/// (by name) as procesregisseur, the longest unchanged first. Starts from
+/// the residents of the worker's wijkteam (`inwoner_wijkteam`; a worker
+/// without a wijkteam, such as a procesmanager, from every wijkteam's),
+/// each household's latest event through `ave_huishouden`: every step a
+/// seek, no pass over the AVE history.
+fn regie(conn: &Connection, medewerker: &str, vandaag: NaiveDate) -> Result<Vec<Regie>, StoreFout> {
+    let wie: Option<(String, Option<String>)> = conn
+        .query_row(
+            "SELECT naam, wijkteam FROM medewerker WHERE id = ?1",
+            [medewerker],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((naam, team)) = wie else {
+        return Ok(Vec::new());
+    };
+    let teams: Vec<String> = if let Some(t) = team {
+        vec![t]
+    } else {
+        let mut stmt = conn.prepare_cached("SELECT id FROM wijkteam ORDER BY id")?;
+        stmt.query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.huishouden, s.niveau, s.datum, s.casusregisseur IS ?1,
+                (SELECT CASE WHEN o.voornaam = '' THEN o.achternaam ELSE o.voornaam || ' ' || o.achternaam END
+                 FROM inwoner o WHERE o.huishouden = s.huishouden ORDER BY o.geboortedatum, o.id LIMIT 1)
+         FROM (SELECT DISTINCT i.huishouden FROM inwoner i WHERE i.wijkteam = ?3) h
+         JOIN ave s ON s.rowid = (SELECT b.rowid FROM ave b
+                                  WHERE b.huishouden = h.huishouden AND b.datum <= ?4
+                                  ORDER BY b.datum DESC, b.rowid DESC LIMIT 1)
+         WHERE s.casusregisseur IS ?1 OR s.procesregisseur IS ?2",
+    )?;
+    let mut lijst: Vec<Regie> = Vec::new();
+    for t in &teams {
+        let rijen = stmt.query_map(params![medewerker, naam, t, iso(vandaag)], |r| {
+            let sinds = kolom::datum(r, 2)?;
+            Ok(Regie {
+                huishouden: r.get(0)?,
+                niveau: r.get(1)?,
+                sinds,
+                dagen_sinds: (vandaag - sinds).num_days(),
+                casusregie: r.get(3)?,
+                naam: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+            })
+        })?;
+        for r in rijen {
+            let r = r?;
+            if !lijst.iter().any(|x| x.huishouden == r.huishouden) {
+                lijst.push(r);
+            }
+        }
+    }
+    lijst.sort_by(|a, b| {
+        a.sinds
+            .cmp(&b.sinds)
+            .then_with(|| a.huishouden.cmp(&b.huishouden))
+    });
+    Ok(lijst)
 }
 
 /// Granted, not ended toekenningen without a melding of the residents of
@@ -342,9 +502,9 @@ fn lopende_zonder_melding(
     conn: &Connection,
     wijkteam: &str,
     vandaag: NaiveDate,
-) -> Result<Vec<LopendeRij>, StoreFout> {
+) -> Result<Vec<Lopend>, StoreFout> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT t.id, t.inwoner, {NAAM}, v.naam, v.wet, t.besluit, t.start, t.eind, i.geboortedatum
+        "SELECT {LOPEND_KOLOMMEN}
          FROM inwoner i
          JOIN toekenning t ON t.inwoner = i.id
          JOIN voorziening v ON v.id = t.voorziening
@@ -352,26 +512,35 @@ fn lopende_zonder_melding(
            AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
            AND (t.eind IS NULL OR t.eind >= ?2)"
     ))?;
-    let rijen = stmt.query_map(params![wijkteam, iso(vandaag)], lopende_rij)?;
+    let rijen = stmt.query_map(params![wijkteam, iso(vandaag)], lopend_uit)?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }
 
-/// The queue of one medewerker on `vandaag`; a teamleider's also holds the
-/// toekenningen without a melding of the residents of their wijkteam.
+/// The queue of one medewerker on `vandaag`: their own meldingen and the
+/// open meldingen they recorded a step on, the toekenningen of their
+/// meldingen and those they decided, and the households under their
+/// casus- or procesregie; a teamleider's also holds the toekenningen
+/// without a melding of the residents of their wijkteam.
 pub fn werkvoorraad(
     conn: &Connection,
     medewerker: &str,
     vandaag: NaiveDate,
 ) -> Result<Werkvoorraad, StoreFout> {
     let wie = Wie::Medewerker(medewerker);
-    let meldingen = open_meldingen(conn, wie, vandaag)?
+    let mut meldingen: Vec<OpenMelding> = open_meldingen(conn, wie, vandaag)?
         .into_iter()
         .map(|(_, m)| m)
         .collect();
-    let mut lopend: Vec<LopendeRij> = lopende(conn, wie, vandaag)?
+    meldingen.extend(meldingen_met_stap(conn, medewerker, vandaag)?);
+    let mut lopend: Vec<Lopend> = lopende(conn, wie, vandaag)?
         .into_iter()
         .map(|(_, l)| l)
         .collect();
+    for l in besloten_door(conn, medewerker, vandaag)? {
+        if !lopend.iter().any(|x| x.toekenning == l.toekenning) {
+            lopend.push(l);
+        }
+    }
     let team: Option<Option<String>> = conn
         .query_row(
             "SELECT wijkteam FROM medewerker WHERE id = ?1 AND rol = ?2",
@@ -382,53 +551,54 @@ pub fn werkvoorraad(
     if let Some(Some(team)) = team {
         lopend.extend(lopende_zonder_melding(conn, &team, vandaag)?);
     }
-    Ok(bouw(meldingen, lopend, vandaag))
+    let mut w = bouw(meldingen, lopend, vandaag);
+    w.regie = regie(conn, medewerker, vandaag)?;
+    Ok(w)
 }
 
 /// Sorts a worker's rows into the four lists.
-fn bouw(
-    mut meldingen: Vec<OpenMelding>,
-    lopend: Vec<LopendeRij>,
-    vandaag: NaiveDate,
-) -> Werkvoorraad {
+fn bouw(mut meldingen: Vec<OpenMelding>, lopend: Vec<Lopend>, vandaag: NaiveDate) -> Werkvoorraad {
     sorteer_meldingen(&mut meldingen);
     let mut w = Werkvoorraad {
         meldingen,
         ..Werkvoorraad::default()
     };
-    for (toekenning, inwoner, naam, voorziening, wet, besluit, start, eind, geboren) in lopend {
-        if let Some(eind) = eind
+    for l in lopend {
+        if let Some(eind) = l.eind
             && herindicatie_nodig(eind, vandaag)
         {
             w.herindicaties.push(Herindicatie {
-                toekenning: toekenning.clone(),
-                inwoner: inwoner.clone(),
-                naam: naam.clone(),
-                voorziening: voorziening.clone(),
+                toekenning: l.toekenning.clone(),
+                melding: l.melding.clone(),
+                inwoner: l.inwoner.clone(),
+                naam: l.naam.clone(),
+                voorziening: l.voorziening.clone(),
                 eind,
                 dagen_tot_eind: (eind - vandaag).num_days(),
             });
         }
-        if wet.as_deref() == Some(Wet::Jeugdwet.code())
-            && wordt_18_binnenkort(geboren, vandaag)
-            && let Some(verjaardag) = achttiende_verjaardag(geboren)
+        if l.wet.as_deref() == Some(Wet::Jeugdwet.code())
+            && wordt_18_binnenkort(l.geboren, vandaag)
+            && let Some(verjaardag) = achttiende_verjaardag(l.geboren)
         {
             w.achttien.push(Achttien {
-                toekenning: toekenning.clone(),
-                inwoner: inwoner.clone(),
-                naam: naam.clone(),
-                voorziening: voorziening.clone(),
+                toekenning: l.toekenning.clone(),
+                melding: l.melding.clone(),
+                inwoner: l.inwoner.clone(),
+                naam: l.naam.clone(),
+                voorziening: l.voorziening.clone(),
                 verjaardag,
             });
         }
-        if start.is_none() {
+        if l.start.is_none() {
             w.wachtend.push(Wachtend {
-                toekenning,
-                inwoner,
-                naam,
-                voorziening,
-                besluit,
-                dagen_wachtend: dagen_wachtend(besluit, vandaag),
+                toekenning: l.toekenning,
+                melding: l.melding,
+                inwoner: l.inwoner,
+                naam: l.naam,
+                voorziening: l.voorziening,
+                besluit: l.besluit,
+                dagen_wachtend: dagen_wachtend(l.besluit, vandaag),
             });
         }
     }
@@ -467,7 +637,7 @@ pub fn werkvoorraad_team(
     for (mw, m) in open_meldingen(conn, wie, vandaag)? {
         meldingen.entry(mw).or_default().push(m);
     }
-    let mut lopend: HashMap<String, Vec<LopendeRij>> = HashMap::new();
+    let mut lopend: HashMap<String, Vec<Lopend>> = HashMap::new();
     for (mw, l) in lopende(conn, wie, vandaag)? {
         lopend.entry(mw).or_default().push(l);
     }

@@ -166,6 +166,13 @@ impl Wijziging {
                             formulier: AveFormulier::nieuw(
                                 vandaag,
                                 inhoud.overzicht.stand.as_ref().map(|s| s.niveau),
+                            )
+                            .met_regie(
+                                inhoud
+                                    .historie
+                                    .last()
+                                    .and_then(|e| e.casusregisseur.clone()),
+                                medewerker.wijkteam.clone(),
                             ),
                             invoer,
                         });

@@ -30,6 +30,9 @@ struct Formulier {
     herhaling: String,
     melding: Option<String>,
     focus_gezet: bool,
+    /// After a refused login: the password field takes the focus, so the
+    /// worker types it again at once (the name stays).
+    focus_wachtwoord: bool,
 }
 
 impl Formulier {
@@ -261,6 +264,10 @@ impl Poort {
                 f.focus_gezet = true;
             }
             let ww = veld_ui(ui, "Wachtwoord", &mut f.wachtwoord, true);
+            if f.focus_wachtwoord {
+                ww.request_focus();
+                f.focus_wachtwoord = false;
+            }
             verstuur |= enter_in(ui, &ww);
             ui.add_space(8.0);
             verstuur |= ui.button("Inloggen").clicked();
@@ -289,6 +296,7 @@ impl Poort {
             Ok(sessie) => self.begin_sessie(sessie),
             Err(fout) => {
                 self.formulier.melding = Some(fout.to_string());
+                self.formulier.focus_wachtwoord = true;
                 Deur::Gelijk
             }
         }

@@ -234,6 +234,7 @@ impl SchermUi for InwonersScherm {
 
         ui.heading("Inwoners");
         ui.add_space(4.0);
+        let mut zoekveld_id = None;
         ui.horizontal(|ui| {
             let label = ui.label("Zoeken:");
             let zoekveld = ui
@@ -250,6 +251,7 @@ impl SchermUi for InwonersScherm {
                 zoekveld.request_focus();
                 self.focus_zoeken = false;
             }
+            zoekveld_id = Some(zoekveld.id);
             ui.add_space(12.0);
             let teams = self.wijkteams.clone().unwrap_or_default();
             let gekozen = self
@@ -314,8 +316,12 @@ impl SchermUi for InwonersScherm {
         });
         ui.add_space(4.0);
 
-        // Keyboard: arrows move the selection, Enter opens it.
-        if aantal > 0 && !egui::Popup::is_any_open(ui.ctx()) {
+        // Keyboard: arrows move the selection, Enter opens it — only while
+        // the search field (or nothing) has the focus: Enter on a focused
+        // button or list belongs to that widget alone.
+        let focus = ui.memory(egui::Memory::focused);
+        let lijst_aan_de_beurt = focus.is_none() || focus == zoekveld_id;
+        if aantal > 0 && lijst_aan_de_beurt && !egui::Popup::is_any_open(ui.ctx()) {
             let (omlaag, omhoog, enter) = ui.input(|i| {
                 (
                     i.key_pressed(Key::ArrowDown),

@@ -23,6 +23,7 @@ pub mod sociale_kaart;
 pub mod theme;
 pub mod werkvoorraad;
 pub mod widgets;
+pub mod woorden;
 
 use std::path::Path;
 

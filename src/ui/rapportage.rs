@@ -125,12 +125,12 @@ pub struct RapportageScherm {
 }
 
 impl RapportageScherm {
-    /// A screen proposing the last four years up to `eind_jaar`.
+    /// A screen proposing the last three years up to `eind_jaar` (their columns fit a 1280 px window beside the navigation; more years scroll sideways).
     #[must_use]
     pub fn new(eind_jaar: i32) -> RapportageScherm {
         RapportageScherm {
             eigen: EigenInvoer::default(),
-            van: (eind_jaar - 3).to_string(),
+            van: (eind_jaar - 2).to_string(),
             tot: eind_jaar.to_string(),
             fout_jaren: None,
             rapporten: None,
@@ -308,6 +308,16 @@ impl RapportageScherm {
             {
                 formaat = Some("csv");
             }
+            if ui
+                .add_enabled(!bezig, egui::Button::new("PDF voor de raad"))
+                .on_hover_text(
+                    "Het rapport van de gekozen jaren (en het gekozen wijkteam) als PDF: \
+                     de doelenboom met begroot en realisatie, grafieken en paginanummers.",
+                )
+                .clicked()
+            {
+                formaat = Some("pdf");
+            }
             if let Some(formaat) = formaat {
                 self.exporteer(loket, formaat);
             }
@@ -359,6 +369,26 @@ impl RapportageScherm {
         let pad = PathBuf::from(&tekst).with_extension(formaat);
         self.export_pad = pad.display().to_string();
         self.export_fout = None;
+        if formaat == "pdf" {
+            let opties = crate::report::pdf::PdfOpties {
+                van,
+                tot,
+                wijkteam: self.voor.clone(),
+                intern: self.export_intern,
+                gemaakt_op: loket.vandaag(),
+            };
+            self.start(
+                loket,
+                format!("PDF-rapport {van}–{tot} wordt geschreven"),
+                move |r, voortgang| {
+                    Taakuitkomst::Export(
+                        r.schrijf_rapport_pdf(&pad, &opties, voortgang)
+                            .map_err(|f| f.to_string()),
+                    )
+                },
+            );
+            return;
+        }
         let opties = ExportOpties {
             van,
             tot,
@@ -447,15 +477,8 @@ impl RapportageScherm {
 
     fn tabel_ui(&mut self, ui: &mut egui::Ui, rapporten: &[Jaarrapport]) {
         kop_rij_ui(ui, rapporten);
-        let boom = match rapporten.first() {
-            Some(r) => catalogus::doelenboom_van(
-                &r.indicatoren
-                    .iter()
-                    .map(|u| u.indicator)
-                    .collect::<Vec<_>>(),
-            ),
-            None => catalogus::doelenboom(),
-        };
+
+        let boom = crate::report::doelenboom_van(rapporten);
         for stam in boom {
             let titel = if stam.doel.nummer == "L" {
                 stam.doel.naam.to_owned()

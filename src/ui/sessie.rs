@@ -340,13 +340,22 @@ impl Werk {
             match loket.open(&wat) {
                 Ok(Opening::Open) => {}
                 Ok(Opening::VraagDoel) => {
-                    self.doelvraag = Some(Doelvraag {
-                        plek,
-                        wat,
-                        keuze: None,
-                        bovenop: false,
-                    });
-                    return;
+                    // A household opened from a member's dossier (or a
+                    // member's dossier from the household) serves the same
+                    // purpose: it is not asked twice; the opening is logged
+                    // with that purpose.
+                    let geerfd = self
+                        .doel_van_verwant(&wat, loket)
+                        .filter(|doel| loket.open_met_doel(&wat, *doel).is_ok());
+                    if geerfd.is_none() {
+                        self.doelvraag = Some(Doelvraag {
+                            plek,
+                            wat,
+                            keuze: None,
+                            bovenop: false,
+                        });
+                        return;
+                    }
                 }
                 Ok(Opening::Geweigerd(tekst)) => {
                     self.fout = Some(tekst);
@@ -360,6 +369,25 @@ impl Werk {
         }
         self.pad.push(plek);
         self.bouw_bovenste(loket);
+    }
+
+    /// The purpose already answered in this session for the place shown,
+    /// when it is the dossier of a member of household `wat` or the household
+    /// of dossier `wat`.
+    fn doel_van_verwant(&self, wat: &TeOpenen, loket: &Loket<'_>) -> Option<Doel> {
+        let sessie = loket.sessie()?;
+        let (huishouden, inwoner, onder) = match (wat, self.pad.last()?) {
+            (TeOpenen::Huishouden(hh), Plek::Dossier(inw)) => {
+                (hh.clone(), inw.clone(), TeOpenen::Dossier(inw.clone()))
+            }
+            (TeOpenen::Dossier(inw), Plek::Huishouden(hh)) => {
+                (hh.clone(), inw.clone(), TeOpenen::Huishouden(hh.clone()))
+            }
+            _ => return None,
+        };
+        let doel = sessie.doel(&onder)?;
+        let leden = loket.ave_huishouden(&huishouden).ok()?.leden;
+        leden.iter().any(|l| l.id == inwoner).then_some(doel)
     }
 
     /// Back along the stack: the place below is opened afresh (checked

@@ -1,5 +1,9 @@
-//! Colours and small shared visuals: the AVE level colours (one function,
-//! used on every screen) and the status colours.
+//! Colours, text sizes and small shared visuals: the AVE level colours
+//! (one function, used on every screen), the status colours, and the one
+//! visual hierarchy of the app — page title > section > label, no text
+//! below [`MIN_TEKST`] points, every text colour at least WCAG AA (4.5:1)
+//! on the white background (hints and warnings included), and a focus
+//! that shows on every kind of widget (a thick dark-blue edge).
 //!
 //! A colour never stands alone: [`ave_niveau_ui`] always writes the number
 //! and the name next to the swatch, so the level reads without colour vision.
@@ -34,10 +38,101 @@ pub const FOUT_KLEUR: Color32 = Color32::from_rgb(0xb0, 0x00, 0x20);
 /// Colour for a success message.
 pub const GOED_KLEUR: Color32 = Color32::from_rgb(0x1b, 0x5e, 0x20);
 
-/// Sets the app's look: light, a little more spacing than egui's default.
+/// The page title's size (`ui.heading`).
+pub const TITEL: f32 = 24.0;
+/// A section heading's size ([`sectie`]).
+pub const SECTIE: f32 = 18.0;
+/// Body text and labels.
+pub const TEKST: f32 = 15.0;
+/// The smallest text on screen (hints, `ui.small`).
+pub const MIN_TEKST: f32 = 13.0;
+
+/// Ordinary text: near-black on white.
+pub const TEKST_KLEUR: Color32 = Color32::from_gray(0x1e);
+/// Hints, placeholders and secondary text: dark grey, still AA on white.
+pub const ZWAK_KLEUR: Color32 = Color32::from_gray(0x55);
+/// Warnings ("Vandaag", deadlines): a dark amber that reads on white
+/// (egui's orange is about 3:1).
+pub const WAARSCHUWING_KLEUR: Color32 = Color32::from_rgb(0x8a, 0x45, 0x00);
+/// Links: a dark blue (egui's light blue is about 3:1).
+pub const LINK_KLEUR: Color32 = Color32::from_rgb(0x00, 0x4f, 0xa3);
+/// The edge of the focused widget, and the frame of a focused field.
+pub const FOCUS_KLEUR: Color32 = Color32::from_rgb(0x00, 0x3d, 0x99);
+
+/// A section heading inside a page: smaller than the page title, larger
+/// and stronger than a label.
+#[must_use]
+pub fn sectie(tekst: impl Into<String>) -> egui::RichText {
+    egui::RichText::new(tekst).size(SECTIE).strong()
+}
+
+/// WCAG 2 relative luminance of a colour.
+#[must_use]
+pub fn luminantie(c: Color32) -> f64 {
+    let kanaal = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * kanaal(c.r()) + 0.7152 * kanaal(c.g()) + 0.0722 * kanaal(c.b())
+}
+
+/// WCAG 2 contrast ratio of two colours (1 to 21).
+#[must_use]
+pub fn contrast(a: Color32, b: Color32) -> f64 {
+    let (la, lb) = (luminantie(a), luminantie(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// Sets the app's look: light, a little more spacing than egui's default,
+/// the text sizes and colours above, and a visible focus.
 pub fn stel_in(ctx: &egui::Context) {
     ctx.set_theme(egui::Theme::Light);
     ctx.all_styles_mut(|style| {
+        use egui::{FontFamily, FontId, TextStyle};
+        style.text_styles = [
+            (
+                TextStyle::Heading,
+                FontId::new(TITEL, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Body,
+                FontId::new(TEKST, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Button,
+                FontId::new(TEKST, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(MIN_TEKST, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(14.0, FontFamily::Monospace),
+            ),
+        ]
+        .into();
+        let v = &mut style.visuals;
+        v.override_text_color = None;
+        v.widgets.noninteractive.fg_stroke.color = TEKST_KLEUR;
+        v.widgets.inactive.fg_stroke.color = TEKST_KLEUR;
+        v.widgets.hovered.fg_stroke.color = TEKST_KLEUR;
+        v.widgets.active.fg_stroke.color = TEKST_KLEUR;
+        v.weak_text_color = Some(ZWAK_KLEUR);
+        v.warn_fg_color = WAARSCHUWING_KLEUR;
+        v.error_fg_color = FOUT_KLEUR;
+        v.hyperlink_color = LINK_KLEUR;
+        // Focus (egui draws a focused widget as "active"): a thick dark
+        // edge on buttons, choices, checkboxes and radio buttons alike, and
+        // the same on a focused text field's frame.
+        let focus = egui::Stroke::new(2.5, FOCUS_KLEUR);
+        v.widgets.active.bg_stroke = focus;
+        v.selection.stroke = egui::Stroke::new(2.0, FOCUS_KLEUR);
+        v.selection.bg_fill = Color32::from_rgb(0xc7, 0xdc, 0xf5);
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
         style.spacing.interact_size.y = 24.0;
@@ -47,4 +142,41 @@ pub fn stel_in(ctx: &egui::Context) {
         let rand = egui::Stroke::new(1.0, Color32::from_gray(140));
         style.visuals.widgets.inactive.bg_stroke = rand;
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elke_tekstkleur_haalt_wcag_aa_op_wit() {
+        for (naam, kleur) in [
+            ("tekst", TEKST_KLEUR),
+            ("zwak", ZWAK_KLEUR),
+            ("waarschuwing", WAARSCHUWING_KLEUR),
+            ("link", LINK_KLEUR),
+            ("fout", FOUT_KLEUR),
+            ("goed", GOED_KLEUR),
+            ("focus", FOCUS_KLEUR),
+        ] {
+            let c = contrast(kleur, Color32::WHITE);
+            assert!(c >= 4.5, "{naam}: {c:.2}:1 on white");
+        }
+        // egui's own orange, which this replaces, fails.
+        assert!(contrast(Color32::from_rgb(255, 100, 0), Color32::WHITE) < 4.5);
+    }
+
+    #[test]
+    fn titel_boven_sectie_boven_tekst() {
+        let ctx = egui::Context::default();
+        stel_in(&ctx);
+        let style = ctx.style_of(egui::Theme::Light);
+        let maat = |t: egui::TextStyle| style.text_styles[&t].size;
+        assert!(maat(egui::TextStyle::Heading) > SECTIE);
+        assert!(SECTIE > maat(egui::TextStyle::Body));
+        assert!(maat(egui::TextStyle::Small) >= MIN_TEKST);
+        assert!(style.text_styles.values().all(|f| f.size >= MIN_TEKST));
+        assert_eq!(style.visuals.weak_text_color(), ZWAK_KLEUR);
+        assert_eq!(style.visuals.widgets.active.bg_stroke.color, FOCUS_KLEUR);
+    }
 }

@@ -6,7 +6,10 @@
 //!
 //! A teamleider switches between "Mijn werk", "Per medewerker" (counts per
 //! worker, one worker's queue below) and "Hele team" (totals and everyone's
-//! lines together). Every line opens the resident's dossier. A deadline's
+//! lines together). The own queue also lists the households under the
+//! worker's casus- or procesregie. The resident's name opens the dossier;
+//! the rest of a line opens its own record: the melding, the besluit (op- en
+//! afschalen), the household. A deadline's
 //! status is a coloured chip that always carries its text ("3 dagen te
 //! laat"), so it reads without colour vision. The queue is read when the
 //! screen is opened or the view changes, not every frame.
@@ -21,7 +24,7 @@ use crate::domain::termijnen::TermijnStatus;
 use crate::gateway::Loket;
 use crate::store::medewerkers::MedewerkerRij;
 use crate::store::werkvoorraad::{
-    Achttien, Herindicatie, OpenMelding, TeamWerkvoorraad, Totalen, Wachtend, Werkvoorraad,
+    Achttien, Herindicatie, OpenMelding, Regie, TeamWerkvoorraad, Totalen, Wachtend, Werkvoorraad,
 };
 use crate::ui::actie::Actie;
 use crate::ui::scherm::SchermUi;
@@ -145,7 +148,8 @@ impl SchermUi for WerkvoorraadScherm {
             });
         });
         ui.label(format!(
-            "Stand van {}. Klik op een regel om het dossier van de inwoner te openen.",
+            "Stand van {}. Klik op een naam om het dossier te openen, op de rest van de regel om \
+             de melding, het besluit of het huishouden zelf te openen.",
             nl(vandaag)
         ));
         if medewerker.rol == Rol::Teamleider {
@@ -182,7 +186,9 @@ impl SchermUi for WerkvoorraadScherm {
                     if medewerker.rol == Rol::Teamleider {
                         ui.label(ZONDER_MELDING_UITLEG);
                     }
-                    actie = secties_ui(ui, &enkel(w, ""), false, vandaag);
+                    let mut l = enkel(w, "");
+                    l.regie = Some(w.regie.iter().collect());
+                    actie = secties_ui(ui, &l, false, vandaag);
                 }
                 (Inhoud::Team(team), Weergave::PerMedewerker) => {
                     if let Some(id) = per_medewerker_ui(ui, team, gekozen.as_deref()) {
@@ -249,6 +255,8 @@ struct Lijnen<'a> {
     herindicaties: Vec<Regel<'a, Herindicatie>>,
     achttien: Vec<Regel<'a, Achttien>>,
     wachtend: Vec<Regel<'a, Wachtend>>,
+    /// Households under the worker's regie; `None`: not shown (team views).
+    regie: Option<Vec<&'a Regie>>,
 }
 
 fn enkel<'a>(w: &'a Werkvoorraad, naam: &'a str) -> Lijnen<'a> {
@@ -257,6 +265,7 @@ fn enkel<'a>(w: &'a Werkvoorraad, naam: &'a str) -> Lijnen<'a> {
         herindicaties: w.herindicaties.iter().map(|m| (naam, m)).collect(),
         achttien: w.achttien.iter().map(|m| (naam, m)).collect(),
         wachtend: w.wachtend.iter().map(|m| (naam, m)).collect(),
+        regie: None,
     }
 }
 
@@ -267,6 +276,7 @@ fn samen(team: &TeamWerkvoorraad) -> Lijnen<'_> {
         herindicaties: Vec::new(),
         achttien: Vec::new(),
         wachtend: Vec::new(),
+        regie: None,
     };
     for p in &team.per_medewerker {
         let een = enkel(&p.werkvoorraad, &p.naam);
@@ -316,6 +326,21 @@ fn secties_ui(ui: &mut egui::Ui, l: &Lijnen<'_>, team: bool, vandaag: NaiveDate)
         ui.label("Geen open meldingen. Niets te laat. Goed bezig.");
     } else {
         actie = actie.or(meldingen_ui(ui, &l.meldingen, team));
+    }
+
+    if let Some(regie) = &l.regie {
+        sectie_kop(
+            ui,
+            &format!(
+                "Huishoudens waar u casus- of procesregisseur bent ({})",
+                regie.len()
+            ),
+        );
+        if regie.is_empty() {
+            ui.label("Geen huishoudens waar u casus- of procesregisseur bent.");
+        } else {
+            actie = actie.or(regie_ui(ui, regie, vandaag));
+        }
     }
 
     sectie_kop(
@@ -402,17 +427,26 @@ fn koppen(mut rij: egui_extras::TableRow<'_, '_>, team: bool, titels: &[&str]) {
     }
 }
 
+/// What a click on a line asks: the resident's dossier (the name) or the
+/// line's own record (anywhere else on the line).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Klik {
+    Niets,
+    Dossier,
+    Record,
+}
+
 /// Draws one line: the inwoner as a link, the medewerker when `team`, then
-/// the other cells through `rest`. True when the line was clicked.
+/// the other cells through `rest`. Says what was clicked.
 fn regel(
     rij: &mut egui_extras::TableRow<'_, '_>,
     naam: &str,
     medewerker: Option<&str>,
     rest: impl FnOnce(&mut egui_extras::TableRow<'_, '_>),
-) -> bool {
-    let mut geklikt = false;
+) -> Klik {
+    let mut naam_geklikt = false;
     rij.col(|ui| {
-        geklikt |= ui.link(naam).on_hover_text("Dossier openen").clicked();
+        naam_geklikt |= ui.link(naam).on_hover_text("Dossier openen").clicked();
     });
     if let Some(m) = medewerker {
         rij.col(|ui| {
@@ -420,7 +454,97 @@ fn regel(
         });
     }
     rest(rij);
-    geklikt || rij.response().clicked()
+    if naam_geklikt {
+        Klik::Dossier
+    } else if rij.response().clicked() {
+        Klik::Record
+    } else {
+        Klik::Niets
+    }
+}
+
+/// The action of a click on a line: the dossier, or `record` (when there is
+/// one; a toekenning without a melding opens the dossier).
+fn na_klik(klik: Klik, inwoner: &str, record: Option<Actie>) -> Option<Actie> {
+    match klik {
+        Klik::Niets => None,
+        Klik::Dossier => Some(Actie::OpenDossier(inwoner.to_owned())),
+        Klik::Record => record.or_else(|| Some(Actie::OpenDossier(inwoner.to_owned()))),
+    }
+}
+
+/// A link cell that opens the line's record.
+fn open_cel(rij: &mut egui_extras::TableRow<'_, '_>, tekst: &str, hint: &str) -> bool {
+    let mut geklikt = false;
+    rij.col(|ui| {
+        geklikt = ui.link(tekst).on_hover_text(hint).clicked();
+    });
+    geklikt
+}
+
+fn niveau_tekst(niveau: u8) -> String {
+    let naam = match niveau {
+        0 => "zelfredzaam",
+        1 => "enkelvoudige vraag",
+        2 => "meervoudige problematiek",
+        3 => "complex, vastgelopen of onveilig",
+        _ => "escalatie",
+    };
+    format!("AVE {niveau} – {naam}")
+}
+
+fn regie_ui(ui: &mut egui::Ui, regels: &[&Regie], vandaag: NaiveDate) -> Option<Actie> {
+    let mut actie = None;
+    tabel(ui, "wv-regie", false, &[150.0, 260.0, 120.0, 130.0])
+        .header(24.0, |mut rij| {
+            for k in [
+                "Huishouden",
+                "Regie",
+                "AVE-niveau nu",
+                "Laatst gewijzigd",
+                "Ongewijzigd",
+            ] {
+                rij.col(|ui| {
+                    ui.label(RichText::new(k).strong());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(24.0, regels.len(), |mut rij| {
+                let Some(r) = regels.get(rij.index()) else {
+                    return;
+                };
+                let mut open = false;
+                rij.col(|ui| {
+                    open |= ui
+                        .link(format!("Huishouden {}", r.naam))
+                        .on_hover_text("Huishouden openen")
+                        .clicked();
+                });
+                tekst(
+                    &mut rij,
+                    if r.casusregie {
+                        "casusregisseur"
+                    } else {
+                        "procesregisseur"
+                    },
+                );
+                tekst(&mut rij, &niveau_tekst(r.niveau));
+                tekst(&mut rij, &nl(r.sinds));
+                tekst(
+                    &mut rij,
+                    &match (vandaag - r.sinds).num_days() {
+                        0 => "sinds vandaag".to_owned(),
+                        1 => "1 dag".to_owned(),
+                        n => format!("{n} dagen"),
+                    },
+                );
+                if open || rij.response().clicked() {
+                    actie = Some(Actie::OpenHuishouden(r.huishouden.clone()));
+                }
+            });
+        });
+    actie
 }
 
 fn tekst(rij: &mut egui_extras::TableRow<'_, '_>, t: &str) {
@@ -467,8 +591,9 @@ fn meldingen_ui(ui: &mut egui::Ui, regels: &[Regel<'_, OpenMelding>], team: bool
                     return;
                 };
                 let t = m.volgende();
-                let geklikt = regel(&mut rij, &m.naam, team.then_some(*mw), |rij| {
-                    tekst(rij, &nl(m.datum));
+                let mut melding = false;
+                let klik = regel(&mut rij, &m.naam, team.then_some(*mw), |rij| {
+                    melding = open_cel(rij, &nl(m.datum), "Melding openen");
                     tekst(
                         rij,
                         t.map_or("geen wettelijke termijn", |t| t.soort.label()),
@@ -483,8 +608,13 @@ fn meldingen_ui(ui: &mut egui::Ui, regels: &[Regel<'_, OpenMelding>], team: bool
                         }
                     });
                 });
-                if geklikt {
-                    actie = Some(Actie::OpenDossier(m.inwoner.clone()));
+                let klik = if melding { Klik::Record } else { klik };
+                if let Some(a) = na_klik(
+                    klik,
+                    &m.inwoner,
+                    Some(Actie::OpenMelding(m.melding.clone())),
+                ) {
+                    actie = Some(a);
                 }
             });
         });
@@ -514,13 +644,22 @@ fn herindicaties_ui(
                 let Some((mw, h)) = regels.get(rij.index()) else {
                     return;
                 };
-                let geklikt = regel(&mut rij, &h.naam, team.then_some(*mw), |rij| {
-                    tekst(rij, &h.voorziening);
+                let mut open = false;
+                let klik = regel(&mut rij, &h.naam, team.then_some(*mw), |rij| {
+                    open = open_cel(rij, &h.voorziening, "Besluit openen: op- of afschalen");
                     tekst(rij, &nl(h.eind));
                     tekst(rij, &dagen_tekst(h.dagen_tot_eind));
                 });
-                if geklikt {
-                    actie = Some(Actie::OpenDossier(h.inwoner.clone()));
+                let klik = if open { Klik::Record } else { klik };
+                if let Some(a) = na_klik(
+                    klik,
+                    &h.inwoner,
+                    h.melding.as_ref().map(|m| Actie::Herbeoordelen {
+                        melding: m.clone(),
+                        toekenning: h.toekenning.clone(),
+                    }),
+                ) {
+                    actie = Some(a);
                 }
             });
         });
@@ -554,13 +693,17 @@ fn achttien_ui(
                 let Some((mw, a)) = regels.get(rij.index()) else {
                     return;
                 };
-                let geklikt = regel(&mut rij, &a.naam, team.then_some(*mw), |rij| {
-                    tekst(rij, &a.voorziening);
+                let mut open = false;
+                let klik = regel(&mut rij, &a.naam, team.then_some(*mw), |rij| {
+                    open = open_cel(rij, &a.voorziening, "Melding van het besluit openen");
                     tekst(rij, &nl(a.verjaardag));
                     tekst(rij, &over_tekst((a.verjaardag - vandaag).num_days()));
                 });
-                if geklikt {
-                    actie = Some(Actie::OpenDossier(a.inwoner.clone()));
+                let klik = if open { Klik::Record } else { klik };
+                if let Some(a) =
+                    na_klik(klik, &a.inwoner, a.melding.clone().map(Actie::OpenMelding))
+                {
+                    actie = Some(a);
                 }
             });
         });
@@ -578,8 +721,9 @@ fn wachtend_ui(ui: &mut egui::Ui, regels: &[Regel<'_, Wachtend>], team: bool) ->
                 let Some((mw, w)) = regels.get(rij.index()) else {
                     return;
                 };
-                let geklikt = regel(&mut rij, &w.naam, team.then_some(*mw), |rij| {
-                    tekst(rij, &w.voorziening);
+                let mut open = false;
+                let klik = regel(&mut rij, &w.naam, team.then_some(*mw), |rij| {
+                    open = open_cel(rij, &w.voorziening, "Melding van het besluit openen");
                     tekst(rij, &nl(w.besluit));
                     tekst(
                         rij,
@@ -589,8 +733,11 @@ fn wachtend_ui(ui: &mut egui::Ui, regels: &[Regel<'_, Wachtend>], team: bool) ->
                         },
                     );
                 });
-                if geklikt {
-                    actie = Some(Actie::OpenDossier(w.inwoner.clone()));
+                let klik = if open { Klik::Record } else { klik };
+                if let Some(a) =
+                    na_klik(klik, &w.inwoner, w.melding.clone().map(Actie::OpenMelding))
+                {
+                    actie = Some(a);
                 }
             });
         });

@@ -709,11 +709,13 @@ fn formulier_toont_fouten_bij_de_velden_en_geeft_de_gebeurtenis() {
                 id: "mw-coach".into(),
                 naam: "Anna de Coach".into(),
                 rol: Rol::Wijkcoach,
+                wijkteam: Some("wt-noord".into()),
             },
             MedewerkerRol {
                 id: "mw-pm".into(),
                 naam: "Piet Procesmanager".into(),
                 rol: Rol::Procesmanager,
+                wijkteam: None,
             },
         ],
         vorige: None,

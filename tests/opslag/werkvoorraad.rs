@@ -150,11 +150,21 @@ fn termijn_stopt_bij_gesprek_en_onderzoek() {
         None
     );
     let w = werkvoorraad(&conn, INTAKER, d(2026, 11, 20)).expect("w");
-    assert!(
-        w.meldingen
-            .iter()
-            .any(|m| m.melding == schuld && m.termijnen.is_empty()),
-        "still open, no deadline"
+    // Still open: the first-conversation term stopped, the beschikking term
+    // (8 weeks after the eerste gesprek, art. 4a Wgs) runs instead.
+    let open = w
+        .meldingen
+        .iter()
+        .find(|m| m.melding == schuld)
+        .expect("still open");
+    let termijnen: Vec<(TermijnSoort, chrono::NaiveDate)> = open
+        .termijnen
+        .iter()
+        .map(|t| (t.soort, t.uiterste))
+        .collect();
+    assert_eq!(
+        termijnen,
+        [(TermijnSoort::SchuldhulpBeschikking, d(2027, 1, 8))]
     );
 }
 

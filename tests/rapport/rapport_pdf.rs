@@ -173,6 +173,11 @@ fn rapport_op_een_demoregister() {
             }
         }
     }
+    // The municipality's own indicator of the demo is in it too.
+    assert!(
+        alles.contains("eigen-poh-jeugd"),
+        "de eigen indicator staat in het rapport"
+    );
     // Dutch characters came through the embedded font.
     assert!(alles.contains("efficiënte"), "ë ontbreekt");
     assert!(alles.contains("Bron: "));
@@ -196,7 +201,11 @@ fn rapport_op_een_demoregister() {
         let (Cel::Tekst(code), Cel::Leeg) = (&rij[0], &rij[2]) else {
             continue;
         };
-        let ind = catalogus::indicator(code).expect("een indicator");
+        // A catalogue indicator or the demo's own one (eigen-poh-jeugd).
+        let ind = rapporten[0]
+            .uitkomst(code)
+            .expect("een indicator")
+            .indicator;
         if !ind.uitsplitsing.is_empty() {
             continue;
         }

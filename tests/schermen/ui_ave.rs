@@ -315,7 +315,7 @@ fn beheerder_herformuleert_een_niveau_anderen_lezen_alleen() {
     h.run();
     // An empty name is refused, beside its level, and nothing changes.
     klik(&mut h, "Teksten opslaan");
-    h.get_by_label("naam van niveau 2: mag niet leeg zijn");
+    h.get_by_label("Naam van niveau 2: mag niet leeg zijn.");
     assert_eq!(
         store::ave::niveau_teksten(&lees).expect("teksten")[2].naam,
         "Meervoudige problematiek"
@@ -339,4 +339,56 @@ fn beheerder_herformuleert_een_niveau_anderen_lezen_alleen() {
     );
     // The badge follows the new name.
     h.get_by_label("Niveau 2 · Meerdere zorgen");
+}
+
+/// The casusregisseur stays between level changes, and the list offers the
+/// staff of the worker's own wijkteam, never the beheerder (issue 14).
+#[test]
+fn casusregisseur_blijft_en_alleen_het_eigen_team() {
+    let map = tempfile::tempdir().expect("tempdir");
+    let pad = fixture(&map);
+    {
+        // A worker of another wijkteam.
+        let c = store::open(&pad).expect("open");
+        let tx = Transaction::new_unchecked(&c, TransactionBehavior::Immediate).expect("tx");
+        voeg_in(
+            &tx,
+            &Record::Medewerker(Medewerker {
+                id: "MW-WEST".into(),
+                naam: "Wendy West".into(),
+                rol: Rol::Wijkcoach,
+                wijkteam: Some("W-WEST".into()),
+            }),
+        )
+        .expect("medewerker");
+        tx.commit().expect("commit");
+    }
+    let mut h = harness(&pad, WIJKCOACH);
+    open_huishouden(&mut h, "bert bos", "Bert Bos");
+    klik(&mut h, "Op- of afschalen");
+    klik(&mut h, "Niveau 2 · Meervoudige problematiek");
+    typ(&mut h, "Reden", "Meerdere leefgebieden");
+    klik(&mut h, "Casusregisseur");
+    h.get_by_label("Ineke Intaker (Intaker)");
+    assert!(h.query_by_label("Bert Beheer (Beheerder)").is_none());
+    assert!(h.query_by_label("Wendy West (Wijkcoach)").is_none());
+    klik(&mut h, "Wim Coach (Wijkcoach)");
+    klik(&mut h, "Opslaan");
+    h.get_by_label("Opgeslagen: Niveau 2 · Meervoudige problematiek per 26-11-2026.");
+
+    // Scaling down: Wim is still chosen, the worker only gives the reason.
+    klik(&mut h, "Op- of afschalen");
+    klik(&mut h, "Niveau 0 · Zelfredzaam");
+    typ(&mut h, "Reden", "Plan afgerond");
+    klik(&mut h, "Opslaan");
+    h.get_by_label("Opgeslagen: Niveau 0 · Zelfredzaam per 26-11-2026.");
+    let lees = store::open(&pad).expect("lees");
+    let laatste = store::ave::historie(&lees, "H-BOS")
+        .expect("historie")
+        .pop()
+        .expect("event");
+    assert_eq!(laatste.niveau, 0);
+    assert_eq!(laatste.casusregisseur.as_deref(), Some(WIJKCOACH));
+    // Three changes, two of them today: numbered in the list.
+    h.get_by_label("wijziging 2 van 2 op 26-11-2026");
 }

@@ -122,6 +122,11 @@ impl Opzet {
 
 /// The app on a register file; `voor` may change the file before the app opens.
 fn opzet(voor: impl FnOnce(&std::path::Path)) -> Opzet {
+    opzet_van_hoogte(voor, 2400.0)
+}
+
+/// [`opzet`] in a window `hoogte` points tall.
+fn opzet_van_hoogte(voor: impl FnOnce(&std::path::Path), hoogte: f32) -> Opzet {
     let dir = tempfile::tempdir().expect("tempdir");
     let pad = dir.path().join("register.sqlite");
     let bea = vul(&mut store::open(&pad).expect("open"));
@@ -131,8 +136,8 @@ fn opzet(voor: impl FnOnce(&std::path::Path)) -> Opzet {
         vaste::vandaag(),
         Klok::lokaal(begin),
     );
-    // Tall, so every section of Beheer is on screen without scrolling.
-    let mut h = harness_van(app, 1280.0, 2400.0);
+    // Tall by default, so every section of Beheer is on screen without scrolling.
+    let mut h = harness_van(app, 1280.0, hoogte);
     h.run();
     Opzet {
         h,
@@ -155,23 +160,23 @@ fn beheerder_ziet_het_log_filtert_en_exporteert() {
     );
     o.h.get_by_label("Keten intact: alle 3 regels kloppen.");
     o.h.get_by_label("Regels 1–3 van 3 (nieuwste eerst)");
-    o.h.get_by_label("inloggen");
-    o.h.get_by_label("account-toevoegen");
+    // Actions as sentences, people by name and role, never by code.
+    o.h.get_by_label("Aangemeld");
+    o.h.get_by_label("Account toegevoegd");
     assert!(
-        o.h.query_all_by_label(&format!("Bea Beheer ({})", o.bea))
-            .count()
-            >= 2,
-        "the actor by name and id"
+        o.h.query_all_by_label("Bea Beheer (Beheerder)").count() >= 2,
+        "the actor by name and role"
     );
+    assert!(o.h.query_by_label_contains(&o.bea).is_none());
 
     // Filter on the action.
     o.klik("Soort actie");
-    o.h.get_by_role_and_label(egui::accesskit::Role::Button, "inloggen")
+    o.h.get_by_role_and_label(egui::accesskit::Role::Button, "Aangemeld")
         .click();
     o.draai();
     o.klik("Filter toepassen");
     o.h.get_by_label("Regels 1–1 van 1 (nieuwste eerst)");
-    assert!(o.h.query_by_label("account-toevoegen").is_none());
+    assert!(o.h.query_by_label("Account toegevoegd").is_none());
 
     // A date that is not one keeps the filter and says so.
     o.typ("Van", "31-02-2025");
@@ -209,7 +214,7 @@ fn beheerder_ziet_het_log_filtert_en_exporteert() {
     );
     // The export row shows in the table at once.
     o.h.get_by_label("Regels 1–4 van 4 (nieuwste eerst)");
-    o.h.get_by_label("export");
+    o.h.get_by_label("Geëxporteerd");
     o.wacht_op("Keten intact");
     o.h.get_by_label("Keten intact: alle 4 regels kloppen.");
 }
@@ -244,17 +249,25 @@ fn bladeren_door_een_groot_log() {
     o.h.get_by_label("Regels 51–100 van 123 (nieuwste eerst)");
     o.klik("Oudste");
     o.h.get_by_label("Regels 101–123 van 123 (nieuwste eerst)");
-    // The oldest page starts at row 23 (the 21st dossier opened).
-    o.h.get_by_label("inwoner:in-20");
-    assert!(o.h.query_by_label("inwoner:in-70").is_none());
+    // The oldest page starts at row 23 (the 21st dossier opened); these
+    // residents are not in the register, and the screen says so instead
+    // of showing their ids.
+    o.h.get_by_label("23");
+    assert!(o.h.query_by_label("24").is_none());
+    assert!(
+        o.h.query_all_by_label("Inwoner (niet meer in het register)")
+            .count()
+            > 10
+    );
+    assert!(o.h.query_by_label_contains("in-20").is_none());
     o.klik("Nieuwste");
     o.h.get_by_label("Regels 1–50 van 123 (nieuwste eerst)");
 
     // Per resident: the id as typed.
-    o.typ("Inwoner of object", "in-7");
+    o.typ("Inwonernummer", "in-7");
     o.klik("Filter toepassen");
     o.h.get_by_label("Regels 1–1 van 1 (nieuwste eerst)");
-    o.h.get_by_label("inwoner:in-7");
+    o.h.get_by_label("Inwoner (niet meer in het register)");
 }
 
 #[test]
@@ -320,7 +333,7 @@ fn beheerder_vernietigt_na_bevestiging() {
     o.h.run();
     o.klik("Ja, definitief vernietigen");
     o.h.get_by_label(
-        "Dossier van inwoner in-oud-1 vernietigd: 1 meldingen, 0 verwijzingen, 0 toekenningen, 0 AVE-gebeurtenissen en 0 vorderingen verwijderd.",
+        "Dossier van inwoner in-oud-1 vernietigd: 1 melding, 0 verwijzingen, 0 toekenningen, 0 AVE-gebeurtenissen en 0 vorderingen verwijderd.",
     );
     o.h.get_by_label("1 dossier te vernietigen.");
     assert!(o.h.query_by_label("in-oud-1").is_none());
@@ -402,4 +415,157 @@ fn register_weigert_wie_geen_beheerder_is() {
         .count();
     assert_eq!(geweigerde, 7);
     assert_eq!(register.te_vernietigen().unwrap().len(), 2);
+}
+
+#[test]
+fn beheerder_maakt_een_backup_en_zet_die_terug() {
+    let mut o = opzet_van_hoogte(|_| {}, 800.0);
+    o.log_in("bea", WW);
+    o.klik("Beheer");
+    o.h.get_by_label_contains("Nog geen backups");
+    o.klik("Nu een backup maken");
+    o.h.get_by_label_contains("Backup gemaakt: Handmatige backup van ");
+    o.h.get_by_label_contains("1 backup, samen ");
+    // After the backup Fatima's account is deactivated (another window).
+    accounts::zet_actief(&mut o.lees(), &o.bea, "mw-1", false, begin()).expect("deactiveren");
+    let actief = |o: &Opzet| {
+        accounts::lijst(&o.lees())
+            .unwrap()
+            .into_iter()
+            .find(|a| a.medewerker == "mw-1")
+            .unwrap()
+            .actief
+    };
+    assert!(!actief(&o));
+
+    // Restoring asks first, in a dialog inside the 1280×800 window.
+    o.klik("Terugzetten…");
+    let scherm = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    for label in ["Backup terugzetten?", "Terugzetten", "Annuleren"] {
+        let rect = o.h.get_by_label(label).rect();
+        assert!(
+            scherm.contains_rect(rect),
+            "{label} at {rect:?} is off-screen"
+        );
+    }
+    // Esc closes it without restoring.
+    o.h.key_press(egui::Key::Escape);
+    o.draai();
+    assert!(o.h.query_by_label("Backup terugzetten?").is_none());
+    assert!(!actief(&o));
+
+    o.klik("Terugzetten…");
+    o.klik("Terugzetten");
+    o.h.get_by_label_contains(
+        "teruggezet. De stand van daarvoor is bewaard als: Stand vóór terugzetten, ",
+    );
+    assert!(actief(&o), "the backup's state is back");
+    let laatste = &audit::lees(&o.lees(), &AuditFilter::default(), 1).unwrap()[0];
+    assert_eq!(
+        (laatste.actor.as_str(), laatste.actie.as_str()),
+        (o.bea.as_str(), "restore")
+    );
+    // Two backups now: the manual one and the state before the restore.
+    o.h.get_by_label_contains("2 backups, samen ");
+}
+
+#[test]
+fn een_bestand_dat_geen_backup_is_wordt_niet_teruggezet() {
+    let mut o = opzet(|_| {});
+    // Not logged in: refused before anything is read.
+    assert!(o.h.state().loket().zet_backup_terug(&o.pad).is_err());
+    o.log_in("bea", WW);
+    let nep = o.pad.with_file_name("nep.sqlite.gz");
+    std::fs::write(&nep, b"geen backup").unwrap();
+    let fout = o.h.state().loket().zet_backup_terug(&nep).unwrap_err();
+    assert!(
+        matches!(
+            fout,
+            store::StoreFout::HerstelGeweigerd(_) | store::StoreFout::GeenRegister(_)
+        ),
+        "{fout:?}"
+    );
+    // Nothing changed: the last row is still the login.
+    let laatste = &audit::lees(&o.lees(), &AuditFilter::default(), 1).unwrap()[0];
+    assert_eq!(laatste.actie, "inloggen");
+}
+
+#[test]
+fn een_wijkcoach_maakt_geen_backup() {
+    let mut o = opzet(|_| {});
+    o.log_in("fatima", WW_FATIMA);
+    let fout = o.h.state().loket().maak_backup_nu().unwrap_err();
+    assert!(matches!(fout, store::StoreFout::GeenToegang(_)), "{fout:?}");
+    assert!(!store::backup::backup_map(&o.pad).exists());
+}
+
+#[test]
+fn beheerder_heft_een_blokkering_op() {
+    let mut o = opzet(|pad| {
+        let mut conn = store::open(pad).unwrap();
+        for _ in 0..accounts::MAX_MISLUKTE_POGINGEN {
+            let _ = accounts::inloggen(&mut conn, "fatima", "verkeerd-wachtwoord", begin());
+        }
+    });
+    o.log_in("bea", WW);
+    o.klik("Beheer");
+    o.h.get_by_label_contains("Geblokkeerd tot");
+    o.klik("Blokkering opheffen");
+    o.h.get_by_label("Blokkering opgeheven: de medewerker kan weer inloggen.");
+    assert!(o.h.query_by_label_contains("Geblokkeerd tot").is_none());
+    let fatima = accounts::lijst(&o.lees())
+        .unwrap()
+        .into_iter()
+        .find(|a| a.medewerker == "mw-1")
+        .unwrap();
+    assert_eq!(fatima.geblokkeerd_tot, None);
+    let laatste = &audit::lees(&o.lees(), &AuditFilter::default(), 1).unwrap()[0];
+    assert_eq!(
+        (
+            laatste.actor.as_str(),
+            laatste.actie.as_str(),
+            laatste.object.as_deref()
+        ),
+        (
+            o.bea.as_str(),
+            "account-deblokkeren",
+            Some("medewerker:mw-1")
+        )
+    );
+    // And Fatima logs in with her own password at once.
+    accounts::inloggen(&mut o.lees(), "fatima", WW_FATIMA, begin()).expect("fatima logs in");
+}
+
+#[test]
+fn de_vraag_om_te_vernietigen_staat_in_beeld() {
+    // A window of 1280×800: the list of due dossiers sits low in Beheer,
+    // but the question appears as a dialog in the middle of the window.
+    let mut o = opzet_van_hoogte(|_| {}, 800.0);
+    o.log_in("bea", WW);
+    o.naar_beheer("Bewaartermijnen");
+    o.h.query_all_by_label("Vernietigen…")
+        .next()
+        .unwrap()
+        .click();
+    o.draai();
+    let scherm = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    for label in [
+        "Het dossier van inwoner in-oud-1 definitief vernietigen?",
+        "Ja, definitief vernietigen",
+        "Annuleren",
+    ] {
+        let rect = o.h.get_by_label(label).rect();
+        assert!(
+            scherm.contains_rect(rect),
+            "{label} at {rect:?} is off-screen"
+        );
+    }
+    // Esc cancels: nothing destroyed.
+    o.h.key_press(egui::Key::Escape);
+    o.draai();
+    assert!(
+        o.h.query_by_label("Ja, definitief vernietigen").is_none(),
+        "Esc closes the question"
+    );
+    o.h.get_by_label("2 dossiers te vernietigen.");
 }

@@ -408,7 +408,7 @@ fn huishoudopeningen(conn: &Connection) -> Vec<(String, String, Option<String>)>
 }
 
 #[test]
-fn huishouden_openen_vraagt_het_doel_een_keer_en_wordt_gelogd() {
+fn huishouden_van_het_dossier_erft_het_doel_en_wordt_gelogd() {
     let mut o = opzet(true, true);
     // A wijkcoach of Jan's team works with the household.
     let mut conn = o.lees();
@@ -431,19 +431,9 @@ fn huishouden_openen_vraagt_het_doel_een_keer_en_wordt_gelogd() {
     o.h.run();
     assert!(o.h.query_by_label("Doel van het openen").is_none());
 
+    // The household of the dossier just opened serves the same purpose: not
+    // asked again (issue 14), logged with the dossier's purpose.
     o.h.get_by_label("Huishouden bekijken").click();
-    o.h.run();
-    o.h.run();
-    o.h.get_by_label("Doel van het openen");
-    o.h.get_by_label_contains("Waarom opent u dit huishouden?");
-    assert!(
-        o.h.query_by_label("Huishouden de Vries (hh-1)").is_none(),
-        "the household waits for the purpose"
-    );
-    assert!(huishoudopeningen(&o.lees()).is_empty());
-    o.h.get_by_label("AVE (4)").click();
-    o.h.run();
-    o.h.key_press(egui::Key::Enter);
     o.h.run();
     o.h.run();
     assert!(o.h.query_by_label("Doel van het openen").is_none());
@@ -451,7 +441,7 @@ fn huishouden_openen_vraagt_het_doel_een_keer_en_wordt_gelogd() {
     let verwacht = (
         "mw-1".to_owned(),
         "huishouden:hh-1".to_owned(),
-        Some("ave".to_owned()),
+        Some("intake".to_owned()),
     );
     assert_eq!(
         huishoudopeningen(&o.lees()),
@@ -468,8 +458,7 @@ fn huishouden_openen_vraagt_het_doel_een_keer_en_wordt_gelogd() {
     assert!(o.h.query_by_label("Doel van het openen").is_none());
     o.h.get_by_label("Huishouden de Vries (hh-1)");
     assert_eq!(huishoudopeningen(&o.lees()), [verwacht.clone(), verwacht]);
-    // The purpose for the dossier was asked apart from the household's:
-    // going back to the dossier opened it again (checked and logged) with
+    // Going back to the dossier opened it again (checked and logged) with
     // the purpose answered for it, intake.
     let dossier = openingen(&o.lees());
     assert_eq!(dossier.len(), 2, "{dossier:?}");

@@ -203,7 +203,7 @@ fn sociale_kaart_toont_voorzieningen_en_contracten() {
     h.run();
     h.get_by_label("Begeleiding individueel");
     h.get_by_label("02 Begeleiding");
-    h.get_by_label("dagstructurering, wijkkamer");
+    h.get_by_label("Dagstructurering, Wijkkamer");
     h.get_by_label("Contracten (3)").click();
     h.run();
     // ct-oud ended in 2022, the others run on 01-06-2025.
@@ -255,7 +255,9 @@ fn importfout_bij_onbekend_pad_wordt_getoond() {
     h.get_by_label("Importeren").click();
     h.run();
     h.get_by_label("Import mislukt: er is niets opgeslagen");
-    h.get_by_label("het bestand /bestaat/niet/register.jsonl bestaat niet");
+    h.get_by_label(
+        "Het bestand /bestaat/niet/register.jsonl bestaat niet: controleer het pad of kies Bladeren…",
+    );
     assert_eq!(
         h.query_all_by_label_contains("bestaat niet").count(),
         1,

@@ -228,14 +228,17 @@ fn andere_rol_ziet_geen_rapportage_en_het_register_weigert() {
 
 #[test]
 fn het_scherm_opent_met_de_cijfers_van_de_voorgestelde_jaren() {
-    // No click on Berekenen: the four years up to this year are computed on opening.
+    // No click on Berekenen: the three years up to this year are computed on
+    // opening (their columns fit 1280 px).
     let h = harness(LEIDER);
     assert!(
         h.query_by_label("Kies de jaren en klik op Berekenen om de indicatoren te zien.")
             .is_none()
     );
     h.get_by_label("3.8.1 2024: 2");
-    h.get_by_label("Begroot 2023");
+    h.get_by_label("Begroot 2024");
+    h.get_by_label("Begroot 2026");
+    assert!(h.query_by_label("Begroot 2023").is_none());
 }
 
 /// (#16) The wijkteam choice: a teamleider sees the municipality and their
@@ -348,4 +351,28 @@ fn teamleider_voegt_een_eigen_indicator_toe() {
         0,
         "nog geen waarden"
     );
+}
+
+/// (#16 point 4) The button "PDF voor de raad" writes the report of the
+/// chosen years as a PDF to the typed path.
+#[test]
+fn pdf_voor_de_raad_vanuit_het_scherm() {
+    let mut h = harness(LEIDER);
+    bereken(&mut h, "2023", "2024");
+    let map = tempfile::tempdir().expect("map");
+    let pad = map.path().join("raad");
+    typ(&mut h, "Exportbestand", pad.to_str().expect("pad"));
+    h.get_by_label("PDF voor de raad").click();
+    for _ in 0..100 {
+        h.run();
+        if h.query_by_label_contains("Export geschreven naar")
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.get_by_label_contains("Export geschreven naar");
+    let bytes = std::fs::read(map.path().join("raad.pdf")).expect("pdf");
+    assert!(bytes.starts_with(b"%PDF"), "een PDF");
 }

@@ -180,6 +180,15 @@ fn in_gebruik_wordt_beeindigd_niet_verwijderd() {
     h.get_by_label("Verwijderen").click();
     h.run();
     h.get_by_label("'Wlz-zorg thuis' verwijderd.");
+    // Nothing is chosen any more, and that is no error.
+    h.run();
+    assert!(
+        h.query_by_label_contains("kon niet worden gelezen")
+            .is_none()
+            && h.query_by_label_contains("niet gevonden").is_none(),
+        "no red message after deleting"
+    );
+    h.get_by_label("Klik op een voorziening om die te wijzigen, te beëindigen of te verwijderen.");
     let weg: Option<String> = db
         .query_row("SELECT id FROM voorziening WHERE id = 'V-WLZ'", [], |r| {
             r.get(0)
@@ -388,4 +397,24 @@ fn weggaan_met_niet_opgeslagen_invoer_vraagt_eerst() {
             .is_none()
     );
     assert_eq!(h.state().scherm(), Scherm::Beheer);
+}
+
+#[test]
+fn velden_van_een_nieuwe_aanbieder_zijn_breed_genoeg() {
+    let Opzet {
+        mut h,
+        db: _db,
+        _map,
+    } = opzet(BEHEERDER);
+    h.get_by_label_contains("Aanbieders (").click();
+    h.run();
+    h.get_by_label("Nieuwe aanbieder").click();
+    h.run();
+    // The first field has the focus, so typing starts at once.
+    assert!(h.get_by_label("Naam").is_focused());
+    // A grid cell once kept these fields at egui's 40-point start width.
+    for label in ["Naam", "KvK-nummer (8 cijfers)"] {
+        let breedte = h.get_by_label(label).rect().width();
+        assert!(breedte >= 300.0, "{label}: {breedte} points wide");
+    }
 }

@@ -6,7 +6,7 @@
 #![allow(clippy::expect_used, reason = "tests may fail loudly")]
 
 use crate::steun::d;
-use crate::steun::klantreis::{INTAKER, SCHULD};
+use crate::steun::klantreis::{INTAKER, SCHULD, WIJKCOACH};
 use crate::steun::ui::{harness_van, y};
 use crate::steun::werkvoorraad::{LEIDER, fixture, schrijf, toekenning, vandaag};
 use egui_kittest::Harness;
@@ -207,4 +207,121 @@ fn toekenning_zonder_melding_staat_bij_de_teamleider() {
     // No worker has it.
     let h = harness_op(met_directe_verwijzing(), Some(INTAKER));
     assert!(h.query_by_label("Jesse Jong").is_none());
+}
+
+/// The wijkcoach's real work (issue 14): casusregisseur of two households
+/// (Anna's at AVE 2 since August, Sem's at AVE 3 since October), and a
+/// besluit she took on the intaker's melding of Henk, granted on 12
+/// November and not started.
+fn met_casusregie_en_wachtend_besluit() -> Connection {
+    use wijkregister::domain::ave::{NieuweAveGebeurtenis, Procesregisseur};
+    use wijkregister::store::ave;
+    let conn = fixture();
+    let op = d(2026, 11, 1).and_hms_opt(9, 0, 0).expect("tijd");
+    for (huishouden, datum, niveau) in [
+        ("H-I-ANNA", d(2026, 8, 3), 2),
+        ("H-I-SEM", d(2026, 10, 12), 3),
+    ] {
+        ave::registreer(
+            &conn,
+            &NieuweAveGebeurtenis {
+                huishouden: huishouden.into(),
+                datum,
+                niveau,
+                reden: "Meerdere leefgebieden; één plan.".into(),
+                casusregisseur: Some(WIJKCOACH.into()),
+                procesregisseur: (niveau >= 3)
+                    .then(|| Procesregisseur::Organisatie("Zorg- en Veiligheidshuis".into())),
+                geregistreerd_door: WIJKCOACH.into(),
+                reden_geen_procesmanager: None,
+            },
+            vandaag(),
+            op,
+        )
+        .expect("ave");
+    }
+    let henk: String = conn
+        .query_row(
+            "SELECT id FROM melding WHERE inwoner = 'I-HANSEN'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("melding van Henk");
+    schrijf(
+        &conn,
+        &[toekenning(
+            "T-HENK",
+            &henk,
+            "I-HANSEN",
+            "V-BEGELEIDING",
+            d(2026, 11, 12),
+            None,
+            None,
+        )],
+    );
+    // The coach recorded the aanvraag en besluit step of that melding.
+    conn.execute(
+        "INSERT INTO klantreis_stap (melding, stap, datum, medewerker, notitie, vastgelegd_op)
+         VALUES (?1, 'aanvraag-besluit', '2026-11-12', ?2, 'Begeleiding toegekend.', '2026-11-12T10:00:00')",
+        rusqlite::params![henk, WIJKCOACH],
+    )
+    .expect("stap");
+    conn
+}
+
+#[test]
+fn wijkcoach_ziet_casusregie_en_wachtend_besluit() {
+    let mut h = harness_op(met_casusregie_en_wachtend_besluit(), Some(WIJKCOACH));
+    h.get_by_label("Werkvoorraad van Wim Coach");
+    // Her households, the longest unchanged first, with level and date.
+    let kop = y(&h, "Huishoudens waar u casus- of procesregisseur bent (2)");
+    let anna = y(&h, "Huishouden Anna Bos");
+    let sem = y(&h, "Huishouden Sem Smit");
+    assert!(kop < anna && anna < sem);
+    h.get_by_label("AVE 2 – meervoudige problematiek");
+    h.get_by_label("AVE 3 – complex, vastgelopen of onveilig");
+    h.get_by_label("03-08-2026");
+    h.get_by_label("12-10-2026");
+    h.get_by_label("115 dagen");
+    h.get_by_label("45 dagen");
+    // The decision she took on the intaker's melding waits 14 days.
+    h.get_by_label("Toegekend, nog niet gestart (1)");
+    let wacht = y(&h, "Toegekend, nog niet gestart (1)");
+    let henk: Vec<f32> = h
+        .get_all_by_label("Henk Hansen")
+        .map(|n| n.rect().center().y)
+        .collect();
+    assert_eq!(henk.len(), 2, "open melding en wachtend besluit");
+    assert!(henk[0] < wacht && henk[1] > wacht);
+    h.get_by_label("14 dagen");
+    // And Henk's open melding, on which she took the decision, is hers to follow too.
+    h.get_by_label_contains("Open meldingen (2)");
+
+    // The provision opens Henk's melding (the record), the household line the household.
+    h.get_by_label("Individuele begeleiding").click();
+    h.run();
+    let henk = h
+        .state()
+        .loket()
+        .dossier("I-HANSEN")
+        .expect("dossier")
+        .meldingen[0]
+        .id
+        .clone();
+    assert_eq!(
+        h.state().getoond(),
+        Some(wijkregister::ui::actie::Plek::Melding {
+            id: henk,
+            herbeoordelen: None
+        })
+    );
+    h.get_by_label_contains("Melding van Henk Hansen");
+
+    let mut h = harness_op(met_casusregie_en_wachtend_besluit(), Some(WIJKCOACH));
+    h.get_by_label("Huishouden Sem Smit").click();
+    h.run();
+    assert_eq!(
+        h.state().getoond(),
+        Some(wijkregister::ui::actie::Plek::Huishouden("H-I-SEM".into()))
+    );
 }

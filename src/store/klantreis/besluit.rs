@@ -118,10 +118,17 @@ fn besluit_in(
     vorige: Option<&str>,
 ) -> Result<String, StoreFout> {
     let kern = melding(tx, &b.melding)?;
-    let afweging = afweging(tx, &b.melding)?
-        .voor_maatwerk()
-        .map_err(StoreFout::Validatie)?;
     let info = voorziening_info(tx, "voorziening", &b.voorziening)?;
+    // Schuldhulp has its own path: the beschikking on toelating follows the
+    // eerste gesprek without the afwegingsladder (when the ladder was
+    // answered in full, its answers go with the decision).
+    let schuldhulp = kern.wet == Some(Wet::Schuldhulp) && info.wet == Some(Wet::Schuldhulp);
+    let ladder = afweging(tx, &b.melding)?.voor_maatwerk();
+    let afweging = match ladder {
+        Ok(a) => Some(a),
+        Err(_) if schuldhulp => None,
+        Err(f) => return Err(StoreFout::Validatie(f)),
+    };
     if info.soort != VoorzieningSoort::Maatwerk {
         return Err(fout(
             "voorziening",
@@ -270,9 +277,14 @@ fn besluit_in(
         leveringsvorm: b.leveringsvorm,
         doorbraak: b.doorbraak,
         reden_einde: None,
-        afweging: Some(afweging),
+        afweging,
     };
-    if let Err(f) = record.valideer_nieuw_besluit() {
+    let controle = if schuldhulp {
+        record.valideer()
+    } else {
+        record.valideer_nieuw_besluit()
+    };
+    if let Err(f) = controle {
         fouten.extend(f);
     }
     klaar(fouten)?;

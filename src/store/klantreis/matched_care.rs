@@ -113,3 +113,28 @@ pub fn passende_voorzieningen_voor_melding(
     let kern = self::melding(conn, melding)?;
     passende_voorzieningen(conn, kern.wet, &kern.leefgebieden, dag)
 }
+
+/// Links a provision to life domains and providers, keeping links that
+/// exist (`INSERT OR IGNORE`, no audit row: used inside the transaction
+/// that writes a demo register, as `koppel_geleverde_aanbieders` after an
+/// import). A beheerder changes the links afterwards as usual.
+pub fn koppel_voorziening(
+    conn: &Connection,
+    voorziening: &str,
+    leefgebieden: &[Leefgebied],
+    aanbieders: &[&str],
+) -> Result<(), StoreFout> {
+    let mut lg = conn.prepare_cached(
+        "INSERT OR IGNORE INTO voorziening_leefgebied (voorziening, leefgebied) VALUES (?1, ?2)",
+    )?;
+    for l in leefgebieden {
+        lg.execute(params![voorziening, l.code()])?;
+    }
+    let mut ab = conn.prepare_cached(
+        "INSERT OR IGNORE INTO voorziening_aanbieder (voorziening, aanbieder) VALUES (?1, ?2)",
+    )?;
+    for a in aanbieders {
+        ab.execute(params![voorziening, a])?;
+    }
+    Ok(())
+}

@@ -56,7 +56,7 @@ pub use inwoner::{
     DubbelReden, MogelijkDubbel, NieuweInwoner, inwoner_toevoegen, mogelijke_dubbelen,
 };
 pub use matched_care::{
-    AanbiederOptie, PassendeVoorziening, passende_voorzieningen,
+    AanbiederOptie, PassendeVoorziening, koppel_voorziening, passende_voorzieningen,
     passende_voorzieningen_voor_melding,
 };
 pub use melding::{

@@ -77,7 +77,8 @@ pub fn nog_te_doen(conn: &Connection, melding: &str) -> Result<Vec<Stap>, StoreF
             .map(|(stap, _, _)| stap)
             .collect();
     }
-    Ok(crate::domain::klantreis::nog_te_doen(&lijst))
+    let wet = super::melding(conn, melding)?.wet;
+    Ok(crate::domain::klantreis::nog_te_doen_onder(wet, &lijst))
 }
 
 /// The steps an imported melding (one without recorded steps) implies by
@@ -155,7 +156,8 @@ pub(super) fn stap_in(
         overnemen(conn, h, melding)?;
     }
     let vorige = stappen(conn, melding)?.pop();
-    Stap::controleer_volgorde(vorige.as_ref().map(|v| v.stap), s.stap)
+    let wet = super::melding(conn, melding)?.wet;
+    Stap::controleer_volgorde_onder(wet, vorige.as_ref().map(|v| v.stap), s.stap)
         .map_err(|f| fout("stap", f))?;
     controleer_datum(
         vorige.as_ref().map(|v| (v.stap, v.datum)),

@@ -26,6 +26,7 @@ pub struct AccountsScherm {
 enum Wijziging {
     Toevoegen,
     Actief(String, bool),
+    Deblokkeer(String),
     Reset,
 }
 
@@ -65,7 +66,7 @@ impl AccountsScherm {
         let mut wijziging = None;
         let mut annuleer = false;
         ui.add_space(16.0);
-        ui.label(RichText::new("Accounts").strong().size(16.0));
+        ui.label(crate::ui::theme::sectie("Accounts"));
         ui.label("Accounts worden nooit verwijderd (de geschiedenis verwijst ernaar); deactiveer een account dat niet meer mag inloggen.");
         ui.add_space(4.0);
         let lijst = self.lijst.clone().unwrap_or_default();
@@ -82,15 +83,15 @@ impl AccountsScherm {
                     ui.label(&a.naam);
                     ui.label(&a.gebruikersnaam);
                     ui.label(a.rol.label());
-                    let status = match (&a.actief, &a.geblokkeerd_tot) {
+                    let geblokkeerd = a.geblokkeerd_tot.as_ref().filter(|tot| {
+                        tot.as_str() > nu.format("%Y-%m-%dT%H:%M:%S").to_string().as_str()
+                    });
+                    let status = match (&a.actief, geblokkeerd) {
                         (false, _) => "Gedeactiveerd".to_owned(),
-                        (true, Some(tot))
-                            if tot.as_str()
-                                > nu.format("%Y-%m-%dT%H:%M:%S").to_string().as_str() =>
-                        {
+                        (true, Some(tot)) => {
                             format!("Geblokkeerd tot {}", tot.get(11..16).unwrap_or(tot))
                         }
-                        (true, _) => "Actief".to_owned(),
+                        (true, None) => "Actief".to_owned(),
                     };
                     ui.label(status);
                     ui.horizontal(|ui| {
@@ -104,7 +105,15 @@ impl AccountsScherm {
                                 wijziging = Some(Wijziging::Actief(a.medewerker.clone(), actief));
                             }
                         }
-                        if ui.button("Wachtwoord resetten").clicked() {
+                        if geblokkeerd.is_some()
+                            && ui
+                                .button("Blokkering opheffen")
+                                .on_hover_text("Laat deze medewerker meteen weer inloggen met het eigen wachtwoord")
+                                .clicked()
+                        {
+                            wijziging = Some(Wijziging::Deblokkeer(a.medewerker.clone()));
+                        }
+                        if ui.button("Nieuw wachtwoord instellen").clicked() {
                             self.reset = Some((a.medewerker.clone(), String::new(), String::new()));
                         }
                     });
@@ -179,7 +188,7 @@ impl AccountsScherm {
             let l = ui.label("Gebruikersnaam voor het account");
             ui.add(
                 egui::TextEdit::singleline(&mut self.nieuw_gebruikersnaam)
-                    .desired_width(120.0)
+                    .desired_width(220.0)
                     .char_limit(crate::ui::widgets::lengte::NAAM),
             )
             .labelled_by(l.id);
@@ -259,6 +268,9 @@ impl AccountsScherm {
                     }
                 })
             }
+            Wijziging::Deblokkeer(medewerker) => loket
+                .deblokkeer_account(&medewerker)
+                .map(|()| "Blokkering opgeheven: de medewerker kan weer inloggen.".to_owned()),
             Wijziging::Reset => {
                 let Some((medewerker, ww, herhaling)) = self.reset.take() else {
                     return;

@@ -48,6 +48,8 @@ pub struct AuditlogScherm {
     pagina: u64,
     totaal: Option<u64>,
     rijen: Option<Vec<AuditRij>>,
+    /// What people read for the objects on the page, by stored object.
+    objectnamen: std::collections::HashMap<String, String>,
     acties: Option<Vec<String>>,
     medewerkers: Option<Vec<MedewerkerRij>>,
     verificatie: Option<Result<Verificatie, String>>,
@@ -202,7 +204,12 @@ impl AuditlogScherm {
             self.pagina = self.pagina.min(laatste);
             let overslaan = self.pagina * u64::from(PAGINA_GROOTTE);
             match loket.auditlog_pagina(&self.filter, overslaan, PAGINA_GROOTTE) {
-                Ok(r) => self.rijen = Some(r),
+                Ok(r) => {
+                    let objecten: Vec<&str> =
+                        r.iter().filter_map(|r| r.object.as_deref()).collect();
+                    self.objectnamen = loket.auditlog_objectnamen(&objecten).unwrap_or_default();
+                    self.rijen = Some(r);
+                }
                 Err(fout) => {
                     self.melding =
                         Some(Err(format!("Het auditlog kon niet worden gelezen: {fout}")));
@@ -221,25 +228,49 @@ impl AuditlogScherm {
         );
     }
 
+    /// The medewerker's name (and role), never the id.
     fn naam_van(&self, actor: &str) -> String {
+        match actor {
+            "systeem" => return "Het register zelf".to_owned(),
+            "onbekend" => return "Onbekende gebruiker".to_owned(),
+            _ => {}
+        }
         self.medewerkers
             .as_deref()
             .unwrap_or_default()
             .iter()
             .find(|m| m.id == actor)
-            .map_or_else(|| actor.to_owned(), |m| format!("{} ({actor})", m.naam))
+            .map_or_else(
+                || "Onbekende medewerker".to_owned(),
+                |m| format!("{} ({})", m.naam, m.rol.label()),
+            )
+    }
+
+    /// What the object of a row is, in words: a name and date, never an id.
+    fn object_van(&self, object: &str) -> String {
+        if let Some(naam) = self.objectnamen.get(object) {
+            return crate::ui::woorden::als_woorden(naam);
+        }
+        match object.split_once(':') {
+            Some(("medewerker", id)) => self.naam_van(id),
+            Some((soort, _)) => format!(
+                "{} (niet meer in het register)",
+                crate::ui::woorden::als_woorden(soort)
+            ),
+            None => crate::ui::woorden::als_woorden(object),
+        }
     }
 
     /// The section "Auditlog" (closed until the beheerder opens it).
     pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
-        egui::CollapsingHeader::new(RichText::new("Auditlog").strong().size(16.0))
+        egui::CollapsingHeader::new(crate::ui::theme::sectie("Auditlog"))
             .id_salt("auditlog")
             .show(ui, |ui| self.inhoud_ui(ui, loket));
     }
 
     fn inhoud_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
         self.laad(loket);
-        ui.label("Wie wat heeft ingezien of gewijzigd, wanneer en waarom. Het log kan niet worden gewijzigd; elke regel is met een hash aan de vorige gekoppeld.");
+        ui.label("Wie wat heeft ingezien of gewijzigd, wanneer en waarom. Het log kan niet worden gewijzigd: elke regel is met een controlegetal aan de vorige gekoppeld, zodat een wijziging opvalt.");
         self.keten_ui(ui, loket);
         ui.add_space(6.0);
         self.filter_ui(ui);
@@ -301,17 +332,17 @@ impl AuditlogScherm {
         let mut toepassen = false;
         let mut wissen = false;
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label("Inwoner of object");
+            let l = ui.label("Inwonernummer");
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.object)
                         .char_limit(lengte::NAAM)
-                        .hint_text("I-000123 of melding:M-1")
+                        .hint_text("nummer uit het dossier")
                         .desired_width(190.0),
                 )
                 .labelled_by(l.id);
             toepassen |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let l = ui.label("Medewerker (actor)");
+            let l = ui.label("Medewerker");
             let medewerkers = self.medewerkers.clone().unwrap_or_default();
             let gekozen = self
                 .actor
@@ -326,7 +357,7 @@ impl AuditlogScherm {
                         ui.selectable_value(
                             &mut self.actor,
                             Some(m.id.clone()),
-                            format!("{} ({})", m.naam, m.id),
+                            format!("{} ({})", m.naam, m.rol.label()),
                         );
                     }
                 })
@@ -335,12 +366,20 @@ impl AuditlogScherm {
             let l = ui.label("Soort actie");
             let acties = self.acties.clone().unwrap_or_default();
             egui::ComboBox::from_id_salt("auditlog_actie")
-                .selected_text(self.actie.as_deref().unwrap_or("alle acties"))
-                .width(170.0)
+                .selected_text(
+                    self.actie
+                        .as_deref()
+                        .map_or_else(|| "alle acties".to_owned(), crate::ui::woorden::actie),
+                )
+                .width(240.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.actie, None, "alle acties");
                     for a in &acties {
-                        ui.selectable_value(&mut self.actie, Some(a.clone()), a);
+                        ui.selectable_value(
+                            &mut self.actie,
+                            Some(a.clone()),
+                            crate::ui::woorden::actie(a),
+                        );
                     }
                 })
                 .response
@@ -441,12 +480,12 @@ impl AuditlogScherm {
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .min_scrolled_height(360.0)
             .max_scroll_height(360.0)
-            .column(Column::exact(60.0))
+            .column(Column::exact(44.0))
             .column(Column::exact(140.0))
             .column(Column::initial(170.0).clip(true))
-            .column(Column::initial(140.0).clip(true))
             .column(Column::initial(170.0).clip(true))
-            .column(Column::initial(90.0).clip(true))
+            .column(Column::initial(160.0).clip(true))
+            .column(Column::initial(60.0).clip(true))
             .column(Column::exact(80.0))
             .column(Column::remainder().at_least(120.0).clip(true))
             .header(22.0, |mut kop| {
@@ -480,25 +519,33 @@ impl AuditlogScherm {
                         ui.add(egui::Label::new(self.naam_van(&r.actor)).truncate());
                     });
                     rij.col(|ui| {
-                        ui.add(egui::Label::new(&r.actie).truncate());
+                        ui.add(egui::Label::new(crate::ui::woorden::actie(&r.actie)).truncate());
                     });
                     rij.col(|ui| {
-                        ui.add(egui::Label::new(r.object.as_deref().unwrap_or("–")).truncate());
+                        let object = r
+                            .object
+                            .as_deref()
+                            .map_or_else(|| "–".to_owned(), |o| self.object_van(o));
+                        ui.add(egui::Label::new(object).truncate());
                     });
                     rij.col(|ui| {
                         ui.add(egui::Label::new(r.doel.as_deref().unwrap_or("–")).truncate());
                     });
                     rij.col(|ui| {
+                        let tekst = crate::ui::woorden::resultaat(&r.resultaat);
                         if r.resultaat == "gelukt" {
-                            ui.label(&r.resultaat);
+                            ui.label(tekst);
                         } else {
-                            ui.colored_label(FOUT_KLEUR, &r.resultaat);
+                            ui.colored_label(FOUT_KLEUR, tekst);
                         }
                     });
                     rij.col(|ui| {
-                        let details = r.details.as_deref().unwrap_or("–");
-                        ui.add(egui::Label::new(details).truncate())
-                            .on_hover_text(details);
+                        let details = r
+                            .details
+                            .as_deref()
+                            .map_or_else(|| "–".to_owned(), crate::ui::woorden::details);
+                        // A truncated label shows its whole text on hover itself.
+                        ui.add(egui::Label::new(details).truncate());
                     });
                 });
             });

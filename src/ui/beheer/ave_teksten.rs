@@ -25,11 +25,7 @@ impl AveTekstenScherm {
     /// Draws the texts; a beheerder may edit and save them.
     pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
         let medewerker = loket.sessie().map(crate::gateway::Sessie::gebruiker);
-        ui.label(
-            RichText::new("Teksten van de AVE-niveaus")
-                .strong()
-                .size(16.0),
-        );
+        ui.label(crate::ui::theme::sectie("Teksten van de AVE-niveaus"));
         ui.label(
             "De vijf niveaus (0 tot en met 4) liggen vast; hun naam, situatie en regie kunt u anders verwoorden.",
         );
@@ -80,14 +76,20 @@ impl AveTekstenScherm {
                         }
                         let niveau = format!("niveau {}", t.niveau);
                         for f in self.fouten.iter().filter(|f| f.veld.ends_with(&niveau)) {
-                            ui.colored_label(FOUT_KLEUR, format!("{}: {}", f.veld, f.fout));
+                            ui.colored_label(
+                                FOUT_KLEUR,
+                                crate::ui::woorden::veldfout(f.veld, &f.fout.to_string()),
+                            );
                         }
                     });
                     ui.end_row();
                 }
             });
         for f in self.fouten.iter().filter(|f| !f.veld.contains("niveau ")) {
-            ui.colored_label(FOUT_KLEUR, format!("{}: {}", f.veld, f.fout));
+            ui.colored_label(
+                FOUT_KLEUR,
+                crate::ui::woorden::veldfout(f.veld, &f.fout.to_string()),
+            );
         }
         if let Some(bericht) = &self.bericht {
             ui.colored_label(GOED_KLEUR, RichText::new(bericht).strong());

@@ -36,9 +36,14 @@ pub struct BewaartermijnScherm {
 
 /// What a destruction removed, in words.
 fn omvang(v: &Vernietigd) -> String {
+    use crate::ui::woorden::aantal;
     format!(
-        "{} meldingen, {} verwijzingen, {} toekenningen, {} AVE-gebeurtenissen en {} vorderingen verwijderd",
-        v.meldingen, v.verwijzingen, v.toekenningen, v.ave, v.vorderingen
+        "{}, {}, {}, {} en {} verwijderd",
+        aantal(v.meldingen as u64, "melding", "meldingen"),
+        aantal(v.verwijzingen as u64, "verwijzing", "verwijzingen"),
+        aantal(v.toekenningen as u64, "toekenning", "toekenningen"),
+        aantal(v.ave as u64, "AVE-gebeurtenis", "AVE-gebeurtenissen"),
+        aantal(v.vorderingen as u64, "vordering", "vorderingen")
     )
 }
 
@@ -51,7 +56,7 @@ impl BewaartermijnScherm {
     /// The section "Bewaartermijnen" (closed until the beheerder opens it).
     /// Returns whether dossiers were destroyed, so the app refreshes its lists.
     pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> bool {
-        egui::CollapsingHeader::new(RichText::new("Bewaartermijnen").strong().size(16.0))
+        egui::CollapsingHeader::new(crate::ui::theme::sectie("Bewaartermijnen"))
             .id_salt("bewaartermijnen")
             .show(ui, |ui| self.inhoud_ui(ui, loket))
             .body_returned
@@ -168,10 +173,12 @@ impl BewaartermijnScherm {
         };
         let mut ja = false;
         let mut nee = false;
-        ui.add_space(6.0);
-        egui::Frame::group(ui.style())
-            .stroke(egui::Stroke::new(1.5, FOUT_KLEUR))
-            .show(ui, |ui| {
+        // A dialog over the screen, so the question is where the eye is
+        // (never below a long list, out of sight); Esc cancels.
+        let modal = egui::Modal::new(egui::Id::unique("vernietigen_bevestigen")).show(
+            ui.ctx(),
+            |ui| {
+                ui.set_max_width(560.0);
                 let vraag = match &bevestig {
                     Bevestiging::Een(id) => {
                         format!("Het dossier van inwoner {id} definitief vernietigen?")
@@ -180,13 +187,17 @@ impl BewaartermijnScherm {
                         format!("Alle dossiers in de lijst ({n}) definitief vernietigen?")
                     }
                 };
-                ui.colored_label(FOUT_KLEUR, RichText::new(vraag).strong());
+                ui.colored_label(FOUT_KLEUR, RichText::new(vraag).strong().size(16.0));
                 ui.label("Alle meldingen, toekenningen, verwijzingen en stappen van de klantreis worden verwijderd. Dit kan niet ongedaan worden gemaakt.");
+                ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     ja = ui.button("Ja, definitief vernietigen").clicked();
                     nee = ui.button("Annuleren").clicked();
                 });
-            });
+                ui.label("Esc = annuleren; Tab kiest een knop, Enter of spatie drukt die in.");
+            },
+        );
+        nee |= modal.should_close();
         if nee {
             self.bevestig = None;
             return false;

@@ -40,6 +40,49 @@ pub struct BeheerScherm {
     bewaartermijn: bewaartermijn::BewaartermijnScherm,
     /// The backups beside the register (read once, again on "Vernieuwen").
     backups: Option<Result<Option<crate::store::backup::Backupoverzicht>, String>>,
+    /// Whether the register holds no residents (demo data is offered only
+    /// then); read once, again after an import or demo data.
+    leeg: Option<bool>,
+    /// The backup chosen to restore, while its confirmation is open.
+    terugzetten: Option<std::path::PathBuf>,
+    /// What the last backup or restore did.
+    backupmelding: Option<Result<String, String>>,
+}
+
+/// A backup file as a reader names it: what kind and from when
+/// ("Dagelijkse backup van 06-12-2026", "Handmatige backup van 06-12-2026
+/// 08:30:00", "Stand vóór terugzetten, 06-12-2026 08:31:00"), or its file
+/// name when it is none of those.
+fn backupnaam(pad: &std::path::Path) -> String {
+    let naam = pad
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let stam = naam
+        .strip_suffix(crate::store::backup::EXTENSIE)
+        .or_else(|| naam.strip_suffix(".sqlite"))
+        .unwrap_or(&naam);
+    let moment = |tekst: &str| {
+        chrono::NaiveDateTime::parse_from_str(tekst, "%Y-%m-%d-%H%M%S")
+            .map(|t| t.format("%d-%m-%Y %H:%M:%S").to_string())
+            .or_else(|_| {
+                chrono::NaiveDate::parse_from_str(tekst, "%Y-%m-%d")
+                    .map(|d| d.format("%d-%m-%Y").to_string())
+            })
+            .ok()
+    };
+    let soorten = [
+        ("backup-", "Dagelijkse backup van "),
+        ("handmatig-", "Handmatige backup van "),
+        ("voor-herstel-", "Stand vóór terugzetten, "),
+    ];
+    soorten
+        .iter()
+        .find_map(|(voor, tekst)| {
+            stam.strip_prefix(voor)
+                .and_then(moment)
+                .map(|m| format!("{tekst}{m}"))
+        })
+        .unwrap_or_else(|| stam.to_owned())
 }
 
 impl BeheerScherm {
@@ -74,12 +117,16 @@ impl BeheerScherm {
         self.auditlog.vernieuw();
         self.bewaartermijn.vernieuw();
         self.backups = None;
+        self.leeg = None;
         let ziet_dossiers = loket.sessie().is_some_and(|s| {
             crate::store::toegang::heeft(s.rol(), crate::store::toegang::Recht::Dossiers)
         });
         let bericht = match &uitkomst {
             Uitkomst::Geimporteerd { records } => {
-                Some(format!("Import gelukt: {records} records opgeslagen."))
+                Some(format!(
+                    "Import gelukt: {} opgeslagen.",
+                    crate::ui::woorden::aantal(*records, "gegeven", "gegevens")
+                ))
             }
             Uitkomst::DemoGeladen { .. } if !ziet_dossiers => Some(
                 "Demogegevens geladen. Een beheerder ziet geen dossiers: geef onder Beheer een medewerker een account en meld u daarmee aan.".to_owned(),
@@ -99,21 +146,24 @@ impl BeheerScherm {
         let eind_jaar = loket.vandaag().year();
         ui.heading("Beheer");
         ui.add_space(4.0);
-        ui.label(
-            RichText::new("Uitwisselbestand importeren")
-                .strong()
-                .size(16.0),
-        );
+        ui.label(crate::ui::theme::sectie("Uitwisselbestand importeren"));
         ui.label("Een bestand in het formaat wijkregister-jsonl. Een import is alles of niets: bij één fout wordt niets opgeslagen.");
         let mut command = self.importformulier_ui(ui, bezig.is_some());
-        ui.add_space(12.0);
-        ui.label(RichText::new("Demogegevens").strong().size(16.0));
-        ui.label("Vult het register met een verzonnen gemeente (5.000 inwoners, 5 jaar geschiedenis) om mee te oefenen.");
-        if ui
-            .add_enabled(bezig.is_none(), egui::Button::new("Demogegevens laden"))
-            .clicked()
-        {
-            command = Some(Command::LaadDemo { eind_jaar });
+        // Demo data goes only into an empty register (the store refuses it
+        // otherwise), so a full register does not offer it.
+        let leeg = *self
+            .leeg
+            .get_or_insert_with(|| loket.gateway().is_leeg().unwrap_or(false));
+        if leeg {
+            ui.add_space(12.0);
+            ui.label(crate::ui::theme::sectie("Demogegevens"));
+            ui.label("Vult het register met een verzonnen gemeente (5.000 inwoners, 5 jaar geschiedenis) om mee te oefenen.");
+            if ui
+                .add_enabled(bezig.is_none(), egui::Button::new("Demogegevens laden"))
+                .clicked()
+            {
+                command = Some(Command::LaadDemo { eind_jaar });
+            }
         }
         ui.add_space(12.0);
         self.voortgang_ui(ui, bezig.as_ref());
@@ -122,43 +172,156 @@ impl BeheerScherm {
         }
     }
 
-    /// The backups beside the register: how many, their total size against
-    /// the register's, and the newest (read once, again on "Vernieuwen").
-    fn backups_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {
+    /// The backups beside the register: a list with date and size, a
+    /// backup now, and restoring the chosen one after a confirmation in a
+    /// dialog (read once, again after a change or on "Vernieuwen").
+    fn backups_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
         let overzicht = self
             .backups
-            .get_or_insert_with(|| loket.backupoverzicht().map_err(|f| f.to_string()));
-        ui.label(RichText::new("Backups").strong().size(16.0));
+            .get_or_insert_with(|| loket.backupoverzicht().map_err(|f| f.to_string()))
+            .clone();
+        ui.label(crate::ui::theme::sectie("Backups"));
         let mut vernieuw = false;
-        ui.horizontal_wrapped(|ui| {
-            match overzicht {
-                Ok(Some(o)) if o.bestanden.is_empty() => {
+        let mut nu_maken = false;
+        match &overzicht {
+            Ok(Some(o)) => {
+                if o.bestanden.is_empty() {
                     ui.label(format!("Nog geen backups in {}.", o.map.display()));
-                }
-                Ok(Some(o)) => {
+                } else {
                     ui.label(format!(
-                        "{} backups, samen {} (het register zelf: {}), in {}. Nieuwste: {}.",
-                        o.bestanden.len(),
+                        "{}, samen {} (het register zelf: {}), in {}.",
+                        crate::ui::woorden::aantal(o.bestanden.len() as u64, "backup", "backups"),
                         crate::store::backup::grootte(o.totaal_bytes),
                         crate::store::backup::grootte(o.register_bytes),
                         o.map.display(),
-                        o.bestanden[0]
-                            .0
-                            .file_name()
-                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
                     ));
+                    egui::ScrollArea::vertical()
+                        .id_salt("backuplijst")
+                        .max_height(160.0)
+                        .show(ui, |ui| {
+                            egui::Grid::new("backups")
+                                .striped(true)
+                                .num_columns(3)
+                                .spacing([16.0, 4.0])
+                                .show(ui, |ui| {
+                                    for kop in ["Backup", "Grootte", ""] {
+                                        ui.label(RichText::new(kop).strong());
+                                    }
+                                    ui.end_row();
+                                    for (pad, bytes) in &o.bestanden {
+                                        ui.label(backupnaam(pad));
+                                        ui.label(crate::store::backup::grootte(*bytes));
+                                        if ui
+                                            .button("Terugzetten…")
+                                            .on_hover_text(format!(
+                                                "Vervang het register door: {}",
+                                                backupnaam(pad)
+                                            ))
+                                            .clicked()
+                                        {
+                                            self.terugzetten = Some(pad.clone());
+                                        }
+                                        ui.end_row();
+                                    }
+                                });
+                        });
                 }
-                Ok(None) => {
-                    ui.label("Dit register staat alleen in het geheugen en heeft geen backups.");
-                }
-                Err(fout) => {
-                    ui.colored_label(FOUT_KLEUR, format!("De backups zijn niet te lezen: {fout}"));
-                }
+                ui.horizontal(|ui| {
+                    nu_maken = ui.button("Nu een backup maken").clicked();
+                    vernieuw = ui.button("Lijst vernieuwen").clicked();
+                });
             }
-            vernieuw = ui.button("Vernieuwen").clicked();
-        });
-        if vernieuw {
+            Ok(None) => {
+                ui.label("Dit register staat alleen in het geheugen en heeft geen backups.");
+            }
+            Err(fout) => {
+                ui.colored_label(FOUT_KLEUR, format!("De backups zijn niet te lezen: {fout}"));
+                vernieuw = ui.button("Opnieuw lezen").clicked();
+            }
+        }
+        if nu_maken {
+            self.backupmelding = Some(match loket.maak_backup_nu() {
+                Ok(v) => Ok(format!(
+                    "Backup gemaakt: {} ({} van een register van {}).",
+                    backupnaam(&v.pad),
+                    crate::store::backup::grootte(v.bytes),
+                    crate::store::backup::grootte(v.register_bytes)
+                )),
+                Err(fout) => Err(format!(
+                    "De backup is niet gemaakt: {}",
+                    crate::ui::woorden::met_hoofdletter(&fout.to_string())
+                )),
+            });
+            vernieuw = true;
+        }
+        match &self.backupmelding {
+            Some(Ok(tekst)) => {
+                ui.colored_label(GOED_KLEUR, tekst);
+            }
+            Some(Err(tekst)) => {
+                ui.colored_label(FOUT_KLEUR, tekst);
+            }
+            None => {}
+        }
+        let actie = self.terugzetten_ui(ui, loket);
+        if vernieuw || actie.is_some() {
             self.backups = None;
+        }
+        actie
+    }
+
+    /// The confirmation of a restore, as a dialog over the screen (never
+    /// below the list, out of sight); Esc or "Annuleren" closes it.
+    fn terugzetten_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Option<Actie> {
+        let pad = self.terugzetten.clone()?;
+        let mut terugzetten = false;
+        let mut sluiten = false;
+        let modal = egui::Modal::new(egui::Id::unique("backup_terugzetten")).show(ui.ctx(), |ui| {
+            ui.set_max_width(520.0);
+            ui.heading("Backup terugzetten?");
+            ui.label(format!(
+                "Het register wordt vervangen door: {}. Alles wat daarna is vastgelegd, staat niet in die backup. De huidige stand wordt eerst als aparte backup bewaard.",
+                backupnaam(&pad)
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                terugzetten = ui.button("Terugzetten").clicked();
+                sluiten = ui.button("Annuleren").clicked();
+            });
+            ui.label("Esc = annuleren; Tab kiest een knop, Enter of spatie drukt die in.");
+        });
+        if modal.should_close() {
+            sluiten = true;
+        }
+        if sluiten {
+            self.terugzetten = None;
+            return None;
+        }
+        if !terugzetten {
+            return None;
+        }
+        self.terugzetten = None;
+        match loket.zet_backup_terug(&pad) {
+            Ok((_, kopie)) => {
+                let tekst = format!(
+                    "{} teruggezet. De stand van daarvoor is bewaard als: {}.",
+                    backupnaam(&pad),
+                    backupnaam(&kopie)
+                );
+                // The app shows the message (once) with the register reread.
+                self.backupmelding = None;
+                self.auditlog.vernieuw();
+                self.bewaartermijn.vernieuw();
+                self.leeg = None;
+                Some(Actie::RegisterGewijzigd(Some(tekst)))
+            }
+            Err(fout) => {
+                self.backupmelding = Some(Err(format!(
+                    "Er is niets teruggezet: {}",
+                    crate::ui::woorden::met_hoofdletter(&fout.to_string())
+                )));
+                None
+            }
         }
     }
 
@@ -172,7 +335,7 @@ impl BeheerScherm {
         ui.add_space(8.0);
         ui.label("Dit register is nog leeg: er staan geen inwoners in. Kies hoe u wilt beginnen.");
         ui.add_space(16.0);
-        ui.label(RichText::new("Om te oefenen").strong().size(16.0));
+        ui.label(crate::ui::theme::sectie("Om te oefenen"));
         ui.label("Maak een verzonnen gemeente met 5.000 inwoners en 5 jaar geschiedenis.");
         if ui
             .add_enabled(
@@ -184,7 +347,7 @@ impl BeheerScherm {
             command = Some(Command::LaadDemo { eind_jaar });
         }
         ui.add_space(16.0);
-        ui.label(RichText::new("Bestand importeren…").strong().size(16.0));
+        ui.label(crate::ui::theme::sectie("Bestand importeren…"));
         ui.label("Neem gegevens over uit een uitwisselbestand (wijkregister-jsonl), bijvoorbeeld uit het vorige systeem.");
         if let Some(c) = self.importformulier_ui(ui, bezig.is_some()) {
             command = Some(c);
@@ -252,8 +415,8 @@ impl BeheerScherm {
                 ui.colored_label(
                     GOED_KLEUR,
                     format!(
-                        "Import gelukt: {} records opgeslagen.",
-                        duizendtallen(*records as usize)
+                        "Import gelukt: {} opgeslagen.",
+                        crate::ui::woorden::aantal(*records, "gegeven", "gegevens")
                     ),
                 );
             }
@@ -261,8 +424,8 @@ impl BeheerScherm {
                 ui.colored_label(
                     GOED_KLEUR,
                     format!(
-                        "Demogegevens geladen: {} records.",
-                        duizendtallen(*records as usize)
+                        "Demogegevens geladen: {}.",
+                        crate::ui::woorden::aantal(*records, "gegeven", "gegevens")
                     ),
                 );
             }
@@ -294,7 +457,7 @@ impl SchermUi for BeheerScherm {
                     ui.add_space(12.0);
                     self.accounts.ui(ui, loket);
                     ui.add_space(12.0);
-                    self.backups_ui(ui, loket);
+                    actie = self.backups_ui(ui, loket);
                     ui.add_space(12.0);
                     self.auditlog.ui(ui, loket);
                     ui.add_space(8.0);

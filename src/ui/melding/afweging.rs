@@ -1,6 +1,9 @@
 //! The afwegingsladder form: own strength, network, algemene and voorliggende voorziening, then maatwerk.
 
-use super::{BesluitForm, Formulier, Gegevens, MeldingScherm, hoofdletter, maatwerk_knop_ui};
+use super::{
+    BesluitForm, Formulier, Gegevens, MeldingScherm, hoofdletter, leeg_aanbod_uitleg,
+    maatwerk_knop_ui,
+};
 use crate::domain::VoorzieningSoort;
 use crate::domain::klantreis::{LadderUitkomst, Trede, TredeSoort};
 use crate::gateway::Loket;
@@ -49,12 +52,37 @@ impl MeldingScherm {
                                 }
                                 if ui
                                     .radio(
-                                        trede.lost_op == Some(false),
+                                        trede.lost_op == Some(false) && trede.deel().is_none(),
                                         format!("{}: lost het niet op", soort.label()),
                                     )
                                     .clicked()
                                 {
                                     trede.lost_op = Some(false);
+                                    if let Some(rest) = trede.deel().map(str::to_owned) {
+                                        trede.toelichting = rest;
+                                    }
+                                }
+                                // An algemene or voorliggende voorziening may
+                                // take part of the need: a verwijzing for that
+                                // part, and maatwerk or a schuldhulp traject
+                                // for the rest.
+                                if matches!(
+                                    soort,
+                                    TredeSoort::AlgemeneVoorziening
+                                        | TredeSoort::VoorliggendeVoorziening
+                                ) && ui
+                                    .radio(
+                                        trede.deel().is_some(),
+                                        format!("{}: lost een deel op", soort.label()),
+                                    )
+                                    .on_hover_text(
+                                        "Verwijs voor dat deel en leg voor de rest een traject of \
+                                         maatwerk vast; schrijf bij Waarom welk deel het oplost.",
+                                    )
+                                    .clicked()
+                                    && trede.deel().is_none()
+                                {
+                                    trede = Trede::deels(&trede.toelichting);
                                 }
                             });
                         });
@@ -154,6 +182,7 @@ impl MeldingScherm {
                                 .filter(|v| v.soort == sn)
                                 .map(|v| (Some(v.id.clone()), v.naam.clone()))
                                 .collect();
+                            let leeg = opties.is_empty();
                             keuze_ui(
                                 ui,
                                 "Verwijzen naar:",
@@ -161,6 +190,22 @@ impl MeldingScherm {
                                 &opties,
                                 f_af.get("voorziening"),
                             );
+                            if leeg
+                                && let Some(uitleg) = leeg_aanbod_uitleg(
+                                    &g.kern,
+                                    &g.passend,
+                                    Some(sn),
+                                    loket.vandaag(),
+                                )
+                            {
+                                ui.label("");
+                                ui.add(
+                                    egui::Label::new(RichText::new(uitleg).color(ave_kleur(2)))
+                                        .wrap(),
+                                );
+                                ui.label("");
+                                ui.end_row();
+                            }
                         }
                         let r = tekstvak_ui(
                             ui,

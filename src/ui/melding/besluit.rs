@@ -1,6 +1,6 @@
 //! The besluit on maatwerk (also op- en afschalen): the form, matched care and saving it.
 
-use super::{BesluitForm, Formulier, Gegevens, MeldingScherm};
+use super::{BesluitForm, Formulier, Gegevens, MeldingScherm, leeg_aanbod_uitleg};
 use crate::domain::datum::nl;
 use crate::domain::klantreis::Stap;
 use crate::domain::{BesluitUitkomst, Leveringsvorm, VoorzieningSoort};
@@ -151,8 +151,10 @@ impl MeldingScherm {
         );
         if let Some(fout) = &aanbod_fout {
             ui.colored_label(FOUT_KLEUR, RichText::new(fout).strong());
-        } else if passend.is_empty() {
-            ui.label("Geen passende maatwerkvoorziening op de sociale kaart.");
+        } else if let Some(uitleg) =
+            leeg_aanbod_uitleg(&g.kern, &passend, Some(VoorzieningSoort::Maatwerk), peildag)
+        {
+            ui.colored_label(ave_kleur(2), uitleg);
         }
         egui::Grid::new("passend-aanbod")
             .num_columns(5)

@@ -2,7 +2,9 @@
 
 use super::Gegevens;
 use crate::domain::datum::nl;
-use crate::domain::klantreis::{Stap, termijn_aanvraag, termijn_melding};
+use crate::domain::klantreis::{
+    Stap, termijn_aanvraag, termijn_beschikking_schuldhulp, termijn_melding,
+};
 use crate::domain::termijnen::TermijnStatus;
 use crate::store::klantreis::StapRij;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR, ave_kleur};
@@ -23,7 +25,7 @@ pub(super) fn kop_ui(ui: &mut egui::Ui, g: &Gegevens) {
             ui.label(k.wet.map_or("geen", |w| w.label()));
             ui.end_row();
             ui.label("Vraag:");
-            ui.label(k.vraag.as_deref().unwrap_or("–"));
+            vraag_ui(ui, k.vraag.as_deref().unwrap_or("–"));
             ui.end_row();
             ui.label("Leefgebieden:");
             let lg: Vec<&str> = k.leefgebieden.iter().map(|l| l.label()).collect();
@@ -60,6 +62,47 @@ pub(super) fn kop_ui(ui: &mut egui::Ui, g: &Gegevens) {
         });
 }
 
+/// Width of the question in the header: it wraps within it (at 1280 px
+/// the stepper and the buttons stay in view).
+const VRAAG_BREEDTE: f32 = 760.0;
+/// Height of the question in the header; a longer question scrolls inside.
+const VRAAG_HOOGTE: f32 = 96.0;
+
+/// The question in the resident's words: wrapped in a fixed column, a long
+/// one scrolls inside its own box so the page keeps its layout.
+fn vraag_ui(ui: &mut egui::Ui, vraag: &str) {
+    let breedte = VRAAG_BREEDTE.min(ui.available_width().max(300.0));
+    // The box is as high as the wrapped text, at most VRAAG_HOOGTE: a grid
+    // row takes the height it is given, so it is fixed before drawing.
+    let tekst_hoogte = ui
+        .painter()
+        .layout(
+            vraag.to_owned(),
+            egui::TextStyle::Body.resolve(ui.style()),
+            ui.visuals().text_color(),
+            breedte - 16.0,
+        )
+        .size()
+        .y;
+    let hoogte = tekst_hoogte.min(VRAAG_HOOGTE);
+    ui.allocate_ui_with_layout(
+        egui::vec2(breedte, hoogte),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_min_size(egui::vec2(breedte, hoogte));
+            ui.set_max_size(egui::vec2(breedte, hoogte));
+            egui::ScrollArea::vertical()
+                .id_salt("melding-vraag")
+                .max_height(hoogte)
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.set_max_width(breedte - 16.0);
+                    ui.add(egui::Label::new(vraag).wrap());
+                });
+        },
+    );
+}
+
 /// The seven phases with what was done (date, who) and what comes next.
 pub(super) fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
     const FASEN: [&str; 7] = [
@@ -71,7 +114,16 @@ pub(super) fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
         "6 Levering en evaluatie",
         "7 Afsluiting",
     ];
-    let volgende_fasen: Vec<u8> = g.nog_te_doen.iter().map(|s| s.fase()).collect();
+    // Withdrawing is possible before every decision; it does not make the
+    // phase it belongs to "possible now" (the tile would then say "kan nu"
+    // while "Nog te doen" names only the withdrawal).
+    let volgende = |fase: u8| -> Vec<String> {
+        g.nog_te_doen
+            .iter()
+            .filter(|s| s.fase() == fase && **s != Stap::Ingetrokken)
+            .map(|s| s.label().to_lowercase())
+            .collect()
+    };
     let breedte = ((ui.available_width() - 7.0 * 24.0) / 7.0).clamp(100.0, 170.0);
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
@@ -93,10 +145,15 @@ pub(super) fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
             };
             let (kleur, status) = if !gedaan.is_empty() || geregistreerd.is_some() {
                 (GOED_KLEUR, "gedaan")
-            } else if volgende_fasen.contains(&fase) {
+            } else if !volgende(fase).is_empty() {
                 (ave_kleur(2), "kan nu")
             } else {
                 (Color32::GRAY, "nog niet")
+            };
+            let wat_nu = if status == "kan nu" && fase == 5 {
+                format!("kan nu: {}", volgende(fase).join(", "))
+            } else {
+                status.to_owned()
             };
             egui::Frame::group(ui.style())
                 .stroke(egui::Stroke::new(
@@ -108,7 +165,7 @@ pub(super) fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
                     ui.set_min_height(64.0);
                     ui.vertical(|ui| {
                         ui.add(egui::Label::new(RichText::new(*naam).color(kleur).strong()).wrap());
-                        ui.small(RichText::new(status).color(kleur));
+                        ui.add(egui::Label::new(RichText::new(wat_nu).small().color(kleur)).wrap());
                         if let Some((wat, datum)) = geregistreerd {
                             ui.add(
                                 egui::Label::new(
@@ -167,8 +224,21 @@ pub(super) fn termijn_ui(ui: &mut egui::Ui, g: &Gegevens, vandaag: NaiveDate) {
         (Some(w), Some(a), None, None) => termijn_aanvraag(w, a, vandaag),
         _ => None,
     };
+    let beschikking = if k.wet == Some(crate::domain::Wet::Schuldhulp) {
+        termijn_beschikking_schuldhulp(
+            g.eerste(Stap::Gesprek).or(g.gesprek),
+            g.dossier
+                .toekenningen
+                .iter()
+                .any(|t| t.melding.as_deref() == Some(k.id.as_str())),
+            k.afgesloten,
+            vandaag,
+        )
+    } else {
+        None
+    };
     let mut iets = false;
-    for t in melding.into_iter().chain(besluit) {
+    for t in melding.into_iter().chain(besluit).chain(beschikking) {
         iets = true;
         let kleur = match t.status {
             TermijnStatus::OpTijd => GOED_KLEUR,

@@ -25,6 +25,7 @@ mod afweging;
 mod besluit;
 mod kop;
 pub mod nieuw;
+mod schuldhulp;
 mod stap;
 mod toekenningen;
 mod verwijzing;
@@ -197,6 +198,8 @@ enum Formulier {
     Verwijzing,
     /// The besluit on maatwerk (also op- en afschalen).
     Besluit,
+    /// The start of a schuldhulp traject phase.
+    Fase,
 }
 
 /// State of the Melding screen.
@@ -210,6 +213,8 @@ pub struct MeldingScherm {
     bijwerken: Option<BijwerkForm>,
     besluit: Option<BesluitForm>,
     einde: Option<EindeFormulier>,
+    /// The start of a schuldhulp traject phase.
+    fase: schuldhulp::FaseForm,
     fouten: Fouten,
     /// Which form `fouten` belong to.
     fouten_van: Option<Formulier>,
@@ -251,6 +256,7 @@ impl MeldingScherm {
             verwijzing: None,
             bijwerken: None,
             besluit: None,
+            fase: schuldhulp::FaseForm::default(),
             einde: None,
             fouten: Fouten::new(),
             fouten_van: None,
@@ -426,15 +432,27 @@ impl SchermUi for MeldingScherm {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 kop_ui(ui, &g);
-                if let Some(b) = &self.bericht {
-                    ui.colored_label(GOED_KLEUR, RichText::new(b).strong());
-                }
-                if let Some(a) = &self.algemeen {
-                    ui.colored_label(FOUT_KLEUR, RichText::new(a).strong());
+                // One reserved line for the outcome of the last action, so
+                // the step bar and the forms below do not move when it shows.
+                match (&self.algemeen, &self.bericht) {
+                    (Some(a), _) => {
+                        ui.add(
+                            egui::Label::new(RichText::new(a).strong().color(FOUT_KLEUR)).wrap(),
+                        );
+                    }
+                    (None, Some(b)) => {
+                        ui.add(
+                            egui::Label::new(RichText::new(b).strong().color(GOED_KLEUR)).wrap(),
+                        );
+                    }
+                    (None, None) => {
+                        ui.label(" ");
+                    }
                 }
                 ui.add_space(6.0);
                 stappenbalk_ui(ui, &g);
                 termijn_ui(ui, &g, loket.vandaag());
+                opnieuw |= self.schuldhulp_ui(ui, &g, loket);
                 ui.add_space(6.0);
                 // What to do now first, the history below.
                 if g.kern.afgesloten.is_none() {
@@ -521,4 +539,58 @@ fn maatwerk_knop_ui(ui: &mut egui::Ui, reden: &str) {
             "Kan nog niet: {reden}. Maatwerk pas als alle vier treden 'lost het niet op' zijn."
         ));
     });
+}
+
+/// Why the fitting provisions of kind `soort` (`None`: algemene and
+/// voorliggende, for a verwijzing) offer nothing to choose for this melding,
+/// and what to do about it; `None` when something can be chosen. A maatwerk
+/// list whose providers all lack a contract running on `dag` says so.
+fn leeg_aanbod_uitleg(
+    kern: &MeldingKern,
+    passend: &[PassendeVoorziening],
+    soort: Option<crate::domain::VoorzieningSoort>,
+    dag: NaiveDate,
+) -> Option<String> {
+    use crate::domain::VoorzieningSoort;
+    let past = |p: &&PassendeVoorziening| match soort {
+        Some(s) => p.soort == s,
+        None => p.soort != VoorzieningSoort::Maatwerk,
+    };
+    let lijst: Vec<&PassendeVoorziening> = passend.iter().filter(past).collect();
+    let gebieden = if kern.leefgebieden.is_empty() {
+        "(geen leefgebied vastgelegd)".to_owned()
+    } else {
+        kern.leefgebieden
+            .iter()
+            .map(|l| l.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let wet = kern.wet.map_or_else(
+        || "zonder wet".to_owned(),
+        |w| format!("onder de {}", w.label()),
+    );
+    if soort == Some(VoorzieningSoort::Maatwerk) {
+        if kern.wet.is_none() {
+            return Some("Geen maatwerkvoorziening: de melding heeft geen wet. Wat te doen: leg de wet van de melding vast (Corrigeren bij de stap Melding).".to_owned());
+        }
+        if lijst.is_empty() {
+            return Some(format!(
+                "Geen maatwerkvoorziening {wet} voor de leefgebieden {gebieden} op de sociale kaart. Wat te doen: vraag de beheerder (Sociale kaart) een voorziening deze leefgebieden te geven, of corrigeer de leefgebieden of de wet van de melding."
+            ));
+        }
+        let met_contract = lijst
+            .iter()
+            .any(|p| p.aanbieders.iter().any(|a| a.actief_contract.is_some()));
+        if !met_contract {
+            return Some(format!(
+                "Geen aanbieder van een passende maatwerkvoorziening heeft op {} een actief contract {wet}. Wat te doen: vraag de beheerder (Sociale kaart) een contract vast te leggen, of kies een aanbieder en leg een maatwerkcontract vast.",
+                nl(dag)
+            ));
+        }
+        return None;
+    }
+    lijst.is_empty().then(|| format!(
+        "Geen algemene of voorliggende voorziening voor de leefgebieden {gebieden} op de sociale kaart. Wat te doen: vraag de beheerder (Sociale kaart) een voorziening deze leefgebieden te geven, of corrigeer de leefgebieden van de melding."
+    ))
 }

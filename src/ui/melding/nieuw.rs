@@ -80,6 +80,8 @@ pub struct MeldingNieuwScherm {
 struct Keuzes {
     wijkteams: Vec<(Option<String>, String)>,
     voorzieningen: Vec<(Option<String>, String)>,
+    /// The Wet of each provision (by id); `None` for a general one.
+    voorziening_wet: std::collections::HashMap<String, Option<Wet>>,
     huishouden_treffers: Vec<(String, String)>,
     /// "Naam (rol)" of the session's medewerker: the intaker of the melding.
     intaker: String,
@@ -117,6 +119,7 @@ impl MeldingNieuwScherm {
         keuzes.voorzieningen.push((None, "geen".to_owned()));
         match loket.voorzieningen(KaartFilter::default()) {
             Ok(lijst) => keuzes.voorzieningen.extend(lijst.into_iter().map(|v| {
+                keuzes.voorziening_wet.insert(v.id.clone(), v.wet);
                 (
                     Some(v.id),
                     format!("{} ({})", v.naam, v.soort.label().to_lowercase()),
@@ -188,7 +191,7 @@ impl MeldingNieuwScherm {
             );
             return;
         }
-        ui.label(RichText::new("Nieuwe inwoner").strong().size(18.0));
+        ui.label(crate::ui::theme::sectie("Nieuwe inwoner"));
         let mut zoekfout = None;
         let f = &self.fouten;
         egui::Grid::new("nieuwe-inwoner")
@@ -304,7 +307,7 @@ impl MeldingNieuwScherm {
     }
 
     fn melding_ui(&mut self, ui: &mut egui::Ui, vandaag: NaiveDate) {
-        ui.label(RichText::new("De melding").strong().size(18.0));
+        ui.label(crate::ui::theme::sectie("De melding"));
         let f = &self.fouten;
         let m = &mut self.melding;
         let focus_gezet = &mut self.focus_gezet;
@@ -339,7 +342,27 @@ impl MeldingNieuwScherm {
                 .chain(Wet::ALLE.iter().map(|w| (Some(*w), w.label().to_owned())))
                 .collect();
             keuze_ui(ui, "Wet:", &mut m.wet, &wetten, f.get("wet"));
-            keuze_ui(ui, "Gevraagde voorziening:", &mut m.gevraagd, &self.keuzes.voorzieningen, f.get("gevraagde_voorziening"));
+            // The provisions follow the chosen Wet (with the general ones,
+            // which belong to no Wet); a choice outside it is dropped.
+            let passend: Vec<(Option<String>, String)> = self
+                .keuzes
+                .voorzieningen
+                .iter()
+                .filter(|(id, _)| {
+                    m.wet.is_none()
+                        || id.as_ref().is_none_or(|id| {
+                            self.keuzes
+                                .voorziening_wet
+                                .get(id)
+                                .is_none_or(|w| w.is_none() || *w == m.wet)
+                        })
+                })
+                .cloned()
+                .collect();
+            if !passend.iter().any(|(id, _)| *id == m.gevraagd) {
+                m.gevraagd = None;
+            }
+            keuze_ui(ui, "Gevraagde voorziening:", &mut m.gevraagd, &passend, f.get("gevraagde_voorziening"));
             ui.label("Intaker:");
             ui.label(&self.keuzes.intaker)
                 .on_hover_text("Een melding staat op naam van wie is aangemeld.");

@@ -1,10 +1,13 @@
 //! Verwijzingen: the list, the update form and the form for a new one.
 
-use super::{BijwerkForm, Formulier, Gegevens, MeldingScherm, VerwijzingForm, andere_ui};
+use super::{
+    BijwerkForm, Formulier, Gegevens, MeldingScherm, VerwijzingForm, andere_ui, leeg_aanbod_uitleg,
+};
 use crate::domain::datum::nl;
-use crate::domain::klantreis::Stap;
+use crate::domain::klantreis::{DEELS, Stap, TredeSoort};
 use crate::domain::{VerwijzingStatus, VoorzieningSoort};
 use crate::gateway::Loket;
+use crate::ui::theme::ave_kleur;
 use crate::ui::widgets::datum::{datumveld_ui, lees};
 use crate::ui::widgets::{Fouten, keuze_ui, markeer_meerregelig, tekstvak_ui};
 use egui::RichText;
@@ -32,8 +35,19 @@ impl MeldingScherm {
                 .on_disabled_hover_text("Verwijzen kan na de afweging")
                 .clicked()
             {
+                // When the ladder said a voorziening solves part of the
+                // need, the verwijzing records which part it takes.
+                let deel = [
+                    TredeSoort::AlgemeneVoorziening,
+                    TredeSoort::VoorliggendeVoorziening,
+                ]
+                .iter()
+                .find_map(|t| g.ladder.trede(*t).deel())
+                .map(|d| format!("{DEELS}{d}"))
+                .unwrap_or_default();
                 self.verwijzing = Some(VerwijzingForm {
                     datum: nl(loket.vandaag()),
+                    notitie: deel,
                     ..VerwijzingForm::default()
                 });
             }
@@ -138,7 +152,7 @@ impl MeldingScherm {
                     ui.weak("Enter = opslaan, Esc = annuleren");
                 });
             });
-            if self.focus.esc_voor(ui, groep.response.rect, enig) {
+            if self.focus.esc_voor(ui, groep.response.rect, true) {
                 annuleren = true;
                 self.esc_gebruikt = true;
             } else if !annuleren && self.focus.enter_voor(ui, groep.response.rect, enig) {
@@ -188,7 +202,14 @@ impl MeldingScherm {
                         .filter(|p| p.soort != VoorzieningSoort::Maatwerk)
                         .map(|p| (Some(p.id.clone()), format!("{} ({})", p.naam, p.soort.label().to_lowercase())))
                         .collect();
+                    let leeg = opties.is_empty();
                     keuze_ui(ui, "Voorziening:", &mut v.voorziening, &opties, f.get("voorziening"));
+                    if leeg && let Some(uitleg) = leeg_aanbod_uitleg(&g.kern, &g.passend, None, loket.vandaag()) {
+                        ui.label("");
+                        ui.add(egui::Label::new(RichText::new(uitleg).color(ave_kleur(2))).wrap());
+                        ui.label("");
+                        ui.end_row();
+                    }
                     datumveld_ui(ui, "Datum verwijzing:", &mut v.datum, f.get("datum"), loket.vandaag());
                     let r = tekstvak_ui(ui, "Notitie verwijzing:", &mut v.notitie, f.get("notitie"));
                     markeer_meerregelig(ui, &r);
@@ -199,7 +220,9 @@ impl MeldingScherm {
                     ui.weak("Enter = opslaan, Esc = annuleren");
                 });
             });
-            if focus.esc_voor(ui, groep.response.rect, enig) {
+            // Esc with nothing focused closes this sub-form only, not the
+            // screen (other forms of the melding are open beside it).
+            if focus.esc_voor(ui, groep.response.rect, true) {
                 annuleren = true;
                 self.esc_gebruikt = true;
             } else if !annuleren && focus.enter_voor(ui, groep.response.rect, enig) {

@@ -136,6 +136,14 @@ pub struct Formulier {
     aanbieders: Vec<(String, String)>,
     /// Whether the provision is in use (its kind and law then stay).
     in_gebruik: bool,
+    /// Whether the first field has had the focus (given once, on opening).
+    focus_gezet: bool,
+}
+
+/// The temp flag that tells the first text field of a form just opened to
+/// take the focus.
+fn eerste_veld_id() -> egui::Id {
+    egui::Id::unique("sociale_kaart_eerste_veld")
 }
 
 /// How a form ended this frame.
@@ -159,6 +167,7 @@ impl Formulier {
             vraag_weggooien: false,
             aanbieders,
             in_gebruik: false,
+            focus_gezet: false,
         }
     }
 
@@ -297,6 +306,11 @@ impl Formulier {
     pub fn ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Einde {
         // Esc or Enter in an open drop-down list belongs to that list.
         let lijst_open = egui::Popup::is_any_open(ui.ctx());
+        if !self.focus_gezet {
+            // The first text field takes the focus: typing starts at once.
+            ui.data_mut(|d| d.insert_temp(eerste_veld_id(), true));
+            self.focus_gezet = true;
+        }
         ui.heading(self.titel());
         ui.add_space(6.0);
         if self.vraag_weggooien {
@@ -346,7 +360,11 @@ impl Formulier {
         ui.horizontal(|ui| {
             opslaan |= ui.button(RichText::new(opslaan_tekst).strong()).clicked();
             annuleren |= ui.button("Annuleren").clicked();
-            ui.weak("Enter = opslaan, Esc = annuleren");
+            // Say what Enter does here: deleting is not saving.
+            ui.label(format!(
+                "Enter = {}, Esc = annuleren",
+                opslaan_tekst.to_lowercase()
+            ));
         });
         let (enter, esc) = if lijst_open {
             (false, false)
@@ -646,12 +664,20 @@ fn fout_ui(ui: &mut egui::Ui, fout: Option<&String>) {
 
 fn tekstveld_ui(ui: &mut egui::Ui, label: &str, tekst: &mut String, fout: Option<&String>) {
     let l = ui.label(label);
-    ui.add(
-        egui::TextEdit::singleline(tekst)
-            .desired_width(320.0)
-            .char_limit(crate::ui::widgets::lengte::NAAM),
-    )
-    .labelled_by(l.id);
+    // Sized, not "desired": a grid cell offers a new column only its width
+    // of the last frame, which would keep the field at its 40-point start.
+    let r = ui
+        .add_sized(
+            egui::vec2(320.0, ui.spacing().interact_size.y),
+            egui::TextEdit::singleline(tekst).char_limit(crate::ui::widgets::lengte::NAAM),
+        )
+        .labelled_by(l.id);
+    if ui
+        .data_mut(|d| d.remove_temp::<bool>(eerste_veld_id()))
+        .unwrap_or(false)
+    {
+        r.request_focus();
+    }
     fout_ui(ui, fout);
 }
 

@@ -128,8 +128,20 @@ impl SocialeKaartScherm {
                 in_gebruik: loket.voorziening_in_gebruik(id)?,
             })
         });
-        self.detail =
-            Some(gelezen.map_err(|f| format!("De voorziening kon niet worden gelezen: {f}")));
+        self.detail = match gelezen {
+            // Deleted (by this beheerder a moment ago, or in another
+            // window): nothing is chosen any more; that is no error.
+            Err(crate::store::StoreFout::NietGevonden(_)) => {
+                self.gekozen_voorziening = None;
+                None
+            }
+            gelezen => Some(gelezen.map_err(|f| {
+                format!(
+                    "De voorziening kon niet worden gelezen: {}",
+                    f.to_string().trim_end_matches('.')
+                )
+            })),
+        };
     }
 
     /// Opens the form for `start`, reading what it needs.
@@ -225,24 +237,28 @@ impl SchermUi for SocialeKaartScherm {
             });
         }
         ui.add_space(4.0);
+        let voorzieningen = self.tab == Tab::Voorzieningen;
         ui.horizontal(|ui| {
-            let label = ui.label("Soort voorziening:");
-            egui::ComboBox::from_id_salt("kaart-soort")
-                .selected_text(
-                    self.filter
-                        .soort
-                        .map_or("Alle soorten", VoorzieningSoort::label),
-                )
-                .width(200.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.soort, None, "Alle soorten");
-                    for s in VoorzieningSoort::ALLE {
-                        ui.selectable_value(&mut self.filter.soort, Some(*s), s.label());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.add_space(12.0);
+            // The kind applies to provisions only: shown on that tab only.
+            if voorzieningen {
+                let label = ui.label("Soort voorziening:");
+                egui::ComboBox::from_id_salt("kaart-soort")
+                    .selected_text(
+                        self.filter
+                            .soort
+                            .map_or("Alle soorten", VoorzieningSoort::label),
+                    )
+                    .width(200.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.filter.soort, None, "Alle soorten");
+                        for s in VoorzieningSoort::ALLE {
+                            ui.selectable_value(&mut self.filter.soort, Some(*s), s.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.add_space(12.0);
+            }
             let label = ui.label("Wet:");
             egui::ComboBox::from_id_salt("kaart-wet")
                 .selected_text(self.filter.wet.map_or("Alle wetten", Wet::label))
@@ -288,9 +304,6 @@ impl SchermUi for SocialeKaartScherm {
                 format!("Contracten ({})", inhoud.contracten.len()),
             );
         });
-        if self.filter.soort.is_some() && self.tab != Tab::Voorzieningen {
-            ui.small("Het filter op soort geldt alleen voor voorzieningen; aanbieders en contracten volgen de wet.");
-        }
         let mut start = None;
         if bewerken {
             ui.add_space(4.0);
@@ -406,18 +419,21 @@ fn voorziening_knoppen_ui(
                 start = Some(Start::VerwijderVoorziening(g.id.clone(), g.naam.clone()));
             }
         });
-        if g.is_none() {
-            ui.weak("Klik op een voorziening om die te wijzigen, te beëindigen of te verwijderen.");
-        }
     });
-    if let Some(g) = g {
-        ui.horizontal(|ui| {
+    // One status line, always there, so choosing a row never moves the list.
+    ui.horizontal(|ui| match g {
+        Some(g) => {
             gekozen_status_ui(ui, g);
             if g.in_gebruik {
                 ui.label("In gebruik: kan niet worden verwijderd, alleen beëindigd.");
             }
-        });
-    }
+        }
+        None => {
+            ui.label(
+                "Klik op een voorziening om die te wijzigen, te beëindigen of te verwijderen.",
+            );
+        }
+    });
     if let Some(Err(fout)) = detail {
         ui.colored_label(FOUT_KLEUR, fout);
     }
@@ -599,7 +615,11 @@ fn voorzieningen_ui(
                     if v.kenmerken.is_empty() {
                         "–".to_owned()
                     } else {
-                        v.kenmerken.join(", ")
+                        v.kenmerken
+                            .iter()
+                            .map(|k| crate::ui::woorden::kenmerk(k))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     },
                     beeindigd.iter().find(|(id, _)| *id == v.id).map_or_else(
                         || "–".to_owned(),

@@ -8,7 +8,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use egui::{Color32, RichText, Ui};
-use egui_plot::{GridInput, GridMark, Line, Plot, PlotPoints};
+use egui_plot::{GridInput, GridMark, Line, Plot, PlotPoints, Points};
 
 use crate::domain::Veldfout;
 use crate::domain::ave::{
@@ -126,6 +126,8 @@ pub fn ave_tijdlijn_ui(
         ui.label("Nog geen AVE-niveau vastgelegd; er is geen tijdlijn.");
         return;
     }
+    let begin = events.first().map_or(vandaag, |e| e.datum);
+    let eind = events.last().map_or(vandaag, |e| vandaag.max(e.datum));
     ui.horizontal_top(|ui| {
         let breedte = (ui.available_width() * 0.55).max(240.0);
         ui.vertical(|ui| {
@@ -138,6 +140,10 @@ pub fn ave_tijdlijn_ui(
                 .allow_boxed_zoom(false)
                 .include_y(-0.2)
                 .include_y(f64::from(AVE_MAX) + 0.2)
+                // Never a range of one day: changes that all fall on one
+                // day would draw as a single vertical line.
+                .include_x(dag_x(begin) - 14.0)
+                .include_x(dag_x(eind) + 14.0)
                 .y_axis_label("AVE-niveau")
                 .x_grid_spacer(kalenderraster)
                 .x_axis_formatter(|mark: GridMark, _| {
@@ -173,6 +179,16 @@ pub fn ave_tijdlijn_ui(
                             .color(rgb(k.achtergrond))
                             .width(4.0),
                         );
+                        // A dot per change, so several changes on one day
+                        // each show at their level.
+                        plot.points(
+                            Points::new(
+                                niveau_label(e.niveau, &naam_in(teksten, e.niveau)),
+                                PlotPoints::from(vec![[dag_x(e.datum), y]]),
+                            )
+                            .color(rgb(k.achtergrond))
+                            .radius(5.0),
+                        );
                         if let Some(v) = events.get(i + 1) {
                             plot.line(
                                 Line::new(
@@ -195,7 +211,16 @@ pub fn ave_tijdlijn_ui(
                 .id_salt("ave_tijdlijn_lijst")
                 .max_height(260.0)
                 .show(ui, |ui| {
-                    for e in events.iter().rev() {
+                    for (i, e) in events.iter().enumerate().rev() {
+                        // Changes on one day are numbered in the order recorded.
+                        let zelfde_dag = events.iter().filter(|x| x.datum == e.datum).count();
+                        if zelfde_dag > 1 {
+                            let nr = events[..=i].iter().filter(|x| x.datum == e.datum).count();
+                            ui.small(format!(
+                                "wijziging {nr} van {zelfde_dag} op {}",
+                                nl(e.datum)
+                            ));
+                        }
                         ave_gebeurtenis_ui(ui, e, teksten);
                         ui.separator();
                     }
@@ -263,6 +288,9 @@ pub struct AveFormulier {
     pub reden: String,
     /// Chosen casusregisseur (medewerker id).
     pub casusregisseur: Option<String>,
+    /// The wijkteam whose staff may be casusregisseur (`None`: every
+    /// wijkteam's); a beheerder never is.
+    pub team: Option<String>,
     procesregisseur: ProcesKeuze,
     /// Another organisation as typed.
     pub andere_organisatie: String,
@@ -296,6 +324,7 @@ impl AveFormulier {
             niveau: huidig_niveau.unwrap_or(0),
             reden: String::new(),
             casusregisseur: None,
+            team: None,
             procesregisseur: ProcesKeuze::Geen,
             andere_organisatie: String::new(),
             reden_geen_procesmanager: String::new(),
@@ -332,6 +361,21 @@ impl AveFormulier {
 
     /// Draws the form; returns the checked event when the user saves and
     /// every rule holds, else `None` (errors then show beside the fields).
+    /// Keeps the regie of the household's latest event: its casusregisseur
+    /// is chosen again (a level change does not change who has the casus),
+    /// and the list offers the staff of `team` only (the recording
+    /// worker's wijkteam; `None`: every team's).
+    #[must_use]
+    pub fn met_regie(
+        mut self,
+        casusregisseur: Option<String>,
+        team: Option<String>,
+    ) -> AveFormulier {
+        self.casusregisseur = casusregisseur;
+        self.team = team;
+        self
+    }
+
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -379,7 +423,15 @@ impl AveFormulier {
                     .selected_text(gekozen)
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut self.casusregisseur, None, "(geen)");
-                        for m in medewerkers {
+                        // Staff of the team, never the beheerder; the one
+                        // chosen before stays in the list.
+                        let team = self.team.clone();
+                        let gekozen = self.casusregisseur.clone();
+                        for m in medewerkers.iter().filter(|m| {
+                            gekozen.as_ref() == Some(&m.id)
+                                || (m.rol != crate::domain::Rol::Beheerder
+                                    && team.as_ref().is_none_or(|t| m.wijkteam.as_ref() == Some(t)))
+                        }) {
                             ui.selectable_value(
                                 &mut self.casusregisseur,
                                 Some(m.id.clone()),

@@ -63,14 +63,8 @@ pub fn fouten_voor(fout: &StoreFout, velden: &[&str]) -> (Fouten, Option<String>
 
 /// The error beside a field, if any.
 pub fn fout_ui(ui: &mut egui::Ui, fout: Option<&String>) {
-    match fout {
-        Some(f) => {
-            ui.label(RichText::new(format!("Fout: {f}")).color(FOUT_KLEUR));
-        }
-        None => {
-            ui.label("");
-        }
-    }
+    let tekst = fout.map(|f| format!("Fout: {f}"));
+    melding_kolom_ui(ui, tekst.as_deref(), true);
 }
 
 /// A one-line text field in a form grid: label, field, error; ends the row.
@@ -101,17 +95,76 @@ pub fn tekstvak_ui(
     fout: Option<&String>,
 ) -> Response {
     let l = ui.label(label);
+    // A fixed box: the field scrolls inside it, so typing never pushes the
+    // fields and buttons below it down (issue 14, layout at 1280×800).
     let r = ui
-        .add(
-            egui::TextEdit::multiline(tekst)
-                .char_limit(lengte::LANGE_TEKST)
-                .desired_rows(3)
-                .desired_width(420.0),
+        .allocate_ui_with_layout(
+            egui::vec2(TEKSTVAK_BREEDTE, TEKSTVAK_HOOGTE),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_min_size(egui::vec2(TEKSTVAK_BREEDTE, TEKSTVAK_HOOGTE));
+                egui::ScrollArea::vertical()
+                    .id_salt(l.id.with("vak"))
+                    .max_height(TEKSTVAK_HOOGTE)
+                    .min_scrolled_height(TEKSTVAK_HOOGTE)
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        ui.add(
+                            egui::TextEdit::multiline(tekst)
+                                .char_limit(lengte::LANGE_TEKST)
+                                .desired_rows(3)
+                                .desired_width(TEKSTVAK_BREEDTE - 16.0),
+                        )
+                    })
+                    .inner
+            },
         )
+        .inner
         .labelled_by(l.id);
-    fout_ui(ui, fout);
+    // A text at the cap says so: what was typed or pasted beyond it was not taken.
+    let vol = tekst.chars().count() >= lengte::LANGE_TEKST;
+    let melding = match (fout, vol) {
+        (Some(f), _) => Some(format!("Fout: {f}")),
+        (None, true) => Some(format!(
+            "Maximaal {} tekens: wat daarna getypt of geplakt is, is niet overgenomen.",
+            lengte::LANGE_TEKST
+        )),
+        (None, false) => None,
+    };
+    melding_kolom_ui(ui, melding.as_deref(), fout.is_some());
     ui.end_row();
     r
+}
+
+/// Width of a multi-line field in a form grid.
+pub const TEKSTVAK_BREEDTE: f32 = 420.0;
+/// Height of a multi-line field in a form grid (about four lines; more
+/// scrolls inside the field).
+pub const TEKSTVAK_HOOGTE: f32 = 76.0;
+/// Width of the column where a form row's message shows: long messages
+/// wrap inside it instead of widening the page.
+pub const MELDING_BREEDTE: f32 = 280.0;
+
+/// The message column of a form row: a message wraps within
+/// [`MELDING_BREEDTE`]; the place is kept when there is none.
+pub fn melding_kolom_ui(ui: &mut egui::Ui, melding: Option<&str>, fout: bool) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(MELDING_BREEDTE, 0.0),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_max_width(MELDING_BREEDTE);
+            match melding {
+                Some(m) => {
+                    let tekst = RichText::new(m);
+                    let tekst = if fout { tekst.color(FOUT_KLEUR) } else { tekst };
+                    ui.add(egui::Label::new(tekst).wrap());
+                }
+                None => {
+                    ui.label("");
+                }
+            }
+        },
+    );
 }
 
 /// A choice from a list in a form grid; ends the row. Returns whether it changed.
@@ -127,13 +180,25 @@ pub fn keuze_ui<T: Clone + PartialEq>(
         .iter()
         .find(|(w, _)| w == waarde)
         .map_or_else(|| "kies…".to_owned(), |(_, t)| t.clone());
-    let mut veranderd = false;
-    egui::ComboBox::from_id_salt(("keuze", label))
+    let salt = ("keuze", label);
+    // Keyboard first, like a native list: with the choice focused (or its
+    // list open) the arrow keys move the choice and letters find an option
+    // by its first letters; the open list scrolls to keep it in view.
+    // The id the ComboBox gives its button (it wraps the salt in an IdSalt).
+    let knop = ui.make_persistent_id(egui::IdSalt::new(salt));
+    let mut veranderd = kies_met_toetsen(ui, knop, waarde, opties);
+    let scroll = veranderd;
+    egui::ComboBox::from_id_salt(salt)
         .selected_text(gekozen)
         .width(260.0)
+        .truncate()
         .show_ui(ui, |ui| {
             for (w, t) in opties {
-                if ui.selectable_label(w == waarde, t).clicked() {
+                let r = ui.selectable_label(w == waarde, t);
+                if w == waarde && scroll {
+                    r.scroll_to_me(Some(egui::Align::Center));
+                }
+                if r.clicked() {
                     *waarde = w.clone();
                     veranderd = true;
                 }
@@ -144,6 +209,97 @@ pub fn keuze_ui<T: Clone + PartialEq>(
     fout_ui(ui, fout);
     ui.end_row();
     veranderd
+}
+
+/// Moves a choice with the keyboard while its button has the focus or its
+/// list is open: Down/Up to the next/previous option, and typed letters to
+/// the first option whose text starts with what was typed within the last
+/// second (type-to-find; typing the same letter again goes to the next
+/// such option). The keys are consumed, so they do not also move focus.
+/// Returns whether the choice changed.
+pub fn kies_met_toetsen<T: Clone + PartialEq>(
+    ui: &mut egui::Ui,
+    knop: egui::Id,
+    waarde: &mut T,
+    opties: &[(T, String)],
+) -> bool {
+    let open = egui::ComboBox::is_open(ui.ctx(), knop);
+    let focus = ui.memory(|m| m.has_focus(knop));
+    if focus {
+        // The arrow keys and Esc belong to the choice, not to moving or
+        // dropping the focus (Tab still moves on).
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                knop,
+                egui::EventFilter {
+                    vertical_arrows: true,
+                    escape: open,
+                    ..Default::default()
+                },
+            );
+        });
+    }
+    if opties.is_empty() || !(open || focus) {
+        return false;
+    }
+    let huidig = opties.iter().position(|(w, _)| w == waarde);
+    let (omlaag, omhoog, tekst, nu) = ui.input_mut(|i| {
+        let omlaag = i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown);
+        let omhoog = i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp);
+        let mut tekst = String::new();
+        i.events.retain(|e| match e {
+            egui::Event::Text(t) if t.chars().all(|c| !c.is_control()) => {
+                tekst.push_str(t);
+                false
+            }
+            _ => true,
+        });
+        (omlaag, omhoog, tekst, i.time)
+    });
+    let nieuw = if omlaag {
+        Some(huidig.map_or(0, |h| (h + 1).min(opties.len() - 1)))
+    } else if omhoog {
+        Some(huidig.map_or(0, |h| h.saturating_sub(1)))
+    } else if !tekst.is_empty() {
+        let sleutel = knop.with("typ");
+        let (vorig, tijd) = ui
+            .data(|d| d.get_temp::<(String, f64)>(sleutel))
+            .unwrap_or_default();
+        let mut gezocht = if nu - tijd < 1.0 {
+            vorig + &tekst
+        } else {
+            tekst
+        };
+        let mut letters = gezocht.chars();
+        // The same letter again: the next option with that letter.
+        let herhaald = letters
+            .next()
+            .is_some_and(|eerste| letters.all(|c| c == eerste))
+            && gezocht.chars().count() > 1;
+        if herhaald {
+            gezocht = gezocht.chars().take(1).collect();
+        }
+        ui.data_mut(|d| d.insert_temp(sleutel, (gezocht.clone(), nu)));
+        let gezocht = gezocht.to_lowercase();
+        let n = opties.len();
+        let begin = match (huidig, herhaald || gezocht.chars().count() == 1) {
+            (Some(h), true) => h + 1,
+            (Some(h), false) => h,
+            (None, _) => 0,
+        };
+        (0..n)
+            .map(|k| (begin + k) % n)
+            .find(|&k| opties[k].1.to_lowercase().starts_with(&gezocht))
+    } else {
+        None
+    };
+    match nieuw {
+        Some(k) if Some(k) != huidig => {
+            *waarde = opties[k].0.clone();
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Whether Enter was pressed outside a multi-line field and with no list
