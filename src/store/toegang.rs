@@ -142,6 +142,10 @@ pub fn eis(g: &MedewerkerRij, recht: Recht) -> Result<(), StoreFout> {
 /// - a procesmanager: the household's level on the day, the latest event
 ///   through `ave_huishouden`.
 ///
+/// The melding and step searches are skipped for a worker who has no
+/// melding or no step at all: asked once per statement, from the worker's
+/// side (`melding_medewerker`, `klantreis_stap_medewerker`), one seek each.
+///
 /// `tests/opslag/queryplannen.rs` checks these plans on a worker with many
 /// meldingen and steps.
 fn voorwaarde(
@@ -161,14 +165,22 @@ fn voorwaarde(
     if g.rol != Rol::Teamleider {
         param.push(g.id.clone());
         let mw = eerste + param.len() - 1;
+        // Each resident-side search is guarded by "the worker has any at
+        // all": an uncorrelated EXISTS, which SQLite answers once per
+        // statement (one seek in the worker's index), so a worker without
+        // meldingen or steps (a procesmanager, a new colleague) pays no
+        // seek per resident for them.
         delen.push(format!(
-            "EXISTS (SELECT 1 FROM melding m INDEXED BY melding_inwoner_medewerker
-                     WHERE m.inwoner = i.id AND m.medewerker = ?{mw})"
+            "(EXISTS (SELECT 1 FROM melding INDEXED BY melding_medewerker WHERE medewerker = ?{mw})
+              AND EXISTS (SELECT 1 FROM melding m INDEXED BY melding_inwoner_medewerker
+                          WHERE m.inwoner = i.id AND m.medewerker = ?{mw}))"
         ));
         delen.push(format!(
-            "EXISTS (SELECT 1 FROM melding m INDEXED BY melding_inwoner_medewerker
-                     CROSS JOIN klantreis_stap s INDEXED BY klantreis_stap_melding_medewerker
-                     WHERE m.inwoner = i.id AND s.melding = m.id AND s.medewerker = ?{mw})"
+            "(EXISTS (SELECT 1 FROM klantreis_stap INDEXED BY klantreis_stap_medewerker
+                      WHERE medewerker = ?{mw})
+              AND EXISTS (SELECT 1 FROM melding m INDEXED BY melding_inwoner_medewerker
+                          CROSS JOIN klantreis_stap s INDEXED BY klantreis_stap_melding_medewerker
+                          WHERE m.inwoner = i.id AND s.melding = m.id AND s.medewerker = ?{mw}))"
         ));
         delen.push(format!(
             "EXISTS (SELECT 1 FROM ave a INDEXED BY ave_huishouden_casusregisseur
