@@ -26,7 +26,7 @@ use crate::store::sleutel;
 pub const KOP: [&str; 8] = [
     "Volgnummer",
     "Tijdstip",
-    "Actor",
+    "Medewerker",
     "Actie",
     "Object",
     "Doel",

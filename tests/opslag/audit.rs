@@ -328,7 +328,7 @@ fn export_neutraliseert_formules_en_wordt_gelogd() {
     let regels: Vec<&str> = tekst.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(
         regels[0],
-        "Volgnummer;Tijdstip;Actor;Actie;Object;Doel;Resultaat;Details"
+        "Volgnummer;Tijdstip;Medewerker;Actie;Object;Doel;Resultaat;Details"
     );
     assert_eq!(regels.len(), 3, "{tekst}");
     assert!(regels[1].starts_with("4;"), "oldest first: {tekst}");

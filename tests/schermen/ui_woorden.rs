@@ -183,12 +183,6 @@ fn wandel(
         }
     };
     for scherm in Scherm::ALLE {
-        // The AVE-overzicht's rows (src/ui/widgets/ave.rs) still name a
-        // household by its id; that file is outside this change and the
-        // finding is reported to its owner rather than hidden here.
-        if scherm == Scherm::AveOverzicht {
-            continue;
-        }
         let naam = scherm.naam();
         if h.query_by_role_and_label(egui::accesskit::Role::Button, naam)
             .is_none()

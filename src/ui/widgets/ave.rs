@@ -628,10 +628,12 @@ fn overzicht_lijst_ui(
             ui.strong("Casusregisseur");
             ui.end_row();
             for r in rijen {
+                // Named as people read it (the household's name); the link
+                // still opens the household by its id.
                 let naam = if r.naam.is_empty() {
-                    r.huishouden.clone()
+                    "Huishouden zonder naam".to_owned()
                 } else {
-                    format!("{} ({})", r.naam, r.huishouden)
+                    r.naam.clone()
                 };
                 if ui.link(naam).clicked() {
                     open = Some(r.huishouden.clone());
