@@ -92,8 +92,11 @@ pub(crate) fn verrijk(tx: &Transaction<'_>, eind_jaar: i32) -> Result<(), StoreF
          WHERE uitkomst = 'toegekend' AND rowid % 3 = 0;
         UPDATE toekenning SET reden_afwijzing = 'Een algemene voorziening is passend en toereikend.'
          WHERE uitkomst = 'afgewezen';
+        -- From the resident's own decisions (INDEXED BY): by the provision
+        -- SQLite would walk every decision of that provision per row, which
+        -- made the demo quadratic (20,000 residents took 7 minutes).
         UPDATE toekenning SET vorige = (
-            SELECT e.id FROM toekenning e
+            SELECT e.id FROM toekenning e INDEXED BY toekenning_inwoner
              WHERE e.inwoner = toekenning.inwoner AND e.voorziening = toekenning.voorziening
                AND e.uitkomst = 'toegekend' AND e.besluit < toekenning.besluit
              ORDER BY e.besluit DESC, e.id DESC LIMIT 1)
