@@ -50,8 +50,8 @@ fn vul(conn: &mut Connection) -> String {
         b.melding(m);
     }
     b.schrijf(conn);
-    let bea =
-        accounts::maak_eerste_beheerder(conn, "Bea Beheer", "bea", WW, begin()).expect("beheerder");
+    let bea = accounts::maak_eerste_beheerder(&*conn, "Bea Beheer", "bea", WW, begin())
+        .expect("beheerder");
     accounts::voeg_toe(conn, &bea.medewerker, "mw-1", "fatima", WW_FATIMA, begin())
         .expect("fatima");
     bea.medewerker
