@@ -92,7 +92,9 @@ fn miriam_verwijzingen_en_individuele_begeleiding() {
 
     // The melding screen: the step indicator shows what is next.
     h.get_by_label_contains("Melding van Miriam de Vries");
-    h.get_by_label("Nog te doen (een van): gesprek, afsluiting, ingetrokken");
+    h.get_by_label(
+        "Volgende stap: het gesprek vastleggen, de melding afsluiten of vastleggen dat de melding is ingetrokken.",
+    );
     h.get_by_label_contains("Wettelijke termijn: ");
     stap(&mut h, "Keukentafelgesprek bij Miriam thuis.");
     h.get_by_label("Stap 'Gesprek' opgeslagen.");
@@ -328,7 +330,7 @@ fn direct_afsluiten_met_informatie_en_advies() {
         "Verwezen naar het huiswerkcafé van de bibliotheek.",
     );
     klik(&mut h, "Melding opslaan en afsluiten (Enter)");
-    h.get_by_label("Nog te doen: niets, de melding is afgesloten.");
+    h.get_by_label("Niets meer te doen: de melding is afgesloten.");
     let id = melding_id(&h, "I-JONG");
     let kern = h.state().loket().melding(&id).expect("melding");
     assert_eq!(kern.uitkomst, Some(MeldingUitkomst::InformatieAdvies));
