@@ -811,3 +811,50 @@ fn bsn_dat_al_bekend_is_wordt_geweigerd_en_niets_opgeslagen() {
         .expect("zoeken");
     assert!(gevonden.is_empty(), "niets opgeslagen");
 }
+
+/// Issue 15: in the new melding form every error shows right under its
+/// field (starting where the field starts), never in a column far to the
+/// right of the form.
+#[test]
+fn elke_fout_staat_onder_zijn_veld() {
+    let mut h = harness(INTAKER);
+    klik(&mut h, "Nieuwe inwoner + melding");
+    typ(&mut h, "Voornaam:", "Sanne");
+    typ(&mut h, "Geboortedatum:", "31-02-1990");
+    typ(&mut h, "BSN:", "123456789");
+    vervang(&mut h, "Datum melding:", "99-99-2026");
+    klik(&mut h, "Melding opslaan (Enter)");
+    // The leefgebieden are one field: their checkboxes together.
+    let leefgebieden = Leefgebied::ALLE
+        .iter()
+        .map(|l| h.get_by_label(l.label()).rect())
+        .reduce(|a, b| a.union(b))
+        .unwrap();
+    for (veld, fout) in [
+        ("Achternaam:", "Fout: vul de achternaam in"),
+        ("Geboortedatum:", "Fout: '31-02-1990' is geen datum"),
+        (
+            "BSN:",
+            "Fout: dit nummer voldoet niet aan de 11-proef; controleer op een tikfout",
+        ),
+        ("Datum melding:", "Fout: typ de datum als dd-mm-jjjj"),
+        ("Leefgebieden:", "Fout: kies minstens één leefgebied"),
+    ] {
+        let v = if veld == "Leefgebieden:" {
+            leefgebieden
+        } else {
+            h.get_by_label(veld).rect()
+        };
+        let f = h
+            .query_all_by_label_contains(fout)
+            .map(|n| n.rect())
+            .filter(|r| r.top() >= v.bottom() - 1.0)
+            .min_by(|a, b| a.top().total_cmp(&b.top()))
+            .unwrap_or_else(|| panic!("no error '{fout}' under {veld}"));
+        assert!(
+            f.top() - v.bottom() < 30.0 && (f.left() - v.left()).abs() < 4.0,
+            "{fout} for {veld} at {f:?} is not right under the field at {v:?}"
+        );
+        assert!(f.right() <= 1280.0, "{fout} at {f:?} runs off the window");
+    }
+}
