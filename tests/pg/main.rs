@@ -10,6 +10,7 @@ mod proefdb;
 mod beide;
 mod opslag_beide;
 mod venster;
+mod zoeken_beide;
 
 mod overzetten;
 mod schema;
