@@ -149,3 +149,93 @@ fn zoeken_toegang_en_dossier_zijn_gelijk_op_beide() {
     );
     assert!(dossiers > 10, "te weinig dossiers vergeleken: {dossiers}");
 }
+
+/// The klantreis as the melding screen reads it gives the same answers on
+/// both engines: the melding, its steps, what may come next, the
+/// afwegingsladder, matched care, toekenningen, and possible duplicates of
+/// a new resident.
+#[test]
+fn de_klantreis_lezen_is_gelijk_op_beide() {
+    use wijkregister::domain::Bsn;
+    use wijkregister::store::klantreis as kr;
+    let db = proefdb!("de_klantreis_lezen_is_gelijk_op_beide");
+    let map = tempfile::tempdir().unwrap();
+    let bron = map.path().join("bron.sqlite");
+    {
+        let mut conn = store::open(&bron).unwrap();
+        let inst = DemoInstellingen {
+            inwoners: 300,
+            jaren: 3,
+            eind_jaar: 2025,
+            seed: 5,
+            peildatum: None,
+        };
+        demo::vul_register(&mut conn, &inst).unwrap();
+    }
+    let sleutel = map.path().join("pg-sleutel");
+    overzetten::overzetten(
+        &Bestemming::Sqlite(bron.clone()),
+        &Bestemming::Postgres(db.adres.clone()),
+        Some(&sleutel),
+    )
+    .unwrap();
+    let sqlite = store::open(&bron).unwrap();
+    let postgres = pg::open_register(&db.adres, Some(&sleutel), false).unwrap();
+    let (s, p) = (Db::from(&sqlite), Db::from(&postgres));
+
+    let meldingen: Vec<String> = s
+        .query_map("SELECT id FROM melding ORDER BY id", &[], |r| r.get(0))
+        .unwrap();
+    assert!(meldingen.len() > 100, "{}", meldingen.len());
+    let mut met_stappen = 0;
+    let mut met_passend = 0;
+    for id in meldingen.iter().step_by(3) {
+        assert_eq!(
+            kr::melding(s, id).unwrap(),
+            kr::melding(p, id).unwrap(),
+            "{id}"
+        );
+        let stappen = kr::stappen(s, id).unwrap();
+        met_stappen += usize::from(!stappen.is_empty());
+        assert_eq!(stappen, kr::stappen(p, id).unwrap(), "{id}");
+        assert_eq!(
+            kr::nog_te_doen(s, id).unwrap(),
+            kr::nog_te_doen(p, id).unwrap()
+        );
+        assert_eq!(kr::afweging(s, id).unwrap(), kr::afweging(p, id).unwrap());
+        let passend = kr::passende_voorzieningen_voor_melding(s, id, vandaag()).unwrap();
+        met_passend += usize::from(!passend.is_empty());
+        assert_eq!(
+            passend,
+            kr::passende_voorzieningen_voor_melding(p, id, vandaag()).unwrap(),
+            "{id}"
+        );
+    }
+    assert!(
+        met_stappen > 10 && met_passend > 10,
+        "{met_stappen} {met_passend}"
+    );
+    let toekenningen: Vec<String> = s
+        .query_map("SELECT id FROM toekenning ORDER BY id", &[], |r| r.get(0))
+        .unwrap();
+    for id in toekenningen.iter().step_by(7) {
+        assert_eq!(
+            kr::toekenning(s, id).unwrap(),
+            kr::toekenning(p, id).unwrap()
+        );
+    }
+    // Possible duplicates: by BSN, and by last name (any case) and birth date.
+    let iemand = store::inwoners::zoek(s, &Zoekvraag::default()).unwrap()[40].clone();
+    let bsn = iemand.bsn.as_deref().map(|b| Bsn::parse(b).unwrap());
+    for (bsn, naam) in [
+        (bsn.as_ref(), "iemand anders".to_owned()),
+        (None, iemand.achternaam.to_uppercase()),
+    ] {
+        let a = kr::mogelijke_dubbelen(s, bsn, &naam, iemand.geboortedatum).unwrap();
+        assert!(a.iter().any(|d| d.id == iemand.id), "{naam}: {a:?}");
+        assert_eq!(
+            a,
+            kr::mogelijke_dubbelen(p, bsn, &naam, iemand.geboortedatum).unwrap()
+        );
+    }
+}
