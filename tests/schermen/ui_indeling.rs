@@ -76,13 +76,10 @@ fn lange_vraag_blijft_binnen_het_scherm() {
     assert!(h.query_by_label(vraag.trim_end()).is_some() || h.query_by_label(&vraag).is_some());
 }
 
-/// The besluit form keeps its shape (issue 14 point 5): choosing
-/// "afgewezen", typing a long reason or note, a date error and the question
-/// about a maatwerkcontract after a save move none of the fields below and
-/// not the buttons. Miriam's melding (zelfzorg), weighed up to a decision
-/// by the wijkcoach, at 1280 px wide (tall enough to show the whole form).
-#[test]
-fn besluitformulier_verspringt_niet() {
+/// Miriam's melding (zelfzorg), weighed by the wijkcoach up to a decision
+/// (gesprek, analyse, the whole ladder "lost het niet op"), opened in a
+/// window 1280 px wide and tall enough to show the whole form.
+fn gewogen_melding_open() -> Harness<'static, WijkregisterApp> {
     let conn = register();
     let mut m = melding("I-MIRIAM", d(2026, 11, 2), Some(Wet::Wmo));
     m.medewerker = WIJKCOACH.into();
@@ -114,6 +111,46 @@ fn besluitformulier_verspringt_niet() {
     h.get_by_role_and_label(egui::accesskit::Role::Link, "02-11-2026")
         .click();
     h.run();
+    h
+}
+
+/// The ladder's rows stay inside 1280 px: three answers of a rung that may
+/// solve part of the need, and the error column beside the Waarom fields
+/// (it showed past the window's edge while the answers were long).
+#[test]
+fn afwegingsladder_blijft_binnen_1280() {
+    let h = gewogen_melding_open();
+    for trede in [
+        "eigen kracht",
+        "netwerk",
+        "algemene voorziening",
+        "voorliggende voorziening",
+    ] {
+        for antwoord in ["lost het op", "lost het niet op"] {
+            let r = h.get_by_label(&format!("{trede}: {antwoord}")).rect();
+            assert!(r.right() <= 1280.0, "{trede}: {antwoord} at {r:?}");
+        }
+    }
+    for trede in ["algemene voorziening", "voorliggende voorziening"] {
+        let r = h.get_by_label(&format!("{trede}: lost een deel op")).rect();
+        assert!(r.right() <= 1280.0, "{trede}: lost een deel op at {r:?}");
+    }
+    // The error column: a Waarom field's right edge plus the message column.
+    let veld = h.get_by_label("Waarom (voorliggende voorziening):").rect();
+    assert!(
+        veld.right() + 12.0 + wijkregister::ui::widgets::MELDING_BREEDTE <= 1280.0,
+        "the error column beside {veld:?} runs off the window"
+    );
+}
+
+/// The besluit form keeps its shape (issue 14 point 5): choosing
+/// "afgewezen", typing a long reason or note, a date error and the question
+/// about a maatwerkcontract after a save move none of the fields below and
+/// not the buttons. Miriam's melding (zelfzorg), weighed up to a decision
+/// by the wijkcoach, at 1280 px wide (tall enough to show the whole form).
+#[test]
+fn besluitformulier_verspringt_niet() {
+    let mut h = gewogen_melding_open();
     klik(&mut h, "Besluitformulier openen (aanvraag + besluit)");
 
     let vast: [&str; 7] = [

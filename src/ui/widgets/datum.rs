@@ -22,9 +22,9 @@ pub fn controleer(tekst: &str) -> Option<String> {
         None
     } else {
         // Short enough for one line of a form's message column, so a typo
-        // noticed on leaving the field moves nothing (issue 14 point 5); what
-        // was typed stays in the field beside it.
-        Some("geen datum; typ dd-mm-jjjj".to_owned())
+        // noticed on leaving the field moves nothing (issue 14 point 5); the
+        // field's hint shows the form dd-mm-jjjj when it is empty.
+        Some(format!("'{}' is geen datum", tekst.trim()))
     }
 }
 
