@@ -292,7 +292,7 @@ fn antwoord<'a>(gekozen: bool, kort: &'a str, trede: &'a str) -> impl egui::Widg
         let aan = ui.is_enabled();
         r.widget_info(|| {
             egui::WidgetInfo::selected(
-                egui::WidgetType::RadioButton,
+                egui::Role::RadioButton,
                 aan,
                 gekozen,
                 format!("{trede}: {kort}"),
