@@ -136,7 +136,9 @@ fn afwegingsladder_blijft_binnen_1280() {
         assert!(r.right() <= 1280.0, "{trede}: lost een deel op at {r:?}");
     }
     // The error column: a Waarom field's right edge plus the message column.
+    // The field keeps its width for a sentence.
     let veld = h.get_by_label("Waarom (voorliggende voorziening):").rect();
+    assert!(veld.width() >= 520.0, "Waarom is {veld:?}");
     assert!(
         veld.right() + 12.0 + wijkregister::ui::widgets::MELDING_BREEDTE <= 1280.0,
         "the error column beside {veld:?} runs off the window"

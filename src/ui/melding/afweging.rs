@@ -95,6 +95,7 @@ impl MeldingScherm {
                             ui.add(
                                 egui::TextEdit::singleline(&mut trede.toelichting)
                                     .desired_width(520.0)
+                                    .min_size(egui::vec2(520.0, 0.0))
                                     .char_limit(crate::ui::widgets::lengte::LANGE_TEKST),
                             )
                             .labelled_by(wl.id);
