@@ -25,7 +25,11 @@
 //! toekenningen of meldingen whose *aanvraag en besluit* they recorded, and
 //! the households whose AVE level now names them as casusregisseur (by id)
 //! or procesregisseur (by name), the longest unchanged first. The team view
-//! keeps the owner rule only, so each line counts once.
+//! shows each worker's queue as that worker sees it, taken-over lines and
+//! regie included, so a teamleider sees the casusregie and the meldingen a
+//! worker took over from a colleague; a line in two workers' queues (the
+//! intaker's melding the wijkcoach took over) is counted once in the team
+//! totals.
 //!
 //! A team's queue is the queues of the medewerkers of that wijkteam plus
 //! that group. Every query seeks through an index (see
@@ -156,7 +160,7 @@ pub struct Werkvoorraad {
     /// Waiting, longest first.
     pub wachtend: Vec<Wachtend>,
     /// Households under the worker's casus- or procesregie, the longest
-    /// unchanged first (only in a worker's own queue, not in the team view).
+    /// unchanged first.
     pub regie: Vec<Regie>,
 }
 
@@ -175,6 +179,8 @@ pub struct Totalen {
     pub achttien: usize,
     /// Granted, not started.
     pub wachtend: usize,
+    /// Households under casus- or procesregie.
+    pub regie: usize,
 }
 
 impl Werkvoorraad {
@@ -193,8 +199,47 @@ impl Werkvoorraad {
             herindicaties: self.herindicaties.len(),
             achttien: self.achttien.len(),
             wachtend: self.wachtend.len(),
+            regie: self.regie.len(),
         }
     }
+}
+
+/// The counts of several queues together, each line once: a melding by its
+/// id, a toekenning by its id per list, a household by its id (a line in
+/// two workers' queues counts once).
+fn totalen_uniek<'a>(lijsten: impl Iterator<Item = &'a Werkvoorraad> + Clone) -> Totalen {
+    use std::collections::HashSet;
+    let mut meldingen: HashSet<&str> = HashSet::new();
+    let mut t = Totalen::default();
+    for m in lijsten.clone().flat_map(|w| w.meldingen.iter()) {
+        if meldingen.insert(&m.melding) {
+            t.open_meldingen += 1;
+            for x in &m.termijnen {
+                match x.status {
+                    TermijnStatus::Verlopen { .. } => t.verlopen += 1,
+                    TermijnStatus::BijnaVerlopen { .. } => t.bijna_verlopen += 1,
+                    TermijnStatus::OpTijd => {}
+                }
+            }
+        }
+    }
+    let tel = |sleutels: Vec<&str>| sleutels.into_iter().collect::<HashSet<_>>().len();
+    t.herindicaties = tel(lijsten
+        .clone()
+        .flat_map(|w| w.herindicaties.iter().map(|x| x.toekenning.as_str()))
+        .collect());
+    t.achttien = tel(lijsten
+        .clone()
+        .flat_map(|w| w.achttien.iter().map(|x| x.toekenning.as_str()))
+        .collect());
+    t.wachtend = tel(lijsten
+        .clone()
+        .flat_map(|w| w.wachtend.iter().map(|x| x.toekenning.as_str()))
+        .collect());
+    t.regie = tel(lijsten
+        .flat_map(|w| w.regie.iter().map(|x| x.huishouden.as_str()))
+        .collect());
+    t
 }
 
 /// One worker's queue in a team overview.
@@ -211,12 +256,15 @@ pub struct MedewerkerWerkvoorraad {
 /// A team lead's view: per worker and the team totals.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TeamWerkvoorraad {
-    /// Per worker, by name.
+    /// Per worker, by name: each queue as the worker sees it (what they
+    /// took over and their regie included; the teamleader's lines without
+    /// a melding are in [`TeamWerkvoorraad::zonder_melding`]).
     pub per_medewerker: Vec<MedewerkerWerkvoorraad>,
     /// Toekenningen without a melding of the team's residents (no open
     /// meldingen by nature): the teamleider's to hand out.
     pub zonder_melding: Werkvoorraad,
-    /// Sums over the team, including the lines without a melding.
+    /// Sums over the team, including the lines without a melding, each line
+    /// once.
     pub totaal: Totalen,
 }
 
@@ -496,6 +544,64 @@ fn regie(conn: &Connection, medewerker: &str, vandaag: NaiveDate) -> Result<Vec<
     Ok(lijst)
 }
 
+/// The households of the residents of `wijkteam` whose AVE level now names
+/// a medewerker of that team as casusregisseur (by id) or procesregisseur
+/// (by name), per medewerker id, as [`regie`] gives each worker: one query
+/// for the team instead of one pass over its households per worker.
+fn regie_team(
+    conn: &Connection,
+    wijkteam: &str,
+    medewerkers: &[(String, String)],
+    vandaag: NaiveDate,
+) -> Result<HashMap<String, Vec<Regie>>, StoreFout> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.huishouden, s.niveau, s.datum, s.casusregisseur, s.procesregisseur,
+                (SELECT CASE WHEN o.voornaam = '' THEN o.achternaam ELSE o.voornaam || ' ' || o.achternaam END
+                 FROM inwoner o WHERE o.huishouden = s.huishouden ORDER BY o.geboortedatum, o.id LIMIT 1)
+         FROM (SELECT DISTINCT i.huishouden FROM inwoner i WHERE i.wijkteam = ?1) h
+         JOIN ave s ON s.rowid = (SELECT b.rowid FROM ave b
+                                  WHERE b.huishouden = h.huishouden AND b.datum <= ?2
+                                  ORDER BY b.datum DESC, b.rowid DESC LIMIT 1)
+         WHERE s.casusregisseur IN (SELECT id FROM medewerker WHERE wijkteam = ?1)
+            OR s.procesregisseur IN (SELECT naam FROM medewerker WHERE wijkteam = ?1)",
+    )?;
+    let rijen = stmt.query_map(params![wijkteam, iso(vandaag)], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, u8>(1)?,
+            kolom::datum(r, 2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+        ))
+    })?;
+    let mut per: HashMap<String, Vec<Regie>> = HashMap::new();
+    for rij in rijen {
+        let (huishouden, niveau, sinds, casus, proces, naam) = rij?;
+        for (id, mw_naam) in medewerkers {
+            let casusregie = casus.as_deref() == Some(id.as_str());
+            if casusregie || proces.as_deref() == Some(mw_naam.as_str()) {
+                per.entry(id.clone()).or_default().push(Regie {
+                    huishouden: huishouden.clone(),
+                    naam: naam.clone(),
+                    niveau,
+                    sinds,
+                    dagen_sinds: (vandaag - sinds).num_days(),
+                    casusregie,
+                });
+            }
+        }
+    }
+    for lijst in per.values_mut() {
+        lijst.sort_by(|a, b| {
+            a.sinds
+                .cmp(&b.sinds)
+                .then_with(|| a.huishouden.cmp(&b.huishouden))
+        });
+    }
+    Ok(per)
+}
+
 /// Granted, not ended toekenningen without a melding of the residents of
 /// `wijkteam` (the teamleider's lines, see the module docs).
 fn lopende_zonder_melding(
@@ -620,7 +726,10 @@ fn bouw(mut meldingen: Vec<OpenMelding>, lopend: Vec<Lopend>, vandaag: NaiveDate
     w
 }
 
-/// The queues of the medewerkers of `wijkteam`, by name, and the team totals.
+/// The queues of the medewerkers of `wijkteam`, by name, each as the
+/// worker sees it (their own lines, what they took over from a colleague,
+/// their regie; see [`werkvoorraad`]), the teamleider's lines without a
+/// melding, and the team totals, each line once.
 pub fn werkvoorraad_team(
     conn: &Connection,
     wijkteam: &str,
@@ -641,23 +750,20 @@ pub fn werkvoorraad_team(
     for (mw, l) in lopende(conn, wie, vandaag)? {
         lopend.entry(mw).or_default().push(l);
     }
+    let mut regie = regie_team(conn, wijkteam, &medewerkers, vandaag)?;
     let mut per_medewerker = Vec::new();
-    let mut totaal = Totalen::default();
-    let mut tel = |t: Totalen| {
-        totaal.open_meldingen += t.open_meldingen;
-        totaal.verlopen += t.verlopen;
-        totaal.bijna_verlopen += t.bijna_verlopen;
-        totaal.herindicaties += t.herindicaties;
-        totaal.achttien += t.achttien;
-        totaal.wachtend += t.wachtend;
-    };
     for (medewerker, naam) in medewerkers {
-        let w = bouw(
-            meldingen.remove(&medewerker).unwrap_or_default(),
-            lopend.remove(&medewerker).unwrap_or_default(),
-            vandaag,
-        );
-        tel(w.totalen());
+        // What the worker took over, as in their own queue.
+        let mut eigen = meldingen.remove(&medewerker).unwrap_or_default();
+        eigen.extend(meldingen_met_stap(conn, &medewerker, vandaag)?);
+        let mut lopende = lopend.remove(&medewerker).unwrap_or_default();
+        for l in besloten_door(conn, &medewerker, vandaag)? {
+            if !lopende.iter().any(|x| x.toekenning == l.toekenning) {
+                lopende.push(l);
+            }
+        }
+        let mut w = bouw(eigen, lopende, vandaag);
+        w.regie = regie.remove(&medewerker).unwrap_or_default();
         per_medewerker.push(MedewerkerWerkvoorraad {
             medewerker,
             naam,
@@ -669,7 +775,12 @@ pub fn werkvoorraad_team(
         lopende_zonder_melding(conn, wijkteam, vandaag)?,
         vandaag,
     );
-    tel(zonder_melding.totalen());
+    let totaal = totalen_uniek(
+        per_medewerker
+            .iter()
+            .map(|p| &p.werkvoorraad)
+            .chain(std::iter::once(&zonder_melding)),
+    );
     Ok(TeamWerkvoorraad {
         per_medewerker,
         zonder_melding,

@@ -513,3 +513,131 @@ fn toekenning_zonder_melding_hoort_bij_de_teamleider_van_het_wijkteam() {
     let west = werkvoorraad_team(&conn, "W-WEST", vandaag).expect("west");
     assert_eq!(ids(&west.zonder_melding), leeg);
 }
+
+/// Issue 14 point 2 for every role, on a demo register on a fixed day:
+/// each worker's queue holds their real work — every open melding assigned
+/// to them, every granted, not started, not ended toekenning of those
+/// meldingen, and every household whose AVE level that day names them
+/// casusregisseur (by id) or procesregisseur (by name) among the
+/// households of their wijkteam (every wijkteam for a worker without one)
+/// — and nothing else under regie. Every role but the beheerder has work in
+/// the demo, and has it in the queue. The team view shows each worker's
+/// queue as the worker sees it.
+#[test]
+fn elke_rol_ziet_het_eigen_werk_in_een_demoregister() {
+    use std::collections::{BTreeMap, BTreeSet};
+    use wijkregister::demo::{self, DemoInstellingen};
+    use wijkregister::domain::Rol;
+    let vandaag = d(2026, 11, 26);
+    let mut conn = wijkregister::store::open_in_memory().expect("open");
+    demo::vul_register(
+        &mut conn,
+        &DemoInstellingen {
+            inwoners: 1_500,
+            jaren: 3,
+            eind_jaar: 2026,
+            seed: 14,
+            peildatum: Some(vandaag),
+        },
+    )
+    .expect("demo");
+    let dag = wijkregister::domain::datum::iso(vandaag);
+    let ids = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> BTreeSet<String> {
+        let mut stmt = conn.prepare(sql).expect(sql);
+        stmt.query_map(p, |r| r.get(0))
+            .expect(sql)
+            .collect::<Result<_, _>>()
+            .expect(sql)
+    };
+    // The level of every household on the day: its latest event.
+    let nu = "SELECT a.huishouden, a.casusregisseur, a.procesregisseur FROM ave a
+              WHERE a.rowid = (SELECT b.rowid FROM ave b WHERE b.huishouden = a.huishouden
+                               AND b.datum <= ?1 ORDER BY b.datum DESC, b.rowid DESC LIMIT 1)";
+    let medewerkers: Vec<(String, String, String, Option<String>)> = {
+        let mut stmt = conn
+            .prepare("SELECT id, naam, rol, wijkteam FROM medewerker ORDER BY id")
+            .expect("medewerkers");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .expect("medewerkers")
+            .collect::<Result<_, _>>()
+            .expect("medewerkers")
+    };
+    let mut werk_per_rol: BTreeMap<String, usize> = BTreeMap::new();
+    for (id, naam, rol, team) in &medewerkers {
+        let w = werkvoorraad(&conn, id, vandaag).expect("werkvoorraad");
+        let open = ids(
+            "SELECT id FROM melding WHERE medewerker = ?1 AND afgesloten IS NULL",
+            &[id],
+        );
+        let in_lijst: BTreeSet<String> = w.meldingen.iter().map(|m| m.melding.clone()).collect();
+        assert!(
+            open.is_subset(&in_lijst),
+            "{naam} ({rol}) mist open meldingen"
+        );
+        let wachtend = ids(
+            "SELECT t.id FROM toekenning t JOIN melding m ON m.id = t.melding
+             WHERE m.medewerker = ?1 AND t.uitkomst = 'toegekend' AND t.start IS NULL
+               AND t.reden_einde IS NULL AND (t.eind IS NULL OR t.eind >= ?2)",
+            &[id, &dag],
+        );
+        let in_lijst: BTreeSet<String> = w.wachtend.iter().map(|x| x.toekenning.clone()).collect();
+        assert!(
+            wachtend.is_subset(&in_lijst),
+            "{naam} ({rol}) mist wachtende toekenningen"
+        );
+        let regie = ids(
+            &format!(
+                "SELECT n.huishouden FROM ({nu}) n
+                 WHERE (n.casusregisseur IS ?2 OR n.procesregisseur IS ?3)
+                   AND EXISTS (SELECT 1 FROM inwoner i WHERE i.huishouden = n.huishouden
+                               AND (?4 IS NULL OR i.wijkteam = ?4))"
+            ),
+            &[&dag, id, naam, team],
+        );
+        let in_lijst: BTreeSet<String> = w.regie.iter().map(|r| r.huishouden.clone()).collect();
+        assert_eq!(in_lijst, regie, "{naam} ({rol}): casus- en procesregie");
+        let totaal = open.len() + wachtend.len() + regie.len();
+        *werk_per_rol.entry(rol.clone()).or_default() += totaal;
+        if totaal > 0 {
+            assert!(
+                !w.meldingen.is_empty() || !w.wachtend.is_empty() || !w.regie.is_empty(),
+                "{naam} ({rol}) heeft werk en een lege werkvoorraad"
+            );
+        }
+    }
+    // Not vacuous: the demo gives these roles work. (It gives a
+    // schuldspecialist none: its schuldhulp meldingen are the intakers'.)
+    for rol in [
+        Rol::Intaker,
+        Rol::Wijkcoach,
+        Rol::Gezinscoach,
+        Rol::Procesmanager,
+    ] {
+        assert!(
+            werk_per_rol.get(rol.code()).copied().unwrap_or(0) > 0,
+            "de demo geeft de rol {} geen werk: {werk_per_rol:?}",
+            rol.code()
+        );
+    }
+    // The team view: each worker's queue as the worker sees it.
+    for team in ids("SELECT id FROM wijkteam", &[]) {
+        let t = werkvoorraad_team(&conn, &team, vandaag).expect("team");
+        for p in &t.per_medewerker {
+            let eigen = werkvoorraad(&conn, &p.medewerker, vandaag).expect("eigen");
+            let rol: String = conn
+                .query_row(
+                    "SELECT rol FROM medewerker WHERE id = ?1",
+                    [&p.medewerker],
+                    |r| r.get(0),
+                )
+                .expect("rol");
+            if rol == Rol::Teamleider.code() {
+                // The lines without a melding are the team's own group.
+                assert_eq!(p.werkvoorraad.meldingen, eigen.meldingen);
+                assert_eq!(p.werkvoorraad.regie, eigen.regie);
+            } else {
+                assert_eq!(p.werkvoorraad, eigen, "{} in team {team}", p.naam);
+            }
+        }
+    }
+}
