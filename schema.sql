@@ -102,14 +102,16 @@ CREATE INDEX inwoner_wijkteam ON inwoner (wijkteam, achternaam COLLATE NOCASE);
 -- `spoed` marks a schuldhulp request under threat of eviction or cut-off (3
 -- working days), `aanvraag` the date of a formal aanvraag still awaiting its
 -- besluit (open while no toekenning of this melding has a later besluit).
+-- `bron` holds the list of shared/spec/domain.md plus 'ggd-jgz' and
+-- 'verloskundige' (schema v11).
 CREATE TABLE melding (
     id                    TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
     inwoner               TEXT NOT NULL REFERENCES inwoner (id),
     datum                 TEXT NOT NULL CHECK (date(datum) IS datum),
     bron                  TEXT NOT NULL CHECK (bron IN ('zelfmelder', 'netwerk', 'huisarts',
-                              'praktijkondersteuner', 'jeugdarts', 'wijkverpleegkundige', 'school',
-                              'politie', 'veilig-thuis', 'vroegsignalering', 'woningcorporatie',
-                              'aanbieder', 'gecertificeerde-instelling', 'overig')),
+                              'praktijkondersteuner', 'jeugdarts', 'ggd-jgz', 'wijkverpleegkundige',
+                              'verloskundige', 'school', 'politie', 'veilig-thuis', 'vroegsignalering',
+                              'woningcorporatie', 'aanbieder', 'gecertificeerde-instelling', 'overig')),
     wet                   TEXT CHECK (wet IS NULL OR wet IN ('wmo', 'jeugdwet', 'participatiewet',
                               'schuldhulp', 'inburgering', 'leerlingenvervoer')),
     gevraagde_voorziening TEXT REFERENCES voorziening (id),

@@ -15,7 +15,14 @@ fn main() -> ExitCode {
     };
     let db = aanroep.db.clone().unwrap_or_else(store::standaard_pad);
     if aanroep.opdracht == Opdracht::Gui {
-        return match wijkregister::ui::start(&db) {
+        let gestart = match db
+            .to_str()
+            .filter(|t| store::pg::Bestemming::is_postgres(t))
+        {
+            Some(url) => wijkregister::ui::start_gedeeld(url),
+            None => wijkregister::ui::start(&db),
+        };
+        return match gestart {
             Ok(()) => ExitCode::SUCCESS,
             Err(fout) => {
                 cli::fout(&format!("wijkregister: {fout:#}"));

@@ -43,8 +43,18 @@ pub fn herstel(db: &Path, bron: &Path) -> anyhow::Result<ExitCode> {
 /// `wijkregister --db FILE audit verify`: exit 0 when the log is intact
 /// (triggers, keyed chain, anchor), 1 with the first problem otherwise.
 pub fn audit_verifieer(db: &Path) -> anyhow::Result<ExitCode> {
-    let conn = store::open_bestaand(db)?;
-    match store::audit::verifieer(&conn)? {
+    let verificatie = match db
+        .to_str()
+        .filter(|t| store::pg::Bestemming::is_postgres(t))
+    {
+        Some(url) => {
+            let adres = store::pg::PgAdres::lees(url)?;
+            let register = store::pg::open_register(&adres, None, false)?;
+            store::pg::audit::verifieer_verbinding(&register)?
+        }
+        None => store::audit::verifieer(&store::open_bestaand(db)?)?,
+    };
+    match verificatie {
         store::audit::Verificatie::Intact { regels } => {
             uit(&format!(
                 "Auditlog intact: {regels} regels, de sleutelketen en het anker kloppen."

@@ -319,9 +319,12 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Aanroep, String> 
         && crate::store::pg::Bestemming::is_postgres(pad)
     {
         crate::store::pg::Bestemming::lees(pad).map_err(|e| format!("--db: {e}"))?;
-        if !matches!(opdracht, Opdracht::Overzetten { .. }) {
+        if !matches!(
+            opdracht,
+            Opdracht::Overzetten { .. } | Opdracht::Gui | Opdracht::AuditVerifieer
+        ) {
             return Err(
-                "--db: een PostgreSQL-register werkt nog alleen met 'overzetten'; het venster en de andere opdrachten volgen. Zet het register over naar een SQLite-bestand (wijkregister overzetten --van postgresql://… --naar register.sqlite) om er nu mee te werken".to_owned(),
+                "--db: een PostgreSQL-register werkt nog alleen met het venster (inloggen en accounts), 'audit verify' en 'overzetten'; de andere opdrachten volgen. Zet het register over naar een SQLite-bestand (wijkregister overzetten --van postgresql://… --naar register.sqlite) om er nu mee te werken".to_owned(),
             );
         }
     }

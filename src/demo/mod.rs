@@ -200,8 +200,9 @@ pub fn vul_register_met_accounts(
     use crate::store::accounts;
     let verslag = vul_register(conn, inst)?;
     let fout = |e: accounts::AccountFout| StoreFout::Afgebroken(account_fout(&e));
-    let beheer = accounts::maak_eerste_beheerder(conn, "Bea Beheer", "beheer", DEMO_WACHTWOORD, nu)
-        .map_err(fout)?;
+    let beheer =
+        accounts::maak_eerste_beheerder(&*conn, "Bea Beheer", "beheer", DEMO_WACHTWOORD, nu)
+            .map_err(fout)?;
     let eerste = |sql: &str| -> Result<Option<String>, StoreFout> {
         Ok(conn
             .query_row(sql, [], |r| r.get(0))
@@ -224,14 +225,14 @@ pub fn vul_register_met_accounts(
         (coach, "oud-collega"),
     ] {
         let Some(mw) = mw else { continue };
-        accounts::voeg_toe(conn, &beheer.medewerker, &mw, naam, DEMO_WACHTWOORD, nu)
+        accounts::voeg_toe(&*conn, &beheer.medewerker, &mw, naam, DEMO_WACHTWOORD, nu)
             .map_err(fout)?;
         if naam == "teamleider" {
             // One failed login: counted on the account, refused in the log.
-            let _ = accounts::inloggen(conn, naam, "verkeerd-wachtwoord", nu);
+            let _ = accounts::inloggen(&*conn, naam, "verkeerd-wachtwoord", nu);
         }
         if naam == "oud-collega" {
-            accounts::zet_actief(conn, &beheer.medewerker, &mw, false, nu).map_err(fout)?;
+            accounts::zet_actief(&*conn, &beheer.medewerker, &mw, false, nu).map_err(fout)?;
         }
     }
     Ok(verslag)

@@ -15,6 +15,7 @@ pub mod klantreis;
 pub mod records;
 pub mod termijnen;
 pub mod waarden;
+pub mod woorden;
 
 pub use bsn::{Bsn, BsnFout};
 pub use fout::{DomeinFout, Veldfout};

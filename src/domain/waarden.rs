@@ -128,14 +128,21 @@ waardelijst! {
 }
 
 waardelijst! {
-    /// Who brought a melding in (domain.md, step 1).
+    /// Who brought a melding in: the list of domain.md, step 1, plus
+    /// `ggd-jgz` and `verloskundige` (schema v11; outside that list, see
+    /// `docs/uitwisselformaat.md`).
     Bron {
         Zelfmelder => "zelfmelder", "Zelfmelder";
         Netwerk => "netwerk", "Netwerk";
         Huisarts => "huisarts", "Huisarts";
         Praktijkondersteuner => "praktijkondersteuner", "Praktijkondersteuner";
         Jeugdarts => "jeugdarts", "Jeugdarts";
+        /// Not in domain.md's list: the GGD's youth health care (JGZ,
+        /// consultatiebureau), an institution where the jeugdarts is a person.
+        GgdJgz => "ggd-jgz", "GGD/JGZ";
         Wijkverpleegkundige => "wijkverpleegkundige", "Wijkverpleegkundige";
+        /// Not in domain.md's list: the midwife (a young pregnant woman).
+        Verloskundige => "verloskundige", "Verloskundige";
         School => "school", "School";
         Politie => "politie", "Politie";
         VeiligThuis => "veilig-thuis", "Veilig Thuis";
@@ -336,7 +343,7 @@ mod tests {
             assert_eq!(Bron::parse(bron.code()), Some(*bron));
         }
         assert_eq!(Bron::parse("Huisarts"), None);
-        assert_eq!(Bron::ALLE.len(), 14);
+        assert_eq!(Bron::ALLE.len(), 16);
         assert_eq!(RedenEinde::ALLE.len(), 9);
     }
 

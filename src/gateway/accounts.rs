@@ -19,12 +19,12 @@ use crate::store::toegang::Recht;
 impl Gateway {
     /// Whether the register has any account.
     pub fn heeft_accounts(&self) -> Result<bool, StoreFout> {
-        accounts::heeft_accounts(&*self.lees()?)
+        accounts::heeft_accounts(self.register()?.db())
     }
 
     /// The session of a login: the store's answer with the medewerker's wijkteam.
     fn sessie_van(&self, s: &accounts::Sessie) -> Result<Sessie, StoreFout> {
-        let gebruiker = crate::store::medewerkers::een(&*self.lees()?, &s.medewerker)?;
+        let gebruiker = crate::store::medewerkers::een(self.register()?.db(), &s.medewerker)?;
         Ok(Sessie::ingelogd(gebruiker, s.gebruikersnaam.clone()))
     }
 
@@ -37,7 +37,7 @@ impl Gateway {
         nu: NaiveDateTime,
     ) -> Result<Sessie, AccountFout> {
         let s = accounts::maak_eerste_beheerder(
-            &mut *self.schrijf()?,
+            self.register()?.db(),
             naam,
             gebruikersnaam,
             wachtwoord,
@@ -54,7 +54,7 @@ impl Gateway {
         wachtwoord: &str,
         nu: NaiveDateTime,
     ) -> Result<Sessie, InlogFout> {
-        let uitkomst = accounts::inloggen(&mut *self.schrijf()?, gebruikersnaam, wachtwoord, nu);
+        let uitkomst = accounts::inloggen(self.register()?.db(), gebruikersnaam, wachtwoord, nu);
         match uitkomst {
             Ok(s) => Ok(self.sessie_van(&s)?),
             Err(InlogFout::Geblokkeerd { .. }) => Err(InlogFout::OnjuisteGegevens),
@@ -71,13 +71,13 @@ impl Gateway {
         wachtwoord: &str,
         nu: NaiveDateTime,
     ) -> Result<(), InlogFout> {
-        accounts::ontgrendelen(&mut *self.schrijf()?, sessie.medewerker(), wachtwoord, nu)
+        accounts::ontgrendelen(self.register()?.db(), sessie.medewerker(), wachtwoord, nu)
             .map(|_| ())
     }
 
     /// Logs a logout.
     pub fn afmelden(&self, sessie: &Sessie, nu: NaiveDateTime) -> Result<(), StoreFout> {
-        accounts::log_afmelden(&*self.lees()?, sessie.medewerker(), nu)
+        accounts::log_afmelden(self.register()?.db(), sessie.medewerker(), nu)
     }
 }
 
@@ -94,16 +94,18 @@ impl Loket<'_> {
     /// Every account (for the beheerder).
     pub fn accounts(&self) -> Result<Vec<AccountRij>, StoreFout> {
         self.eis(Recht::Accounts)?;
-        accounts::lijst(&*self.gw.lees()?)
+        accounts::lijst(self.gw.register()?.db())
     }
 
     /// The state of the session's own account now: whether it may still
     /// work (the front end ends a session that may not).
     pub fn werkstand(&self) -> Result<accounts::Werkstand, StoreFout> {
         match self.sessie {
-            Some(s) if s.gebruikersnaam().is_some() => {
-                accounts::werkstand(&*self.gw.lees()?, s.medewerker(), self.klok.lokaal_nu())
-            }
+            Some(s) if s.gebruikersnaam().is_some() => accounts::werkstand(
+                self.gw.register()?.db(),
+                s.medewerker(),
+                self.klok.lokaal_nu(),
+            ),
             Some(_) => Ok(accounts::Werkstand::Actief),
             None => Ok(accounts::Werkstand::GeenAccount),
         }
@@ -118,7 +120,7 @@ impl Loket<'_> {
     ) -> Result<(), AccountFout> {
         let g = self.eis_beheer()?;
         accounts::voeg_toe(
-            &mut *self.gw.schrijf()?,
+            self.gw.register()?.db(),
             &g.id,
             medewerker,
             gebruikersnaam,
@@ -131,7 +133,7 @@ impl Loket<'_> {
     pub fn zet_account_actief(&self, medewerker: &str, actief: bool) -> Result<(), AccountFout> {
         let g = self.eis_beheer()?;
         accounts::zet_actief(
-            &mut *self.gw.schrijf()?,
+            self.gw.register()?.db(),
             &g.id,
             medewerker,
             actief,
@@ -143,7 +145,7 @@ impl Loket<'_> {
     pub fn deblokkeer_account(&self, medewerker: &str) -> Result<(), AccountFout> {
         let g = self.eis_beheer()?;
         accounts::deblokkeer(
-            &mut *self.gw.schrijf()?,
+            self.gw.register()?.db(),
             &g.id,
             medewerker,
             self.klok.lokaal_nu(),
@@ -154,7 +156,7 @@ impl Loket<'_> {
     pub fn reset_wachtwoord(&self, medewerker: &str, nieuw: &str) -> Result<(), AccountFout> {
         let g = self.eis_beheer()?;
         accounts::reset_wachtwoord(
-            &mut *self.gw.schrijf()?,
+            self.gw.register()?.db(),
             &g.id,
             medewerker,
             nieuw,

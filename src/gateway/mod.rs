@@ -40,6 +40,7 @@ use rusqlite::Connection;
 
 use crate::domain::Rol;
 use crate::store::accounts::Doel;
+use crate::store::db::{Motor, Register};
 use crate::store::dossier::Dossier;
 use crate::store::inwoners::{InwonerRij, Zoekvraag};
 use crate::store::medewerkers::MedewerkerRij;
@@ -54,7 +55,7 @@ pub type Herteken = Arc<dyn Fn() + Send + Sync>;
 
 /// The register's connection, for the login door and to make a [`Loket`].
 pub struct Gateway {
-    conn: RefCell<Connection>,
+    register: RefCell<Register>,
     pad: Option<PathBuf>,
     herteken: Herteken,
 }
@@ -188,10 +189,31 @@ impl Gateway {
     #[must_use]
     pub fn new(conn: Connection, pad: Option<PathBuf>) -> Gateway {
         Gateway {
-            conn: RefCell::new(conn),
+            register: RefCell::new(Register::Sqlite(conn)),
             pad,
             herteken: Arc::new(|| {}),
         }
+    }
+
+    /// Opens the shared register at `adres` (PostgreSQL, issue #17), with
+    /// the audit key from `sleutelmap` (default: see `store::pg::sleutel`).
+    /// With `aanmaken` an empty database becomes a new register. Long work
+    /// runs at once (there is no file for a second connection).
+    ///
+    /// What stands on PostgreSQL today: the login door, accounts,
+    /// medewerkers and the audit log; every other action answers
+    /// [`StoreFout::NogNietGedeeld`] and changes nothing.
+    pub fn open_postgres(
+        adres: &store::pg::PgAdres,
+        sleutelmap: Option<&Path>,
+        aanmaken: bool,
+    ) -> Result<Gateway, store::pg::PgFout> {
+        let verbinding = store::pg::open_register(adres, sleutelmap, aanmaken)?;
+        Ok(Gateway {
+            register: RefCell::new(Register::Postgres(verbinding)),
+            pad: None,
+            herteken: Arc::new(|| {}),
+        })
     }
 
     /// Opens the register file at `db` (refusing a file that is not a
@@ -229,34 +251,63 @@ impl Gateway {
         }
     }
 
-    /// Reads through the connection.
-    fn lees(&self) -> Result<Ref<'_, Connection>, StoreFout> {
-        self.conn.try_borrow().map_err(|_| bezig_fout())
+    /// The register, for the store functions that run on both engines.
+    fn register(&self) -> Result<Ref<'_, Register>, StoreFout> {
+        self.register.try_borrow().map_err(|_| bezig_fout())
     }
 
-    /// The connection for a write that needs it exclusively.
+    /// Which engine holds the register.
+    #[must_use]
+    pub fn motor(&self) -> Option<Motor> {
+        self.register.try_borrow().ok().map(|r| r.db().motor())
+    }
+
+    /// Reads through the SQLite connection (store functions not yet on
+    /// both engines: on PostgreSQL a clear refusal, nothing happens).
+    fn lees(&self) -> Result<Ref<'_, Connection>, StoreFout> {
+        let register = self.register.try_borrow().map_err(|_| bezig_fout())?;
+        Ref::filter_map(register, |r| match r {
+            Register::Sqlite(c) => Some(c),
+            Register::Postgres(_) => None,
+        })
+        .map_err(|_| nog_niet_gedeeld())
+    }
+
+    /// The SQLite connection for a write that needs it exclusively (as
+    /// [`Gateway::lees`]).
     fn schrijf(&self) -> Result<RefMut<'_, Connection>, StoreFout> {
-        self.conn.try_borrow_mut().map_err(|_| bezig_fout())
+        let register = self.register.try_borrow_mut().map_err(|_| bezig_fout())?;
+        RefMut::filter_map(register, |r| match r {
+            Register::Sqlite(c) => Some(c),
+            Register::Postgres(_) => None,
+        })
+        .map_err(|_| nog_niet_gedeeld())
     }
 
     /// Whether the register holds no residents yet.
     pub fn is_leeg(&self) -> Result<bool, StoreFout> {
-        store::is_leeg(&*self.lees()?)
+        store::is_leeg(self.register()?.db())
     }
 
     /// Every medewerker, by name (names in lists and choices; no resident data).
     pub fn medewerkers(&self) -> Result<Vec<MedewerkerRij>, StoreFout> {
-        store::medewerkers::alle(&*self.lees()?)
+        store::medewerkers::alle(self.register()?.db())
     }
 
     /// A session for medewerker `id` without a login (tests and tools; see
     /// [`Sessie::zonder_inloggen`]).
     pub fn sessie_zonder_inloggen(&self, id: &str) -> Result<Sessie, StoreFout> {
         Ok(Sessie::zonder_inloggen(store::medewerkers::een(
-            &*self.lees()?,
+            self.register()?.db(),
             id,
         )?))
     }
+}
+
+/// An action not yet built for a shared register (issue #17): said, and
+/// nothing happens.
+fn nog_niet_gedeeld() -> StoreFout {
+    StoreFout::NogNietGedeeld("Dit onderdeel".to_owned())
 }
 
 /// A re-entrant use of the connection (never expected): said, not a panic.
@@ -462,7 +513,7 @@ impl<'a> Loket<'a> {
     /// Provisions of the sociale kaart (open to every role).
     pub fn voorzieningen(&self, filter: KaartFilter) -> Result<Vec<VoorzieningRij>, StoreFout> {
         self.gebruiker()?;
-        store::sociale_kaart::voorzieningen(&*self.gw.lees()?, filter)
+        store::sociale_kaart::voorzieningen(self.gw.register()?.db(), filter)
     }
 
     /// Providers with their number of contracts.
@@ -471,7 +522,7 @@ impl<'a> Loket<'a> {
         wet: Option<crate::domain::Wet>,
     ) -> Result<Vec<AanbiederRij>, StoreFout> {
         self.gebruiker()?;
-        store::sociale_kaart::aanbieders(&*self.gw.lees()?, wet)
+        store::sociale_kaart::aanbieders(self.gw.register()?.db(), wet)
     }
 
     /// Contracts.
@@ -480,7 +531,7 @@ impl<'a> Loket<'a> {
         wet: Option<crate::domain::Wet>,
     ) -> Result<Vec<ContractRij>, StoreFout> {
         self.gebruiker()?;
-        store::sociale_kaart::contracten(&*self.gw.lees()?, wet)
+        store::sociale_kaart::contracten(self.gw.register()?.db(), wet)
     }
 
     /// Restores the register from a backup file (the current state is kept

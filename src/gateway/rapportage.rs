@@ -179,14 +179,14 @@ impl Loket<'_> {
         indicator: &crate::domain::eigen_indicator::EigenIndicator,
     ) -> Result<(), StoreFout> {
         self.als_rapporteur(|h| {
-            crate::store::eigen_indicatoren::voeg_toe(&*self.gw.schrijf()?, h, indicator)
+            crate::store::eigen_indicatoren::voeg_toe(self.gw.register()?.db(), h, indicator)
         })
     }
 
     /// Removes an own indicator without recorded values; whether it existed.
     pub fn eigen_indicator_verwijderen(&self, code: &str) -> Result<bool, StoreFout> {
         self.als_rapporteur(|h| {
-            crate::store::eigen_indicatoren::verwijder(&*self.gw.schrijf()?, h, code)
+            crate::store::eigen_indicatoren::verwijder(self.gw.register()?.db(), h, code)
         })
     }
 

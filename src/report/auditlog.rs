@@ -13,6 +13,8 @@
 
 use std::path::Path;
 
+use std::collections::HashMap;
+
 use rusqlite::Connection;
 
 use super::RapportFout;
@@ -20,6 +22,7 @@ use super::export::csv_veld;
 use crate::store::StoreFout;
 use crate::store::audit::{self, AuditFilter, Logregel, Resultaat};
 use crate::store::bestanden::Tijdelijk;
+use crate::store::objectnamen;
 use crate::store::sleutel;
 
 /// The column headers of the export.
@@ -34,25 +37,91 @@ pub const KOP: [&str; 8] = [
     "Details",
 ];
 
-/// The rows matching `filter` as CSV bytes, oldest first; with the number of rows.
+/// A moment from the log (the screen and the export show it alike) as `dd-mm-jjjj uu:mm:ss` on this computer's
+/// clock (the log stores UTC; rows of older versions hold local time without
+/// an offset and are shown as they are), or the text as stored.
+#[must_use]
+pub fn tijdstip_tekst(tijdstip: &str) -> String {
+    if let Ok(moment) = chrono::DateTime::parse_from_rfc3339(tijdstip) {
+        return moment
+            .with_timezone(&chrono::Local)
+            .format("%d-%m-%Y %H:%M:%S")
+            .to_string();
+    }
+    tijdstip
+        .get(..19)
+        .and_then(|t| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").ok())
+        .map_or_else(
+            || tijdstip.to_owned(),
+            |t| t.format("%d-%m-%Y %H:%M:%S").to_string(),
+        )
+}
+
+/// The rows matching `filter` as CSV bytes, oldest first; with the number
+/// of rows. Every value as the Beheer screen shows it: the moment as
+/// `dd-mm-jjjj uu:mm:ss`, the medewerker by name and role, the action,
+/// result, purpose and details as sentences (`domain::woorden`), the object
+/// by a name and date (`store::objectnamen`) — never an id or a code; the
+/// row number ties a line to the log itself.
 pub fn csv_bytes(conn: &Connection, filter: &AuditFilter) -> Result<(Vec<u8>, u64), RapportFout> {
+    use crate::domain::woorden;
+    let medewerkers: HashMap<String, (String, &'static str)> =
+        crate::store::medewerkers::alle(conn)?
+            .into_iter()
+            .map(|m| (m.id, (m.naam, m.rol.label())))
+            .collect();
+    let wie = |actor: &str| {
+        woorden::medewerker(
+            actor,
+            medewerkers
+                .get(actor)
+                .map(|(naam, rol)| (naam.as_str(), *rol)),
+        )
+    };
+    // Names of objects, read once per object (a log names the same
+    // dossier many times).
+    let mut namen: HashMap<String, String> = HashMap::new();
+    let mut fout = None;
     let mut uit = String::from("\u{feff}");
     uit.push_str(&KOP.map(csv_veld).join(";"));
     uit.push_str("\r\n");
     let n = audit::voor_elke(conn, filter, &mut |r| {
+        let object = match r.object.as_deref() {
+            None => String::new(),
+            Some(o) => match o.split_once(':') {
+                Some(("medewerker", id)) if !medewerkers.contains_key(id) => wie(id),
+                _ => {
+                    if !namen.contains_key(o) {
+                        match objectnamen::namen(conn, &[o]) {
+                            Ok(gevonden) => namen.extend(gevonden),
+                            Err(e) => fout = fout.take().or(Some(e)),
+                        }
+                    }
+                    woorden::object(o, namen.get(o).map(String::as_str))
+                }
+            },
+        };
         let velden = [
             r.volgnummer.to_string(),
-            csv_veld(&r.tijdstip),
-            csv_veld(&r.actor),
-            csv_veld(&r.actie),
-            csv_veld(r.object.as_deref().unwrap_or_default()),
-            csv_veld(r.doel.as_deref().unwrap_or_default()),
-            csv_veld(&r.resultaat),
-            csv_veld(r.details.as_deref().unwrap_or_default()),
+            csv_veld(&tijdstip_tekst(&r.tijdstip)),
+            csv_veld(&wie(&r.actor)),
+            csv_veld(&woorden::actie(&r.actie)),
+            csv_veld(&object),
+            csv_veld(&r.doel.as_deref().map(woorden::doel).unwrap_or_default()),
+            csv_veld(&woorden::resultaat(&r.resultaat)),
+            csv_veld(
+                &r.details
+                    .as_deref()
+                    .map(woorden::details)
+                    .unwrap_or_default(),
+            ),
         ];
         uit.push_str(&velden.join(";"));
         uit.push_str("\r\n");
     })?;
+    if let Some(e) = fout {
+        return Err(e.into());
+    }
     Ok((uit.into_bytes(), n))
 }
 

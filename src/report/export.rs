@@ -607,6 +607,13 @@ fn xlsx_blad(boek: &mut Workbook, naam: &str, tabel: &Tabel) -> Result<(), Rappo
     }
     blad.set_column_width(laatste, 40).map_err(xfout)?;
     blad.set_freeze_panes(1 + eerste, 2).map_err(xfout)?;
+    // Printed for the raad: A4 landscape, every column on one page wide,
+    // the title and column heads on every page, page numbers below.
+    blad.set_landscape()
+        .set_paper_size(9)
+        .set_print_fit_to_pages(1, 0)
+        .set_footer("&LPrestatie-indicatoren&RPagina &P van &N");
+    blad.set_repeat_rows(0, eerste).map_err(xfout)?;
     Ok(())
 }
 

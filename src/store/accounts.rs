@@ -12,16 +12,14 @@
 //! in the same transaction as the change. The time (`nu`) is a parameter:
 //! the store never reads a clock, so tests control the 15 minutes.
 
+use super::StoreFout;
+use super::audit::{self, Logregel, Resultaat};
+use super::db::{Db, Rij};
+use crate::domain::Rol;
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::{Duration, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, params};
-
-use super::StoreFout;
-use super::audit::{self, Logregel, Resultaat};
-use super::{kolom, transactie};
-use crate::domain::Rol;
 
 /// The least number of characters in a password.
 pub const MIN_WACHTWOORD_TEKENS: usize = 12;
@@ -240,22 +238,23 @@ fn controleer_gebruikersnaam(gebruikersnaam: &str) -> Result<(), AccountFout> {
 }
 
 /// Whether the register has any account (no: the app shows the first start).
-pub fn heeft_accounts(conn: &Connection) -> Result<bool, StoreFout> {
-    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM account)", [], |r| r.get(0))?)
+pub fn heeft_accounts<'a>(db: impl Into<Db<'a>>) -> Result<bool, StoreFout> {
+    db.into()
+        .query_one("SELECT EXISTS (SELECT 1 FROM account)", &[], |r| r.get(0))
 }
 
-fn gebruikersnaam_bezet(conn: &Connection, gebruikersnaam: &str) -> Result<bool, StoreFout> {
-    Ok(conn.query_row(
+fn gebruikersnaam_bezet(db: Db<'_>, gebruikersnaam: &str) -> Result<bool, StoreFout> {
+    db.query_one(
         "SELECT EXISTS (SELECT 1 FROM account WHERE gebruikersnaam = ?1)",
-        [gebruikersnaam],
+        &[&gebruikersnaam],
         |r| r.get(0),
-    )?)
+    )
 }
 
 /// Creates the first beheerder: a new medewerker with rol beheerder and its
 /// account. Only on a register without any account.
-pub fn maak_eerste_beheerder(
-    conn: &mut Connection,
+pub fn maak_eerste_beheerder<'a>(
+    db: impl Into<Db<'a>>,
     naam: &str,
     gebruikersnaam: &str,
     wachtwoord: &str,
@@ -269,16 +268,16 @@ pub fn maak_eerste_beheerder(
     controleer_gebruikersnaam(gebruikersnaam)?;
     controleer_wachtwoordregels(wachtwoord)?;
     let hash = hash_wachtwoord(wachtwoord)?;
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         if heeft_accounts(tx)? {
             return Err(AccountFout::ErZijnAlAccounts);
         }
         let mut volgnummer = 1_u32;
         let id = loop {
             let id = format!("M-BEHEER-{volgnummer}");
-            let bestaat: bool = tx.query_row(
+            let bestaat: bool = tx.query_one(
                 "SELECT EXISTS (SELECT 1 FROM medewerker WHERE id = ?1)",
-                [&id],
+                &[&id],
                 |r| r.get(0),
             )?;
             if !bestaat {
@@ -288,15 +287,10 @@ pub fn maak_eerste_beheerder(
         };
         tx.execute(
             "INSERT INTO medewerker (id, naam, rol, wijkteam) VALUES (?1, ?2, ?3, NULL)",
-            params![id, naam, Rol::Beheerder.code()],
+            &[&id, &naam, &Rol::Beheerder.code()],
         )?;
         let t = tijd(nu);
-        tx.execute(
-        "INSERT INTO account (medewerker, gebruikersnaam, wachtwoord_hash, actief, mislukte_pogingen,
-                              geblokkeerd_tot, aangemaakt_op, gewijzigd_op)
-         VALUES (?1, ?2, ?3, 1, 0, NULL, ?4, ?4)",
-        params![id, gebruikersnaam, hash, t],
-    )?;
+        voeg_account_toe(tx, &id, gebruikersnaam, &hash, &t)?;
         let object = format!("medewerker:{id}");
         audit::log(
             tx,
@@ -322,16 +316,16 @@ pub fn maak_eerste_beheerder(
 /// Refuses (and logs the refusal) unless `actor` is a beheerder with an
 /// active account.
 fn eis_beheerder(
-    conn: &mut Connection,
+    db: Db<'_>,
     actor: &str,
     actie: &str,
     object: &str,
     nu: NaiveDateTime,
 ) -> Result<(), AccountFout> {
-    let beheerder: bool = conn.query_row(
+    let beheerder: bool = db.query_one(
         "SELECT EXISTS (SELECT 1 FROM medewerker m JOIN account a ON a.medewerker = m.id
-                        WHERE m.id = ?1 AND m.rol = 'beheerder' AND a.actief = 1)",
-        [actor],
+                        WHERE m.id = ?1 AND m.rol = 'beheerder' AND a.actief = TRUE)",
+        &[&actor],
         |r| r.get(0),
     )?;
     if beheerder {
@@ -339,7 +333,7 @@ fn eis_beheerder(
     }
     let t = tijd(nu);
     audit::log(
-        conn,
+        db,
         &Logregel {
             tijdstip: &t,
             actor: if actor.is_empty() {
@@ -357,15 +351,32 @@ fn eis_beheerder(
     Err(AccountFout::GeenBeheerder)
 }
 
+/// Stores a new, active account.
+fn voeg_account_toe(
+    tx: Db<'_>,
+    medewerker: &str,
+    gebruikersnaam: &str,
+    hash: &str,
+    t: &str,
+) -> Result<(), StoreFout> {
+    tx.execute(
+        "INSERT INTO account (medewerker, gebruikersnaam, wachtwoord_hash, actief, mislukte_pogingen,
+                              geblokkeerd_tot, aangemaakt_op, gewijzigd_op)
+         VALUES (?1, ?2, ?3, TRUE, 0, NULL, ?4, ?4)",
+        &[&medewerker, &gebruikersnaam, &hash, &t],
+    )?;
+    Ok(())
+}
+
 fn log_gelukt(
-    conn: &Connection,
+    db: Db<'_>,
     actor: &str,
     actie: &str,
     object: &str,
     nu: &str,
 ) -> Result<(), StoreFout> {
     audit::log(
-        conn,
+        db,
         &Logregel {
             tijdstip: nu,
             actor,
@@ -380,32 +391,33 @@ fn log_gelukt(
 }
 
 /// Adds an account for an existing medewerker (beheerder only).
-pub fn voeg_toe(
-    conn: &mut Connection,
+pub fn voeg_toe<'a>(
+    db: impl Into<Db<'a>>,
     actor: &str,
     medewerker: &str,
     gebruikersnaam: &str,
     wachtwoord: &str,
     nu: NaiveDateTime,
 ) -> Result<(), AccountFout> {
+    let db = db.into();
     let object = format!("medewerker:{medewerker}");
-    eis_beheerder(conn, actor, "account-toevoegen", &object, nu)?;
+    eis_beheerder(db, actor, "account-toevoegen", &object, nu)?;
     let gebruikersnaam = gebruikersnaam.trim();
     controleer_gebruikersnaam(gebruikersnaam)?;
     controleer_wachtwoordregels(wachtwoord)?;
     let hash = hash_wachtwoord(wachtwoord)?;
-    transactie::voer_uit(conn, |tx| {
-        let bestaat: bool = tx.query_row(
+    db.transactie(|tx| {
+        let bestaat: bool = tx.query_one(
             "SELECT EXISTS (SELECT 1 FROM medewerker WHERE id = ?1)",
-            [medewerker],
+            &[&medewerker],
             |r| r.get(0),
         )?;
         if !bestaat {
             return Err(AccountFout::OnbekendeMedewerker(medewerker.to_owned()));
         }
-        let heeft: bool = tx.query_row(
+        let heeft: bool = tx.query_one(
             "SELECT EXISTS (SELECT 1 FROM account WHERE medewerker = ?1)",
-            [medewerker],
+            &[&medewerker],
             |r| r.get(0),
         )?;
         if heeft {
@@ -415,12 +427,7 @@ pub fn voeg_toe(
             return Err(AccountFout::GebruikersnaamBezet(gebruikersnaam.to_owned()));
         }
         let t = tijd(nu);
-        tx.execute(
-        "INSERT INTO account (medewerker, gebruikersnaam, wachtwoord_hash, actief, mislukte_pogingen,
-                              geblokkeerd_tot, aangemaakt_op, gewijzigd_op)
-         VALUES (?1, ?2, ?3, 1, 0, NULL, ?4, ?4)",
-        params![medewerker, gebruikersnaam, hash, t],
-    )?;
+        voeg_account_toe(tx, medewerker, gebruikersnaam, &hash, &t)?;
         log_gelukt(tx, actor, "account-toevoegen", &object, &t)?;
         Ok(())
     })
@@ -428,8 +435,8 @@ pub fn voeg_toe(
 
 /// Deactivates (`actief = false`) or activates an account (beheerder only).
 /// Activating also lifts a lock.
-pub fn zet_actief(
-    conn: &mut Connection,
+pub fn zet_actief<'a>(
+    db: impl Into<Db<'a>>,
     actor: &str,
     medewerker: &str,
     actief: bool,
@@ -441,22 +448,24 @@ pub fn zet_actief(
     } else {
         "account-deactiveren"
     };
-    eis_beheerder(conn, actor, actie, &object, nu)?;
+    let db = db.into();
+    eis_beheerder(db, actor, actie, &object, nu)?;
     if !actief && actor == medewerker {
         return Err(AccountFout::EigenAccountDeactiveren);
     }
-    transactie::voer_uit(conn, |tx| {
+    db.transactie(|tx| {
         let t = tijd(nu);
         let n = if actief {
             tx.execute(
-            "UPDATE account SET actief = 1, mislukte_pogingen = 0, geblokkeerd_tot = NULL, gewijzigd_op = ?2
-             WHERE medewerker = ?1",
-            params![medewerker, t],
-        )?
+                "UPDATE account SET actief = TRUE, mislukte_pogingen = 0, geblokkeerd_tot = NULL,
+                                    gewijzigd_op = ?2
+                 WHERE medewerker = ?1",
+                &[&medewerker, &t],
+            )?
         } else {
             tx.execute(
-                "UPDATE account SET actief = 0, gewijzigd_op = ?2 WHERE medewerker = ?1",
-                params![medewerker, t],
+                "UPDATE account SET actief = FALSE, gewijzigd_op = ?2 WHERE medewerker = ?1",
+                &[&medewerker, &t],
             )?
         };
         if n == 0 {
@@ -469,21 +478,22 @@ pub fn zet_actief(
 
 /// Lifts the lock of an account after too many wrong passwords (beheerder
 /// only), logged as `account-deblokkeren`. The password stays as it was.
-pub fn deblokkeer(
-    conn: &mut Connection,
+pub fn deblokkeer<'a>(
+    db: impl Into<Db<'a>>,
     actor: &str,
     medewerker: &str,
     nu: NaiveDateTime,
 ) -> Result<(), AccountFout> {
     let object = format!("medewerker:{medewerker}");
     let actie = "account-deblokkeren";
-    eis_beheerder(conn, actor, actie, &object, nu)?;
-    transactie::voer_uit(conn, |tx| {
+    let db = db.into();
+    eis_beheerder(db, actor, actie, &object, nu)?;
+    db.transactie(|tx| {
         let t = tijd(nu);
         let n = tx.execute(
             "UPDATE account SET mislukte_pogingen = 0, geblokkeerd_tot = NULL, gewijzigd_op = ?2
              WHERE medewerker = ?1",
-            params![medewerker, t],
+            &[&medewerker, &t],
         )?;
         if n == 0 {
             return Err(AccountFout::GeenAccount(medewerker.to_owned()));
@@ -495,25 +505,26 @@ pub fn deblokkeer(
 
 /// Sets a new password for someone else's account (beheerder only); also
 /// lifts a lock.
-pub fn reset_wachtwoord(
-    conn: &mut Connection,
+pub fn reset_wachtwoord<'a>(
+    db: impl Into<Db<'a>>,
     actor: &str,
     medewerker: &str,
     nieuw: &str,
     nu: NaiveDateTime,
 ) -> Result<(), AccountFout> {
     let object = format!("medewerker:{medewerker}");
-    eis_beheerder(conn, actor, "wachtwoord-reset", &object, nu)?;
+    let db = db.into();
+    eis_beheerder(db, actor, "wachtwoord-reset", &object, nu)?;
     controleer_wachtwoordregels(nieuw)?;
     let hash = hash_wachtwoord(nieuw)?;
-    transactie::voer_uit(conn, |tx| {
+    db.transactie(|tx| {
         let t = tijd(nu);
         let n = tx.execute(
-        "UPDATE account SET wachtwoord_hash = ?2, mislukte_pogingen = 0, geblokkeerd_tot = NULL,
-                            gewijzigd_op = ?3
-         WHERE medewerker = ?1",
-        params![medewerker, hash, t],
-    )?;
+            "UPDATE account SET wachtwoord_hash = ?2, mislukte_pogingen = 0, geblokkeerd_tot = NULL,
+                                gewijzigd_op = ?3
+             WHERE medewerker = ?1",
+            &[&medewerker, &hash, &t],
+        )?;
         if n == 0 {
             return Err(AccountFout::GeenAccount(medewerker.to_owned()));
         }
@@ -523,28 +534,27 @@ pub fn reset_wachtwoord(
 }
 
 /// Changes one's own password, given the current one.
-pub fn wijzig_eigen_wachtwoord(
-    conn: &mut Connection,
+pub fn wijzig_eigen_wachtwoord<'a>(
+    db: impl Into<Db<'a>>,
     medewerker: &str,
     huidig: &str,
     nieuw: &str,
     nu: NaiveDateTime,
 ) -> Result<(), AccountFout> {
+    let db = db.into();
     let object = format!("medewerker:{medewerker}");
-    let hash: Option<String> = conn
-        .query_row(
-            "SELECT wachtwoord_hash FROM account WHERE medewerker = ?1",
-            [medewerker],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let hash: Option<String> = db.query_opt(
+        "SELECT wachtwoord_hash FROM account WHERE medewerker = ?1",
+        &[&medewerker],
+        |r| r.get(0),
+    )?;
     let Some(hash) = hash else {
         return Err(AccountFout::GeenAccount(medewerker.to_owned()));
     };
     let t = tijd(nu);
     if !klopt(&hash, huidig) {
         audit::log(
-            conn,
+            db,
             &Logregel {
                 tijdstip: &t,
                 actor: medewerker,
@@ -559,10 +569,10 @@ pub fn wijzig_eigen_wachtwoord(
     }
     controleer_wachtwoordregels(nieuw)?;
     let nieuwe_hash = hash_wachtwoord(nieuw)?;
-    transactie::voer_uit(conn, |tx| {
+    db.transactie(|tx| {
         tx.execute(
             "UPDATE account SET wachtwoord_hash = ?2, gewijzigd_op = ?3 WHERE medewerker = ?1",
-            params![medewerker, nieuwe_hash, t],
+            &[&medewerker, &nieuwe_hash, &t],
         )?;
         log_gelukt(tx, medewerker, "wachtwoord-wijzigen", &object, &t)?;
         Ok(())
@@ -583,27 +593,30 @@ const ACCOUNT_SELECT: &str = "SELECT a.medewerker, a.gebruikersnaam, a.wachtwoor
             a.geblokkeerd_tot, m.naam, m.rol
      FROM account a JOIN medewerker m ON m.id = a.medewerker";
 
-fn account_stand(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccountStand> {
+fn account_stand(r: &Rij<'_, '_>) -> Result<AccountStand, StoreFout> {
+    let geblokkeerd_tot = match r.get::<Option<String>>(4)? {
+        None => None,
+        Some(t) => Some(lees_tijd(&t).ok_or_else(|| {
+            StoreFout::Beschadigd(format!(
+                "kolom 'geblokkeerd_tot' bevat '{t}', verwacht een tijdstip (jjjj-mm-ddTuu:mm:ss)"
+            ))
+        })?),
+    };
     Ok(AccountStand {
         medewerker: r.get(0)?,
         gebruikersnaam: r.get(1)?,
         hash: r.get(2)?,
         actief: r.get(3)?,
-        geblokkeerd_tot: kolom::optie_waarde(
-            r,
-            4,
-            lees_tijd,
-            "een tijdstip (jjjj-mm-ddTuu:mm:ss)",
-        )?,
+        geblokkeerd_tot,
         naam: r.get(5)?,
-        rol: kolom::lijst(r, 6, Rol::parse)?,
+        rol: r.lijst(6, Rol::parse)?,
     })
 }
 
 /// Checks a password for an account found by `zoek`, counting failures and
 /// locking, and logs the attempt as `actie` / `actie-mislukt`.
 fn controleer(
-    conn: &mut Connection,
+    db: Db<'_>,
     stand: Option<AccountStand>,
     wachtwoord: &str,
     actie: &str,
@@ -618,7 +631,7 @@ fn controleer(
             wachtwoord,
         );
         audit::log(
-            conn,
+            db,
             &Logregel {
                 tijdstip: &t,
                 actor: ACTOR_ONBEKEND,
@@ -632,9 +645,9 @@ fn controleer(
         return Err(InlogFout::OnjuisteGegevens);
     };
     let object = format!("medewerker:{}", stand.medewerker);
-    let weiger = |conn: &Connection, reden: &str| -> Result<(), InlogFout> {
+    let weiger = |db: Db<'_>, reden: &str| -> Result<(), InlogFout> {
         audit::log(
-            conn,
+            db,
             &Logregel {
                 tijdstip: &t,
                 actor: &stand.medewerker,
@@ -650,34 +663,33 @@ fn controleer(
     if let Some(tot) = stand.geblokkeerd_tot
         && tot > nu
     {
-        weiger(conn, "reden=geblokkeerd")?;
+        weiger(db, "reden=geblokkeerd")?;
         return Err(InlogFout::Geblokkeerd { tot });
     }
     // A refusal is counted and logged, so it commits too: the action's value
     // says whether the login went through.
-    let toegelaten = transactie::voer_uit(
-        conn,
+    let toegelaten = db.transactie(
         |tx| -> Result<Result<(), InlogFout>, InlogFout> {
             if !klopt(&stand.hash, wachtwoord) {
                 // Counted from the row as it is now, under the write lock: another
                 // app instance may have counted a failure since `stand` was read.
-                let pogingen = tx.query_row(
+                let pogingen = tx.query_one(
                     "SELECT mislukte_pogingen FROM account WHERE medewerker = ?1",
-                    [&stand.medewerker],
-                    |r| r.get::<_, i64>(0),
+                    &[&stand.medewerker],
+                    |r| r.get::<i64>(0),
                 )? + 1;
                 if pogingen >= MAX_MISLUKTE_POGINGEN {
                     let tot = nu + Duration::minutes(BLOKKEERDUUR_MINUTEN);
                     tx.execute(
-                "UPDATE account SET mislukte_pogingen = 0, geblokkeerd_tot = ?2 WHERE medewerker = ?1",
-                params![stand.medewerker, tijd(tot)],
-            )?;
+                        "UPDATE account SET mislukte_pogingen = 0, geblokkeerd_tot = ?2 WHERE medewerker = ?1",
+                        &[&stand.medewerker, &tijd(tot)],
+                    )?;
                     weiger(tx, "reden=onjuist-wachtwoord; account geblokkeerd")?;
                     return Ok(Err(InlogFout::Geblokkeerd { tot }));
                 }
                 tx.execute(
                     "UPDATE account SET mislukte_pogingen = ?2 WHERE medewerker = ?1",
-                    params![stand.medewerker, pogingen],
+                    &[&stand.medewerker, &pogingen],
                 )?;
                 weiger(tx, "reden=onjuist-wachtwoord")?;
                 return Ok(Err(InlogFout::OnjuisteGegevens));
@@ -687,9 +699,9 @@ fn controleer(
                 return Ok(Err(InlogFout::Gedeactiveerd));
             }
             tx.execute(
-        "UPDATE account SET mislukte_pogingen = 0, geblokkeerd_tot = NULL WHERE medewerker = ?1",
-        [&stand.medewerker],
-    )?;
+                "UPDATE account SET mislukte_pogingen = 0, geblokkeerd_tot = NULL WHERE medewerker = ?1",
+                &[&stand.medewerker],
+            )?;
             audit::log(
                 tx,
                 &Logregel {
@@ -717,82 +729,80 @@ fn controleer(
 /// Logs in: checks the password, counts failures (five in a row lock the
 /// account for [`BLOKKEERDUUR_MINUTEN`]), and logs every attempt —
 /// `inloggen` or `inloggen-mislukt` with the reason, never the password.
-pub fn inloggen(
-    conn: &mut Connection,
+pub fn inloggen<'a>(
+    db: impl Into<Db<'a>>,
     gebruikersnaam: &str,
     wachtwoord: &str,
     nu: NaiveDateTime,
 ) -> Result<Sessie, InlogFout> {
-    let stand = conn
-        .query_row(
-            &format!("{ACCOUNT_SELECT} WHERE a.gebruikersnaam = ?1"),
-            [gebruikersnaam.trim()],
-            account_stand,
-        )
-        .optional()?;
-    controleer(conn, stand, wachtwoord, "inloggen", nu)
+    let db = db.into();
+    let stand = db.query_opt(
+        &format!("{ACCOUNT_SELECT} WHERE a.gebruikersnaam = ?1"),
+        &[&gebruikersnaam.trim()],
+        account_stand,
+    )?;
+    controleer(db, stand, wachtwoord, "inloggen", nu)
 }
 
 /// Unlocks the idle lock: the password of the logged-in medewerker's own
 /// account, with the same counting and locking as a login (logged as
 /// `ontgrendelen` / `ontgrendelen-mislukt`).
-pub fn ontgrendelen(
-    conn: &mut Connection,
+pub fn ontgrendelen<'a>(
+    db: impl Into<Db<'a>>,
     medewerker: &str,
     wachtwoord: &str,
     nu: NaiveDateTime,
 ) -> Result<Sessie, InlogFout> {
-    let stand = conn
-        .query_row(
-            &format!("{ACCOUNT_SELECT} WHERE a.medewerker = ?1"),
-            [medewerker],
-            account_stand,
-        )
-        .optional()?;
-    controleer(conn, stand, wachtwoord, "ontgrendelen", nu)
+    let db = db.into();
+    let stand = db.query_opt(
+        &format!("{ACCOUNT_SELECT} WHERE a.medewerker = ?1"),
+        &[&medewerker],
+        account_stand,
+    )?;
+    controleer(db, stand, wachtwoord, "ontgrendelen", nu)
 }
 
 /// Logs a logout.
-pub fn log_afmelden(
-    conn: &Connection,
+pub fn log_afmelden<'a>(
+    db: impl Into<Db<'a>>,
     medewerker: &str,
     nu: NaiveDateTime,
 ) -> Result<(), StoreFout> {
     let object = format!("medewerker:{medewerker}");
-    log_gelukt(conn, medewerker, "afmelden", &object, &tijd(nu))
+    log_gelukt(db.into(), medewerker, "afmelden", &object, &tijd(nu))
 }
 
 /// Every account, by name (for the beheerder; no hashes).
-pub fn lijst(conn: &Connection) -> Result<Vec<AccountRij>, StoreFout> {
-    let mut stmt = conn.prepare(
+pub fn lijst<'a>(db: impl Into<Db<'a>>) -> Result<Vec<AccountRij>, StoreFout> {
+    db.into().query_map(
         "SELECT a.medewerker, m.naam, m.rol, a.gebruikersnaam, a.actief, a.geblokkeerd_tot
          FROM account a JOIN medewerker m ON m.id = a.medewerker ORDER BY m.naam, a.medewerker",
-    )?;
-    let rijen = stmt.query_map([], |r| {
-        Ok(AccountRij {
-            medewerker: r.get(0)?,
-            naam: r.get(1)?,
-            rol: kolom::lijst(r, 2, Rol::parse)?,
-            gebruikersnaam: r.get(3)?,
-            actief: r.get(4)?,
-            geblokkeerd_tot: r.get(5)?,
-        })
-    })?;
-    Ok(rijen.collect::<Result<_, _>>()?)
+        &[],
+        |r| {
+            Ok(AccountRij {
+                medewerker: r.get(0)?,
+                naam: r.get(1)?,
+                rol: r.lijst(2, Rol::parse)?,
+                gebruikersnaam: r.get(3)?,
+                actief: r.get(4)?,
+                geblokkeerd_tot: r.get(5)?,
+            })
+        },
+    )
 }
 
 /// Logs the opening of a dossier or household (`object`, e.g.
 /// `inwoner:I-000123` or `huishouden:H-000045`) by `actor` with its
 /// purpose, as `openen-dossier` or (a household) `openen-huishouden`.
-pub fn log_openen(
-    conn: &Connection,
+pub fn log_openen<'a>(
+    db: impl Into<Db<'a>>,
     actor: &str,
     object: &str,
     doel: Doel,
     tijdstip: NaiveDateTime,
 ) -> Result<i64, StoreFout> {
     audit::log(
-        conn,
+        db,
         &Logregel {
             tijdstip: &tijd(tijdstip),
             actor,
@@ -839,15 +849,16 @@ impl Werkstand {
 }
 
 /// The state of `medewerker`'s account at `nu` (local time).
-pub fn werkstand(
-    conn: &Connection,
+pub fn werkstand<'a>(
+    db: impl Into<Db<'a>>,
     medewerker: &str,
     nu: NaiveDateTime,
 ) -> Result<Werkstand, StoreFout> {
-    let rij: Option<(bool, Option<String>)> = conn
-        .prepare_cached("SELECT actief, geblokkeerd_tot FROM account WHERE medewerker = ?1")?
-        .query_row([medewerker], |r| Ok((r.get::<_, i64>(0)? == 1, r.get(1)?)))
-        .optional()?;
+    let rij: Option<(bool, Option<String>)> = db.into().query_opt(
+        "SELECT actief, geblokkeerd_tot FROM account WHERE medewerker = ?1",
+        &[&medewerker],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     Ok(match rij {
         None => Werkstand::GeenAccount,
         Some((false, _)) => Werkstand::Gedeactiveerd,

@@ -42,6 +42,7 @@ use sha2::digest::Update;
 use sha2::{Digest, Sha256};
 
 use super::StoreFout;
+use super::db::Db;
 use super::sleutel::{self, Sleutel};
 
 /// The hash before the first row.
@@ -248,34 +249,40 @@ fn gelijk_hex(tekst: &[u8], bytes: &[u8; 32]) -> bool {
 }
 
 /// The last row's `volgnummer` and hash, if the log has rows.
-pub(crate) fn kop(conn: &Connection) -> Result<Option<(i64, String)>, StoreFout> {
-    Ok(conn
-        .prepare_cached("SELECT volgnummer, hash FROM audit ORDER BY volgnummer DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?)
+pub(crate) fn kop<'a>(db: impl Into<Db<'a>>) -> Result<Option<(i64, String)>, StoreFout> {
+    db.into().query_opt(
+        "SELECT volgnummer, hash FROM audit ORDER BY volgnummer DESC LIMIT 1",
+        &[],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// Appends a row and returns its `volgnummer`: inside the caller's
 /// transaction (which must be `IMMEDIATE`), or outside one in its own
 /// `IMMEDIATE` transaction. The moment is stored in [`TIJDSTIP_FORMAAT`].
-pub fn log(conn: &Connection, regel: &Logregel<'_>) -> Result<i64, StoreFout> {
+///
+/// On both engines ([`Db`]): on PostgreSQL the caller's transaction holds
+/// the register's write lock ([`crate::store::db::SCHRIJFSLOT`]), so the
+/// chain's end read here is still the end when the row is appended.
+pub fn log<'a>(db: impl Into<Db<'a>>, regel: &Logregel<'_>) -> Result<i64, StoreFout> {
+    let db = db.into();
     let tijdstip = normaliseer_tijdstip(regel.tijdstip)?;
     let regel = Logregel {
         tijdstip: &tijdstip,
         ..regel.clone()
     };
-    if conn.is_autocommit() {
-        super::transactie::voer_uit(conn, |tx| voeg_toe(tx, &regel))
+    if db.in_transactie() {
+        voeg_toe(db, &regel)
     } else {
-        voeg_toe(conn, &regel)
+        db.transactie(|tx| voeg_toe(tx, &regel))
     }
 }
 
 /// Reads the chain's end and appends the row after it (the caller holds the write lock).
-fn voeg_toe(conn: &Connection, regel: &Logregel<'_>) -> Result<i64, StoreFout> {
-    let (volgnummer, vorige) = kop(conn)?.map_or((1, BEGIN_HASH.to_owned()), |(n, h)| (n + 1, h));
+fn voeg_toe(db: Db<'_>, regel: &Logregel<'_>) -> Result<i64, StoreFout> {
+    let (volgnummer, vorige) = kop(db)?.map_or((1, BEGIN_HASH.to_owned()), |(n, h)| (n + 1, h));
     schrijf_rij(
-        conn,
+        db,
         &Velden {
             volgnummer,
             tijdstip: regel.tijdstip,
@@ -350,8 +357,9 @@ pub fn voeg_overgenomen_toe(
 }
 
 /// Writes one row, keyed with the register's key.
-fn schrijf_rij(conn: &Connection, v: &Velden<'_>) -> Result<(), StoreFout> {
-    let sleutel = sleutel::van(conn)?;
+fn schrijf_rij<'a>(db: impl Into<Db<'a>>, v: &Velden<'_>) -> Result<(), StoreFout> {
+    let db = db.into();
+    let sleutel = db.sleutel()?;
     if v.volgnummer < sleutel.vanaf {
         return Err(StoreFout::SleutelOngeldig(format!(
             "de sleutel begint bij regel {}, het log staat bij regel {}",
@@ -359,34 +367,35 @@ fn schrijf_rij(conn: &Connection, v: &Velden<'_>) -> Result<(), StoreFout> {
         )));
     }
     let h = hex(&bereken(&sleutel, &mac_van(&sleutel)?, v));
-    conn.prepare_cached(
+    db.execute(
         "INSERT INTO audit (volgnummer, tijdstip, actor, actie, object, doel, resultaat, details, vorige_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?
-    .execute(params![
-        v.volgnummer,
-        v.tijdstip,
-        v.actor,
-        v.actie,
-        v.object,
-        v.doel,
-        v.resultaat,
-        v.details,
-        v.vorige,
-        h
-    ])?;
+        &[
+            &v.volgnummer,
+            &v.tijdstip,
+            &v.actor,
+            &v.actie,
+            &v.object,
+            &v.doel,
+            &v.resultaat,
+            &v.details,
+            &v.vorige,
+            &h,
+        ],
+    )?;
     Ok(())
 }
 
 /// The stored hash of row `volgnummer`, if the log has it.
-pub(crate) fn hash_van_regel(
-    conn: &Connection,
+pub(crate) fn hash_van_regel<'a>(
+    db: impl Into<Db<'a>>,
     volgnummer: i64,
 ) -> Result<Option<String>, StoreFout> {
-    Ok(conn
-        .prepare_cached("SELECT hash FROM audit WHERE volgnummer = ?1")?
-        .query_row(params![volgnummer], |r| r.get(0))
-        .optional()?)
+    db.into().query_opt(
+        "SELECT hash FROM audit WHERE volgnummer = ?1",
+        &[&volgnummer],
+        |r| r.get(0),
+    )
 }
 
 /// The outcome of checking the chain.

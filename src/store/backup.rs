@@ -422,14 +422,14 @@ pub fn herstel(
         let backup = Backup::new(&bron_conn, conn)?;
         backup.run_to_completion(PAGINAS_PER_STAP, Duration::from_millis(5), None)?;
         drop(backup);
-        audit::kop(conn)?.map_or(1, |(n, _)| n + 1)
+        audit::kop(&*conn)?.map_or(1, |(n, _)| n + 1)
     };
     drop(kopie);
     // The restored chain goes on with this register's key.
     sleutel::verlaag_vanaf(conn, vanaf_nu)?;
     conn.pragma_update(None, "application_id", sleutel::TOEPASSING_ID)?;
     audit::log(
-        conn,
+        &*conn,
         &Logregel {
             tijdstip: &crate::klok::Klok::systeem().audit_tijdstip(),
             actor,

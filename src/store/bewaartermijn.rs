@@ -19,8 +19,12 @@ use crate::domain::bewaartermijn::{
 /// A dossier with its destruction date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verval {
-    /// The resident's id.
+    /// The resident's id (for the destruction; never shown).
     pub inwoner: String,
+    /// The resident's name as people read it ("Jan de Vries").
+    pub naam: String,
+    /// The resident's date of birth, which tells two of one name apart.
+    pub geboren: NaiveDate,
     /// The destruction date.
     pub datum: NaiveDate,
     /// Why that date.
@@ -58,21 +62,29 @@ fn feiten(conn: &Connection) -> Result<HashMap<String, DossierFeiten>, StoreFout
 
 /// Closed dossiers whose destruction date is on or before `vandaag`, earliest first.
 pub fn te_vernietigen(conn: &Connection, vandaag: NaiveDate) -> Result<Vec<Verval>, StoreFout> {
-    let mut lijst: Vec<Verval> = feiten(conn)?
-        .into_iter()
-        .filter_map(|(inwoner, f)| {
-            vernietigingsdatum(&f)
-                .filter(|(datum, _)| *datum <= vandaag)
-                .map(|(datum, grond)| Verval {
-                    inwoner,
-                    datum,
-                    grond,
-                })
-        })
-        .collect();
+    let mut naam = conn.prepare_cached(
+        "SELECT trim(voornaam || ' ' || achternaam), geboortedatum FROM inwoner WHERE id = ?1",
+    )?;
+    let mut lijst = Vec::new();
+    for (inwoner, f) in feiten(conn)? {
+        let Some((datum, grond)) = vernietigingsdatum(&f).filter(|(datum, _)| *datum <= vandaag)
+        else {
+            continue;
+        };
+        let (naam, geboren) =
+            naam.query_row([&inwoner], |r| Ok((r.get(0)?, kolom::datum(r, 1)?)))?;
+        lijst.push(Verval {
+            inwoner,
+            naam,
+            geboren,
+            datum,
+            grond,
+        });
+    }
     lijst.sort_by(|a, b| {
         a.datum
             .cmp(&b.datum)
+            .then_with(|| a.naam.cmp(&b.naam))
             .then_with(|| a.inwoner.cmp(&b.inwoner))
     });
     Ok(lijst)

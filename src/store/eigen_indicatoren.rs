@@ -2,16 +2,15 @@
 //! by a teamleider or beheerder (the gateway checks the right), each write
 //! in one transaction with its audit row. See `domain::eigen_indicator`.
 
-use rusqlite::{Connection, OptionalExtension, params};
-
 use crate::domain::catalogus::{self, Indicator};
 use crate::domain::eigen_indicator::{EigenIndicator, eenheid_code, eenheid_van};
 use crate::domain::{DomeinFout, Veldfout};
 
+use super::StoreFout;
+use super::db::{Db, Rij};
 use super::klantreis::{Handeling, log};
-use super::{StoreFout, transactie};
 
-fn rij(r: &rusqlite::Row<'_>) -> Result<EigenIndicator, StoreFout> {
+fn rij(r: &Rij<'_, '_>) -> Result<EigenIndicator, StoreFout> {
     let code: String = r.get(0)?;
     let eenheid: String = r.get(2)?;
     Ok(EigenIndicator {
@@ -29,21 +28,17 @@ fn rij(r: &rusqlite::Row<'_>) -> Result<EigenIndicator, StoreFout> {
 }
 
 /// Every own indicator, by code.
-pub fn lees(conn: &Connection) -> Result<Vec<EigenIndicator>, StoreFout> {
-    let mut stmt = conn.prepare_cached(
+pub fn lees<'a>(db: impl Into<Db<'a>>) -> Result<Vec<EigenIndicator>, StoreFout> {
+    db.into().query_map(
         "SELECT code, naam, eenheid, bron, doel, beleidslijn FROM eigen_indicator ORDER BY code",
-    )?;
-    let mut rijen = stmt.query([])?;
-    let mut uit = Vec::new();
-    while let Some(r) = rijen.next()? {
-        uit.push(rij(r)?);
-    }
-    Ok(uit)
+        &[],
+        rij,
+    )
 }
 
 /// The own indicators as the report uses them, in code order.
-pub fn indicatoren(conn: &Connection) -> Result<Vec<&'static Indicator>, StoreFout> {
-    lees(conn)?
+pub fn indicatoren<'a>(db: impl Into<Db<'a>>) -> Result<Vec<&'static Indicator>, StoreFout> {
+    lees(db)?
         .iter()
         .map(|e| {
             e.als_indicator().ok_or_else(|| {
@@ -57,27 +52,32 @@ pub fn indicatoren(conn: &Connection) -> Result<Vec<&'static Indicator>, StoreFo
 }
 
 /// The indicator with `code`: one of the catalogue's or an own one.
-pub fn indicator(conn: &Connection, code: &str) -> Result<Option<&'static Indicator>, StoreFout> {
+pub fn indicator<'a>(
+    db: impl Into<Db<'a>>,
+    code: &str,
+) -> Result<Option<&'static Indicator>, StoreFout> {
     if let Some(i) = catalogus::indicator(code) {
         return Ok(Some(i));
     }
-    let mut stmt = conn.prepare_cached(
+    let eigen = db.into().query_opt(
         "SELECT code, naam, eenheid, bron, doel, beleidslijn FROM eigen_indicator WHERE code = ?1",
+        &[&code],
+        rij,
     )?;
-    let eigen = stmt.query_row([code], |r| Ok(rij(r))).optional()?;
-    match eigen {
-        None => Ok(None),
-        Some(e) => Ok(e?.als_indicator()),
-    }
+    Ok(eigen.and_then(|e| e.als_indicator()))
 }
 
 /// Adds an own indicator (checked by the domain; its code not yet taken).
-pub fn voeg_toe(conn: &Connection, h: Handeling<'_>, i: &EigenIndicator) -> Result<(), StoreFout> {
+pub fn voeg_toe<'a>(
+    db: impl Into<Db<'a>>,
+    h: Handeling<'_>,
+    i: &EigenIndicator,
+) -> Result<(), StoreFout> {
     i.valideer().map_err(StoreFout::Validatie)?;
-    transactie::voer_uit(conn, |tx| {
-        let bestaat: bool = tx.query_row(
+    db.into().transactie(|tx| {
+        let bestaat: bool = tx.query_one(
             "SELECT EXISTS (SELECT 1 FROM eigen_indicator WHERE code = ?1)",
-            [i.code.trim()],
+            &[&i.code.trim()],
             |r| r.get(0),
         )?;
         if bestaat {
@@ -89,13 +89,13 @@ pub fn voeg_toe(conn: &Connection, h: Handeling<'_>, i: &EigenIndicator) -> Resu
         tx.execute(
             "INSERT INTO eigen_indicator (code, naam, eenheid, bron, doel, beleidslijn)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                i.code.trim(),
-                i.naam.trim(),
-                eenheid_code(i.eenheid),
-                i.bron.trim(),
-                i.doel,
-                i.beleidslijn
+            &[
+                &i.code.trim(),
+                &i.naam.trim(),
+                &eenheid_code(i.eenheid),
+                &i.bron.trim(),
+                &i.doel,
+                &i.beleidslijn,
             ],
         )?;
         log(
@@ -110,11 +110,15 @@ pub fn voeg_toe(conn: &Connection, h: Handeling<'_>, i: &EigenIndicator) -> Resu
 
 /// Removes an own indicator that has no values or targets recorded;
 /// whether it existed.
-pub fn verwijder(conn: &Connection, h: Handeling<'_>, code: &str) -> Result<bool, StoreFout> {
-    transactie::voer_uit(conn, |tx| {
-        let waarden: i64 = tx.query_row(
+pub fn verwijder<'a>(
+    db: impl Into<Db<'a>>,
+    h: Handeling<'_>,
+    code: &str,
+) -> Result<bool, StoreFout> {
+    db.into().transactie(|tx| {
+        let waarden: i64 = tx.query_one(
             "SELECT count(*) FROM indicatorwaarde WHERE indicator = ?1",
-            [code],
+            &[&code],
             |r| r.get(0),
         )?;
         if waarden > 0 {
@@ -125,7 +129,7 @@ pub fn verwijder(conn: &Connection, h: Handeling<'_>, code: &str) -> Result<bool
                 )),
             )]));
         }
-        let n = tx.execute("DELETE FROM eigen_indicator WHERE code = ?1", [code])?;
+        let n = tx.execute("DELETE FROM eigen_indicator WHERE code = ?1", &[&code])?;
         if n > 0 {
             log(
                 tx,

@@ -221,7 +221,7 @@ pub fn wis_als(
     soort: WaardeSoort,
     door: Option<Handeling<'_>>,
 ) -> Result<bool, IndicatorwaardeFout> {
-    if super::eigen_indicatoren::indicator(conn, indicator)?.is_none() {
+    if super::eigen_indicatoren::indicator(&*conn, indicator)?.is_none() {
         return Err(IndicatorwaardeFout::OnbekendeCode(indicator.to_owned()));
     }
     transactie::voer_uit(conn, |tx| {

@@ -12,6 +12,7 @@ pub mod ave;
 pub mod backup;
 pub mod bestanden;
 pub mod bewaartermijn;
+pub mod db;
 pub mod dossier;
 pub mod eigen_indicatoren;
 pub mod export;
@@ -37,7 +38,7 @@ pub mod werkvoorraad;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags};
 
 use crate::domain::Veldfout;
 
@@ -169,6 +170,19 @@ pub enum StoreFout {
     /// Any other database error.
     #[error("databasefout: {0}")]
     Sqlite(rusqlite::Error),
+    /// An error of the PostgreSQL server (the server's own message).
+    #[error("databasefout (PostgreSQL): {0}")]
+    Postgres(String),
+    /// The connection with the shared register (PostgreSQL) failed or broke.
+    #[error(
+        "De verbinding met het gedeelde register is verbroken ({0}): wat niet was opgeslagen, is niet opgeslagen. Controleer het netwerk en of de databaseserver draait, en probeer het opnieuw."
+    )]
+    Verbinding(String),
+    /// A part of the app that does not yet run on a shared register.
+    #[error(
+        "{0} werkt nog niet op een gedeeld register (PostgreSQL); er is niets gewijzigd. Gebruik hiervoor (nog) een register op deze computer (SQLite)"
+    )]
+    NogNietGedeeld(String),
     /// A file could not be read or written.
     #[error("bestandsfout: {0}")]
     Io(std::io::Error),
@@ -186,6 +200,7 @@ impl StoreFout {
                 | StoreFout::AlleenLezen
                 | StoreFout::Bezet
                 | StoreFout::Schijffout(_)
+                | StoreFout::Verbinding(_)
         )
     }
 }
@@ -208,6 +223,36 @@ impl From<rusqlite::Error> for StoreFout {
                 _ => StoreFout::Sqlite(e),
             },
             _ => StoreFout::Sqlite(e),
+        }
+    }
+}
+
+/// The one place where PostgreSQL's errors become the store's: a full
+/// disk, a read-only server, a lock held too long and a broken connection
+/// are said as on SQLite; any other error carries the server's message.
+impl From<postgres::Error> for StoreFout {
+    fn from(e: postgres::Error) -> Self {
+        let tekst = match e.as_db_error() {
+            Some(db) => match db.detail() {
+                Some(d) => format!("{} ({d})", db.message()),
+                None => db.message().to_owned(),
+            },
+            None => e.to_string(),
+        };
+        let Some(code) = e.code() else {
+            return if e.is_closed() || e.as_db_error().is_none() {
+                StoreFout::Verbinding(tekst)
+            } else {
+                StoreFout::Postgres(tekst)
+            };
+        };
+        match code.code() {
+            "53100" => StoreFout::SchijfVol,
+            "25006" => StoreFout::AlleenLezen,
+            "55P03" | "57014" => StoreFout::Bezet,
+            c if c.starts_with("08") || c.starts_with("57P") => StoreFout::Verbinding(tekst),
+            "58030" => StoreFout::Schijffout(tekst),
+            _ => StoreFout::Postgres(tekst),
         }
     }
 }
@@ -432,31 +477,36 @@ pub fn standaard_pad() -> PathBuf {
 }
 
 /// Reads a setting.
-pub fn instelling(conn: &Connection, sleutel: &str) -> Result<Option<String>, StoreFout> {
-    Ok(conn
-        .query_row(
-            "SELECT waarde FROM instelling WHERE sleutel = ?1",
-            params![sleutel],
-            |r| r.get(0),
-        )
-        .optional()?)
+pub fn instelling<'a>(
+    db: impl Into<db::Db<'a>>,
+    sleutel: &str,
+) -> Result<Option<String>, StoreFout> {
+    db.into().query_opt(
+        "SELECT waarde FROM instelling WHERE sleutel = ?1",
+        &[&sleutel],
+        |r| r.get(0),
+    )
 }
 
 /// Writes a setting.
-pub fn zet_instelling(conn: &Connection, sleutel: &str, waarde: &str) -> Result<(), StoreFout> {
-    conn.execute(
+pub fn zet_instelling<'a>(
+    db: impl Into<db::Db<'a>>,
+    sleutel: &str,
+    waarde: &str,
+) -> Result<(), StoreFout> {
+    db.into().execute(
         "INSERT INTO instelling (sleutel, waarde) VALUES (?1, ?2)
          ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde",
-        params![sleutel, waarde],
+        &[&sleutel, &waarde],
     )?;
     Ok(())
 }
 
 /// Whether the register holds no residents yet (the app then offers demo data or an import).
-pub fn is_leeg(conn: &Connection) -> Result<bool, StoreFout> {
-    let aantal: i64 = conn.query_row(
-        "SELECT count(*) FROM (SELECT 1 FROM inwoner LIMIT 1)",
-        [],
+pub fn is_leeg<'a>(db: impl Into<db::Db<'a>>) -> Result<bool, StoreFout> {
+    let aantal: i64 = db.into().query_one(
+        "SELECT count(*) FROM (SELECT 1 FROM inwoner LIMIT 1) AS eerste",
+        &[],
         |r| r.get(0),
     )?;
     Ok(aantal == 0)

@@ -284,6 +284,22 @@ pub fn stel_in(conn: &Connection, db: &Path) -> Result<(), StoreFout> {
     Ok(())
 }
 
+/// Makes the key of a new, empty server register (issue #17) in `map`
+/// (created owner-only), covering the log from its first row, with an
+/// empty anchor beside it. Refuses a folder that already holds a key.
+pub(crate) fn maak_voor_leeg_register(map: &Path) -> Result<Sleutel, StoreFout> {
+    bestanden::maak_eigen_map(map)?;
+    let sleutel = Sleutel {
+        geheim: nieuw_geheim(),
+        vanaf: 1,
+        anker: Some(map.join("anker")),
+        voor: Voor::Sha256,
+    };
+    schrijf_sleutelbestand(map, &sleutel, true)?;
+    drop(bestanden::open_aanvullend(&map.join("anker"))?);
+    Ok(sleutel)
+}
+
 /// Makes the key of a new or upgraded register (see [`stel_in`]); `false`
 /// when another instance wrote one first.
 fn maak_sleutel(tx: &Transaction<'_>, map: &Path) -> Result<bool, StoreFout> {

@@ -5,11 +5,10 @@
 //! the filters still follow `voorziening_soort` and `contract_wet`.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
 
 use crate::domain::{ContractSoort, VoorzieningSoort, Wet};
 use crate::store::StoreFout;
-use crate::store::kolom;
+use crate::store::db::Db;
 
 /// What to show.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -76,81 +75,81 @@ impl ContractRij {
 }
 
 /// Provisions matching the filter, by kind then name.
-pub fn voorzieningen(
-    conn: &Connection,
+pub fn voorzieningen<'a>(
+    db: impl Into<Db<'a>>,
     filter: KaartFilter,
 ) -> Result<Vec<VoorzieningRij>, StoreFout> {
-    let mut stmt = conn.prepare_cached(
+    let scheiding = "\u{1f}";
+    db.into().query_map(
         "SELECT v.id, v.naam, v.soort, v.wet, v.categorie,
-                (SELECT group_concat(k.kenmerk, char(31)) FROM
-                    (SELECT kenmerk FROM voorziening_kenmerk WHERE voorziening = v.id ORDER BY kenmerk) k)
+                (SELECT group_concat(k.kenmerk, ?3 ORDER BY k.kenmerk)
+                   FROM voorziening_kenmerk k WHERE k.voorziening = v.id)
          FROM voorziening v
-         WHERE (?1 IS NULL OR v.soort = ?1) AND (?2 IS NULL OR v.wet = ?2)
+         WHERE (CAST(?1 AS TEXT) IS NULL OR v.soort = ?1)
+           AND (CAST(?2 AS TEXT) IS NULL OR v.wet = ?2)
          ORDER BY v.soort, v.naam",
-    )?;
-    let rijen = stmt
-        .query_map(
-            params![
-                filter.soort.map(VoorzieningSoort::code),
-                filter.wet.map(Wet::code)
-            ],
-            |r| {
-                let kenmerken: Option<String> = r.get(5)?;
-                Ok(VoorzieningRij {
-                    id: r.get(0)?,
-                    naam: r.get(1)?,
-                    soort: kolom::lijst(r, 2, VoorzieningSoort::parse)?,
-                    wet: kolom::optie_lijst(r, 3, Wet::parse)?,
-                    categorie: r.get(4)?,
-                    kenmerken: kenmerken
-                        .map(|k| k.split('\u{1f}').map(str::to_owned).collect())
-                        .unwrap_or_default(),
-                })
-            },
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rijen)
+        &[
+            &filter.soort.map(VoorzieningSoort::code),
+            &filter.wet.map(Wet::code),
+            &scheiding,
+        ],
+        |r| {
+            let kenmerken: Option<String> = r.get(5)?;
+            Ok(VoorzieningRij {
+                id: r.get(0)?,
+                naam: r.get(1)?,
+                soort: r.lijst(2, VoorzieningSoort::parse)?,
+                wet: r.optie_lijst(3, Wet::parse)?,
+                categorie: r.get(4)?,
+                kenmerken: kenmerken
+                    .map(|k| k.split(scheiding).map(str::to_owned).collect())
+                    .unwrap_or_default(),
+            })
+        },
+    )
 }
 
 /// Providers by name, with their number of contracts (under `wet` when given).
-pub fn aanbieders(conn: &Connection, wet: Option<Wet>) -> Result<Vec<AanbiederRij>, StoreFout> {
-    let mut stmt = conn.prepare_cached(
+pub fn aanbieders<'a>(
+    db: impl Into<Db<'a>>,
+    wet: Option<Wet>,
+) -> Result<Vec<AanbiederRij>, StoreFout> {
+    db.into().query_map(
         "SELECT a.id, a.naam, a.kvk,
-                (SELECT count(*) FROM contract c WHERE c.aanbieder = a.id AND (?1 IS NULL OR c.wet = ?1))
+                (SELECT count(*) FROM contract c WHERE c.aanbieder = a.id AND (CAST(?1 AS TEXT) IS NULL OR c.wet = ?1))
          FROM aanbieder a ORDER BY a.naam",
-    )?;
-    let rijen = stmt
-        .query_map(params![wet.map(Wet::code)], |r| {
+        &[&wet.map(Wet::code)],
+        |r| {
             Ok(AanbiederRij {
                 id: r.get(0)?,
                 naam: r.get(1)?,
                 kvk: r.get(2)?,
                 contracten: r.get(3)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rijen)
+        },
+    )
 }
 
 /// Contracts (under `wet` when given), by provider name then start.
-pub fn contracten(conn: &Connection, wet: Option<Wet>) -> Result<Vec<ContractRij>, StoreFout> {
-    let mut stmt = conn.prepare_cached(
+pub fn contracten<'a>(
+    db: impl Into<Db<'a>>,
+    wet: Option<Wet>,
+) -> Result<Vec<ContractRij>, StoreFout> {
+    db.into().query_map(
         "SELECT c.id, a.naam, c.wet, c.soort, c.van, c.tot
          FROM contract c JOIN aanbieder a ON a.id = c.aanbieder
-         WHERE (?1 IS NULL OR c.wet = ?1)
+         WHERE (CAST(?1 AS TEXT) IS NULL OR c.wet = ?1)
          ORDER BY a.naam, c.van, c.id",
-    )?;
-    let rijen = stmt
-        .query_map(params![wet.map(Wet::code)], |r| {
+        &[&wet.map(Wet::code)],
+        |r| {
             Ok(ContractRij {
                 id: r.get(0)?,
                 aanbieder: r.get(1)?,
-                wet: kolom::lijst(r, 2, Wet::parse)?,
-                soort: kolom::lijst(r, 3, ContractSoort::parse)?,
-                van: kolom::datum(r, 4)?,
-                tot: kolom::optie_datum(r, 5)?,
+                wet: r.lijst(2, Wet::parse)?,
+                soort: r.lijst(3, ContractSoort::parse)?,
+                van: r.get(4)?,
+                tot: r.get(5)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rijen)
+        },
+    )
 }

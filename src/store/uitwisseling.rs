@@ -459,7 +459,7 @@ pub const RECORDSOORTEN: [RecordSoort; 21] = [
                 )
             }),
         ],
-        uitleg: "Een melding: één klantreis.",
+        uitleg: "Een melding: één klantreis. De `bron` kent naast de lijst van `shared/spec/domain.md` ook `ggd-jgz` en `verloskundige` (zie \"Waarden buiten de lijsten van de specificatie\").",
     },
     RecordSoort {
         naam: "klantreis_stap",

@@ -330,6 +330,15 @@ impl WijkregisterApp {
 
     /// Draws the whole app into `ui`.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        crate::ui::widgets::geef_focus_straks(ui.ctx());
+        self.inhoud_ui(ui);
+        // Last, over everything: the edge of the focused widget, whatever
+        // kind of widget it is.
+        theme::focusrand_ui(ui.ctx());
+    }
+
+    /// Everything the window shows (see [`Self::ui`]).
+    fn inhoud_ui(&mut self, ui: &mut egui::Ui) {
         if !self.stijl_gezet {
             theme::stel_in(ui.ctx());
             let ctx = ui.ctx().clone();

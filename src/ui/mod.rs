@@ -38,9 +38,24 @@ use crate::ui::app::WijkregisterApp;
 pub fn start(db: &Path) -> anyhow::Result<()> {
     // The store's error already names the file and what is wrong with it.
     let gateway = Gateway::open_bestand(db).context("wijkregister kan niet starten")?;
+    start_met(gateway, Some(db.to_path_buf()))
+}
+
+/// Opens the window on the shared register at the PostgreSQL address
+/// `url` (issue #17; an empty database becomes a new register). The
+/// daily backups of a file register are the database server's on
+/// PostgreSQL (`pg_dump`, README "Gedeeld register"), so no maintenance
+/// runs here.
+pub fn start_gedeeld(url: &str) -> anyhow::Result<()> {
+    let adres = crate::store::pg::PgAdres::lees(url)?;
+    let gateway =
+        Gateway::open_postgres(&adres, None, true).context("wijkregister kan niet starten")?;
+    start_met(gateway, None)
+}
+
+fn start_met(gateway: Gateway, db_pad: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     let klok = Klok::systeem();
     let vandaag = klok.vandaag();
-    let db_pad = db.to_path_buf();
     let opties = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("wijkregister")
@@ -54,11 +69,15 @@ pub fn start(db: &Path) -> anyhow::Result<()> {
         opties,
         Box::new(move |cc| {
             crate::ui::theme::stel_in(&cc.egui_ctx);
-            let onderhoud =
-                crate::ui::onderhoud::Onderhoud::start(db_pad, vandaag, cc.egui_ctx.clone());
-            Ok(Box::new(
-                WijkregisterApp::met_inloggen(gateway, vandaag, klok).met_onderhoud(onderhoud),
-            ))
+            let app = WijkregisterApp::met_inloggen(gateway, vandaag, klok);
+            Ok(Box::new(match db_pad {
+                Some(pad) => app.met_onderhoud(crate::ui::onderhoud::Onderhoud::start(
+                    pad,
+                    vandaag,
+                    cc.egui_ctx.clone(),
+                )),
+                None => app,
+            }))
         }),
     )
     .map_err(|fout| anyhow::anyhow!("het venster kon niet worden geopend: {fout}"))

@@ -59,6 +59,53 @@ pub const LINK_KLEUR: Color32 = Color32::from_rgb(0x00, 0x4f, 0xa3);
 /// The edge of the focused widget, and the frame of a focused field.
 pub const FOCUS_KLEUR: Color32 = Color32::from_rgb(0x00, 0x3d, 0x99);
 
+/// The step bar of a melding: a phase that is done (green).
+pub const STAP_GEDAAN_KLEUR: Color32 = GOED_KLEUR;
+/// The step bar: a phase whose step can be taken now (dark amber, with a
+/// thicker edge, so it does not rest on colour alone).
+pub const STAP_KAN_NU_KLEUR: Color32 = WAARSCHUWING_KLEUR;
+/// The step bar: a phase not yet reachable (a grey still AA on white).
+pub const STAP_NOG_NIET_KLEUR: Color32 = ZWAK_KLEUR;
+
+/// The width of the focus edge around the focused widget.
+pub const FOCUSRAND_BREEDTE: f32 = 2.0;
+
+/// Draws a thick dark-blue edge around the focused widget, whatever kind
+/// it is — button, field, choice, checkbox, radio button, link, list row or
+/// section header — so the keyboard's place is always seen at a glance
+/// (egui itself marks a focused link or section header only faintly). Drawn
+/// last in a frame, on a layer above the screen; a widget scrolled out of
+/// view gets none.
+pub fn focusrand_ui(ctx: &egui::Context) {
+    let Some(id) = ctx.memory(|m| m.focused()) else {
+        return;
+    };
+    // Reading a widget's response in a frame with a mouse press makes egui
+    // take the focus from it when the pointer is elsewhere (as a click
+    // elsewhere would): skip the edge for that one frame.
+    if ctx.input(|i| i.pointer.any_pressed() || i.pointer.any_click()) {
+        return;
+    }
+    let Some(r) = ctx.read_response(id) else {
+        return;
+    };
+    let rect = r.interact_rect;
+    if !rect.is_positive() {
+        return;
+    }
+    // Above dialogs, so a focused button in a dialog shows its edge too.
+    ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Tooltip,
+        egui::Id::unique("focusrand"),
+    ))
+    .rect_stroke(
+        rect.expand(2.0),
+        3.0,
+        egui::Stroke::new(FOCUSRAND_BREEDTE, FOCUS_KLEUR),
+        egui::StrokeKind::Outside,
+    );
+}
+
 /// A section heading inside a page: smaller than the page title, larger
 /// and stronger than a label.
 #[must_use]
@@ -148,22 +195,76 @@ pub fn stel_in(ctx: &egui::Context) {
 mod tests {
     use super::*;
 
+    /// Every text colour of the theme, by name.
+    const TEKSTKLEUREN: [(&str, Color32); 10] = [
+        ("tekst", TEKST_KLEUR),
+        ("zwak", ZWAK_KLEUR),
+        ("waarschuwing", WAARSCHUWING_KLEUR),
+        ("link", LINK_KLEUR),
+        ("fout", FOUT_KLEUR),
+        ("goed", GOED_KLEUR),
+        ("focus", FOCUS_KLEUR),
+        ("stap gedaan", STAP_GEDAAN_KLEUR),
+        ("stap kan nu", STAP_KAN_NU_KLEUR),
+        ("stap nog niet", STAP_NOG_NIET_KLEUR),
+    ];
+
     #[test]
     fn elke_tekstkleur_haalt_wcag_aa_op_wit() {
-        for (naam, kleur) in [
-            ("tekst", TEKST_KLEUR),
-            ("zwak", ZWAK_KLEUR),
-            ("waarschuwing", WAARSCHUWING_KLEUR),
-            ("link", LINK_KLEUR),
-            ("fout", FOUT_KLEUR),
-            ("goed", GOED_KLEUR),
-            ("focus", FOCUS_KLEUR),
-        ] {
+        for (naam, kleur) in TEKSTKLEUREN {
             let c = contrast(kleur, Color32::WHITE);
             assert!(c >= 4.5, "{naam}: {c:.2}:1 on white");
         }
         // egui's own orange, which this replaces, fails.
         assert!(contrast(Color32::from_rgb(255, 100, 0), Color32::WHITE) < 4.5);
+        // So do the grey and the AVE amber the step bar used before.
+        assert!(contrast(Color32::GRAY, Color32::WHITE) < 4.5);
+        assert!(contrast(ave_kleur(2), Color32::WHITE) < 4.5);
+    }
+
+    /// Text sits on the panels, windows, fields and striped rows of the
+    /// theme as set, not only on white: every text colour is AA on each.
+    #[test]
+    fn elke_tekstkleur_haalt_wcag_aa_op_elke_achtergrond() {
+        let ctx = egui::Context::default();
+        stel_in(&ctx);
+        let v = ctx.style_of(egui::Theme::Light).visuals.clone();
+        // A translucent (premultiplied) fill, such as the stripe of a
+        // striped row, as it shows over the panel.
+        let op_paneel = |c: Color32| {
+            let rest = 1.0 - f32::from(c.a()) / 255.0;
+            let kanaal = |k: u8, p: u8| {
+                let v = f32::from(k) + f32::from(p) * rest;
+                // Channels are 0-255; the sum of a premultiplied colour and
+                // the rest of the panel stays within that.
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "clamped to 0-255 first"
+                )]
+                let k = v.round().clamp(0.0, 255.0) as u8;
+                k
+            };
+            let p = v.panel_fill;
+            Color32::from_rgb(
+                kanaal(c.r(), p.r()),
+                kanaal(c.g(), p.g()),
+                kanaal(c.b(), p.b()),
+            )
+        };
+        for (achtergrond, a) in [
+            ("paneel", v.panel_fill),
+            ("venster", v.window_fill),
+            ("veld", v.extreme_bg_color),
+            ("gestreepte rij", op_paneel(v.faint_bg_color)),
+            ("knop", op_paneel(v.widgets.inactive.weak_bg_fill)),
+            ("gekozen rij", op_paneel(v.selection.bg_fill)),
+        ] {
+            for (naam, kleur) in TEKSTKLEUREN {
+                let c = contrast(kleur, a);
+                assert!(c >= 4.5, "{naam} on {achtergrond} {a:?}: {c:.2}:1");
+            }
+        }
     }
 
     #[test]

@@ -1,141 +1,19 @@
-//! The users' words for what the register stores as codes: the audit log's
-//! actions, results and reasons, shown as sentences ("Account toegevoegd",
-//! "Onjuist wachtwoord"). The stored values stay as they are (the log is
-//! append-only and its codes are what filters and exports match on); only
-//! what a screen shows goes through here, in one place.
+//! The users' words on screen: the shared vocabulary of stored codes
+//! (`domain::woorden`, also used by the audit log's export) and what only
+//! screens need — a field's error as a sentence, a count with its noun,
+//! a message with a capital.
 
-/// An audit log action as a sentence ("account-toevoegen" → "Account
-/// toegevoegd"). An unknown code is shown as words, never as a code.
-#[must_use]
-pub fn actie(code: &str) -> String {
-    let zin = match code {
-        "account-toevoegen" => "Account toegevoegd",
-        "account-activeren" => "Account geactiveerd",
-        "account-deactiveren" => "Account gedeactiveerd",
-        "account-deblokkeren" => "Blokkering van account opgeheven",
-        "wachtwoord-reset" => "Nieuw wachtwoord ingesteld door beheerder",
-        "wachtwoord-wijzigen" => "Eigen wachtwoord gewijzigd",
-        "eerste-beheerder-aanmaken" => "Eerste beheerder aangemaakt",
-        "inloggen" => "Aangemeld",
-        "inloggen-mislukt" => "Aanmelden mislukt",
-        "ontgrendelen" => "Scherm ontgrendeld",
-        "ontgrendelen-mislukt" => "Ontgrendelen mislukt",
-        "afmelden" => "Afgemeld",
-        "openen-dossier" => "Dossier geopend",
-        "openen-huishouden" => "Huishouden geopend",
-        "auditlog-lezen" => "Auditlog ingezien",
-        "bewaartermijnen-lezen" => "Bewaartermijnen ingezien",
-        "auditlog-sleutel" => "Beveiliging van het auditlog vernieuwd",
-        "ave-registreren" => "AVE-niveau vastgelegd",
-        "wijzigen" => "Gewijzigd",
-        "vernietigen" => "Dossier vernietigd",
-        "backup" => "Backup gemaakt",
-        "restore" => "Backup teruggezet",
-        "export" => "Geëxporteerd",
-        "import" => "Bestand geïmporteerd",
-        "demo-laden" => "Demogegevens geladen",
-        "inwoner-toevoegen" => "Inwoner toegevoegd",
-        "melding-toevoegen" => "Melding toegevoegd",
-        "melding-afsluiten" => "Melding afgesloten",
-        "afweging-opslaan" => "Afweging opgeslagen",
-        "stap-vastleggen" => "Stap vastgelegd",
-        "stap-corrigeren" => "Stap gecorrigeerd",
-        "verwijzing-maken" => "Verwijzing gemaakt",
-        "verwijzing-bijwerken" => "Verwijzing bijgewerkt",
-        "aanvraag-registreren" => "Aanvraag vastgelegd",
-        "levering-gestart" => "Levering gestart",
-        "toekenning-beeindigen" => "Toekenning beëindigd",
-        "voorziening-toevoegen" => "Voorziening toegevoegd",
-        "voorziening-wijzigen" => "Voorziening gewijzigd",
-        "voorziening-beeindigen" => "Voorziening beëindigd",
-        "voorziening-verwijderen" => "Voorziening verwijderd",
-        "aanbieder-toevoegen" => "Aanbieder toegevoegd",
-        "aanbieder-wijzigen" => "Aanbieder gewijzigd",
-        "aanbieder-beeindigen" => "Aanbieder beëindigd",
-        "contract-toevoegen" => "Contract toegevoegd",
-        "contract-wijzigen" => "Contract gewijzigd",
-        "contract-beeindigen" => "Contract beëindigd",
-        andere => return als_woorden(andere),
-    };
-    zin.to_owned()
-}
-
-/// A provision's tag (kenmerk) in words ("pw-uitkering" → "Uitkering
-/// Participatiewet"); a free tag typed by a beheerder is shown as words.
-#[must_use]
-pub fn kenmerk(code: &str) -> String {
-    use crate::domain::waarden::kenmerk as k;
-    let tekst = match code {
-        k::WIJKKAMER => "Wijkkamer",
-        k::DAGSTRUCTURERING => "Dagstructurering",
-        k::SCHULDSPECIALIST => "Schuldspecialist",
-        k::STADSBANK => "Stadsbank",
-        k::PW_UITKERING => "Uitkering Participatiewet",
-        k::OPVANG_24UUR => "Opvang 24 uur per dag",
-        andere => return als_woorden(andere),
-    };
-    tekst.to_owned()
-}
-
-/// A result as stored ("gelukt", "geweigerd", "mislukt") with a capital.
-#[must_use]
-pub fn resultaat(code: &str) -> String {
-    als_woorden(code)
-}
-
-/// A reason code as words ("onjuist-wachtwoord" → "Onjuist wachtwoord").
-#[must_use]
-pub fn reden(code: &str) -> String {
-    let zin = match code {
-        "geen-beheerder" => "Geen beheerder",
-        "onbekende-gebruikersnaam" => "Onbekende gebruikersnaam",
-        "onjuist-wachtwoord" => "Onjuist wachtwoord",
-        "huidig-wachtwoord-onjuist" => "Huidig wachtwoord onjuist",
-        "geblokkeerd" => "Account geblokkeerd",
-        "gedeactiveerd" => "Account gedeactiveerd",
-        andere => return als_woorden(andere),
-    };
-    zin.to_owned()
-}
-
-/// The details of a log row in words: each `sleutel=waarde` part becomes a
-/// phrase ("reden=onjuist-wachtwoord" → "Onjuist wachtwoord",
-/// "records=26231" → "26.231 gegevens"); free text stays as it is, with
-/// the names of hash functions replaced by what they mean.
-#[must_use]
-pub fn details(tekst: &str) -> String {
-    let delen: Vec<String> = tekst
-        .split("; ")
-        .filter(|d| !d.trim().is_empty())
-        .filter_map(|deel| match deel.split_once('=') {
-            Some((sleutel, waarde))
-                if !sleutel.is_empty() && sleutel.chars().all(|c| c.is_ascii_alphanumeric()) =>
-            {
-                match sleutel {
-                    "reden" => Some(reden(waarde)),
-                    "records" => Some(format!("{} gegevens", getal(waarde))),
-                    "fouten" => Some(format!("{} fouten", getal(waarde))),
-                    "niveau" => Some(format!("niveau {waarde}")),
-                    // The AVE's internal number tells a reader nothing.
-                    "ave" => None,
-                    andere => Some(format!("{}: {}", als_woorden(andere), waarde)),
-                }
-            }
-            _ => Some(
-                deel.replace("HMAC-SHA256", "een geheime sleutel")
-                    .replace("SHA-256", "een openbare controlesom"),
-            ),
-        })
-        .collect();
-    delen.join("; ")
-}
+/// A message with a capital (store errors start in lower case, to be put
+/// after a colon; shown alone they need one).
+pub use crate::domain::woorden::met_hoofdletter;
+pub use crate::domain::woorden::{actie, als_woorden, details, doel, kenmerk, reden, resultaat};
 
 /// A field's error as a sentence: the field with a capital, what is
 /// wrong, a full stop ("Naam van niveau 1: mag niet leeg zijn.").
 #[must_use]
 pub fn veldfout(veld: &str, fout: &str) -> String {
     let fout = fout.trim_end_matches('.');
-    format!("{}: {fout}.", als_woorden_zonder_streepjes(veld))
+    format!("{}: {fout}.", met_hoofdletter(veld))
 }
 
 /// A count with its noun in singular or plural ("1 melding", "2 meldingen").
@@ -151,59 +29,12 @@ pub fn aantal(n: u64, enkelvoud: &str, meervoud: &str) -> String {
     }
 }
 
-/// A message with a capital (store errors start in lower case, to be
-/// put after a colon; shown alone they need one).
-#[must_use]
-pub fn met_hoofdletter(tekst: &str) -> String {
-    als_woorden_zonder_streepjes(tekst)
-}
-
-/// The text with a capital, hyphens kept.
-fn als_woorden_zonder_streepjes(tekst: &str) -> String {
-    let mut letters = tekst.chars();
-    letters.next().map_or_else(String::new, |eerste| {
-        eerste.to_uppercase().chain(letters).collect()
-    })
-}
-
-/// A number with thousands separators when it is one.
-fn getal(tekst: &str) -> String {
-    tekst.parse::<usize>().map_or_else(
-        |_| tekst.to_owned(),
-        crate::ui::widgets::getal::duizendtallen,
-    )
-}
-
-/// A code as words with a capital: hyphens become spaces.
-#[must_use]
-pub fn als_woorden(code: &str) -> String {
-    let tekst = code.replace(['-', '_'], " ");
-    let mut letters = tekst.chars();
-    letters.next().map_or_else(String::new, |eerste| {
-        eerste.to_uppercase().chain(letters).collect()
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn acties_en_redenen_als_zinnen() {
-        assert_eq!(actie("account-toevoegen"), "Account toegevoegd");
-        assert_eq!(actie("voorziening-beeindigen"), "Voorziening beëindigd");
-        assert_eq!(actie("iets-nieuws"), "Iets nieuws");
-        assert_eq!(resultaat("geweigerd"), "Geweigerd");
-        assert_eq!(kenmerk("pw-uitkering"), "Uitkering Participatiewet");
-        assert_eq!(kenmerk("opvang-24uur"), "Opvang 24 uur per dag");
-        assert_eq!(details("reden=onjuist-wachtwoord"), "Onjuist wachtwoord");
-        assert_eq!(
-            details("reden=onjuist-wachtwoord; account geblokkeerd"),
-            "Onjuist wachtwoord; account geblokkeerd"
-        );
-        assert_eq!(details("records=26231"), "26.231 gegevens");
-        assert_eq!(details("ave=A-17; niveau=3"), "niveau 3");
-        assert_eq!(details("grond: x; 3 regels"), "grond: x; 3 regels");
+    fn zinnen_en_aantallen() {
         assert_eq!(
             veldfout("naam van niveau 1", "mag niet leeg zijn"),
             "Naam van niveau 1: mag niet leeg zijn."

@@ -302,11 +302,22 @@ fn export_neutraliseert_formules_en_wordt_gelogd() {
     let dir = tempfile::tempdir().expect("dir");
     let mut conn = store::open_in_memory().expect("open");
     vul(&conn);
+    // A medewerker whose name a spreadsheet would read as a formula.
+    conn.execute(
+        "INSERT INTO medewerker (id, naam, rol) VALUES ('MW-0003', '@Som(1)', 'wijkcoach')",
+        [],
+    )
+    .expect("medewerker");
     audit::log(
         &conn,
         &Logregel {
             details: Some("=HYPERLINK(\"http://x\";\"klik\")"),
-            ..regel("2026-11-26T09:04:00Z", "@MW-0003", "wijzigen", Some("-1+1"))
+            ..regel(
+                "2026-11-26T09:04:00",
+                "MW-0003",
+                "wijzigen",
+                Some("medewerker:MW-0003"),
+            )
         },
     )
     .expect("log");
@@ -334,7 +345,7 @@ fn export_neutraliseert_formules_en_wordt_gelogd() {
     assert!(regels[1].starts_with("4;"), "oldest first: {tekst}");
     assert_eq!(
         regels[2],
-        "5;2026-11-26T09:04:00Z;'@MW-0003;wijzigen;'-1+1;;gelukt;\"'=HYPERLINK(\"\"http://x\"\";\"\"klik\"\")\""
+        "5;26-11-2026 09:04:00;'@Som(1) (Wijkcoach);Gewijzigd;'@Som(1);;Gelukt;\"'=HYPERLINK(\"\"http://x\"\";\"\"klik\"\")\""
     );
     // The export is itself a row, by the beheerder, with the filter and the count.
     let laatste = &audit::lees(&conn, &AuditFilter::default(), 1).expect("lees")[0];
@@ -1070,4 +1081,104 @@ fn elke_pagina_klopt_van_beide_kanten() {
         audit::acties(&conn).expect("acties"),
         ["export", "openen-dossier"]
     );
+}
+
+/// The export says what the Beheer screen says: a medewerker by name and
+/// role, actions, reasons and purposes as sentences, an object by its name
+/// and date — never an id (`mw-1`, `in-jan`), a code (`account-toevoegen`)
+/// or a `key=value`.
+#[test]
+fn export_in_de_woorden_van_het_scherm() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut conn = crate::steun::vaste::register();
+    let nu = d(2026, 11, 26).and_hms_opt(9, 0, 0).unwrap();
+    let bea =
+        accounts::maak_eerste_beheerder(&mut conn, "Bea Beheer", "bea", "lange-zin-7-paard", nu)
+            .expect("beheerder");
+    accounts::voeg_toe(
+        &mut conn,
+        &bea.medewerker,
+        "mw-1",
+        "fatima",
+        "fatima-wachtwoord-1",
+        nu,
+    )
+    .expect("fatima");
+    let _ = accounts::inloggen(&mut conn, "fatima", "verkeerd-wachtwoord", nu);
+    accounts::log_openen(&conn, "mw-1", "inwoner:in-jan", Doel::Intake, nu).expect("openen");
+    // A dossier that is no longer in the register.
+    accounts::log_openen(&conn, "mw-1", "inwoner:in-weg", Doel::Ave, nu).expect("openen");
+    let pad = dir.path().join("auditlog.csv");
+    wijkregister::report::auditlog::exporteer(
+        &mut conn,
+        &AuditFilter::default(),
+        &pad,
+        &bea.medewerker,
+        "2026-11-26T10:00:00",
+    )
+    .expect("export");
+    let tekst = std::fs::read_to_string(&pad).expect("lees");
+    let regels: Vec<Vec<&str>> = tekst
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .skip(1)
+        .map(|r| r.split(';').collect())
+        .collect();
+    let zoek = |actie: &str| -> &Vec<&str> {
+        regels
+            .iter()
+            .find(|r| r[3] == actie)
+            .unwrap_or_else(|| panic!("no row '{actie}' in:\n{tekst}"))
+    };
+    // Medewerker, Actie, Object, Doel, Resultaat, Details.
+    assert_eq!(
+        zoek("Account toegevoegd")[2..7],
+        [
+            "Bea Beheer (Beheerder)",
+            "Account toegevoegd",
+            "Fatima El Amrani",
+            "",
+            "Gelukt",
+        ]
+    );
+    let mislukt = zoek("Aanmelden mislukt");
+    assert_eq!(mislukt[2], "Fatima El Amrani (Wijkcoach)");
+    assert_eq!(mislukt[6], "Geweigerd");
+    assert!(mislukt[7].starts_with("Onjuist wachtwoord"), "{mislukt:?}");
+    let geopend: Vec<&Vec<&str>> = regels
+        .iter()
+        .filter(|r| r[3] == "Dossier geopend")
+        .collect();
+    assert_eq!(
+        geopend.iter().map(|r| (r[4], r[5])).collect::<Vec<_>>(),
+        [
+            ("Jan de Vries, geboren 01-03-1980", "Intake"),
+            ("Inwoner (niet meer in het register)", "AVE")
+        ]
+    );
+    // The moment as on the screen: dd-mm-jjjj uu:mm:ss.
+    for r in &regels {
+        let t = r[1].as_bytes();
+        assert!(
+            t.len() == 19 && t[2] == b'-' && t[5] == b'-' && t[10] == b' ' && t[13] == b':',
+            "{r:?}"
+        );
+    }
+    // No id, code or key=value anywhere in the rows.
+    for code in [
+        "mw-1",
+        "in-jan",
+        "in-weg",
+        bea.medewerker.as_str(),
+        "account-toevoegen",
+        "inloggen-mislukt",
+        "onjuist-wachtwoord",
+        "=",
+        "inwoner:",
+        "medewerker:",
+    ] {
+        for r in &regels {
+            assert!(!r.iter().any(|v| v.contains(code)), "'{code}' in {r:?}");
+        }
+    }
 }

@@ -130,6 +130,17 @@ fn vervallen_dossiers_met_grond() {
             ("I-3", d(2025, 6, 30), Grond::Wmo)
         ]
     );
+    // Each named as people read it: name and date of birth.
+    assert_eq!(
+        lijst
+            .iter()
+            .map(|v| (v.naam.as_str(), v.geboren))
+            .collect::<Vec<_>>(),
+        [
+            ("Test Persoon I-1", d(1960, 1, 1)),
+            ("Test Persoon I-3", d(1960, 1, 1))
+        ]
+    );
     // On the day before I-3's date it is not yet due.
     let lijst = bewaartermijn::te_vernietigen(&conn, d(2025, 6, 29)).expect("lijst");
     assert_eq!(lijst.len(), 1);

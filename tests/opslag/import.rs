@@ -1438,3 +1438,55 @@ fn auditlog_alleen_in_een_register_zonder_auditregels() {
     );
     assert_eq!(f.fouten.len(), 1, "één keer gezegd: {:#?}", f.fouten);
 }
+
+/// The two sources outside domain.md's list (schema v11), `ggd-jgz` and
+/// `verloskundige`, are read from a file, stored, written by the export and
+/// read again into a new register; a source in neither list is refused
+/// with the whole list, the new codes included.
+#[test]
+fn bronnen_ggd_jgz_en_verloskundige_gaan_heen_en_terug() {
+    use wijkregister::domain::Bron;
+    let mut conn = register();
+    let tekst = format!(
+        "{HEADER}\n{}\n{}\n",
+        r#"{"type":"melding","id":"M-90","inwoner":"I-1","datum":"2024-05-01","bron":"verloskundige","wet":"wmo"}"#,
+        r#"{"type":"melding","id":"M-91","inwoner":"I-1","datum":"2024-05-02","bron":"ggd-jgz","wet":"jeugdwet"}"#
+    );
+    importeer_tekst(&mut conn, tekst.as_bytes()).expect("de nieuwe bronnen importeren");
+    let bron_van = |records: &[Record], id: &str| {
+        records.iter().find_map(|r| match r {
+            Record::Melding(m) if m.id == id => Some(m.bron),
+            _ => None,
+        })
+    };
+    let records = export::lees_records(&conn).expect("lezen");
+    assert_eq!(bron_van(&records, "M-90"), Some(Bron::Verloskundige));
+    assert_eq!(bron_van(&records, "M-91"), Some(Bron::GgdJgz));
+
+    let mut uit = Vec::new();
+    export::exporteer(&conn, &mut uit).expect("export");
+    let uit = String::from_utf8(uit).expect("utf-8");
+    assert!(
+        uit.lines()
+            .any(|r| r.contains(r#""id":"M-90""#) && r.contains(r#""bron":"verloskundige""#)),
+        "de export schrijft de code verloskundige"
+    );
+    assert!(
+        uit.lines()
+            .any(|r| r.contains(r#""id":"M-91""#) && r.contains(r#""bron":"ggd-jgz""#)),
+        "de export schrijft de code ggd-jgz"
+    );
+    let mut nieuw = store::open_in_memory().expect("db");
+    importeer_tekst(&mut nieuw, uit.as_bytes()).expect("de export importeert");
+    let terug = export::lees_records(&nieuw).expect("lezen");
+    assert_eq!(bron_van(&terug, "M-90"), Some(Bron::Verloskundige));
+    assert_eq!(bron_van(&terug, "M-91"), Some(Bron::GgdJgz));
+
+    let f = mislukt(&[
+        r#"{"type":"melding","id":"M-92","inwoner":"I-1","datum":"2024-05-03","bron":"consultatiebureau"}"#,
+    ]);
+    let e = fout(&f, 2, Some("bron"));
+    bevat(e, "'consultatiebureau' is geen toegestane waarde");
+    bevat(e, "'ggd-jgz'");
+    bevat(e, "'verloskundige'");
+}

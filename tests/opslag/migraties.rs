@@ -172,6 +172,10 @@ const BEVROREN_MIGRATIES: &[(u32, &str)] = &[
         10,
         "dc29b59944461b2866f901e346af98d6b0db686c82141b378b641fae4dabdd56",
     ),
+    (
+        11,
+        "c80fb34f2b7110e2d10dd9ea7d145b27b35286ba9ee6091d19034836dbe15bd4",
+    ),
 ];
 
 #[test]
@@ -200,4 +204,172 @@ fn toegepaste_migraties_zijn_bevroren() {
             "migratie {versie} heeft geen vastgepinde hash; voeg ({versie}, \"{hash}\") toe aan BEVROREN_MIGRATIES"
         );
     }
+}
+
+/// A register of version 10 as it stood, with meldingen and the rows that
+/// refer to them.
+fn register_v10(db: &std::path::Path) {
+    let sql = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/schema_v10.sql",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("schema v10");
+    let c = Connection::open(db).expect("open");
+    c.execute_batch(&sql).expect("schema");
+    c.pragma_update(None, "user_version", 10).expect("versie");
+    c.pragma_update(None, "foreign_keys", true).expect("fk");
+    c.execute_batch(
+        "INSERT INTO wijkteam (id, naam) VALUES ('WT-1', 'Noord');
+         INSERT INTO medewerker (id, naam, rol, wijkteam) VALUES ('MW-1', 'Els', 'wijkcoach', 'WT-1');
+         INSERT INTO voorziening (id, naam, soort) VALUES ('V-1', 'Wijkkamer', 'algemeen');
+         INSERT INTO inwoner (id, voornaam, achternaam, geboortedatum, huishouden, wijkteam, woonplaats)
+             VALUES ('I-1', 'Sanne', 'Bos', '2004-03-01', 'H-1', 'WT-1', 'Almelo');
+         INSERT INTO melding (id, inwoner, datum, bron, wet, medewerker, gesprek, afgesloten, uitkomst,
+                              vraag, spoed, aanvraag)
+             VALUES ('M-1', 'I-1', '2026-01-05', 'huisarts', 'wmo', 'MW-1', '2026-01-08', '2026-02-01',
+                     'algemene-voorziening', 'Hulp bij de administratie', 0, NULL),
+                    ('M-2', 'I-1', '2026-03-02', 'jeugdarts', 'schuldhulp', 'MW-1', NULL, NULL, NULL,
+                     'Huurachterstand', 1, '2026-03-03');
+         INSERT INTO melding_leefgebied (melding, leefgebied) VALUES ('M-1', 'financien'), ('M-2', 'huisvesting');
+         INSERT INTO verwijzing (id, melding, voorziening, datum, status)
+             VALUES ('VW-1', 'M-1', 'V-1', '2026-01-20', 'verwezen');",
+    )
+    .expect("rijen van versie 10");
+}
+
+/// Every row of `melding` with its rowid, as text.
+fn meldingen(c: &Connection) -> Vec<Vec<String>> {
+    let mut stmt = c
+        .prepare("SELECT rowid, * FROM melding ORDER BY rowid")
+        .expect("query");
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        (0..n)
+            .map(|i| {
+                r.get::<_, rusqlite::types::Value>(i)
+                    .map(|v| format!("{v:?}"))
+            })
+            .collect()
+    })
+    .expect("rows")
+    .collect::<Result<_, _>>()
+    .expect("row")
+}
+
+/// Version 11 rebuilds `melding` to take the sources `ggd-jgz` and
+/// `verloskundige`: a version 10 register keeps every melding (same rowid,
+/// every column), the rows that refer to them and its indexes, takes the
+/// new codes, still refuses an unknown one, and enforces its foreign keys
+/// again afterwards.
+#[test]
+fn versie_tien_houdt_zijn_meldingen_en_kent_de_nieuwe_bronnen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("v10.sqlite");
+    register_v10(&db);
+    let (voor, indexen_voor) = {
+        let c = Connection::open(&db).expect("open");
+        let i: Vec<String> = c
+            .prepare("SELECT name FROM pragma_index_list('melding') ORDER BY name")
+            .expect("q")
+            .query_map([], |r| r.get(0))
+            .expect("r")
+            .collect::<Result<_, _>>()
+            .expect("rij");
+        (meldingen(&c), i)
+    };
+    assert_eq!(voor.len(), 2);
+
+    let c = store::open(&db).expect("migreer");
+    assert_eq!(
+        migraties::versie(&c).expect("v"),
+        migraties::schema_versie()
+    );
+    assert_eq!(
+        meldingen(&c),
+        voor,
+        "elke melding is er nog, kolom voor kolom"
+    );
+    let indexen: Vec<String> = c
+        .prepare("SELECT name FROM pragma_index_list('melding') ORDER BY name")
+        .expect("q")
+        .query_map([], |r| r.get(0))
+        .expect("r")
+        .collect::<Result<_, _>>()
+        .expect("rij");
+    assert_eq!(indexen, indexen_voor);
+    let tel = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).expect(sql) };
+    assert_eq!(tel("SELECT count(*) FROM melding_leefgebied"), 2);
+    assert_eq!(
+        tel("SELECT count(*) FROM verwijzing WHERE melding = 'M-1'"),
+        1
+    );
+    assert_eq!(tel("PRAGMA foreign_keys"), 1, "foreign keys staan weer aan");
+
+    c.execute_batch(
+        "INSERT INTO melding (id, inwoner, datum, bron) VALUES ('M-3', 'I-1', '2026-04-01', 'verloskundige');
+         INSERT INTO melding (id, inwoner, datum, bron) VALUES ('M-4', 'I-1', '2026-04-02', 'ggd-jgz');",
+    )
+    .expect("de nieuwe bronnen");
+    assert!(
+        c.execute(
+            "INSERT INTO melding (id, inwoner, datum, bron) VALUES ('M-5', 'I-1', '2026-04-03', 'consultatiebureau')",
+            [],
+        )
+        .is_err(),
+        "een onbekende bron blijft geweigerd"
+    );
+    assert!(
+        c.execute("DELETE FROM melding WHERE id = 'M-1'", [])
+            .is_err(),
+        "de verwijzingen naar een melding worden weer bewaakt"
+    );
+    assert!(
+        c.execute(
+            "INSERT INTO melding_leefgebied (melding, leefgebied) VALUES ('M-9', 'financien')",
+            [],
+        )
+        .is_err(),
+        "melding_leefgebied verwijst nog naar melding"
+    );
+}
+
+/// A schema step that would leave a reference dangling is not done: a
+/// damaged version 10 register (a leefgebied of a melding that does not
+/// exist, written with foreign keys off) stays at version 10, unchanged,
+/// and the message names the table.
+#[test]
+fn een_losse_verwijzing_houdt_de_migratie_tegen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("v10.sqlite");
+    register_v10(&db);
+    {
+        let c = Connection::open(&db).expect("open");
+        c.pragma_update(None, "foreign_keys", false)
+            .expect("fk uit");
+        c.execute(
+            "INSERT INTO melding_leefgebied (melding, leefgebied) VALUES ('M-weg', 'financien')",
+            [],
+        )
+        .expect("met foreign keys uit");
+    }
+    let fout = store::open(&db).expect_err("moet weigeren");
+    let tekst = fout.to_string();
+    assert!(
+        tekst.contains("melding_leefgebied") && tekst.contains("versie 11"),
+        "{tekst}"
+    );
+    let c = Connection::open(&db).expect("open");
+    assert_eq!(
+        migraties::versie(&c).expect("v"),
+        10,
+        "het register bleef op versie 10"
+    );
+    let sql: String = c
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'melding'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("melding");
+    assert!(!sql.contains("ggd-jgz"), "de oude tabel staat er nog");
 }

@@ -7,6 +7,10 @@
 
 mod proefdb;
 
+mod beide;
+mod opslag_beide;
+mod venster;
+
 mod overzetten;
 mod schema;
 mod verbinding;

@@ -279,10 +279,26 @@ fn foute_adressen_geven_een_nederlandse_melding() {
     ])
     .expect("geldig");
     assert!(matches!(goed.opdracht, Opdracht::Overzetten { .. }));
-    // Other commands do not run on PostgreSQL yet, and say so.
+    // Most commands do not run on PostgreSQL yet, and say so; the window
+    // and 'audit verify' do.
     let fout =
         parse(&["--db", "postgresql://u@h/d", "report", "--jaar", "2025"]).expect_err("report");
-    assert!(fout.contains("werkt nog alleen met 'overzetten'"), "{fout}");
+    assert!(
+        fout.contains("werkt nog alleen met het venster (inloggen en accounts), 'audit verify' en 'overzetten'"),
+        "{fout}"
+    );
+    assert_eq!(
+        parse(&["--db", "postgresql://u@h/d"])
+            .expect("venster")
+            .opdracht,
+        Opdracht::Gui
+    );
+    assert_eq!(
+        parse(&["--db", "postgresql://u@h/d", "audit", "verify"])
+            .expect("audit verify")
+            .opdracht,
+        Opdracht::AuditVerifieer
+    );
     let fout = parse(&["--db", "postgresql://u@/d"]).expect_err("venster, fout adres");
     assert!(
         fout.contains("--db: ongeldig PostgreSQL-adres: de host ontbreekt"),
@@ -367,7 +383,7 @@ fn de_opdracht_overzetten_van_begin_tot_eind() {
     ]);
     assert_eq!(code, Some(0), "{tekst}");
     assert!(terug.is_file());
-    // Other commands refuse the PostgreSQL register, with a message.
+    // Commands not yet on PostgreSQL refuse the register, with a message.
     let (code, tekst) = draai(&[
         "--db".as_ref(),
         url.as_ref(),
@@ -377,7 +393,7 @@ fn de_opdracht_overzetten_van_begin_tot_eind() {
     ]);
     assert_eq!(code, Some(2), "{tekst}");
     assert!(
-        tekst.contains("werkt nog alleen met 'overzetten'"),
+        tekst.contains("werkt nog alleen met het venster (inloggen en accounts), 'audit verify' en 'overzetten'"),
         "{tekst}"
     );
 }

@@ -17,10 +17,16 @@ use crate::proefdb;
 
 /// The SHA-256 of every released PostgreSQL migration: a released one
 /// never changes.
-const BEVROREN: &[(i32, &str)] = &[(
-    1,
-    "b2e82ee40ebf30a9e70041da4fb1c8d7c865c3627fb83156d98e3ea5cb905d5a",
-)];
+const BEVROREN: &[(i32, &str)] = &[
+    (
+        1,
+        "b2e82ee40ebf30a9e70041da4fb1c8d7c865c3627fb83156d98e3ea5cb905d5a",
+    ),
+    (
+        2,
+        "56971621c778cdd440ecd119c64d7c8eaadc0e1007a77f2b57a68ac8ef4f4877",
+    ),
+];
 
 #[test]
 fn toegepaste_migraties_zijn_bevroren() {
@@ -315,4 +321,66 @@ fn dezelfde_indexen_als_sqlite() {
     for naam in &sqlite {
         assert!(pg.contains(naam), "index {naam} ontbreekt in PostgreSQL");
     }
+}
+
+/// PostgreSQL version 2 (SQLite version 11) widens the CHECK on
+/// `melding.bron` with `ggd-jgz` and `verloskundige`: a version 1 register
+/// keeps its meldingen, takes the new codes and still refuses an unknown one.
+#[test]
+fn versie_twee_kent_de_nieuwe_bronnen_en_houdt_de_meldingen() {
+    let db = proefdb!("versie_twee_kent_de_nieuwe_bronnen_en_houdt_de_meldingen");
+    let mut c = db.client();
+    let een = migraties::MIGRATIES
+        .iter()
+        .find(|m| m.versie == 1)
+        .expect("migratie 1");
+    c.batch_execute(
+        "CREATE TABLE schema_migratie (
+             versie       integer PRIMARY KEY,
+             naam         text NOT NULL,
+             sha256       text NOT NULL,
+             toegepast_op timestamptz NOT NULL DEFAULT now()
+         )",
+    )
+    .expect("schema_migratie");
+    c.batch_execute(een.sql).expect("versie 1");
+    c.execute(
+        "INSERT INTO schema_migratie (versie, naam, sha256) VALUES (1, $1, $2)",
+        &[&een.naam, &migraties::hash(een.sql)],
+    )
+    .expect("versie 1 vastgelegd");
+    c.batch_execute(
+        "INSERT INTO inwoner (id, voornaam, achternaam, geboortedatum, huishouden, woonplaats)
+             VALUES ('I-1', 'Sanne', 'Bos', '2004-03-01', 'H-1', 'Almelo');
+         INSERT INTO melding (id, inwoner, datum, bron, vraag)
+             VALUES ('M-1', 'I-1', '2026-01-05', 'huisarts', 'Hulp bij de administratie');
+         INSERT INTO melding_leefgebied (melding, leefgebied) VALUES ('M-1', 'financien');",
+    )
+    .expect("rijen van versie 1");
+    assert!(
+        c.batch_execute(
+            "INSERT INTO melding (id, inwoner, datum, bron) VALUES ('M-0', 'I-1', '2026-01-06', 'verloskundige')"
+        )
+        .is_err(),
+        "versie 1 kent de nieuwe bron niet"
+    );
+    assert_eq!(
+        migraties::migreer(&mut c).expect("migreer"),
+        migraties::schema_versie()
+    );
+    let rij = c
+        .query_one("SELECT bron, vraag FROM melding WHERE id = 'M-1'", &[])
+        .expect("M-1");
+    assert_eq!(rij.get::<_, String>(0), "huisarts");
+    assert_eq!(rij.get::<_, String>(1), "Hulp bij de administratie");
+    c.batch_execute(
+        "INSERT INTO melding (id, inwoner, datum, bron) VALUES ('M-2', 'I-1', '2026-02-01', 'verloskundige');
+         INSERT INTO melding (id, inwoner, datum, bron) VALUES ('M-3', 'I-1', '2026-02-02', 'ggd-jgz');",
+    )
+    .expect("de nieuwe bronnen");
+    let fout = fout_van(
+        &mut c,
+        "INSERT INTO melding (id, inwoner, datum, bron) VALUES ('M-4', 'I-1', '2026-02-03', 'consultatiebureau')",
+    );
+    assert!(fout.contains("melding_bron_check"), "{fout}");
 }

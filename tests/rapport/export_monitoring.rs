@@ -405,6 +405,24 @@ fn xlsx_eenheden_titel_en_per_wijkteam() {
     // A team's sheet counts its own residents only: Noord has the twelve BW clients.
     let blad2 = lees(&mut archief, "xl/worksheets/sheet2.xml");
     assert!(blad2.contains("<v>12</v>"), "{blad2:.600}");
+    // Every sheet prints for the raad: A4 landscape, one page wide, the
+    // title and column heads on every page, page numbers in the footer.
+    for blad in [&blad1, &blad2] {
+        assert!(
+            blad.contains("<pageSetUpPr fitToPage=\"1\"/>"),
+            "{blad:.800}"
+        );
+        assert!(
+            blad.contains("paperSize=\"9\"") && blad.contains("orientation=\"landscape\""),
+            "{blad:.800}"
+        );
+        assert!(blad.contains("fitToHeight=\"0\""), "{blad:.800}");
+        assert!(blad.contains("Pagina &amp;P van &amp;N"), "{blad:.800}");
+    }
+    assert!(
+        boek.contains("_xlnm.Print_Titles") && boek.contains("$1:$2"),
+        "{boek}"
+    );
 
     // CSV: a file per team beside the municipality's, each with its title.
     let csv = map.path().join("raad.csv");

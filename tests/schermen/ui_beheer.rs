@@ -34,24 +34,30 @@ fn begin() -> NaiveDateTime {
 }
 
 /// The fixture plus two residents whose only melding closed long ago:
-/// `in-oud-1` (closed 10-01-2018, due 10-01-2023) and `in-oud-2` (closed
-/// 01-03-2019, due 01-03-2024); the beheerder `bea` and the wijkcoach
+/// `in-oud-1`, Anna Oud (closed 10-01-2018, due 10-01-2023) and `in-oud-2`,
+/// Bram Oud (closed 01-03-2019, due 01-03-2024); the beheerder `bea` and the wijkcoach
 /// `fatima` have accounts. Returns the beheerder's medewerker id.
 fn vul(conn: &mut Connection) -> String {
     let mut b = vaste::bouwer();
-    for (id, huishouden, gesloten) in [
-        ("in-oud-1", "hh-oud-1", d(2018, 1, 10)),
-        ("in-oud-2", "hh-oud-2", d(2019, 3, 1)),
+    for (id, voornaam, geboren, huishouden, gesloten) in [
+        (
+            "in-oud-1",
+            "Anna",
+            d(1950, 1, 1),
+            "hh-oud-1",
+            d(2018, 1, 10),
+        ),
+        ("in-oud-2", "Bram", d(1951, 2, 2), "hh-oud-2", d(2019, 3, 1)),
     ] {
-        b.inwoner(id, "Oud", "Dossier", d(1950, 1, 1), None, huishouden, None);
+        b.inwoner(id, voornaam, "Oud", geboren, None, huishouden, None);
         let mut m = vaste::melding(&format!("me-{id}"), id, d(2017, 6, 1));
         m.afgesloten = Some(gesloten);
         m.uitkomst = Some(MeldingUitkomst::InformatieAdvies);
         b.melding(m);
     }
     b.schrijf(conn);
-    let bea =
-        accounts::maak_eerste_beheerder(conn, "Bea Beheer", "bea", WW, begin()).expect("beheerder");
+    let bea = accounts::maak_eerste_beheerder(&*conn, "Bea Beheer", "bea", WW, begin())
+        .expect("beheerder");
     accounts::voeg_toe(conn, &bea.medewerker, "mw-1", "fatima", WW_FATIMA, begin())
         .expect("fatima");
     bea.medewerker
@@ -294,13 +300,21 @@ fn beheerder_vernietigt_na_bevestiging() {
     o.log_in("bea", WW);
     o.naar_beheer("Bewaartermijnen");
     o.h.get_by_label("2 dossiers te vernietigen.");
-    o.h.get_by_label("in-oud-1");
+    // Each resident by name and date of birth, never by an internal number.
+    o.h.get_by_label("Anna Oud");
+    o.h.get_by_label("01-01-1950");
+    o.h.get_by_label("Bram Oud");
+    o.h.get_by_label("02-02-1951");
     o.h.get_by_label("10-01-2023");
     o.h.get_by_label("01-03-2024");
     assert!(
-        o.h.query_by_label_contains("Oud Dossier").is_none()
-            && o.h.query_by_label_contains("Dossier, Oud").is_none(),
-        "no dossier contents, no names"
+        o.h.query_by_label_contains("in-oud").is_none(),
+        "no internal number"
+    );
+    // Nothing of the dossier's contents (the melding's source).
+    assert!(
+        o.h.query_by_label_contains("Zelfmelder").is_none(),
+        "no dossier contents"
     );
 
     // Cancel: nothing happens.
@@ -309,10 +323,10 @@ fn beheerder_vernietigt_na_bevestiging() {
         .unwrap()
         .click();
     o.h.run();
-    o.h.get_by_label("Het dossier van inwoner in-oud-1 definitief vernietigen?");
+    o.h.get_by_label("Het dossier van Anna Oud (geboren 01-01-1950) definitief vernietigen?");
     o.klik("Annuleren");
     assert!(
-        o.h.query_by_label("Het dossier van inwoner in-oud-1 definitief vernietigen?")
+        o.h.query_by_label("Het dossier van Anna Oud (geboren 01-01-1950) definitief vernietigen?")
             .is_none()
     );
     let tel = |conn: &Connection| -> i64 {
@@ -333,10 +347,10 @@ fn beheerder_vernietigt_na_bevestiging() {
     o.h.run();
     o.klik("Ja, definitief vernietigen");
     o.h.get_by_label(
-        "Dossier van inwoner in-oud-1 vernietigd: 1 melding, 0 verwijzingen, 0 toekenningen, 0 AVE-gebeurtenissen en 0 vorderingen verwijderd.",
+        "Dossier van Anna Oud (geboren 01-01-1950) vernietigd: 1 melding, 0 verwijzingen, 0 toekenningen, 0 AVE-gebeurtenissen en 0 vorderingen verwijderd.",
     );
     o.h.get_by_label("1 dossier te vernietigen.");
-    assert!(o.h.query_by_label("in-oud-1").is_none());
+    assert!(o.h.query_by_label("Anna Oud").is_none());
     assert_eq!(tel(&o.lees()), 1);
     let laatste = &audit::lees(&o.lees(), &AuditFilter::default(), 1).unwrap()[0];
     assert_eq!(
@@ -550,7 +564,7 @@ fn de_vraag_om_te_vernietigen_staat_in_beeld() {
     o.draai();
     let scherm = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
     for label in [
-        "Het dossier van inwoner in-oud-1 definitief vernietigen?",
+        "Het dossier van Anna Oud (geboren 01-01-1950) definitief vernietigen?",
         "Ja, definitief vernietigen",
         "Annuleren",
     ] {
@@ -568,4 +582,48 @@ fn de_vraag_om_te_vernietigen_staat_in_beeld() {
         "Esc closes the question"
     );
     o.h.get_by_label("2 dossiers te vernietigen.");
+}
+
+/// Issue 15: the question before destroying, asked with the keyboard —
+/// Esc closes it and the focus is back on the button that asked; Enter on
+/// the focused *Annuleren* presses that button only (nothing destroyed).
+#[test]
+fn de_vraag_met_het_toetsenbord_en_de_focus_keert_terug() {
+    let mut o = opzet_van_hoogte(|_| {}, 800.0);
+    o.log_in("bea", WW);
+    o.naar_beheer("Bewaartermijnen");
+    let knop = o.h.query_all_by_label("Vernietigen…").next().unwrap();
+    knop.focus();
+    o.draai();
+    o.h.key_press(egui::Key::Enter);
+    o.draai();
+    o.h.get_by_label("Het dossier van Anna Oud (geboren 01-01-1950) definitief vernietigen?");
+    o.h.key_press(egui::Key::Escape);
+    o.draai();
+    assert!(o.h.query_by_label("Ja, definitief vernietigen").is_none());
+    assert!(
+        o.h.query_all_by_label("Vernietigen…")
+            .next()
+            .unwrap()
+            .is_focused(),
+        "the focus went back to the button that asked"
+    );
+    // Again, and Enter on the focused Annuleren: only that button.
+    o.h.key_press(egui::Key::Enter);
+    o.draai();
+    o.h.get_by_label("Annuleren").focus();
+    o.draai();
+    o.h.key_press(egui::Key::Enter);
+    o.draai();
+    assert!(o.h.query_by_label("Ja, definitief vernietigen").is_none());
+    o.h.get_by_label("2 dossiers te vernietigen.");
+    let n: i64 = o
+        .lees()
+        .query_row(
+            "SELECT count(*) FROM inwoner WHERE id LIKE 'in-oud-%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 2, "nothing destroyed");
 }

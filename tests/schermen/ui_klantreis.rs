@@ -92,7 +92,9 @@ fn miriam_verwijzingen_en_individuele_begeleiding() {
 
     // The melding screen: the step indicator shows what is next.
     h.get_by_label_contains("Melding van Miriam de Vries");
-    h.get_by_label("Nog te doen (een van): gesprek, afsluiting, ingetrokken");
+    h.get_by_label(
+        "Volgende stap: het gesprek vastleggen, de melding afsluiten of vastleggen dat de melding is ingetrokken.",
+    );
     h.get_by_label_contains("Wettelijke termijn: ");
     stap(&mut h, "Keukentafelgesprek bij Miriam thuis.");
     h.get_by_label("Stap 'Gesprek' opgeslagen.");
@@ -328,7 +330,7 @@ fn direct_afsluiten_met_informatie_en_advies() {
         "Verwezen naar het huiswerkcafé van de bibliotheek.",
     );
     klik(&mut h, "Melding opslaan en afsluiten (Enter)");
-    h.get_by_label("Nog te doen: niets, de melding is afgesloten.");
+    h.get_by_label("Niets meer te doen: de melding is afgesloten.");
     let id = melding_id(&h, "I-JONG");
     let kern = h.state().loket().melding(&id).expect("melding");
     assert_eq!(kern.uitkomst, Some(MeldingUitkomst::InformatieAdvies));
@@ -808,4 +810,51 @@ fn bsn_dat_al_bekend_is_wordt_geweigerd_en_niets_opgeslagen() {
         })
         .expect("zoeken");
     assert!(gevonden.is_empty(), "niets opgeslagen");
+}
+
+/// Issue 15: in the new melding form every error shows right under its
+/// field (starting where the field starts), never in a column far to the
+/// right of the form.
+#[test]
+fn elke_fout_staat_onder_zijn_veld() {
+    let mut h = harness(INTAKER);
+    klik(&mut h, "Nieuwe inwoner + melding");
+    typ(&mut h, "Voornaam:", "Sanne");
+    typ(&mut h, "Geboortedatum:", "31-02-1990");
+    typ(&mut h, "BSN:", "123456789");
+    vervang(&mut h, "Datum melding:", "99-99-2026");
+    klik(&mut h, "Melding opslaan (Enter)");
+    // The leefgebieden are one field: their checkboxes together.
+    let leefgebieden = Leefgebied::ALLE
+        .iter()
+        .map(|l| h.get_by_label(l.label()).rect())
+        .reduce(|a, b| a.union(b))
+        .unwrap();
+    for (veld, fout) in [
+        ("Achternaam:", "Fout: vul de achternaam in"),
+        ("Geboortedatum:", "Fout: '31-02-1990' is geen datum"),
+        (
+            "BSN:",
+            "Fout: dit nummer voldoet niet aan de 11-proef; controleer op een tikfout",
+        ),
+        ("Datum melding:", "Fout: typ de datum als dd-mm-jjjj"),
+        ("Leefgebieden:", "Fout: kies minstens één leefgebied"),
+    ] {
+        let v = if veld == "Leefgebieden:" {
+            leefgebieden
+        } else {
+            h.get_by_label(veld).rect()
+        };
+        let f = h
+            .query_all_by_label_contains(fout)
+            .map(|n| n.rect())
+            .filter(|r| r.top() >= v.bottom() - 1.0)
+            .min_by(|a, b| a.top().total_cmp(&b.top()))
+            .unwrap_or_else(|| panic!("no error '{fout}' under {veld}"));
+        assert!(
+            f.top() - v.bottom() < 30.0 && (f.left() - v.left()).abs() < 4.0,
+            "{fout} for {veld} at {f:?} is not right under the field at {v:?}"
+        );
+        assert!(f.right() <= 1280.0, "{fout} at {f:?} runs off the window");
+    }
 }

@@ -444,3 +444,60 @@ fn stappenbalk_toont_geregistreerde_datums_als_gedaan() {
     assert_eq!(h.get_all_by_label("gedaan").count(), 2);
     h.get_by_label_contains("Nog geen stappen in de app vastgelegd");
 }
+
+/// Issue 15: Esc closes the innermost place first — the open list, then
+/// the sub-form, then the screen — and each time the focus comes back to
+/// the widget that opened what was closed.
+#[test]
+fn esc_van_binnen_naar_buiten_en_de_focus_keert_terug() {
+    let (conn, _, _) = drie_toekenningen();
+    let mut h = harness(conn);
+    klik(&mut h, "Miriam de Vries");
+    // The melding opened with the keyboard: the link focused, Enter.
+    h.get_by_label("02-11-2026").focus();
+    h.run();
+    toets(&mut h, Key::Enter);
+    h.get_by_label_contains("Melding van Miriam de Vries");
+    // The sub-form opened with Enter on its button.
+    h.get_by_label("Beëindigen: Individuele begeleiding")
+        .focus();
+    h.run();
+    toets(&mut h, Key::Enter);
+    assert!(h.get_by_label("Einddatum levering:").is_focused());
+    for _ in 0..5 {
+        if h.get_by_label("Reden einde:").is_focused() {
+            break;
+        }
+        toets(&mut h, Key::Tab);
+    }
+    assert!(h.get_by_label("Reden einde:").is_focused());
+    toets(&mut h, Key::Space);
+    assert!(
+        h.query_by_label("Volgens plan beëindigd").is_some(),
+        "Space opens the list"
+    );
+
+    // Esc: the list closes; the choice keeps the focus, the form stays.
+    toets(&mut h, Key::Escape);
+    assert!(h.query_by_label("Volgens plan beëindigd").is_none());
+    assert!(h.get_by_label("Reden einde:").is_focused());
+    h.get_by_label("Beëindigen opslaan");
+
+    // Esc: the sub-form closes; the focus is on the button that opened it.
+    toets(&mut h, Key::Escape);
+    assert!(h.query_by_label("Beëindigen opslaan").is_none());
+    h.get_by_label_contains("Melding van Miriam de Vries");
+    assert!(
+        h.get_by_label("Beëindigen: Individuele begeleiding")
+            .is_focused(),
+        "the focus went back to the button"
+    );
+
+    // Esc: the screen closes; the focus is on the link that opened it.
+    toets(&mut h, Key::Escape);
+    assert!(h.query_by_label_contains("Melding van Miriam").is_none());
+    assert!(
+        h.get_by_label("02-11-2026").is_focused(),
+        "the focus went back to the melding's link in the dossier"
+    );
+}

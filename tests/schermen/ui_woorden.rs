@@ -100,7 +100,7 @@ fn teksten(h: &Harness<'static, WijkregisterApp>) -> BTreeSet<String> {
 
 /// A demo register with a beheerder and accounts, and refused logins in
 /// the audit log; returns the app and the medewerker ids per role.
-fn register() -> (rusqlite::Connection, Vec<Rol>) {
+pub(crate) fn register() -> (rusqlite::Connection, Vec<Rol>) {
     let mut conn = store::open_in_memory().unwrap();
     demo::vul_register(
         &mut conn,
@@ -113,6 +113,23 @@ fn register() -> (rusqlite::Connection, Vec<Rol>) {
         },
     )
     .unwrap();
+    // A dossier past its retention term, so Bewaartermijnen lists one.
+    let mut oud = crate::steun::vaste::Bouwer::default();
+    oud.inwoner(
+        "in-oud",
+        "Otto",
+        "Oudeman",
+        d(1940, 5, 6),
+        None,
+        "hh-oud",
+        None,
+    );
+    let mut m = crate::steun::vaste::melding("me-oud", "in-oud", d(2017, 6, 1));
+    m.medewerker = None;
+    m.afgesloten = Some(d(2018, 1, 10));
+    m.uitkomst = Some(wijkregister::domain::MeldingUitkomst::InformatieAdvies);
+    oud.melding(m);
+    oud.schrijf(&mut conn);
     let nu = d(2026, 11, 26).and_hms_opt(8, 0, 0).unwrap();
     let ww = "Wijkteam-2026!";
     let beheer =
@@ -169,7 +186,7 @@ fn klik_als_er(h: &mut Harness<'static, WijkregisterApp>, label: &str) -> bool {
 
 /// A role, its medewerker and the resident (full name, last name) whose
 /// dossier it opens.
-type Rol = (String, String, Option<(String, String)>);
+pub(crate) type Rol = (String, String, Option<(String, String)>);
 
 /// Visits every screen the role reaches; returns (screen, text) pairs.
 fn wandel(
@@ -234,6 +251,7 @@ fn elk_scherm_van_elke_rol_spreekt_de_taal_van_de_gebruiker() {
     let mut app = WijkregisterApp::met_register(gateway, d(2026, 11, 26));
     let mut fouten = BTreeSet::new();
     let mut bezocht = BTreeSet::new();
+    let mut gezien_bewaartermijnen = BTreeSet::new();
     for (rol, id, inwoner) in &rollen {
         app.werk_als(id);
         let mut h = harness_van(app, 1280.0, 800.0);
@@ -241,6 +259,9 @@ fn elk_scherm_van_elke_rol_spreekt_de_taal_van_de_gebruiker() {
         wacht_op_zoeken(&mut h);
         for (waar, tekst) in wandel(&mut h, inwoner.as_ref()) {
             bezocht.insert(waar.clone());
+            if waar == "Bewaartermijnen" {
+                gezien_bewaartermijnen.insert(tekst.clone());
+            }
             if let Some(id) = interne_id(&tekst) {
                 fouten.insert(format!("{rol} / {waar}: interne code {id:?} in {tekst:?}"));
             }
@@ -262,10 +283,18 @@ fn elk_scherm_van_elke_rol_spreekt_de_taal_van_de_gebruiker() {
         "Sociale kaart",
         "Beheer",
         "Auditlog",
+        "Bewaartermijnen",
     ] {
         assert!(
             bezocht.contains(scherm),
             "{scherm} not visited: {bezocht:?}"
+        );
+    }
+    // Bewaartermijnen listed the due dossier, by name and date of birth.
+    for tekst in ["1 dossier te vernietigen.", "Otto Oudeman", "06-05-1940"] {
+        assert!(
+            gezien_bewaartermijnen.contains(tekst),
+            "Bewaartermijnen did not show {tekst:?}: {gezien_bewaartermijnen:?}"
         );
     }
     assert!(

@@ -97,15 +97,15 @@ pub(crate) fn eis_eigen_naam(h: Handeling<'_>, medewerker: &str) -> Result<(), S
 }
 
 /// Appends the audit row of a successful action.
-pub(crate) fn log(
-    conn: &Connection,
+pub(crate) fn log<'a>(
+    db: impl Into<crate::store::db::Db<'a>>,
     h: Handeling<'_>,
     actie: &str,
     object: &str,
     details: Option<&str>,
 ) -> Result<(), StoreFout> {
     audit::log(
-        conn,
+        db,
         &Logregel {
             tijdstip: h.tijdstip,
             actor: h.medewerker,

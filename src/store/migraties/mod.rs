@@ -11,7 +11,7 @@
 //! released schema (`tests/fixtures/schema_vN.sql`) and proves the result
 //! equals a new database.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension as _};
 
 use super::StoreFout;
 
@@ -79,6 +79,11 @@ pub const MIGRATIES: &[Migratie] = &[
         naam: "eigen_indicatoren",
         sql: include_str!("sqlite/010_eigen_indicatoren.sql"),
     },
+    Migratie {
+        versie: 11,
+        naam: "bron_ggd_verloskundige",
+        sql: include_str!("sqlite/011_bron_ggd_verloskundige.sql"),
+    },
 ];
 
 /// The version a database has after all migrations.
@@ -125,12 +130,39 @@ pub fn migreer(conn: &Connection) -> Result<(), StoreFout> {
 
 /// Runs one schema step and sets the version, in one immediate transaction:
 /// a failure leaves the database as it was.
+///
+/// Foreign keys are off during the step, as SQLite advises for changing a
+/// table's shape (a step that rebuilds a table drops the old one while
+/// other tables refer to it; the pragma cannot change inside a
+/// transaction), and the whole register is checked with
+/// `foreign_key_check` before the commit: a step that leaves a reference
+/// dangling is rolled back. They are on again afterwards, whatever the
+/// outcome.
 fn voer_uit(conn: &Connection, sql: &str, naar: u32) -> Result<(), StoreFout> {
-    super::transactie::voer_uit(conn, |tx| {
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let uitkomst = super::transactie::voer_uit(conn, |tx| {
         tx.execute_batch(sql)?;
+        let los: Option<(String, i64, String)> = tx
+            .query_row("PRAGMA foreign_key_check", [], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+                    r.get(2)?,
+                ))
+            })
+            .optional()?;
+        if let Some((tabel, rij, naar_tabel)) = los {
+            return Err(StoreFout::Beschadigd(format!(
+                "na de schemastap naar versie {naar} verwijst rij {rij} van tabel {tabel} naar een {naar_tabel} die niet bestaat; de stap is niet uitgevoerd en het register is ongewijzigd"
+            )));
+        }
         tx.pragma_update(None, "user_version", naar)?;
         Ok(())
-    })
+    });
+    let aan = conn.pragma_update(None, "foreign_keys", true);
+    uitkomst?;
+    aan?;
+    Ok(())
 }
 
 #[cfg(test)]

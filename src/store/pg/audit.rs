@@ -63,13 +63,24 @@ pub(crate) fn laad_in_geheugen(
 /// `store::audit::verifieer`), then the server's triggers (a missing,
 /// disabled or changed one as `volgnummer` 0, the log as a whole).
 pub fn verifieer(register: &mut PgRegister) -> Result<Verificatie, PgFout> {
-    let mut tx = register
-        .client
+    verifieer_met(&mut register.client, &register.sleutel)
+}
+
+/// [`verifieer`] for an open register of the store's functions.
+pub fn verifieer_verbinding(pg: &crate::store::db::PgVerbinding) -> Result<Verificatie, PgFout> {
+    verifieer_met(&mut pg.client(), pg.sleutel())
+}
+
+fn verifieer_met(
+    client: &mut postgres::Client,
+    sleutel: &sqlite_sleutel::Sleutel,
+) -> Result<Verificatie, PgFout> {
+    let mut tx = client
         .build_transaction()
         .isolation_level(postgres::IsolationLevel::RepeatableRead)
         .read_only(true)
         .start()?;
-    let (geheugen, _) = laad_in_geheugen(&mut tx, &register.sleutel)?;
+    let (geheugen, _) = laad_in_geheugen(&mut tx, sleutel)?;
     let uitkomst = match audit::verifieer(&geheugen)? {
         v @ Verificatie::Gebroken { .. } => v,
         intact => controleer_triggers(&mut tx)?.unwrap_or(intact),

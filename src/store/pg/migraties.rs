@@ -1,5 +1,6 @@
 //! The PostgreSQL schema's numbered migrations (`migraties/postgres/NNN_*.sql`),
-//! numbered on their own (PostgreSQL version 1 is SQLite schema version 10).
+//! numbered on their own (PostgreSQL version 1 is SQLite schema version 10,
+//! version 2 is 11).
 //!
 //! [`migreer`] runs in one transaction that first takes a transaction-level
 //! advisory lock, so two desktops starting at once never both migrate: the
@@ -25,11 +26,18 @@ pub struct PgMigratie {
 }
 
 /// Every migration, in order.
-pub const MIGRATIES: &[PgMigratie] = &[PgMigratie {
-    versie: 1,
-    naam: "schema",
-    sql: include_str!("../migraties/postgres/001_schema.sql"),
-}];
+pub const MIGRATIES: &[PgMigratie] = &[
+    PgMigratie {
+        versie: 1,
+        naam: "schema",
+        sql: include_str!("../migraties/postgres/001_schema.sql"),
+    },
+    PgMigratie {
+        versie: 2,
+        naam: "bron_ggd_verloskundige",
+        sql: include_str!("../migraties/postgres/002_bron_ggd_verloskundige.sql"),
+    },
+];
 
 /// The key of the advisory lock that serialises migrations ("WKRG").
 pub const MIGRATIESLOT: i64 = 0x574B_5247;

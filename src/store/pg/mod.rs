@@ -57,6 +57,44 @@ pub fn open_bestaand(adres: &PgAdres, sleutelmap: Option<&Path>) -> Result<PgReg
     })
 }
 
+/// Opens the PostgreSQL register at `adres` for the store's functions
+/// ([`crate::store::db::Db::Postgres`]): connects, brings the schema up to
+/// date and reads the audit key from `sleutelmap` (default
+/// [`sleutel::standaard_map`]).
+///
+/// With `aanmaken` (the window's first start, `import`, `demo`) an empty
+/// database becomes a new register: the schema, and a new audit key in
+/// the key folder. Without it an empty database is refused, untouched. A
+/// register whose key folder is missing is refused, never given a new key
+/// (its log could then no longer be checked).
+pub fn open_register(
+    adres: &PgAdres,
+    sleutelmap: Option<&Path>,
+    aanmaken: bool,
+) -> Result<crate::store::db::PgVerbinding, PgFout> {
+    let mut client = verbinding::verbind(adres)?;
+    if !aanmaken && migraties::versie(&mut client)? == 0 {
+        return Err(PgFout::Schema(format!(
+            "{} is (nog) geen wijkregister-register: er is geen schema. Zet er een register in met 'wijkregister overzetten', 'import' of 'demo'",
+            adres.tekst()
+        )));
+    }
+    migraties::migreer(&mut client)?;
+    let map = sleutel::map_voor(adres, sleutelmap);
+    let sleutel = if map.join("sleutel").is_file() {
+        lees_map(&map)?
+    } else {
+        let regels: i64 = client.query_one("SELECT count(*) FROM audit", &[])?.get(0);
+        if regels > 0 {
+            return Err(PgFout::Store(StoreFout::SleutelOntbreekt(
+                map.display().to_string(),
+            )));
+        }
+        crate::store::sleutel::maak_voor_leeg_register(&map)?
+    };
+    Ok(crate::store::db::PgVerbinding::nieuw(client, sleutel))
+}
+
 /// Where a register lives: the `--db` argument (and `overzetten`'s
 /// `--van`/`--naar`) read as a SQLite file or a PostgreSQL URL.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -14,7 +14,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{Days, NaiveDateTime};
+use chrono::Days;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
@@ -60,25 +60,6 @@ pub struct AuditlogScherm {
     /// The export path as typed.
     pad: String,
     melding: Option<Result<String, String>>,
-}
-
-/// A moment from the log as `dd-mm-jjjj uu:mm:ss` on this computer's
-/// clock (the log stores UTC; rows of older versions hold local time without
-/// an offset and are shown as they are), or the text as stored.
-fn toon_tijdstip(tijdstip: &str) -> String {
-    if let Ok(moment) = chrono::DateTime::parse_from_rfc3339(tijdstip) {
-        return moment
-            .with_timezone(&chrono::Local)
-            .format("%d-%m-%Y %H:%M:%S")
-            .to_string();
-    }
-    tijdstip
-        .get(..19)
-        .and_then(|t| NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").ok())
-        .map_or_else(
-            || tijdstip.to_owned(),
-            |t| t.format("%d-%m-%Y %H:%M:%S").to_string(),
-        )
 }
 
 /// The start of a local day as the log stores moments (UTC), for the filter.
@@ -230,34 +211,20 @@ impl AuditlogScherm {
 
     /// The medewerker's name (and role), never the id.
     fn naam_van(&self, actor: &str) -> String {
-        match actor {
-            "systeem" => return "Het register zelf".to_owned(),
-            "onbekend" => return "Onbekende gebruiker".to_owned(),
-            _ => {}
-        }
-        self.medewerkers
+        let m = self
+            .medewerkers
             .as_deref()
             .unwrap_or_default()
             .iter()
-            .find(|m| m.id == actor)
-            .map_or_else(
-                || "Onbekende medewerker".to_owned(),
-                |m| format!("{} ({})", m.naam, m.rol.label()),
-            )
+            .find(|m| m.id == actor);
+        crate::domain::woorden::medewerker(actor, m.map(|m| (m.naam.as_str(), m.rol.label())))
     }
 
     /// What the object of a row is, in words: a name and date, never an id.
     fn object_van(&self, object: &str) -> String {
-        if let Some(naam) = self.objectnamen.get(object) {
-            return crate::ui::woorden::als_woorden(naam);
-        }
-        match object.split_once(':') {
-            Some(("medewerker", id)) => self.naam_van(id),
-            Some((soort, _)) => format!(
-                "{} (niet meer in het register)",
-                crate::ui::woorden::als_woorden(soort)
-            ),
-            None => crate::ui::woorden::als_woorden(object),
+        match (self.objectnamen.get(object), object.split_once(':')) {
+            (None, Some(("medewerker", id))) => self.naam_van(id),
+            (naam, _) => crate::domain::woorden::object(object, naam.map(String::as_str)),
         }
     }
 
@@ -513,7 +480,7 @@ impl AuditlogScherm {
                         ui.label(r.volgnummer.to_string());
                     });
                     rij.col(|ui| {
-                        ui.label(toon_tijdstip(&r.tijdstip));
+                        ui.label(crate::report::auditlog::tijdstip_tekst(&r.tijdstip));
                     });
                     rij.col(|ui| {
                         ui.add(egui::Label::new(self.naam_van(&r.actor)).truncate());
@@ -529,7 +496,14 @@ impl AuditlogScherm {
                         ui.add(egui::Label::new(object).truncate());
                     });
                     rij.col(|ui| {
-                        ui.add(egui::Label::new(r.doel.as_deref().unwrap_or("–")).truncate());
+                        ui.add(
+                            egui::Label::new(
+                                r.doel
+                                    .as_deref()
+                                    .map_or_else(|| "–".to_owned(), crate::ui::woorden::doel),
+                            )
+                            .truncate(),
+                        );
                     });
                     rij.col(|ui| {
                         let tekst = crate::ui::woorden::resultaat(&r.resultaat);

@@ -1,6 +1,8 @@
 //! Retention in the Beheer screen (beheerder only): the closed dossiers
-//! whose retention term has passed — resident id, due date and the rule
-//! that set it, never the dossier's contents — and destroying one, or all
+//! whose retention term has passed — the resident by name and date of
+//! birth (as people tell residents apart, and as the audit log names them
+//! to the same beheerder), the due date and the rule that set it, never the
+//! dossier's contents or an internal number — and destroying one, or all
 //! that are due, after an explicit confirmation.
 //!
 //! The rules live in `domain::bewaartermijn`, the destruction (one
@@ -20,8 +22,8 @@ use crate::ui::widgets::getal::duizendtallen;
 /// What the beheerder is asked to confirm.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Bevestiging {
-    /// Destroy this resident's dossier.
-    Een(String),
+    /// Destroy this resident's dossier: the id, and the name as shown.
+    Een(String, String),
     /// Destroy every dossier due (this many, as listed).
     Alle(usize),
 }
@@ -31,6 +33,9 @@ enum Bevestiging {
 pub struct BewaartermijnScherm {
     lijst: Option<Vec<Verval>>,
     bevestig: Option<Bevestiging>,
+    /// The button that asked the question: the focus goes back to it when
+    /// the question is cancelled.
+    terug_naar: Option<egui::Id>,
     melding: Option<Result<String, String>>,
 }
 
@@ -45,6 +50,11 @@ fn omvang(v: &Vernietigd) -> String {
         aantal(v.ave as u64, "AVE-gebeurtenis", "AVE-gebeurtenissen"),
         aantal(v.vorderingen as u64, "vordering", "vorderingen")
     )
+}
+
+/// A resident as the beheerder reads it: "Jan de Vries (geboren 01-03-1980)".
+fn benoem(v: &Verval) -> String {
+    format!("{} (geboren {})", v.naam, nl(v.geboren))
 }
 
 impl BewaartermijnScherm {
@@ -75,7 +85,7 @@ impl BewaartermijnScherm {
                 }
             }
         }
-        ui.label("Afgesloten dossiers waarvan de bewaartermijn is verstreken (Wmo: 15 jaar na de laatste voorziening; Jeugdwet: 20 jaar; geen voorziening: 5 jaar na afsluiting van de melding). U ziet alleen het inwonernummer, de datum en de grond, niet de inhoud van het dossier.");
+        ui.label("Afgesloten dossiers waarvan de bewaartermijn is verstreken (Wmo: 15 jaar na de laatste voorziening; Jeugdwet: 20 jaar; geen voorziening: 5 jaar na afsluiting van de melding). U ziet alleen naam en geboortedatum van de inwoner, de datum en de grond, niet de inhoud van het dossier.");
         ui.label("Vernietigen verwijdert het hele dossier en kan niet ongedaan worden gemaakt. Het auditlog legt vast dat het gebeurde, zonder persoonsgegevens.");
         ui.add_space(6.0);
         let lijst = self.lijst.clone().unwrap_or_default();
@@ -108,12 +118,13 @@ impl BewaartermijnScherm {
                 .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
                 .min_scrolled_height(300.0)
                 .max_scroll_height(300.0)
-                .column(Column::initial(120.0))
+                .column(Column::initial(220.0).clip(true))
+                .column(Column::initial(100.0))
                 .column(Column::initial(150.0))
-                .column(Column::initial(440.0).clip(true))
+                .column(Column::initial(340.0).clip(true))
                 .column(Column::remainder().at_least(110.0))
                 .header(22.0, |mut kop| {
-                    for t in ["Inwoner", "Te vernietigen sinds", "Grond", ""] {
+                    for t in ["Inwoner", "Geboren", "Te vernietigen sinds", "Grond", ""] {
                         kop.col(|ui| {
                             ui.label(RichText::new(t).strong());
                         });
@@ -125,7 +136,10 @@ impl BewaartermijnScherm {
                             return;
                         };
                         rij.col(|ui| {
-                            ui.label(&v.inwoner);
+                            ui.add(egui::Label::new(&v.naam).truncate());
+                        });
+                        rij.col(|ui| {
+                            ui.label(nl(v.geboren));
                         });
                         rij.col(|ui| {
                             ui.label(nl(v.datum));
@@ -139,10 +153,10 @@ impl BewaartermijnScherm {
                                     self.bevestig.is_none(),
                                     egui::Button::new("Vernietigen…"),
                                 )
-                                .on_hover_text(format!("Dossier van {} vernietigen", v.inwoner))
+                                .on_hover_text(format!("Dossier van {} vernietigen", benoem(v)))
                                 .clicked()
                             {
-                                vraag = Some(Bevestiging::Een(v.inwoner.clone()));
+                                vraag = Some(Bevestiging::Een(v.inwoner.clone(), benoem(v)));
                             }
                         });
                     });
@@ -151,6 +165,7 @@ impl BewaartermijnScherm {
         if vraag.is_some() {
             self.bevestig = vraag;
             self.melding = None;
+            self.terug_naar = ui.memory(egui::Memory::focused);
         }
         let vernietigd = self.bevestiging_ui(ui, loket);
         match &self.melding {
@@ -180,8 +195,8 @@ impl BewaartermijnScherm {
             |ui| {
                 ui.set_max_width(560.0);
                 let vraag = match &bevestig {
-                    Bevestiging::Een(id) => {
-                        format!("Het dossier van inwoner {id} definitief vernietigen?")
+                    Bevestiging::Een(_, naam) => {
+                        format!("Het dossier van {naam} definitief vernietigen?")
                     }
                     Bevestiging::Alle(n) => {
                         format!("Alle dossiers in de lijst ({n}) definitief vernietigen?")
@@ -200,6 +215,9 @@ impl BewaartermijnScherm {
         nee |= modal.should_close();
         if nee {
             self.bevestig = None;
+            if let Some(id) = self.terug_naar.take() {
+                crate::ui::widgets::focus_straks(ui.ctx(), id);
+            }
             return false;
         }
         if !ja {
@@ -208,12 +226,9 @@ impl BewaartermijnScherm {
         self.bevestig = None;
         self.lijst = None;
         let (melding, gelukt) = match bevestig {
-            Bevestiging::Een(id) => match loket.vernietig_dossier(&id) {
+            Bevestiging::Een(id, naam) => match loket.vernietig_dossier(&id) {
                 Ok(v) => (
-                    Ok(format!(
-                        "Dossier van inwoner {id} vernietigd: {}.",
-                        omvang(&v)
-                    )),
+                    Ok(format!("Dossier van {naam} vernietigd: {}.", omvang(&v))),
                     true,
                 ),
                 Err(fout) => (Err(format!("Niet vernietigd: {fout}")), false),

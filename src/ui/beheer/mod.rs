@@ -45,6 +45,9 @@ pub struct BeheerScherm {
     leeg: Option<bool>,
     /// The backup chosen to restore, while its confirmation is open.
     terugzetten: Option<std::path::PathBuf>,
+    /// The button that asked for the restore: the focus goes back to it
+    /// when the question is cancelled.
+    terug_naar: Option<egui::Id>,
     /// What the last backup or restore did.
     backupmelding: Option<Result<String, String>>,
 }
@@ -220,6 +223,8 @@ impl BeheerScherm {
                                             .clicked()
                                         {
                                             self.terugzetten = Some(pad.clone());
+                                            // Esc gives the focus back here.
+                                            self.terug_naar = ui.memory(egui::Memory::focused);
                                         }
                                         ui.end_row();
                                     }
@@ -295,6 +300,9 @@ impl BeheerScherm {
         }
         if sluiten {
             self.terugzetten = None;
+            if let Some(id) = self.terug_naar.take() {
+                crate::ui::widgets::focus_straks(ui.ctx(), id);
+            }
             return None;
         }
         if !terugzetten {

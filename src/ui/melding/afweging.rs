@@ -7,7 +7,7 @@ use super::{
 use crate::domain::VoorzieningSoort;
 use crate::domain::klantreis::{LadderUitkomst, Trede, TredeSoort};
 use crate::gateway::Loket;
-use crate::ui::theme::{GOED_KLEUR, ave_kleur};
+use crate::ui::theme::{GOED_KLEUR, WAARSCHUWING_KLEUR};
 use crate::ui::widgets::datum::{datumveld_ui, lees};
 use crate::ui::widgets::{Fouten, fout_ui, keuze_ui, markeer_meerregelig, tekstvak_ui};
 use egui::RichText;
@@ -135,7 +135,7 @@ impl MeldingScherm {
             {
                 ui.label("De afweging is opgeslagen.");
             } else if !opgeslagen {
-                ui.colored_label(ave_kleur(2), "Nog niet opgeslagen.");
+                ui.colored_label(WAARSCHUWING_KLEUR, "Nog niet opgeslagen.");
             }
         });
         opnieuw |= !opgeslagen
@@ -200,8 +200,10 @@ impl MeldingScherm {
                             {
                                 ui.label("");
                                 ui.add(
-                                    egui::Label::new(RichText::new(uitleg).color(ave_kleur(2)))
-                                        .wrap(),
+                                    egui::Label::new(
+                                        RichText::new(uitleg).color(WAARSCHUWING_KLEUR),
+                                    )
+                                    .wrap(),
                                 );
                                 ui.label("");
                                 ui.end_row();

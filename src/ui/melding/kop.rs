@@ -7,9 +7,12 @@ use crate::domain::klantreis::{
 };
 use crate::domain::termijnen::TermijnStatus;
 use crate::store::klantreis::StapRij;
-use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR, ave_kleur};
+use crate::ui::theme::{
+    FOUT_KLEUR, GOED_KLEUR, STAP_GEDAAN_KLEUR, STAP_KAN_NU_KLEUR, STAP_NOG_NIET_KLEUR,
+    WAARSCHUWING_KLEUR,
+};
 use chrono::NaiveDate;
-use egui::{Color32, RichText};
+use egui::RichText;
 
 pub(super) fn kop_ui(ui: &mut egui::Ui, g: &Gegevens) {
     let k = &g.kern;
@@ -110,7 +113,7 @@ pub(super) fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
         "2 Gesprek",
         "3 Analyse",
         "4 Afweging",
-        "5 Verwijzing | aanvraag + besluit | geen ondersteuning of ingetrokken",
+        "5 Verwijzing of besluit",
         "6 Levering en evaluatie",
         "7 Afsluiting",
     ];
@@ -144,14 +147,14 @@ pub(super) fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
                 None
             };
             let (kleur, status) = if !gedaan.is_empty() || geregistreerd.is_some() {
-                (GOED_KLEUR, "gedaan")
+                (STAP_GEDAAN_KLEUR, "gedaan")
             } else if !volgende(fase).is_empty() {
-                (ave_kleur(2), "kan nu")
+                (STAP_KAN_NU_KLEUR, "kan nu")
             } else {
-                (Color32::GRAY, "nog niet")
+                (STAP_NOG_NIET_KLEUR, "nog niet")
             };
             let wat_nu = if status == "kan nu" && fase == 5 {
-                format!("kan nu: {}", volgende(fase).join(", "))
+                format!("kan nu: {}", opsomming(&volgende(fase), "of"))
             } else {
                 status.to_owned()
             };
@@ -192,15 +195,43 @@ pub(super) fn stappenbalk_ui(ui: &mut egui::Ui, g: &Gegevens) {
                 });
         }
     });
-    if g.nog_te_doen.is_empty() {
-        ui.label(RichText::new("Nog te doen: niets, de melding is afgesloten.").strong());
-    } else {
-        let t: Vec<String> = g
-            .nog_te_doen
-            .iter()
-            .map(|s| s.label().to_lowercase())
-            .collect();
-        ui.label(RichText::new(format!("Nog te doen (een van): {}", t.join(", "))).strong());
+    ui.label(RichText::new(volgende_stap(&g.nog_te_doen)).strong());
+}
+
+/// What can be done next, as a sentence in the worker's words: "Volgende
+/// stap: het gesprek vastleggen, de melding afsluiten of vastleggen dat de
+/// melding is ingetrokken."
+fn volgende_stap(nog_te_doen: &[Stap]) -> String {
+    if nog_te_doen.is_empty() {
+        return "Niets meer te doen: de melding is afgesloten.".to_owned();
+    }
+    let wat: Vec<String> = nog_te_doen
+        .iter()
+        .map(|s| {
+            match s {
+                Stap::Melding => "de melding vastleggen",
+                Stap::Gesprek => "het gesprek vastleggen",
+                Stap::Analyse => "de analyse vastleggen",
+                Stap::Afweging => "de afweging maken",
+                Stap::Verwijzing => "de inwoner verwijzen",
+                Stap::AanvraagBesluit => "de aanvraag en het besluit vastleggen",
+                Stap::GeenOndersteuning => "vastleggen dat geen ondersteuning nodig is",
+                Stap::Ingetrokken => "vastleggen dat de melding is ingetrokken",
+                Stap::LeveringEvaluatie => "de levering en evaluatie vastleggen",
+                Stap::Afsluiting => "de melding afsluiten",
+            }
+            .to_owned()
+        })
+        .collect();
+    format!("Volgende stap: {}.", opsomming(&wat, "of"))
+}
+
+/// "a", "a of b", "a, b of c".
+fn opsomming(delen: &[String], voegwoord: &str) -> String {
+    match delen {
+        [] => String::new(),
+        [een] => een.clone(),
+        [eerdere @ .., laatste] => format!("{} {voegwoord} {laatste}", eerdere.join(", ")),
     }
 }
 
@@ -242,7 +273,7 @@ pub(super) fn termijn_ui(ui: &mut egui::Ui, g: &Gegevens, vandaag: NaiveDate) {
         iets = true;
         let kleur = match t.status {
             TermijnStatus::OpTijd => GOED_KLEUR,
-            TermijnStatus::BijnaVerlopen { .. } => ave_kleur(2),
+            TermijnStatus::BijnaVerlopen { .. } => WAARSCHUWING_KLEUR,
             TermijnStatus::Verlopen { .. } => FOUT_KLEUR,
         };
         ui.horizontal(|ui| {
@@ -256,5 +287,26 @@ pub(super) fn termijn_ui(ui: &mut egui::Ui, g: &Gegevens, vandaag: NaiveDate) {
     }
     if !iets {
         ui.label("Wettelijke termijn: geen lopende termijn.");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn de_volgende_stap_als_zin() {
+        assert_eq!(
+            volgende_stap(&[Stap::Gesprek, Stap::Afsluiting, Stap::Ingetrokken]),
+            "Volgende stap: het gesprek vastleggen, de melding afsluiten of vastleggen dat de melding is ingetrokken."
+        );
+        assert_eq!(
+            volgende_stap(&[Stap::Afweging]),
+            "Volgende stap: de afweging maken."
+        );
+        assert_eq!(
+            volgende_stap(&[]),
+            "Niets meer te doen: de melding is afgesloten."
+        );
     }
 }

@@ -241,6 +241,9 @@ pub struct MeldingScherm {
     formulieren: usize,
     /// A form took this frame's Esc (it was cancelled).
     esc_gebruikt: bool,
+    /// Per open sub-form, the widget that had the focus when it opened
+    /// (the button pressed): the focus goes back there when it closes.
+    terug_naar: Vec<Option<egui::Id>>,
 }
 
 impl MeldingScherm {
@@ -273,6 +276,7 @@ impl MeldingScherm {
             formulieren_vorig: 0,
             formulieren: 0,
             esc_gebruikt: false,
+            terug_naar: Vec::new(),
         };
         s.vernieuw(loket);
         s
@@ -299,6 +303,37 @@ impl MeldingScherm {
             s.focus_naar = Some(Formulier::Besluit);
         }
         s
+    }
+
+    /// How many sub-forms are open (a correction, a verwijzing or its
+    /// status update, a besluit, the end of a toekenning).
+    fn open_subformulieren(&self) -> usize {
+        [
+            self.correctie.is_some(),
+            self.verwijzing.is_some(),
+            self.bijwerken.is_some(),
+            self.besluit.is_some(),
+            self.einde.is_some(),
+        ]
+        .into_iter()
+        .filter(|open| *open)
+        .count()
+    }
+
+    /// Keeps where the focus was when a sub-form opened (`open_voor` forms
+    /// were open as the frame began) and gives it back there when the form
+    /// closes: Esc or *Annuleren* in a sub-form returns the cursor to the
+    /// button that opened it, not to the top of the window.
+    fn focus_terug(&mut self, ui: &egui::Ui, open_voor: usize) {
+        let open_na = self.open_subformulieren();
+        for _ in open_voor..open_na {
+            self.terug_naar.push(self.focus.id());
+        }
+        for _ in open_na..open_voor {
+            if let Some(Some(id)) = self.terug_naar.pop() {
+                ui.memory_mut(|m| m.request_focus(id));
+            }
+        }
     }
 
     /// Counts a form drawn this frame; true when it was the only one last frame.
@@ -403,6 +438,7 @@ impl SchermUi for MeldingScherm {
         self.focus = self.focus_geheugen.begin(ui);
         self.formulieren_vorig = std::mem::take(&mut self.formulieren);
         self.esc_gebruikt = false;
+        let open_voor = self.open_subformulieren();
         if self.vraag_weggaan {
             ui.horizontal(|ui| {
                 ui.colored_label(
@@ -471,6 +507,7 @@ impl SchermUi for MeldingScherm {
         if !opnieuw {
             self.gegevens = Ok(g);
         }
+        self.focus_terug(ui, open_voor);
         // Esc that no form took: back to the dossier, asking first when
         // something typed is not saved.
         if self.focus.esc(ui) && !self.esc_gebruikt && actie.is_none() {

@@ -19,8 +19,8 @@ use crate::ui::scherm::SchermUi;
 use crate::ui::theme::FOUT_KLEUR;
 use crate::ui::widgets::datum::{datumveld_ui, lees};
 use crate::ui::widgets::{
-    FocusGeheugen, Fouten, fout_ui, fouten_uit, keuze_ui, markeer_meerregelig, tekstvak_ui,
-    tekstveld_ui,
+    FocusGeheugen, Fouten, fout_ui, fouten_onder_het_veld, fouten_uit, keuze_ui,
+    markeer_meerregelig, tekstvak_ui, tekstveld_ui,
 };
 
 /// The typed fields of a new resident.
@@ -194,75 +194,84 @@ impl MeldingNieuwScherm {
         ui.label(crate::ui::theme::sectie("Nieuwe inwoner"));
         let mut zoekfout = None;
         let f = &self.fouten;
-        egui::Grid::new("nieuwe-inwoner")
-            .num_columns(3)
-            .min_col_width(230.0)
-            .spacing([12.0, 6.0])
-            .show(ui, |ui| {
-                let r = tekstveld_ui(ui, "Voornaam:", &mut self.nieuw.voornaam, f.get("voornaam"));
-                if !self.focus_gezet {
-                    r.request_focus();
-                    self.focus_gezet = true;
-                }
-                tekstveld_ui(
-                    ui,
-                    "Achternaam:",
-                    &mut self.nieuw.achternaam,
-                    f.get("achternaam"),
-                );
-                datumveld_ui(
-                    ui,
-                    "Geboortedatum:",
-                    &mut self.nieuw.geboortedatum,
-                    f.get("geboortedatum"),
-                    loket.vandaag(),
-                );
-                let bsn_fout = f.get("bsn").or(self.bsn_fout.as_ref()).cloned();
-                let r = tekstveld_ui(ui, "BSN:", &mut self.nieuw.bsn, bsn_fout.as_ref());
-                if r.lost_focus() || (r.changed() && self.bsn_fout.is_some()) {
-                    self.bsn_fout = controleer_bsn(&self.nieuw.bsn);
-                }
-                tekstveld_ui(
-                    ui,
-                    "Woonplaats:",
-                    &mut self.nieuw.woonplaats,
-                    f.get("woonplaats"),
-                );
-                keuze_ui(
-                    ui,
-                    "Wijkteam:",
-                    &mut self.nieuw.wijkteam,
-                    &self.keuzes.wijkteams,
-                    f.get("wijkteam"),
-                );
-                ui.label("Huishouden:");
-                ui.vertical(|ui| {
-                    let mut zelfde = self.nieuw.huishouden_van.is_some();
-                    ui.horizontal(|ui| {
-                        if ui.radio(!zelfde, "nieuw huishouden").clicked() {
-                            zelfde = false;
-                            self.nieuw.huishouden_van = None;
-                        }
-                        if ui
-                            .radio(zelfde, "zelfde als een bestaande inwoner")
-                            .clicked()
-                            && !zelfde
-                        {
-                            self.nieuw.huishouden_van = Some(String::new());
-                        }
-                    });
-                    if let Some(van) = self.nieuw.huishouden_van.clone() {
-                        let zl = ui.label("Zoek de huisgenoot (naam of BSN):");
-                        let r = ui
-                            .add(
-                                egui::TextEdit::singleline(&mut self.nieuw.huishouden_zoek)
-                                    .char_limit(crate::ui::widgets::lengte::ZOEKTEKST)
-                                    .desired_width(260.0),
-                            )
-                            .labelled_by(zl.id);
-                        if r.changed() {
-                            self.keuzes.huishouden_treffers =
-                                if self.nieuw.huishouden_zoek.trim().len() < 2 {
+        // Each error right under its field (the household's search results
+        // make the field column wide).
+        fouten_onder_het_veld(ui, |ui| {
+            egui::Grid::new("nieuwe-inwoner")
+                .num_columns(2)
+                .min_col_width(230.0)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    let r =
+                        tekstveld_ui(ui, "Voornaam:", &mut self.nieuw.voornaam, f.get("voornaam"));
+                    if !self.focus_gezet {
+                        r.request_focus();
+                        self.focus_gezet = true;
+                    }
+                    tekstveld_ui(
+                        ui,
+                        "Achternaam:",
+                        &mut self.nieuw.achternaam,
+                        f.get("achternaam"),
+                    );
+                    datumveld_ui(
+                        ui,
+                        "Geboortedatum:",
+                        &mut self.nieuw.geboortedatum,
+                        f.get("geboortedatum"),
+                        loket.vandaag(),
+                    );
+                    let bsn_fout = f.get("bsn").or(self.bsn_fout.as_ref()).cloned();
+                    let r = tekstveld_ui(ui, "BSN:", &mut self.nieuw.bsn, bsn_fout.as_ref());
+                    if r.lost_focus() || (r.changed() && self.bsn_fout.is_some()) {
+                        self.bsn_fout = controleer_bsn(&self.nieuw.bsn);
+                    }
+                    tekstveld_ui(
+                        ui,
+                        "Woonplaats:",
+                        &mut self.nieuw.woonplaats,
+                        f.get("woonplaats"),
+                    );
+                    keuze_ui(
+                        ui,
+                        "Wijkteam:",
+                        &mut self.nieuw.wijkteam,
+                        &self.keuzes.wijkteams,
+                        f.get("wijkteam"),
+                    );
+                    ui.label("Huishouden:");
+                    ui.vertical(|ui| {
+                        let mut zelfde = self.nieuw.huishouden_van.is_some();
+                        ui.horizontal(|ui| {
+                            if ui.radio(!zelfde, "nieuw huishouden").clicked() {
+                                zelfde = false;
+                                self.nieuw.huishouden_van = None;
+                            }
+                            if ui
+                                .radio(zelfde, "zelfde als een bestaande inwoner")
+                                .clicked()
+                                && !zelfde
+                            {
+                                self.nieuw.huishouden_van = Some(String::new());
+                            }
+                        });
+                        if let Some(van) = self.nieuw.huishouden_van.clone() {
+                            let zl = ui.label("Zoek de huisgenoot (naam of BSN):");
+                            let r = ui
+                                .add(
+                                    egui::TextEdit::singleline(&mut self.nieuw.huishouden_zoek)
+                                        .char_limit(crate::ui::widgets::lengte::ZOEKTEKST)
+                                        .desired_width(260.0),
+                                )
+                                .labelled_by(zl.id);
+                            if r.changed() {
+                                self.keuzes.huishouden_treffers = if self
+                                    .nieuw
+                                    .huishouden_zoek
+                                    .trim()
+                                    .len()
+                                    < 2
+                                {
                                     Vec::new()
                                 } else {
                                     match loket.zoek_inwoners(&crate::store::inwoners::Zoekvraag {
@@ -289,17 +298,18 @@ impl MeldingNieuwScherm {
                                         }
                                     }
                                 };
-                        }
-                        for (id, tekst) in &self.keuzes.huishouden_treffers {
-                            if ui.selectable_label(van == *id, tekst).clicked() {
-                                self.nieuw.huishouden_van = Some(id.clone());
+                            }
+                            for (id, tekst) in &self.keuzes.huishouden_treffers {
+                                if ui.selectable_label(van == *id, tekst).clicked() {
+                                    self.nieuw.huishouden_van = Some(id.clone());
+                                }
                             }
                         }
-                    }
+                        fout_ui(ui, f.get("huishouden"));
+                    });
+                    ui.end_row();
                 });
-                fout_ui(ui, f.get("huishouden"));
-                ui.end_row();
-            });
+        });
         // A failed search is said beside the household choice, once.
         if let Some(fout) = zoekfout {
             self.fouten.insert("huishouden".into(), fout);
@@ -311,7 +321,11 @@ impl MeldingNieuwScherm {
         let f = &self.fouten;
         let m = &mut self.melding;
         let focus_gezet = &mut self.focus_gezet;
-        egui::Grid::new("nieuwe-melding").num_columns(3).min_col_width(230.0).spacing([12.0, 6.0]).show(ui, |ui| {
+        // Each error right under its field: the leefgebieden in three
+        // columns make the field column wide, and a third column of errors
+        // would sit far to the right of the fields they are about.
+        fouten_onder_het_veld(ui, |ui| {
+            egui::Grid::new("nieuwe-melding").num_columns(2).min_col_width(230.0).spacing([12.0, 6.0]).show(ui, |ui| {
             datumveld_ui(ui, "Datum melding:", &mut m.datum, f.get("datum"), vandaag);
             let bronnen: Vec<(Bron, String)> = Bron::ALLE.iter().map(|b| (*b, b.label().to_owned())).collect();
             keuze_ui(ui, "Bron:", &mut m.bron, &bronnen, f.get("bron"));
@@ -322,6 +336,7 @@ impl MeldingNieuwScherm {
                 *focus_gezet = true;
             }
             ui.label("Leefgebieden:");
+            ui.vertical(|ui| {
             egui::Grid::new("leefgebieden-keuze").num_columns(3).show(ui, |ui| {
                 for (n, lg) in Leefgebied::ALLE.iter().copied().enumerate() {
                     let mut aan = m.leefgebieden.contains(&lg);
@@ -337,6 +352,7 @@ impl MeldingNieuwScherm {
                 }
             });
             fout_ui(ui, f.get("leefgebieden"));
+            });
             ui.end_row();
             let wetten: Vec<(Option<Wet>, String)> = std::iter::once((None, "geen".to_owned()))
                 .chain(Wet::ALLE.iter().map(|w| (Some(*w), w.label().to_owned())))
@@ -364,22 +380,26 @@ impl MeldingNieuwScherm {
             }
             keuze_ui(ui, "Gevraagde voorziening:", &mut m.gevraagd, &passend, f.get("gevraagde_voorziening"));
             ui.label("Intaker:");
-            ui.label(&self.keuzes.intaker)
-                .on_hover_text("Een melding staat op naam van wie is aangemeld.");
-            fout_ui(ui, f.get("medewerker"));
+            ui.vertical(|ui| {
+                ui.label(&self.keuzes.intaker)
+                    .on_hover_text("Een melding staat op naam van wie is aangemeld.");
+                fout_ui(ui, f.get("medewerker"));
+            });
             ui.end_row();
             ui.label("Spoed:");
-            ui.checkbox(&mut m.spoed, "spoed (schuldhulp: dreigende huisuitzetting, afsluiting of beëindiging zorgverzekering)");
-            fout_ui(ui, f.get("spoed"));
+            ui.vertical(|ui| {
+                ui.checkbox(&mut m.spoed, "spoed (schuldhulp: dreigende huisuitzetting, afsluiting of beëindiging zorgverzekering)");
+                fout_ui(ui, f.get("spoed"));
+            });
             ui.end_row();
             ui.label("Afsluiten:");
             ui.checkbox(&mut m.direct_afsluiten, "Direct afsluiten met informatie en advies");
-            ui.label("");
             ui.end_row();
             if m.direct_afsluiten {
                 let r = tekstvak_ui(ui, "Gegeven informatie en advies:", &mut m.advies, f.get("notitie"));
                 markeer_meerregelig(ui, &r);
             }
+        });
         });
     }
 

@@ -7,7 +7,7 @@ use crate::domain::datum::nl;
 use crate::domain::klantreis::{DEELS, Stap, TredeSoort};
 use crate::domain::{VerwijzingStatus, VoorzieningSoort};
 use crate::gateway::Loket;
-use crate::ui::theme::ave_kleur;
+use crate::ui::theme::WAARSCHUWING_KLEUR;
 use crate::ui::widgets::datum::{datumveld_ui, lees};
 use crate::ui::widgets::{Fouten, keuze_ui, markeer_meerregelig, tekstvak_ui};
 use egui::RichText;
@@ -206,7 +206,7 @@ impl MeldingScherm {
                     keuze_ui(ui, "Voorziening:", &mut v.voorziening, &opties, f.get("voorziening"));
                     if leeg && let Some(uitleg) = leeg_aanbod_uitleg(&g.kern, &g.passend, None, loket.vandaag()) {
                         ui.label("");
-                        ui.add(egui::Label::new(RichText::new(uitleg).color(ave_kleur(2))).wrap());
+                        ui.add(egui::Label::new(RichText::new(uitleg).color(WAARSCHUWING_KLEUR)).wrap());
                         ui.label("");
                         ui.end_row();
                     }

@@ -6,7 +6,6 @@ use chrono::{Datelike, Months, NaiveDate};
 use egui::Response;
 
 use crate::domain::datum::{nl, parse_nl};
-use crate::ui::widgets::fout_ui;
 
 /// Parses a date typed as `dd-mm-jjjj` (also `jjjj-mm-dd`).
 #[must_use]
@@ -41,45 +40,47 @@ pub fn datumveld_ui(
     let l = ui.label(label);
     let id = ui.make_persistent_id(("datumveld", label));
     let mut open: Option<NaiveDate> = ui.data(|d| d.get_temp(id));
-    let r = ui
-        .horizontal(|ui| {
-            let r = ui
-                .add(
-                    egui::TextEdit::singleline(tekst)
-                        .char_limit(super::lengte::DATUM)
-                        .hint_text("dd-mm-jjjj")
-                        .desired_width(110.0),
-                )
-                .labelled_by(l.id);
-            if ui
-                .button("Kalender")
-                .on_hover_text(format!(
-                    "Kies de {} in een maandoverzicht",
-                    label.trim_end_matches(':').to_lowercase()
-                ))
-                .clicked()
-            {
-                open = match open {
-                    Some(_) => None,
-                    None => Some(lees(tekst).unwrap_or(vandaag)),
-                };
-            }
-            r
-        })
-        .inner;
-    let eigen = if r.lost_focus() {
-        controleer(tekst)
-    } else {
-        None
-    };
-    let getoond = fout.cloned().or(eigen).or_else(|| {
-        if r.has_focus() {
-            None
-        } else {
+    let r = super::veld_met_melding_ui(ui, |ui| {
+        let r = ui
+            .horizontal(|ui| {
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(tekst)
+                            .char_limit(super::lengte::DATUM)
+                            .hint_text("dd-mm-jjjj")
+                            .desired_width(110.0),
+                    )
+                    .labelled_by(l.id);
+                if ui
+                    .button("Kalender")
+                    .on_hover_text(format!(
+                        "Kies de {} in een maandoverzicht",
+                        label.trim_end_matches(':').to_lowercase()
+                    ))
+                    .clicked()
+                {
+                    open = match open {
+                        Some(_) => None,
+                        None => Some(lees(tekst).unwrap_or(vandaag)),
+                    };
+                }
+                r
+            })
+            .inner;
+        let eigen = if r.lost_focus() {
             controleer(tekst)
-        }
+        } else {
+            None
+        };
+        let getoond = fout.cloned().or(eigen).or_else(|| {
+            if r.has_focus() {
+                None
+            } else {
+                controleer(tekst)
+            }
+        });
+        (r, getoond.map(|f| format!("Fout: {f}")), true)
     });
-    fout_ui(ui, getoond.as_ref());
     ui.end_row();
     if let Some(maand) = open {
         // A floating month grid below the field, above everything else.

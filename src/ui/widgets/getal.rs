@@ -3,19 +3,7 @@
 
 use crate::domain::indicatoren::Decimaal;
 
-/// 75000 → "75.000".
-#[must_use]
-pub fn duizendtallen(n: usize) -> String {
-    let cijfers = n.to_string();
-    let mut uit = String::new();
-    for (i, c) in cijfers.chars().enumerate() {
-        if i > 0 && (cijfers.len() - i).is_multiple_of(3) {
-            uit.push('.');
-        }
-        uit.push(c);
-    }
-    uit
-}
+pub use crate::domain::woorden::duizendtallen;
 
 /// A decimal in Dutch notation: "1.234,5".
 #[must_use]

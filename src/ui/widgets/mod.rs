@@ -4,7 +4,11 @@
 //! the AVE drawings and forms, and the form that ends a toekenning.
 //!
 //! Every field is a grid row "label | field | error", the label tied to the
-//! field (`labelled_by`) so screen readers and `egui_kittest` find it.
+//! field (`labelled_by`) so screen readers and `egui_kittest` find it. A
+//! form whose field column is wide (the new melding, with its leefgebieden
+//! in three columns) draws its rows inside [`fouten_onder_het_veld`]: then a
+//! row is "label | field with its error right under it", so an error never
+//! sits far to the right of the field it is about.
 
 pub mod ave;
 pub mod datum;
@@ -61,10 +65,74 @@ pub fn fouten_voor(fout: &StoreFout, velden: &[&str]) -> (Fouten, Option<String>
     }
 }
 
-/// The error beside a field, if any.
+/// The error beside a field, if any (or, in [`fouten_onder_het_veld`],
+/// under it: call it then in the field's own cell).
 pub fn fout_ui(ui: &mut egui::Ui, fout: Option<&String>) {
     let tekst = fout.map(|f| format!("Fout: {f}"));
-    melding_kolom_ui(ui, tekst.as_deref(), true);
+    if fouten_onder(ui) {
+        if let Some(t) = tekst {
+            melding_onder_ui(ui, &t, true);
+        }
+    } else {
+        melding_kolom_ui(ui, tekst.as_deref(), true);
+    }
+}
+
+/// The key of the flag that [`fouten_onder_het_veld`] sets while a form draws.
+fn fouten_onder_id() -> egui::Id {
+    egui::Id::unique("widgets-fouten-onder-het-veld")
+}
+
+/// Whether the form being drawn shows errors under their fields.
+fn fouten_onder(ui: &egui::Ui) -> bool {
+    ui.data(|d| d.get_temp::<bool>(fouten_onder_id()))
+        .unwrap_or(false)
+}
+
+/// Draws `inhoud` (a form's grid of two columns, "label | field") with
+/// every field's error right under the field, in the field's own cell,
+/// instead of in a third column. Rows a form draws itself put their field
+/// and [`fout_ui`] in one `ui.vertical` cell.
+pub fn fouten_onder_het_veld<R>(ui: &mut egui::Ui, inhoud: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let eerder = fouten_onder(ui);
+    ui.data_mut(|d| d.insert_temp(fouten_onder_id(), true));
+    let r = inhoud(ui);
+    ui.data_mut(|d| d.insert_temp(fouten_onder_id(), eerder));
+    r
+}
+
+/// A message right under a field, wrapped within the width of a wide field.
+fn melding_onder_ui(ui: &mut egui::Ui, melding: &str, fout: bool) {
+    let tekst = RichText::new(melding);
+    let tekst = if fout { tekst.color(FOUT_KLEUR) } else { tekst };
+    ui.scope(|ui| {
+        ui.set_max_width(TEKSTVAK_BREEDTE);
+        ui.add(egui::Label::new(tekst).wrap());
+    });
+}
+
+/// The field cell of a form row with its message: the field, then the
+/// message in the row's third column — or, in [`fouten_onder_het_veld`],
+/// the field with its message right under it in one cell. `veld` draws the
+/// field and returns its result, the message and whether it is an error.
+pub(crate) fn veld_met_melding_ui<R>(
+    ui: &mut egui::Ui,
+    veld: impl FnOnce(&mut egui::Ui) -> (R, Option<String>, bool),
+) -> R {
+    if fouten_onder(ui) {
+        ui.vertical(|ui| {
+            let (r, melding, fout) = veld(ui);
+            if let Some(m) = melding {
+                melding_onder_ui(ui, &m, fout);
+            }
+            r
+        })
+        .inner
+    } else {
+        let (r, melding, fout) = veld(ui);
+        melding_kolom_ui(ui, melding.as_deref(), fout);
+        r
+    }
 }
 
 /// A one-line text field in a form grid: label, field, error; ends the row.
@@ -75,14 +143,16 @@ pub fn tekstveld_ui(
     fout: Option<&String>,
 ) -> Response {
     let l = ui.label(label);
-    let r = ui
-        .add(
-            egui::TextEdit::singleline(tekst)
-                .desired_width(260.0)
-                .char_limit(lengte::NAAM),
-        )
-        .labelled_by(l.id);
-    fout_ui(ui, fout);
+    let r = veld_met_melding_ui(ui, |ui| {
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(tekst)
+                    .desired_width(260.0)
+                    .char_limit(lengte::NAAM),
+            )
+            .labelled_by(l.id);
+        (r, fout.map(|f| format!("Fout: {f}")), true)
+    });
     ui.end_row();
     r
 }
@@ -95,43 +165,49 @@ pub fn tekstvak_ui(
     fout: Option<&String>,
 ) -> Response {
     let l = ui.label(label);
-    // A fixed box: the field scrolls inside it, so typing never pushes the
-    // fields and buttons below it down (issue 14, layout at 1280×800).
-    let r = ui
-        .allocate_ui_with_layout(
-            egui::vec2(TEKSTVAK_BREEDTE, TEKSTVAK_HOOGTE),
-            egui::Layout::top_down(egui::Align::Min),
-            |ui| {
-                ui.set_min_size(egui::vec2(TEKSTVAK_BREEDTE, TEKSTVAK_HOOGTE));
-                egui::ScrollArea::vertical()
-                    .id_salt(l.id.with("vak"))
-                    .max_height(TEKSTVAK_HOOGTE)
-                    .min_scrolled_height(TEKSTVAK_HOOGTE)
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        ui.add(
-                            egui::TextEdit::multiline(tekst)
-                                .char_limit(lengte::LANGE_TEKST)
-                                .desired_rows(3)
-                                .desired_width(TEKSTVAK_BREEDTE - 16.0),
-                        )
-                    })
-                    .inner
-            },
-        )
-        .inner
-        .labelled_by(l.id);
-    // A text at the cap says so: what was typed or pasted beyond it was not taken.
-    let vol = tekst.chars().count() >= lengte::LANGE_TEKST;
-    let melding = match (fout, vol) {
-        (Some(f), _) => Some(format!("Fout: {f}")),
-        (None, true) => Some(format!(
-            "Maximaal {} tekens: wat daarna getypt of geplakt is, is niet overgenomen.",
-            lengte::LANGE_TEKST
-        )),
-        (None, false) => None,
-    };
-    melding_kolom_ui(ui, melding.as_deref(), fout.is_some());
+    let r = veld_met_melding_ui(ui, |ui| {
+        // A fixed box: the field scrolls inside it, so typing never pushes
+        // the fields and buttons below it down (issue 14, layout at 1280×800).
+        let r = ui
+            .allocate_ui_with_layout(
+                egui::vec2(TEKSTVAK_BREEDTE, TEKSTVAK_HOOGTE),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_min_size(egui::vec2(TEKSTVAK_BREEDTE, TEKSTVAK_HOOGTE));
+                    egui::ScrollArea::vertical()
+                        .id_salt(l.id.with("vak"))
+                        .max_height(TEKSTVAK_HOOGTE)
+                        .min_scrolled_height(TEKSTVAK_HOOGTE)
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            ui.add(
+                                egui::TextEdit::multiline(tekst)
+                                    .char_limit(lengte::LANGE_TEKST)
+                                    .desired_rows(3)
+                                    .desired_width(TEKSTVAK_BREEDTE - 16.0),
+                            )
+                        })
+                        .inner
+                },
+            )
+            .inner
+            .labelled_by(l.id);
+        // A text at the cap says so: what was typed or pasted beyond it was
+        // not taken.
+        let vol = tekst.chars().count() >= lengte::LANGE_TEKST;
+        match (fout, vol) {
+            (Some(f), _) => (r, Some(format!("Fout: {f}")), true),
+            (None, true) => (
+                r,
+                Some(format!(
+                    "Maximaal {} tekens: wat daarna getypt of geplakt is, is niet overgenomen.",
+                    lengte::LANGE_TEKST
+                )),
+                false,
+            ),
+            (None, false) => (r, None, false),
+        }
+    });
     ui.end_row();
     r
 }
@@ -185,42 +261,45 @@ pub fn keuze_ui<T: Clone + PartialEq>(
     let heel = (gekozen.chars().count() > 30).then(|| gekozen.clone());
     // One width for every choice, whatever is chosen: the column does not
     // jump when a long option is picked.
-    let (keuze, veranderd) = ui
-        .scope(|ui| {
-            ui.set_max_width(KEUZE_BREEDTE);
-            // Keyboard first, like a native list: with the choice focused
-            // (or its list open) the arrow keys move the choice and letters
-            // find an option by its first letters; the open list scrolls to
-            // keep it in view. The id is the one the ComboBox gives its
-            // button (it wraps the salt in an IdSalt).
-            let knop = ui.make_persistent_id(egui::IdSalt::new(salt));
-            let mut veranderd = kies_met_toetsen(ui, knop, waarde, opties);
-            let scroll = veranderd;
-            let r = egui::ComboBox::from_id_salt(salt)
-                .selected_text(gekozen)
-                .width(KEUZE_BREEDTE)
-                .truncate()
-                .show_ui(ui, |ui| {
-                    for (w, t) in opties {
-                        let r = ui.selectable_label(w == waarde, t);
-                        if w == waarde && scroll {
-                            r.scroll_to_me(Some(egui::Align::Center));
+    let veranderd = veld_met_melding_ui(ui, |ui| {
+        let (keuze, veranderd) = ui
+            .scope(|ui| {
+                ui.set_max_width(KEUZE_BREEDTE);
+                // Keyboard first, like a native list: with the choice
+                // focused (or its list open) the arrow keys move the
+                // choice and letters find an option by its first
+                // letters; the open list scrolls to keep it in view.
+                // The id is the one the ComboBox gives its button (it
+                // wraps the salt in an IdSalt).
+                let knop = ui.make_persistent_id(egui::IdSalt::new(salt));
+                let mut veranderd = kies_met_toetsen(ui, knop, waarde, opties);
+                let scroll = veranderd;
+                let r = egui::ComboBox::from_id_salt(salt)
+                    .selected_text(gekozen)
+                    .width(KEUZE_BREEDTE)
+                    .truncate()
+                    .show_ui(ui, |ui| {
+                        for (w, t) in opties {
+                            let r = ui.selectable_label(w == waarde, t);
+                            if w == waarde && scroll {
+                                r.scroll_to_me(Some(egui::Align::Center));
+                            }
+                            if r.clicked() {
+                                *waarde = w.clone();
+                                veranderd = true;
+                            }
                         }
-                        if r.clicked() {
-                            *waarde = w.clone();
-                            veranderd = true;
-                        }
-                    }
-                })
-                .response;
-            (r, veranderd)
-        })
-        .inner;
-    let keuze = keuze.labelled_by(l.id);
-    if let Some(heel) = heel {
-        keuze.on_hover_text(heel);
-    }
-    fout_ui(ui, fout);
+                    })
+                    .response;
+                (r, veranderd)
+            })
+            .inner;
+        let keuze = keuze.labelled_by(l.id);
+        if let Some(heel) = heel {
+            keuze.on_hover_text(heel);
+        }
+        (veranderd, fout.map(|f| format!("Fout: {f}")), true)
+    });
     ui.end_row();
     veranderd
 }
@@ -361,6 +440,35 @@ pub fn markeer_meerregelig(ui: &egui::Ui, r: &Response) {
         .data_mut(|d| d.insert_temp(r.id.with("meerregelig"), true));
 }
 
+/// The key under which [`focus_straks`] keeps its widget.
+fn straks_id() -> egui::Id {
+    egui::Id::unique("widgets-focus-straks")
+}
+
+/// Gives the focus back to `id` as soon as no dialog is over the screen.
+/// A dialog that closes in this frame still blocks the widgets behind it
+/// in the next one (egui keeps the top dialog of the last frame), so the
+/// widget cannot take the focus at once; the app calls
+/// [`geef_focus_straks`] first thing in every frame.
+pub fn focus_straks(ctx: &egui::Context, id: egui::Id) {
+    ctx.data_mut(|d| d.insert_temp(straks_id(), id));
+    ctx.request_repaint();
+}
+
+/// Gives the focus asked for with [`focus_straks`] (at the start of a
+/// frame), once no dialog blocks the screen.
+pub fn geef_focus_straks(ctx: &egui::Context) {
+    let Some(id) = ctx.data(|d| d.get_temp::<egui::Id>(straks_id())) else {
+        return;
+    };
+    if ctx.memory(|m| m.top_modal_layer().is_some()) {
+        ctx.request_repaint();
+        return;
+    }
+    ctx.data_mut(|d| d.remove::<egui::Id>(straks_id()));
+    ctx.memory_mut(|m| m.request_focus(id));
+}
+
 /// Where the keyboard was when a screen began drawing: the focused widget
 /// and whether a drop-down list was open. A one-line text field gives up
 /// its focus on Enter or Esc while it is drawn, and a list closes on Esc, so
@@ -399,6 +507,14 @@ impl FocusGeheugen {
 }
 
 impl Focus {
+    /// The focused widget as the frame began (the button Enter or Space
+    /// pressed, when a form opens): where the focus goes back when that
+    /// form closes.
+    #[must_use]
+    pub fn id(self) -> Option<egui::Id> {
+        self.id
+    }
+
     /// Whether the focused widget lies in `rect` (a form's area, drawn this frame).
     fn binnen(self, ui: &egui::Ui, rect: egui::Rect) -> bool {
         self.id
