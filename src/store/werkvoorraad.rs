@@ -46,8 +46,9 @@ use super::StoreFout;
 use super::kolom;
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{
-    OpenTermijn, achttiende_verjaardag, dagen_wachtend, herindicatie_nodig, termijn_aanvraag,
-    termijn_beschikking_schuldhulp, termijn_melding, wordt_18_binnenkort,
+    ACHTTIEN_MAANDEN, HERINDICATIE_DAGEN, OpenTermijn, achttiende_verjaardag, dagen_wachtend,
+    herindicatie_nodig, termijn_aanvraag, termijn_beschikking_schuldhulp, termijn_melding,
+    wordt_18_binnenkort,
 };
 use crate::domain::termijnen::TermijnStatus;
 use crate::domain::{Rol, Wet};
@@ -400,6 +401,45 @@ fn lopend_uit(r: &rusqlite::Row<'_>) -> rusqlite::Result<Lopend> {
     })
 }
 
+/// The bounds of [`LIJSTVOORWAARDE`] on `vandaag`: today, the last day
+/// whose end is a herindicatie, and the range of birth dates that can turn
+/// 18 within six months, a week wider on each side than the rule (which
+/// clamps month ends) so that it only ever lets more through.
+fn lijstgrenzen(vandaag: NaiveDate) -> [String; 4] {
+    let grens = |d: Option<NaiveDate>| d.map_or_else(|| iso(vandaag), iso);
+    let achttien = chrono::Months::new(18 * 12);
+    let week = chrono::Days::new(7);
+    [
+        iso(vandaag),
+        grens(vandaag.checked_add_days(chrono::Days::new(
+            u64::try_from(HERINDICATIE_DAGEN).unwrap_or(0),
+        ))),
+        grens(
+            vandaag
+                .checked_sub_months(achttien)
+                .and_then(|d| d.checked_sub_days(week)),
+        ),
+        grens(
+            vandaag
+                .checked_add_months(chrono::Months::new(ACHTTIEN_MAANDEN))
+                .and_then(|d| d.checked_sub_months(achttien))
+                .and_then(|d| d.checked_add_days(week)),
+        ),
+    ]
+}
+
+/// Only the running toekenningen that can be on a list of [`bouw`]: not
+/// started (wachtend), ending within the herindicatie window, or a
+/// Jeugdwet provision of someone born in the range that turns 18 soon.
+/// Parameters `?2` to `?5` are [`lijstgrenzen`]; `bouw` applies the rules
+/// themselves. Without it a team's queue read every running toekenning of
+/// its residents (ruim 8,000 at 300,000 residents) to keep a few hundred
+/// (issue #13). The Jeugdwet part is split so that SQLite tests the
+/// toekenning and its provision before it reads the resident.
+const LIJSTVOORWAARDE: &str = "(t.eind IS NULL OR t.eind >= ?2)
+           AND (t.start IS NULL OR t.eind <= ?3 OR v.wet = 'jeugdwet')
+           AND (t.start IS NULL OR t.eind <= ?3 OR (i.geboortedatum > ?4 AND i.geboortedatum <= ?5))";
+
 fn lopende(
     conn: &Connection,
     wie: Wie<'_>,
@@ -407,9 +447,11 @@ fn lopende(
 ) -> Result<Vec<(String, Lopend)>, StoreFout> {
     // One worker: their meldingen first (about 1,400 over ten years). A
     // team: the open toekenningen first (the small partial index holds only
-    // those, about 9,000), each melding's medewerker from the (id, inwoner,
-    // medewerker) index, and only then the rows of the team's residents;
-    // starting from the team's meldingen (about 37,000) cost more.
+    // those), then their provision (a small table) and only for those that
+    // can be on a list the melding's medewerker (from the (id, inwoner,
+    // medewerker) index) and the resident; starting from the team's
+    // meldingen cost more, and so did seeking the melding of every open
+    // toekenning of the town (issue #13).
     let bron = match wie {
         Wie::Medewerker(_) => {
             "FROM toekenning t
@@ -419,9 +461,9 @@ fn lopende(
         }
         Wie::Team(_) => {
             "FROM toekenning t INDEXED BY toekenning_melding_open
+         CROSS JOIN voorziening v
          CROSS JOIN melding m INDEXED BY melding_inwoner_van
-         CROSS JOIN inwoner i
-         CROSS JOIN voorziening v"
+         CROSS JOIN inwoner i"
         }
     };
     let mut stmt = conn.prepare_cached(&format!(
@@ -429,10 +471,11 @@ fn lopende(
          {bron}
          WHERE m.id = t.melding AND i.id = t.inwoner AND v.id = t.voorziening
            AND {} AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
-           AND (t.eind IS NULL OR t.eind >= ?2)",
+           AND {LIJSTVOORWAARDE}",
         wie.filter()
     ))?;
-    let rijen = stmt.query_map(params![wie.sleutel(), iso(vandaag)], |r| {
+    let [a, b, c, d] = lijstgrenzen(vandaag);
+    let rijen = stmt.query_map(params![wie.sleutel(), a, b, c, d], |r| {
         Ok((r.get(10)?, lopend_uit(r)?))
     })?;
     Ok(rijen.collect::<Result<_, _>>()?)
@@ -616,9 +659,10 @@ fn lopende_zonder_melding(
          JOIN voorziening v ON v.id = t.voorziening
          WHERE i.wijkteam = ?1 AND t.melding IS NULL
            AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
-           AND (t.eind IS NULL OR t.eind >= ?2)"
+           AND {LIJSTVOORWAARDE}"
     ))?;
-    let rijen = stmt.query_map(params![wijkteam, iso(vandaag)], lopend_uit)?;
+    let [a, b, c, d] = lijstgrenzen(vandaag);
+    let rijen = stmt.query_map(params![wijkteam, a, b, c, d], lopend_uit)?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }
 
@@ -786,4 +830,39 @@ pub fn werkvoorraad_team(
         zonder_melding,
         totaal,
     })
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used, reason = "a test fails loudly")]
+mod tests {
+    use super::*;
+
+    /// The list condition only ever lets more through than the rules: every
+    /// birth date that turns 18 within six months lies in its range, for
+    /// every day of six years (leap days and month ends included).
+    #[test]
+    fn geboortegrenzen_omvatten_wie_binnenkort_18_wordt() {
+        let mut vandaag = NaiveDate::from_ymd_opt(2023, 1, 1).expect("datum");
+        let eind = NaiveDate::from_ymd_opt(2029, 1, 1).expect("datum");
+        let mut binnen = 0_u32;
+        while vandaag < eind {
+            let [_, _, na, tot] = lijstgrenzen(vandaag);
+            let begin = vandaag
+                .checked_sub_months(chrono::Months::new(18 * 12 + 1))
+                .expect("datum");
+            for dag in 0..260 {
+                let geboren = begin + chrono::Days::new(dag);
+                if wordt_18_binnenkort(geboren, vandaag) {
+                    binnen += 1;
+                    let g = iso(geboren);
+                    assert!(
+                        g > na && g <= tot,
+                        "{g} wordt 18 binnen zes maanden na {vandaag} maar ligt buiten ({na}, {tot}]"
+                    );
+                }
+            }
+            vandaag = vandaag.succ_opt().expect("datum");
+        }
+        assert!(binnen > 100_000, "{binnen}");
+    }
 }

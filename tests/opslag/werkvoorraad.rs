@@ -641,3 +641,109 @@ fn elke_rol_ziet_het_eigen_werk_in_een_demoregister() {
         }
     }
 }
+
+/// The team werkvoorraad reads only the running toekenningen that can be on
+/// a list (issue #13); on a demo register, for every team and for dates a
+/// fortnight apart over two years, its lists hold exactly the toekenningen
+/// that the rules pick from *all* running toekenningen of the team's
+/// workers (computed here without that condition).
+#[test]
+fn teamwerkvoorraad_mist_geen_regel_door_de_lijstvoorwaarde() {
+    use std::collections::BTreeSet;
+    use wijkregister::demo::{self, DemoInstellingen};
+    use wijkregister::domain::klantreis::{herindicatie_nodig, wordt_18_binnenkort};
+
+    let mut conn = wijkregister::store::open_in_memory().expect("open");
+    demo::vul_register(
+        &mut conn,
+        &DemoInstellingen {
+            inwoners: 800,
+            jaren: 4,
+            eind_jaar: 2026,
+            seed: 11,
+            peildatum: None,
+        },
+    )
+    .expect("demo");
+    // Young people with a running Jeugdwet provision who turn 18 between
+    // January 2025 and August 2026, one every fortnight, so that the list
+    // "wordt 18" has lines on the dates below (the demo's children are young).
+    conn.execute(
+        "UPDATE inwoner SET geboortedatum = date('2007-01-01', '+' || (15 * (rowid % 40)) || ' days')
+         WHERE id IN (SELECT t.inwoner FROM toekenning t JOIN voorziening v ON v.id = t.voorziening
+                      WHERE v.wet = 'jeugdwet' AND t.uitkomst = 'toegekend' AND t.melding IS NOT NULL
+                        AND (t.eind IS NULL OR t.eind >= '2025-06-01'))",
+        [],
+    )
+    .expect("jongeren");
+    let teams: Vec<String> = conn
+        .prepare("SELECT id FROM wijkteam ORDER BY id")
+        .expect("teams")
+        .query_map([], |r| r.get(0))
+        .expect("teams")
+        .collect::<Result<_, _>>()
+        .expect("teams");
+    let mut gezien = [0_usize; 3];
+    let mut vandaag = d(2024, 12, 20);
+    while vandaag <= d(2026, 12, 31) {
+        for team in &teams {
+            // (list, toekenning) the rules pick from every running one.
+            let mut verwacht: BTreeSet<(u8, String)> = BTreeSet::new();
+            let mut stmt = conn
+                .prepare_cached(
+                    "SELECT t.id, t.start, t.eind, v.wet, i.geboortedatum
+                     FROM toekenning t JOIN melding m ON m.id = t.melding
+                     JOIN inwoner i ON i.id = t.inwoner JOIN voorziening v ON v.id = t.voorziening
+                     WHERE m.medewerker IN (SELECT id FROM medewerker WHERE wijkteam = ?1)
+                       AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
+                       AND (t.eind IS NULL OR t.eind >= ?2)",
+                )
+                .expect("sql");
+            let mut rijen = stmt
+                .query(rusqlite::params![
+                    team,
+                    vandaag.format("%Y-%m-%d").to_string()
+                ])
+                .expect("query");
+            while let Some(r) = rijen.next().expect("rij") {
+                let id: String = r.get(0).expect("id");
+                let start: Option<String> = r.get(1).expect("start");
+                let eind: Option<String> = r.get(2).expect("eind");
+                let wet: Option<String> = r.get(3).expect("wet");
+                let geboren: String = r.get(4).expect("geboren");
+                let datum = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("datum");
+                if eind
+                    .as_deref()
+                    .is_some_and(|e| herindicatie_nodig(datum(e), vandaag))
+                {
+                    verwacht.insert((0, id.clone()));
+                }
+                if wet.as_deref() == Some("jeugdwet")
+                    && wordt_18_binnenkort(datum(&geboren), vandaag)
+                {
+                    verwacht.insert((1, id.clone()));
+                }
+                if start.is_none() {
+                    verwacht.insert((2, id));
+                }
+            }
+            let w = werkvoorraad_team(&conn, team, vandaag).expect("team");
+            let mut gelezen: BTreeSet<(u8, String)> = BTreeSet::new();
+            for mw in &w.per_medewerker {
+                let q = &mw.werkvoorraad;
+                gelezen.extend(q.herindicaties.iter().map(|x| (0, x.toekenning.clone())));
+                gelezen.extend(q.achttien.iter().map(|x| (1, x.toekenning.clone())));
+                gelezen.extend(q.wachtend.iter().map(|x| (2, x.toekenning.clone())));
+            }
+            assert_eq!(gelezen, verwacht, "team {team} op {vandaag}");
+            for (lijst, _) in &verwacht {
+                gezien[usize::from(*lijst)] += 1;
+            }
+        }
+        vandaag = vandaag + chrono::Days::new(14);
+    }
+    assert!(
+        gezien.iter().all(|n| *n > 0),
+        "elke lijst komt voor in de proef: {gezien:?}"
+    );
+}
