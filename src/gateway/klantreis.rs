@@ -70,13 +70,13 @@ impl Loket<'_> {
     /// Adds a resident; returns the new id.
     pub fn inwoner_toevoegen(&self, invoer: &NieuweInwoner) -> Result<String, StoreFout> {
         self.eis(Recht::Dossiers)?;
-        self.als(|h| kr::inwoner_toevoegen(&*self.gw.lees()?, h, invoer, self.vandaag))
+        self.als(|h| kr::inwoner_toevoegen(self.gw.register()?.db(), h, invoer, self.vandaag))
     }
 
     /// Registers a melding; returns its id.
     pub fn melding_toevoegen(&self, m: &NieuweMelding) -> Result<String, StoreFout> {
         self.eis_nieuwe_melding(m)?;
-        self.als(|h| kr::melding_toevoegen(&*self.gw.lees()?, h, m))
+        self.als(|h| kr::melding_toevoegen(self.gw.register()?.db(), h, m))
     }
 
     /// Registers a melding and closes it with informatie en advies.
@@ -86,7 +86,7 @@ impl Loket<'_> {
         notitie: &str,
     ) -> Result<String, StoreFout> {
         self.eis_nieuwe_melding(m)?;
-        self.als(|h| kr::melding_informatie_advies(&*self.gw.lees()?, h, m, notitie))
+        self.als(|h| kr::melding_informatie_advies(self.gw.register()?.db(), h, m, notitie))
     }
 
     /// The melding's core columns.
@@ -119,14 +119,14 @@ impl Loket<'_> {
     pub fn stap_vastleggen(&self, melding: &str, s: &NieuweStap) -> Result<i64, StoreFout> {
         self.eis_zelf(&s.medewerker)?;
         self.eis_melding(melding)?;
-        self.als(|h| kr::stap_vastleggen(&*self.gw.lees()?, h, melding, s))
+        self.als(|h| kr::stap_vastleggen(self.gw.register()?.db(), h, melding, s))
     }
 
     /// Corrects a recorded step (the correction, with who made it, is kept).
     pub fn stap_corrigeren(&self, stap_id: i64, c: &StapCorrectie) -> Result<(), StoreFout> {
         let g = self.gebruiker()?;
-        toegang::eis_stap(&*self.gw.lees()?, g, stap_id, self.vandaag)?;
-        self.als(|h| kr::stap_corrigeren(&*self.gw.lees()?, h, stap_id, c))
+        toegang::eis_stap(self.gw.register()?.db(), g, stap_id, self.vandaag)?;
+        self.als(|h| kr::stap_corrigeren(self.gw.register()?.db(), h, stap_id, c))
     }
 
     /// The afwegingsladder as saved.
@@ -143,7 +143,7 @@ impl Loket<'_> {
         ladder: &Afwegingsladder,
     ) -> Result<(), StoreFout> {
         self.eis_melding(melding)?;
-        self.als(|h| kr::afweging_opslaan(&*self.gw.lees()?, h, melding, datum, ladder))
+        self.als(|h| kr::afweging_opslaan(self.gw.register()?.db(), h, melding, datum, ladder))
     }
 
     /// Closes the melding with the outcome of the rung that solves the need.
@@ -156,7 +156,14 @@ impl Loket<'_> {
     ) -> Result<Option<String>, StoreFout> {
         self.eis_melding(melding)?;
         self.als(|h| {
-            kr::afronden_volgens_ladder(&*self.gw.lees()?, h, melding, datum, voorziening, notitie)
+            kr::afronden_volgens_ladder(
+                self.gw.register()?.db(),
+                h,
+                melding,
+                datum,
+                voorziening,
+                notitie,
+            )
         })
     }
 
@@ -170,7 +177,14 @@ impl Loket<'_> {
     ) -> Result<String, StoreFout> {
         self.eis_melding(melding)?;
         self.als(|h| {
-            kr::verwijzing_maken(&*self.gw.lees()?, h, melding, voorziening, datum, notitie)
+            kr::verwijzing_maken(
+                self.gw.register()?.db(),
+                h,
+                melding,
+                voorziening,
+                datum,
+                notitie,
+            )
         })
     }
 
@@ -183,16 +197,23 @@ impl Loket<'_> {
         opgelost: Option<bool>,
     ) -> Result<(), StoreFout> {
         let g = self.gebruiker()?;
-        toegang::eis_verwijzing(&*self.gw.lees()?, g, id, self.vandaag)?;
+        toegang::eis_verwijzing(self.gw.register()?.db(), g, id, self.vandaag)?;
         self.als(|h| {
-            kr::verwijzing_bijwerken(&*self.gw.lees()?, h, id, status, afgerond_op, opgelost)
+            kr::verwijzing_bijwerken(
+                self.gw.register()?.db(),
+                h,
+                id,
+                status,
+                afgerond_op,
+                opgelost,
+            )
         })
     }
 
     /// Takes a decision on a maatwerkvoorziening; returns the toekenning's id.
     pub fn besluit_nemen(&self, b: &NieuwBesluit) -> Result<String, StoreFout> {
         self.eis_melding(&b.melding)?;
-        self.als(|h| kr::besluit_nemen(&*self.gw.lees()?, h, b))
+        self.als(|h| kr::besluit_nemen(self.gw.register()?.db(), h, b))
     }
 
     /// Op- of afschalen from `dag`; returns the new toekenning's id.
@@ -203,9 +224,9 @@ impl Loket<'_> {
         nieuw: &NieuwBesluit,
     ) -> Result<String, StoreFout> {
         let g = self.gebruiker()?;
-        toegang::eis_toekenning(&*self.gw.lees()?, g, oude, self.vandaag)?;
+        toegang::eis_toekenning(self.gw.register()?.db(), g, oude, self.vandaag)?;
         self.eis_melding(&nieuw.melding)?;
-        self.als(|h| kr::herbeoordelen(&*self.gw.lees()?, h, oude, dag, nieuw))
+        self.als(|h| kr::herbeoordelen(self.gw.register()?.db(), h, oude, dag, nieuw))
     }
 
     /// Ends a granted toekenning.
@@ -216,8 +237,8 @@ impl Loket<'_> {
         reden: Option<RedenEinde>,
     ) -> Result<(), StoreFout> {
         let g = self.gebruiker()?;
-        toegang::eis_toekenning(&*self.gw.lees()?, g, id, self.vandaag)?;
-        self.als(|h| kr::toekenning_beeindigen(&*self.gw.lees()?, h, id, eind, reden))
+        toegang::eis_toekenning(self.gw.register()?.db(), g, id, self.vandaag)?;
+        self.als(|h| kr::toekenning_beeindigen(self.gw.register()?.db(), h, id, eind, reden))
     }
 
     /// A toekenning with what the store keeps beyond the exchange record.

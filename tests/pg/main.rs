@@ -8,6 +8,7 @@
 mod proefdb;
 
 mod beide;
+mod klantreis_beide;
 mod opslag_beide;
 mod venster;
 mod zoeken_beide;

@@ -17,10 +17,58 @@ use wijkregister::store::medewerkers::{self, MedewerkerRij};
 use wijkregister::store::pg::{self, Bestemming, overzetten};
 use wijkregister::store::{self, toegang};
 
-use crate::proefdb;
-
 fn vandaag() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 11, 20).unwrap()
+}
+
+/// One demo register on both engines: made on SQLite, copied to a fresh
+/// PostgreSQL database with `overzetten`.
+pub struct Paar {
+    /// The SQLite register.
+    pub sqlite: rusqlite::Connection,
+    /// The same register on PostgreSQL.
+    pub postgres: wijkregister::store::db::PgVerbinding,
+    _map: tempfile::TempDir,
+    _db: crate::proefdb::ProefDb,
+}
+
+impl Paar {
+    /// A demo register of `inwoners` residents over three years, or `None`
+    /// when the PostgreSQL tests are skipped (loudly).
+    pub fn nieuw(test: &str, inwoners: u32, seed: u64) -> Option<Paar> {
+        let db = crate::proefdb::ProefDb::nieuw(test)?;
+        let map = tempfile::tempdir().unwrap();
+        let bron = map.path().join("bron.sqlite");
+        {
+            let mut conn = store::open(&bron).unwrap();
+            let inst = DemoInstellingen {
+                inwoners,
+                jaren: 3,
+                eind_jaar: 2025,
+                seed,
+                peildatum: None,
+            };
+            demo::vul_register(&mut conn, &inst).unwrap();
+        }
+        let sleutel = map.path().join("pg-sleutel");
+        overzetten::overzetten(
+            &Bestemming::Sqlite(bron.clone()),
+            &Bestemming::Postgres(db.adres.clone()),
+            Some(&sleutel),
+        )
+        .unwrap();
+        Some(Paar {
+            sqlite: store::open(&bron).unwrap(),
+            postgres: pg::open_register(&db.adres, Some(&sleutel), false).unwrap(),
+            _map: map,
+            _db: db,
+        })
+    }
+
+    /// Both, as the store's functions take them.
+    pub fn beide(&self) -> (Db<'_>, Db<'_>) {
+        (Db::from(&self.sqlite), Db::from(&self.postgres))
+    }
 }
 
 /// The busiest worker of each role that sees residents (by meldingen).
@@ -57,30 +105,10 @@ fn alle_paginas(db: Db<'_>, g: &MedewerkerRij, vraag: &Zoekvraag, per: usize) ->
 
 #[test]
 fn zoeken_toegang_en_dossier_zijn_gelijk_op_beide() {
-    let db = proefdb!("zoeken_toegang_en_dossier_zijn_gelijk_op_beide");
-    let map = tempfile::tempdir().unwrap();
-    let bron = map.path().join("bron.sqlite");
-    {
-        let mut conn = store::open(&bron).unwrap();
-        let inst = DemoInstellingen {
-            inwoners: 400,
-            jaren: 3,
-            eind_jaar: 2025,
-            seed: 7,
-            peildatum: None,
-        };
-        demo::vul_register(&mut conn, &inst).unwrap();
-    }
-    let sleutel = map.path().join("pg-sleutel");
-    overzetten::overzetten(
-        &Bestemming::Sqlite(bron.clone()),
-        &Bestemming::Postgres(db.adres.clone()),
-        Some(&sleutel),
-    )
-    .unwrap();
-    let sqlite = store::open(&bron).unwrap();
-    let postgres = pg::open_register(&db.adres, Some(&sleutel), false).unwrap();
-    let (s, p) = (Db::from(&sqlite), Db::from(&postgres));
+    let Some(paar) = Paar::nieuw("zoeken_toegang_en_dossier_zijn_gelijk_op_beide", 400, 7) else {
+        return;
+    };
+    let (s, p) = paar.beide();
 
     let werkers = werkers(s);
     assert_eq!(werkers, self::werkers(p));
@@ -158,30 +186,10 @@ fn zoeken_toegang_en_dossier_zijn_gelijk_op_beide() {
 fn de_klantreis_lezen_is_gelijk_op_beide() {
     use wijkregister::domain::Bsn;
     use wijkregister::store::klantreis as kr;
-    let db = proefdb!("de_klantreis_lezen_is_gelijk_op_beide");
-    let map = tempfile::tempdir().unwrap();
-    let bron = map.path().join("bron.sqlite");
-    {
-        let mut conn = store::open(&bron).unwrap();
-        let inst = DemoInstellingen {
-            inwoners: 300,
-            jaren: 3,
-            eind_jaar: 2025,
-            seed: 5,
-            peildatum: None,
-        };
-        demo::vul_register(&mut conn, &inst).unwrap();
-    }
-    let sleutel = map.path().join("pg-sleutel");
-    overzetten::overzetten(
-        &Bestemming::Sqlite(bron.clone()),
-        &Bestemming::Postgres(db.adres.clone()),
-        Some(&sleutel),
-    )
-    .unwrap();
-    let sqlite = store::open(&bron).unwrap();
-    let postgres = pg::open_register(&db.adres, Some(&sleutel), false).unwrap();
-    let (s, p) = (Db::from(&sqlite), Db::from(&postgres));
+    let Some(paar) = Paar::nieuw("de_klantreis_lezen_is_gelijk_op_beide", 300, 5) else {
+        return;
+    };
+    let (s, p) = paar.beide();
 
     let meldingen: Vec<String> = s
         .query_map("SELECT id FROM melding ORDER BY id", &[], |r| r.get(0))

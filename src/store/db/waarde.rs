@@ -58,6 +58,18 @@ impl Param for i32 {
     }
 }
 
+impl Param for u8 {
+    fn waarde(&self) -> Waarde<'_> {
+        Waarde::Geheel(i64::from(*self))
+    }
+}
+
+impl Param for u16 {
+    fn waarde(&self) -> Waarde<'_> {
+        Waarde::Geheel(i64::from(*self))
+    }
+}
+
 impl Param for u32 {
     fn waarde(&self) -> Waarde<'_> {
         Waarde::Geheel(i64::from(*self))
@@ -91,6 +103,18 @@ impl Param for String {
 impl Param for NaiveDate {
     fn waarde(&self) -> Waarde<'_> {
         Waarde::Tekst(Cow::Owned(self.format("%Y-%m-%d").to_string()))
+    }
+}
+
+impl Param for Waarde<'_> {
+    fn waarde(&self) -> Waarde<'_> {
+        match self {
+            Waarde::Tekst(t) => Waarde::Tekst(Cow::Borrowed(t.as_ref())),
+            Waarde::Null => Waarde::Null,
+            Waarde::Geheel(i) => Waarde::Geheel(*i),
+            Waarde::Reeel(f) => Waarde::Reeel(*f),
+            Waarde::Vlag(b) => Waarde::Vlag(*b),
+        }
     }
 }
 

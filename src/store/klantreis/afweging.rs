@@ -2,14 +2,12 @@
 //! melding's close when a rung solves the need.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
 
 use crate::domain::VoorzieningSoort;
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{Afwegingsladder, KlantreisFout, Stap, Trede, TredeSoort};
 use crate::store::StoreFout;
 use crate::store::db::Db;
-use crate::store::transactie;
 
 use super::stap::stap_in;
 use super::verwijzing::verwijzing_in;
@@ -43,15 +41,15 @@ pub fn afweging<'a>(db: impl Into<Db<'a>>, melding: &str) -> Result<Afwegingslad
 
 /// Saves the afwegingsladder of a melding (answered rungs in order, each
 /// with its reason). The first save records the step `Afweging` on `datum`.
-pub fn afweging_opslaan(
-    conn: &Connection,
+pub fn afweging_opslaan<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     melding: &str,
     datum: NaiveDate,
     ladder: &Afwegingsladder,
 ) -> Result<(), StoreFout> {
     ladder.valideer().map_err(StoreFout::Validatie)?;
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         moet_bestaan(tx, "melding", "melding", melding)?;
         let al_gewogen = stappen(tx, melding)?
             .iter()
@@ -70,13 +68,13 @@ pub fn afweging_opslaan(
                 },
             )?;
         }
-        tx.execute("DELETE FROM afweging_trede WHERE melding = ?1", [melding])?;
+        tx.execute("DELETE FROM afweging_trede WHERE melding = ?1", &[&melding])?;
         for (soort, trede) in ladder.met_soort() {
             if let Some(lost_op) = trede.lost_op {
                 tx.execute(
                 "INSERT INTO afweging_trede (melding, trede, lost_op, toelichting, medewerker, datum)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![melding, soort.code(), lost_op, trede.toelichting.trim(), h.medewerker, iso(datum)],
+                &[&melding, &soort.code(), &lost_op, &trede.toelichting.trim(), &h.medewerker, &iso(datum)],
             )?;
             }
         }
@@ -96,15 +94,15 @@ pub fn afweging_opslaan(
 /// `voorziening` (an algemene) and becomes a verwijzing; a voorliggende
 /// voorziening may name one (then also a verwijzing). The melding is closed
 /// on `datum`. Returns the verwijzing's id, if one was made.
-pub fn afronden_volgens_ladder(
-    conn: &Connection,
+pub fn afronden_volgens_ladder<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     melding: &str,
     datum: NaiveDate,
     voorziening: Option<&str>,
     notitie: &str,
 ) -> Result<Option<String>, StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         moet_bestaan(tx, "melding", "melding", melding)?;
         let trede = afweging(tx, melding)?
             .oplossende_trede()

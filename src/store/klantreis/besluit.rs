@@ -3,7 +3,6 @@
 //! toekenning.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{KlantreisFout, Stap};
@@ -13,9 +12,7 @@ use crate::domain::{
 };
 use crate::store::StoreFout;
 use crate::store::db::Db;
-use crate::store::kolom;
-use crate::store::schrijven::voeg_in;
-use crate::store::transactie;
+use crate::store::schrijven::schrijf;
 
 use super::stap::stap_in;
 use super::{
@@ -25,13 +22,13 @@ use super::{
 
 /// Records the date of a formal aanvraag on a melding; the decision
 /// deadline runs from it until a besluit is taken.
-pub fn aanvraag_registreren(
-    conn: &Connection,
+pub fn aanvraag_registreren<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     melding: &str,
     datum: NaiveDate,
 ) -> Result<(), StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         let kern = self::melding(tx, melding)?;
         if datum < kern.datum {
             return Err(fout(
@@ -45,7 +42,7 @@ pub fn aanvraag_registreren(
         }
         tx.execute(
             "UPDATE melding SET aanvraag = ?2 WHERE id = ?1",
-            params![melding, iso(datum)],
+            &[&melding, &iso(datum)],
         )?;
         log(
             tx,
@@ -111,7 +108,7 @@ pub fn actief_contract<'a>(
 }
 
 fn besluit_in(
-    tx: &Transaction<'_>,
+    tx: Db<'_>,
     h: Handeling<'_>,
     b: &NieuwBesluit,
     vorige: Option<&str>,
@@ -176,20 +173,18 @@ fn besluit_in(
     let mut contract = b.contract.clone();
     let peildag = b.start.unwrap_or(b.besluit);
     if let Some(c) = &b.contract {
-        let gegevens = tx
-            .query_row(
-                "SELECT aanbieder, wet, van, tot FROM contract WHERE id = ?1",
-                [c],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        kolom::lijst(r, 1, Wet::parse)?,
-                        kolom::datum(r, 2)?,
-                        kolom::optie_datum(r, 3)?,
-                    ))
-                },
-            )
-            .optional()?;
+        let gegevens = tx.query_opt(
+            "SELECT aanbieder, wet, van, tot FROM contract WHERE id = ?1",
+            &[c],
+            |r| {
+                Ok((
+                    r.get::<String>(0)?,
+                    r.lijst(1, Wet::parse)?,
+                    r.get::<NaiveDate>(2)?,
+                    r.get::<Option<NaiveDate>>(3)?,
+                ))
+            },
+        )?;
         match gegevens {
             None => fouten.push(Veldfout::new(
                 "contract",
@@ -287,16 +282,10 @@ fn besluit_in(
         fouten.extend(f);
     }
     klaar(fouten)?;
-    voeg_in(tx, &Record::Toekenning(record))?;
+    schrijf(tx, &Record::Toekenning(record))?;
     tx.execute(
         "UPDATE toekenning SET vorige = ?2, volume = ?3, volume_eenheid = ?4, reden_afwijzing = ?5 WHERE id = ?1",
-        params![
-            id,
-            vorige,
-            b.volume.filter(|_| eenheid.is_some()),
-            eenheid.filter(|_| b.volume.is_some()),
-            reden.filter(|_| b.uitkomst == BesluitUitkomst::Afgewezen)
-        ],
+        &[&id, &vorige, &b.volume.filter(|_| eenheid.is_some()), &eenheid.filter(|_| b.volume.is_some()), &reden.filter(|_| b.uitkomst == BesluitUitkomst::Afgewezen)],
     )?;
     // Op- en afschalen may follow after the melding was closed with the
     // outcome maatwerk; the new decision then adds no step.
@@ -329,12 +318,12 @@ fn besluit_in(
 /// be maatwerk; the contract of the same provider and law, active on the
 /// start (or decision) date, or a confirmed maatwerkcontract. Returns the
 /// toekenning's id.
-pub fn besluit_nemen(
-    conn: &Connection,
+pub fn besluit_nemen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     b: &NieuwBesluit,
 ) -> Result<String, StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         let id = besluit_in(tx, h, b, None)?;
         Ok(id)
     })
@@ -408,14 +397,14 @@ pub fn toekenning<'a>(db: impl Into<Db<'a>>, id: &str) -> Result<ToekenningRij, 
 /// Op- en afschalen: ends the running toekenning `oude` on `dag` with
 /// reason `herbeoordeling` and starts the new decision on the same day,
 /// linked to it (`vorige`). Both or neither are stored. Returns the new id.
-pub fn herbeoordelen(
-    conn: &Connection,
+pub fn herbeoordelen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     oude: &str,
     dag: NaiveDate,
     nieuw: &NieuwBesluit,
 ) -> Result<String, StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         let oud = toekenning(tx, oude)?.toekenning;
         if melding(tx, &nieuw.melding)?.inwoner != oud.inwoner {
             return Err(fout(
@@ -440,7 +429,7 @@ pub fn herbeoordelen(
         }
         tx.execute(
             "UPDATE toekenning SET eind = ?2, reden_einde = ?3 WHERE id = ?1",
-            params![oude, iso(dag), RedenEinde::Herbeoordeling.code()],
+            &[&oude, &iso(dag), &RedenEinde::Herbeoordeling.code()],
         )?;
         let mut besluit = nieuw.clone();
         besluit.start = Some(dag);
@@ -457,13 +446,13 @@ pub fn herbeoordelen(
 }
 
 /// Records the actual start of a granted provision (the wait ends).
-pub fn levering_gestart(
-    conn: &Connection,
+pub fn levering_gestart<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     id: &str,
     start: NaiveDate,
 ) -> Result<(), StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         let oud = toekenning(tx, id)?.toekenning;
         if oud.uitkomst != BesluitUitkomst::Toegekend || oud.start.is_some() {
             return Err(fout(
@@ -483,7 +472,7 @@ pub fn levering_gestart(
         }
         tx.execute(
             "UPDATE toekenning SET start = ?2 WHERE id = ?1",
-            params![id, iso(start)],
+            &[&id, &iso(start)],
         )?;
         log(tx, h, "levering-gestart", &format!("toekenning:{id}"), None)?;
         Ok(())
@@ -491,8 +480,8 @@ pub fn levering_gestart(
 }
 
 /// Ends a granted toekenning on `eind`; the reason is required.
-pub fn toekenning_beeindigen(
-    conn: &Connection,
+pub fn toekenning_beeindigen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     id: &str,
     eind: NaiveDate,
@@ -501,7 +490,7 @@ pub fn toekenning_beeindigen(
     let Some(reden) = reden else {
         return Err(fout("reden_einde", KlantreisFout::RedenEindeVerplicht));
     };
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         let oud = toekenning(tx, id)?.toekenning;
         if oud.uitkomst != BesluitUitkomst::Toegekend || oud.reden_einde.is_some() {
             return Err(fout(
@@ -523,7 +512,7 @@ pub fn toekenning_beeindigen(
         }
         tx.execute(
             "UPDATE toekenning SET eind = ?2, reden_einde = ?3 WHERE id = ?1",
-            params![id, iso(eind), reden.code()],
+            &[&id, &iso(eind), &reden.code()],
         )?;
         log(
             tx,

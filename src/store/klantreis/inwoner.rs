@@ -2,15 +2,13 @@
 //! possible duplicates (same BSN, or same last name and date of birth).
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use crate::domain::datum::parse_iso;
 use crate::domain::klantreis::KlantreisFout;
 use crate::domain::{Bsn, DomeinFout, Geslacht, Inwoner, Record, Veldfout};
 use crate::store::StoreFout;
 use crate::store::db::Db;
-use crate::store::schrijven::voeg_in;
-use crate::store::transactie;
+use crate::store::schrijven::schrijf;
 
 use super::{Handeling, IdSoort, bestaat, klaar, log, volgend_id};
 
@@ -113,8 +111,8 @@ fn datum_invoer(tekst: &str) -> Option<NaiveDate> {
 /// `vandaag`). A BSN already in the register is refused; a resident with the
 /// same last name and date of birth is not (the form shows
 /// [`mogelijke_dubbelen`] first). Returns the new id.
-pub fn inwoner_toevoegen(
-    conn: &Connection,
+pub fn inwoner_toevoegen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     invoer: &NieuweInwoner,
     vandaag: NaiveDate,
@@ -152,7 +150,7 @@ pub fn inwoner_toevoegen(
             None
         }
     };
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         let id = volgend_id(tx, IdSoort::Inwoner)?;
         let record = Inwoner {
             id: id.clone(),
@@ -190,7 +188,7 @@ pub fn inwoner_toevoegen(
             ));
         }
         klaar(fouten)?;
-        voeg_in(tx, &Record::Inwoner(record))?;
+        schrijf(tx, &Record::Inwoner(record))?;
         log(tx, h, "inwoner-toevoegen", &format!("inwoner:{id}"), None)?;
         Ok(id)
     })

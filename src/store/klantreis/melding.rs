@@ -3,14 +3,12 @@
 //! columns as the klantreis reads them.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Transaction, params};
 
 use crate::domain::klantreis::{KlantreisFout, Leefgebied, Stap};
 use crate::domain::{Bron, DomeinFout, Melding, MeldingUitkomst, Record, Veldfout, Wet};
 use crate::store::StoreFout;
 use crate::store::db::Db;
-use crate::store::schrijven::voeg_in;
-use crate::store::transactie;
+use crate::store::schrijven::schrijf;
 
 use super::stap::stap_in;
 use super::{Handeling, IdSoort, NieuweStap, bestaat, klaar, log, tekst_controle, volgend_id};
@@ -38,11 +36,7 @@ pub struct NieuweMelding {
     pub spoed: bool,
 }
 
-fn melding_in(
-    tx: &Transaction<'_>,
-    h: Handeling<'_>,
-    m: &NieuweMelding,
-) -> Result<String, StoreFout> {
+fn melding_in(tx: Db<'_>, h: Handeling<'_>, m: &NieuweMelding) -> Result<String, StoreFout> {
     super::eis_eigen_naam(h, &m.medewerker)?;
     let mut fouten = Vec::new();
     tekst_controle(&mut fouten, "vraag", &m.vraag, true);
@@ -91,15 +85,15 @@ fn melding_in(
         uitkomst: None,
     };
     record.valideer().map_err(StoreFout::Validatie)?;
-    voeg_in(tx, &Record::Melding(record))?;
+    schrijf(tx, &Record::Melding(record))?;
     tx.execute(
         "UPDATE melding SET vraag = ?2, spoed = ?3 WHERE id = ?1",
-        params![id, m.vraag.trim(), m.spoed],
+        &[&id, &m.vraag.trim(), &m.spoed],
     )?;
     for l in &m.leefgebieden {
         tx.execute(
             "INSERT OR IGNORE INTO melding_leefgebied (melding, leefgebied) VALUES (?1, ?2)",
-            params![id, l.code()],
+            &[&id, &l.code()],
         )?;
     }
     stap_in(
@@ -119,12 +113,12 @@ fn melding_in(
 }
 
 /// Registers a new melding (step 1). Returns its id.
-pub fn melding_toevoegen(
-    conn: &Connection,
+pub fn melding_toevoegen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     m: &NieuweMelding,
 ) -> Result<String, StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         let id = melding_in(tx, h, m)?;
         Ok(id)
     })
@@ -132,13 +126,13 @@ pub fn melding_toevoegen(
 
 /// Registers a melding and closes it at once with *informatie en advies*
 /// (one screen). Returns its id.
-pub fn melding_informatie_advies(
-    conn: &Connection,
+pub fn melding_informatie_advies<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     m: &NieuweMelding,
     notitie: &str,
 ) -> Result<String, StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         let id = melding_in(tx, h, m)?;
         stap_in(
             tx,

@@ -29,15 +29,13 @@
 //! prefix, skipping any that exist; computed inside the writing transaction,
 //! so two saves cannot get the same id (the primary key is the last guard).
 
-use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
-
 use super::StoreFout;
 use super::audit::{self, Logregel, Resultaat};
-use super::kolom;
+use super::db::{Db, Motor};
 use crate::domain::klantreis::KlantreisFout;
 use crate::domain::records::MAX_TEKST;
 use crate::domain::{DomeinFout, Veldfout, VoorzieningSoort, Wet};
+use chrono::NaiveDate;
 
 mod afweging;
 mod besluit;
@@ -98,7 +96,7 @@ pub(crate) fn eis_eigen_naam(h: Handeling<'_>, medewerker: &str) -> Result<(), S
 
 /// Appends the audit row of a successful action.
 pub(crate) fn log<'a>(
-    db: impl Into<crate::store::db::Db<'a>>,
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     actie: &str,
     object: &str,
@@ -149,24 +147,36 @@ impl IdSoort {
 }
 
 /// The next free identifier of `soort` (see the module documentation).
-pub fn volgend_id(conn: &Connection, soort: IdSoort) -> Result<String, StoreFout> {
+///
+/// The highest number is sought per engine: SQLite matches the prefix and
+/// a digit with `GLOB`, PostgreSQL the prefix and digits only with a
+/// regular expression (an id like `M-12x` counts as 12 on SQLite and not
+/// at all on PostgreSQL; the register makes only digits).
+pub fn volgend_id<'a>(db: impl Into<Db<'a>>, soort: IdSoort) -> Result<String, StoreFout> {
+    let db = db.into();
     let (tabel, prefix) = soort.tabel_en_prefix();
-    let hoogste: i64 = conn.query_row(
-        &format!(
-            "SELECT coalesce(max(CAST(substr(id, ?2) AS INTEGER)), 0) FROM {tabel} WHERE id GLOB ?1"
-        ),
-        params![format!("{prefix}[0-9]*"), prefix.len() as i64 + 1],
-        |r| r.get(0),
-    )?;
+    let van = i64::try_from(prefix.len()).unwrap_or(0) + 1;
+    let hoogste: i64 = match db.motor() {
+        Motor::Sqlite => db.query_one(
+            &format!(
+                "SELECT coalesce(max(CAST(substr(id, ?2) AS INTEGER)), 0) FROM {tabel} WHERE id GLOB ?1"
+            ),
+            &[&format!("{prefix}[0-9]*"), &van],
+            |r| r.get(0),
+        )?,
+        Motor::Postgres => db.query_one(
+            &format!(
+                "SELECT coalesce(max(CAST(substr(id, CAST(?2 AS INTEGER)) AS BIGINT)), 0) FROM {tabel}
+                  WHERE id ~ ?1"
+            ),
+            &[&format!("^{prefix}[0-9]+$"), &van],
+            |r| r.get(0),
+        )?,
+    };
     let mut n = hoogste + 1;
     loop {
         let id = format!("{prefix}{n:06}");
-        let bestaat: bool = conn.query_row(
-            &format!("SELECT EXISTS (SELECT 1 FROM {tabel} WHERE id = ?1)"),
-            [&id],
-            |r| r.get(0),
-        )?;
-        if !bestaat {
+        if !bestaat(db, tabel, &id)? {
             return Ok(id);
         }
         n += 1;
@@ -174,22 +184,22 @@ pub fn volgend_id(conn: &Connection, soort: IdSoort) -> Result<String, StoreFout
 }
 
 /// Whether `tabel` has a row with this `id`.
-pub(super) fn bestaat(conn: &Connection, tabel: &str, id: &str) -> Result<bool, StoreFout> {
-    Ok(conn.query_row(
+pub(super) fn bestaat<'a>(db: impl Into<Db<'a>>, tabel: &str, id: &str) -> Result<bool, StoreFout> {
+    db.into().query_one(
         &format!("SELECT EXISTS (SELECT 1 FROM {tabel} WHERE id = ?1)"),
-        [id],
+        &[&id],
         |r| r.get(0),
-    )?)
+    )
 }
 
 /// A field error on `veld` unless `tabel` has a row with this `id`.
-pub(super) fn moet_bestaan(
-    conn: &Connection,
+pub(super) fn moet_bestaan<'a>(
+    db: impl Into<Db<'a>>,
     tabel: &str,
     veld: &'static str,
     id: &str,
 ) -> Result<(), StoreFout> {
-    if bestaat(conn, tabel, id)? {
+    if bestaat(db, tabel, id)? {
         Ok(())
     } else {
         Err(fout(veld, KlantreisFout::Onbekend(id.to_owned())))
@@ -240,25 +250,25 @@ pub(super) struct VoorzieningInfo {
 }
 
 /// A provision's name, kind, law and end; a field error on `veld` when unknown.
-pub(super) fn voorziening_info(
-    conn: &Connection,
+pub(super) fn voorziening_info<'a>(
+    db: impl Into<Db<'a>>,
     veld: &'static str,
     id: &str,
 ) -> Result<VoorzieningInfo, StoreFout> {
-    conn.query_row(
-        "SELECT naam, soort, wet, beeindigd_op FROM voorziening WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(VoorzieningInfo {
-                naam: r.get(0)?,
-                soort: kolom::lijst(r, 1, VoorzieningSoort::parse)?,
-                wet: kolom::optie_lijst(r, 2, Wet::parse)?,
-                beeindigd_op: kolom::optie_datum(r, 3)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or_else(|| fout(veld, KlantreisFout::Onbekend(id.to_owned())))
+    db.into()
+        .query_opt(
+            "SELECT naam, soort, wet, beeindigd_op FROM voorziening WHERE id = ?1",
+            &[&id],
+            |r| {
+                Ok(VoorzieningInfo {
+                    naam: r.get(0)?,
+                    soort: r.lijst(1, VoorzieningSoort::parse)?,
+                    wet: r.optie_lijst(2, Wet::parse)?,
+                    beeindigd_op: r.get(3)?,
+                })
+            },
+        )?
+        .ok_or_else(|| fout(veld, KlantreisFout::Onbekend(id.to_owned())))
 }
 
 /// A field error when the provision ended before `dag`.

@@ -3,14 +3,12 @@
 //! kept in step, and the implied steps of an imported melding.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{KlantreisFout, Stap, controleer_afsluiting, controleer_datum};
 use crate::domain::{DomeinFout, MeldingUitkomst, Veldfout};
 use crate::store::StoreFout;
 use crate::store::db::Db;
-use crate::store::transactie;
 
 use super::{Handeling, bestaat, fout, klaar, log, moet_bestaan, tekst_controle};
 
@@ -113,17 +111,17 @@ fn uit_uitwisseling<'a>(
 
 /// Records the implied steps of an imported melding, so its klantreis can
 /// go on in the register.
-fn overnemen(conn: &Connection, h: Handeling<'_>, melding: &str) -> Result<(), StoreFout> {
+fn overnemen(conn: Db<'_>, h: Handeling<'_>, melding: &str) -> Result<(), StoreFout> {
     for (stap, datum, medewerker) in uit_uitwisseling(conn, melding)? {
         conn.execute(
             "INSERT INTO klantreis_stap (melding, stap, datum, medewerker, notitie, vastgelegd_op)
              VALUES (?1, ?2, ?3, ?4, 'overgenomen uit de uitwisseling', ?5)",
-            params![
-                melding,
-                stap.code(),
-                iso(datum),
-                medewerker.as_deref().unwrap_or(h.medewerker),
-                h.tijdstip
+            &[
+                &melding,
+                &stap.code(),
+                &datum,
+                &medewerker.as_deref().unwrap_or(h.medewerker),
+                &h.tijdstip,
             ],
         )?;
     }
@@ -133,7 +131,7 @@ fn overnemen(conn: &Connection, h: Handeling<'_>, melding: &str) -> Result<(), S
 /// Records a step inside the caller's transaction (order and date rules,
 /// mirror columns of the exchange record). Returns the row id.
 pub(super) fn stap_in(
-    conn: &Connection,
+    conn: Db<'_>,
     h: Handeling<'_>,
     melding: &str,
     s: &NieuweStap,
@@ -171,22 +169,22 @@ pub(super) fn stap_in(
         grond_voor_uitkomst(conn, melding, uitkomst)?;
         conn.execute(
             "UPDATE melding SET afgesloten = ?2, uitkomst = ?3 WHERE id = ?1",
-            params![melding, iso(s.datum), uitkomst.code()],
+            &[&melding, &s.datum, &uitkomst.code()],
         )?;
     }
-    conn.execute(
+    let id: i64 = conn.query_one(
         "INSERT INTO klantreis_stap (melding, stap, datum, medewerker, notitie, vastgelegd_op)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            melding,
-            s.stap.code(),
-            iso(s.datum),
-            s.medewerker,
-            s.notitie.trim(),
-            h.tijdstip
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+        &[
+            &melding,
+            &s.stap.code(),
+            &s.datum,
+            &s.medewerker,
+            &s.notitie.trim(),
+            &h.tijdstip,
         ],
+        |r| r.get(0),
     )?;
-    let id = conn.last_insert_rowid();
     spiegel(conn, melding)?;
     Ok(id)
 }
@@ -194,7 +192,7 @@ pub(super) fn stap_in(
 /// An outcome rests on what the klantreis recorded: `maatwerk` on a granted
 /// toekenning of the melding, `algemene-voorziening` on a verwijzing.
 fn grond_voor_uitkomst(
-    conn: &Connection,
+    conn: Db<'_>,
     melding: &str,
     uitkomst: MeldingUitkomst,
 ) -> Result<(), StoreFout> {
@@ -209,7 +207,7 @@ fn grond_voor_uitkomst(
         ),
         _ => return Ok(()),
     };
-    let heeft: bool = conn.query_row(sql, [melding], |r| r.get(0))?;
+    let heeft: bool = conn.query_one(sql, &[&melding], |r| r.get(0))?;
     if heeft {
         Ok(())
     } else {
@@ -226,14 +224,14 @@ fn grond_voor_uitkomst(
 /// Keeps the exchange columns `gesprek`, `onderzoek_klaar` and `afgesloten`
 /// in step with the recorded steps (first gesprek, first afweging, the
 /// afsluiting), so reports and exports see the klantreis.
-fn spiegel(conn: &Connection, melding: &str) -> Result<(), StoreFout> {
+fn spiegel(conn: Db<'_>, melding: &str) -> Result<(), StoreFout> {
     conn.execute(
         "UPDATE melding SET
             gesprek = coalesce((SELECT min(datum) FROM klantreis_stap WHERE melding = ?1 AND stap = 'gesprek'), gesprek),
             onderzoek_klaar = coalesce((SELECT min(datum) FROM klantreis_stap WHERE melding = ?1 AND stap = 'afweging'), onderzoek_klaar),
             afgesloten = coalesce((SELECT max(datum) FROM klantreis_stap WHERE melding = ?1 AND stap = 'afsluiting'), afgesloten)
          WHERE id = ?1",
-        [melding],
+        &[&melding],
     )?;
     Ok(())
 }
@@ -242,8 +240,8 @@ fn spiegel(conn: &Connection, melding: &str) -> Result<(), StoreFout> {
 /// Afsluiting needs `uitkomst` (`maatwerk` only after a granted besluit,
 /// `algemene-voorziening` only after a verwijzing). Verwijzing and aanvraag +
 /// besluit are recorded by [`verwijzing_maken`] and [`besluit_nemen`]. Returns the step's row id.
-pub fn stap_vastleggen(
-    conn: &Connection,
+pub fn stap_vastleggen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     melding: &str,
     s: &NieuweStap,
@@ -251,7 +249,7 @@ pub fn stap_vastleggen(
     if matches!(s.stap, Stap::Verwijzing | Stap::AanvraagBesluit) {
         return Err(fout("stap", KlantreisFout::EigenHandeling(s.stap.label())));
     }
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         moet_bestaan(tx, "melding", "melding", melding)?;
         let id = stap_in(tx, h, melding, s)?;
         log(
@@ -300,20 +298,19 @@ pub struct CorrectieRij {
 /// Corrects a recorded step: the date stays between the previous and the
 /// next step's; old and new values go to `klantreis_correctie`, the audit
 /// log gets `stap-corrigeren` with the changed field names.
-pub fn stap_corrigeren(
-    conn: &Connection,
+pub fn stap_corrigeren<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     stap_id: i64,
     c: &StapCorrectie,
 ) -> Result<(), StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         let melding: String = tx
-            .query_row(
+            .query_opt(
                 "SELECT melding FROM klantreis_stap WHERE id = ?1",
-                [stap_id],
+                &[&stap_id],
                 |r| r.get(0),
-            )
-            .optional()?
+            )?
             .ok_or_else(|| StoreFout::NietGevonden(format!("stap {stap_id}")))?;
         let alle = stappen(tx, &melding)?;
         let Some(pos) = alle.iter().position(|s| s.id == stap_id) else {
@@ -347,45 +344,35 @@ pub fn stap_corrigeren(
         }
         tx.execute(
             "UPDATE klantreis_stap SET datum = ?2, medewerker = ?3, notitie = ?4 WHERE id = ?1",
-            params![stap_id, iso(c.datum), c.medewerker, c.notitie.trim()],
+            &[&stap_id, &iso(c.datum), &c.medewerker, &c.notitie.trim()],
         )?;
         tx.execute(
         "INSERT INTO klantreis_correctie (stap, oude_datum, nieuwe_datum, oude_medewerker, nieuwe_medewerker,
                                           oude_notitie, nieuwe_notitie, door, tijdstip)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            stap_id,
-            iso(oud.datum),
-            iso(c.datum),
-            oud.medewerker,
-            c.medewerker,
-            oud.notitie,
-            c.notitie.trim(),
-            h.medewerker,
-            h.tijdstip
-        ],
+        &[&stap_id, &iso(oud.datum), &iso(c.datum), &oud.medewerker, &c.medewerker, &oud.notitie, &c.notitie.trim(), &h.medewerker, &h.tijdstip],
     )?;
         if oud.stap == Stap::Afsluiting {
             tx.execute(
                 "UPDATE melding SET afgesloten = ?2 WHERE id = ?1",
-                params![melding, iso(c.datum)],
+                &[&melding, &iso(c.datum)],
             )?;
         }
         if oud.stap == Stap::Melding {
             tx.execute(
                 "UPDATE melding SET datum = ?2 WHERE id = ?1",
-                params![melding, iso(c.datum)],
+                &[&melding, &iso(c.datum)],
             )?;
         }
         tx.execute(
         "UPDATE melding SET gesprek = (SELECT min(datum) FROM klantreis_stap WHERE melding = ?1 AND stap = 'gesprek')
          WHERE id = ?1 AND ?2 = 'gesprek'",
-        params![melding, oud.stap.code()],
+        &[&melding, &oud.stap.code()],
     )?;
         tx.execute(
         "UPDATE melding SET onderzoek_klaar = (SELECT min(datum) FROM klantreis_stap WHERE melding = ?1 AND stap = 'afweging')
          WHERE id = ?1 AND ?2 = 'afweging'",
-        params![melding, oud.stap.code()],
+        &[&melding, &oud.stap.code()],
     )?;
         log(
             tx,

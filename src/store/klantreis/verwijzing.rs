@@ -2,14 +2,11 @@
 //! and where they stand.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::domain::datum::iso;
 use crate::domain::klantreis::{KlantreisFout, Stap};
 use crate::domain::{Verwijzing, VerwijzingStatus, VoorzieningSoort};
 use crate::store::StoreFout;
-use crate::store::kolom;
-use crate::store::transactie;
+use crate::store::db::Db;
 
 use super::stap::stap_in;
 use super::{
@@ -21,7 +18,7 @@ use super::{
 /// of kind `verwacht` (any but maatwerk when `None`) and not ended; records
 /// the step and the audit row. Returns its id.
 pub(super) fn verwijzing_in(
-    conn: &Connection,
+    conn: Db<'_>,
     h: Handeling<'_>,
     melding: &str,
     voorziening: &str,
@@ -57,10 +54,15 @@ pub(super) fn verwijzing_in(
         opgelost: None,
     };
     record.valideer().map_err(StoreFout::Validatie)?;
-    // `voeg_in` wants a `Transaction`; every caller holds one on this connection.
     conn.execute(
         "INSERT INTO verwijzing (id, melding, voorziening, datum, status) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![record.id, record.melding, record.voorziening, iso(datum), record.status.code()],
+        &[
+            &record.id,
+            &record.melding,
+            &record.voorziening,
+            &datum,
+            &record.status.code(),
+        ],
     )?;
     stap_in(
         conn,
@@ -86,15 +88,15 @@ pub(super) fn verwijzing_in(
 
 /// Refers a melding to an algemene or voorliggende voorziening (step 5a).
 /// Returns the verwijzing's id.
-pub fn verwijzing_maken(
-    conn: &Connection,
+pub fn verwijzing_maken<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     melding: &str,
     voorziening: &str,
     datum: NaiveDate,
     notitie: &str,
 ) -> Result<String, StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         moet_bestaan(tx, "melding", "melding", melding)?;
         let id = verwijzing_in(tx, h, melding, voorziening, datum, notitie, None)?;
         Ok(id)
@@ -103,28 +105,27 @@ pub fn verwijzing_maken(
 
 /// Updates where a referral stands: started, finished (with date and
 /// whether the question was solved), or not started.
-pub fn verwijzing_bijwerken(
-    conn: &Connection,
+pub fn verwijzing_bijwerken<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     id: &str,
     status: VerwijzingStatus,
     afgerond_op: Option<NaiveDate>,
     opgelost: Option<bool>,
 ) -> Result<(), StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         let bestaand = tx
-            .query_row(
+            .query_opt(
                 "SELECT melding, voorziening, datum FROM verwijzing WHERE id = ?1",
-                [id],
+                &[&id],
                 |r| {
                     Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        kolom::datum(r, 2)?,
+                        r.get::<String>(0)?,
+                        r.get::<String>(1)?,
+                        r.get::<NaiveDate>(2)?,
                     ))
                 },
-            )
-            .optional()?
+            )?
             .ok_or_else(|| StoreFout::NietGevonden(format!("verwijzing {id}")))?;
         let record = Verwijzing {
             id: id.to_owned(),
@@ -138,7 +139,7 @@ pub fn verwijzing_bijwerken(
         record.valideer().map_err(StoreFout::Validatie)?;
         tx.execute(
             "UPDATE verwijzing SET status = ?2, afgerond_op = ?3, opgelost = ?4 WHERE id = ?1",
-            params![id, status.code(), afgerond_op.map(iso), opgelost],
+            &[&id, &status.code(), &afgerond_op, &opgelost],
         )?;
         log(
             tx,
