@@ -493,7 +493,10 @@ impl Werk {
             });
         }
         if let Some(wacht) = self.wacht.clone() {
-            egui::Panel::top("weggaan").show(ui, |ui| {
+            // Asked in the middle, above the screen: a bar above it would
+            // push the whole screen down under the cursor (issue 14 point 5).
+            egui::Modal::new(egui::Id::unique("weggaan")).show(ui.ctx(), |ui| {
+                ui.set_max_width(520.0);
                 ui.horizontal_wrapped(|ui| {
                     let (vraag, ja) = match &wacht {
                         Wacht::Afmelden => (
