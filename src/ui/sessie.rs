@@ -241,7 +241,8 @@ impl Werk {
         }
     }
 
-    /// Shows `tekst` as an error above every screen, until closed.
+    /// Shows `tekst` as an error over every screen (bottom right), until
+    /// closed.
     pub fn zet_fout(&mut self, tekst: String) {
         self.fout = Some(tekst);
     }
@@ -478,22 +479,16 @@ impl Werk {
         }
     }
 
-    /// The messages and the open question above the screen. Returns
+    /// The messages (over the screen, bottom right) and the open question (a
+    /// modal in the middle): neither moves the screen. Returns
     /// [`Besluit::Afmelden`] when the user confirmed logging out.
     pub fn meldingen_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) -> Besluit {
         let mut besluit = Besluit::Niets;
-        if let Some(bericht) = self.bericht.clone() {
-            egui::Panel::top("bericht").show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.colored_label(GOED_KLEUR, RichText::new(bericht).strong());
-                    if ui.button("Sluiten").clicked() {
-                        self.bericht = None;
-                    }
-                });
-            });
-        }
         if let Some(wacht) = self.wacht.clone() {
-            egui::Panel::top("weggaan").show(ui, |ui| {
+            // Asked in the middle, above the screen: a bar above it would
+            // push the whole screen down under the cursor (issue 14 point 5).
+            egui::Modal::new(egui::Id::unique("weggaan")).show(ui.ctx(), |ui| {
+                ui.set_max_width(520.0);
                 ui.horizontal_wrapped(|ui| {
                     let (vraag, ja) = match &wacht {
                         Wacht::Afmelden => (
@@ -526,15 +521,35 @@ impl Werk {
                 });
             });
         }
-        if let Some(fout) = self.fout.clone() {
-            egui::Panel::top("foutmelding").show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.colored_label(FOUT_KLEUR, RichText::new(fout).strong());
-                    if ui.button("Sluiten").clicked() {
-                        self.fout = None;
-                    }
+        let (bericht, fout) = (self.bericht.clone(), self.fout.clone());
+        if bericht.is_some() || fout.is_some() {
+            // Over the screen at the bottom right until closed, not a bar
+            // above it: a bar pushed the whole screen down under the cursor
+            // when a message came (issue 14 point 5).
+            egui::Area::new(egui::Id::unique("sessie_berichten"))
+                .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
+                .order(egui::Order::Foreground)
+                .show(ui.ctx(), |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        ui.set_max_width(560.0);
+                        if let Some(bericht) = bericht {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.colored_label(GOED_KLEUR, RichText::new(bericht).strong());
+                                if ui.button("Sluiten").clicked() {
+                                    self.bericht = None;
+                                }
+                            });
+                        }
+                        if let Some(fout) = fout {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.colored_label(FOUT_KLEUR, RichText::new(fout).strong());
+                                if ui.button("Sluiten").clicked() {
+                                    self.fout = None;
+                                }
+                            });
+                        }
+                    });
                 });
-            });
         }
         besluit
     }

@@ -232,3 +232,43 @@ fn besluitformulier_verspringt_niet() {
         "niets opgeslagen zonder ja"
     );
 }
+
+/// Leaving a form with typed input asks first, in the middle of the
+/// window: the question does not push the screen down under the cursor
+/// (it was a bar above the screen), and "Nee, blijven" keeps what was typed.
+#[test]
+fn de_vraag_bij_weggaan_duwt_het_scherm_niet_omlaag() {
+    let conn = register();
+    let mut app = WijkregisterApp::new(conn, d(2026, 11, 26));
+    app.werk_als(INTAKER);
+    let mut h = harness_van(app, 1280.0, 800.0);
+    h.run();
+    klik(&mut h, "Miriam de Vries");
+    klik(&mut h, "Nieuwe melding");
+    typ(
+        &mut h,
+        "Vraag (in de woorden van de inwoner):",
+        "Ik red het niet meer alleen.",
+    );
+    let plekken = |h: &Harness<'static, WijkregisterApp>| -> Vec<egui::Rect> {
+        [
+            "Melding opslaan (Enter)",
+            "Vraag (in de woorden van de inwoner):",
+        ]
+        .iter()
+        .map(|l| h.get_by_label(l).rect())
+        .collect()
+    };
+    let voor = plekken(&h);
+    klik(&mut h, "Werkvoorraad");
+    h.get_by_label("Ja, naar Werkvoorraad");
+    assert_eq!(plekken(&h), voor, "het scherm schoof onder de vraag");
+    klik(&mut h, "Nee, blijven");
+    assert!(h.query_by_label("Ja, naar Werkvoorraad").is_none());
+    assert_eq!(
+        h.get_by_label("Vraag (in de woorden van de inwoner):")
+            .value()
+            .as_deref(),
+        Some("Ik red het niet meer alleen.")
+    );
+}

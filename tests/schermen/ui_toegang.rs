@@ -84,11 +84,13 @@ fn een_dossier_buiten_bereik_wordt_geweigerd_en_vastgelegd() {
     let mut h = harness_op("mw-zuid", store::open(&pad).unwrap(), Some(pad.clone()));
     h.get_by_label("Anna Dekker").click();
     h.run();
+    let kop = h.get_by_label("Anna Dekker").rect();
     // Kees lives with Anna, so the dossier links to him; he belongs to Noord.
     h.get_by_label_contains("Kees Dekker").click();
     h.run();
     h.get_by_label_contains("Geen toegang tot het dossier van inwoner in-kees");
-    h.get_by_label("Anna Dekker");
+    // The refusal shows over the screen: Anna's dossier does not move.
+    assert_eq!(h.get_by_label("Anna Dekker").rect(), kop);
     let conn = h.state().loket();
     let fout = conn.dossier("in-kees").unwrap_err();
     assert!(matches!(fout, StoreFout::GeenToegang(_)), "{fout}");
