@@ -361,7 +361,7 @@ impl<'a> Loket<'a> {
             .ok_or_else(|| StoreFout::GeenToegang("niemand is ingelogd".to_owned()))?;
         if sessie.gebruikersnaam.is_some() {
             match crate::store::accounts::werkstand(
-                &*self.gw.lees()?,
+                self.gw.register()?.db(),
                 sessie.medewerker(),
                 self.klok.lokaal_nu(),
             )? {
