@@ -7,6 +7,7 @@
 
 mod proefdb;
 
+mod beheer_beide;
 mod beide;
 mod opslag_beide;
 mod venster;
