@@ -11,6 +11,7 @@ mod beheer_beide;
 mod beide;
 mod opslag_beide;
 mod venster;
+mod venster_beheer;
 
 mod overzetten;
 mod schema;

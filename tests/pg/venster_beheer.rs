@@ -1,0 +1,192 @@
+//! The Beheer side of the window on a shared register (issue #17), through
+//! `egui_kittest`: a beheerder on PostgreSQL keeps the sociale kaart on
+//! one desktop and reads the audit log with that change on another.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test fails loudly on the first surprise"
+)]
+
+use chrono::NaiveDateTime;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use wijkregister::gateway::{Gateway, Klok};
+use wijkregister::store::audit::{self, AuditFilter, Verificatie};
+use wijkregister::store::db::Db;
+use wijkregister::store::{pg, sociale_kaart};
+use wijkregister::ui::app::WijkregisterApp;
+
+use crate::proefdb;
+
+const WW: &str = "lange-zin-met-paard-7";
+
+fn nu() -> NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2026, 12, 7)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+type App = Harness<'static, WijkregisterApp>;
+
+/// The app of one desktop on the register at `adres`, tall enough that
+/// every section of Beheer is on screen.
+fn desktop(adres: &pg::PgAdres, sleutel: &std::path::Path) -> App {
+    let gateway = Gateway::open_postgres(adres, Some(sleutel), true).expect("register");
+    let app = WijkregisterApp::met_inloggen(gateway, nu().date(), Klok::lokaal(nu));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 2400.0))
+        .build_ui_state(|ui, app: &mut WijkregisterApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+/// Runs frames until the app is idle, or as far as a spinner lets it.
+fn draai(h: &mut App) {
+    let _ = h.run_ok();
+}
+
+fn klik(h: &mut App, label: &str) {
+    h.get_by_label(label).click();
+    draai(h);
+    draai(h);
+}
+
+/// Replaces the text of field `veld` with `tekst`.
+fn vervang(h: &mut App, veld: &str, tekst: &str) {
+    h.get_by_label(veld).click();
+    draai(h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    draai(h);
+    h.get_by_label(veld).type_text(tekst);
+    draai(h);
+}
+
+/// Runs frames until a label containing `tekst` shows, at most five seconds.
+fn wacht_op(h: &mut App, tekst: &str) {
+    for _ in 0..250 {
+        draai(h);
+        if h.query_by_label_contains(tekst).is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("'{tekst}' verscheen niet binnen vijf seconden");
+}
+
+/// Nothing on screen says a part does not run on a shared register,
+/// except messages beginning with one of `behalve`.
+fn niets_nog_niet_gedeeld(h: &App, behalve: &[&str]) {
+    let meldingen: Vec<String> = h
+        .query_all_by_label_contains("gedeeld register")
+        .filter_map(|n| n.value())
+        .filter(|m| !behalve.iter().any(|b| m.starts_with(b)))
+        .collect();
+    assert!(
+        meldingen.is_empty(),
+        "een onderdeel zegt dat het nog niet op een gedeeld register werkt: {meldingen:?}"
+    );
+}
+
+/// The AVE level texts on the Beheer screen (`store::ave`, not yet on
+/// both engines) say so themselves.
+const AVE_TEKSTEN: &str = "De teksten konden niet worden gelezen: ";
+
+/// Logs in as bea on a desktop showing the login.
+fn log_in(h: &mut App) {
+    vervang(h, "Gebruikersnaam", "bea");
+    vervang(h, "Wachtwoord", WW);
+    h.key_press(egui::Key::Enter);
+    draai(h);
+    draai(h);
+    h.get_by_label("Ingelogd als Bea Beheer (beheerder)");
+}
+
+#[test]
+fn beheerder_houdt_de_sociale_kaart_bij_en_leest_het_auditlog() {
+    let db = proefdb!("beheerder_houdt_de_sociale_kaart_bij_en_leest_het_auditlog");
+    let sleutels = tempfile::tempdir().unwrap();
+    let sleutel = sleutels.path().join("sleutel");
+
+    // Desktop 1: the first start makes the register and its first beheerder.
+    let mut een = desktop(&db.adres, &sleutel);
+    vervang(&mut een, "Naam", "Bea Beheer");
+    vervang(&mut een, "Gebruikersnaam", "bea");
+    vervang(&mut een, "Wachtwoord (minstens 12 tekens)", WW);
+    vervang(&mut een, "Wachtwoord herhalen", WW);
+    klik(&mut een, "Beheerder aanmaken");
+    een.get_by_label("Ingelogd als Bea Beheer (beheerder)");
+
+    // The register gets its first resident (an empty register shows only
+    // the import and Beheer).
+    let register = pg::open_register(&db.adres, Some(&sleutel), false).unwrap();
+    Db::from(&register)
+        .batch(
+            "INSERT INTO wijkteam (id, naam) VALUES ('WT-N', 'Noord');
+             INSERT INTO inwoner (id, voornaam, achternaam, geboortedatum, huishouden, wijkteam, woonplaats)
+                 VALUES ('I-000001', 'Piet', 'Jansen', '1950-03-07', 'H-1', 'WT-N', 'Almelo');",
+        )
+        .unwrap();
+
+    // Desktop 2: Sociale kaart, a new provider, a wrong KvK number first.
+    let mut twee = desktop(&db.adres, &sleutel);
+    log_in(&mut twee);
+    twee.get_by_role_and_label(Role::Button, "Sociale kaart")
+        .click();
+    draai(&mut twee);
+    twee.get_by_label_contains("Aanbieders (0)").click();
+    draai(&mut twee);
+    klik(&mut twee, "Nieuwe aanbieder");
+    vervang(&mut twee, "Naam", "Buurtzorg Almelo");
+    vervang(&mut twee, "KvK-nummer (8 cijfers)", "1234");
+    klik(&mut twee, "Opslaan");
+    twee.get_by_label("'1234' is geen KvK-nummer (8 cijfers)");
+    vervang(&mut twee, "KvK-nummer (8 cijfers)", "12345678");
+    klik(&mut twee, "Opslaan");
+    niets_nog_niet_gedeeld(&twee, &[]);
+    twee.get_by_label_contains("Aanbieders (1)");
+    twee.get_by_label("Buurtzorg Almelo");
+
+    // It is in the shared register, with one audit row.
+    let aanbieders = sociale_kaart::aanbieders(&register, None).unwrap();
+    assert_eq!(aanbieders.len(), 1);
+    assert_eq!(
+        (aanbieders[0].naam.as_str(), aanbieders[0].kvk.as_deref()),
+        ("Buurtzorg Almelo", Some("12345678"))
+    );
+    let toegevoegd = AuditFilter {
+        actie: Some("aanbieder-toevoegen".into()),
+        ..AuditFilter::default()
+    };
+    assert_eq!(audit::tel(&register, &toegevoegd).unwrap(), 1);
+
+    // Desktop 1, Beheer, Auditlog: the chain checked on the server, the
+    // rows with their actions in words, desktop 2's provider by name.
+    een.get_by_role_and_label(Role::Button, "Beheer").click();
+    draai(&mut een);
+    klik(&mut een, "Auditlog");
+    wacht_op(&mut een, "Keten ");
+    niets_nog_niet_gedeeld(&een, &[AVE_TEKSTEN]);
+    let regels = audit::tel(&register, &AuditFilter::default()).unwrap();
+    assert!(regels >= 3, "eerste beheerder, inloggen, aanbieder");
+    een.get_by_label(&format!("Keten intact: alle {regels} regels kloppen."));
+    een.get_by_label(&format!("Regels 1–{regels} van {regels} (nieuwste eerst)"));
+    een.get_by_label("Aanbieder toegevoegd");
+    een.get_by_label("Aanbieder Buurtzorg Almelo");
+
+    // Filtered on the action: the one row.
+    klik(&mut een, "Soort actie");
+    een.get_by_role_and_label(Role::Button, "Aanbieder toegevoegd")
+        .click();
+    draai(&mut een);
+    klik(&mut een, "Filter toepassen");
+    een.get_by_label("Regels 1–1 van 1 (nieuwste eerst)");
+    niets_nog_niet_gedeeld(&een, &[AVE_TEKSTEN]);
+
+    assert_eq!(
+        pg::audit::verifieer_verbinding(&register).unwrap(),
+        Verificatie::Intact { regels }
+    );
+}
