@@ -131,7 +131,7 @@ impl Loket<'_> {
     pub fn te_vernietigen(&self) -> Result<Vec<Verval>, BeheerFout> {
         self.eis_beheerder("de bewaartermijnen inzien", "bewaartermijnen-lezen")?;
         Ok(bewaartermijn::te_vernietigen(
-            &*self.gw.lees()?,
+            self.gw.register()?.db(),
             self.vandaag,
         )?)
     }
@@ -140,7 +140,7 @@ impl Loket<'_> {
     pub fn vernietig_dossier(&self, inwoner: &str) -> Result<Vernietigd, BeheerFout> {
         let actor = self.eis_beheerder("dossiers vernietigen", "vernietigen")?;
         Ok(bewaartermijn::vernietig(
-            &mut *self.gw.schrijf()?,
+            self.gw.register()?.db(),
             inwoner,
             self.vandaag,
             &actor,
@@ -153,7 +153,7 @@ impl Loket<'_> {
     pub fn vernietig_alle_vervallen(&self) -> Result<(Vec<String>, Vernietigd), BeheerFout> {
         let actor = self.eis_beheerder("dossiers vernietigen", "vernietigen")?;
         Ok(bewaartermijn::vernietig_alle(
-            &mut *self.gw.schrijf()?,
+            self.gw.register()?.db(),
             self.vandaag,
             &actor,
             &crate::store::accounts::tijd(self.klok.lokaal_nu()),

@@ -621,3 +621,178 @@ op_beide!(indicatorwaarden_vastleggen, |reg| {
     );
     assert_eq!(reg.verifieer(), Verificatie::Intact { regels: 2 });
 });
+
+/// Retention facts on both engines: one dossier due without provisions,
+/// one due 15 years after its Wmo provision, one household member whose
+/// Jeugdwet provision keeps her (and links to her housemate's decision),
+/// and one open melding.
+fn bewaardossiers(db: Db<'_>) {
+    db.batch(
+        "INSERT INTO voorziening (id, naam, soort, wet, categorie) VALUES
+             ('V-HH', 'Huishoudelijke hulp', 'maatwerk', 'wmo', '01'),
+             ('V-JGGZ', 'Jeugd-ggz', 'maatwerk', 'jeugdwet', '54');
+         INSERT INTO aanbieder (id, naam) VALUES ('A-1', 'Zorg BV');
+         INSERT INTO medewerker (id, naam, rol) VALUES ('MW-1', 'Intaker', 'intaker');
+         INSERT INTO inwoner (id, voornaam, achternaam, geboortedatum, huishouden, woonplaats) VALUES
+             ('I-1', 'Test', 'Persoon I-1', '1960-01-01', 'H-1', 'Almelo'),
+             ('I-2', 'Test', 'Persoon I-2', '1961-01-01', 'H-2', 'Almelo'),
+             ('I-3', 'Test', 'Persoon I-3', '1962-01-01', 'H-3', 'Almelo'),
+             ('I-4', 'Test', 'Persoon I-4', '1963-01-01', 'H-3', 'Almelo');
+         INSERT INTO melding (id, inwoner, datum, bron, wet, afgesloten, uitkomst) VALUES
+             ('M-1', 'I-1', '2010-01-01', 'zelfmelder', 'wmo', '2019-03-01', 'informatie-advies'),
+             ('M-2', 'I-2', '2010-01-01', 'zelfmelder', 'wmo', NULL, NULL);
+         INSERT INTO melding_leefgebied (melding, leefgebied) VALUES ('M-1', 'financien');
+         INSERT INTO klantreis_stap (melding, stap, datum, medewerker, notitie, vastgelegd_op)
+             VALUES ('M-1', 'gesprek', '2010-01-05', 'MW-1', 'keukentafelgesprek', '2010-01-05T10:00:00Z');
+         INSERT INTO klantreis_correctie (stap, oude_datum, nieuwe_datum, oude_medewerker, nieuwe_medewerker,
+             oude_notitie, nieuwe_notitie, door, tijdstip)
+             VALUES (1, '2010-01-05', '2010-01-06', 'MW-1', 'MW-1', 'a', 'b', 'MW-1', '2010-01-07T10:00:00Z');
+         INSERT INTO afweging_trede (melding, trede, lost_op, toelichting, medewerker, datum)
+             VALUES ('M-1', 'eigen-kracht', TRUE, 'redt het zelf', 'MW-1', '2010-01-06');
+         INSERT INTO verwijzing (id, melding, voorziening, datum, status)
+             VALUES ('VW-1', 'M-1', 'V-HH', '2010-02-01', 'verwezen');
+         INSERT INTO vordering (id, datum, bedrag_cent, soort, inwoner, aanbieder) VALUES
+             ('VO-1', '2011-01-01', 1000, 'misbruik', 'I-1', NULL),
+             ('VO-2', '2011-01-01', 2000, 'oneigenlijk-gebruik', 'I-1', 'A-1');
+         INSERT INTO ave (id, huishouden, datum, niveau, reden) VALUES
+             ('AVE-1', 'H-1', '2018-01-01', 2, 'zorgen'),
+             ('AVE-3', 'H-3', '2018-01-01', 1, 'zorgen');
+         INSERT INTO toekenning (id, inwoner, voorziening, verwijzer, besluit, uitkomst, start, eind, reden_einde) VALUES
+             ('T-3', 'I-3', 'V-HH', 'huisarts', '2005-01-01', 'toegekend', '2005-02-01', '2010-06-30', 'volgens-plan');
+         INSERT INTO toekenning (id, inwoner, voorziening, verwijzer, besluit, uitkomst, start, eind, reden_einde, vorige) VALUES
+             ('T-4', 'I-4', 'V-JGGZ', 'huisarts', '2005-01-01', 'toegekend', '2005-02-01', '2010-06-30', 'volgens-plan', 'T-3');",
+    )
+    .unwrap();
+}
+
+fn tel(db: Db<'_>, sql: &str) -> i64 {
+    db.query_one(sql, &[], |r| r.get(0)).unwrap()
+}
+
+op_beide!(bewaartermijn_vernietigen, |reg| {
+    use wijkregister::domain::bewaartermijn::Grond;
+    use wijkregister::store::bewaartermijn::{self, Vernietigd};
+    let db = reg.db();
+    bewaardossiers(db);
+    let vandaag = datum(2026, 11, 26);
+    let lijst = bewaartermijn::te_vernietigen(db, vandaag).unwrap();
+    let samengevat: Vec<_> = lijst
+        .iter()
+        .map(|v| (v.inwoner.as_str(), v.naam.as_str(), v.geboren, v.datum, v.grond))
+        .collect();
+    assert_eq!(
+        samengevat,
+        [
+            (
+                "I-1",
+                "Test Persoon I-1",
+                datum(1960, 1, 1),
+                datum(2024, 3, 1),
+                Grond::GeenVoorziening
+            ),
+            (
+                "I-3",
+                "Test Persoon I-3",
+                datum(1962, 1, 1),
+                datum(2025, 6, 30),
+                Grond::Wmo
+            ),
+        ]
+    );
+    assert_eq!(
+        bewaartermijn::te_vernietigen(db, datum(2025, 6, 29))
+            .unwrap()
+            .len(),
+        1,
+        "de dag voor de datum van I-3"
+    );
+
+    // Not due: refused, nothing removed, nothing logged.
+    for (id, reden) in [("I-2", "niet afgesloten"), ("I-4", "pas op 30-06-2030")] {
+        match bewaartermijn::vernietig(db, id, vandaag, "MW-BEHEER", "2026-11-26T10:00:00Z") {
+            Err(StoreFout::NietVervallen(t)) => assert!(t.contains(reden), "{t}"),
+            anders => panic!("{id}: {anders:?}"),
+        }
+    }
+    assert_eq!(tel(db, "SELECT count(*) FROM inwoner"), 4);
+    assert_eq!(tel(db, "SELECT count(*) FROM audit"), 0);
+
+    // One dossier, whole: its melding with every detail, its referral, its
+    // own recovery, the household's AVE; a recovery naming a provider too
+    // keeps the provider.
+    let v = bewaartermijn::vernietig(db, "I-1", vandaag, "MW-BEHEER", "2026-11-26T10:00:00Z")
+        .unwrap();
+    assert_eq!(
+        v,
+        Vernietigd {
+            meldingen: 1,
+            verwijzingen: 1,
+            toekenningen: 0,
+            ave: 1,
+            vorderingen: 1,
+        }
+    );
+    for tabel in [
+        "klantreis_stap",
+        "klantreis_correctie",
+        "afweging_trede",
+        "melding_leefgebied",
+        "verwijzing",
+    ] {
+        assert_eq!(tel(db, &format!("SELECT count(*) FROM {tabel}")), 0, "{tabel}");
+    }
+    assert_eq!(
+        tel(db, "SELECT count(*) FROM inwoner WHERE id = 'I-1'"),
+        0
+    );
+    let vo2: Option<String> = db
+        .query_one("SELECT inwoner FROM vordering WHERE id = 'VO-2'", &[], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(vo2, None);
+    assert_eq!(tel(db, "SELECT count(*) FROM vordering"), 1);
+
+    // The rest that is due, in one go: I-3's decision goes, the link from
+    // I-4's decision to it is cleared, the household's AVE stays for I-4.
+    let (ids, totaal) =
+        bewaartermijn::vernietig_alle(db, vandaag, "MW-BEHEER", "2026-11-26T10:01:00Z").unwrap();
+    assert_eq!(ids, ["I-3"]);
+    assert_eq!(
+        totaal,
+        Vernietigd {
+            toekenningen: 1,
+            ..Vernietigd::default()
+        }
+    );
+    let vorige: Option<String> = db
+        .query_one("SELECT vorige FROM toekenning WHERE id = 'T-4'", &[], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(vorige, None);
+    assert_eq!(tel(db, "SELECT count(*) FROM ave WHERE huishouden = 'H-3'"), 1);
+    let mut over: Vec<String> = db
+        .query_map("SELECT id FROM inwoner", &[], |r| r.get(0))
+        .unwrap();
+    over.sort();
+    assert_eq!(over, ["I-2", "I-4"]);
+    assert!(bewaartermijn::te_vernietigen(db, vandaag).unwrap().is_empty());
+
+    // Two audit rows, by id and counts, never a name; the chain verifies.
+    let log = audit::pagina(db, &AuditFilter::default(), 0, 10).unwrap();
+    assert_eq!(
+        log.iter()
+            .map(|r| (r.actie.as_str(), r.object.as_deref()))
+            .collect::<Vec<_>>(),
+        [
+            ("vernietigen", Some("inwoner:I-3")),
+            ("vernietigen", Some("inwoner:I-1"))
+        ]
+    );
+    assert!(
+        !format!("{log:?}").contains("Persoon"),
+        "geen naam in het log"
+    );
+    assert_eq!(reg.verifieer(), Verificatie::Intact { regels: 2 });
+});
