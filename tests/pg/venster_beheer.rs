@@ -1,6 +1,7 @@
 //! The Beheer side of the window on a shared register (issue #17), through
 //! `egui_kittest`: a beheerder on PostgreSQL keeps the sociale kaart on
-//! one desktop and reads the audit log with that change on another.
+//! one desktop, and on another destroys a dossier past its retention term
+//! and reads the audit log with both changes.
 
 #![allow(
     clippy::expect_used,
@@ -105,8 +106,8 @@ fn log_in(h: &mut App) {
 }
 
 #[test]
-fn beheerder_houdt_de_sociale_kaart_bij_en_leest_het_auditlog() {
-    let db = proefdb!("beheerder_houdt_de_sociale_kaart_bij_en_leest_het_auditlog");
+fn beheer_op_een_gedeeld_register() {
+    let db = proefdb!("beheer_op_een_gedeeld_register");
     let sleutels = tempfile::tempdir().unwrap();
     let sleutel = sleutels.path().join("sleutel");
 
@@ -126,7 +127,10 @@ fn beheerder_houdt_de_sociale_kaart_bij_en_leest_het_auditlog() {
         .batch(
             "INSERT INTO wijkteam (id, naam) VALUES ('WT-N', 'Noord');
              INSERT INTO inwoner (id, voornaam, achternaam, geboortedatum, huishouden, wijkteam, woonplaats)
-                 VALUES ('I-000001', 'Piet', 'Jansen', '1950-03-07', 'H-1', 'WT-N', 'Almelo');",
+                 VALUES ('I-000001', 'Piet', 'Jansen', '1950-03-07', 'H-1', 'WT-N', 'Almelo'),
+                        ('I-000002', 'Anna', 'Oud', '1950-01-01', 'H-2', 'WT-N', 'Almelo');
+             INSERT INTO melding (id, inwoner, datum, bron, afgesloten, uitkomst)
+                 VALUES ('M-000001', 'I-000002', '2019-01-10', 'zelfmelder', '2019-03-01', 'informatie-advies');",
         )
         .unwrap();
 
@@ -162,19 +166,47 @@ fn beheerder_houdt_de_sociale_kaart_bij_en_leest_het_auditlog() {
     };
     assert_eq!(audit::tel(&register, &toegevoegd).unwrap(), 1);
 
-    // Desktop 1, Beheer, Auditlog: the chain checked on the server, the
-    // rows with their actions in words, desktop 2's provider by name.
+    // Desktop 1, Beheer, Bewaartermijnen: Anna Oud's dossier (closed in
+    // 2019, nothing granted) is due; destroyed after the question.
     een.get_by_role_and_label(Role::Button, "Beheer").click();
     draai(&mut een);
+    klik(&mut een, "Bewaartermijnen");
+    een.get_by_label("1 dossier te vernietigen.");
+    een.get_by_label("Anna Oud");
+    klik(&mut een, "Vernietigen…");
+    een.get_by_label("Het dossier van Anna Oud (geboren 01-01-1950) definitief vernietigen?");
+    klik(&mut een, "Ja, definitief vernietigen");
+    een.get_by_label(
+        "Dossier van Anna Oud (geboren 01-01-1950) vernietigd: 1 melding, 0 verwijzingen, 0 toekenningen, 0 AVE-gebeurtenissen en 0 vorderingen verwijderd.",
+    );
+    een.get_by_label("Er zijn op 07-12-2026 geen dossiers te vernietigen.");
+    niets_nog_niet_gedeeld(&een, &[AVE_TEKSTEN]);
+    let over: Vec<String> = Db::from(&register)
+        .query_map("SELECT id FROM inwoner ORDER BY id", &[], |r| r.get(0))
+        .unwrap();
+    assert_eq!(over, ["I-000001"]);
+
+    // Auditlog: the chain checked on the server, the rows with their
+    // actions in words, desktop 2's provider by name.
     klik(&mut een, "Auditlog");
     wacht_op(&mut een, "Keten ");
     niets_nog_niet_gedeeld(&een, &[AVE_TEKSTEN]);
     let regels = audit::tel(&register, &AuditFilter::default()).unwrap();
-    assert!(regels >= 3, "eerste beheerder, inloggen, aanbieder");
+    assert!(
+        regels >= 4,
+        "eerste beheerder, inloggen, aanbieder, vernietigen"
+    );
     een.get_by_label(&format!("Keten intact: alle {regels} regels kloppen."));
     een.get_by_label(&format!("Regels 1–{regels} van {regels} (nieuwste eerst)"));
     een.get_by_label("Aanbieder toegevoegd");
     een.get_by_label("Aanbieder Buurtzorg Almelo");
+    assert_eq!(
+        audit::lees(&register, &AuditFilter::default(), 1).unwrap()[0]
+            .object
+            .as_deref(),
+        Some("inwoner:I-000002"),
+        "the destruction is the newest row"
+    );
 
     // Filtered on the action: the one row.
     klik(&mut een, "Soort actie");
