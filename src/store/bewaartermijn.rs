@@ -10,7 +10,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use super::StoreFout;
 use super::audit::{self, Logregel, Resultaat};
 use super::db::Db;
@@ -18,6 +17,7 @@ use crate::domain::Wet;
 use crate::domain::bewaartermijn::{
     DossierFeiten, Grond, ToegekendeVoorziening, vernietigingsdatum,
 };
+use chrono::NaiveDate;
 
 /// A dossier with its destruction date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,7 +84,9 @@ pub fn te_vernietigen<'a>(
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         // As SQLite's trim(): only spaces, so an empty first name leaves none.
-        let naam = format!("{voornaam} {achternaam}").trim_matches(' ').to_owned();
+        let naam = format!("{voornaam} {achternaam}")
+            .trim_matches(' ')
+            .to_owned();
         lijst.push(Verval {
             inwoner,
             naam,
@@ -215,10 +217,7 @@ fn vernietig_in(
          WHERE vorige IN (SELECT id FROM toekenning WHERE inwoner = ?1)",
         &[&inwoner],
     )?;
-    v.toekenningen = aantal(tx.execute(
-        "DELETE FROM toekenning WHERE inwoner = ?1",
-        &[&inwoner],
-    )?);
+    v.toekenningen = aantal(tx.execute("DELETE FROM toekenning WHERE inwoner = ?1", &[&inwoner])?);
     // The klantreis details of the meldingen.
     for sql in [
         "DELETE FROM klantreis_correctie WHERE stap IN (SELECT s.id FROM klantreis_stap s
@@ -229,10 +228,7 @@ fn vernietig_in(
     ] {
         tx.execute(sql, &[&inwoner])?;
     }
-    v.meldingen = aantal(tx.execute(
-        "DELETE FROM melding WHERE inwoner = ?1",
-        &[&inwoner],
-    )?);
+    v.meldingen = aantal(tx.execute("DELETE FROM melding WHERE inwoner = ?1", &[&inwoner])?);
     v.vorderingen = aantal(tx.execute(
         "DELETE FROM vordering WHERE inwoner = ?1 AND aanbieder IS NULL",
         &[&inwoner],
@@ -247,10 +243,7 @@ fn vernietig_in(
         |r| r.get(0),
     )?;
     if anderen == 0 {
-        v.ave = aantal(tx.execute(
-            "DELETE FROM ave WHERE huishouden = ?1",
-            &[&huishouden],
-        )?);
+        v.ave = aantal(tx.execute("DELETE FROM ave WHERE huishouden = ?1", &[&huishouden])?);
     }
     tx.execute("DELETE FROM inwoner WHERE id = ?1", &[&inwoner])?;
     let details = format!(

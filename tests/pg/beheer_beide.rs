@@ -678,7 +678,15 @@ op_beide!(bewaartermijn_vernietigen, |reg| {
     let lijst = bewaartermijn::te_vernietigen(db, vandaag).unwrap();
     let samengevat: Vec<_> = lijst
         .iter()
-        .map(|v| (v.inwoner.as_str(), v.naam.as_str(), v.geboren, v.datum, v.grond))
+        .map(|v| {
+            (
+                v.inwoner.as_str(),
+                v.naam.as_str(),
+                v.geboren,
+                v.datum,
+                v.grond,
+            )
+        })
         .collect();
     assert_eq!(
         samengevat,
@@ -720,8 +728,8 @@ op_beide!(bewaartermijn_vernietigen, |reg| {
     // One dossier, whole: its melding with every detail, its referral, its
     // own recovery, the household's AVE; a recovery naming a provider too
     // keeps the provider.
-    let v = bewaartermijn::vernietig(db, "I-1", vandaag, "MW-BEHEER", "2026-11-26T10:00:00Z")
-        .unwrap();
+    let v =
+        bewaartermijn::vernietig(db, "I-1", vandaag, "MW-BEHEER", "2026-11-26T10:00:00Z").unwrap();
     assert_eq!(
         v,
         Vernietigd {
@@ -739,16 +747,19 @@ op_beide!(bewaartermijn_vernietigen, |reg| {
         "melding_leefgebied",
         "verwijzing",
     ] {
-        assert_eq!(tel(db, &format!("SELECT count(*) FROM {tabel}")), 0, "{tabel}");
+        assert_eq!(
+            tel(db, &format!("SELECT count(*) FROM {tabel}")),
+            0,
+            "{tabel}"
+        );
     }
-    assert_eq!(
-        tel(db, "SELECT count(*) FROM inwoner WHERE id = 'I-1'"),
-        0
-    );
+    assert_eq!(tel(db, "SELECT count(*) FROM inwoner WHERE id = 'I-1'"), 0);
     let vo2: Option<String> = db
-        .query_one("SELECT inwoner FROM vordering WHERE id = 'VO-2'", &[], |r| {
-            r.get(0)
-        })
+        .query_one(
+            "SELECT inwoner FROM vordering WHERE id = 'VO-2'",
+            &[],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(vo2, None);
     assert_eq!(tel(db, "SELECT count(*) FROM vordering"), 1);
@@ -771,13 +782,20 @@ op_beide!(bewaartermijn_vernietigen, |reg| {
         })
         .unwrap();
     assert_eq!(vorige, None);
-    assert_eq!(tel(db, "SELECT count(*) FROM ave WHERE huishouden = 'H-3'"), 1);
+    assert_eq!(
+        tel(db, "SELECT count(*) FROM ave WHERE huishouden = 'H-3'"),
+        1
+    );
     let mut over: Vec<String> = db
         .query_map("SELECT id FROM inwoner", &[], |r| r.get(0))
         .unwrap();
     over.sort();
     assert_eq!(over, ["I-2", "I-4"]);
-    assert!(bewaartermijn::te_vernietigen(db, vandaag).unwrap().is_empty());
+    assert!(
+        bewaartermijn::te_vernietigen(db, vandaag)
+            .unwrap()
+            .is_empty()
+    );
 
     // Two audit rows, by id and counts, never a name; the chain verifies.
     let log = audit::pagina(db, &AuditFilter::default(), 0, 10).unwrap();
