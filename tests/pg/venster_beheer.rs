@@ -81,7 +81,7 @@ fn wacht_op(h: &mut App, tekst: &str) {
 /// except messages beginning with one of `behalve`.
 fn niets_nog_niet_gedeeld(h: &App, behalve: &[&str]) {
     let meldingen: Vec<String> = h
-        .query_all_by_label_contains("gedeeld register")
+        .query_all_by_label_contains("nog niet op een gedeeld register")
         .filter_map(|n| n.value())
         .filter(|m| !behalve.iter().any(|b| m.starts_with(b)))
         .collect();
@@ -170,6 +170,12 @@ fn beheer_op_een_gedeeld_register() {
     // 2019, nothing granted) is due; destroyed after the question.
     een.get_by_role_and_label(Role::Button, "Beheer").click();
     draai(&mut een);
+    // Backups are the database server's, and the screen says so.
+    een.get_by_label_contains("Dit is een gedeeld register (PostgreSQL): de backups maakt de beheerder van de databaseserver (pg_dump)");
+    assert!(
+        een.query_by_label_contains("alleen in het geheugen")
+            .is_none()
+    );
     klik(&mut een, "Bewaartermijnen");
     een.get_by_label("1 dossier te vernietigen.");
     een.get_by_label("Anna Oud");
