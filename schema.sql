@@ -419,3 +419,79 @@ BEGIN SELECT RAISE(ABORT, 'een account kan niet worden verwijderd; zet het op in
 CREATE INDEX melding_inwoner_medewerker ON melding (inwoner, medewerker, id);
 CREATE INDEX klantreis_stap_melding_medewerker ON klantreis_stap (melding, medewerker);
 CREATE INDEX ave_huishouden_casusregisseur ON ave (huishouden, casusregisseur);
+
+-- The AVE level of every household, kept current by triggers (schema v12,
+-- issue #13): its latest event (by date, then rowid) and its wijkteam;
+-- see migraties/sqlite/012_ave_stand.sql.
+CREATE TABLE ave_stand (
+    huishouden      TEXT PRIMARY KEY NOT NULL,
+    datum           TEXT NOT NULL,
+    niveau          INTEGER NOT NULL,
+    procesregisseur TEXT,
+    casusregisseur  TEXT,
+    wijkteam        TEXT
+) STRICT, WITHOUT ROWID;
+CREATE INDEX ave_stand_wijkteam ON ave_stand (wijkteam, niveau, datum);
+CREATE INDEX ave_stand_niveau ON ave_stand (niveau, datum);
+CREATE INDEX ave_stand_datum ON ave_stand (datum);
+
+CREATE TRIGGER ave_stand_na_invoegen AFTER INSERT ON ave
+BEGIN
+    DELETE FROM ave_stand WHERE huishouden = NEW.huishouden;
+    INSERT INTO ave_stand (huishouden, datum, niveau, procesregisseur, casusregisseur, wijkteam)
+    SELECT a.huishouden, a.datum, a.niveau, a.procesregisseur, a.casusregisseur,
+           (SELECT i.wijkteam FROM inwoner i WHERE i.huishouden = a.huishouden AND i.wijkteam IS NOT NULL
+            GROUP BY i.wijkteam ORDER BY count(*) DESC, i.wijkteam LIMIT 1)
+    FROM ave a WHERE a.huishouden = NEW.huishouden ORDER BY a.datum DESC, a.rowid DESC LIMIT 1;
+END;
+
+CREATE TRIGGER ave_stand_na_wijzigen AFTER UPDATE ON ave
+BEGIN
+    DELETE FROM ave_stand WHERE huishouden IN (OLD.huishouden, NEW.huishouden);
+    INSERT INTO ave_stand (huishouden, datum, niveau, procesregisseur, casusregisseur, wijkteam)
+    SELECT a.huishouden, a.datum, a.niveau, a.procesregisseur, a.casusregisseur,
+           (SELECT i.wijkteam FROM inwoner i WHERE i.huishouden = a.huishouden AND i.wijkteam IS NOT NULL
+            GROUP BY i.wijkteam ORDER BY count(*) DESC, i.wijkteam LIMIT 1)
+    FROM ave a WHERE a.huishouden = OLD.huishouden ORDER BY a.datum DESC, a.rowid DESC LIMIT 1;
+    INSERT INTO ave_stand (huishouden, datum, niveau, procesregisseur, casusregisseur, wijkteam)
+    SELECT a.huishouden, a.datum, a.niveau, a.procesregisseur, a.casusregisseur,
+           (SELECT i.wijkteam FROM inwoner i WHERE i.huishouden = a.huishouden AND i.wijkteam IS NOT NULL
+            GROUP BY i.wijkteam ORDER BY count(*) DESC, i.wijkteam LIMIT 1)
+    FROM ave a WHERE a.huishouden = NEW.huishouden AND NEW.huishouden IS NOT OLD.huishouden
+    ORDER BY a.datum DESC, a.rowid DESC LIMIT 1;
+END;
+
+CREATE TRIGGER ave_stand_na_verwijderen AFTER DELETE ON ave
+BEGIN
+    DELETE FROM ave_stand WHERE huishouden = OLD.huishouden;
+    INSERT INTO ave_stand (huishouden, datum, niveau, procesregisseur, casusregisseur, wijkteam)
+    SELECT a.huishouden, a.datum, a.niveau, a.procesregisseur, a.casusregisseur,
+           (SELECT i.wijkteam FROM inwoner i WHERE i.huishouden = a.huishouden AND i.wijkteam IS NOT NULL
+            GROUP BY i.wijkteam ORDER BY count(*) DESC, i.wijkteam LIMIT 1)
+    FROM ave a WHERE a.huishouden = OLD.huishouden ORDER BY a.datum DESC, a.rowid DESC LIMIT 1;
+END;
+
+CREATE TRIGGER ave_stand_inwoner_na_invoegen AFTER INSERT ON inwoner
+BEGIN
+    UPDATE ave_stand SET wijkteam =
+        (SELECT i.wijkteam FROM inwoner i WHERE i.huishouden = NEW.huishouden AND i.wijkteam IS NOT NULL
+         GROUP BY i.wijkteam ORDER BY count(*) DESC, i.wijkteam LIMIT 1)
+    WHERE huishouden = NEW.huishouden;
+END;
+
+CREATE TRIGGER ave_stand_inwoner_na_wijzigen AFTER UPDATE OF huishouden, wijkteam ON inwoner
+WHEN OLD.huishouden IS NOT NEW.huishouden OR OLD.wijkteam IS NOT NEW.wijkteam
+BEGIN
+    UPDATE ave_stand SET wijkteam =
+        (SELECT i.wijkteam FROM inwoner i WHERE i.huishouden = ave_stand.huishouden AND i.wijkteam IS NOT NULL
+         GROUP BY i.wijkteam ORDER BY count(*) DESC, i.wijkteam LIMIT 1)
+    WHERE huishouden IN (OLD.huishouden, NEW.huishouden);
+END;
+
+CREATE TRIGGER ave_stand_inwoner_na_verwijderen AFTER DELETE ON inwoner
+BEGIN
+    UPDATE ave_stand SET wijkteam =
+        (SELECT i.wijkteam FROM inwoner i WHERE i.huishouden = OLD.huishouden AND i.wijkteam IS NOT NULL
+         GROUP BY i.wijkteam ORDER BY count(*) DESC, i.wijkteam LIMIT 1)
+    WHERE huishouden = OLD.huishouden;
+END;

@@ -8,6 +8,7 @@
 //! cargo run --release --example kijk_db -- klantreis /tmp/kr.sqlite               # two meldingen in progress
 //! cargo run --release --example kijk_db -- accounts /tmp/kijk.sqlite              # a demo register with four accounts (beheer, intaker, teamleider, wijkcoach)
 //! cargo run --release --example kijk_db -- werkvoorraad /tmp/wv.sqlite            # the werkvoorraad of the screen tests
+//! cargo run --release --example kijk_db -- schermen /tmp/schermen.sqlite          # accounts, a 2,000-character question, a Wgs melding on its path
 //! ```
 //!
 //! An existing file at the path is replaced (except by `zoektijden`).
@@ -23,6 +24,7 @@ mod steun;
 mod accounts;
 mod inwoners;
 mod klantreis;
+mod schermen;
 mod werkvoorraad;
 
 fn main() {
@@ -37,9 +39,10 @@ fn main() {
         (Some("klantreis"), Some(pad)) => klantreis::schrijf_kijk_db(pad),
         (Some("accounts"), Some(pad)) => accounts::schrijf_kijk_db_met_accounts(pad),
         (Some("werkvoorraad"), Some(pad)) => werkvoorraad::schrijf_kijk_db(pad),
+        (Some("schermen"), Some(pad)) => schermen::schrijf_kijk_db(pad),
         _ => {
             eprintln!(
-                "gebruik: kijk_db inwoners BESTAND [AANTAL] | zoektijden BESTAND | klantreis BESTAND | accounts BESTAND | werkvoorraad BESTAND"
+                "gebruik: kijk_db inwoners BESTAND [AANTAL] | zoektijden BESTAND | klantreis BESTAND | accounts BESTAND | werkvoorraad BESTAND | schermen BESTAND"
             );
             std::process::exit(2);
         }

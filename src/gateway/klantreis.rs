@@ -24,7 +24,12 @@ use crate::store::toegang::{self, Recht};
 impl Loket<'_> {
     /// Refuses unless the session may see the melding's resident.
     fn eis_melding(&self, melding: &str) -> Result<(), StoreFout> {
-        toegang::eis_melding(&*self.gw.lees()?, self.gebruiker()?, melding, self.vandaag)
+        toegang::eis_melding(
+            self.gw.register()?.db(),
+            self.gebruiker()?,
+            melding,
+            self.vandaag,
+        )
     }
 
     /// A new melding is the session's own (its intaker is the session's
@@ -32,7 +37,7 @@ impl Loket<'_> {
     /// recorded yet (just added).
     fn eis_nieuwe_melding(&self, m: &NieuweMelding) -> Result<(), StoreFout> {
         let g = self.eis_zelf(&m.medewerker)?;
-        toegang::eis_nieuwe_melding(&*self.gw.lees()?, g, &m.inwoner, self.vandaag)
+        toegang::eis_nieuwe_melding(self.gw.register()?.db(), g, &m.inwoner, self.vandaag)
     }
 
     /// Residents that may be the same person as the one being entered. One
@@ -45,13 +50,14 @@ impl Loket<'_> {
         geboortedatum: NaiveDate,
     ) -> Result<Vec<Dubbel>, StoreFout> {
         let g = self.eis(Recht::Dossiers)?;
-        let conn = self.gw.lees()?;
+        let register = self.gw.register()?;
+        let conn = register.db();
         let mut uit = Vec::new();
-        for d in kr::mogelijke_dubbelen(&conn, bsn, achternaam, geboortedatum)? {
-            if toegang::mag_inwoner(&conn, g, &d.id, self.vandaag)? {
+        for d in kr::mogelijke_dubbelen(conn, bsn, achternaam, geboortedatum)? {
+            if toegang::mag_inwoner(conn, g, &d.id, self.vandaag)? {
                 uit.push(Dubbel::Zichtbaar(d));
             } else {
-                let wijkteam = crate::store::inwoners::inwoner(&conn, &d.id)?.wijkteam;
+                let wijkteam = crate::store::inwoners::inwoner(conn, &d.id)?.wijkteam;
                 uit.push(Dubbel::Elders {
                     reden: d.reden,
                     wijkteam,
@@ -86,26 +92,26 @@ impl Loket<'_> {
     /// The melding's core columns.
     pub fn melding(&self, id: &str) -> Result<MeldingKern, StoreFout> {
         self.eis_melding(id)?;
-        kr::melding(&*self.gw.lees()?, id)
+        kr::melding(self.gw.register()?.db(), id)
     }
 
     /// The recorded steps of a melding.
     pub fn stappen(&self, melding: &str) -> Result<Vec<StapRij>, StoreFout> {
         self.eis_melding(melding)?;
-        kr::stappen(&*self.gw.lees()?, melding)
+        kr::stappen(self.gw.register()?.db(), melding)
     }
 
     /// The steps that may come next.
     pub fn nog_te_doen(&self, melding: &str) -> Result<Vec<Stap>, StoreFout> {
         self.eis_melding(melding)?;
-        kr::nog_te_doen(&*self.gw.lees()?, melding)
+        kr::nog_te_doen(self.gw.register()?.db(), melding)
     }
 
     /// The corrections of a step.
     pub fn correcties(&self, stap_id: i64) -> Result<Vec<CorrectieRij>, StoreFout> {
-        let conn = self.gw.lees()?;
-        toegang::eis_stap(&conn, self.gebruiker()?, stap_id, self.vandaag)?;
-        kr::correcties(&conn, stap_id)
+        let register = self.gw.register()?;
+        toegang::eis_stap(register.db(), self.gebruiker()?, stap_id, self.vandaag)?;
+        kr::correcties(register.db(), stap_id)
     }
 
     /// Records a step done by the session's medewerker (a step recorded for
@@ -126,7 +132,7 @@ impl Loket<'_> {
     /// The afwegingsladder as saved.
     pub fn afweging(&self, melding: &str) -> Result<Afwegingsladder, StoreFout> {
         self.eis_melding(melding)?;
-        kr::afweging(&*self.gw.lees()?, melding)
+        kr::afweging(self.gw.register()?.db(), melding)
     }
 
     /// Saves the afwegingsladder.
@@ -216,9 +222,9 @@ impl Loket<'_> {
 
     /// A toekenning with what the store keeps beyond the exchange record.
     pub fn toekenning(&self, id: &str) -> Result<ToekenningRij, StoreFout> {
-        let conn = self.gw.lees()?;
-        toegang::eis_toekenning(&conn, self.gebruiker()?, id, self.vandaag)?;
-        kr::toekenning(&conn, id)
+        let register = self.gw.register()?;
+        toegang::eis_toekenning(register.db(), self.gebruiker()?, id, self.vandaag)?;
+        kr::toekenning(register.db(), id)
     }
 
     /// Matched care for a melding on `dag`.
@@ -228,6 +234,6 @@ impl Loket<'_> {
         dag: NaiveDate,
     ) -> Result<Vec<PassendeVoorziening>, StoreFout> {
         self.eis_melding(melding)?;
-        kr::passende_voorzieningen_voor_melding(&*self.gw.lees()?, melding, dag)
+        kr::passende_voorzieningen_voor_melding(self.gw.register()?.db(), melding, dag)
     }
 }

@@ -420,18 +420,19 @@ impl<'a> Loket<'a> {
     /// ([`Opening::VraagDoel`]). A session without a login opens at once.
     pub fn open(&self, wat: &TeOpenen) -> Result<Opening, StoreFout> {
         let g = self.gebruiker()?;
-        let conn = self.gw.lees()?;
+        let register = self.gw.register()?;
+        let conn = register.db();
         let nu = self.klok.lokaal_nu();
         let mag = match wat {
-            TeOpenen::Dossier(id) => toegang::mag_inwoner(&conn, g, id, self.vandaag)?,
-            TeOpenen::Huishouden(id) => match toegang::eis_huishouden(&conn, g, id, self.vandaag) {
+            TeOpenen::Dossier(id) => toegang::mag_inwoner(conn, g, id, self.vandaag)?,
+            TeOpenen::Huishouden(id) => match toegang::eis_huishouden(conn, g, id, self.vandaag) {
                 Ok(()) => true,
                 Err(StoreFout::GeenToegang(_)) => false,
                 Err(fout) => return Err(fout),
             },
         };
         if !mag {
-            toegang::log_geweigerd(&conn, g, &wat.object(), nu)?;
+            toegang::log_geweigerd(conn, g, &wat.object(), nu)?;
             return Ok(Opening::Geweigerd(match wat {
                 TeOpenen::Dossier(id) => format!(
                     "Geen toegang tot het dossier van inwoner {id}: deze inwoner hoort niet bij uw wijkteam en is niet aan u toegewezen. De poging is vastgelegd."
@@ -446,7 +447,7 @@ impl<'a> Loket<'a> {
         };
         match sessie.doel(wat) {
             Some(doel) => {
-                crate::store::accounts::log_openen(&conn, &g.id, &wat.object(), doel, nu)?;
+                crate::store::accounts::log_openen(conn, &g.id, &wat.object(), doel, nu)?;
                 Ok(Opening::Open)
             }
             None => Ok(Opening::VraagDoel),
@@ -458,7 +459,7 @@ impl<'a> Loket<'a> {
     pub fn open_met_doel(&self, wat: &TeOpenen, doel: Doel) -> Result<(), StoreFout> {
         let g = self.gebruiker()?;
         crate::store::accounts::log_openen(
-            &*self.gw.lees()?,
+            self.gw.register()?.db(),
             &g.id,
             &wat.object(),
             doel,
@@ -472,7 +473,7 @@ impl<'a> Loket<'a> {
 
     /// The wijkteams as (id, naam).
     pub fn wijkteams(&self) -> Result<Vec<(String, String)>, StoreFout> {
-        store::inwoners::wijkteams(&*self.gw.lees()?)
+        store::inwoners::wijkteams(self.gw.register()?.db())
     }
 
     /// Every medewerker, by name.
@@ -482,7 +483,12 @@ impl<'a> Loket<'a> {
 
     /// Residents matching a search, as far as the session may see them.
     pub fn zoek_inwoners(&self, vraag: &Zoekvraag) -> Result<Vec<InwonerRij>, StoreFout> {
-        toegang::zoek(&*self.gw.lees()?, self.gebruiker()?, vraag, self.vandaag)
+        toegang::zoek(
+            self.gw.register()?.db(),
+            self.gebruiker()?,
+            vraag,
+            self.vandaag,
+        )
     }
 
     /// One page of residents matching a search, as far as the session may
@@ -496,7 +502,7 @@ impl<'a> Loket<'a> {
         limiet: usize,
     ) -> Result<Vec<InwonerRij>, StoreFout> {
         toegang::zoek_pagina(
-            &*self.gw.lees()?,
+            self.gw.register()?.db(),
             self.gebruiker()?,
             vraag,
             self.vandaag,
@@ -507,7 +513,12 @@ impl<'a> Loket<'a> {
 
     /// A resident's dossier, read on today.
     pub fn dossier(&self, id: &str) -> Result<Dossier, StoreFout> {
-        toegang::dossier(&*self.gw.lees()?, self.gebruiker()?, id, self.vandaag)
+        toegang::dossier(
+            self.gw.register()?.db(),
+            self.gebruiker()?,
+            id,
+            self.vandaag,
+        )
     }
 
     /// Provisions of the sociale kaart (open to every role).

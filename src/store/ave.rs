@@ -11,11 +11,12 @@
 //! a tie goes to the wijkteam whose id sorts first; a household whose
 //! members have no wijkteam is counted under "zonder wijkteam".
 //!
-//! The overview reads the level now of every household in one pass over
-//! the covering index `ave_huishouden` and the wijkteam of every household
-//! in one pass over `inwoner_huishouden_wijkteam`, once for all its lists
-//! (issue #13); members are reached through `inwoner_huishouden`, their
-//! meldingen and toekenningen through `melding_inwoner`,
+//! The overview reads the level now of every household from `ave_stand`
+//! (schema v12), a row per household with an event that triggers keep
+//! current on every write of `ave` and `inwoner` (its latest event and its
+//! wijkteam); before it (issue #13) the overview read every event and every
+//! resident of the town. Members are reached through `inwoner_huishouden`,
+//! their meldingen and toekenningen through `melding_inwoner`,
 //! `verwijzing_melding` and `toekenning_inwoner`.
 
 use std::collections::HashMap;
@@ -609,7 +610,7 @@ fn overzicht_rij(r: &Row<'_>) -> rusqlite::Result<OverzichtRij> {
     })
 }
 
-/// The level now of one household (see [`standen`]).
+/// The level now of one household, from `ave_stand` (see [`standen_waar`]).
 struct Stand {
     huishouden: String,
     niveau: u8,
@@ -618,90 +619,64 @@ struct Stand {
     sinds: NaiveDate,
     procesregisseur: Option<String>,
     casusregisseur: Option<String>,
+    wijkteam: Option<String>,
 }
 
-/// The level now of every household with an event on or before `vandaag`
-/// (its latest event by date, then by the order recorded): one pass in
-/// household order over the covering index `ave_huishouden` (schema v9),
-/// no lookup per household (issue #13: the overview computed the level now
-/// three times, once per list, with a seek and a row read per household).
-fn standen(conn: &Connection, vandaag: NaiveDate) -> Result<Vec<Stand>, StoreFout> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT huishouden, datum, rowid, niveau, procesregisseur, casusregisseur
-         FROM ave INDEXED BY ave_huishouden WHERE datum <= ?1 ORDER BY huishouden",
-    )?;
-    let mut rijen = stmt.query(params![iso(vandaag)])?;
-    let mut uit: Vec<Stand> = Vec::new();
-    // The rowid of the event kept for the last household in `uit`.
-    let mut rowid_laatste = 0_i64;
-    while let Some(r) = rijen.next()? {
-        let huishouden = kolom::tekst(r, 0)?;
-        let datum = kolom::tekst(r, 1)?;
-        let rowid: i64 = r.get(2)?;
-        let later = match uit.last() {
-            Some(s) if s.huishouden == huishouden => {
-                (datum, rowid) > (s.datum.as_str(), rowid_laatste)
-            }
-            _ => {
-                uit.push(Stand {
-                    huishouden: huishouden.to_owned(),
-                    niveau: 0,
-                    datum: String::new(),
-                    sinds: NaiveDate::MIN,
-                    procesregisseur: None,
-                    casusregisseur: None,
-                });
-                true
-            }
-        };
-        if later && let Some(s) = uit.last_mut() {
-            rowid_laatste = rowid;
-            datum.clone_into(&mut s.datum);
-            s.sinds = kolom::datum(r, 1)?;
-            s.niveau = niveau(r, 3)?;
-            s.procesregisseur = r.get(4)?;
-            s.casusregisseur = r.get(5)?;
-        }
-    }
-    Ok(uit)
+/// The columns of `ave_stand` that [`stand_uit`] reads, in its order.
+const STAND_KOLOMMEN: &str = "huishouden, datum, niveau, procesregisseur, casusregisseur, wijkteam";
+
+fn stand_uit(r: &Row<'_>) -> rusqlite::Result<Stand> {
+    Ok(Stand {
+        huishouden: r.get(0)?,
+        datum: r.get(1)?,
+        sinds: kolom::datum(r, 1)?,
+        niveau: niveau(r, 2)?,
+        procesregisseur: r.get(3)?,
+        casusregisseur: r.get(4)?,
+        wijkteam: r.get(5)?,
+    })
 }
 
-/// The wijkteam of every household (see the module documentation): one
-/// pass over the covering index `inwoner_huishouden_wijkteam`, which is
-/// cheaper than a grouped lookup per household once there are tens of
-/// thousands of them (issue #13).
-fn teams_per_huishouden(conn: &Connection) -> Result<HashMap<String, String>, StoreFout> {
+/// The level now of the few households whose latest event is dated after
+/// `vandaag` (imported, or a register read on an earlier day): `ave_stand`
+/// holds their latest event, so their level on `vandaag` is read from `ave`
+/// (the latest event on or before it, one seek each in `ave_huishouden`);
+/// a household with only future events has no level yet and is left out.
+fn toekomstige_standen(conn: &Connection, vandaag: NaiveDate) -> Result<Vec<Stand>, StoreFout> {
     let mut stmt = conn.prepare_cached(
-        "SELECT huishouden, wijkteam, count(*) FROM inwoner INDEXED BY inwoner_huishouden_wijkteam
-         WHERE wijkteam IS NOT NULL GROUP BY huishouden, wijkteam ORDER BY huishouden, wijkteam",
+        "SELECT s.huishouden, a.datum, a.niveau, a.procesregisseur, a.casusregisseur, s.wijkteam
+         FROM ave_stand s INDEXED BY ave_stand_datum
+         JOIN ave a ON a.rowid = (SELECT b.rowid FROM ave b WHERE b.huishouden = s.huishouden
+                                   AND b.datum <= ?1 ORDER BY b.datum DESC, b.rowid DESC LIMIT 1)
+         WHERE s.datum > ?1",
     )?;
-    let mut rijen = stmt.query([])?;
-    let mut uit: HashMap<String, String> = HashMap::new();
-    let mut beste: Option<(String, String, i64)> = None;
-    while let Some(r) = rijen.next()? {
-        let huishouden = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-        let team = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-        let n: i64 = r.get(2)?;
-        match &mut beste {
-            // Teams come in id order: only more members wins, so a tie
-            // keeps the lowest id.
-            Some((h, t, m)) if h == huishouden => {
-                if n > *m {
-                    team.clone_into(t);
-                    *m = n;
-                }
-            }
-            _ => {
-                if let Some((h, t, _)) = beste.take() {
-                    uit.insert(h, t);
-                }
-                beste = Some((huishouden.to_owned(), team.to_owned(), n));
-            }
-        }
-    }
-    if let Some((h, t, _)) = beste {
-        uit.insert(h, t);
-    }
+    let rijen = stmt.query_map(params![iso(vandaag)], stand_uit)?;
+    Ok(rijen.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The level now of the households at level `vanaf_niveau` or higher whose
+/// latest change is dated before `voor` (at most `vandaag`; ISO), from the
+/// index `ave_stand_niveau` (schema v12, issue #13: the overview read every
+/// event of the town to find them), plus those of
+/// [`toekomstige_standen`] that qualify.
+fn standen_waar(
+    conn: &Connection,
+    vandaag: NaiveDate,
+    vanaf_niveau: u8,
+    voor: &str,
+) -> Result<Vec<Stand>, StoreFout> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {STAND_KOLOMMEN} FROM ave_stand INDEXED BY ave_stand_niveau
+         WHERE niveau >= ?1 AND datum < ?2"
+    ))?;
+    let mut uit: Vec<Stand> = stmt
+        .query_map(params![vanaf_niveau, voor], stand_uit)?
+        .collect::<rusqlite::Result<_>>()?;
+    uit.extend(
+        toekomstige_standen(conn, vandaag)?
+            .into_iter()
+            .filter(|s| s.niveau >= vanaf_niveau && s.datum.as_str() < voor),
+    );
     Ok(uit)
 }
 
@@ -710,14 +685,28 @@ pub fn per_wijkteam(
     conn: &Connection,
     vandaag: NaiveDate,
 ) -> Result<Vec<WijkteamNiveaus>, StoreFout> {
-    per_wijkteam_uit(conn, &standen(conn, vandaag)?, &teams_per_huishouden(conn)?)
-}
-
-fn per_wijkteam_uit(
-    conn: &Connection,
-    standen: &[Stand],
-    teams: &HashMap<String, String>,
-) -> Result<Vec<WijkteamNiveaus>, StoreFout> {
+    // Counted in SQL over the covering index (wijkteam, niveau, datum) of
+    // `ave_stand` (schema v12): one small entry per household with an
+    // event, no event or resident read (issue #13).
+    let mut per: HashMap<Option<String>, [u32; 5]> = HashMap::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT wijkteam, niveau, count(*) FROM ave_stand INDEXED BY ave_stand_wijkteam
+             WHERE datum <= ?1 GROUP BY wijkteam, niveau",
+        )?;
+        let mut rijen = stmt.query(params![iso(vandaag)])?;
+        while let Some(r) = rijen.next()? {
+            let n = u32::try_from(r.get::<_, i64>(2)?).unwrap_or(u32::MAX);
+            let tellers = per.entry(r.get(0)?).or_insert([0; 5]);
+            let i = usize::from(niveau(r, 1)?);
+            tellers[i] = tellers[i].saturating_add(n);
+        }
+    }
+    for s in toekomstige_standen(conn, vandaag)? {
+        let tellers = per.entry(s.wijkteam).or_insert([0; 5]);
+        let i = usize::from(s.niveau);
+        tellers[i] = tellers[i].saturating_add(1);
+    }
     let mut namen: HashMap<String, String> = HashMap::new();
     {
         let mut stmt = conn.prepare_cached("SELECT id, naam FROM wijkteam")?;
@@ -727,20 +716,14 @@ fn per_wijkteam_uit(
             namen.insert(id, naam);
         }
     }
-    let mut per: HashMap<Option<&str>, [u32; 5]> = HashMap::new();
-    for s in standen {
-        let team = teams.get(&s.huishouden).map(String::as_str);
-        let tellers = per.entry(team).or_insert([0; 5]);
-        tellers[usize::from(s.niveau)] = tellers[usize::from(s.niveau)].saturating_add(1);
-    }
     let mut uit: Vec<WijkteamNiveaus> = per
         .into_iter()
         .map(|(team, aantallen)| WijkteamNiveaus {
-            wijkteam: team.map(str::to_owned),
-            naam: match team {
-                Some(t) => namen.get(t).cloned().unwrap_or_else(|| t.to_owned()),
+            naam: match &team {
+                Some(t) => namen.get(t).cloned().unwrap_or_else(|| t.clone()),
                 None => "zonder wijkteam".to_owned(),
             },
+            wijkteam: team,
             aantallen,
         })
         .collect();
@@ -760,11 +743,10 @@ fn per_wijkteam_uit(
 
 /// The rows of the households `gekozen` (with their peildatum), in their
 /// order: the name of the oldest member and the casusregisseur's name, one
-/// seek each; the wijkteam from `teams`.
+/// seek each.
 fn overzicht_rijen(
     conn: &Connection,
     gekozen: &[(&Stand, NaiveDate)],
-    teams: &HashMap<String, String>,
 ) -> Result<Vec<OverzichtRij>, StoreFout> {
     let mut stmt = conn.prepare_cached(
         "SELECT (SELECT i.achternaam FROM inwoner i WHERE i.huishouden = ?1
@@ -780,7 +762,7 @@ fn overzicht_rijen(
         uit.push(OverzichtRij {
             huishouden: s.huishouden.clone(),
             naam: naam.unwrap_or_default(),
-            wijkteam: teams.get(&s.huishouden).cloned(),
+            wijkteam: s.wijkteam.clone(),
             niveau: s.niveau,
             sinds: s.sinds,
             procesregisseur: s.procesregisseur.clone(),
@@ -830,25 +812,12 @@ pub fn zonder_contact(
     conn: &Connection,
     vandaag: NaiveDate,
 ) -> Result<Vec<OverzichtRij>, StoreFout> {
-    zonder_contact_uit(
-        conn,
-        &standen(conn, vandaag)?,
-        &teams_per_huishouden(conn)?,
-        vandaag,
-    )
-}
-
-fn zonder_contact_uit(
-    conn: &Connection,
-    standen: &[Stand],
-    teams: &HashMap<String, String>,
-    vandaag: NaiveDate,
-) -> Result<Vec<OverzichtRij>, StoreFout> {
-    // Per household at level 2+ whose level changed before the window, the
-    // latest contact through its members (`inwoner_huishouden`, then
-    // `melding_inwoner` / `verwijzing_melding` / `toekenning_inwoner`); a
-    // date after today or absent counts as ''.
+    // Per household at level 2+ whose level changed before the window
+    // (from `ave_stand`), the latest contact through its members
+    // (`inwoner_huishouden`, then `melding_inwoner` / `verwijzing_melding` /
+    // `toekenning_inwoner`); a date after today or absent counts as ''.
     let vanaf = iso(contact_vanaf(vandaag));
+    let kandidaten = standen_waar(conn, vandaag, 2, &vanaf)?;
     let mut stmt = conn.prepare_cached(
         "SELECT max(?3,
                 coalesce((SELECT max(max(
@@ -871,7 +840,7 @@ fn zonder_contact_uit(
                     WHERE i.huishouden = ?2), ''))",
     )?;
     let mut gekozen: Vec<(&Stand, NaiveDate)> = Vec::new();
-    for s in standen.iter().filter(|s| s.niveau >= 2 && s.datum < vanaf) {
+    for s in &kandidaten {
         let (laatst, datum): (String, NaiveDate) = stmt
             .query_row(params![iso(vandaag), s.huishouden, s.datum], |r| {
                 Ok((r.get(0)?, kolom::datum(r, 0)?))
@@ -885,7 +854,7 @@ fn zonder_contact_uit(
             .then_with(|| b.niveau.cmp(&a.niveau))
             .then_with(|| a.huishouden.cmp(&b.huishouden))
     });
-    let rijen = overzicht_rijen(conn, &gekozen, teams)?;
+    let rijen = overzicht_rijen(conn, &gekozen)?;
     // The SQL filter and the domain's rule must agree; the rule decides.
     Ok(rijen
         .into_iter()
@@ -896,37 +865,29 @@ fn zonder_contact_uit(
 /// Households at level 3 or 4 now with their procesregisseur, highest level
 /// first, then longest at that level.
 pub fn procesregie(conn: &Connection, vandaag: NaiveDate) -> Result<Vec<OverzichtRij>, StoreFout> {
-    procesregie_uit(conn, &standen(conn, vandaag)?, &teams_per_huishouden(conn)?)
-}
-
-fn procesregie_uit(
-    conn: &Connection,
-    standen: &[Stand],
-    teams: &HashMap<String, String>,
-) -> Result<Vec<OverzichtRij>, StoreFout> {
-    let mut gekozen: Vec<(&Stand, NaiveDate)> = standen
-        .iter()
-        .filter(|s| s.niveau >= 3)
-        .map(|s| (s, s.sinds))
-        .collect();
+    // Every household at level 3+ now: its latest event is on or before
+    // today (`datum` up to and including today, so before the day after).
+    let morgen = vandaag
+        .succ_opt()
+        .map_or_else(|| "9999-12-31".to_owned(), iso);
+    let standen = standen_waar(conn, vandaag, 3, &morgen)?;
+    let mut gekozen: Vec<(&Stand, NaiveDate)> = standen.iter().map(|s| (s, s.sinds)).collect();
     gekozen.sort_by(|(a, _), (b, _)| {
         b.niveau
             .cmp(&a.niveau)
             .then_with(|| a.datum.cmp(&b.datum))
             .then_with(|| a.huishouden.cmp(&b.huishouden))
     });
-    overzicht_rijen(conn, &gekozen, teams)
+    overzicht_rijen(conn, &gekozen)
 }
 
-/// The whole team overview on `vandaag`: the level now of every household
-/// and their wijkteams are read once and shared by the lists (issue #13).
+/// The whole team overview on `vandaag`, each list from the kept level of
+/// every household (`ave_stand`, schema v12; issue #13).
 pub fn team_overzicht(conn: &Connection, vandaag: NaiveDate) -> Result<TeamOverzicht, StoreFout> {
-    let standen = standen(conn, vandaag)?;
-    let teams = teams_per_huishouden(conn)?;
     Ok(TeamOverzicht {
-        per_wijkteam: per_wijkteam_uit(conn, &standen, &teams)?,
+        per_wijkteam: per_wijkteam(conn, vandaag)?,
         opgeschaald: opgeschaald(conn, vandaag)?,
-        zonder_contact: zonder_contact_uit(conn, &standen, &teams, vandaag)?,
-        procesregie: procesregie_uit(conn, &standen, &teams)?,
+        zonder_contact: zonder_contact(conn, vandaag)?,
+        procesregie: procesregie(conn, vandaag)?,
     })
 }

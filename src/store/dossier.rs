@@ -8,15 +8,14 @@
 //! domain's enums; the screen chooses the words.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
 
 use crate::domain::{
     BesluitUitkomst, Bron, Leveringsvorm, MeldingUitkomst, RedenEinde, Verwijzer, VerwijzingStatus,
     Wet,
 };
 use crate::store::StoreFout;
+use crate::store::db::Db;
 use crate::store::inwoners::{InwonerRij, inwoner};
-use crate::store::kolom;
 
 /// A household member.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,96 +225,86 @@ pub const SQL_VERWIJZINGEN: &str = "SELECT r.id, v.naam, r.datum, r.status, r.op
      WHERE m.inwoner = ?1 ORDER BY r.datum DESC, r.id DESC";
 
 /// Reads the dossier of resident `id` as it stands on `vandaag`.
-pub fn dossier(conn: &Connection, id: &str, vandaag: NaiveDate) -> Result<Dossier, StoreFout> {
-    let kop = inwoner(conn, id)?;
-    let huishouden: String = conn.query_row(SQL_HUISHOUDEN, params![id], |r| r.get(0))?;
+pub fn dossier<'a>(
+    db: impl Into<Db<'a>>,
+    id: &str,
+    vandaag: NaiveDate,
+) -> Result<Dossier, StoreFout> {
+    let db = db.into();
+    let kop = inwoner(db, id)?;
+    let huishouden: String = db.query_one(SQL_HUISHOUDEN, &[&id], |r| r.get(0))?;
 
-    let huisgenoten = conn
-        .prepare_cached(SQL_HUISGENOTEN)?
-        .query_map(params![huishouden, id], |r| {
-            let voornaam: String = r.get(1)?;
-            let achternaam: String = r.get(2)?;
-            Ok(Huisgenoot {
-                id: r.get(0)?,
-                naam: if voornaam.is_empty() {
-                    achternaam
-                } else {
-                    format!("{voornaam} {achternaam}")
-                },
-                geboortedatum: kolom::datum(r, 3)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let huisgenoten = db.query_map(SQL_HUISGENOTEN, &[&huishouden, &id], |r| {
+        let voornaam: String = r.get(1)?;
+        let achternaam: String = r.get(2)?;
+        Ok(Huisgenoot {
+            id: r.get(0)?,
+            naam: if voornaam.is_empty() {
+                achternaam
+            } else {
+                format!("{voornaam} {achternaam}")
+            },
+            geboortedatum: r.get(3)?,
+        })
+    })?;
 
-    let ave_historie = conn
-        .prepare_cached(SQL_AVE)?
-        .query_map(params![huishouden], |r| {
-            Ok(AveRegel {
-                datum: kolom::datum(r, 0)?,
-                niveau: r.get(1)?,
-                reden: r.get(2)?,
-                casusregisseur: r.get(3)?,
-                procesregisseur: r.get(4)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let ave_historie = db.query_map(SQL_AVE, &[&huishouden], |r| {
+        Ok(AveRegel {
+            datum: r.get(0)?,
+            niveau: r.get(1)?,
+            reden: r.get(2)?,
+            casusregisseur: r.get(3)?,
+            procesregisseur: r.get(4)?,
+        })
+    })?;
     let ave_nu = ave_historie.iter().find(|a| a.datum <= vandaag).cloned();
 
-    let meldingen = conn
-        .prepare_cached(SQL_MELDINGEN)?
-        .query_map(params![id], |r| {
-            Ok(MeldingRegel {
-                id: r.get(0)?,
-                datum: kolom::datum(r, 1)?,
-                bron: kolom::lijst(r, 2, Bron::parse)?,
-                wet: kolom::optie_lijst(r, 3, Wet::parse)?,
-                gevraagde_voorziening: r.get(4)?,
-                medewerker: r.get(5)?,
-                gesprek: kolom::optie_datum(r, 6)?,
-                onderzoek_klaar: kolom::optie_datum(r, 7)?,
-                afgesloten: kolom::optie_datum(r, 8)?,
-                uitkomst: kolom::optie_lijst(r, 9, MeldingUitkomst::parse)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let meldingen = db.query_map(SQL_MELDINGEN, &[&id], |r| {
+        Ok(MeldingRegel {
+            id: r.get(0)?,
+            datum: r.get(1)?,
+            bron: r.lijst(2, Bron::parse)?,
+            wet: r.optie_lijst(3, Wet::parse)?,
+            gevraagde_voorziening: r.get(4)?,
+            medewerker: r.get(5)?,
+            gesprek: r.get(6)?,
+            onderzoek_klaar: r.get(7)?,
+            afgesloten: r.get(8)?,
+            uitkomst: r.optie_lijst(9, MeldingUitkomst::parse)?,
+        })
+    })?;
 
-    let toekenningen = conn
-        .prepare_cached(SQL_TOEKENNINGEN)?
-        .query_map(params![id], |r| {
-            let besluit = kolom::datum(r, 4)?;
-            let uitkomst = kolom::lijst(r, 5, BesluitUitkomst::parse)?;
-            let start = kolom::optie_datum(r, 6)?;
-            let eind = kolom::optie_datum(r, 7)?;
-            Ok(ToekenningRegel {
-                id: r.get(0)?,
-                melding: r.get(10)?,
-                voorziening: r.get(1)?,
-                aanbieder: r.get(2)?,
-                verwijzer: kolom::lijst(r, 3, Verwijzer::parse)?,
-                besluit,
-                uitkomst,
-                start,
-                eind,
-                leveringsvorm: kolom::lijst(r, 8, Leveringsvorm::parse)?,
-                reden_einde: kolom::optie_lijst(r, 9, RedenEinde::parse)?,
-                status: ToekenningStatus::op(uitkomst, besluit, start, eind, vandaag),
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let toekenningen = db.query_map(SQL_TOEKENNINGEN, &[&id], |r| {
+        let besluit: NaiveDate = r.get(4)?;
+        let uitkomst = r.lijst(5, BesluitUitkomst::parse)?;
+        let start: Option<NaiveDate> = r.get(6)?;
+        let eind: Option<NaiveDate> = r.get(7)?;
+        Ok(ToekenningRegel {
+            id: r.get(0)?,
+            melding: r.get(10)?,
+            voorziening: r.get(1)?,
+            aanbieder: r.get(2)?,
+            verwijzer: r.lijst(3, Verwijzer::parse)?,
+            besluit,
+            uitkomst,
+            start,
+            eind,
+            leveringsvorm: r.lijst(8, Leveringsvorm::parse)?,
+            reden_einde: r.optie_lijst(9, RedenEinde::parse)?,
+            status: ToekenningStatus::op(uitkomst, besluit, start, eind, vandaag),
+        })
+    })?;
 
-    let verwijzingen = conn
-        .prepare_cached(SQL_VERWIJZINGEN)?
-        .query_map(params![id], |r| {
-            Ok(VerwijzingRegel {
-                id: r.get(0)?,
-                melding: r.get(5)?,
-                voorziening: r.get(1)?,
-                datum: kolom::datum(r, 2)?,
-                status: kolom::lijst(r, 3, VerwijzingStatus::parse)?,
-                opgelost: r.get(4)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let verwijzingen = db.query_map(SQL_VERWIJZINGEN, &[&id], |r| {
+        Ok(VerwijzingRegel {
+            id: r.get(0)?,
+            melding: r.get(5)?,
+            voorziening: r.get(1)?,
+            datum: r.get(2)?,
+            status: r.lijst(3, VerwijzingStatus::parse)?,
+            opgelost: r.get(4)?,
+        })
+    })?;
 
     Ok(Dossier {
         inwoner: kop,

@@ -8,10 +8,10 @@
 //! `COLLATE NOCASE`, so `SQLite` seeks the index instead of scanning the table.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
 
 use crate::domain::datum::{parse_iso, parse_nl};
-use crate::store::{StoreFout, kolom};
+use crate::store::StoreFout;
+use crate::store::db::{Db, Motor, Param, Rij};
 
 /// One resident as the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,12 +120,12 @@ const KOLOMMEN: &str =
     "SELECT i.id, i.voornaam, i.achternaam, i.geboortedatum, i.bsn, i.woonplaats, w.naam
      FROM inwoner i LEFT JOIN wijkteam w ON w.id = i.wijkteam";
 
-fn rij(r: &Row<'_>) -> rusqlite::Result<InwonerRij> {
+fn rij(r: &Rij<'_, '_>) -> Result<InwonerRij, StoreFout> {
     Ok(InwonerRij {
         id: r.get(0)?,
         voornaam: r.get(1)?,
         achternaam: r.get(2)?,
-        geboortedatum: kolom::datum(r, 3)?,
+        geboortedatum: r.get(3)?,
         bsn: r.get(4)?,
         woonplaats: r.get(5)?,
         wijkteam: r.get(6)?,
@@ -156,13 +156,7 @@ pub fn zoek_sql_beperkt(
     zoek_sql_pagina(vraag, beperking, None, None)
 }
 
-/// One page of a search: at most `limiet` rows (`None`: all) that come
-/// after row `na` in the search's order (`None`: from the start).
-///
-/// Keyset paging: the next page seeks past the last row shown (a row-value
-/// comparison on the sort columns, which the name and BSN indexes serve),
-/// so a page costs what it returns and the rows scanned past to find them,
-/// however deep it lies; never an OFFSET that re-reads the pages before.
+/// [`zoek_sql_pagina`] on SQLite (the query-plan tests EXPLAIN it).
 #[must_use]
 pub fn zoek_sql_pagina(
     vraag: &Zoekvraag,
@@ -170,6 +164,45 @@ pub fn zoek_sql_pagina(
     na: Option<&InwonerRij>,
     limiet: Option<usize>,
 ) -> (String, Vec<String>) {
+    zoek_sql_pagina_op(Motor::Sqlite, vraag, beperking, na, limiet)
+}
+
+/// One page of a search: at most `limiet` rows (`None`: all) that come
+/// after row `na` in the search's order (`None`: from the start).
+///
+/// Keyset paging: the next page seeks past the last row shown (a row-value
+/// comparison on the sort columns, which the name and BSN indexes serve),
+/// so a page costs what it returns and the rows scanned past to find them,
+/// however deep it lies; never an OFFSET that re-reads the pages before.
+///
+/// Names are compared and sorted without regard to case: on SQLite with
+/// `COLLATE NOCASE` (its name indexes), on PostgreSQL with `lower(…)` on
+/// both sides (its indexes are on `lower(achternaam)`, `lower(voornaam)`).
+/// That is the one engine-specific part of a search.
+#[must_use]
+pub fn zoek_sql_pagina_op(
+    motor: Motor,
+    vraag: &Zoekvraag,
+    beperking: Option<Beperking<'_>>,
+    na: Option<&InwonerRij>,
+    limiet: Option<usize>,
+) -> (String, Vec<String>) {
+    let pg = motor == Motor::Postgres;
+    // A name column and a parameter, compared without regard to case.
+    let kol = |kolom: &str| {
+        if pg {
+            format!("lower(i.{kolom})")
+        } else {
+            format!("i.{kolom} COLLATE NOCASE")
+        }
+    };
+    let par = |n: usize| {
+        if pg {
+            format!("lower(?{n})")
+        } else {
+            format!("?{n}")
+        }
+    };
     let mut param: Vec<String> = Vec::new();
     let mut basis: Vec<String> = Vec::new();
     if let Some(team) = &vraag.wijkteam {
@@ -191,15 +224,16 @@ pub fn zoek_sql_pagina(
     let na_achternaam = na.map(|r| r.achternaam.as_str());
     let bereik = |param: &mut Vec<String>, kolom: &str, prefix: &str| {
         let onder = match na_achternaam {
-            Some(na) if kolom == "achternaam" => nocase_max(prefix, na),
+            Some(na) if kolom == "achternaam" && !pg => nocase_max(prefix, na),
             _ => prefix,
         };
         param.push(onder.to_owned());
         param.push(bovengrens(prefix));
         format!(
-            "i.{kolom} COLLATE NOCASE >= ?{} AND i.{kolom} COLLATE NOCASE < ?{}",
-            param.len() - 1,
-            param.len()
+            "{k} >= {} AND {k} < {}",
+            par(param.len() - 1),
+            par(param.len()),
+            k = kol(kolom)
         )
     };
     let zoekterm = Zoekterm::lees(&vraag.tekst);
@@ -259,15 +293,16 @@ pub fn zoek_sql_pagina(
             param.push(na.id.clone());
             let n = param.len();
             basis.push(format!(
-                "(i.achternaam COLLATE NOCASE, i.voornaam COLLATE NOCASE, i.geboortedatum, i.id) \
-                 > (?{}, ?{}, ?{}, ?{n})",
-                n - 3,
-                n - 2,
+                "({}, {}, i.geboortedatum, i.id) > ({}, {}, ?{}, ?{n})",
+                kol("achternaam"),
+                kol("voornaam"),
+                par(n - 3),
+                par(n - 2),
                 n - 1
             ));
             if !naam_bereik {
                 // The seek of the name index (the row value alone seeks nothing).
-                basis.push(format!("i.achternaam COLLATE NOCASE >= ?{}", n - 3));
+                basis.push(format!("{} >= {}", kol("achternaam"), par(n - 3)));
             }
         }
     }
@@ -282,7 +317,21 @@ pub fn zoek_sql_pagina(
             }
         })
         .collect();
-    let mut sql = format!("{} ORDER BY {volgorde}", delen.join(" UNION "));
+    let mut sql = if pg {
+        // PostgreSQL orders a UNION by output columns only: order the
+        // union as a whole, by the same keys.
+        let volgorde = if volgorde == "5, 1" {
+            "z.bsn, z.id"
+        } else {
+            "lower(z.achternaam), lower(z.voornaam), z.geboortedatum, z.id"
+        };
+        format!(
+            "SELECT * FROM ({}) AS z ORDER BY {volgorde}",
+            delen.join(" UNION ")
+        )
+    } else {
+        format!("{} ORDER BY {volgorde}", delen.join(" UNION "))
+    };
     if let Some(limiet) = limiet {
         sql = format!("{sql} LIMIT {limiet}");
     }
@@ -291,46 +340,42 @@ pub fn zoek_sql_pagina(
 
 /// Finds the residents that match what the user typed, in name order
 /// (BSN order for a BSN search).
-pub fn zoek(conn: &Connection, vraag: &Zoekvraag) -> Result<Vec<InwonerRij>, StoreFout> {
-    let (sql, param) = zoek_sql(vraag);
-    zoek_met(conn, &sql, &param)
+pub fn zoek<'a>(db: impl Into<Db<'a>>, vraag: &Zoekvraag) -> Result<Vec<InwonerRij>, StoreFout> {
+    let db = db.into();
+    let (sql, param) = zoek_sql_pagina_op(db.motor(), vraag, None, None, None);
+    zoek_met(db, &sql, &param)
 }
 
-/// Runs a search made by [`zoek_sql`] or [`zoek_sql_beperkt`].
+/// Runs a search made by [`zoek_sql_pagina_op`].
 pub(crate) fn zoek_met(
-    conn: &Connection,
+    db: Db<'_>,
     sql: &str,
     param: &[String],
 ) -> Result<Vec<InwonerRij>, StoreFout> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rijen = stmt
-        .query_map(rusqlite::params_from_iter(param.iter()), rij)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rijen)
+    let param: Vec<&dyn Param> = param.iter().map(|p| p as &dyn Param).collect();
+    db.query_map(sql, &param, rij)
 }
 
 /// One resident by id.
-pub fn inwoner(conn: &Connection, id: &str) -> Result<InwonerRij, StoreFout> {
+pub fn inwoner<'a>(db: impl Into<Db<'a>>, id: &str) -> Result<InwonerRij, StoreFout> {
     let sql = format!("{KOLOMMEN} WHERE i.id = ?1");
-    conn.query_row(&sql, params![id], rij).map_err(|e| match e {
-        rusqlite::Error::QueryReturnedNoRows => StoreFout::NietGevonden(format!("inwoner {id}")),
-        e => StoreFout::from(e),
-    })
+    db.into()
+        .query_opt(&sql, &[&id], rij)?
+        .ok_or_else(|| StoreFout::NietGevonden(format!("inwoner {id}")))
 }
 
 /// The wijkteams as (id, naam), by name.
-pub fn wijkteams(conn: &Connection) -> Result<Vec<(String, String)>, StoreFout> {
-    let mut stmt = conn.prepare_cached("SELECT id, naam FROM wijkteam ORDER BY naam")?;
-    let rijen = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rijen)
+pub fn wijkteams<'a>(db: impl Into<Db<'a>>) -> Result<Vec<(String, String)>, StoreFout> {
+    db.into()
+        .query_map("SELECT id, naam FROM wijkteam ORDER BY naam", &[], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
 }
 
 /// The number of residents in the register.
-pub fn aantal(conn: &Connection) -> Result<u64, StoreFout> {
-    let n: i64 = conn.query_row("SELECT count(*) FROM inwoner", [], |r| r.get(0))?;
-    Ok(n as u64)
+pub fn aantal<'a>(db: impl Into<Db<'a>>) -> Result<u64, StoreFout> {
+    db.into()
+        .query_one("SELECT count(*) FROM inwoner", &[], |r| r.get(0))
 }
 
 #[cfg(test)]

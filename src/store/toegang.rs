@@ -35,6 +35,7 @@ use crate::domain::datum::iso;
 use crate::store::StoreFout;
 use crate::store::audit::{self, Logregel, Resultaat};
 use crate::store::ave::{AveRij, HuishoudenOverzicht, OverzichtRij, TeamOverzicht};
+use crate::store::db::{Db, Motor, Param};
 use crate::store::dossier::Dossier;
 use crate::store::inwoners::{InwonerRij, Zoekvraag};
 use crate::store::medewerkers::MedewerkerRij;
@@ -149,6 +150,7 @@ pub fn eis(g: &MedewerkerRij, recht: Recht) -> Result<(), StoreFout> {
 /// `tests/opslag/queryplannen.rs` checks these plans on a worker with many
 /// meldingen and steps.
 fn voorwaarde(
+    motor: Motor,
     g: &MedewerkerRij,
     vandaag: NaiveDate,
     eerste: usize,
@@ -189,48 +191,53 @@ fn voorwaarde(
     }
     if g.rol == Rol::Procesmanager {
         param.push(iso(vandaag));
+        // The latest event of the day: the one registered last on SQLite
+        // (rowid); PostgreSQL has no rowid and takes the highest id, as
+        // the dossier's AVE history does.
+        let laatste = match motor {
+            Motor::Sqlite => "a.rowid",
+            Motor::Postgres => "a.id",
+        };
         delen.push(format!(
             "(SELECT a.niveau FROM ave a WHERE a.huishouden = i.huishouden AND a.datum <= ?{}
-              ORDER BY a.datum DESC, a.rowid DESC LIMIT 1) >= 3",
+              ORDER BY a.datum DESC, {laatste} DESC LIMIT 1) >= 3",
             eerste + param.len() - 1
         ));
     }
     if delen.is_empty() {
-        return Some(("0".to_owned(), param));
+        return Some(("FALSE".to_owned(), param));
     }
     Some((format!("({})", delen.join(" OR ")), param))
 }
 
 /// Whether `g` may see resident `inwoner` on `vandaag` (the day matters for
 /// a procesmanager: the household's AVE level that day).
-pub fn mag_inwoner(
-    conn: &Connection,
+pub fn mag_inwoner<'a>(
+    db: impl Into<Db<'a>>,
     g: &MedewerkerRij,
     inwoner: &str,
     vandaag: NaiveDate,
 ) -> Result<bool, StoreFout> {
-    let Some((conditie, param)) = voorwaarde(g, vandaag, 2) else {
+    let db = db.into();
+    let Some((conditie, param)) = voorwaarde(db.motor(), g, vandaag, 2) else {
         return Ok(false);
     };
     // NULL (no wijkteam, no AVE level) counts as "no".
-    let sql = format!("SELECT coalesce({conditie}, 0) FROM inwoner i WHERE i.id = ?1");
-    let mut alle: Vec<&str> = vec![inwoner];
-    alle.extend(param.iter().map(String::as_str));
-    let mag: Option<bool> = conn
-        .prepare_cached(&sql)?
-        .query_row(rusqlite::params_from_iter(alle), |r| r.get(0))
-        .optional()?;
+    let sql = format!("SELECT coalesce({conditie}, FALSE) FROM inwoner i WHERE i.id = ?1");
+    let mut alle: Vec<&dyn Param> = vec![&inwoner];
+    alle.extend(param.iter().map(|p| p as &dyn Param));
+    let mag: Option<bool> = db.query_opt(&sql, &alle, |r| r.get(0))?;
     mag.ok_or_else(|| StoreFout::NietGevonden(format!("inwoner {inwoner}")))
 }
 
 /// Refuses unless `g` may see resident `inwoner` on `vandaag`.
-pub fn eis_inwoner(
-    conn: &Connection,
+pub fn eis_inwoner<'a>(
+    db: impl Into<Db<'a>>,
     g: &MedewerkerRij,
     inwoner: &str,
     vandaag: NaiveDate,
 ) -> Result<(), StoreFout> {
-    if mag_inwoner(conn, g, inwoner, vandaag)? {
+    if mag_inwoner(db, g, inwoner, vandaag)? {
         Ok(())
     } else {
         Err(geweigerd(g, &format!("het dossier van inwoner {inwoner}")))
@@ -239,14 +246,14 @@ pub fn eis_inwoner(
 
 /// Logs a refused opening of a resident's dossier or a household (`object`
 /// as in the audit log, e.g. `inwoner:I-000123`): who tried, and when.
-pub fn log_geweigerd(
-    conn: &Connection,
+pub fn log_geweigerd<'a>(
+    db: impl Into<Db<'a>>,
     g: &MedewerkerRij,
     object: &str,
     tijdstip: NaiveDateTime,
 ) -> Result<i64, StoreFout> {
     audit::log(
-        conn,
+        db,
         &Logregel {
             tijdstip: &crate::store::accounts::tijd(tijdstip),
             actor: &g.id,
@@ -265,70 +272,66 @@ pub fn log_geweigerd(
 
 /// The resident a record belongs to: `sql` selects it by the record's id
 /// (`wat` names the record in the "not found" message).
-fn inwoner_van(
-    conn: &Connection,
-    sql: &str,
-    id: &dyn rusqlite::ToSql,
-    wat: &str,
-) -> Result<String, StoreFout> {
-    conn.prepare_cached(sql)?
-        .query_row([id], |r| r.get(0))
-        .optional()?
+fn inwoner_van(db: Db<'_>, sql: &str, id: &dyn Param, wat: &str) -> Result<String, StoreFout> {
+    db.query_opt(sql, &[id], |r| r.get(0))?
         .ok_or_else(|| StoreFout::NietGevonden(wat.to_owned()))
 }
 
 /// Refuses unless `g` may see the resident of melding `melding`.
-pub fn eis_melding(
-    conn: &Connection,
+pub fn eis_melding<'a>(
+    db: impl Into<Db<'a>>,
     g: &MedewerkerRij,
     melding: &str,
     vandaag: NaiveDate,
 ) -> Result<(), StoreFout> {
+    let db = db.into();
     let inwoner = inwoner_van(
-        conn,
+        db,
         "SELECT inwoner FROM melding WHERE id = ?1",
         &melding,
         &format!("melding {melding}"),
     )?;
-    eis_inwoner(conn, g, &inwoner, vandaag)
+    eis_inwoner(db, g, &inwoner, vandaag)
 }
 
 /// Refuses unless `g` may see the resident of the melding of klantreis step `stap`.
-pub fn eis_stap(
-    conn: &Connection,
+pub fn eis_stap<'a>(
+    db: impl Into<Db<'a>>,
     g: &MedewerkerRij,
     stap: i64,
     vandaag: NaiveDate,
 ) -> Result<(), StoreFout> {
+    let db = db.into();
     let inwoner = inwoner_van(
-        conn,
+        db,
         "SELECT m.inwoner FROM klantreis_stap s JOIN melding m ON m.id = s.melding WHERE s.id = ?1",
         &stap,
         &format!("stap {stap}"),
     )?;
-    eis_inwoner(conn, g, &inwoner, vandaag)
+    eis_inwoner(db, g, &inwoner, vandaag)
 }
 
 /// Refuses a new melding for `inwoner` unless `g` may see the resident, or
 /// the resident has nothing recorded yet (just added by the intake: no
 /// melding, toekenning, verwijzing). Once recorded, the melding assigns the
 /// resident to its medewerker.
-pub fn eis_nieuwe_melding(
-    conn: &Connection,
+pub fn eis_nieuwe_melding<'a>(
+    db: impl Into<Db<'a>>,
     g: &MedewerkerRij,
     inwoner: &str,
     vandaag: NaiveDate,
 ) -> Result<(), StoreFout> {
+    let db = db.into();
     eis(g, Recht::Dossiers)?;
-    if mag_inwoner(conn, g, inwoner, vandaag)? {
+    if mag_inwoner(db, g, inwoner, vandaag)? {
         return Ok(());
     }
-    let iets: bool = conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM melding WHERE inwoner = ?1)
-                 OR EXISTS (SELECT 1 FROM toekenning WHERE inwoner = ?1)",
-        )?
-        .query_row(params![inwoner], |r| r.get(0))?;
+    let iets: bool = db.query_one(
+        "SELECT EXISTS (SELECT 1 FROM melding WHERE inwoner = ?1)
+             OR EXISTS (SELECT 1 FROM toekenning WHERE inwoner = ?1)",
+        &[&inwoner],
+        |r| r.get(0),
+    )?;
     if iets {
         Err(geweigerd(
             g,
@@ -340,70 +343,72 @@ pub fn eis_nieuwe_melding(
 }
 
 /// Refuses unless `g` may see the resident of toekenning `toekenning`.
-pub fn eis_toekenning(
-    conn: &Connection,
+pub fn eis_toekenning<'a>(
+    db: impl Into<Db<'a>>,
     g: &MedewerkerRij,
     toekenning: &str,
     vandaag: NaiveDate,
 ) -> Result<(), StoreFout> {
+    let db = db.into();
     let inwoner = inwoner_van(
-        conn,
+        db,
         "SELECT inwoner FROM toekenning WHERE id = ?1",
         &toekenning,
         &format!("toekenning {toekenning}"),
     )?;
-    eis_inwoner(conn, g, &inwoner, vandaag)
+    eis_inwoner(db, g, &inwoner, vandaag)
 }
 
 /// Refuses unless `g` may see the resident of verwijzing `verwijzing`.
-pub fn eis_verwijzing(
-    conn: &Connection,
+pub fn eis_verwijzing<'a>(
+    db: impl Into<Db<'a>>,
     g: &MedewerkerRij,
     verwijzing: &str,
     vandaag: NaiveDate,
 ) -> Result<(), StoreFout> {
+    let db = db.into();
     let inwoner = inwoner_van(
-        conn,
+        db,
         "SELECT m.inwoner FROM verwijzing v JOIN melding m ON m.id = v.melding WHERE v.id = ?1",
         &verwijzing,
         &format!("verwijzing {verwijzing}"),
     )?;
-    eis_inwoner(conn, g, &inwoner, vandaag)
+    eis_inwoner(db, g, &inwoner, vandaag)
 }
 
 /// Refuses unless `g` may see at least one member of household `huishouden`.
-pub fn eis_huishouden(
-    conn: &Connection,
+pub fn eis_huishouden<'a>(
+    db: impl Into<Db<'a>>,
     g: &MedewerkerRij,
     huishouden: &str,
     vandaag: NaiveDate,
 ) -> Result<(), StoreFout> {
+    let db = db.into();
     let weigering = || geweigerd(g, &format!("huishouden {huishouden}"));
-    let Some((conditie, param)) = voorwaarde(g, vandaag, 2) else {
+    let Some((conditie, param)) = voorwaarde(db.motor(), g, vandaag, 2) else {
         return Err(weigering());
     };
     let sql =
         format!("SELECT EXISTS (SELECT 1 FROM inwoner i WHERE i.huishouden = ?1 AND {conditie})");
-    let mut alle: Vec<&str> = vec![huishouden];
-    alle.extend(param.iter().map(String::as_str));
-    let mag: bool = conn
-        .prepare_cached(&sql)?
-        .query_row(rusqlite::params_from_iter(alle), |r| r.get(0))?;
+    let mut alle: Vec<&dyn Param> = vec![&huishouden];
+    alle.extend(param.iter().map(|p| p as &dyn Param));
+    let mag: bool = db.query_one(&sql, &alle, |r| r.get(0))?;
     if mag { Ok(()) } else { Err(weigering()) }
 }
 
 /// Resident search as `g` may see it: the same search as
 /// [`crate::store::inwoners::zoek`], limited to the residents `g` may see.
 /// A beheerder is refused.
-pub fn zoek(
-    conn: &Connection,
+pub fn zoek<'a>(
+    db: impl Into<Db<'a>>,
     g: &MedewerkerRij,
     vraag: &Zoekvraag,
     vandaag: NaiveDate,
 ) -> Result<Vec<InwonerRij>, StoreFout> {
+    let db = db.into();
     eis(g, Recht::Dossiers)?;
-    let (sql, param) = zoek_sql(g, vraag, vandaag);
-    crate::store::inwoners::zoek_met(conn, &sql, &param)
+    let (sql, param) = zoek_pagina_sql_op(db.motor(), g, vraag, vandaag, None, None);
+    crate::store::inwoners::zoek_met(db, &sql, &param)
 }
 
 /// The SQL of [`zoek`] (public so the query-plan test can EXPLAIN it).
@@ -420,17 +425,18 @@ pub const PAGINA: usize = 50;
 /// the first page), in the search's order. The cost is that of the rows
 /// returned and those passed over to find them (keyset paging, see
 /// [`crate::store::inwoners::zoek_sql_pagina`]), not of the whole list.
-pub fn zoek_pagina(
-    conn: &Connection,
+pub fn zoek_pagina<'a>(
+    db: impl Into<Db<'a>>,
     g: &MedewerkerRij,
     vraag: &Zoekvraag,
     vandaag: NaiveDate,
     na: Option<&InwonerRij>,
     limiet: usize,
 ) -> Result<Vec<InwonerRij>, StoreFout> {
+    let db = db.into();
     eis(g, Recht::Dossiers)?;
-    let (sql, param) = zoek_pagina_sql(g, vraag, vandaag, na, Some(limiet));
-    crate::store::inwoners::zoek_met(conn, &sql, &param)
+    let (sql, param) = zoek_pagina_sql_op(db.motor(), g, vraag, vandaag, na, Some(limiet));
+    crate::store::inwoners::zoek_met(db, &sql, &param)
 }
 
 /// The SQL of [`zoek_pagina`] (public so the query-plan test can EXPLAIN it).
@@ -442,20 +448,34 @@ pub fn zoek_pagina_sql(
     na: Option<&InwonerRij>,
     limiet: Option<usize>,
 ) -> (String, Vec<String>) {
-    let beperking =
-        |eerste: usize| voorwaarde(g, vandaag, eerste).unwrap_or(("0".to_owned(), Vec::new()));
-    crate::store::inwoners::zoek_sql_pagina(vraag, Some(&beperking), na, limiet)
+    zoek_pagina_sql_op(Motor::Sqlite, g, vraag, vandaag, na, limiet)
+}
+
+/// [`zoek_pagina_sql`] for the register's engine.
+fn zoek_pagina_sql_op(
+    motor: Motor,
+    g: &MedewerkerRij,
+    vraag: &Zoekvraag,
+    vandaag: NaiveDate,
+    na: Option<&InwonerRij>,
+    limiet: Option<usize>,
+) -> (String, Vec<String>) {
+    let beperking = |eerste: usize| {
+        voorwaarde(motor, g, vandaag, eerste).unwrap_or(("FALSE".to_owned(), Vec::new()))
+    };
+    crate::store::inwoners::zoek_sql_pagina_op(motor, vraag, Some(&beperking), na, limiet)
 }
 
 /// A resident's dossier, when `g` may see it.
-pub fn dossier(
-    conn: &Connection,
+pub fn dossier<'a>(
+    db: impl Into<Db<'a>>,
     g: &MedewerkerRij,
     inwoner: &str,
     vandaag: NaiveDate,
 ) -> Result<Dossier, StoreFout> {
-    eis_inwoner(conn, g, inwoner, vandaag)?;
-    crate::store::dossier::dossier(conn, inwoner, vandaag)
+    let db = db.into();
+    eis_inwoner(db, g, inwoner, vandaag)?;
+    crate::store::dossier::dossier(db, inwoner, vandaag)
 }
 
 /// A household's view, when `g` may see one of its members.

@@ -25,7 +25,11 @@
 //! toekenningen of meldingen whose *aanvraag en besluit* they recorded, and
 //! the households whose AVE level now names them as casusregisseur (by id)
 //! or procesregisseur (by name), the longest unchanged first. The team view
-//! keeps the owner rule only, so each line counts once.
+//! shows each worker's queue as that worker sees it, taken-over lines and
+//! regie included, so a teamleider sees the casusregie and the meldingen a
+//! worker took over from a colleague; a line in two workers' queues (the
+//! intaker's melding the wijkcoach took over) is counted once in the team
+//! totals.
 //!
 //! A team's queue is the queues of the medewerkers of that wijkteam plus
 //! that group. Every query seeks through an index (see
@@ -42,8 +46,9 @@ use super::StoreFout;
 use super::kolom;
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{
-    OpenTermijn, achttiende_verjaardag, dagen_wachtend, herindicatie_nodig, termijn_aanvraag,
-    termijn_beschikking_schuldhulp, termijn_melding, wordt_18_binnenkort,
+    ACHTTIEN_MAANDEN, HERINDICATIE_DAGEN, OpenTermijn, achttiende_verjaardag, dagen_wachtend,
+    herindicatie_nodig, termijn_aanvraag, termijn_beschikking_schuldhulp, termijn_melding,
+    wordt_18_binnenkort,
 };
 use crate::domain::termijnen::TermijnStatus;
 use crate::domain::{Rol, Wet};
@@ -156,7 +161,7 @@ pub struct Werkvoorraad {
     /// Waiting, longest first.
     pub wachtend: Vec<Wachtend>,
     /// Households under the worker's casus- or procesregie, the longest
-    /// unchanged first (only in a worker's own queue, not in the team view).
+    /// unchanged first.
     pub regie: Vec<Regie>,
 }
 
@@ -175,6 +180,8 @@ pub struct Totalen {
     pub achttien: usize,
     /// Granted, not started.
     pub wachtend: usize,
+    /// Households under casus- or procesregie.
+    pub regie: usize,
 }
 
 impl Werkvoorraad {
@@ -193,8 +200,47 @@ impl Werkvoorraad {
             herindicaties: self.herindicaties.len(),
             achttien: self.achttien.len(),
             wachtend: self.wachtend.len(),
+            regie: self.regie.len(),
         }
     }
+}
+
+/// The counts of several queues together, each line once: a melding by its
+/// id, a toekenning by its id per list, a household by its id (a line in
+/// two workers' queues counts once).
+fn totalen_uniek<'a>(lijsten: impl Iterator<Item = &'a Werkvoorraad> + Clone) -> Totalen {
+    use std::collections::HashSet;
+    let mut meldingen: HashSet<&str> = HashSet::new();
+    let mut t = Totalen::default();
+    for m in lijsten.clone().flat_map(|w| w.meldingen.iter()) {
+        if meldingen.insert(&m.melding) {
+            t.open_meldingen += 1;
+            for x in &m.termijnen {
+                match x.status {
+                    TermijnStatus::Verlopen { .. } => t.verlopen += 1,
+                    TermijnStatus::BijnaVerlopen { .. } => t.bijna_verlopen += 1,
+                    TermijnStatus::OpTijd => {}
+                }
+            }
+        }
+    }
+    let tel = |sleutels: Vec<&str>| sleutels.into_iter().collect::<HashSet<_>>().len();
+    t.herindicaties = tel(lijsten
+        .clone()
+        .flat_map(|w| w.herindicaties.iter().map(|x| x.toekenning.as_str()))
+        .collect());
+    t.achttien = tel(lijsten
+        .clone()
+        .flat_map(|w| w.achttien.iter().map(|x| x.toekenning.as_str()))
+        .collect());
+    t.wachtend = tel(lijsten
+        .clone()
+        .flat_map(|w| w.wachtend.iter().map(|x| x.toekenning.as_str()))
+        .collect());
+    t.regie = tel(lijsten
+        .flat_map(|w| w.regie.iter().map(|x| x.huishouden.as_str()))
+        .collect());
+    t
 }
 
 /// One worker's queue in a team overview.
@@ -211,12 +257,15 @@ pub struct MedewerkerWerkvoorraad {
 /// A team lead's view: per worker and the team totals.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TeamWerkvoorraad {
-    /// Per worker, by name.
+    /// Per worker, by name: each queue as the worker sees it (what they
+    /// took over and their regie included; the teamleader's lines without
+    /// a melding are in [`TeamWerkvoorraad::zonder_melding`]).
     pub per_medewerker: Vec<MedewerkerWerkvoorraad>,
     /// Toekenningen without a melding of the team's residents (no open
     /// meldingen by nature): the teamleider's to hand out.
     pub zonder_melding: Werkvoorraad,
-    /// Sums over the team, including the lines without a melding.
+    /// Sums over the team, including the lines without a melding, each line
+    /// once.
     pub totaal: Totalen,
 }
 
@@ -352,6 +401,45 @@ fn lopend_uit(r: &rusqlite::Row<'_>) -> rusqlite::Result<Lopend> {
     })
 }
 
+/// The bounds of [`LIJSTVOORWAARDE`] on `vandaag`: today, the last day
+/// whose end is a herindicatie, and the range of birth dates that can turn
+/// 18 within six months, a week wider on each side than the rule (which
+/// clamps month ends) so that it only ever lets more through.
+fn lijstgrenzen(vandaag: NaiveDate) -> [String; 4] {
+    let grens = |d: Option<NaiveDate>| d.map_or_else(|| iso(vandaag), iso);
+    let achttien = chrono::Months::new(18 * 12);
+    let week = chrono::Days::new(7);
+    [
+        iso(vandaag),
+        grens(vandaag.checked_add_days(chrono::Days::new(
+            u64::try_from(HERINDICATIE_DAGEN).unwrap_or(0),
+        ))),
+        grens(
+            vandaag
+                .checked_sub_months(achttien)
+                .and_then(|d| d.checked_sub_days(week)),
+        ),
+        grens(
+            vandaag
+                .checked_add_months(chrono::Months::new(ACHTTIEN_MAANDEN))
+                .and_then(|d| d.checked_sub_months(achttien))
+                .and_then(|d| d.checked_add_days(week)),
+        ),
+    ]
+}
+
+/// Only the running toekenningen that can be on a list of [`bouw`]: not
+/// started (wachtend), ending within the herindicatie window, or a
+/// Jeugdwet provision of someone born in the range that turns 18 soon.
+/// Parameters `?2` to `?5` are [`lijstgrenzen`]; `bouw` applies the rules
+/// themselves. Without it a team's queue read every running toekenning of
+/// its residents (ruim 8,000 at 300,000 residents) to keep a few hundred
+/// (issue #13). The Jeugdwet part is split so that SQLite tests the
+/// toekenning and its provision before it reads the resident.
+const LIJSTVOORWAARDE: &str = "(t.eind IS NULL OR t.eind >= ?2)
+           AND (t.start IS NULL OR t.eind <= ?3 OR v.wet = 'jeugdwet')
+           AND (t.start IS NULL OR t.eind <= ?3 OR (i.geboortedatum > ?4 AND i.geboortedatum <= ?5))";
+
 fn lopende(
     conn: &Connection,
     wie: Wie<'_>,
@@ -359,9 +447,11 @@ fn lopende(
 ) -> Result<Vec<(String, Lopend)>, StoreFout> {
     // One worker: their meldingen first (about 1,400 over ten years). A
     // team: the open toekenningen first (the small partial index holds only
-    // those, about 9,000), each melding's medewerker from the (id, inwoner,
-    // medewerker) index, and only then the rows of the team's residents;
-    // starting from the team's meldingen (about 37,000) cost more.
+    // those), then their provision (a small table) and only for those that
+    // can be on a list the melding's medewerker (from the (id, inwoner,
+    // medewerker) index) and the resident; starting from the team's
+    // meldingen cost more, and so did seeking the melding of every open
+    // toekenning of the town (issue #13).
     let bron = match wie {
         Wie::Medewerker(_) => {
             "FROM toekenning t
@@ -371,9 +461,9 @@ fn lopende(
         }
         Wie::Team(_) => {
             "FROM toekenning t INDEXED BY toekenning_melding_open
+         CROSS JOIN voorziening v
          CROSS JOIN melding m INDEXED BY melding_inwoner_van
-         CROSS JOIN inwoner i
-         CROSS JOIN voorziening v"
+         CROSS JOIN inwoner i"
         }
     };
     let mut stmt = conn.prepare_cached(&format!(
@@ -381,10 +471,11 @@ fn lopende(
          {bron}
          WHERE m.id = t.melding AND i.id = t.inwoner AND v.id = t.voorziening
            AND {} AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
-           AND (t.eind IS NULL OR t.eind >= ?2)",
+           AND {LIJSTVOORWAARDE}",
         wie.filter()
     ))?;
-    let rijen = stmt.query_map(params![wie.sleutel(), iso(vandaag)], |r| {
+    let [a, b, c, d] = lijstgrenzen(vandaag);
+    let rijen = stmt.query_map(params![wie.sleutel(), a, b, c, d], |r| {
         Ok((r.get(10)?, lopend_uit(r)?))
     })?;
     Ok(rijen.collect::<Result<_, _>>()?)
@@ -496,6 +587,64 @@ fn regie(conn: &Connection, medewerker: &str, vandaag: NaiveDate) -> Result<Vec<
     Ok(lijst)
 }
 
+/// The households of the residents of `wijkteam` whose AVE level now names
+/// a medewerker of that team as casusregisseur (by id) or procesregisseur
+/// (by name), per medewerker id, as [`regie`] gives each worker: one query
+/// for the team instead of one pass over its households per worker.
+fn regie_team(
+    conn: &Connection,
+    wijkteam: &str,
+    medewerkers: &[(String, String)],
+    vandaag: NaiveDate,
+) -> Result<HashMap<String, Vec<Regie>>, StoreFout> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.huishouden, s.niveau, s.datum, s.casusregisseur, s.procesregisseur,
+                (SELECT CASE WHEN o.voornaam = '' THEN o.achternaam ELSE o.voornaam || ' ' || o.achternaam END
+                 FROM inwoner o WHERE o.huishouden = s.huishouden ORDER BY o.geboortedatum, o.id LIMIT 1)
+         FROM (SELECT DISTINCT i.huishouden FROM inwoner i WHERE i.wijkteam = ?1) h
+         JOIN ave s ON s.rowid = (SELECT b.rowid FROM ave b
+                                  WHERE b.huishouden = h.huishouden AND b.datum <= ?2
+                                  ORDER BY b.datum DESC, b.rowid DESC LIMIT 1)
+         WHERE s.casusregisseur IN (SELECT id FROM medewerker WHERE wijkteam = ?1)
+            OR s.procesregisseur IN (SELECT naam FROM medewerker WHERE wijkteam = ?1)",
+    )?;
+    let rijen = stmt.query_map(params![wijkteam, iso(vandaag)], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, u8>(1)?,
+            kolom::datum(r, 2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+        ))
+    })?;
+    let mut per: HashMap<String, Vec<Regie>> = HashMap::new();
+    for rij in rijen {
+        let (huishouden, niveau, sinds, casus, proces, naam) = rij?;
+        for (id, mw_naam) in medewerkers {
+            let casusregie = casus.as_deref() == Some(id.as_str());
+            if casusregie || proces.as_deref() == Some(mw_naam.as_str()) {
+                per.entry(id.clone()).or_default().push(Regie {
+                    huishouden: huishouden.clone(),
+                    naam: naam.clone(),
+                    niveau,
+                    sinds,
+                    dagen_sinds: (vandaag - sinds).num_days(),
+                    casusregie,
+                });
+            }
+        }
+    }
+    for lijst in per.values_mut() {
+        lijst.sort_by(|a, b| {
+            a.sinds
+                .cmp(&b.sinds)
+                .then_with(|| a.huishouden.cmp(&b.huishouden))
+        });
+    }
+    Ok(per)
+}
+
 /// Granted, not ended toekenningen without a melding of the residents of
 /// `wijkteam` (the teamleider's lines, see the module docs).
 fn lopende_zonder_melding(
@@ -510,9 +659,10 @@ fn lopende_zonder_melding(
          JOIN voorziening v ON v.id = t.voorziening
          WHERE i.wijkteam = ?1 AND t.melding IS NULL
            AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
-           AND (t.eind IS NULL OR t.eind >= ?2)"
+           AND {LIJSTVOORWAARDE}"
     ))?;
-    let rijen = stmt.query_map(params![wijkteam, iso(vandaag)], lopend_uit)?;
+    let [a, b, c, d] = lijstgrenzen(vandaag);
+    let rijen = stmt.query_map(params![wijkteam, a, b, c, d], lopend_uit)?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }
 
@@ -620,7 +770,10 @@ fn bouw(mut meldingen: Vec<OpenMelding>, lopend: Vec<Lopend>, vandaag: NaiveDate
     w
 }
 
-/// The queues of the medewerkers of `wijkteam`, by name, and the team totals.
+/// The queues of the medewerkers of `wijkteam`, by name, each as the
+/// worker sees it (their own lines, what they took over from a colleague,
+/// their regie; see [`werkvoorraad`]), the teamleider's lines without a
+/// melding, and the team totals, each line once.
 pub fn werkvoorraad_team(
     conn: &Connection,
     wijkteam: &str,
@@ -641,23 +794,20 @@ pub fn werkvoorraad_team(
     for (mw, l) in lopende(conn, wie, vandaag)? {
         lopend.entry(mw).or_default().push(l);
     }
+    let mut regie = regie_team(conn, wijkteam, &medewerkers, vandaag)?;
     let mut per_medewerker = Vec::new();
-    let mut totaal = Totalen::default();
-    let mut tel = |t: Totalen| {
-        totaal.open_meldingen += t.open_meldingen;
-        totaal.verlopen += t.verlopen;
-        totaal.bijna_verlopen += t.bijna_verlopen;
-        totaal.herindicaties += t.herindicaties;
-        totaal.achttien += t.achttien;
-        totaal.wachtend += t.wachtend;
-    };
     for (medewerker, naam) in medewerkers {
-        let w = bouw(
-            meldingen.remove(&medewerker).unwrap_or_default(),
-            lopend.remove(&medewerker).unwrap_or_default(),
-            vandaag,
-        );
-        tel(w.totalen());
+        // What the worker took over, as in their own queue.
+        let mut eigen = meldingen.remove(&medewerker).unwrap_or_default();
+        eigen.extend(meldingen_met_stap(conn, &medewerker, vandaag)?);
+        let mut lopende = lopend.remove(&medewerker).unwrap_or_default();
+        for l in besloten_door(conn, &medewerker, vandaag)? {
+            if !lopende.iter().any(|x| x.toekenning == l.toekenning) {
+                lopende.push(l);
+            }
+        }
+        let mut w = bouw(eigen, lopende, vandaag);
+        w.regie = regie.remove(&medewerker).unwrap_or_default();
         per_medewerker.push(MedewerkerWerkvoorraad {
             medewerker,
             naam,
@@ -669,10 +819,50 @@ pub fn werkvoorraad_team(
         lopende_zonder_melding(conn, wijkteam, vandaag)?,
         vandaag,
     );
-    tel(zonder_melding.totalen());
+    let totaal = totalen_uniek(
+        per_medewerker
+            .iter()
+            .map(|p| &p.werkvoorraad)
+            .chain(std::iter::once(&zonder_melding)),
+    );
     Ok(TeamWerkvoorraad {
         per_medewerker,
         zonder_melding,
         totaal,
     })
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used, reason = "a test fails loudly")]
+mod tests {
+    use super::*;
+
+    /// The list condition only ever lets more through than the rules: every
+    /// birth date that turns 18 within six months lies in its range, for
+    /// every day of six years (leap days and month ends included).
+    #[test]
+    fn geboortegrenzen_omvatten_wie_binnenkort_18_wordt() {
+        let mut vandaag = NaiveDate::from_ymd_opt(2023, 1, 1).expect("datum");
+        let eind = NaiveDate::from_ymd_opt(2029, 1, 1).expect("datum");
+        let mut binnen = 0_u32;
+        while vandaag < eind {
+            let [_, _, na, tot] = lijstgrenzen(vandaag);
+            let begin = vandaag
+                .checked_sub_months(chrono::Months::new(18 * 12 + 1))
+                .expect("datum");
+            for dag in 0..260 {
+                let geboren = begin + chrono::Days::new(dag);
+                if wordt_18_binnenkort(geboren, vandaag) {
+                    binnen += 1;
+                    let g = iso(geboren);
+                    assert!(
+                        g > na && g <= tot,
+                        "{g} wordt 18 binnen zes maanden na {vandaag} maar ligt buiten ({na}, {tot}]"
+                    );
+                }
+            }
+            vandaag = vandaag.succ_opt().expect("datum");
+        }
+        assert!(binnen > 100_000, "{binnen}");
+    }
 }

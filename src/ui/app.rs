@@ -331,6 +331,7 @@ impl WijkregisterApp {
     /// Draws the whole app into `ui`.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         crate::ui::widgets::geef_focus_straks(ui.ctx());
+        theme::focus_in_beeld(ui.ctx());
         self.inhoud_ui(ui);
         // Last, over everything: the edge of the focused widget, whatever
         // kind of widget it is.

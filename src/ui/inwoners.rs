@@ -343,10 +343,13 @@ impl SchermUi for InwonersScherm {
             }
         }
 
+        // A row opens with a click; from the keyboard the search field's
+        // Down/Up and Enter choose and open one, so the rows are not Tab
+        // stops (fifty of them between the search and the next button).
         let mut tabel = TableBuilder::new(ui)
             .id_salt("inwoners")
             .striped(true)
-            .sense(Sense::click())
+            .sense(Sense::CLICK)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::initial(260.0).at_least(120.0).clip(true))
             .column(Column::initial(180.0).at_least(120.0))

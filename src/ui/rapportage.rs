@@ -1177,7 +1177,14 @@ fn kop_rij_ui(ui: &mut egui::Ui, rapporten: &[Jaarrapport]) {
         });
         for r in rapporten {
             vak(ui, GETAL_BREEDTE, Align::Max, |ui| {
-                ui.strong(format!("Begroot {}", r.jaar));
+                // "Begroot 2024" is wider than the column and was cut to
+                // "egroot 2024": shown short, said and hovered in full.
+                let heel = format!("Begroot {}", r.jaar);
+                let kop = ui.strong(format!("Begr. {}", r.jaar));
+                kop.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Label, true, heel.clone())
+                });
+                kop.on_hover_text(heel);
             });
             vak(ui, GETAL_BREEDTE, Align::Max, |ui| {
                 ui.strong(r.jaar.to_string());

@@ -70,6 +70,50 @@ pub const STAP_NOG_NIET_KLEUR: Color32 = ZWAK_KLEUR;
 /// The width of the focus edge around the focused widget.
 pub const FOCUSRAND_BREEDTE: f32 = 2.0;
 
+/// The key under which the focused widget of the last frame is kept.
+fn focus_vorig_id() -> egui::Id {
+    egui::Id::unique("theme-focus-vorig")
+}
+
+/// Brings the focused widget into view when the keyboard has just moved
+/// the focus to one that is (partly) scrolled out of sight — egui moves
+/// the focus with Tab but does not scroll to it, so a Tab into the part
+/// of a long page below the window would leave the cursor unseen. Call at
+/// the start of a frame: it asks the widget's scroll areas, as an
+/// accessibility action would, to scroll it into the middle of the view.
+pub fn focus_in_beeld(ctx: &egui::Context) {
+    let nu = ctx.memory(|m| m.focused());
+    let vorig = ctx.data(|d| d.get_temp::<Option<egui::Id>>(focus_vorig_id()));
+    ctx.data_mut(|d| d.insert_temp(focus_vorig_id(), nu));
+    let Some(id) = nu else {
+        return;
+    };
+    // A click gives the focus where the pointer is: in view already (and
+    // reading a response in a frame with a press would take the focus).
+    if vorig == Some(Some(id)) || ctx.input(|i| i.pointer.any_pressed() || i.pointer.any_click()) {
+        return;
+    }
+    let Some(r) = ctx.read_response(id) else {
+        return;
+    };
+    let zichtbaar = r.interact_rect.is_positive()
+        && r.interact_rect.width() >= r.rect.width() - 0.5
+        && r.interact_rect.height() >= r.rect.height() - 0.5;
+    if zichtbaar {
+        return;
+    }
+    ctx.input_mut(|i| {
+        i.events.push(egui::Event::AccessKitActionRequest(
+            egui::accesskit::ActionRequest {
+                action: egui::accesskit::Action::ScrollIntoView,
+                target_tree: egui::accesskit::TreeId::ROOT,
+                target_node: id.accesskit_id(),
+                data: None,
+            },
+        ));
+    });
+}
+
 /// Draws a thick dark-blue edge around the focused widget, whatever kind
 /// it is — button, field, choice, checkbox, radio button, link, list row or
 /// section header — so the keyboard's place is always seen at a glance
@@ -80,6 +124,11 @@ pub fn focusrand_ui(ctx: &egui::Context) {
     let Some(id) = ctx.memory(|m| m.focused()) else {
         return;
     };
+    // The focus moved in this frame: one more frame, so [`focus_in_beeld`]
+    // can bring it into view.
+    if ctx.data(|d| d.get_temp::<Option<egui::Id>>(focus_vorig_id())) != Some(Some(id)) {
+        ctx.request_repaint();
+    }
     // Reading a widget's response in a frame with a mouse press makes egui
     // take the focus from it when the pointer is elsewhere (as a click
     // elsewhere would): skip the edge for that one frame.

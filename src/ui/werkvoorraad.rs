@@ -6,8 +6,10 @@
 //!
 //! A teamleider switches between "Mijn werk", "Per medewerker" (counts per
 //! worker, one worker's queue below) and "Hele team" (totals and everyone's
-//! lines together). The own queue also lists the households under the
-//! worker's casus- or procesregie. The resident's name opens the dossier;
+//! lines together). Every queue also lists the households under the
+//! worker's casus- or procesregie, and a worker's queue in the team views is
+//! the one that worker sees: what they took over from a colleague included.
+//! In "Hele team" a line in two queues shows once, with both names. The resident's name opens the dossier;
 //! the rest of a line opens its own record: the melding, the besluit (op- en
 //! afschalen), the household. A deadline's
 //! status is a coloured chip that always carries its text ("3 dagen te
@@ -73,9 +75,9 @@ const ZONDER_MELDING: &str = "";
 /// How the group of toekenningen without a melding is named in the team views.
 const ZONDER_MELDING_NAAM: &str = "Zonder melding (teamleider)";
 
-/// One line of a section, with the name of the medewerker it belongs to
-/// (shown only in the whole team's view).
-type Regel<'a, T> = (&'a str, &'a T);
+/// One line of a section, with the name(s) of the medewerker(s) whose queue
+/// holds it (shown only in the whole team's view).
+type Regel<'a, T> = (String, &'a T);
 
 impl WerkvoorraadScherm {
     /// Read the queue again on the next draw (on opening the screen, after
@@ -186,9 +188,7 @@ impl SchermUi for WerkvoorraadScherm {
                     if medewerker.rol == Rol::Teamleider {
                         ui.label(ZONDER_MELDING_UITLEG);
                     }
-                    let mut l = enkel(w, "");
-                    l.regie = Some(w.regie.iter().collect());
-                    actie = secties_ui(ui, &l, false, vandaag);
+                    actie = secties_ui(ui, &enkel(w, "", Wiens::Eigen), false, vandaag);
                 }
                 (Inhoud::Team(team), Weergave::PerMedewerker) => {
                     if let Some(id) = per_medewerker_ui(ui, team, gekozen.as_deref()) {
@@ -213,7 +213,12 @@ impl SchermUi for WerkvoorraadScherm {
                                     .size(17.0),
                             );
                             ui.label(ZONDER_MELDING_UITLEG);
-                            actie = secties_ui(ui, &enkel(w, ZONDER_MELDING_NAAM), false, vandaag);
+                            actie = secties_ui(
+                                ui,
+                                &enkel(w, ZONDER_MELDING_NAAM, Wiens::ZonderMelding),
+                                false,
+                                vandaag,
+                            );
                         }
                         Some((naam, w)) => {
                             ui.label(
@@ -221,7 +226,13 @@ impl SchermUi for WerkvoorraadScherm {
                                     .strong()
                                     .size(17.0),
                             );
-                            actie = secties_ui(ui, &enkel(w, naam), false, vandaag);
+                            ui.label(OVERGENOMEN_UITLEG);
+                            actie = secties_ui(
+                                ui,
+                                &enkel(w, naam, Wiens::Medewerker(naam)),
+                                false,
+                                vandaag,
+                            );
                         }
                         None => {
                             ui.label(
@@ -232,6 +243,7 @@ impl SchermUi for WerkvoorraadScherm {
                 }
                 (Inhoud::Team(team), _) => {
                     totalen_ui(ui, &team.totaal);
+                    ui.label(OVERGENOMEN_UITLEG);
                     ui.add_space(6.0);
                     actie = secties_ui(ui, &samen(team), true, vandaag);
                 }
@@ -249,46 +261,115 @@ const ZONDER_MELDING_UITLEG: &str = "Toekenningen zonder melding (bijvoorbeeld e
      verwijzing door de huisarts naar jeugdhulp) horen bij de teamleider van het wijkteam van de \
      inwoner: u ziet ze hier en verdeelt ze.";
 
-/// All lines of the four sections, each with its medewerker's name.
+/// Why a line can be in two workers' queues.
+const OVERGENOMEN_UITLEG: &str = "Wat een medewerker van een collega heeft overgenomen (een stap of \
+     het besluit op diens melding) en de huishoudens waar die casus- of procesregisseur is, staan \
+     in diens werkvoorraad; een regel van twee medewerkers telt in het team één keer.";
+
+/// Whose queue the sections show: the words of the regie section.
+#[derive(Clone, Copy)]
+enum Wiens<'a> {
+    /// The user's own.
+    Eigen,
+    /// One worker's, in the team view.
+    Medewerker(&'a str),
+    /// The whole team's.
+    Team,
+    /// The teamleider's lines without a melding (no regie).
+    ZonderMelding,
+}
+
+/// All lines of the sections, each with its medewerker's name.
 struct Lijnen<'a> {
     meldingen: Vec<Regel<'a, OpenMelding>>,
     herindicaties: Vec<Regel<'a, Herindicatie>>,
     achttien: Vec<Regel<'a, Achttien>>,
     wachtend: Vec<Regel<'a, Wachtend>>,
-    /// Households under the worker's regie; `None`: not shown (team views).
-    regie: Option<Vec<&'a Regie>>,
+    regie: Vec<Regel<'a, Regie>>,
+    wiens: Wiens<'a>,
 }
 
-fn enkel<'a>(w: &'a Werkvoorraad, naam: &'a str) -> Lijnen<'a> {
+fn enkel<'a>(w: &'a Werkvoorraad, naam: &str, wiens: Wiens<'a>) -> Lijnen<'a> {
     Lijnen {
-        meldingen: w.meldingen.iter().map(|m| (naam, m)).collect(),
-        herindicaties: w.herindicaties.iter().map(|m| (naam, m)).collect(),
-        achttien: w.achttien.iter().map(|m| (naam, m)).collect(),
-        wachtend: w.wachtend.iter().map(|m| (naam, m)).collect(),
-        regie: None,
+        meldingen: w.meldingen.iter().map(|m| (naam.to_owned(), m)).collect(),
+        herindicaties: w
+            .herindicaties
+            .iter()
+            .map(|m| (naam.to_owned(), m))
+            .collect(),
+        achttien: w.achttien.iter().map(|m| (naam.to_owned(), m)).collect(),
+        wachtend: w.wachtend.iter().map(|m| (naam.to_owned(), m)).collect(),
+        regie: w.regie.iter().map(|m| (naam.to_owned(), m)).collect(),
+        wiens,
     }
 }
 
-/// Everyone's lines together, in the same order a single queue has.
+/// Adds `nieuw` to `lijst`; a line already there (same `sleutel`) gets the
+/// medewerker's name added instead of showing twice.
+fn voeg_samen<'a, T, K: std::hash::Hash + Eq>(
+    lijst: &mut Vec<Regel<'a, T>>,
+    index: &mut std::collections::HashMap<K, usize>,
+    nieuw: Vec<Regel<'a, T>>,
+    sleutel: impl Fn(&'a T) -> K,
+) {
+    for (naam, x) in nieuw {
+        if let Some(&i) = index.get(&sleutel(x)) {
+            if let Some((namen, _)) = lijst.get_mut(i)
+                && !namen.split(", ").any(|n| n == naam)
+            {
+                namen.push_str(", ");
+                namen.push_str(&naam);
+            }
+        } else {
+            index.insert(sleutel(x), lijst.len());
+            lijst.push((naam, x));
+        }
+    }
+}
+
+/// Everyone's lines together, in the same order a single queue has; a line
+/// in two queues (taken over from a colleague) once, with both names.
 fn samen(team: &TeamWerkvoorraad) -> Lijnen<'_> {
+    use std::collections::HashMap;
     let mut l = Lijnen {
         meldingen: Vec::new(),
         herindicaties: Vec::new(),
         achttien: Vec::new(),
         wachtend: Vec::new(),
-        regie: None,
+        regie: Vec::new(),
+        wiens: Wiens::Team,
     };
-    for p in &team.per_medewerker {
-        let een = enkel(&p.werkvoorraad, &p.naam);
-        l.meldingen.extend(een.meldingen);
-        l.herindicaties.extend(een.herindicaties);
-        l.achttien.extend(een.achttien);
-        l.wachtend.extend(een.wachtend);
+    let mut per_melding = HashMap::new();
+    let mut per_herindicatie = HashMap::new();
+    let mut per_achttien = HashMap::new();
+    let mut per_wachtend = HashMap::new();
+    let mut per_huishouden = HashMap::new();
+    let groepen = team
+        .per_medewerker
+        .iter()
+        .map(|p| (&p.werkvoorraad, p.naam.as_str()))
+        .chain(std::iter::once((&team.zonder_melding, ZONDER_MELDING_NAAM)));
+    for (werk, naam) in groepen {
+        let een = enkel(werk, naam, Wiens::Team);
+        voeg_samen(&mut l.meldingen, &mut per_melding, een.meldingen, |x| {
+            x.melding.as_str()
+        });
+        voeg_samen(
+            &mut l.herindicaties,
+            &mut per_herindicatie,
+            een.herindicaties,
+            |x| x.toekenning.as_str(),
+        );
+        voeg_samen(&mut l.achttien, &mut per_achttien, een.achttien, |x| {
+            x.toekenning.as_str()
+        });
+        voeg_samen(&mut l.wachtend, &mut per_wachtend, een.wachtend, |x| {
+            x.toekenning.as_str()
+        });
+        voeg_samen(&mut l.regie, &mut per_huishouden, een.regie, |x| {
+            (x.huishouden.as_str(), x.casusregie)
+        });
     }
-    let zonder = enkel(&team.zonder_melding, ZONDER_MELDING_NAAM);
-    l.herindicaties.extend(zonder.herindicaties);
-    l.achttien.extend(zonder.achttien);
-    l.wachtend.extend(zonder.wachtend);
     l.meldingen.sort_by_key(|(_, m)| {
         m.volgende()
             .map_or(((3, 0), None), |t| (t.status.urgentie(), Some(t.uiterste)))
@@ -297,6 +378,7 @@ fn samen(team: &TeamWerkvoorraad) -> Lijnen<'_> {
     l.achttien.sort_by_key(|(_, a)| a.verjaardag);
     l.wachtend
         .sort_by_key(|(_, w)| std::cmp::Reverse(w.dagen_wachtend));
+    l.regie.sort_by_key(|(_, r)| r.sinds);
     l
 }
 
@@ -328,18 +410,18 @@ fn secties_ui(ui: &mut egui::Ui, l: &Lijnen<'_>, team: bool, vandaag: NaiveDate)
         actie = actie.or(meldingen_ui(ui, &l.meldingen, team));
     }
 
-    if let Some(regie) = &l.regie {
-        sectie_kop(
-            ui,
-            &format!(
-                "Huishoudens waar u casus- of procesregisseur bent ({})",
-                regie.len()
-            ),
-        );
-        if regie.is_empty() {
-            ui.label("Geen huishoudens waar u casus- of procesregisseur bent.");
+    let wie = match l.wiens {
+        Wiens::Eigen => Some("u casus- of procesregisseur bent".to_owned()),
+        Wiens::Medewerker(naam) => Some(format!("{naam} casus- of procesregisseur is")),
+        Wiens::Team => Some("iemand van het team casus- of procesregisseur is".to_owned()),
+        Wiens::ZonderMelding => None,
+    };
+    if let Some(wie) = wie {
+        sectie_kop(ui, &format!("Huishoudens waar {wie} ({})", l.regie.len()));
+        if l.regie.is_empty() {
+            ui.label(format!("Geen huishoudens waar {wie}."));
         } else {
-            actie = actie.or(regie_ui(ui, regie, vandaag));
+            actie = actie.or(regie_ui(ui, &l.regie, team, vandaag));
         }
     }
 
@@ -493,17 +575,24 @@ fn niveau_tekst(niveau: u8) -> String {
     format!("AVE {niveau} – {naam}")
 }
 
-fn regie_ui(ui: &mut egui::Ui, regels: &[&Regie], vandaag: NaiveDate) -> Option<Actie> {
+fn regie_ui(
+    ui: &mut egui::Ui,
+    regels: &[Regel<'_, Regie>],
+    team: bool,
+    vandaag: NaiveDate,
+) -> Option<Actie> {
     let mut actie = None;
-    tabel(ui, "wv-regie", false, &[150.0, 260.0, 120.0, 130.0])
+    tabel(ui, "wv-regie", team, &[150.0, 260.0, 120.0, 130.0])
         .header(24.0, |mut rij| {
-            for k in [
-                "Huishouden",
-                "Regie",
-                "AVE-niveau nu",
-                "Laatst gewijzigd",
-                "Ongewijzigd",
-            ] {
+            rij.col(|ui| {
+                ui.label(RichText::new("Huishouden").strong());
+            });
+            if team {
+                rij.col(|ui| {
+                    ui.label(RichText::new("Medewerker").strong());
+                });
+            }
+            for k in ["Regie", "AVE-niveau nu", "Laatst gewijzigd", "Ongewijzigd"] {
                 rij.col(|ui| {
                     ui.label(RichText::new(k).strong());
                 });
@@ -511,7 +600,7 @@ fn regie_ui(ui: &mut egui::Ui, regels: &[&Regie], vandaag: NaiveDate) -> Option<
         })
         .body(|body| {
             body.rows(24.0, regels.len(), |mut rij| {
-                let Some(r) = regels.get(rij.index()) else {
+                let Some((mw, r)) = regels.get(rij.index()) else {
                     return;
                 };
                 let mut open = false;
@@ -521,6 +610,9 @@ fn regie_ui(ui: &mut egui::Ui, regels: &[&Regie], vandaag: NaiveDate) -> Option<
                         .on_hover_text("Huishouden openen")
                         .clicked();
                 });
+                if team {
+                    tekst(&mut rij, mw);
+                }
                 tekst(
                     &mut rij,
                     if r.casusregie {
@@ -592,7 +684,7 @@ fn meldingen_ui(ui: &mut egui::Ui, regels: &[Regel<'_, OpenMelding>], team: bool
                 };
                 let t = m.volgende();
                 let mut melding = false;
-                let klik = regel(&mut rij, &m.naam, team.then_some(*mw), |rij| {
+                let klik = regel(&mut rij, &m.naam, team.then_some(mw.as_str()), |rij| {
                     melding = open_cel(rij, &nl(m.datum), "Melding openen");
                     tekst(
                         rij,
@@ -645,7 +737,7 @@ fn herindicaties_ui(
                     return;
                 };
                 let mut open = false;
-                let klik = regel(&mut rij, &h.naam, team.then_some(*mw), |rij| {
+                let klik = regel(&mut rij, &h.naam, team.then_some(mw.as_str()), |rij| {
                     open = open_cel(rij, &h.voorziening, "Besluit openen: op- of afschalen");
                     tekst(rij, &nl(h.eind));
                     tekst(rij, &dagen_tekst(h.dagen_tot_eind));
@@ -694,7 +786,7 @@ fn achttien_ui(
                     return;
                 };
                 let mut open = false;
-                let klik = regel(&mut rij, &a.naam, team.then_some(*mw), |rij| {
+                let klik = regel(&mut rij, &a.naam, team.then_some(mw.as_str()), |rij| {
                     open = open_cel(rij, &a.voorziening, "Melding van het besluit openen");
                     tekst(rij, &nl(a.verjaardag));
                     tekst(rij, &over_tekst((a.verjaardag - vandaag).num_days()));
@@ -722,7 +814,7 @@ fn wachtend_ui(ui: &mut egui::Ui, regels: &[Regel<'_, Wachtend>], team: bool) ->
                     return;
                 };
                 let mut open = false;
-                let klik = regel(&mut rij, &w.naam, team.then_some(*mw), |rij| {
+                let klik = regel(&mut rij, &w.naam, team.then_some(mw.as_str()), |rij| {
                     open = open_cel(rij, &w.voorziening, "Melding van het besluit openen");
                     tekst(rij, &nl(w.besluit));
                     tekst(
@@ -752,6 +844,7 @@ fn totalen_cellen(rij: &mut egui_extras::TableRow<'_, '_>, t: &Totalen, sterk: b
         t.herindicaties,
         t.achttien,
         t.wachtend,
+        t.regie,
     ] {
         rij.col(|ui| {
             let tekst = RichText::new(n.to_string());
@@ -760,13 +853,14 @@ fn totalen_cellen(rij: &mut egui_extras::TableRow<'_, '_>, t: &Totalen, sterk: b
     }
 }
 
-const TOTAAL_KOPPEN: [&str; 6] = [
+const TOTAAL_KOPPEN: [&str; 7] = [
     "Open meldingen",
     "Te laat",
     "Binnen 5 werkdagen",
     "Herindicatie",
     "Wordt 18",
     "Wachtend",
+    "Regie",
 ];
 
 fn totalen_tabel<'a>(ui: &'a mut egui::Ui, id: &str) -> TableBuilder<'a> {
@@ -796,13 +890,14 @@ fn aantal(n: usize, enkel: &str, meer: &str) -> String {
 fn totalen_ui(ui: &mut egui::Ui, t: &Totalen) {
     ui.label(
         RichText::new(format!(
-            "Hele team: {}, {} te laat, {} binnen 5 werkdagen, {}, {}, {}.",
+            "Hele team: {}, {} te laat, {} binnen 5 werkdagen, {}, {}, {}, {} onder casus- of procesregie.",
             aantal(t.open_meldingen, "open melding", "open meldingen"),
             t.verlopen,
             t.bijna_verlopen,
             aantal(t.herindicaties, "herindicatie", "herindicaties"),
             aantal(t.achttien, "jongere wordt 18", "jongeren worden 18"),
             aantal(t.wachtend, "wachtende toekenning", "wachtende toekenningen"),
+            aantal(t.regie, "huishouden", "huishoudens"),
         ))
         .strong(),
     );

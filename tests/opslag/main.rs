@@ -9,6 +9,7 @@ mod steun;
 mod accounts;
 mod audit;
 mod ave;
+mod ave_stand;
 mod backup;
 mod bestanden;
 mod bewaartermijn;

@@ -176,6 +176,10 @@ const BEVROREN_MIGRATIES: &[(u32, &str)] = &[
         11,
         "c80fb34f2b7110e2d10dd9ea7d145b27b35286ba9ee6091d19034836dbe15bd4",
     ),
+    (
+        12,
+        "b53506cc6ce365a963da3df902746a76d1d63044d5866cf46af7be04e7e8a416",
+    ),
 ];
 
 #[test]

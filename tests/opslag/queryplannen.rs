@@ -275,6 +275,72 @@ fn werkvoorraad_gebruikt_indexen() {
     controleer(&conn, "werkvoorraad", &sql);
 }
 
+/// The team werkvoorraad tests a running toekenning and its provision
+/// before it seeks the melding's medewerker and the resident: only the
+/// toekenningen that can be on a list cost those seeks (issue #13).
+#[test]
+fn teamwerkvoorraad_zoekt_de_melding_pas_na_de_lijstvoorwaarde() {
+    let mut conn = register();
+    let team: String = conn
+        .query_row("SELECT id FROM wijkteam ORDER BY id LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .expect("team");
+    let sql = getraceerd(&mut conn, |c| {
+        werkvoorraad::werkvoorraad_team(c, &team, vandaag()).expect("team");
+    });
+    let lopend = sql
+        .iter()
+        .find(|s| s.contains("INDEXED BY toekenning_melding_open"))
+        .expect("the running toekenningen of the team");
+    let p = plan(&conn, lopend);
+    let regel = |alias: &str| {
+        p.iter()
+            .position(|(_, _, d)| d.split_whitespace().nth(1) == Some(alias))
+            .unwrap_or_else(|| panic!("{alias} in {p:?}"))
+    };
+    assert!(
+        regel("t") < regel("v") && regel("v") < regel("m") && regel("m") < regel("i"),
+        "{p:?}"
+    );
+    assert!(
+        p[regel("t")]
+            .2
+            .contains("COVERING INDEX toekenning_melding_open"),
+        "{p:?}"
+    );
+}
+
+/// The AVE overview reads the kept level per household (`ave_stand`, schema
+/// v12) through its indexes: no statement scans `ave` or `inwoner` (before,
+/// it read every event and every resident of the town, issue #13), and the
+/// counts per wijkteam and level come from the covering index on
+/// (wijkteam, niveau, datum) without a sort.
+#[test]
+fn ave_overzicht_leest_de_bijgehouden_stand() {
+    let mut conn = register();
+    let sql = getraceerd(&mut conn, |c| {
+        let o = wijkregister::store::ave::team_overzicht(c, vandaag()).expect("overzicht");
+        assert!(!o.per_wijkteam.is_empty());
+        assert!(!o.procesregie.is_empty());
+    });
+    controleer(&conn, "AVE-overzicht", &sql);
+    let telling = sql
+        .iter()
+        .find(|s| s.contains("GROUP BY wijkteam, niveau"))
+        .expect("the counts per wijkteam");
+    let p = plan(&conn, telling);
+    assert!(
+        p.iter()
+            .any(|(_, _, d)| d.contains("COVERING INDEX ave_stand_wijkteam")),
+        "{p:?}"
+    );
+    assert!(
+        !p.iter().any(|(_, _, d)| d.contains("TEMP B-TREE")),
+        "{p:?}"
+    );
+}
+
 #[test]
 fn rapport_gebruikt_indexen() {
     let mut conn = register();

@@ -513,3 +513,237 @@ fn toekenning_zonder_melding_hoort_bij_de_teamleider_van_het_wijkteam() {
     let west = werkvoorraad_team(&conn, "W-WEST", vandaag).expect("west");
     assert_eq!(ids(&west.zonder_melding), leeg);
 }
+
+/// Issue 14 point 2 for every role, on a demo register on a fixed day:
+/// each worker's queue holds their real work — every open melding assigned
+/// to them, every granted, not started, not ended toekenning of those
+/// meldingen, and every household whose AVE level that day names them
+/// casusregisseur (by id) or procesregisseur (by name) among the
+/// households of their wijkteam (every wijkteam for a worker without one)
+/// — and nothing else under regie. Every role but the beheerder has work in
+/// the demo, and has it in the queue. The team view shows each worker's
+/// queue as the worker sees it.
+#[test]
+fn elke_rol_ziet_het_eigen_werk_in_een_demoregister() {
+    use std::collections::{BTreeMap, BTreeSet};
+    use wijkregister::demo::{self, DemoInstellingen};
+    use wijkregister::domain::Rol;
+    let vandaag = d(2026, 11, 26);
+    let mut conn = wijkregister::store::open_in_memory().expect("open");
+    demo::vul_register(
+        &mut conn,
+        &DemoInstellingen {
+            inwoners: 1_500,
+            jaren: 3,
+            eind_jaar: 2026,
+            seed: 14,
+            peildatum: Some(vandaag),
+        },
+    )
+    .expect("demo");
+    let dag = wijkregister::domain::datum::iso(vandaag);
+    let ids = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> BTreeSet<String> {
+        let mut stmt = conn.prepare(sql).expect(sql);
+        stmt.query_map(p, |r| r.get(0))
+            .expect(sql)
+            .collect::<Result<_, _>>()
+            .expect(sql)
+    };
+    // The level of every household on the day: its latest event.
+    let nu = "SELECT a.huishouden, a.casusregisseur, a.procesregisseur FROM ave a
+              WHERE a.rowid = (SELECT b.rowid FROM ave b WHERE b.huishouden = a.huishouden
+                               AND b.datum <= ?1 ORDER BY b.datum DESC, b.rowid DESC LIMIT 1)";
+    let medewerkers: Vec<(String, String, String, Option<String>)> = {
+        let mut stmt = conn
+            .prepare("SELECT id, naam, rol, wijkteam FROM medewerker ORDER BY id")
+            .expect("medewerkers");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .expect("medewerkers")
+            .collect::<Result<_, _>>()
+            .expect("medewerkers")
+    };
+    let mut werk_per_rol: BTreeMap<String, usize> = BTreeMap::new();
+    for (id, naam, rol, team) in &medewerkers {
+        let w = werkvoorraad(&conn, id, vandaag).expect("werkvoorraad");
+        let open = ids(
+            "SELECT id FROM melding WHERE medewerker = ?1 AND afgesloten IS NULL",
+            &[id],
+        );
+        let in_lijst: BTreeSet<String> = w.meldingen.iter().map(|m| m.melding.clone()).collect();
+        assert!(
+            open.is_subset(&in_lijst),
+            "{naam} ({rol}) mist open meldingen"
+        );
+        let wachtend = ids(
+            "SELECT t.id FROM toekenning t JOIN melding m ON m.id = t.melding
+             WHERE m.medewerker = ?1 AND t.uitkomst = 'toegekend' AND t.start IS NULL
+               AND t.reden_einde IS NULL AND (t.eind IS NULL OR t.eind >= ?2)",
+            &[id, &dag],
+        );
+        let in_lijst: BTreeSet<String> = w.wachtend.iter().map(|x| x.toekenning.clone()).collect();
+        assert!(
+            wachtend.is_subset(&in_lijst),
+            "{naam} ({rol}) mist wachtende toekenningen"
+        );
+        let regie = ids(
+            &format!(
+                "SELECT n.huishouden FROM ({nu}) n
+                 WHERE (n.casusregisseur IS ?2 OR n.procesregisseur IS ?3)
+                   AND EXISTS (SELECT 1 FROM inwoner i WHERE i.huishouden = n.huishouden
+                               AND (?4 IS NULL OR i.wijkteam = ?4))"
+            ),
+            &[&dag, id, naam, team],
+        );
+        let in_lijst: BTreeSet<String> = w.regie.iter().map(|r| r.huishouden.clone()).collect();
+        assert_eq!(in_lijst, regie, "{naam} ({rol}): casus- en procesregie");
+        let totaal = open.len() + wachtend.len() + regie.len();
+        *werk_per_rol.entry(rol.clone()).or_default() += totaal;
+        if totaal > 0 {
+            assert!(
+                !w.meldingen.is_empty() || !w.wachtend.is_empty() || !w.regie.is_empty(),
+                "{naam} ({rol}) heeft werk en een lege werkvoorraad"
+            );
+        }
+    }
+    // Not vacuous: the demo gives these roles work. (It gives a
+    // schuldspecialist none: its schuldhulp meldingen are the intakers'.)
+    for rol in [
+        Rol::Intaker,
+        Rol::Wijkcoach,
+        Rol::Gezinscoach,
+        Rol::Procesmanager,
+    ] {
+        assert!(
+            werk_per_rol.get(rol.code()).copied().unwrap_or(0) > 0,
+            "de demo geeft de rol {} geen werk: {werk_per_rol:?}",
+            rol.code()
+        );
+    }
+    // The team view: each worker's queue as the worker sees it.
+    for team in ids("SELECT id FROM wijkteam", &[]) {
+        let t = werkvoorraad_team(&conn, &team, vandaag).expect("team");
+        for p in &t.per_medewerker {
+            let eigen = werkvoorraad(&conn, &p.medewerker, vandaag).expect("eigen");
+            let rol: String = conn
+                .query_row(
+                    "SELECT rol FROM medewerker WHERE id = ?1",
+                    [&p.medewerker],
+                    |r| r.get(0),
+                )
+                .expect("rol");
+            if rol == Rol::Teamleider.code() {
+                // The lines without a melding are the team's own group.
+                assert_eq!(p.werkvoorraad.meldingen, eigen.meldingen);
+                assert_eq!(p.werkvoorraad.regie, eigen.regie);
+            } else {
+                assert_eq!(p.werkvoorraad, eigen, "{} in team {team}", p.naam);
+            }
+        }
+    }
+}
+
+/// The team werkvoorraad reads only the running toekenningen that can be on
+/// a list (issue #13); on a demo register, for every team and for dates a
+/// fortnight apart over two years, its lists hold exactly the toekenningen
+/// that the rules pick from *all* running toekenningen of the team's
+/// workers (computed here without that condition).
+#[test]
+fn teamwerkvoorraad_mist_geen_regel_door_de_lijstvoorwaarde() {
+    use std::collections::BTreeSet;
+    use wijkregister::demo::{self, DemoInstellingen};
+    use wijkregister::domain::klantreis::{herindicatie_nodig, wordt_18_binnenkort};
+
+    let mut conn = wijkregister::store::open_in_memory().expect("open");
+    demo::vul_register(
+        &mut conn,
+        &DemoInstellingen {
+            inwoners: 800,
+            jaren: 4,
+            eind_jaar: 2026,
+            seed: 11,
+            peildatum: None,
+        },
+    )
+    .expect("demo");
+    // Young people with a running Jeugdwet provision who turn 18 between
+    // January 2025 and August 2026, one every fortnight, so that the list
+    // "wordt 18" has lines on the dates below (the demo's children are young).
+    conn.execute(
+        "UPDATE inwoner SET geboortedatum = date('2007-01-01', '+' || (15 * (rowid % 40)) || ' days')
+         WHERE id IN (SELECT t.inwoner FROM toekenning t JOIN voorziening v ON v.id = t.voorziening
+                      WHERE v.wet = 'jeugdwet' AND t.uitkomst = 'toegekend' AND t.melding IS NOT NULL
+                        AND (t.eind IS NULL OR t.eind >= '2025-06-01'))",
+        [],
+    )
+    .expect("jongeren");
+    let teams: Vec<String> = conn
+        .prepare("SELECT id FROM wijkteam ORDER BY id")
+        .expect("teams")
+        .query_map([], |r| r.get(0))
+        .expect("teams")
+        .collect::<Result<_, _>>()
+        .expect("teams");
+    let mut gezien = [0_usize; 3];
+    let mut vandaag = d(2024, 12, 20);
+    while vandaag <= d(2026, 12, 31) {
+        for team in &teams {
+            // (list, toekenning) the rules pick from every running one.
+            let mut verwacht: BTreeSet<(u8, String)> = BTreeSet::new();
+            let mut stmt = conn
+                .prepare_cached(
+                    "SELECT t.id, t.start, t.eind, v.wet, i.geboortedatum
+                     FROM toekenning t JOIN melding m ON m.id = t.melding
+                     JOIN inwoner i ON i.id = t.inwoner JOIN voorziening v ON v.id = t.voorziening
+                     WHERE m.medewerker IN (SELECT id FROM medewerker WHERE wijkteam = ?1)
+                       AND t.uitkomst = 'toegekend' AND t.reden_einde IS NULL
+                       AND (t.eind IS NULL OR t.eind >= ?2)",
+                )
+                .expect("sql");
+            let mut rijen = stmt
+                .query(rusqlite::params![
+                    team,
+                    vandaag.format("%Y-%m-%d").to_string()
+                ])
+                .expect("query");
+            while let Some(r) = rijen.next().expect("rij") {
+                let id: String = r.get(0).expect("id");
+                let start: Option<String> = r.get(1).expect("start");
+                let eind: Option<String> = r.get(2).expect("eind");
+                let wet: Option<String> = r.get(3).expect("wet");
+                let geboren: String = r.get(4).expect("geboren");
+                let datum = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("datum");
+                if eind
+                    .as_deref()
+                    .is_some_and(|e| herindicatie_nodig(datum(e), vandaag))
+                {
+                    verwacht.insert((0, id.clone()));
+                }
+                if wet.as_deref() == Some("jeugdwet")
+                    && wordt_18_binnenkort(datum(&geboren), vandaag)
+                {
+                    verwacht.insert((1, id.clone()));
+                }
+                if start.is_none() {
+                    verwacht.insert((2, id));
+                }
+            }
+            let w = werkvoorraad_team(&conn, team, vandaag).expect("team");
+            let mut gelezen: BTreeSet<(u8, String)> = BTreeSet::new();
+            for mw in &w.per_medewerker {
+                let q = &mw.werkvoorraad;
+                gelezen.extend(q.herindicaties.iter().map(|x| (0, x.toekenning.clone())));
+                gelezen.extend(q.achttien.iter().map(|x| (1, x.toekenning.clone())));
+                gelezen.extend(q.wachtend.iter().map(|x| (2, x.toekenning.clone())));
+            }
+            assert_eq!(gelezen, verwacht, "team {team} op {vandaag}");
+            for (lijst, _) in &verwacht {
+                gezien[usize::from(*lijst)] += 1;
+            }
+        }
+        vandaag = vandaag + chrono::Days::new(14);
+    }
+    assert!(
+        gezien.iter().all(|n| *n > 0),
+        "elke lijst komt voor in de proef: {gezien:?}"
+    );
+}

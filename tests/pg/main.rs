@@ -12,6 +12,7 @@ mod beide;
 mod opslag_beide;
 mod venster;
 mod venster_beheer;
+mod zoeken_beide;
 
 mod overzetten;
 mod schema;

@@ -96,6 +96,34 @@ fn sqlite_postgres_sqlite_geeft_hetzelfde_register() {
     }
     // On the server: real types, and the step numbers go on after the copied ones.
     let mut c = db.client();
+    // The AVE level per household the server's triggers kept while the rows
+    // came in equals the source's (schema v12 / PostgreSQL v3): the events
+    // arrived in the order recorded.
+    let stand_pg: Vec<String> = c
+        .query(
+            "SELECT concat_ws('|', huishouden, to_char(datum, 'YYYY-MM-DD'), niveau,
+                    coalesce(procesregisseur, '-'), coalesce(casusregisseur, '-'), coalesce(wijkteam, '-'))
+             FROM ave_stand ORDER BY huishouden COLLATE \"C\"",
+            &[],
+        )
+        .expect("stand")
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let stand_sqlite: Vec<String> = rusqlite::Connection::open(&bron)
+        .expect("bron")
+        .prepare(
+            "SELECT concat_ws('|', huishouden, datum, niveau, coalesce(procesregisseur, '-'),
+                    coalesce(casusregisseur, '-'), coalesce(wijkteam, '-'))
+             FROM ave_stand ORDER BY huishouden",
+        )
+        .expect("stand")
+        .query_map([], |r| r.get(0))
+        .expect("stand")
+        .collect::<Result<_, _>>()
+        .expect("stand");
+    assert!(!stand_sqlite.is_empty());
+    assert_eq!(stand_pg, stand_sqlite);
     let hoogste: i64 = c
         .query_one("SELECT max(id) FROM klantreis_stap", &[])
         .expect("max")

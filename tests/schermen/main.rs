@@ -6,6 +6,7 @@ mod steun;
 
 mod ui_ave;
 mod ui_beheer;
+mod ui_focus;
 mod ui_indeling;
 mod ui_inloggen;
 mod ui_invoerlengte;

@@ -131,7 +131,7 @@ fn teamleider_ziet_het_team() {
     h.get_by_label("Werkvoorraad van het team");
     h.get_by_label(
         "Hele team: 4 open meldingen, 2 te laat, 1 binnen 5 werkdagen, 1 herindicatie, \
-         1 jongere wordt 18, 1 wachtende toekenning.",
+         1 jongere wordt 18, 1 wachtende toekenning, 0 huishoudens onder casus- of procesregie.",
     );
     h.get_by_label("Open meldingen (4) – 2 te laat, 1 binnen 5 werkdagen");
     // Lines of the whole team, with the medewerker; the coach's 8 weeks overdue line comes first.
@@ -196,7 +196,7 @@ fn toekenning_zonder_melding_staat_bij_de_teamleider() {
     h.run();
     h.get_by_label(
         "Hele team: 4 open meldingen, 2 te laat, 1 binnen 5 werkdagen, 1 herindicatie, \
-         2 jongeren worden 18, 2 wachtende toekenningen.",
+         2 jongeren worden 18, 2 wachtende toekenningen, 0 huishoudens onder casus- of procesregie.",
     );
     assert_eq!(
         h.get_all_by_label("Zonder melding (teamleider)").count(),
@@ -318,6 +318,69 @@ fn wijkcoach_ziet_casusregie_en_wachtend_besluit() {
     h.get_by_label_contains("Melding van Henk Hansen");
 
     let mut h = harness_op(met_casusregie_en_wachtend_besluit(), Some(WIJKCOACH));
+    h.get_by_label("Huishouden Sem Smit").click();
+    h.run();
+    assert_eq!(
+        h.state().getoond(),
+        Some(wijkregister::ui::actie::Plek::Huishouden("H-I-SEM".into()))
+    );
+}
+
+/// The team views show what a worker took over (issue 14 point 2, for the
+/// teamleider): Wim Coach's casusregie of two households and the besluit he
+/// took on Ineke Intaker's melding of Henk are in his queue under "Per
+/// medewerker" exactly as in his own screen, and in "Hele team" once, with
+/// both names, counted once in the totals.
+#[test]
+fn teamleider_ziet_overgenomen_werk_en_regie() {
+    use wijkregister::store::werkvoorraad::{werkvoorraad, werkvoorraad_team};
+    let conn = met_casusregie_en_wachtend_besluit();
+    // Each worker's queue in the team view is the one that worker sees
+    // (the teamleider's lines without a melding are a group of their own).
+    let team = werkvoorraad_team(&conn, "W-OOST", vandaag()).expect("team");
+    for p in &team.per_medewerker {
+        if p.medewerker != LEIDER {
+            assert_eq!(
+                p.werkvoorraad,
+                werkvoorraad(&conn, &p.medewerker, vandaag()).expect("eigen"),
+                "{} in het team",
+                p.naam
+            );
+        }
+    }
+    let mut h = harness_op(conn, Some(LEIDER));
+
+    h.get_all_by_label("Hele team")
+        .next()
+        .expect("knop")
+        .click();
+    h.run();
+    h.get_by_label(
+        "Hele team: 4 open meldingen, 2 te laat, 1 binnen 5 werkdagen, 1 herindicatie, \
+         1 jongere wordt 18, 2 wachtende toekenningen, 2 huishoudens onder casus- of procesregie.",
+    );
+    h.get_by_label("Open meldingen (4) – 2 te laat, 1 binnen 5 werkdagen");
+    // Henk's melding and the waiting besluit: once each, with both names.
+    assert_eq!(
+        h.get_all_by_label("Ineke Intaker, Wim Coach").count(),
+        2,
+        "de melding van Henk en het wachtende besluit, elk één keer"
+    );
+    h.get_by_label("Toegekend, nog niet gestart (2)");
+    h.get_by_label("Huishoudens waar iemand van het team casus- of procesregisseur is (2)");
+    h.get_by_label("Huishouden Anna Bos");
+    h.get_by_label("Huishouden Sem Smit");
+
+    h.get_by_label("Per medewerker").click();
+    h.run();
+    h.get_by_label("Wim Coach").click();
+    h.run();
+    h.get_by_label("Werkvoorraad van Wim Coach");
+    h.get_by_label_contains("Open meldingen (2)");
+    h.get_by_label("Huishoudens waar Wim Coach casus- of procesregisseur is (2)");
+    h.get_by_label("Toegekend, nog niet gestart (1)");
+    h.get_by_label("14 dagen");
+    // A line opens its record from the team view too.
     h.get_by_label("Huishouden Sem Smit").click();
     h.run();
     assert_eq!(

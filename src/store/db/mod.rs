@@ -259,6 +259,27 @@ impl<'a> Db<'a> {
         }
     }
 
+    /// `expr` compared and sorted without regard to case: `COLLATE NOCASE`
+    /// on SQLite, `lower(…)` on PostgreSQL (whose indexes are on
+    /// `lower(x)`). For a parameter use `lower(?N)` on both sides on
+    /// PostgreSQL: [`Db::nocase_param`].
+    #[must_use]
+    pub fn nocase(self, expr: &str) -> String {
+        match self {
+            Db::Sqlite(_) => format!("{expr} COLLATE NOCASE"),
+            Db::Postgres(_) => format!("lower({expr})"),
+        }
+    }
+
+    /// The parameter `?n` as [`Db::nocase`] compares it.
+    #[must_use]
+    pub fn nocase_param(self, n: usize) -> String {
+        match self {
+            Db::Sqlite(_) => format!("?{n}"),
+            Db::Postgres(_) => format!("lower(?{n})"),
+        }
+    }
+
     /// Runs one statement; returns the number of rows it changed.
     pub fn execute(self, sql: &str, params: &[&dyn Param]) -> Result<u64, StoreFout> {
         match self {

@@ -319,6 +319,17 @@ impl Kolom for u32 {
     }
 }
 
+impl Kolom for u8 {
+    fn uit_sqlite(rij: &rusqlite::Row<'_>, i: usize) -> Result<Self, StoreFout> {
+        Ok(rij.get(i)?)
+    }
+
+    fn uit_postgres(kolom: &PgKolom<'_>, ruw: &[u8]) -> Result<Self, StoreFout> {
+        let v = i64::uit_postgres(kolom, ruw)?;
+        u8::try_from(v).map_err(|_| onleesbaar(kolom.naam, kolom.ty, "een getal van 0 tot 255"))
+    }
+}
+
 impl Kolom for u64 {
     fn uit_sqlite(rij: &rusqlite::Row<'_>, i: usize) -> Result<Self, StoreFout> {
         let v: i64 = rij.get(i)?;

@@ -8,7 +8,7 @@ use crate::domain::VoorzieningSoort;
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{Afwegingsladder, KlantreisFout, Stap, Trede, TredeSoort};
 use crate::store::StoreFout;
-use crate::store::kolom;
+use crate::store::db::Db;
 use crate::store::transactie;
 
 use super::stap::stap_in;
@@ -16,19 +16,20 @@ use super::verwijzing::verwijzing_in;
 use super::{Handeling, NieuweStap, fout, log, moet_bestaan, stappen};
 
 /// The afwegingsladder of a melding as saved (unanswered rungs stay open).
-pub fn afweging(conn: &Connection, melding: &str) -> Result<Afwegingsladder, StoreFout> {
+pub fn afweging<'a>(db: impl Into<Db<'a>>, melding: &str) -> Result<Afwegingsladder, StoreFout> {
     let mut ladder = Afwegingsladder::default();
-    let mut stmt =
-        conn.prepare("SELECT trede, lost_op, toelichting FROM afweging_trede WHERE melding = ?1")?;
-    let rijen = stmt.query_map([melding], |r| {
-        Ok((
-            kolom::lijst(r, 0, TredeSoort::parse)?,
-            r.get::<_, bool>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    for rij in rijen {
-        let (soort, lost_op, toelichting) = rij?;
+    let rijen = db.into().query_map(
+        "SELECT trede, lost_op, toelichting FROM afweging_trede WHERE melding = ?1",
+        &[&melding],
+        |r| {
+            Ok((
+                r.lijst(0, TredeSoort::parse)?,
+                r.get::<bool>(1)?,
+                r.get::<String>(2)?,
+            ))
+        },
+    )?;
+    for (soort, lost_op, toelichting) in rijen {
         ladder.zet(
             soort,
             Trede {

@@ -12,6 +12,7 @@ use crate::domain::{
     Verwijzer, VoorzieningSoort, Wet,
 };
 use crate::store::StoreFout;
+use crate::store::db::Db;
 use crate::store::kolom;
 use crate::store::schrijven::voeg_in;
 use crate::store::transactie;
@@ -95,20 +96,18 @@ pub struct NieuwBesluit {
 }
 
 /// The active contract of `aanbieder` under `wet` on `dag` (raamcontract first).
-pub fn actief_contract(
-    conn: &Connection,
+pub fn actief_contract<'a>(
+    db: impl Into<Db<'a>>,
     aanbieder: &str,
     wet: Wet,
     dag: NaiveDate,
 ) -> Result<Option<String>, StoreFout> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM contract WHERE aanbieder = ?1 AND wet = ?2 AND van <= ?3 AND (tot IS NULL OR tot >= ?3)
-             ORDER BY soort = 'raamcontract' DESC, van DESC, id LIMIT 1",
-            params![aanbieder, wet.code(), iso(dag)],
-            |r| r.get(0),
-        )
-        .optional()?)
+    db.into().query_opt(
+        "SELECT id FROM contract WHERE aanbieder = ?1 AND wet = ?2 AND van <= ?3 AND (tot IS NULL OR tot >= ?3)
+         ORDER BY soort = 'raamcontract' DESC, van DESC, id LIMIT 1",
+        &[&aanbieder, &wet.code(), &dag],
+        |r| r.get(0),
+    )
 }
 
 fn besluit_in(
@@ -357,53 +356,53 @@ pub struct ToekenningRij {
 }
 
 /// Reads a toekenning.
-pub fn toekenning(conn: &Connection, id: &str) -> Result<ToekenningRij, StoreFout> {
-    conn.query_row(
-        "SELECT id, inwoner, voorziening, aanbieder, contract, melding, verwijzer, aanvraag, besluit, uitkomst,
-                start, eind, leveringsvorm, doorbraak, reden_einde, afweging_eigen_kracht, afweging_netwerk,
-                afweging_algemene_voorziening, afweging_voorliggende_voorziening, vorige, volume,
-                volume_eenheid, reden_afwijzing
-         FROM toekenning WHERE id = ?1",
-        [id],
-        |r| {
-            let ek: Option<String> = r.get(15)?;
-            let afweging = match ek {
-                None => None,
-                Some(eigen_kracht) => Some(crate::domain::Afweging {
-                    eigen_kracht,
-                    netwerk: r.get(16)?,
-                    algemene_voorziening: r.get(17)?,
-                    voorliggende_voorziening: r.get(18)?,
-                }),
-            };
-            Ok(ToekenningRij {
-                toekenning: Toekenning {
-                    id: r.get(0)?,
-                    inwoner: r.get(1)?,
-                    voorziening: r.get(2)?,
-                    aanbieder: r.get(3)?,
-                    contract: r.get(4)?,
-                    melding: r.get(5)?,
-                    verwijzer: kolom::lijst(r, 6, Verwijzer::parse)?,
-                    aanvraag: kolom::optie_datum(r, 7)?,
-                    besluit: kolom::datum(r, 8)?,
-                    uitkomst: kolom::lijst(r, 9, BesluitUitkomst::parse)?,
-                    start: kolom::optie_datum(r, 10)?,
-                    eind: kolom::optie_datum(r, 11)?,
-                    leveringsvorm: kolom::lijst(r, 12, Leveringsvorm::parse)?,
-                    doorbraak: r.get(13)?,
-                    reden_einde: kolom::optie_lijst(r, 14, RedenEinde::parse)?,
-                    afweging,
-                },
-                vorige: r.get(19)?,
-                volume: r.get(20)?,
-                volume_eenheid: r.get(21)?,
-                reden_afwijzing: r.get(22)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or_else(|| StoreFout::NietGevonden(format!("toekenning {id}")))
+pub fn toekenning<'a>(db: impl Into<Db<'a>>, id: &str) -> Result<ToekenningRij, StoreFout> {
+    db.into()
+        .query_opt(
+            "SELECT id, inwoner, voorziening, aanbieder, contract, melding, verwijzer, aanvraag, besluit, uitkomst,
+                    start, eind, leveringsvorm, doorbraak, reden_einde, afweging_eigen_kracht, afweging_netwerk,
+                    afweging_algemene_voorziening, afweging_voorliggende_voorziening, vorige, volume,
+                    volume_eenheid, reden_afwijzing
+             FROM toekenning WHERE id = ?1",
+            &[&id],
+            |r| {
+                let ek: Option<String> = r.get(15)?;
+                let afweging = match ek {
+                    None => None,
+                    Some(eigen_kracht) => Some(crate::domain::Afweging {
+                        eigen_kracht,
+                        netwerk: r.get(16)?,
+                        algemene_voorziening: r.get(17)?,
+                        voorliggende_voorziening: r.get(18)?,
+                    }),
+                };
+                Ok(ToekenningRij {
+                    toekenning: Toekenning {
+                        id: r.get(0)?,
+                        inwoner: r.get(1)?,
+                        voorziening: r.get(2)?,
+                        aanbieder: r.get(3)?,
+                        contract: r.get(4)?,
+                        melding: r.get(5)?,
+                        verwijzer: r.lijst(6, Verwijzer::parse)?,
+                        aanvraag: r.get(7)?,
+                        besluit: r.get(8)?,
+                        uitkomst: r.lijst(9, BesluitUitkomst::parse)?,
+                        start: r.get(10)?,
+                        eind: r.get(11)?,
+                        leveringsvorm: r.lijst(12, Leveringsvorm::parse)?,
+                        doorbraak: r.get(13)?,
+                        reden_einde: r.optie_lijst(14, RedenEinde::parse)?,
+                        afweging,
+                    },
+                    vorige: r.get(19)?,
+                    volume: r.get(20)?,
+                    volume_eenheid: r.get(21)?,
+                    reden_afwijzing: r.get(22)?,
+                })
+            },
+        )?
+        .ok_or_else(|| StoreFout::NietGevonden(format!("toekenning {id}")))
 }
 
 /// Op- en afschalen: ends the running toekenning `oude` on `dag` with

@@ -2,13 +2,13 @@
 //! possible duplicates (same BSN, or same last name and date of birth).
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
-use crate::domain::datum::{iso, parse_iso};
+use crate::domain::datum::parse_iso;
 use crate::domain::klantreis::KlantreisFout;
 use crate::domain::{Bsn, DomeinFout, Geslacht, Inwoner, Record, Veldfout};
 use crate::store::StoreFout;
-use crate::store::kolom;
+use crate::store::db::Db;
 use crate::store::schrijven::voeg_in;
 use crate::store::transactie;
 
@@ -60,24 +60,31 @@ pub struct MogelijkDubbel {
 
 /// Residents that may be the same person: same BSN, or same last name and
 /// date of birth. Shown before saving a new resident.
-pub fn mogelijke_dubbelen(
-    conn: &Connection,
+pub fn mogelijke_dubbelen<'a>(
+    db: impl Into<Db<'a>>,
     bsn: Option<&Bsn>,
     achternaam: &str,
     geboortedatum: NaiveDate,
 ) -> Result<Vec<MogelijkDubbel>, StoreFout> {
-    let mut stmt = conn.prepare(
+    let db = db.into();
+    let sql = format!(
         "SELECT id, voornaam, achternaam, geboortedatum, bsn IS NOT NULL AND bsn = ?1 FROM inwoner
-         WHERE (?1 IS NOT NULL AND bsn = ?1)
-            OR (achternaam = ?2 COLLATE NOCASE AND geboortedatum = ?3)
-         ORDER BY achternaam COLLATE NOCASE, voornaam COLLATE NOCASE, id",
-    )?;
-    let rijen = stmt.query_map(
-        params![bsn.map(Bsn::as_str), achternaam.trim(), iso(geboortedatum)],
+         WHERE (CAST(?1 AS TEXT) IS NOT NULL AND bsn = ?1)
+            OR ({} = {} AND geboortedatum = ?3)
+         ORDER BY {}, {}, id",
+        db.nocase("achternaam"),
+        db.nocase_param(2),
+        db.nocase("achternaam"),
+        db.nocase("voornaam")
+    );
+    db.query_map(
+        &sql,
+        &[&bsn.map(Bsn::as_str), &achternaam.trim(), &geboortedatum],
         |r| {
             let voornaam: String = r.get(1)?;
             let achternaam: String = r.get(2)?;
-            let zelfde_bsn: bool = r.get(4)?;
+            // NULL (no BSN) is "not the same BSN".
+            let zelfde_bsn: Option<bool> = r.get(4)?;
             Ok(MogelijkDubbel {
                 id: r.get(0)?,
                 naam: if voornaam.is_empty() {
@@ -85,16 +92,15 @@ pub fn mogelijke_dubbelen(
                 } else {
                     format!("{voornaam} {achternaam}")
                 },
-                geboortedatum: kolom::datum(r, 3)?,
-                reden: if zelfde_bsn {
+                geboortedatum: r.get(3)?,
+                reden: if zelfde_bsn == Some(true) {
                     DubbelReden::Bsn
                 } else {
                     DubbelReden::NaamEnGeboortedatum
                 },
             })
         },
-    )?;
-    Ok(rijen.collect::<Result<_, _>>()?)
+    )
 }
 
 /// Parses a date typed as `jjjj-mm-dd` or `dd-mm-jjjj`.

@@ -4,11 +4,10 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
-use crate::domain::datum::iso;
 use crate::domain::klantreis::Leefgebied;
 use crate::domain::{VoorzieningSoort, Wet};
 use crate::store::StoreFout;
-use crate::store::kolom;
+use crate::store::db::{Db, Param};
 
 use super::{actief_contract, melding};
 
@@ -48,49 +47,69 @@ pub struct PassendeVoorziening {
 /// Order: algemene voorzieningen first, then voorliggende, then maatwerk;
 /// within a kind the most shared life domains first, then by name. Each
 /// with its providers and whether a contract for the law runs on `dag`.
-pub fn passende_voorzieningen(
-    conn: &Connection,
+pub fn passende_voorzieningen<'a>(
+    db: impl Into<Db<'a>>,
     wet: Option<Wet>,
     leefgebieden: &[Leefgebied],
     dag: NaiveDate,
 ) -> Result<Vec<PassendeVoorziening>, StoreFout> {
+    let db = db.into();
     let codes: Vec<&str> = leefgebieden.iter().map(|l| l.code()).collect();
-    let codes_json = serde_json::Value::from(codes).to_string();
-    let mut stmt = conn.prepare(
-        "SELECT v.id, v.naam, v.soort, v.wet, v.categorie,
-                (SELECT count(*) FROM voorziening_leefgebied vl
-                  WHERE vl.voorziening = v.id AND vl.leefgebied IN (SELECT value FROM json_each(?2))) AS gedeeld
-         FROM voorziening v
-         WHERE (v.beeindigd_op IS NULL OR v.beeindigd_op >= ?3)
-           AND (?1 IS NULL OR v.wet = ?1 OR (v.wet IS NULL AND v.soort <> 'maatwerk'))
-           AND (json_array_length(?2) = 0 OR gedeeld > 0)
-         ORDER BY CASE v.soort WHEN 'algemeen' THEN 0 WHEN 'voorliggend' THEN 1 ELSE 2 END,
-                  gedeeld DESC, v.naam COLLATE NOCASE, v.id",
-    )?;
-    let rijen = stmt.query_map(params![wet.map(Wet::code), codes_json, iso(dag)], |r| {
+    // One parameter per life domain (a handful at most): ?3, ?4, …
+    let lijst = (0..codes.len())
+        .map(|i| format!("?{}", i + 3))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let gedeeld = if codes.is_empty() {
+        "0".to_owned()
+    } else {
+        format!(
+            "(SELECT count(*) FROM voorziening_leefgebied vl
+               WHERE vl.voorziening = v.id AND vl.leefgebied IN ({lijst}))"
+        )
+    };
+    let filter = if codes.is_empty() {
+        ""
+    } else {
+        "WHERE gedeeld > 0"
+    };
+    let sql = format!(
+        "SELECT id, naam, soort, wet, categorie, gedeeld FROM (
+             SELECT v.id, v.naam, v.soort, v.wet, v.categorie, {gedeeld} AS gedeeld
+             FROM voorziening v
+             WHERE (v.beeindigd_op IS NULL OR v.beeindigd_op >= ?2)
+               AND (CAST(?1 AS TEXT) IS NULL OR v.wet = ?1 OR (v.wet IS NULL AND v.soort <> 'maatwerk'))
+         ) AS p {filter}
+         ORDER BY CASE soort WHEN 'algemeen' THEN 0 WHEN 'voorliggend' THEN 1 ELSE 2 END,
+                  gedeeld DESC, {}, id",
+        db.nocase("naam")
+    );
+    let wet_code = wet.map(Wet::code);
+    let mut param: Vec<&dyn Param> = vec![&wet_code, &dag];
+    param.extend(codes.iter().map(|c| c as &dyn Param));
+    let mut lijst: Vec<PassendeVoorziening> = db.query_map(&sql, &param, |r| {
         Ok(PassendeVoorziening {
             id: r.get(0)?,
             naam: r.get(1)?,
-            soort: kolom::lijst(r, 2, VoorzieningSoort::parse)?,
-            wet: kolom::optie_lijst(r, 3, Wet::parse)?,
+            soort: r.lijst(2, VoorzieningSoort::parse)?,
+            wet: r.optie_lijst(3, Wet::parse)?,
             categorie: r.get(4)?,
             gedeelde_leefgebieden: r.get(5)?,
             aanbieders: Vec::new(),
         })
     })?;
-    let mut lijst: Vec<PassendeVoorziening> = rijen.collect::<Result<_, _>>()?;
-    let mut aanb = conn.prepare(
+    let aanbieders_sql = format!(
         "SELECT a.id, a.naam FROM voorziening_aanbieder va JOIN aanbieder a ON a.id = va.aanbieder
-         WHERE va.voorziening = ?1 ORDER BY a.naam COLLATE NOCASE, a.id",
-    )?;
+         WHERE va.voorziening = ?1 ORDER BY {}, a.id",
+        db.nocase("a.naam")
+    );
     for v in &mut lijst {
-        let paren: Vec<(String, String)> = aanb
-            .query_map([&v.id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
+        let paren: Vec<(String, String)> =
+            db.query_map(&aanbieders_sql, &[&v.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         for (id, naam) in paren {
             let contract_wet = v.wet.or(wet);
             let actief_contract = match contract_wet {
-                Some(w) => actief_contract(conn, &id, w, dag)?,
+                Some(w) => actief_contract(db, &id, w, dag)?,
                 None => None,
             };
             v.aanbieders.push(AanbiederOptie {
@@ -105,13 +124,14 @@ pub fn passende_voorzieningen(
 
 /// Matched care for a melding: [`passende_voorzieningen`] for its law and
 /// life domains on `dag`.
-pub fn passende_voorzieningen_voor_melding(
-    conn: &Connection,
+pub fn passende_voorzieningen_voor_melding<'a>(
+    db: impl Into<Db<'a>>,
     melding: &str,
     dag: NaiveDate,
 ) -> Result<Vec<PassendeVoorziening>, StoreFout> {
-    let kern = self::melding(conn, melding)?;
-    passende_voorzieningen(conn, kern.wet, &kern.leefgebieden, dag)
+    let db = db.into();
+    let kern = self::melding(db, melding)?;
+    passende_voorzieningen(db, kern.wet, &kern.leefgebieden, dag)
 }
 
 /// Links a provision to life domains and providers, keeping links that

@@ -3,12 +3,12 @@
 //! columns as the klantreis reads them.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 
 use crate::domain::klantreis::{KlantreisFout, Leefgebied, Stap};
 use crate::domain::{Bron, DomeinFout, Melding, MeldingUitkomst, Record, Veldfout, Wet};
 use crate::store::StoreFout;
-use crate::store::kolom;
+use crate::store::db::Db;
 use crate::store::schrijven::voeg_in;
 use crate::store::transactie;
 
@@ -182,32 +182,32 @@ pub struct MeldingKern {
 }
 
 /// Reads a melding's core columns and life domains.
-pub fn melding(conn: &Connection, id: &str) -> Result<MeldingKern, StoreFout> {
-    let kern = conn
-        .query_row(
-            "SELECT id, inwoner, datum, wet, vraag, spoed, aanvraag, afgesloten, uitkomst FROM melding WHERE id = ?1",
-            [id],
-            |r| {
-                Ok(MeldingKern {
-                    id: r.get(0)?,
-                    inwoner: r.get(1)?,
-                    datum: kolom::datum(r, 2)?,
-                    wet: kolom::optie_lijst(r, 3, Wet::parse)?,
-                    vraag: r.get(4)?,
-                    spoed: r.get(5)?,
-                    aanvraag: kolom::optie_datum(r, 6)?,
-                    afgesloten: kolom::optie_datum(r, 7)?,
-                    uitkomst: kolom::optie_lijst(r, 8, MeldingUitkomst::parse)?,
-                    leefgebieden: Vec::new(),
-                })
-            },
-        )
-        .optional()?;
+pub fn melding<'a>(db: impl Into<Db<'a>>, id: &str) -> Result<MeldingKern, StoreFout> {
+    let db = db.into();
+    let kern = db.query_opt(
+        "SELECT id, inwoner, datum, wet, vraag, spoed, aanvraag, afgesloten, uitkomst FROM melding WHERE id = ?1",
+        &[&id],
+        |r| {
+            Ok(MeldingKern {
+                id: r.get(0)?,
+                inwoner: r.get(1)?,
+                datum: r.get(2)?,
+                wet: r.optie_lijst(3, Wet::parse)?,
+                vraag: r.get(4)?,
+                spoed: r.get(5)?,
+                aanvraag: r.get(6)?,
+                afgesloten: r.get(7)?,
+                uitkomst: r.optie_lijst(8, MeldingUitkomst::parse)?,
+                leefgebieden: Vec::new(),
+            })
+        },
+    )?;
     let mut kern = kern.ok_or_else(|| StoreFout::NietGevonden(format!("melding {id}")))?;
-    let mut stmt = conn.prepare("SELECT leefgebied FROM melding_leefgebied WHERE melding = ?1")?;
-    let mut lijst: Vec<Leefgebied> = stmt
-        .query_map([id], |r| kolom::lijst(r, 0, Leefgebied::parse))?
-        .collect::<Result<_, _>>()?;
+    let mut lijst: Vec<Leefgebied> = db.query_map(
+        "SELECT leefgebied FROM melding_leefgebied WHERE melding = ?1",
+        &[&id],
+        |r| r.lijst(0, Leefgebied::parse),
+    )?;
     lijst.sort();
     kern.leefgebieden = lijst;
     Ok(kern)

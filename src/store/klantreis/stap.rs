@@ -9,7 +9,7 @@ use crate::domain::datum::iso;
 use crate::domain::klantreis::{KlantreisFout, Stap, controleer_afsluiting, controleer_datum};
 use crate::domain::{DomeinFout, MeldingUitkomst, Veldfout};
 use crate::store::StoreFout;
-use crate::store::kolom;
+use crate::store::db::Db;
 use crate::store::transactie;
 
 use super::{Handeling, bestaat, fout, klaar, log, moet_bestaan, tekst_controle};
@@ -47,61 +47,57 @@ pub struct StapRij {
 }
 
 /// The recorded steps of a melding, in the order they were recorded.
-pub fn stappen(conn: &Connection, melding: &str) -> Result<Vec<StapRij>, StoreFout> {
-    let mut stmt = conn.prepare(
+pub fn stappen<'a>(db: impl Into<Db<'a>>, melding: &str) -> Result<Vec<StapRij>, StoreFout> {
+    db.into().query_map(
         "SELECT id, stap, datum, medewerker, notitie, vastgelegd_op FROM klantreis_stap
          WHERE melding = ?1 ORDER BY id",
-    )?;
-    let rijen = stmt.query_map([melding], |r| {
-        Ok(StapRij {
-            id: r.get(0)?,
-            stap: kolom::lijst(r, 1, Stap::parse)?,
-            datum: kolom::datum(r, 2)?,
-            medewerker: r.get(3)?,
-            notitie: r.get(4)?,
-            vastgelegd_op: r.get(5)?,
-        })
-    })?;
-    Ok(rijen.collect::<Result<_, _>>()?)
+        &[&melding],
+        |r| {
+            Ok(StapRij {
+                id: r.get(0)?,
+                stap: r.lijst(1, Stap::parse)?,
+                datum: r.get(2)?,
+                medewerker: r.get(3)?,
+                notitie: r.get(4)?,
+                vastgelegd_op: r.get(5)?,
+            })
+        },
+    )
 }
 
 /// What is still to do for a melding: the steps that may come next.
-pub fn nog_te_doen(conn: &Connection, melding: &str) -> Result<Vec<Stap>, StoreFout> {
-    let mut lijst: Vec<Stap> = stappen(conn, melding)?
-        .into_iter()
-        .map(|s| s.stap)
-        .collect();
+pub fn nog_te_doen<'a>(db: impl Into<Db<'a>>, melding: &str) -> Result<Vec<Stap>, StoreFout> {
+    let db = db.into();
+    let mut lijst: Vec<Stap> = stappen(db, melding)?.into_iter().map(|s| s.stap).collect();
     if lijst.is_empty() {
-        lijst = uit_uitwisseling(conn, melding)?
+        lijst = uit_uitwisseling(db, melding)?
             .into_iter()
             .map(|(stap, _, _)| stap)
             .collect();
     }
-    let wet = super::melding(conn, melding)?.wet;
+    let wet = super::melding(db, melding)?.wet;
     Ok(crate::domain::klantreis::nog_te_doen_onder(wet, &lijst))
 }
 
 /// The steps an imported melding (one without recorded steps) implies by
 /// its exchange columns: the melding, the gesprek if dated, the afsluiting
 /// if closed; with the date and the assigned medewerker.
-fn uit_uitwisseling(
-    conn: &Connection,
+fn uit_uitwisseling<'a>(
+    db: impl Into<Db<'a>>,
     melding: &str,
 ) -> Result<Vec<(Stap, NaiveDate, Option<String>)>, StoreFout> {
-    let rij = conn
-        .query_row(
-            "SELECT datum, gesprek, afgesloten, medewerker FROM melding WHERE id = ?1",
-            [melding],
-            |r| {
-                Ok((
-                    kolom::datum(r, 0)?,
-                    kolom::optie_datum(r, 1)?,
-                    kolom::optie_datum(r, 2)?,
-                    r.get::<_, Option<String>>(3)?,
-                ))
-            },
-        )
-        .optional()?;
+    let rij = db.into().query_opt(
+        "SELECT datum, gesprek, afgesloten, medewerker FROM melding WHERE id = ?1",
+        &[&melding],
+        |r| {
+            Ok((
+                r.get::<NaiveDate>(0)?,
+                r.get::<Option<NaiveDate>>(1)?,
+                r.get::<Option<NaiveDate>>(2)?,
+                r.get::<Option<String>>(3)?,
+            ))
+        },
+    )?;
     let Some((datum, gesprek, afgesloten, medewerker)) = rij else {
         return Ok(Vec::new());
     };
@@ -406,23 +402,23 @@ pub fn stap_corrigeren(
 }
 
 /// The corrections of a step, oldest first.
-pub fn correcties(conn: &Connection, stap_id: i64) -> Result<Vec<CorrectieRij>, StoreFout> {
-    let mut stmt = conn.prepare(
+pub fn correcties<'a>(db: impl Into<Db<'a>>, stap_id: i64) -> Result<Vec<CorrectieRij>, StoreFout> {
+    db.into().query_map(
         "SELECT oude_datum, nieuwe_datum, oude_medewerker, nieuwe_medewerker, oude_notitie, nieuwe_notitie,
                 door, tijdstip
          FROM klantreis_correctie WHERE stap = ?1 ORDER BY id",
-    )?;
-    let rijen = stmt.query_map([stap_id], |r| {
-        Ok(CorrectieRij {
-            oude_datum: kolom::datum(r, 0)?,
-            nieuwe_datum: kolom::datum(r, 1)?,
-            oude_medewerker: r.get(2)?,
-            nieuwe_medewerker: r.get(3)?,
-            oude_notitie: r.get(4)?,
-            nieuwe_notitie: r.get(5)?,
-            door: r.get(6)?,
-            tijdstip: r.get(7)?,
-        })
-    })?;
-    Ok(rijen.collect::<Result<_, _>>()?)
+        &[&stap_id],
+        |r| {
+            Ok(CorrectieRij {
+                oude_datum: r.get(0)?,
+                nieuwe_datum: r.get(1)?,
+                oude_medewerker: r.get(2)?,
+                nieuwe_medewerker: r.get(3)?,
+                oude_notitie: r.get(4)?,
+                nieuwe_notitie: r.get(5)?,
+                door: r.get(6)?,
+                tijdstip: r.get(7)?,
+            })
+        },
+    )
 }

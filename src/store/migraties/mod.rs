@@ -84,6 +84,11 @@ pub const MIGRATIES: &[Migratie] = &[
         naam: "bron_ggd_verloskundige",
         sql: include_str!("sqlite/011_bron_ggd_verloskundige.sql"),
     },
+    Migratie {
+        versie: 12,
+        naam: "ave_stand",
+        sql: include_str!("sqlite/012_ave_stand.sql"),
+    },
 ];
 
 /// The version a database has after all migrations.

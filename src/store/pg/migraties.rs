@@ -1,6 +1,6 @@
 //! The PostgreSQL schema's numbered migrations (`migraties/postgres/NNN_*.sql`),
 //! numbered on their own (PostgreSQL version 1 is SQLite schema version 10,
-//! version 2 is 11).
+//! version 2 is 11, version 3 is 12).
 //!
 //! [`migreer`] runs in one transaction that first takes a transaction-level
 //! advisory lock, so two desktops starting at once never both migrate: the
@@ -36,6 +36,11 @@ pub const MIGRATIES: &[PgMigratie] = &[
         versie: 2,
         naam: "bron_ggd_verloskundige",
         sql: include_str!("../migraties/postgres/002_bron_ggd_verloskundige.sql"),
+    },
+    PgMigratie {
+        versie: 3,
+        naam: "ave_stand",
+        sql: include_str!("../migraties/postgres/003_ave_stand.sql"),
     },
 ];
 

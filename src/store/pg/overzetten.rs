@@ -6,7 +6,8 @@
 //! not exist yet; a PostgreSQL database that is empty or holds only the
 //! empty schema). Only
 //! `ave_niveau`, which a new register fills with the default texts, is
-//! replaced by the source's. Before the commit the copy is checked: the
+//! replaced by the source's; the tables the target's triggers keep
+//! (`ave_stand`) are filled by them, not copied. Before the commit the copy is checked: the
 //! row count of every table equals the source's, and the copied audit log
 //! verifies under the register's key (on PostgreSQL by loading its rows
 //! into an in-memory SQLite log and running `store::audit::verifieer`). The
@@ -26,6 +27,11 @@ use crate::store::{self, audit, sleutel as sqlite_sleutel};
 
 /// The table a new register fills itself; replaced, not counted as data.
 const VOORGEVULD: &str = "ave_niveau";
+
+/// Tables the target's triggers fill from the copied rows (schema v12,
+/// PostgreSQL v3): not copied, but counted like every table, so a target
+/// whose kept rows differ in number from the source's is refused.
+const AFGELEID: &[&str] = &["ave_stand"];
 
 /// What was copied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,12 +130,15 @@ fn tel_pg(tx: &mut PgTransactie<'_>, tabel: &str) -> Result<u64, PgFout> {
     Ok(n.unsigned_abs())
 }
 
-/// `ORDER BY` that copies the audit log in its order.
-fn volgorde_van(tabel: &str) -> &'static str {
-    if tabel == "audit" {
-        " ORDER BY volgnummer"
-    } else {
-        ""
+/// `ORDER BY` that copies the audit log in its order, and the AVE events
+/// in the order recorded (the tie-break of two events on one day: SQLite's
+/// rowid, PostgreSQL's `volgnummer`), read from a PostgreSQL source when
+/// `uit_pg`.
+fn volgorde_van(tabel: &str, uit_pg: bool) -> &'static str {
+    match (tabel, uit_pg) {
+        ("audit", _) | ("ave", true) => " ORDER BY volgnummer",
+        ("ave", false) => " ORDER BY rowid",
+        _ => "",
     }
 }
 
@@ -209,6 +218,12 @@ fn sqlite_naar_postgres(
         sleutelmap: doelmap.clone(),
     };
     for tabel in &tabellen {
+        if AFGELEID.contains(&tabel.as_str()) {
+            verslag
+                .tabellen
+                .push((tabel.clone(), tel_sqlite(&lees, tabel)?));
+            continue;
+        }
         let kol = kolommen(&lees, tabel)?;
         let lijst = kol
             .iter()
@@ -218,7 +233,7 @@ fn sqlite_naar_postgres(
         let mut schrijver = tx.copy_in(&format!("COPY \"{tabel}\" ({lijst}) FROM STDIN"))?;
         let mut stmt = lees.prepare(&format!(
             "SELECT {lijst} FROM \"{tabel}\"{}",
-            volgorde_van(tabel)
+            volgorde_van(tabel, false)
         ))?;
         let mut rijen = stmt.query([])?;
         let mut regel = Vec::with_capacity(256);
@@ -382,7 +397,7 @@ fn postgres_naar_sqlite(
                 auditregels: 0,
                 sleutelmap: doelmap.clone(),
             };
-            for tabel in &tabellen {
+            for tabel in tabellen.iter().filter(|t| !AFGELEID.contains(&t.as_str())) {
                 let kol = kolommen(tx, tabel)?;
                 let soorten: Vec<(String, String)> = lees
                     .query(
@@ -419,7 +434,7 @@ fn postgres_naar_sqlite(
                     &format!(
                         "SELECT {} FROM \"{tabel}\"{}",
                         uitdrukkingen.join(", "),
-                        volgorde_van(tabel)
+                        volgorde_van(tabel, true)
                     ),
                     std::iter::empty::<&str>(),
                 )?;
@@ -441,6 +456,25 @@ fn postgres_naar_sqlite(
                 }
                 verslag.tabellen.push((tabel.clone(), aantal));
             }
+            // The kept tables, filled by the target's triggers, once every
+            // table is in.
+            for tabel in tabellen.iter().filter(|t| AFGELEID.contains(&t.as_str())) {
+                let bron: i64 = lees
+                    .query_one(&format!("SELECT count(*) FROM \"{tabel}\""), &[])?
+                    .get(0);
+                let geteld = tel_sqlite(tx, tabel)?;
+                if geteld != bron.unsigned_abs() {
+                    return Err(PgFout::Overzetten(format!(
+                        "na het kopiëren telt tabel {tabel} {geteld} rijen in {} en {bron} in PostgreSQL; er is niets overgezet",
+                        doel.display()
+                    )));
+                }
+                verslag.tabellen.push((tabel.clone(), geteld));
+            }
+            // The report in copy order, as for the other direction.
+            verslag
+                .tabellen
+                .sort_by_key(|(t, _)| tabellen.iter().position(|x| x == t));
             let audit = verslag
                 .tabellen
                 .iter()

@@ -42,19 +42,21 @@ impl MeldingScherm {
                         ui.add_enabled_ui(bewerkbaar, |ui| {
                             ui.horizontal(|ui| {
                                 if ui
-                                    .radio(
+                                    .add(antwoord(
                                         trede.lost_op == Some(true),
-                                        format!("{}: lost het op", soort.label()),
-                                    )
+                                        "lost het op",
+                                        soort.label(),
+                                    ))
                                     .clicked()
                                 {
                                     trede.lost_op = Some(true);
                                 }
                                 if ui
-                                    .radio(
+                                    .add(antwoord(
                                         trede.lost_op == Some(false) && trede.deel().is_none(),
-                                        format!("{}: lost het niet op", soort.label()),
-                                    )
+                                        "lost het niet op",
+                                        soort.label(),
+                                    ))
                                     .clicked()
                                 {
                                     trede.lost_op = Some(false);
@@ -71,10 +73,11 @@ impl MeldingScherm {
                                     TredeSoort::AlgemeneVoorziening
                                         | TredeSoort::VoorliggendeVoorziening
                                 ) && ui
-                                    .radio(
+                                    .add(antwoord(
                                         trede.deel().is_some(),
-                                        format!("{}: lost een deel op", soort.label()),
-                                    )
+                                        "lost een deel op",
+                                        soort.label(),
+                                    ))
                                     .on_hover_text(
                                         "Verwijs voor dat deel en leg voor de rest een traject of \
                                          maatwerk vast; schrijf bij Waarom welk deel het oplost.",
@@ -92,6 +95,7 @@ impl MeldingScherm {
                             ui.add(
                                 egui::TextEdit::singleline(&mut trede.toelichting)
                                     .desired_width(520.0)
+                                    .min_size(egui::vec2(520.0, 0.0))
                                     .char_limit(crate::ui::widgets::lengte::LANGE_TEKST),
                             )
                             .labelled_by(wl.id);
@@ -275,5 +279,26 @@ impl MeldingScherm {
             }
         }
         false
+    }
+}
+
+/// One answer of a rung: the short answer on screen ("lost het op"; the
+/// rung's name stands at the start of the row), the rung's name in what a
+/// screen reader says ("eigen kracht: lost het op"). Short, so the row of
+/// three answers stays inside its column at 1280 px and the error column
+/// beside the fields stays in view.
+fn antwoord<'a>(gekozen: bool, kort: &'a str, trede: &'a str) -> impl egui::Widget + 'a {
+    move |ui: &mut egui::Ui| {
+        let r = ui.radio(gekozen, kort);
+        let aan = ui.is_enabled();
+        r.widget_info(|| {
+            egui::WidgetInfo::selected(
+                egui::Role::RadioButton,
+                aan,
+                gekozen,
+                format!("{trede}: {kort}"),
+            )
+        });
+        r
     }
 }

@@ -1,4 +1,11 @@
 //! The besluit on maatwerk (also op- en afschalen): the form, matched care and saving it.
+//!
+//! The form keeps its shape whatever is chosen or typed (issue 14 point 5):
+//! the row of the reason for a refusal is always there (a quiet note while
+//! the outcome is *toegekend*), the matched-care offer has a box of fixed
+//! height that scrolls inside, and the question about a maatwerkcontract
+//! and the ladder's errors show in a reserved place above the buttons, so
+//! *Besluit opslaan* never moves under the cursor.
 
 use super::{BesluitForm, Formulier, Gegevens, MeldingScherm, leeg_aanbod_uitleg};
 use crate::domain::datum::nl;
@@ -9,7 +16,8 @@ use crate::store::klantreis::{NieuwBesluit, PassendeVoorziening};
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR, ave_kleur};
 use crate::ui::widgets::datum::{datumveld_ui, lees};
 use crate::ui::widgets::{
-    Fouten, fout_ui, keuze_ui, markeer_meerregelig, tekstvak_ui, tekstveld_ui,
+    Fouten, TEKSTVAK_BREEDTE, TEKSTVAK_HOOGTE, fout_ui, keuze_ui, markeer_meerregelig,
+    melding_kolom_ui, tekstvak_ui, tekstveld_ui,
 };
 use chrono::NaiveDate;
 use egui::RichText;
@@ -139,6 +147,17 @@ impl MeldingScherm {
                         f.get("reden_afwijzing"),
                     );
                     markeer_meerregelig(ui, &r);
+                } else {
+                    // The same row, quiet: choosing "afgewezen" moves nothing.
+                    ui.weak("Reden afwijzing:");
+                    ui.add_sized(
+                        [TEKSTVAK_BREEDTE, TEKSTVAK_HOOGTE],
+                        egui::Label::new(
+                            RichText::new("alleen bij een afwijzing").weak().italics(),
+                        ),
+                    );
+                    melding_kolom_ui(ui, None, false);
+                    ui.end_row();
                 }
             });
         ui.add_space(6.0);
@@ -149,63 +168,74 @@ impl MeldingScherm {
             ))
             .strong(),
         );
-        if let Some(fout) = &aanbod_fout {
-            ui.colored_label(FOUT_KLEUR, RichText::new(fout).strong());
-        } else if let Some(uitleg) =
-            leeg_aanbod_uitleg(&g.kern, &passend, Some(VoorzieningSoort::Maatwerk), peildag)
-        {
-            ui.colored_label(ave_kleur(2), uitleg);
-        }
-        egui::Grid::new("passend-aanbod")
-            .num_columns(5)
-            .striped(true)
-            .spacing([14.0, 4.0])
+        // The offer changes with the dates typed (contracts on that day):
+        // a box of fixed height, scrolling inside.
+        egui::ScrollArea::vertical()
+            .id_salt("passend-aanbod-vak")
+            .max_height(AANBOD_HOOGTE)
+            .min_scrolled_height(AANBOD_HOOGTE)
+            .auto_shrink([false, false])
             .show(ui, |ui| {
-                for k in ["Voorziening", "Categorie", "Aanbieder", "Contract", ""] {
-                    ui.label(RichText::new(k).strong());
+                if let Some(fout) = &aanbod_fout {
+                    ui.colored_label(FOUT_KLEUR, RichText::new(fout).strong());
+                } else if let Some(uitleg) =
+                    leeg_aanbod_uitleg(&g.kern, &passend, Some(VoorzieningSoort::Maatwerk), peildag)
+                {
+                    ui.add(egui::Label::new(RichText::new(uitleg).color(ave_kleur(2))).wrap());
                 }
-                ui.end_row();
-                for p in &passend {
-                    let naam = p.naam.clone();
-                    let categorie = p
-                        .categorie
-                        .as_ref()
-                        .map_or_else(|| "–".to_owned(), |c| format!("cat. {c}"));
-                    if p.aanbieders.is_empty() {
-                        ui.label(&naam);
-                        ui.label(&categorie);
-                        ui.label("geen aanbieder bekend");
-                        ui.label("");
-                        ui.label("");
-                        ui.end_row();
-                    }
-                    for a in &p.aanbieders {
-                        ui.label(&naam);
-                        ui.label(&categorie);
-                        ui.label(&a.naam);
-                        match &a.actief_contract {
-                            Some(c) => ui.colored_label(GOED_KLEUR, format!("contract {c}")),
-                            None => ui.colored_label(
-                                ave_kleur(2),
-                                "geen actief contract (maatwerkcontract nodig)",
-                            ),
-                        };
-                        let gekozen = b.voorziening.as_ref() == Some(&p.id)
-                            && b.aanbieder.as_ref() == Some(&a.aanbieder);
-                        if ui
-                            .add(egui::Button::selectable(
-                                gekozen,
-                                if gekozen { "Gekozen" } else { "Kies" },
-                            ))
-                            .on_hover_text(format!("Kies {} bij {}", p.naam, a.naam))
-                            .clicked()
-                        {
-                            b.voorziening = Some(p.id.clone());
-                            b.aanbieder = Some(a.aanbieder.clone());
+                egui::Grid::new("passend-aanbod")
+                    .num_columns(5)
+                    .striped(true)
+                    .spacing([14.0, 4.0])
+                    .show(ui, |ui| {
+                        for k in ["Voorziening", "Categorie", "Aanbieder", "Contract", ""] {
+                            ui.label(RichText::new(k).strong());
                         }
                         ui.end_row();
-                    }
-                }
+                        for p in &passend {
+                            let naam = p.naam.clone();
+                            let categorie = p
+                                .categorie
+                                .as_ref()
+                                .map_or_else(|| "–".to_owned(), |c| format!("cat. {c}"));
+                            if p.aanbieders.is_empty() {
+                                ui.label(&naam);
+                                ui.label(&categorie);
+                                ui.label("geen aanbieder bekend");
+                                ui.label("");
+                                ui.label("");
+                                ui.end_row();
+                            }
+                            for a in &p.aanbieders {
+                                ui.label(&naam);
+                                ui.label(&categorie);
+                                ui.label(&a.naam);
+                                match &a.actief_contract {
+                                    Some(c) => {
+                                        ui.colored_label(GOED_KLEUR, format!("contract {c}"))
+                                    }
+                                    None => ui.colored_label(
+                                        ave_kleur(2),
+                                        "geen actief contract (maatwerkcontract nodig)",
+                                    ),
+                                };
+                                let gekozen = b.voorziening.as_ref() == Some(&p.id)
+                                    && b.aanbieder.as_ref() == Some(&a.aanbieder);
+                                if ui
+                                    .add(egui::Button::selectable(
+                                        gekozen,
+                                        if gekozen { "Gekozen" } else { "Kies" },
+                                    ))
+                                    .on_hover_text(format!("Kies {} bij {}", p.naam, a.naam))
+                                    .clicked()
+                                {
+                                    b.voorziening = Some(p.id.clone());
+                                    b.aanbieder = Some(a.aanbieder.clone());
+                                }
+                                ui.end_row();
+                            }
+                        }
+                    });
             });
         egui::Grid::new("besluit-2")
             .num_columns(3)
@@ -324,25 +354,49 @@ impl MeldingScherm {
                 )
             })
             .collect();
-        for a in &afweging_fouten {
-            ui.colored_label(FOUT_KLEUR, RichText::new(format!("Fout: {a}")).strong());
-        }
         let mut bevestigd = false;
-        if b.vraag_bevestiging {
-            ui.horizontal(|ui| {
-                ui.colored_label(
-                    FOUT_KLEUR,
-                    RichText::new("Dit wordt een maatwerkcontract. Doorgaan?").strong(),
-                );
-                if ui.button("Ja, maatwerkcontract").clicked() {
-                    opslaan = true;
-                    bevestigd = true;
-                }
-                if ui.button("Nee").clicked() {
-                    b.vraag_bevestiging = false;
-                }
-            });
-        }
+        // The reserved place for what a save answers: the question about a
+        // maatwerkcontract and the ladder's errors appear here, never above
+        // the buttons' place.
+        ui.allocate_ui_with_layout(
+            egui::vec2(ui.available_width(), BERICHT_HOOGTE),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_min_size(egui::vec2(ui.available_width(), BERICHT_HOOGTE));
+                egui::ScrollArea::vertical()
+                    .id_salt("besluit-bericht")
+                    .max_height(BERICHT_HOOGTE)
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        if b.vraag_bevestiging {
+                            ui.horizontal(|ui| {
+                                ui.colored_label(
+                                    FOUT_KLEUR,
+                                    RichText::new("Dit wordt een maatwerkcontract. Doorgaan?")
+                                        .strong(),
+                                );
+                                if ui.button("Ja, maatwerkcontract").clicked() {
+                                    opslaan = true;
+                                    bevestigd = true;
+                                }
+                                if ui.button("Nee").clicked() {
+                                    b.vraag_bevestiging = false;
+                                }
+                            });
+                        }
+                        for a in &afweging_fouten {
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(format!("Fout: {a}"))
+                                        .strong()
+                                        .color(FOUT_KLEUR),
+                                )
+                                .wrap(),
+                            );
+                        }
+                    });
+            },
+        );
         let knoppen = ui.horizontal(|ui| {
             if ui
                 .button(RichText::new("Besluit opslaan").strong())
@@ -476,6 +530,13 @@ impl BesluitForm {
         }
     }
 }
+
+/// Height of the matched-care box (about six providers; more scroll inside).
+const AANBOD_HOOGTE: f32 = 170.0;
+
+/// Height of the reserved place above the buttons (two lines; more scroll
+/// inside).
+const BERICHT_HOOGTE: f32 = 52.0;
 
 fn gekozen_zonder_contract(passend: &[PassendeVoorziening], b: &BesluitForm) -> bool {
     passend

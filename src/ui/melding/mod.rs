@@ -50,6 +50,10 @@ use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 use crate::ui::widgets::toekenning_einde::{EindeFormulier, loopt};
 use crate::ui::widgets::{Focus, FocusGeheugen, Fouten, fouten_uit};
 
+/// Height of the reserved place for the outcome of the last action (two
+/// lines; a longer message scrolls inside it).
+const UITKOMST_HOOGTE: f32 = 40.0;
+
 /// Everything the screen shows, read at once.
 struct Gegevens {
     kern: MeldingKern,
@@ -440,19 +444,25 @@ impl SchermUi for MeldingScherm {
         self.esc_gebruikt = false;
         let open_voor = self.open_subformulieren();
         if self.vraag_weggaan {
-            ui.horizontal(|ui| {
-                ui.colored_label(
-                    FOUT_KLEUR,
-                    RichText::new("Wijzigingen niet opgeslagen. Toch weggaan?").strong(),
+            // Asked in the middle, above the screen: nothing on the screen
+            // moves for the question (issue 14 point 5).
+            egui::Modal::new(egui::Id::unique("melding_weggaan")).show(ui.ctx(), |ui| {
+                ui.label(
+                    RichText::new("Wijzigingen niet opgeslagen. Toch weggaan?")
+                        .strong()
+                        .color(FOUT_KLEUR),
                 );
-                if ui.button("Ja, weggaan").clicked() {
-                    // What was typed is dropped: the app need not ask again.
-                    self.weggegooid = true;
-                    actie = Some(Actie::Terug);
-                }
-                if ui.button("Nee, blijven").clicked() {
-                    self.vraag_weggaan = false;
-                }
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Ja, weggaan").clicked() {
+                        // What was typed is dropped: the app need not ask again.
+                        self.weggegooid = true;
+                        actie = Some(Actie::Terug);
+                    }
+                    if ui.button("Nee, blijven").clicked() {
+                        self.vraag_weggaan = false;
+                    }
+                });
             });
         }
         let g = match std::mem::replace(&mut self.gegevens, Err(String::new())) {
@@ -468,23 +478,39 @@ impl SchermUi for MeldingScherm {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 kop_ui(ui, &g);
-                // One reserved line for the outcome of the last action, so
-                // the step bar and the forms below do not move when it shows.
-                match (&self.algemeen, &self.bericht) {
-                    (Some(a), _) => {
-                        ui.add(
-                            egui::Label::new(RichText::new(a).strong().color(FOUT_KLEUR)).wrap(),
-                        );
-                    }
-                    (None, Some(b)) => {
-                        ui.add(
-                            egui::Label::new(RichText::new(b).strong().color(GOED_KLEUR)).wrap(),
-                        );
-                    }
-                    (None, None) => {
-                        ui.label(" ");
-                    }
-                }
+                // A reserved place of two lines for the outcome of the last
+                // action, so the step bar and the forms below do not move
+                // when it shows; a longer message scrolls inside it.
+                ui.allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), UITKOMST_HOOGTE),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_min_size(egui::vec2(ui.available_width(), UITKOMST_HOOGTE));
+                        egui::ScrollArea::vertical()
+                            .id_salt("melding_uitkomst")
+                            .max_height(UITKOMST_HOOGTE)
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| match (&self.algemeen, &self.bericht) {
+                                (Some(a), _) => {
+                                    ui.add(
+                                        egui::Label::new(
+                                            RichText::new(a).strong().color(FOUT_KLEUR),
+                                        )
+                                        .wrap(),
+                                    );
+                                }
+                                (None, Some(b)) => {
+                                    ui.add(
+                                        egui::Label::new(
+                                            RichText::new(b).strong().color(GOED_KLEUR),
+                                        )
+                                        .wrap(),
+                                    );
+                                }
+                                (None, None) => {}
+                            });
+                    },
+                );
                 ui.add_space(6.0);
                 stappenbalk_ui(ui, &g);
                 termijn_ui(ui, &g, loket.vandaag());
