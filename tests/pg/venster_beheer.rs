@@ -2,6 +2,8 @@
 //! `egui_kittest`: a beheerder on PostgreSQL keeps the sociale kaart on
 //! one desktop, and on another destroys a dossier past its retention term
 //! and reads the audit log with both changes.
+//! Below the window, the gateway refuses the audit log and retention to
+//! anyone else and logs each refusal in the shared chain.
 
 #![allow(
     clippy::expect_used,
@@ -227,4 +229,72 @@ fn beheer_op_een_gedeeld_register() {
         pg::audit::verifieer_verbinding(&register).unwrap(),
         Verificatie::Intact { regels }
     );
+}
+
+/// The gateway on PostgreSQL refuses the audit log and the retention
+/// terms to anyone but a beheerder, and logs each refusal in the shared
+/// chain (as `register_weigert_wie_geen_beheerder_is` does on SQLite).
+#[test]
+fn alleen_een_beheerder_leest_het_auditlog() {
+    use wijkregister::gateway::auditlog::BeheerFout;
+    let db = proefdb!("alleen_een_beheerder_leest_het_auditlog");
+    let sleutels = tempfile::tempdir().unwrap();
+    let gateway =
+        Gateway::open_postgres(&db.adres, Some(&sleutels.path().join("sleutel")), true).unwrap();
+    let klok = Klok::lokaal(nu);
+    let bea = gateway
+        .maak_eerste_beheerder("Bea Beheer", "bea", WW, nu())
+        .unwrap();
+    {
+        let register =
+            pg::open_register(&db.adres, Some(&sleutels.path().join("sleutel")), false).unwrap();
+        Db::from(&register)
+            .execute(
+                "INSERT INTO medewerker (id, naam, rol) VALUES ('MW-2', 'Fatima El Amrani', 'wijkcoach')",
+                &[],
+            )
+            .unwrap();
+    }
+    gateway
+        .voor(Some(&bea), nu().date(), &klok)
+        .voeg_account_toe("MW-2", "fatima", WW)
+        .unwrap();
+    let fatima = gateway.inloggen("fatima", WW, nu()).unwrap();
+    let loket = gateway.voor(Some(&fatima), nu().date(), &klok);
+    let geweigerd = |r: Result<(), BeheerFout>| {
+        assert!(matches!(r, Err(BeheerFout::GeenBeheerder(_))), "{r:?}");
+    };
+    geweigerd(
+        loket
+            .auditlog_pagina(&AuditFilter::default(), 0, 10)
+            .map(|_| ()),
+    );
+    geweigerd(loket.auditlog_tel(&AuditFilter::default()).map(|_| ()));
+    geweigerd(loket.auditlog_acties().map(|_| ()));
+    geweigerd(loket.auditlog_verifieer().map(|_| ()));
+    geweigerd(loket.te_vernietigen().map(|_| ()));
+    geweigerd(loket.vernietig_alle_vervallen().map(|_| ()));
+
+    // Each refusal is a row of the shared chain, read by the beheerder.
+    let loket = gateway.voor(Some(&bea), nu().date(), &klok);
+    let geweigerde = loket
+        .auditlog_pagina(
+            &AuditFilter {
+                actor: Some("MW-2".into()),
+                ..AuditFilter::default()
+            },
+            0,
+            100,
+        )
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.resultaat == "geweigerd")
+        .count();
+    assert_eq!(geweigerde, 6);
+    let regels = loket.auditlog_tel(&AuditFilter::default()).unwrap();
+    assert_eq!(
+        loket.auditlog_verifieer().unwrap(),
+        Verificatie::Intact { regels }
+    );
+    assert!(loket.te_vernietigen().unwrap().is_empty());
 }
