@@ -15,6 +15,7 @@ use super::Loket;
 use crate::store::StoreFout;
 use crate::store::audit::{self, AuditFilter, AuditRij, Logregel, Resultaat, Verificatie};
 use crate::store::bewaartermijn::{self, Vernietigd, Verval};
+use crate::store::db::Register;
 use crate::store::toegang::Recht;
 
 /// Why a beheerder's read or write did not happen.
@@ -29,6 +30,9 @@ pub enum BeheerFout {
     /// The export failed.
     #[error(transparent)]
     Rapport(#[from] crate::report::RapportFout),
+    /// The shared register (PostgreSQL) failed.
+    #[error(transparent)]
+    Postgres(#[from] crate::store::pg::PgFout),
 }
 
 impl Loket<'_> {
@@ -39,7 +43,7 @@ impl Loket<'_> {
             Err(StoreFout::GeenToegang(_)) => {
                 if let Some(sessie) = self.sessie {
                     audit::log(
-                        &*self.gw.lees()?,
+                        self.gw.register()?.db(),
                         &Logregel {
                             tijdstip: &crate::store::accounts::tijd(self.klok.lokaal_nu()),
                             actor: sessie.medewerker(),
@@ -60,7 +64,7 @@ impl Loket<'_> {
     /// How many rows of the audit log match `filter`.
     pub fn auditlog_tel(&self, filter: &AuditFilter) -> Result<u64, BeheerFout> {
         self.eis_beheerder("het auditlog inzien", "auditlog-lezen")?;
-        Ok(audit::tel(&*self.gw.lees()?, filter)?)
+        Ok(audit::tel(self.gw.register()?.db(), filter)?)
     }
 
     /// One page of the audit log, newest first.
@@ -71,7 +75,12 @@ impl Loket<'_> {
         limiet: u32,
     ) -> Result<Vec<AuditRij>, BeheerFout> {
         self.eis_beheerder("het auditlog inzien", "auditlog-lezen")?;
-        Ok(audit::pagina(&*self.gw.lees()?, filter, overslaan, limiet)?)
+        Ok(audit::pagina(
+            self.gw.register()?.db(),
+            filter,
+            overslaan,
+            limiet,
+        )?)
     }
 
     /// What people read for the objects on a page of the log (a name, a
@@ -83,7 +92,7 @@ impl Loket<'_> {
     ) -> Result<std::collections::HashMap<String, String>, BeheerFout> {
         self.eis_beheerder("het auditlog inzien", "auditlog-lezen")?;
         Ok(crate::store::objectnamen::namen(
-            &*self.gw.lees()?,
+            self.gw.register()?.db(),
             objecten,
         )?)
     }
@@ -91,14 +100,17 @@ impl Loket<'_> {
     /// The actions that occur in the audit log.
     pub fn auditlog_acties(&self) -> Result<Vec<String>, BeheerFout> {
         self.eis_beheerder("het auditlog inzien", "auditlog-lezen")?;
-        Ok(audit::acties(&*self.gw.lees()?)?)
+        Ok(audit::acties(self.gw.register()?.db())?)
     }
 
     /// Checks the hash chain of the whole log (seconds on a large log: run
     /// it in the background).
     pub fn auditlog_verifieer(&self) -> Result<Verificatie, BeheerFout> {
         self.eis_beheerder("het auditlog controleren", "auditlog-lezen")?;
-        Ok(audit::verifieer(&*self.gw.lees()?)?)
+        match &*self.gw.register()? {
+            Register::Sqlite(conn) => Ok(audit::verifieer(conn)?),
+            Register::Postgres(pg) => Ok(crate::store::pg::audit::verifieer_verbinding(pg)?),
+        }
     }
 
     /// Exports the rows matching `filter` to `pad` as CSV; the export is
@@ -119,7 +131,7 @@ impl Loket<'_> {
     pub fn te_vernietigen(&self) -> Result<Vec<Verval>, BeheerFout> {
         self.eis_beheerder("de bewaartermijnen inzien", "bewaartermijnen-lezen")?;
         Ok(bewaartermijn::te_vernietigen(
-            &*self.gw.lees()?,
+            self.gw.register()?.db(),
             self.vandaag,
         )?)
     }
@@ -128,7 +140,7 @@ impl Loket<'_> {
     pub fn vernietig_dossier(&self, inwoner: &str) -> Result<Vernietigd, BeheerFout> {
         let actor = self.eis_beheerder("dossiers vernietigen", "vernietigen")?;
         Ok(bewaartermijn::vernietig(
-            &mut *self.gw.schrijf()?,
+            self.gw.register()?.db(),
             inwoner,
             self.vandaag,
             &actor,
@@ -141,7 +153,7 @@ impl Loket<'_> {
     pub fn vernietig_alle_vervallen(&self) -> Result<(Vec<String>, Vernietigd), BeheerFout> {
         let actor = self.eis_beheerder("dossiers vernietigen", "vernietigen")?;
         Ok(bewaartermijn::vernietig_alle(
-            &mut *self.gw.schrijf()?,
+            self.gw.register()?.db(),
             self.vandaag,
             &actor,
             &crate::store::accounts::tijd(self.klok.lokaal_nu()),

@@ -100,7 +100,8 @@ fn controleer_pad(pad: &Path) -> Option<ImportFout> {
 
 impl Loket<'_> {
     /// The backups beside the register: count, total size and the
-    /// register's own size (beheerder only). `None` for a register in memory.
+    /// register's own size (beheerder only). `None` for a register in memory
+    /// or on PostgreSQL (its backups are the database server's).
     pub fn backupoverzicht(
         &self,
     ) -> Result<Option<crate::store::backup::Backupoverzicht>, crate::store::StoreFout> {
@@ -115,7 +116,12 @@ impl Loket<'_> {
     fn registerbestand(&self) -> Result<&Path, StoreFout> {
         self.gw.db_pad().ok_or_else(|| {
             StoreFout::HerstelGeweigerd(
-                "Dit register staat alleen in het geheugen; er zijn geen backups.".to_owned(),
+                if self.gw.motor() == Some(crate::store::db::Motor::Postgres) {
+                    "Dit is een gedeeld register (PostgreSQL): de backups maakt de beheerder van de databaseserver (pg_dump), niet wijkregister; er is niets gewijzigd."
+                } else {
+                    "Dit register staat alleen in het geheugen; er zijn geen backups."
+                }
+                .to_owned(),
             )
         })
     }

@@ -146,7 +146,7 @@ impl Loket<'_> {
     /// Records a target or an external realised value (one transaction).
     pub fn zet_indicatorwaarde(&self, waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
         self.als_rapporteur(|door| {
-            indicatorwaarden::zet_als(&mut *self.gw.schrijf()?, waarde, Some(door))
+            indicatorwaarden::zet_als(self.gw.register()?.db(), waarde, Some(door))
         })
     }
 
@@ -158,7 +158,7 @@ impl Loket<'_> {
         soort: WaardeSoort,
     ) -> Result<bool, IndicatorwaardeFout> {
         self.als_rapporteur(|door| {
-            indicatorwaarden::wis_als(&mut *self.gw.schrijf()?, indicator, jaar, soort, Some(door))
+            indicatorwaarden::wis_als(self.gw.register()?.db(), indicator, jaar, soort, Some(door))
         })
     }
 
@@ -169,7 +169,7 @@ impl Loket<'_> {
         tot: i32,
     ) -> Result<Vec<Indicatorwaarde>, StoreFout> {
         self.eis(Recht::Rapportage)?;
-        indicatorwaarden::lees(&*self.gw.lees()?, van, tot)
+        indicatorwaarden::lees(self.gw.register()?.db(), van, tot)
     }
 
     /// Adds an own indicator of the municipality (teamleider or beheerder),

@@ -1,5 +1,6 @@
 //! Keeping the sociale kaart through the gateway: thin calls into
-//! `store::sociale_kaart_beheer` and `store::sociale_kaart_invoer`. Every
+//! `store::sociale_kaart_beheer` and `store::sociale_kaart_invoer`, on
+//! both engines. Every
 //! write is one store call, which is one transaction with its audit row, by
 //! the session's beheerder only (`store::toegang`), at the clock's moment.
 
@@ -8,6 +9,7 @@ use chrono::NaiveDate;
 use super::Loket;
 use crate::domain::{Aanbieder, Contract};
 use crate::store::StoreFout;
+use crate::store::db::Db;
 use crate::store::klantreis::Handeling;
 use crate::store::sociale_kaart_beheer as beheer;
 use crate::store::sociale_kaart_beheer::VoorzieningInvoer;
@@ -18,40 +20,40 @@ impl Loket<'_> {
     /// Runs a sociale-kaart write as the session's beheerder.
     fn als_beheerder<T>(
         &self,
-        schrijf: impl FnOnce(&rusqlite::Connection, Handeling<'_>) -> Result<T, StoreFout>,
+        schrijf: impl FnOnce(Db<'_>, Handeling<'_>) -> Result<T, StoreFout>,
     ) -> Result<T, StoreFout> {
         self.eis(Recht::SocialeKaartBeheer)?;
-        self.als(|h| schrijf(&*self.gw.lees()?, h))
+        self.als(|h| schrijf(self.gw.register()?.db(), h))
     }
 
     /// A provision with its links and end date, for the change form.
     pub fn voorziening_detail(&self, id: &str) -> Result<VoorzieningDetail, StoreFout> {
         self.gebruiker()?;
-        invoer::voorziening_detail(&*self.gw.lees()?, id)
+        invoer::voorziening_detail(self.gw.register()?.db(), id)
     }
 
     /// A contract with its provider's id, for the change form.
     pub fn contract(&self, id: &str) -> Result<Contract, StoreFout> {
         self.gebruiker()?;
-        invoer::contract(&*self.gw.lees()?, id)
+        invoer::contract(self.gw.register()?.db(), id)
     }
 
     /// Identifiers in use in one table of the sociale kaart.
     pub fn kaart_ids(&self, tabel: KaartTabel) -> Result<Vec<String>, StoreFout> {
         self.gebruiker()?;
-        invoer::ids(&*self.gw.lees()?, tabel)
+        invoer::ids(self.gw.register()?.db(), tabel)
     }
 
     /// The provisions that have been ended, with their last day.
     pub fn beeindigde_voorzieningen(&self) -> Result<Vec<(String, NaiveDate)>, StoreFout> {
         self.gebruiker()?;
-        invoer::beeindigde_voorzieningen(&*self.gw.lees()?)
+        invoer::beeindigde_voorzieningen(self.gw.register()?.db())
     }
 
     /// Whether a provision is referenced (then it can only be ended).
     pub fn voorziening_in_gebruik(&self, id: &str) -> Result<bool, StoreFout> {
         self.gebruiker()?;
-        beheer::voorziening_in_gebruik(&*self.gw.lees()?, id)
+        beheer::voorziening_in_gebruik(self.gw.register()?.db(), id)
     }
 
     /// Adds a provision.

@@ -36,13 +36,12 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, Duration, Local, NaiveDateTime, Offset, TimeZone, Utc};
 use hmac::{Hmac, Mac};
-use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params};
 use sha2::digest::Update;
 use sha2::{Digest, Sha256};
 
 use super::StoreFout;
-use super::db::Db;
+use super::db::{Db, Motor, Param, Rij};
 use super::sleutel::{self, Sleutel};
 
 /// The hash before the first row.
@@ -653,11 +652,13 @@ impl AuditFilter {
     /// use the `audit_actor` and `audit_object` indexes) and its parameters.
     ///
     /// Only the most selective condition may use its index: an object (a
-    /// few rows) before a medewerker before an action before a period. The
-    /// others carry a unary `+`, which keeps SQLite from walking a large
-    /// index (all `openen-dossier` rows) and looking up each row for a
-    /// medewerker's few.
-    fn waar(&self) -> (String, Vec<Value>) {
+    /// few rows) before a medewerker before an action before a period. On
+    /// SQLite the others carry a unary `+`, which keeps SQLite from walking
+    /// a large index (all `openen-dossier` rows) and looking up each row
+    /// for a medewerker's few. PostgreSQL has no unary `+` on text and its
+    /// planner weighs the indexes by their statistics itself, so there the
+    /// conditions stand as they are.
+    fn waar(&self, motor: Motor) -> (String, Vec<&str>) {
         let mut voorwaarden = Vec::new();
         let mut waarden = Vec::new();
         let condities = [
@@ -673,9 +674,13 @@ impl AuditFilter {
             .map(|(k, _, _)| *k);
         for (kolom, op, waarde) in condities {
             if let Some(w) = waarde {
-                let plus = if Some(kolom) == index_kolom { "" } else { "+" };
+                let plus = if Some(kolom) == index_kolom || motor == Motor::Postgres {
+                    ""
+                } else {
+                    "+"
+                };
                 voorwaarden.push(format!("{plus}{kolom} {op} ?"));
-                waarden.push(Value::Text(w.clone()));
+                waarden.push(w.as_str());
             }
         }
         let waar = if voorwaarden.is_empty() {
@@ -689,7 +694,7 @@ impl AuditFilter {
 
 const KOLOMMEN: &str = "volgnummer, tijdstip, actor, actie, object, doel, resultaat, details";
 
-fn rij(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRij> {
+fn rij(r: &Rij<'_, '_>) -> Result<AuditRij, StoreFout> {
     Ok(AuditRij {
         volgnummer: r.get(0)?,
         tijdstip: r.get(1)?,
@@ -702,13 +707,22 @@ fn rij(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRij> {
     })
 }
 
+/// The filter's values followed by `extra`, as the parameters of a query.
+fn parameters<'p>(waarden: &'p [&'p str], extra: &'p [i64]) -> Vec<&'p dyn Param> {
+    waarden
+        .iter()
+        .map(|w| w as &dyn Param)
+        .chain(extra.iter().map(|n| n as &dyn Param))
+        .collect()
+}
+
 /// Reads rows matching the filter, newest first, at most `limiet`.
-pub fn lees(
-    conn: &Connection,
+pub fn lees<'a>(
+    db: impl Into<Db<'a>>,
     filter: &AuditFilter,
     limiet: u32,
 ) -> Result<Vec<AuditRij>, StoreFout> {
-    pagina(conn, filter, 0, limiet)
+    pagina(db, filter, 0, limiet)
 }
 
 /// One page of the rows matching the filter, newest first: `limiet` rows
@@ -717,99 +731,117 @@ pub fn lees(
 /// insert trigger allows only the next one); with one, a page in the older
 /// half is read from the oldest end, so no page skips more than half of
 /// the matching rows, and those only in an index.
-pub fn pagina(
-    conn: &Connection,
+pub fn pagina<'a>(
+    db: impl Into<Db<'a>>,
     filter: &AuditFilter,
     overslaan: u64,
     limiet: u32,
 ) -> Result<Vec<AuditRij>, StoreFout> {
-    let (waar, mut waarden) = filter.waar();
+    let db = db.into();
+    let (waar, waarden) = filter.waar(db.motor());
     if waarden.is_empty() {
-        let hoogste = hoogste_volgnummer(conn)?;
+        let hoogste = hoogste_volgnummer(db)?;
         let tot = hoogste - i64::try_from(overslaan).unwrap_or(i64::MAX);
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {KOLOMMEN} FROM audit WHERE volgnummer <= ?1 ORDER BY volgnummer DESC LIMIT ?2"
-        ))?;
-        let rijen = stmt.query_map(params![tot, i64::from(limiet)], rij)?;
-        return Ok(rijen.collect::<Result<_, _>>()?);
+        return db.query_map(
+            &format!(
+                "SELECT {KOLOMMEN} FROM audit WHERE volgnummer <= ?1 ORDER BY volgnummer DESC LIMIT ?2"
+            ),
+            &[&tot, &i64::from(limiet)],
+            rij,
+        );
     }
-    let totaal = tel(conn, filter)?;
+    let totaal = tel(db, filter)?;
     if overslaan > totaal / 2 && overslaan < totaal {
         // From the oldest end: skip the rows older than this page.
         let einde = totaal - overslaan;
         let begin = einde.saturating_sub(u64::from(limiet));
-        waarden.push(Value::Integer(i64::try_from(einde - begin).unwrap_or(0)));
-        waarden.push(Value::Integer(i64::try_from(begin).unwrap_or(0)));
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {KOLOMMEN} FROM audit{waar} ORDER BY volgnummer ASC LIMIT ? OFFSET ?"
-        ))?;
-        let mut rijen: Vec<AuditRij> = stmt
-            .query_map(params_from_iter(waarden), rij)?
-            .collect::<Result<_, _>>()?;
+        let extra = [
+            i64::try_from(einde - begin).unwrap_or(0),
+            i64::try_from(begin).unwrap_or(0),
+        ];
+        let mut rijen = db.query_map(
+            &format!("SELECT {KOLOMMEN} FROM audit{waar} ORDER BY volgnummer ASC LIMIT ? OFFSET ?"),
+            &parameters(&waarden, &extra),
+            rij,
+        )?;
         rijen.reverse();
         return Ok(rijen);
     }
-    waarden.push(Value::Integer(i64::from(limiet)));
-    waarden.push(Value::Integer(i64::try_from(overslaan).unwrap_or(i64::MAX)));
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {KOLOMMEN} FROM audit{waar} ORDER BY volgnummer DESC LIMIT ? OFFSET ?"
-    ))?;
-    let rijen = stmt.query_map(params_from_iter(waarden), rij)?;
-    Ok(rijen.collect::<Result<_, _>>()?)
+    let extra = [
+        i64::from(limiet),
+        i64::try_from(overslaan).unwrap_or(i64::MAX),
+    ];
+    db.query_map(
+        &format!("SELECT {KOLOMMEN} FROM audit{waar} ORDER BY volgnummer DESC LIMIT ? OFFSET ?"),
+        &parameters(&waarden, &extra),
+        rij,
+    )
 }
 
 /// The last row's number (0 for an empty log), read from the key's end.
-fn hoogste_volgnummer(conn: &Connection) -> Result<i64, StoreFout> {
-    Ok(conn
-        .prepare_cached("SELECT coalesce(max(volgnummer), 0) FROM audit")?
-        .query_row([], |r| r.get(0))?)
+fn hoogste_volgnummer(db: Db<'_>) -> Result<i64, StoreFout> {
+    db.query_one("SELECT coalesce(max(volgnummer), 0) FROM audit", &[], |r| {
+        r.get(0)
+    })
 }
 
 /// How many rows match the filter. Without a filter: the last row's
 /// number (the numbers run without gaps); with one, a count over the
 /// filter's index range.
-pub fn tel(conn: &Connection, filter: &AuditFilter) -> Result<u64, StoreFout> {
-    let (waar, waarden) = filter.waar();
+pub fn tel<'a>(db: impl Into<Db<'a>>, filter: &AuditFilter) -> Result<u64, StoreFout> {
+    let db = db.into();
+    let (waar, waarden) = filter.waar(db.motor());
     let n: i64 = if waarden.is_empty() {
-        hoogste_volgnummer(conn)?
+        hoogste_volgnummer(db)?
     } else {
-        conn.prepare_cached(&format!("SELECT count(*) FROM audit{waar}"))?
-            .query_row(params_from_iter(waarden), |r| r.get(0))?
+        db.query_one(
+            &format!("SELECT count(*) FROM audit{waar}"),
+            &parameters(&waarden, &[]),
+            |r| r.get(0),
+        )?
     };
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
 /// Every action that occurs in the log, alphabetically (for a filter list):
 /// one index seek per distinct action (`audit_actie`), never the whole log.
-pub fn acties(conn: &Connection) -> Result<Vec<String>, StoreFout> {
-    let mut stmt = conn.prepare_cached(
+/// The list is in byte order on both engines: the walk visits every
+/// distinct action in the engine's collation (a PostgreSQL database may
+/// have a language's), and the codes are then sorted as SQLite compares.
+pub fn acties<'a>(db: impl Into<Db<'a>>) -> Result<Vec<String>, StoreFout> {
+    let mut acties: Vec<String> = db.into().query_map(
         "WITH RECURSIVE a(actie) AS (
              SELECT min(actie) FROM audit
              UNION ALL
              SELECT (SELECT min(actie) FROM audit WHERE actie > a.actie) FROM a WHERE a.actie IS NOT NULL
          )
          SELECT actie FROM a WHERE actie IS NOT NULL",
+        &[],
+        |r| r.get(0),
     )?;
-    let rijen = stmt.query_map([], |r| r.get(0))?;
-    Ok(rijen.collect::<Result<_, _>>()?)
+    acties.sort_unstable();
+    Ok(acties)
 }
 
-/// Calls `f` for every row matching the filter, oldest first, streaming
-/// (for an export); returns the number of rows.
-pub fn voor_elke(
-    conn: &Connection,
+/// Calls `f` for every row matching the filter, oldest first (for an
+/// export); returns the number of rows. Rows stream from SQLite; from
+/// PostgreSQL they come as the server sends them (see [`Db::for_each`]).
+pub fn voor_elke<'a>(
+    db: impl Into<Db<'a>>,
     filter: &AuditFilter,
     f: &mut dyn FnMut(&AuditRij),
 ) -> Result<u64, StoreFout> {
-    let (waar, waarden) = filter.waar();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {KOLOMMEN} FROM audit{waar} ORDER BY volgnummer"
-    ))?;
-    let mut rijen = stmt.query(params_from_iter(waarden))?;
+    let db = db.into();
+    let (waar, waarden) = filter.waar(db.motor());
     let mut n = 0_u64;
-    while let Some(r) = rijen.next()? {
-        f(&rij(r)?);
-        n += 1;
-    }
+    db.for_each(
+        &format!("SELECT {KOLOMMEN} FROM audit{waar} ORDER BY volgnummer"),
+        &parameters(&waarden, &[]),
+        |r| {
+            f(&rij(r)?);
+            n += 1;
+            Ok(())
+        },
+    )?;
     Ok(n)
 }

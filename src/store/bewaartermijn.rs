@@ -3,18 +3,21 @@
 //! audit log without personal data (the internal id and the counts only).
 //!
 //! The rules themselves are pure and live in `domain::bewaartermijn`.
+//!
+//! On both engines ([`Db`]): the check and the destruction are one
+//! [`Db::transactie`] (on PostgreSQL under the register's write lock, so
+//! another desktop cannot add to the dossier between them).
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-use rusqlite::{Connection, params};
-
+use super::StoreFout;
 use super::audit::{self, Logregel, Resultaat};
-use super::{StoreFout, kolom, transactie};
+use super::db::Db;
 use crate::domain::Wet;
 use crate::domain::bewaartermijn::{
     DossierFeiten, Grond, ToegekendeVoorziening, vernietigingsdatum,
 };
+use chrono::NaiveDate;
 
 /// A dossier with its destruction date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,47 +35,58 @@ pub struct Verval {
 }
 
 /// The retention facts of every resident with a melding or toekenning.
-fn feiten(conn: &Connection) -> Result<HashMap<String, DossierFeiten>, StoreFout> {
+fn feiten(db: Db<'_>) -> Result<HashMap<String, DossierFeiten>, StoreFout> {
     let mut alle: HashMap<String, DossierFeiten> = HashMap::new();
-    let mut stmt = conn.prepare(
-        "SELECT inwoner, max(afgesloten IS NULL), max(afgesloten) FROM melding GROUP BY inwoner",
+    db.for_each(
+        "SELECT inwoner, max(CASE WHEN afgesloten IS NULL THEN 1 ELSE 0 END), max(afgesloten)
+         FROM melding GROUP BY inwoner",
+        &[],
+        |r| {
+            let f = alle.entry(r.get(0)?).or_default();
+            f.open_melding = r.get(1)?;
+            f.laatste_afsluiting = r.get(2)?;
+            Ok(())
+        },
     )?;
-    let mut rijen = stmt.query([])?;
-    while let Some(r) = rijen.next()? {
-        let f = alle.entry(r.get(0)?).or_default();
-        f.open_melding = r.get(1)?;
-        f.laatste_afsluiting = kolom::optie_datum(r, 2)?;
-    }
-    let mut stmt = conn.prepare(
+    db.for_each(
         "SELECT t.inwoner, v.wet, t.eind FROM toekenning t JOIN voorziening v ON v.id = t.voorziening
          WHERE t.uitkomst = 'toegekend'",
+        &[],
+        |r| {
+            // A maatwerk provision has a law; one without counts as Wmo (15 years).
+            let wet = r.optie_lijst(1, Wet::parse)?.unwrap_or(Wet::Wmo);
+            let eind = r.get(2)?;
+            alle.entry(r.get(0)?)
+                .or_default()
+                .toegekend
+                .push(ToegekendeVoorziening { wet, eind });
+            Ok(())
+        },
     )?;
-    let mut rijen = stmt.query([])?;
-    while let Some(r) = rijen.next()? {
-        // A maatwerk provision has a law; one without counts as Wmo (15 years).
-        let wet = kolom::optie_lijst(r, 1, Wet::parse)?.unwrap_or(Wet::Wmo);
-        let eind = kolom::optie_datum(r, 2)?;
-        alle.entry(r.get(0)?)
-            .or_default()
-            .toegekend
-            .push(ToegekendeVoorziening { wet, eind });
-    }
     Ok(alle)
 }
 
 /// Closed dossiers whose destruction date is on or before `vandaag`, earliest first.
-pub fn te_vernietigen(conn: &Connection, vandaag: NaiveDate) -> Result<Vec<Verval>, StoreFout> {
-    let mut naam = conn.prepare_cached(
-        "SELECT trim(voornaam || ' ' || achternaam), geboortedatum FROM inwoner WHERE id = ?1",
-    )?;
+pub fn te_vernietigen<'a>(
+    db: impl Into<Db<'a>>,
+    vandaag: NaiveDate,
+) -> Result<Vec<Verval>, StoreFout> {
+    let db = db.into();
     let mut lijst = Vec::new();
-    for (inwoner, f) in feiten(conn)? {
+    for (inwoner, f) in feiten(db)? {
         let Some((datum, grond)) = vernietigingsdatum(&f).filter(|(datum, _)| *datum <= vandaag)
         else {
             continue;
         };
-        let (naam, geboren) =
-            naam.query_row([&inwoner], |r| Ok((r.get(0)?, kolom::datum(r, 1)?)))?;
+        let (voornaam, achternaam, geboren): (String, String, NaiveDate) = db.query_one(
+            "SELECT voornaam, achternaam, geboortedatum FROM inwoner WHERE id = ?1",
+            &[&inwoner],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        // As SQLite's trim(): only spaces, so an empty first name leaves none.
+        let naam = format!("{voornaam} {achternaam}")
+            .trim_matches(' ')
+            .to_owned();
         lijst.push(Verval {
             inwoner,
             naam,
@@ -109,8 +123,8 @@ pub struct Vernietigd {
 /// Destroys one resident's dossier after checking that it is due on
 /// `vandaag`; one transaction with its audit row. `actor` is the beheerder,
 /// `tijdstip` the moment (ISO 8601).
-pub fn vernietig(
-    conn: &mut Connection,
+pub fn vernietig<'a>(
+    db: impl Into<Db<'a>>,
     inwoner: &str,
     vandaag: NaiveDate,
     actor: &str,
@@ -118,7 +132,7 @@ pub fn vernietig(
 ) -> Result<Vernietigd, StoreFout> {
     // The check and the destruction under one write lock: another instance
     // cannot add to the dossier between them.
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         let f = feiten(tx)?.remove(inwoner).unwrap_or_default();
         let grond = controleer_vervallen(inwoner, &f, vandaag)?;
         let v = vernietig_in(tx, inwoner, grond, actor, tijdstip)?;
@@ -129,13 +143,13 @@ pub fn vernietig(
 /// Destroys every dossier due on `vandaag` (the list of [`te_vernietigen`])
 /// in one transaction, each with its own audit row. Returns the residents
 /// destroyed (ids, as listed) and what was removed in total.
-pub fn vernietig_alle(
-    conn: &mut Connection,
+pub fn vernietig_alle<'a>(
+    db: impl Into<Db<'a>>,
     vandaag: NaiveDate,
     actor: &str,
     tijdstip: &str,
 ) -> Result<(Vec<String>, Vernietigd), StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         let lijst = te_vernietigen(tx, vandaag)?;
         let mut totaal = Vernietigd::default();
         let mut ids = Vec::with_capacity(lijst.len());
@@ -172,36 +186,38 @@ fn controleer_vervallen(
     Ok(grond)
 }
 
+/// The number of rows a statement changed, as a count.
+fn aantal(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
 /// Removes one resident's records and logs it, inside the caller's transaction.
 fn vernietig_in(
-    tx: &rusqlite::Transaction<'_>,
+    tx: Db<'_>,
     inwoner: &str,
     grond: Grond,
     actor: &str,
     tijdstip: &str,
 ) -> Result<Vernietigd, StoreFout> {
-    let huishouden: String = tx.query_row(
+    let huishouden: String = tx.query_one(
         "SELECT huishouden FROM inwoner WHERE id = ?1",
-        params![inwoner],
+        &[&inwoner],
         |r| r.get(0),
     )?;
     let mut v = Vernietigd {
-        verwijzingen: tx.execute(
+        verwijzingen: aantal(tx.execute(
             "DELETE FROM verwijzing WHERE melding IN (SELECT id FROM melding WHERE inwoner = ?1)",
-            params![inwoner],
-        )?,
+            &[&inwoner],
+        )?),
         ..Vernietigd::default()
     };
     // Links from other decisions to this resident's decisions, then the decisions.
     tx.execute(
         "UPDATE toekenning SET vorige = NULL
          WHERE vorige IN (SELECT id FROM toekenning WHERE inwoner = ?1)",
-        params![inwoner],
+        &[&inwoner],
     )?;
-    v.toekenningen = tx.execute(
-        "DELETE FROM toekenning WHERE inwoner = ?1",
-        params![inwoner],
-    )?;
+    v.toekenningen = aantal(tx.execute("DELETE FROM toekenning WHERE inwoner = ?1", &[&inwoner])?);
     // The klantreis details of the meldingen.
     for sql in [
         "DELETE FROM klantreis_correctie WHERE stap IN (SELECT s.id FROM klantreis_stap s
@@ -210,26 +226,26 @@ fn vernietig_in(
         "DELETE FROM afweging_trede WHERE melding IN (SELECT id FROM melding WHERE inwoner = ?1)",
         "DELETE FROM melding_leefgebied WHERE melding IN (SELECT id FROM melding WHERE inwoner = ?1)",
     ] {
-        tx.execute(sql, params![inwoner])?;
+        tx.execute(sql, &[&inwoner])?;
     }
-    v.meldingen = tx.execute("DELETE FROM melding WHERE inwoner = ?1", params![inwoner])?;
-    v.vorderingen = tx.execute(
+    v.meldingen = aantal(tx.execute("DELETE FROM melding WHERE inwoner = ?1", &[&inwoner])?);
+    v.vorderingen = aantal(tx.execute(
         "DELETE FROM vordering WHERE inwoner = ?1 AND aanbieder IS NULL",
-        params![inwoner],
-    )?;
+        &[&inwoner],
+    )?);
     tx.execute(
         "UPDATE vordering SET inwoner = NULL WHERE inwoner = ?1",
-        params![inwoner],
+        &[&inwoner],
     )?;
-    let anderen: i64 = tx.query_row(
+    let anderen: i64 = tx.query_one(
         "SELECT count(*) FROM inwoner WHERE huishouden = ?1 AND id <> ?2",
-        params![huishouden, inwoner],
+        &[&huishouden, &inwoner],
         |r| r.get(0),
     )?;
     if anderen == 0 {
-        v.ave = tx.execute("DELETE FROM ave WHERE huishouden = ?1", params![huishouden])?;
+        v.ave = aantal(tx.execute("DELETE FROM ave WHERE huishouden = ?1", &[&huishouden])?);
     }
-    tx.execute("DELETE FROM inwoner WHERE id = ?1", params![inwoner])?;
+    tx.execute("DELETE FROM inwoner WHERE id = ?1", &[&inwoner])?;
     let details = format!(
         "grond: {}; vernietigd: {} meldingen, {} verwijzingen, {} toekenningen, {} AVE-gebeurtenissen, {} vorderingen",
         grond.tekst(),

@@ -4,16 +4,16 @@
 //! Every write is checked against the catalogue and runs in its own
 //! transaction: a target may be set for any indicator, a realisatie only
 //! for an external one (the register computes the others).
-
-use rusqlite::{Connection, params};
+//!
+//! On both engines ([`Db`]).
 
 use crate::domain::catalogus;
 use crate::domain::{Indicatorwaarde, Veldfout, WaardeSoort};
 
 use super::StoreFout;
 use super::audit;
+use super::db::Db;
 use super::klantreis::Handeling;
-use super::transactie;
 
 /// What can go wrong when recording an indicator value.
 #[derive(Debug, thiserror::Error)]
@@ -51,8 +51,11 @@ pub fn valideer(waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
 
 /// Checks a value against the catalogue and the register's own
 /// indicators, and its own fields.
-pub fn valideer_in(conn: &Connection, waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
-    let indicator = super::eigen_indicatoren::indicator(conn, &waarde.indicator)?;
+pub fn valideer_in<'a>(
+    db: impl Into<Db<'a>>,
+    waarde: &Indicatorwaarde,
+) -> Result<(), IndicatorwaardeFout> {
+    let indicator = super::eigen_indicatoren::indicator(db, &waarde.indicator)?;
     valideer_voor(waarde, indicator)
 }
 
@@ -76,14 +79,14 @@ fn valideer_voor(
 }
 
 /// Records (inserts or replaces) a realisatie or begroot value.
-pub fn zet(conn: &mut Connection, waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
-    zet_als(conn, waarde, None)
+pub fn zet<'a>(db: impl Into<Db<'a>>, waarde: &Indicatorwaarde) -> Result<(), IndicatorwaardeFout> {
+    zet_als(db, waarde, None)
 }
 
 /// The audit row of a change to a value, when a medewerker made it (the app;
 /// the command line and tests pass `None`).
 fn log_wijziging(
-    tx: &rusqlite::Transaction<'_>,
+    tx: Db<'_>,
     door: Option<Handeling<'_>>,
     actie: &str,
     indicator: &str,
@@ -111,25 +114,26 @@ fn log_wijziging(
 }
 
 /// [`zet`] by a medewerker: the value and its audit row in one transaction.
-pub fn zet_als(
-    conn: &mut Connection,
+pub fn zet_als<'a>(
+    db: impl Into<Db<'a>>,
     waarde: &Indicatorwaarde,
     door: Option<Handeling<'_>>,
 ) -> Result<(), IndicatorwaardeFout> {
-    valideer_in(conn, waarde)?;
-    transactie::voer_uit(conn, |tx| {
+    let db = db.into();
+    valideer_in(db, waarde)?;
+    db.transactie(|tx| {
         tx.execute(
             "INSERT INTO indicatorwaarde (indicator, jaar, soort, waarde, tekst, bron)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (indicator, jaar, soort) DO UPDATE SET
              waarde = excluded.waarde, tekst = excluded.tekst, bron = excluded.bron",
-            params![
-                waarde.indicator,
-                waarde.jaar,
-                waarde.soort.code(),
-                waarde.waarde,
-                waarde.tekst,
-                waarde.bron
+            &[
+                &waarde.indicator,
+                &waarde.jaar,
+                &waarde.soort.code(),
+                &waarde.waarde,
+                &waarde.tekst,
+                &waarde.bron,
             ],
         )?;
         log_wijziging(
@@ -145,8 +149,8 @@ pub fn zet_als(
 }
 
 /// Records a realisatie of an external indicator.
-pub fn zet_realisatie(
-    conn: &mut Connection,
+pub fn zet_realisatie<'a>(
+    db: impl Into<Db<'a>>,
     indicator: &str,
     jaar: i32,
     waarde: Option<f64>,
@@ -154,7 +158,7 @@ pub fn zet_realisatie(
     bron: Option<&str>,
 ) -> Result<(), IndicatorwaardeFout> {
     zet(
-        conn,
+        db,
         &nieuw(
             indicator,
             jaar,
@@ -167,15 +171,15 @@ pub fn zet_realisatie(
 }
 
 /// Records a target (*begroot*) for any indicator.
-pub fn zet_begroot(
-    conn: &mut Connection,
+pub fn zet_begroot<'a>(
+    db: impl Into<Db<'a>>,
     indicator: &str,
     jaar: i32,
     waarde: Option<f64>,
     tekst: Option<&str>,
 ) -> Result<(), IndicatorwaardeFout> {
     zet(
-        conn,
+        db,
         &nieuw(indicator, jaar, WaardeSoort::Begroot, waarde, tekst, None),
     )
 }
@@ -204,30 +208,31 @@ fn nieuw(
 }
 
 /// Removes a value; whether it existed is returned.
-pub fn wis(
-    conn: &mut Connection,
+pub fn wis<'a>(
+    db: impl Into<Db<'a>>,
     indicator: &str,
     jaar: i32,
     soort: WaardeSoort,
 ) -> Result<bool, IndicatorwaardeFout> {
-    wis_als(conn, indicator, jaar, soort, None)
+    wis_als(db, indicator, jaar, soort, None)
 }
 
 /// [`wis`] by a medewerker: the removal and its audit row in one transaction.
-pub fn wis_als(
-    conn: &mut Connection,
+pub fn wis_als<'a>(
+    db: impl Into<Db<'a>>,
     indicator: &str,
     jaar: i32,
     soort: WaardeSoort,
     door: Option<Handeling<'_>>,
 ) -> Result<bool, IndicatorwaardeFout> {
-    if super::eigen_indicatoren::indicator(&*conn, indicator)?.is_none() {
+    let db = db.into();
+    if super::eigen_indicatoren::indicator(db, indicator)?.is_none() {
         return Err(IndicatorwaardeFout::OnbekendeCode(indicator.to_owned()));
     }
-    transactie::voer_uit(conn, |tx| {
+    db.transactie(|tx| {
         let n = tx.execute(
             "DELETE FROM indicatorwaarde WHERE indicator = ?1 AND jaar = ?2 AND soort = ?3",
-            params![indicator, jaar, soort.code()],
+            &[&indicator, &jaar, &soort.code()],
         )?;
         if n > 0 {
             log_wijziging(tx, door, "verwijderen", indicator, jaar, soort)?;
@@ -238,25 +243,29 @@ pub fn wis_als(
 
 /// Every value and target of the years `van` to `tot` inclusive, ordered by
 /// year, indicator and soort.
-pub fn lees(conn: &Connection, van: i32, tot: i32) -> Result<Vec<Indicatorwaarde>, StoreFout> {
-    let mut stmt = conn.prepare_cached(
+pub fn lees<'a>(
+    db: impl Into<Db<'a>>,
+    van: i32,
+    tot: i32,
+) -> Result<Vec<Indicatorwaarde>, StoreFout> {
+    db.into().query_map(
         "SELECT indicator, jaar, soort, waarde, tekst, bron FROM indicatorwaarde
          WHERE jaar BETWEEN ?1 AND ?2 ORDER BY jaar, indicator, soort",
-    )?;
-    let rijen = stmt.query_map(params![van, tot], |r| {
-        let soort: String = r.get(2)?;
-        Ok(Indicatorwaarde {
-            indicator: r.get(0)?,
-            jaar: r.get(1)?,
-            soort: if soort == "begroot" {
-                WaardeSoort::Begroot
-            } else {
-                WaardeSoort::Realisatie
-            },
-            waarde: r.get(3)?,
-            tekst: r.get(4)?,
-            bron: r.get(5)?,
-        })
-    })?;
-    Ok(rijen.collect::<Result<Vec<_>, _>>()?)
+        &[&van, &tot],
+        |r| {
+            let soort: String = r.get(2)?;
+            Ok(Indicatorwaarde {
+                indicator: r.get(0)?,
+                jaar: r.get(1)?,
+                soort: if soort == "begroot" {
+                    WaardeSoort::Begroot
+                } else {
+                    WaardeSoort::Realisatie
+                },
+                waarde: r.get(3)?,
+                tekst: r.get(4)?,
+                bron: r.get(5)?,
+            })
+        },
+    )
 }

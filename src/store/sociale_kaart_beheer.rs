@@ -6,7 +6,12 @@
 //! toekenning, verwijzing or melding) is ended (`beeindigd_op`), never
 //! deleted, and its kind and law stay as they are; an unused provision may
 //! be deleted. A contract referenced by a toekenning keeps its provider and
-//! law. New records go in through `store::schrijven::voeg_in`.
+//! law. New records go in with the same statements as
+//! `store::schrijven::voeg_in` (the import's, on a SQLite transaction),
+//! here on both engines ([`Db`]).
+//!
+//! On both engines: every action is one [`Db::transactie`], dates are
+//! bound as ISO dates (a `date` column on PostgreSQL, ISO text on SQLite).
 //!
 //! A provider has no end date of its own (neither the table nor exchange
 //! format v1 has one), so ending a provider on a day D ends its contracts:
@@ -20,15 +25,13 @@
 //! touched; they are ended through the klantreis.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
 
+use super::StoreFout;
+use super::db::Db;
 use super::klantreis::{Handeling, fout, log};
-use super::schrijven::voeg_in;
-use super::transactie;
-use super::{StoreFout, kolom};
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{KlantreisFout, Leefgebied};
-use crate::domain::{Aanbieder, Contract, DomeinFout, Record, Veldfout, Voorziening, Wet};
+use crate::domain::{Aanbieder, Contract, DomeinFout, Veldfout, Voorziening, Wet};
 
 /// A provision as the beheer form gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,15 +44,19 @@ pub struct VoorzieningInvoer {
     pub aanbieders: Vec<String>,
 }
 
-fn controleer(conn: &Connection, invoer: &VoorzieningInvoer) -> Result<(), StoreFout> {
+/// Whether a row with `id` exists (`sql` asks `EXISTS` for `?1`).
+fn bestaat(db: Db<'_>, sql: &str, id: &str) -> Result<bool, StoreFout> {
+    db.query_one(sql, &[&id], |r| r.get(0))
+}
+
+fn controleer(db: Db<'_>, invoer: &VoorzieningInvoer) -> Result<(), StoreFout> {
     let mut fouten = invoer.voorziening.valideer().err().unwrap_or_default();
     for a in &invoer.aanbieders {
-        let bestaat: bool = conn.query_row(
+        if !bestaat(
+            db,
             "SELECT EXISTS (SELECT 1 FROM aanbieder WHERE id = ?1)",
-            [a],
-            |r| r.get(0),
-        )?;
-        if !bestaat {
+            a,
+        )? {
             fouten.push(Veldfout::new(
                 "aanbieders",
                 KlantreisFout::Onbekend(a.clone()).into(),
@@ -63,47 +70,76 @@ fn controleer(conn: &Connection, invoer: &VoorzieningInvoer) -> Result<(), Store
     }
 }
 
-fn koppelingen(conn: &Connection, invoer: &VoorzieningInvoer) -> Result<(), StoreFout> {
+fn koppelingen(db: Db<'_>, invoer: &VoorzieningInvoer) -> Result<(), StoreFout> {
     let id = &invoer.voorziening.id;
-    conn.execute(
+    db.execute(
         "DELETE FROM voorziening_leefgebied WHERE voorziening = ?1",
-        [id],
+        &[id],
     )?;
-    conn.execute(
+    db.execute(
         "DELETE FROM voorziening_aanbieder WHERE voorziening = ?1",
-        [id],
+        &[id],
     )?;
     for l in &invoer.leefgebieden {
-        conn.execute(
+        db.execute(
             "INSERT OR IGNORE INTO voorziening_leefgebied (voorziening, leefgebied) VALUES (?1, ?2)",
-            params![id, l.code()],
+            &[id, &l.code()],
         )?;
     }
     for a in &invoer.aanbieders {
-        conn.execute(
+        db.execute(
             "INSERT OR IGNORE INTO voorziening_aanbieder (voorziening, aanbieder) VALUES (?1, ?2)",
-            params![id, a],
+            &[id, a],
         )?;
     }
     Ok(())
 }
 
+/// The tags of a provision: the stored ones replaced by `kenmerken`.
+fn kenmerken(db: Db<'_>, id: &str, kenmerken: &[String]) -> Result<(), StoreFout> {
+    db.execute(
+        "DELETE FROM voorziening_kenmerk WHERE voorziening = ?1",
+        &[&id],
+    )?;
+    for k in kenmerken {
+        db.execute(
+            "INSERT OR IGNORE INTO voorziening_kenmerk (voorziening, kenmerk) VALUES (?1, ?2)",
+            &[&id, k],
+        )?;
+    }
+    Ok(())
+}
+
+/// Inserts a provision with its tags (as `store::schrijven::voeg_in`).
+fn voeg_voorziening_in(db: Db<'_>, v: &Voorziening) -> Result<(), StoreFout> {
+    db.execute(
+        "INSERT INTO voorziening (id, naam, soort, wet, categorie) VALUES (?1, ?2, ?3, ?4, ?5)",
+        &[
+            &v.id,
+            &v.naam,
+            &v.soort.code(),
+            &v.wet.map(Wet::code),
+            &v.categorie,
+        ],
+    )?;
+    kenmerken(db, &v.id, &v.kenmerken)
+}
+
 /// Adds a provision to the sociale kaart (a maatwerk provision under Wmo
 /// or Jeugdwet needs its national category).
-pub fn voorziening_toevoegen(
-    conn: &Connection,
+pub fn voorziening_toevoegen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     invoer: &VoorzieningInvoer,
 ) -> Result<(), StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         controleer(tx, invoer)?;
         let id = &invoer.voorziening.id;
-        let bestaat: bool = tx.query_row(
+        if bestaat(
+            tx,
             "SELECT EXISTS (SELECT 1 FROM voorziening WHERE id = ?1)",
-            [id],
-            |r| r.get(0),
-        )?;
-        if bestaat {
+            id,
+        )? {
             return Err(fout(
                 "id",
                 DomeinFout::NietInLijst {
@@ -112,7 +148,7 @@ pub fn voorziening_toevoegen(
                 },
             ));
         }
-        voeg_in(tx, &Record::Voorziening(invoer.voorziening.clone()))?;
+        voeg_voorziening_in(tx, &invoer.voorziening)?;
         koppelingen(tx, invoer)?;
         log(
             tx,
@@ -126,31 +162,30 @@ pub fn voorziening_toevoegen(
 }
 
 /// Whether a provision is referenced by a toekenning, verwijzing or melding.
-pub fn voorziening_in_gebruik(conn: &Connection, id: &str) -> Result<bool, StoreFout> {
-    Ok(conn.query_row(
+pub fn voorziening_in_gebruik<'a>(db: impl Into<Db<'a>>, id: &str) -> Result<bool, StoreFout> {
+    bestaat(
+        db.into(),
         "SELECT EXISTS (SELECT 1 FROM toekenning WHERE voorziening = ?1)
              OR EXISTS (SELECT 1 FROM verwijzing WHERE voorziening = ?1)
              OR EXISTS (SELECT 1 FROM melding WHERE gevraagde_voorziening = ?1)",
-        [id],
-        |r| r.get(0),
-    )?)
+        id,
+    )
 }
 
 /// Changes a provision. Kind and law of a provision in use stay as they are.
-pub fn voorziening_wijzigen(
-    conn: &Connection,
+pub fn voorziening_wijzigen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     invoer: &VoorzieningInvoer,
 ) -> Result<(), StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         controleer(tx, invoer)?;
         let v = &invoer.voorziening;
-        let huidig: Option<(String, Option<String>)> =
-            rusqlite::OptionalExtension::optional(tx.query_row(
-                "SELECT soort, wet FROM voorziening WHERE id = ?1",
-                [&v.id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            ))?;
+        let huidig: Option<(String, Option<String>)> = tx.query_opt(
+            "SELECT soort, wet FROM voorziening WHERE id = ?1",
+            &[&v.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         let Some((soort, wet)) = huidig else {
             return Err(StoreFout::NietGevonden(format!("voorziening {}", v.id)));
         };
@@ -160,24 +195,15 @@ pub fn voorziening_wijzigen(
         }
         tx.execute(
             "UPDATE voorziening SET naam = ?2, soort = ?3, wet = ?4, categorie = ?5 WHERE id = ?1",
-            params![
-                v.id,
-                v.naam,
-                v.soort.code(),
-                v.wet.map(Wet::code),
-                v.categorie
+            &[
+                &v.id,
+                &v.naam,
+                &v.soort.code(),
+                &v.wet.map(Wet::code),
+                &v.categorie,
             ],
         )?;
-        tx.execute(
-            "DELETE FROM voorziening_kenmerk WHERE voorziening = ?1",
-            [&v.id],
-        )?;
-        for k in &v.kenmerken {
-            tx.execute(
-                "INSERT OR IGNORE INTO voorziening_kenmerk (voorziening, kenmerk) VALUES (?1, ?2)",
-                params![v.id, k],
-            )?;
-        }
+        kenmerken(tx, &v.id, &v.kenmerken)?;
         koppelingen(tx, invoer)?;
         log(
             tx,
@@ -192,16 +218,16 @@ pub fn voorziening_wijzigen(
 
 /// Ends a provision on `datum` (its last day); it stays in the register
 /// for the decisions and referrals that name it.
-pub fn voorziening_beeindigen(
-    conn: &Connection,
+pub fn voorziening_beeindigen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     id: &str,
     datum: NaiveDate,
 ) -> Result<(), StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         let n = tx.execute(
             "UPDATE voorziening SET beeindigd_op = ?2 WHERE id = ?1",
-            params![id, iso(datum)],
+            &[&id, &datum],
         )?;
         if n == 0 {
             return Err(StoreFout::NietGevonden(format!("voorziening {id}")));
@@ -218,31 +244,30 @@ pub fn voorziening_beeindigen(
 }
 
 /// Deletes an unused provision; one in use is refused (end it instead).
-pub fn voorziening_verwijderen(
-    conn: &Connection,
+pub fn voorziening_verwijderen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     id: &str,
 ) -> Result<(), StoreFout> {
-    transactie::voer_uit(conn, |tx| {
-        let naam: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
-            "SELECT naam FROM voorziening WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        ))?;
+    db.into().transactie(|tx| {
+        let naam: Option<String> =
+            tx.query_opt("SELECT naam FROM voorziening WHERE id = ?1", &[&id], |r| {
+                r.get(0)
+            })?;
         let Some(naam) = naam else {
             return Err(StoreFout::NietGevonden(format!("voorziening {id}")));
         };
         if voorziening_in_gebruik(tx, id)? {
             return Err(fout("voorziening", KlantreisFout::InGebruik(naam)));
         }
-        for tabel in [
-            "voorziening_kenmerk",
-            "voorziening_leefgebied",
-            "voorziening_aanbieder",
+        for sql in [
+            "DELETE FROM voorziening_kenmerk WHERE voorziening = ?1",
+            "DELETE FROM voorziening_leefgebied WHERE voorziening = ?1",
+            "DELETE FROM voorziening_aanbieder WHERE voorziening = ?1",
+            "DELETE FROM voorziening WHERE id = ?1",
         ] {
-            tx.execute(&format!("DELETE FROM {tabel} WHERE voorziening = ?1"), [id])?;
+            tx.execute(sql, &[&id])?;
         }
-        tx.execute("DELETE FROM voorziening WHERE id = ?1", [id])?;
         log(
             tx,
             h,
@@ -255,14 +280,17 @@ pub fn voorziening_verwijderen(
 }
 
 /// Adds a provider.
-pub fn aanbieder_toevoegen(
-    conn: &Connection,
+pub fn aanbieder_toevoegen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     a: &Aanbieder,
 ) -> Result<(), StoreFout> {
     a.valideer().map_err(StoreFout::Validatie)?;
-    transactie::voer_uit(conn, |tx| {
-        voeg_in(tx, &Record::Aanbieder(a.clone()))?;
+    db.into().transactie(|tx| {
+        tx.execute(
+            "INSERT INTO aanbieder (id, naam, kvk) VALUES (?1, ?2, ?3)",
+            &[&a.id, &a.naam, &a.kvk],
+        )?;
         log(
             tx,
             h,
@@ -275,16 +303,16 @@ pub fn aanbieder_toevoegen(
 }
 
 /// Changes a provider's name or Kamer van Koophandel number.
-pub fn aanbieder_wijzigen(
-    conn: &Connection,
+pub fn aanbieder_wijzigen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     a: &Aanbieder,
 ) -> Result<(), StoreFout> {
     a.valideer().map_err(StoreFout::Validatie)?;
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         let n = tx.execute(
             "UPDATE aanbieder SET naam = ?2, kvk = ?3 WHERE id = ?1",
-            params![a.id, a.naam, a.kvk],
+            &[&a.id, &a.naam, &a.kvk],
         )?;
         if n == 0 {
             return Err(StoreFout::NietGevonden(format!("aanbieder {}", a.id)));
@@ -304,28 +332,25 @@ pub fn aanbieder_wijzigen(
 /// `tot` as its last day, in one transaction with one audit row. Refused
 /// (field `tot`) when a contract starts after `tot`, or when nothing runs
 /// on `tot`. Returns the number of contracts ended.
-pub fn aanbieder_beeindigen(
-    conn: &Connection,
+pub fn aanbieder_beeindigen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     id: &str,
     tot: NaiveDate,
 ) -> Result<usize, StoreFout> {
-    transactie::voer_uit(conn, |tx| {
-        let naam: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
-            "SELECT naam FROM aanbieder WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        ))?;
+    db.into().transactie(|tx| {
+        let naam: Option<String> =
+            tx.query_opt("SELECT naam FROM aanbieder WHERE id = ?1", &[&id], |r| {
+                r.get(0)
+            })?;
         let Some(naam) = naam else {
             return Err(StoreFout::NietGevonden(format!("aanbieder {id}")));
         };
-        let dag = iso(tot);
-        let later: Vec<(String, NaiveDate)> = tx
-            .prepare(
-                "SELECT id, van FROM contract WHERE aanbieder = ?1 AND van > ?2 ORDER BY van, id",
-            )?
-            .query_map(params![id, dag], |r| Ok((r.get(0)?, kolom::datum(r, 1)?)))?
-            .collect::<Result<_, _>>()?;
+        let later: Vec<(String, NaiveDate)> = tx.query_map(
+            "SELECT id, van FROM contract WHERE aanbieder = ?1 AND van > ?2 ORDER BY van, id",
+            &[&id, &tot],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         if !later.is_empty() {
             return Err(StoreFout::Validatie(
                 later
@@ -339,14 +364,13 @@ pub fn aanbieder_beeindigen(
                     .collect(),
             ));
         }
-        let lopend: Vec<String> = tx
-            .prepare(
-                "SELECT id FROM contract
+        let lopend: Vec<String> = tx.query_map(
+            "SELECT id FROM contract
               WHERE aanbieder = ?1 AND van <= ?2 AND (tot IS NULL OR tot > ?2)
               ORDER BY id",
-            )?
-            .query_map(params![id, dag], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+            &[&id, &tot],
+            |r| r.get(0),
+        )?;
         if lopend.is_empty() {
             return Err(fout(
                 "tot",
@@ -357,10 +381,7 @@ pub fn aanbieder_beeindigen(
             ));
         }
         for c in &lopend {
-            tx.execute(
-                "UPDATE contract SET tot = ?2 WHERE id = ?1",
-                params![c, dag],
-            )?;
+            tx.execute("UPDATE contract SET tot = ?2 WHERE id = ?1", &[c, &tot])?;
         }
         log(
             tx,
@@ -368,7 +389,8 @@ pub fn aanbieder_beeindigen(
             "aanbieder-beeindigen",
             &format!("aanbieder:{id}"),
             Some(&format!(
-                "contracten beëindigd per {dag}: {}",
+                "contracten beëindigd per {}: {}",
+                iso(tot),
                 lopend.join(", ")
             )),
         )?;
@@ -376,14 +398,13 @@ pub fn aanbieder_beeindigen(
     })
 }
 
-fn contract_controle(conn: &Connection, c: &Contract) -> Result<(), StoreFout> {
+fn contract_controle(db: Db<'_>, c: &Contract) -> Result<(), StoreFout> {
     let mut fouten = c.valideer().err().unwrap_or_default();
-    let bestaat: bool = conn.query_row(
+    if !bestaat(
+        db,
         "SELECT EXISTS (SELECT 1 FROM aanbieder WHERE id = ?1)",
-        [&c.aanbieder],
-        |r| r.get(0),
-    )?;
-    if !bestaat {
+        &c.aanbieder,
+    )? {
         fouten.push(Veldfout::new(
             "aanbieder",
             KlantreisFout::Onbekend(c.aanbieder.clone()).into(),
@@ -397,14 +418,24 @@ fn contract_controle(conn: &Connection, c: &Contract) -> Result<(), StoreFout> {
 }
 
 /// Adds a contract (its end not before its start).
-pub fn contract_toevoegen(
-    conn: &Connection,
+pub fn contract_toevoegen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     c: &Contract,
 ) -> Result<(), StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         contract_controle(tx, c)?;
-        voeg_in(tx, &Record::Contract(c.clone()))?;
+        tx.execute(
+            "INSERT INTO contract (id, aanbieder, wet, soort, van, tot) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            &[
+                &c.id,
+                &c.aanbieder,
+                &c.wet.code(),
+                &c.soort.code(),
+                &c.van,
+                &c.tot,
+            ],
+        )?;
         log(
             tx,
             h,
@@ -417,26 +448,25 @@ pub fn contract_toevoegen(
 }
 
 /// Changes a contract. One referenced by a toekenning keeps its provider and law.
-pub fn contract_wijzigen(
-    conn: &Connection,
+pub fn contract_wijzigen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     c: &Contract,
 ) -> Result<(), StoreFout> {
-    transactie::voer_uit(conn, |tx| {
+    db.into().transactie(|tx| {
         contract_controle(tx, c)?;
-        let huidig: Option<(String, String)> =
-            rusqlite::OptionalExtension::optional(tx.query_row(
-                "SELECT aanbieder, wet FROM contract WHERE id = ?1",
-                [&c.id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            ))?;
+        let huidig: Option<(String, String)> = tx.query_opt(
+            "SELECT aanbieder, wet FROM contract WHERE id = ?1",
+            &[&c.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         let Some((aanbieder, wet)) = huidig else {
             return Err(StoreFout::NietGevonden(format!("contract {}", c.id)));
         };
-        let in_gebruik: bool = tx.query_row(
+        let in_gebruik = bestaat(
+            tx,
             "SELECT EXISTS (SELECT 1 FROM toekenning WHERE contract = ?1)",
-            [&c.id],
-            |r| r.get(0),
+            &c.id,
         )?;
         if in_gebruik && (aanbieder != c.aanbieder || wet != c.wet.code()) {
             return Err(fout(
@@ -445,9 +475,16 @@ pub fn contract_wijzigen(
             ));
         }
         tx.execute(
-        "UPDATE contract SET aanbieder = ?2, wet = ?3, soort = ?4, van = ?5, tot = ?6 WHERE id = ?1",
-        params![c.id, c.aanbieder, c.wet.code(), c.soort.code(), iso(c.van), c.tot.map(iso)],
-    )?;
+            "UPDATE contract SET aanbieder = ?2, wet = ?3, soort = ?4, van = ?5, tot = ?6 WHERE id = ?1",
+            &[
+                &c.id,
+                &c.aanbieder,
+                &c.wet.code(),
+                &c.soort.code(),
+                &c.van,
+                &c.tot,
+            ],
+        )?;
         log(
             tx,
             h,
@@ -460,18 +497,17 @@ pub fn contract_wijzigen(
 }
 
 /// Ends a contract on `tot` (not before its start).
-pub fn contract_beeindigen(
-    conn: &Connection,
+pub fn contract_beeindigen<'a>(
+    db: impl Into<Db<'a>>,
     h: Handeling<'_>,
     id: &str,
     tot: NaiveDate,
 ) -> Result<(), StoreFout> {
-    transactie::voer_uit(conn, |tx| {
-        let van = rusqlite::OptionalExtension::optional(tx.query_row(
-            "SELECT van FROM contract WHERE id = ?1",
-            [id],
-            |r| kolom::datum(r, 0),
-        ))?;
+    db.into().transactie(|tx| {
+        let van: Option<NaiveDate> =
+            tx.query_opt("SELECT van FROM contract WHERE id = ?1", &[&id], |r| {
+                r.get(0)
+            })?;
         let Some(van) = van else {
             return Err(StoreFout::NietGevonden(format!("contract {id}")));
         };
@@ -485,10 +521,7 @@ pub fn contract_beeindigen(
                 },
             ));
         }
-        tx.execute(
-            "UPDATE contract SET tot = ?2 WHERE id = ?1",
-            params![id, iso(tot)],
-        )?;
+        tx.execute("UPDATE contract SET tot = ?2 WHERE id = ?1", &[&id, &tot])?;
         log(
             tx,
             h,
@@ -506,10 +539,11 @@ pub fn contract_beeindigen(
 /// exchange format carries no links between provisions and providers, and
 /// without them matched care would list no provider at all. One set-based
 /// statement; a beheerder changes the links afterwards as usual.
-pub fn koppel_geleverde_aanbieders(conn: &Connection) -> Result<usize, StoreFout> {
-    Ok(conn.execute(
+pub fn koppel_geleverde_aanbieders<'a>(db: impl Into<Db<'a>>) -> Result<usize, StoreFout> {
+    let n = db.into().execute(
         "INSERT OR IGNORE INTO voorziening_aanbieder (voorziening, aanbieder)
          SELECT DISTINCT voorziening, aanbieder FROM toekenning WHERE aanbieder IS NOT NULL",
-        [],
-    )?)
+        &[],
+    )?;
+    Ok(usize::try_from(n).unwrap_or(usize::MAX))
 }

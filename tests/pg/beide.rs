@@ -19,6 +19,10 @@ use wijkregister::store::{self, pg};
 /// A register on each engine for one test: the SQLite one in memory, the
 /// PostgreSQL one in a fresh database (dropped afterwards) with its key
 /// in a temporary folder.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one register per test, never moved in a loop"
+)]
 pub enum Register {
     /// SQLite in memory.
     Sqlite(rusqlite::Connection),

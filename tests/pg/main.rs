@@ -7,10 +7,12 @@
 
 mod proefdb;
 
+mod beheer_beide;
 mod beide;
 mod klantreis_beide;
 mod opslag_beide;
 mod venster;
+mod venster_beheer;
 mod zoeken_beide;
 
 mod overzetten;

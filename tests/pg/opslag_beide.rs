@@ -294,10 +294,10 @@ op_beide!(auditlog_schrijven_en_controleren, |reg| {
 /// chain stays one linear chain and verifies (issue #17, point 3).
 #[test]
 fn gelijktijdige_schrijvers_houden_een_keten() {
+    const PER_DESKTOP: usize = 40;
     let Some(reg) = Register::postgres("gelijktijdige_schrijvers_houden_een_keten") else {
         return;
     };
-    const PER_DESKTOP: usize = 40;
     let desktops: Vec<_> = (0..3).map(|_| reg.tweede_verbinding()).collect();
     let start = std::sync::Arc::new(std::sync::Barrier::new(desktops.len()));
     let draden: Vec<_> = desktops

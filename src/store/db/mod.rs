@@ -101,6 +101,10 @@ impl PgVerbinding {
 
 /// An open register, owned: a SQLite connection or a PostgreSQL one. The
 /// gateway holds one and lends it as a [`Db`].
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one register per gateway, made once and never moved in a loop"
+)]
 pub enum Register {
     /// A SQLite file (or memory).
     Sqlite(Connection),

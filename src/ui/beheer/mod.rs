@@ -27,6 +27,9 @@ use crate::ui::scherm::SchermUi;
 use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 use crate::ui::widgets::getal::duizendtallen;
 
+/// Backups of a shared register: the database server's work, not the app's.
+const GEDEELDE_BACKUPS: &str = "Dit is een gedeeld register (PostgreSQL): de backups maakt de beheerder van de databaseserver (pg_dump), niet wijkregister. Zie README, Gedeeld register.";
+
 /// State of the Beheer screen and the welcome.
 #[derive(Default)]
 pub struct BeheerScherm {
@@ -235,6 +238,9 @@ impl BeheerScherm {
                     nu_maken = ui.button("Nu een backup maken").clicked();
                     vernieuw = ui.button("Lijst vernieuwen").clicked();
                 });
+            }
+            Ok(None) if loket.gateway().motor() == Some(crate::store::db::Motor::Postgres) => {
+                ui.label(GEDEELDE_BACKUPS);
             }
             Ok(None) => {
                 ui.label("Dit register staat alleen in het geheugen en heeft geen backups.");
