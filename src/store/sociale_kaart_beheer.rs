@@ -6,9 +6,8 @@
 //! toekenning, verwijzing or melding) is ended (`beeindigd_op`), never
 //! deleted, and its kind and law stay as they are; an unused provision may
 //! be deleted. A contract referenced by a toekenning keeps its provider and
-//! law. New records go in with the same statements as
-//! `store::schrijven::voeg_in` (the import's, on a SQLite transaction),
-//! here on both engines ([`Db`]).
+//! law. New records go in through `store::schrijven::schrijf`, the same
+//! statements the import uses, on both engines ([`Db`]).
 //!
 //! On both engines: every action is one [`Db::transactie`], dates are
 //! bound as ISO dates (a `date` column on PostgreSQL, ISO text on SQLite).
@@ -28,10 +27,11 @@ use chrono::NaiveDate;
 
 use super::StoreFout;
 use super::db::Db;
+use super::schrijven::schrijf;
 use super::klantreis::{Handeling, fout, log};
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{KlantreisFout, Leefgebied};
-use crate::domain::{Aanbieder, Contract, DomeinFout, Veldfout, Voorziening, Wet};
+use crate::domain::{Aanbieder, Contract, DomeinFout, Record, Veldfout, Voorziening, Wet};
 
 /// A provision as the beheer form gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,21 +110,6 @@ fn kenmerken(db: Db<'_>, id: &str, kenmerken: &[String]) -> Result<(), StoreFout
     Ok(())
 }
 
-/// Inserts a provision with its tags (as `store::schrijven::voeg_in`).
-fn voeg_voorziening_in(db: Db<'_>, v: &Voorziening) -> Result<(), StoreFout> {
-    db.execute(
-        "INSERT INTO voorziening (id, naam, soort, wet, categorie) VALUES (?1, ?2, ?3, ?4, ?5)",
-        &[
-            &v.id,
-            &v.naam,
-            &v.soort.code(),
-            &v.wet.map(Wet::code),
-            &v.categorie,
-        ],
-    )?;
-    kenmerken(db, &v.id, &v.kenmerken)
-}
-
 /// Adds a provision to the sociale kaart (a maatwerk provision under Wmo
 /// or Jeugdwet needs its national category).
 pub fn voorziening_toevoegen<'a>(
@@ -148,7 +133,7 @@ pub fn voorziening_toevoegen<'a>(
                 },
             ));
         }
-        voeg_voorziening_in(tx, &invoer.voorziening)?;
+        schrijf(tx, &Record::Voorziening(invoer.voorziening.clone()))?;
         koppelingen(tx, invoer)?;
         log(
             tx,
@@ -287,10 +272,7 @@ pub fn aanbieder_toevoegen<'a>(
 ) -> Result<(), StoreFout> {
     a.valideer().map_err(StoreFout::Validatie)?;
     db.into().transactie(|tx| {
-        tx.execute(
-            "INSERT INTO aanbieder (id, naam, kvk) VALUES (?1, ?2, ?3)",
-            &[&a.id, &a.naam, &a.kvk],
-        )?;
+        schrijf(tx, &Record::Aanbieder(a.clone()))?;
         log(
             tx,
             h,
@@ -425,17 +407,7 @@ pub fn contract_toevoegen<'a>(
 ) -> Result<(), StoreFout> {
     db.into().transactie(|tx| {
         contract_controle(tx, c)?;
-        tx.execute(
-            "INSERT INTO contract (id, aanbieder, wet, soort, van, tot) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            &[
-                &c.id,
-                &c.aanbieder,
-                &c.wet.code(),
-                &c.soort.code(),
-                &c.van,
-                &c.tot,
-            ],
-        )?;
+        schrijf(tx, &Record::Contract(c.clone()))?;
         log(
             tx,
             h,

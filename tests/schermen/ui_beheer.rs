@@ -627,3 +627,48 @@ fn de_vraag_met_het_toetsenbord_en_de_focus_keert_terug() {
         .unwrap();
     assert_eq!(n, 2, "nothing destroyed");
 }
+
+/// Issue #14 point 6: the new-account form names each medewerker with role
+/// and wijkteam (namesakes apart), finds a name typed on the focused
+/// choice, and Enter in the last password field adds the account.
+#[test]
+fn een_account_toevoegen_met_het_toetsenbord() {
+    let mut o = opzet(|pad| {
+        store::open(pad)
+            .unwrap()
+            .execute_batch(
+                "INSERT INTO medewerker (id, naam, rol, wijkteam) VALUES
+                     ('mw-2', 'Henk de Boer', 'intaker', 'wt-zuid'),
+                     ('mw-3', 'Henk de Boer', 'wijkcoach', 'wt-noord'),
+                     ('mw-4', 'Ans Bakker', 'teamleider', NULL);",
+            )
+            .unwrap();
+    });
+    o.log_in("bea", WW);
+    o.klik("Beheer");
+    // The open list tells the two Henks apart by role and team.
+    o.klik("Medewerker");
+    o.h.get_by_label("Henk de Boer (intaker, Wijkteam Zuid)");
+    o.h.get_by_label("Henk de Boer (wijkcoach, Wijkteam Noord)");
+    o.h.key_press(egui::Key::Escape);
+    o.draai();
+    // Typing on the focused choice finds the name.
+    o.h.get_by_label("Medewerker").focus();
+    o.draai();
+    o.h.get_by_label("Medewerker").type_text("Ans");
+    o.draai();
+    o.h.get_by_label_contains("Ans Bakker (teamleider, geen wijkteam)");
+    o.typ("Gebruikersnaam voor het account", "ans");
+    o.typ("Wachtwoord", "ans-haar-eigen-wachtwoord");
+    o.typ("Wachtwoord herhalen", "ans-haar-eigen-wachtwoord");
+    o.h.key_press(egui::Key::Enter);
+    o.draai();
+    o.draai();
+    o.h.get_by_label("Account 'ans' toegevoegd.");
+    let ans = accounts::lijst(&o.lees())
+        .unwrap()
+        .into_iter()
+        .find(|a| a.gebruikersnaam == "ans")
+        .expect("het account van Ans");
+    assert_eq!(ans.medewerker, "mw-4");
+}

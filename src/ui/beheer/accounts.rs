@@ -14,6 +14,8 @@ use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR};
 pub struct AccountsScherm {
     lijst: Option<Vec<AccountRij>>,
     medewerkers: Option<Vec<MedewerkerRij>>,
+    /// The wijkteams' names by id (shown beside each medewerker).
+    wijkteams: Vec<(String, String)>,
     nieuw_medewerker: Option<String>,
     nieuw_gebruikersnaam: String,
     nieuw_wachtwoord: String,
@@ -44,6 +46,7 @@ impl AccountsScherm {
             }
         }
         if self.medewerkers.is_none() {
+            self.wijkteams = loket.wijkteams().unwrap_or_default();
             match loket.medewerkers() {
                 Ok(l) => self.medewerkers = Some(l),
                 Err(fout) => {
@@ -165,22 +168,49 @@ impl AccountsScherm {
             .filter(|m| !lijst.iter().any(|a| a.medewerker == m.id))
             .cloned()
             .collect();
+        // Each medewerker with role and wijkteam, so two namesakes are told
+        // apart; letters typed on the focused choice find a name.
+        let opties: Vec<(Option<String>, String)> = zonder
+            .iter()
+            .map(|m| {
+                let team = m
+                    .wijkteam
+                    .as_ref()
+                    .and_then(|id| self.wijkteams.iter().find(|(t, _)| t == id))
+                    .map_or_else(|| "geen wijkteam".to_owned(), |(_, naam)| naam.clone());
+                (
+                    Some(m.id.clone()),
+                    format!("{} ({}, {team})", m.naam, m.rol.label().to_lowercase()),
+                )
+            })
+            .collect();
         ui.horizontal(|ui| {
             let l = ui.label("Medewerker");
-            let gekozen = self
-                .nieuw_medewerker
-                .as_ref()
-                .and_then(|id| zonder.iter().find(|m| &m.id == id))
-                .map_or("kies…".to_owned(), |m| m.naam.clone());
-            egui::ComboBox::from_id_salt("account_medewerker")
+            let gekozen = opties
+                .iter()
+                .find(|(id, _)| *id == self.nieuw_medewerker)
+                .map_or_else(|| "kies… (typ een naam)".to_owned(), |(_, t)| t.clone());
+            let salt = "account_medewerker";
+            let knop = ui.make_persistent_id(egui::IdSalt::new(salt));
+            let getypt = crate::ui::widgets::kies_met_toetsen(
+                ui,
+                knop,
+                &mut self.nieuw_medewerker,
+                &opties,
+            );
+            let open_nu = egui::ComboBox::is_open(ui.ctx(), knop);
+            egui::ComboBox::from_id_salt(salt)
                 .selected_text(gekozen)
+                .width(crate::ui::widgets::KEUZE_BREEDTE)
+                .truncate()
                 .show_ui(ui, |ui| {
-                    for m in &zonder {
-                        ui.selectable_value(
-                            &mut self.nieuw_medewerker,
-                            Some(m.id.clone()),
-                            format!("{} ({})", m.naam, m.rol.label().to_lowercase()),
-                        );
+                    for (id, tekst) in &opties {
+                        let r = ui.selectable_value(&mut self.nieuw_medewerker, id.clone(), tekst);
+                        // The open list shows the chosen name, also when
+                        // it opens again or the choice moved by typing.
+                        if *id == self.nieuw_medewerker && (getypt || !open_nu) {
+                            r.scroll_to_me(Some(egui::Align::Center));
+                        }
                     }
                 })
                 .response
@@ -202,18 +232,22 @@ impl AccountsScherm {
             )
             .labelled_by(l.id);
             let l = ui.label("Wachtwoord herhalen");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.nieuw_herhaling)
-                    .password(true)
-                    .char_limit(crate::ui::widgets::lengte::WACHTWOORD),
-            )
-            .labelled_by(l.id);
+            let herhaling = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.nieuw_herhaling)
+                        .password(true)
+                        .char_limit(crate::ui::widgets::lengte::WACHTWOORD),
+                )
+                .labelled_by(l.id);
+            // Enter in the last field adds the account, as the button does.
+            let enter = herhaling.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui
                 .add_enabled(
                     self.nieuw_medewerker.is_some(),
                     egui::Button::new("Account toevoegen"),
                 )
                 .clicked()
+                || (enter && self.nieuw_medewerker.is_some())
             {
                 wijziging = Some(Wijziging::Toevoegen);
             }
