@@ -228,6 +228,11 @@ fn wandel(
                 h.get_all_by_label(naam).next().unwrap().click();
                 h.run();
                 noteer(h, "Dossier");
+                // The household, and back to the dossier.
+                if klik_als_er(h, "Huishouden bekijken") {
+                    noteer(h, "Huishouden");
+                    klik_als_er(h, "Terug");
+                }
                 let datum = h
                     .query_all_by_role(egui::accesskit::Role::Link)
                     .filter_map(|n| n.accesskit_node().label())
@@ -279,6 +284,7 @@ fn elk_scherm_van_elke_rol_spreekt_de_taal_van_de_gebruiker() {
         "Werkvoorraad",
         "Inwoners",
         "Dossier",
+        "Huishouden",
         "Melding",
         "Sociale kaart",
         "Beheer",
