@@ -123,7 +123,9 @@ pub(crate) fn veld_met_melding_ui<R>(
     veld: impl FnOnce(&mut egui::Ui) -> (R, Option<String>, bool),
 ) -> R {
     if fouten_onder(ui) {
-        ui.horizontal(|ui| {
+        // Top-aligned: the field stays where it is when a message of two
+        // lines shows beside it.
+        ui.horizontal_top(|ui| {
             let (r, melding, fout) = veld(ui);
             if let Some(m) = melding {
                 melding_kolom_ui(ui, Some(&m), fout);
