@@ -178,7 +178,10 @@ fn klik_als_er(h: &mut Harness<'static, WijkregisterApp>, label: &str) -> bool {
     let Some(knoop) = h.query_by_label(label) else {
         return false;
     };
-    knoop.click();
+    // Into view first, as a user scrolls to what lies below the window.
+    knoop.scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
     h.run();
     wacht_op_zoeken(h);
     true
