@@ -95,12 +95,20 @@ impl SchermUi for HuishoudenScherm {
                 return actie;
             }
         };
-        let naam = inhoud
-            .overzicht
-            .leden
-            .first()
-            .map_or_else(String::new, |l| format!("{} ", l.achternaam));
-        ui.heading(RichText::new(format!("Huishouden {naam}({})", self.id)).size(24.0));
+        // Named by its members' last names, as people say it ("Huishouden
+        // Bos / Jansen"), never by its internal number.
+        let mut namen: Vec<&str> = Vec::new();
+        for lid in &inhoud.overzicht.leden {
+            if !namen.contains(&lid.achternaam.as_str()) {
+                namen.push(&lid.achternaam);
+            }
+        }
+        let titel = if namen.is_empty() {
+            "Huishouden".to_owned()
+        } else {
+            format!("Huishouden {}", namen.join(" / "))
+        };
+        ui.heading(RichText::new(titel).size(24.0));
         let mut opgeslagen = false;
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])

@@ -96,10 +96,7 @@ pub fn focus_in_beeld(ctx: &egui::Context) {
     let Some(r) = ctx.read_response(id) else {
         return;
     };
-    let zichtbaar = r.interact_rect.is_positive()
-        && r.interact_rect.width() >= r.rect.width() - 0.5
-        && r.interact_rect.height() >= r.rect.height() - 0.5;
-    if zichtbaar {
+    if geheel_zichtbaar(&r) {
         return;
     }
     ctx.input_mut(|i| {
@@ -114,6 +111,13 @@ pub fn focus_in_beeld(ctx: &egui::Context) {
     });
 }
 
+/// Whether a widget is wholly in view (not clipped by its scroll area).
+fn geheel_zichtbaar(r: &egui::Response) -> bool {
+    r.interact_rect.is_positive()
+        && r.interact_rect.width() >= r.rect.width() - 0.5
+        && r.interact_rect.height() >= r.rect.height() - 0.5
+}
+
 /// Draws a thick dark-blue edge around the focused widget, whatever kind
 /// it is — button, field, choice, checkbox, radio button, link, list row or
 /// section header — so the keyboard's place is always seen at a glance
@@ -124,11 +128,6 @@ pub fn focusrand_ui(ctx: &egui::Context) {
     let Some(id) = ctx.memory(|m| m.focused()) else {
         return;
     };
-    // The focus moved in this frame: one more frame, so [`focus_in_beeld`]
-    // can bring it into view.
-    if ctx.data(|d| d.get_temp::<Option<egui::Id>>(focus_vorig_id())) != Some(Some(id)) {
-        ctx.request_repaint();
-    }
     // Reading a widget's response in a frame with a mouse press makes egui
     // take the focus from it when the pointer is elsewhere (as a click
     // elsewhere would): skip the edge for that one frame.
@@ -138,6 +137,13 @@ pub fn focusrand_ui(ctx: &egui::Context) {
     let Some(r) = ctx.read_response(id) else {
         return;
     };
+    // The focus moved in this frame to a widget (partly) out of sight: one
+    // more frame, so [`focus_in_beeld`] brings it into view.
+    if ctx.data(|d| d.get_temp::<Option<egui::Id>>(focus_vorig_id())) != Some(Some(id))
+        && !geheel_zichtbaar(&r)
+    {
+        ctx.request_repaint();
+    }
     let rect = r.interact_rect;
     if !rect.is_positive() {
         return;

@@ -150,7 +150,7 @@ fn wijkcoach_schaalt_op_naar_3_en_af_naar_2_en_de_teamleider_ziet_het() {
     let mut h = harness(&pad, WIJKCOACH);
 
     open_huishouden(&mut h, "bert bos", "Bert Bos");
-    h.get_by_label("Huishouden Bos (H-BOS)");
+    h.get_by_label("Huishouden Bos");
     h.get_by_label("Carla Bos");
     h.get_by_label("sinds 02-03-2026");
     h.get_by_label("Reden: Vraag over schulden");
@@ -233,7 +233,7 @@ fn wijkcoach_schaalt_op_naar_3_en_af_naar_2_en_de_teamleider_ziet_het() {
         .expect("listed as moved up")
         .click();
     h.run();
-    h.get_by_label("Huishouden Bos (H-BOS)");
+    h.get_by_label("Huishouden Bos");
     klik(&mut h, "Terug");
     h.get_by_label("Huishoudens per AVE-niveau");
 }

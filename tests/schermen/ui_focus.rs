@@ -219,7 +219,10 @@ fn klik(h: &mut Harness<'static, WijkregisterApp>, label: &str) -> bool {
     let Some(knoop) = h.query_all_by_label(label).next() else {
         return false;
     };
-    knoop.click();
+    // Into view first, as a user scrolls to what lies below the window.
+    knoop.scroll_to_me();
+    h.run();
+    h.query_all_by_label(label).next().unwrap().click();
     h.run();
     wacht_op_zoeken(h);
     true

@@ -437,7 +437,7 @@ fn huishouden_van_het_dossier_erft_het_doel_en_wordt_gelogd() {
     o.h.run();
     o.h.run();
     assert!(o.h.query_by_label("Doel van het openen").is_none());
-    o.h.get_by_label("Huishouden de Vries (hh-1)");
+    o.h.get_by_label("Huishouden de Vries");
     let verwacht = (
         "mw-1".to_owned(),
         "huishouden:hh-1".to_owned(),
@@ -456,7 +456,7 @@ fn huishouden_van_het_dossier_erft_het_doel_en_wordt_gelogd() {
     o.h.run();
     o.h.run();
     assert!(o.h.query_by_label("Doel van het openen").is_none());
-    o.h.get_by_label("Huishouden de Vries (hh-1)");
+    o.h.get_by_label("Huishouden de Vries");
     assert_eq!(huishoudopeningen(&o.lees()), [verwacht.clone(), verwacht]);
     // Going back to the dossier opened it again (checked and logged) with
     // the purpose answered for it, intake.

@@ -299,3 +299,31 @@ fn esc_sluit_het_scherm_en_geeft_de_focus_terug() {
     assert_eq!(t.h.state().getoond(), None);
     assert_eq!(t.focus(), "Nieuwe inwoner + melding");
 }
+
+#[test]
+fn esc_sluit_eerst_de_kalender() {
+    let mut t = demo_als_intaker();
+    t.tab_naar("Nieuwe inwoner + melding");
+    t.druk(Key::Enter);
+    t.tab_naar("Kalender");
+    t.druk(Key::Enter);
+    assert!(
+        t.h.query_by_label("Sluiten").is_some(),
+        "the month overview is open"
+    );
+    // Esc closes the month overview only: the form stays, nothing is asked.
+    t.druk(Key::Escape);
+    assert!(t.h.query_by_label("Sluiten").is_none(), "Esc closed it");
+    assert_eq!(t.focus(), "Kalender", "the focus is back on the button");
+    assert_eq!(
+        t.h.state().getoond(),
+        Some(wijkregister::ui::actie::Plek::NieuweMelding(None))
+    );
+    assert!(
+        t.h.query_by_label_contains("Toch weggaan?").is_none(),
+        "Esc in the month overview does not leave the form"
+    );
+    // The next Esc leaves the form (nothing typed).
+    t.druk(Key::Escape);
+    assert_eq!(t.h.state().getoond(), None);
+}

@@ -178,7 +178,10 @@ fn klik_als_er(h: &mut Harness<'static, WijkregisterApp>, label: &str) -> bool {
     let Some(knoop) = h.query_by_label(label) else {
         return false;
     };
-    knoop.click();
+    // Into view first, as a user scrolls to what lies below the window.
+    knoop.scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
     h.run();
     wacht_op_zoeken(h);
     true
@@ -228,6 +231,11 @@ fn wandel(
                 h.get_all_by_label(naam).next().unwrap().click();
                 h.run();
                 noteer(h, "Dossier");
+                // The household, and back to the dossier.
+                if klik_als_er(h, "Huishouden bekijken") {
+                    noteer(h, "Huishouden");
+                    klik_als_er(h, "Terug");
+                }
                 let datum = h
                     .query_all_by_role(egui::accesskit::Role::Link)
                     .filter_map(|n| n.accesskit_node().label())
@@ -279,6 +287,7 @@ fn elk_scherm_van_elke_rol_spreekt_de_taal_van_de_gebruiker() {
         "Werkvoorraad",
         "Inwoners",
         "Dossier",
+        "Huishouden",
         "Melding",
         "Sociale kaart",
         "Beheer",

@@ -32,8 +32,11 @@ pub const PAGINA_GROOTTE: u32 = 50;
 /// The state of the audit log section.
 #[derive(Default)]
 pub struct AuditlogScherm {
-    /// Typed filter: a resident id (or a whole object such as `melding:M-1`).
+    /// The object the log is filtered on, as stored (`inwoner:I-000123`),
+    /// chosen by clicking it in the list (nobody types an internal number).
     object: String,
+    /// That object as the list showed it (a name and a date).
+    object_naam: String,
     /// Chosen medewerker id.
     actor: Option<String>,
     /// Typed dates, dd-mm-jjjj.
@@ -87,16 +90,9 @@ impl AuditlogScherm {
         {
             return Err("'Tot en met' ligt vóór 'Van'.".to_owned());
         }
-        let object = self.object.trim();
         Ok(AuditFilter {
             actor: self.actor.clone(),
-            object: if object.is_empty() {
-                None
-            } else if object.contains(':') {
-                Some(object.to_owned())
-            } else {
-                Some(format!("inwoner:{object}"))
-            },
+            object: (!self.object.is_empty()).then(|| self.object.clone()),
             // Days on this computer's clock, as moments in the log's UTC form.
             van: van.map(dag_begin),
             // "Tot en met" a day: everything before the next day.
@@ -243,7 +239,11 @@ impl AuditlogScherm {
         self.filter_ui(ui);
         ui.add_space(6.0);
         self.paginering_ui(ui);
-        self.tabel_ui(ui);
+        if let Some((object, naam)) = self.tabel_ui(ui) {
+            self.object = object;
+            self.object_naam = naam;
+            self.filter_toepassen();
+        }
         ui.add_space(8.0);
         self.export_ui(ui, loket);
     }
@@ -299,16 +299,23 @@ impl AuditlogScherm {
         let mut toepassen = false;
         let mut wissen = false;
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label("Inwonernummer");
-            let r = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.object)
-                        .char_limit(lengte::NAAM)
-                        .hint_text("nummer uit het dossier")
-                        .desired_width(190.0),
-                )
-                .labelled_by(l.id);
-            toepassen |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            // One resident, melding or account: chosen by clicking its name
+            // in the list below, as people know it (never a number to type).
+            ui.label("Over");
+            if self.object.is_empty() {
+                ui.weak(
+                    "alles (klik in de lijst op een naam om alleen de regels daarover te zien)",
+                );
+            } else {
+                ui.label(RichText::new(&self.object_naam).strong());
+                if ui.button("Alles tonen").clicked() {
+                    self.object.clear();
+                    self.object_naam.clear();
+                    toepassen = true;
+                }
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
             let l = ui.label("Medewerker");
             let medewerkers = self.medewerkers.clone().unwrap_or_default();
             let gekozen = self
@@ -373,6 +380,7 @@ impl AuditlogScherm {
         });
         if wissen {
             self.object.clear();
+            self.object_naam.clear();
             self.actor = None;
             self.van.clear();
             self.tot.clear();
@@ -380,19 +388,25 @@ impl AuditlogScherm {
             toepassen = true;
         }
         if toepassen {
-            match self.lees_filter() {
-                Ok(filter) => {
-                    self.filter = filter;
-                    self.filterfout = None;
-                    self.pagina = 0;
-                    self.totaal = None;
-                    self.rijen = None;
-                }
-                Err(fout) => self.filterfout = Some(fout),
-            }
+            self.filter_toepassen();
         }
         if let Some(fout) = &self.filterfout {
             ui.colored_label(FOUT_KLEUR, fout);
+        }
+    }
+
+    /// Reads the filter as chosen and shows its first page (or says what is
+    /// wrong with it).
+    fn filter_toepassen(&mut self) {
+        match self.lees_filter() {
+            Ok(filter) => {
+                self.filter = filter;
+                self.filterfout = None;
+                self.pagina = 0;
+                self.totaal = None;
+                self.rijen = None;
+            }
+            Err(fout) => self.filterfout = Some(fout),
         }
     }
 
@@ -439,7 +453,10 @@ impl AuditlogScherm {
         });
     }
 
-    fn tabel_ui(&self, ui: &mut egui::Ui) {
+    /// The page of the log; returns the object clicked (as stored, and its
+    /// name), to filter on.
+    fn tabel_ui(&self, ui: &mut egui::Ui) -> Option<(String, String)> {
+        let mut gekozen = None;
         let rijen = self.rijen.as_deref().unwrap_or_default();
         TableBuilder::new(ui)
             .id_salt("auditlog_tabel")
@@ -488,12 +505,26 @@ impl AuditlogScherm {
                     rij.col(|ui| {
                         ui.add(egui::Label::new(crate::ui::woorden::actie(&r.actie)).truncate());
                     });
-                    rij.col(|ui| {
-                        let object = r
-                            .object
-                            .as_deref()
-                            .map_or_else(|| "–".to_owned(), |o| self.object_van(o));
-                        ui.add(egui::Label::new(object).truncate());
+                    rij.col(|ui| match r.object.as_deref() {
+                        None => {
+                            ui.label("–");
+                        }
+                        Some(o) => {
+                            let naam = self.object_van(o);
+                            if ui
+                                .add(
+                                    egui::Label::new(&naam)
+                                        .truncate()
+                                        .sense(egui::Sense::click()),
+                                )
+                                .on_hover_text(format!(
+                                    "{naam}: klik om alleen de regels hierover te zien"
+                                ))
+                                .clicked()
+                            {
+                                gekozen = Some((o.to_owned(), naam));
+                            }
+                        }
                     });
                     rij.col(|ui| {
                         ui.add(
@@ -523,6 +554,7 @@ impl AuditlogScherm {
                     });
                 });
             });
+        gekozen
     }
 
     fn export_ui(&mut self, ui: &mut egui::Ui, loket: &Loket<'_>) {

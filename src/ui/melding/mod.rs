@@ -474,7 +474,10 @@ impl SchermUi for MeldingScherm {
             }
         };
         let mut opnieuw = false;
+        // Its own scroll position: a melding opens at its top, not where
+        // the screen before it (the werkvoorraad) was scrolled to.
         egui::ScrollArea::vertical()
+            .id_salt(("melding", self.id.as_str()))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 kop_ui(ui, &g);

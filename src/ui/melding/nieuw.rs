@@ -19,8 +19,8 @@ use crate::ui::scherm::SchermUi;
 use crate::ui::theme::FOUT_KLEUR;
 use crate::ui::widgets::datum::{datumveld_ui, lees};
 use crate::ui::widgets::{
-    FocusGeheugen, Fouten, fout_ui, fouten_onder_het_veld, fouten_uit, keuze_ui,
-    markeer_meerregelig, tekstvak_ui, tekstveld_ui,
+    FocusGeheugen, Fouten, fout_ui, fouten_bij_het_veld, fouten_uit, keuze_ui, markeer_meerregelig,
+    tekstvak_ui, tekstveld_ui,
 };
 
 /// The typed fields of a new resident.
@@ -194,9 +194,9 @@ impl MeldingNieuwScherm {
         ui.label(crate::ui::theme::sectie("Nieuwe inwoner"));
         let mut zoekfout = None;
         let f = &self.fouten;
-        // Each error right under its field (the household's search results
+        // Each error right beside its field (the household's search results
         // make the field column wide).
-        fouten_onder_het_veld(ui, |ui| {
+        fouten_bij_het_veld(ui, |ui| {
             egui::Grid::new("nieuwe-inwoner")
                 .num_columns(2)
                 .min_col_width(230.0)
@@ -321,10 +321,11 @@ impl MeldingNieuwScherm {
         let f = &self.fouten;
         let m = &mut self.melding;
         let focus_gezet = &mut self.focus_gezet;
-        // Each error right under its field: the leefgebieden in three
-        // columns make the field column wide, and a third column of errors
-        // would sit far to the right of the fields they are about.
-        fouten_onder_het_veld(ui, |ui| {
+        // Each error right beside its field (under the leefgebieden): the
+        // leefgebieden in three columns make the field column wide, and a
+        // third column of errors would sit far to the right of the fields
+        // they are about.
+        fouten_bij_het_veld(ui, |ui| {
             egui::Grid::new("nieuwe-melding").num_columns(2).min_col_width(230.0).spacing([12.0, 6.0]).show(ui, |ui| {
             datumveld_ui(ui, "Datum melding:", &mut m.datum, f.get("datum"), vandaag);
             let bronnen: Vec<(Bron, String)> = Bron::ALLE.iter().map(|b| (*b, b.label().to_owned())).collect();

@@ -40,6 +40,7 @@ pub fn datumveld_ui(
     let l = ui.label(label);
     let id = ui.make_persistent_id(("datumveld", label));
     let mut open: Option<NaiveDate> = ui.data(|d| d.get_temp(id));
+    let mut kalender_knop = None;
     let r = super::veld_met_melding_ui(ui, |ui| {
         let r = ui
             .horizontal(|ui| {
@@ -51,14 +52,12 @@ pub fn datumveld_ui(
                             .desired_width(110.0),
                     )
                     .labelled_by(l.id);
-                if ui
-                    .button("Kalender")
-                    .on_hover_text(format!(
-                        "Kies de {} in een maandoverzicht",
-                        label.trim_end_matches(':').to_lowercase()
-                    ))
-                    .clicked()
-                {
+                let knop = ui.button("Kalender").on_hover_text(format!(
+                    "Kies de {} in een maandoverzicht",
+                    label.trim_end_matches(':').to_lowercase()
+                ));
+                kalender_knop = Some(knop.id);
+                if knop.clicked() {
                     open = match open {
                         Some(_) => None,
                         None => Some(lees(tekst).unwrap_or(vandaag)),
@@ -84,7 +83,15 @@ pub fn datumveld_ui(
     ui.end_row();
     if let Some(maand) = open {
         // A floating month grid below the field, above everything else.
-        let mut nieuw = Some(maand);
+        // Esc closes it (and only it: the form sees a list open, see
+        // `super::kalender_open`).
+        let esc = ui.input(|i| i.key_pressed(egui::Key::Escape));
+        let mut nieuw = if esc { None } else { Some(maand) };
+        if esc && let Some(knop) = kalender_knop {
+            // The focus goes back to the button that opened it.
+            ui.memory_mut(|m| m.request_focus(knop));
+        }
+        super::markeer_kalender_open(ui.ctx());
         egui::Area::new(id.with("maandoverzicht"))
             .order(egui::Order::Foreground)
             .fixed_pos(r.rect.left_bottom() + egui::vec2(0.0, 4.0))

@@ -6,9 +6,10 @@
 //! Every field is a grid row "label | field | error", the label tied to the
 //! field (`labelled_by`) so screen readers and `egui_kittest` find it. A
 //! form whose field column is wide (the new melding, with its leefgebieden
-//! in three columns) draws its rows inside [`fouten_onder_het_veld`]: then a
-//! row is "label | field with its error right under it", so an error never
-//! sits far to the right of the field it is about.
+//! in three columns) draws its rows inside [`fouten_bij_het_veld`]: then a
+//! row is "label | field with its error right beside it" (under it, for a
+//! field of several lines that draws [`fout_ui`] in its own cell), so an
+//! error never sits far to the right of the field it is about.
 
 pub mod ave;
 pub mod datum;
@@ -65,7 +66,7 @@ pub fn fouten_voor(fout: &StoreFout, velden: &[&str]) -> (Fouten, Option<String>
     }
 }
 
-/// The error beside a field, if any (or, in [`fouten_onder_het_veld`],
+/// The error beside a field, if any (or, in [`fouten_bij_het_veld`],
 /// under it: call it then in the field's own cell).
 pub fn fout_ui(ui: &mut egui::Ui, fout: Option<&String>) {
     let tekst = fout.map(|f| format!("Fout: {f}"));
@@ -78,22 +79,23 @@ pub fn fout_ui(ui: &mut egui::Ui, fout: Option<&String>) {
     }
 }
 
-/// The key of the flag that [`fouten_onder_het_veld`] sets while a form draws.
+/// The key of the flag that [`fouten_bij_het_veld`] sets while a form draws.
 fn fouten_onder_id() -> egui::Id {
     egui::Id::unique("widgets-fouten-onder-het-veld")
 }
 
-/// Whether the form being drawn shows errors under their fields.
+/// Whether the form being drawn shows errors with their fields.
 fn fouten_onder(ui: &egui::Ui) -> bool {
     ui.data(|d| d.get_temp::<bool>(fouten_onder_id()))
         .unwrap_or(false)
 }
 
 /// Draws `inhoud` (a form's grid of two columns, "label | field") with
-/// every field's error right under the field, in the field's own cell,
-/// instead of in a third column. Rows a form draws itself put their field
-/// and [`fout_ui`] in one `ui.vertical` cell.
-pub fn fouten_onder_het_veld<R>(ui: &mut egui::Ui, inhoud: impl FnOnce(&mut egui::Ui) -> R) -> R {
+/// every field's error right beside the field, in the field's own cell,
+/// instead of in a third column that starts after the widest field. Rows a
+/// form draws itself put their field and [`fout_ui`] in one `ui.vertical`
+/// cell (the error then shows under the field).
+pub fn fouten_bij_het_veld<R>(ui: &mut egui::Ui, inhoud: impl FnOnce(&mut egui::Ui) -> R) -> R {
     let eerder = fouten_onder(ui);
     ui.data_mut(|d| d.insert_temp(fouten_onder_id(), true));
     let r = inhoud(ui);
@@ -101,7 +103,8 @@ pub fn fouten_onder_het_veld<R>(ui: &mut egui::Ui, inhoud: impl FnOnce(&mut egui
     r
 }
 
-/// A message right under a field, wrapped within the width of a wide field.
+/// A message right under a field (in a cell of several lines), wrapped
+/// within the width of a wide field.
 fn melding_onder_ui(ui: &mut egui::Ui, melding: &str, fout: bool) {
     let tekst = RichText::new(melding);
     let tekst = if fout { tekst.color(FOUT_KLEUR) } else { tekst };
@@ -112,18 +115,20 @@ fn melding_onder_ui(ui: &mut egui::Ui, melding: &str, fout: bool) {
 }
 
 /// The field cell of a form row with its message: the field, then the
-/// message in the row's third column — or, in [`fouten_onder_het_veld`],
-/// the field with its message right under it in one cell. `veld` draws the
+/// message in the row's third column — or, in [`fouten_bij_het_veld`], the
+/// field with its message right beside it in one cell. `veld` draws the
 /// field and returns its result, the message and whether it is an error.
 pub(crate) fn veld_met_melding_ui<R>(
     ui: &mut egui::Ui,
     veld: impl FnOnce(&mut egui::Ui) -> (R, Option<String>, bool),
 ) -> R {
     if fouten_onder(ui) {
-        ui.vertical(|ui| {
+        // Top-aligned: the field stays where it is when a message of two
+        // lines shows beside it.
+        ui.horizontal_top(|ui| {
             let (r, melding, fout) = veld(ui);
             if let Some(m) = melding {
-                melding_onder_ui(ui, &m, fout);
+                melding_kolom_ui(ui, Some(&m), fout);
             }
             r
         })
@@ -431,6 +436,7 @@ pub fn enter_opslaan(ui: &egui::Ui) -> bool {
     });
     !multiline_focus
         && !egui::Popup::is_any_open(ui.ctx())
+        && !kalender_open(ui.ctx())
         && ui.input(|i| i.key_pressed(egui::Key::Enter))
 }
 
@@ -469,6 +475,26 @@ pub fn geef_focus_straks(ctx: &egui::Context) {
     ctx.memory_mut(|m| m.request_focus(id));
 }
 
+/// The key under which a date field's open month overview marks the pass
+/// it was drawn in.
+fn kalender_id() -> egui::Id {
+    egui::Id::unique("widgets-kalender-open")
+}
+
+/// Marks that a date field's month overview is open in this pass.
+pub(crate) fn markeer_kalender_open(ctx: &egui::Context) {
+    let nu = ctx.cumulative_pass_nr();
+    ctx.data_mut(|d| d.insert_temp(kalender_id(), nu));
+}
+
+/// Whether a month overview was open in the last pass: like an open list,
+/// it takes Esc before the form or the screen does.
+fn kalender_open(ctx: &egui::Context) -> bool {
+    let nu = ctx.cumulative_pass_nr();
+    ctx.data(|d| d.get_temp::<u64>(kalender_id()))
+        .is_some_and(|getekend| getekend + 1 >= nu)
+}
+
 /// Where the keyboard was when a screen began drawing: the focused widget
 /// and whether a drop-down list was open. A one-line text field gives up
 /// its focus on Enter or Esc while it is drawn, and a list closes on Esc, so
@@ -496,7 +522,7 @@ impl FocusGeheugen {
         let esc = ui.input(|i| i.key_pressed(egui::Key::Escape));
         Focus {
             id: nu.or(if esc { self.0 } else { None }),
-            lijst_open: egui::Popup::is_any_open(ui.ctx()),
+            lijst_open: egui::Popup::is_any_open(ui.ctx()) || kalender_open(ui.ctx()),
         }
     }
 
