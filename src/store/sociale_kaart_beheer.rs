@@ -27,8 +27,8 @@ use chrono::NaiveDate;
 
 use super::StoreFout;
 use super::db::Db;
-use super::schrijven::schrijf;
 use super::klantreis::{Handeling, fout, log};
+use super::schrijven::schrijf;
 use crate::domain::datum::iso;
 use crate::domain::klantreis::{KlantreisFout, Leefgebied};
 use crate::domain::{Aanbieder, Contract, DomeinFout, Record, Veldfout, Voorziening, Wet};

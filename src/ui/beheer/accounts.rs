@@ -186,35 +186,41 @@ impl AccountsScherm {
             .collect();
         ui.horizontal(|ui| {
             let l = ui.label("Medewerker");
-            let gekozen = opties
-                .iter()
-                .find(|(id, _)| *id == self.nieuw_medewerker)
-                .map_or_else(|| "kies… (typ een naam)".to_owned(), |(_, t)| t.clone());
-            let salt = "account_medewerker";
-            let knop = ui.make_persistent_id(egui::IdSalt::new(salt));
-            let getypt = crate::ui::widgets::kies_met_toetsen(
-                ui,
-                knop,
-                &mut self.nieuw_medewerker,
-                &opties,
-            );
-            let open_nu = egui::ComboBox::is_open(ui.ctx(), knop);
-            egui::ComboBox::from_id_salt(salt)
-                .selected_text(gekozen)
-                .width(crate::ui::widgets::KEUZE_BREEDTE)
-                .truncate()
-                .show_ui(ui, |ui| {
-                    for (id, tekst) in &opties {
-                        let r = ui.selectable_value(&mut self.nieuw_medewerker, id.clone(), tekst);
-                        // The open list shows the chosen name, also when
-                        // it opens again or the choice moved by typing.
-                        if *id == self.nieuw_medewerker && (getypt || !open_nu) {
-                            r.scroll_to_me(Some(egui::Align::Center));
+            // One width whatever is chosen: the fields beside it stay put.
+            ui.scope(|ui| {
+                ui.set_max_width(crate::ui::widgets::KEUZE_BREEDTE);
+                let salt = "account_medewerker";
+                // The id the ComboBox gives its button (in this same ui).
+                let knop = ui.make_persistent_id(egui::IdSalt::new(salt));
+                let getypt = crate::ui::widgets::kies_met_toetsen(
+                    ui,
+                    knop,
+                    &mut self.nieuw_medewerker,
+                    &opties,
+                );
+                let open_nu = egui::ComboBox::is_open(ui.ctx(), knop);
+                let gekozen = opties
+                    .iter()
+                    .find(|(id, _)| *id == self.nieuw_medewerker)
+                    .map_or_else(|| "kies… (typ een naam)".to_owned(), |(_, t)| t.clone());
+                egui::ComboBox::from_id_salt(salt)
+                    .selected_text(gekozen)
+                    .width(crate::ui::widgets::KEUZE_BREEDTE)
+                    .truncate()
+                    .show_ui(ui, |ui| {
+                        for (id, tekst) in &opties {
+                            let r =
+                                ui.selectable_value(&mut self.nieuw_medewerker, id.clone(), tekst);
+                            // The open list shows the chosen name, also when
+                            // it opens again or the choice moved by typing.
+                            if *id == self.nieuw_medewerker && (getypt || !open_nu) {
+                                r.scroll_to_me(Some(egui::Align::Center));
+                            }
                         }
-                    }
-                })
-                .response
-                .labelled_by(l.id);
+                    })
+                    .response
+                    .labelled_by(l.id);
+            });
             let l = ui.label("Gebruikersnaam voor het account");
             ui.add(
                 egui::TextEdit::singleline(&mut self.nieuw_gebruikersnaam)

@@ -13,7 +13,7 @@ use crate::domain::klantreis::Stap;
 use crate::domain::{BesluitUitkomst, Leveringsvorm, VoorzieningSoort};
 use crate::gateway::Loket;
 use crate::store::klantreis::{NieuwBesluit, PassendeVoorziening};
-use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR, ave_kleur};
+use crate::ui::theme::{FOUT_KLEUR, GOED_KLEUR, WAARSCHUWING_KLEUR};
 use crate::ui::widgets::datum::{datumveld_ui, lees};
 use crate::ui::widgets::{
     Fouten, TEKSTVAK_BREEDTE, TEKSTVAK_HOOGTE, fout_ui, keuze_ui, markeer_meerregelig,
@@ -181,7 +181,9 @@ impl MeldingScherm {
                 } else if let Some(uitleg) =
                     leeg_aanbod_uitleg(&g.kern, &passend, Some(VoorzieningSoort::Maatwerk), peildag)
                 {
-                    ui.add(egui::Label::new(RichText::new(uitleg).color(ave_kleur(2))).wrap());
+                    ui.add(
+                        egui::Label::new(RichText::new(uitleg).color(WAARSCHUWING_KLEUR)).wrap(),
+                    );
                 }
                 egui::Grid::new("passend-aanbod")
                     .num_columns(5)
@@ -215,7 +217,7 @@ impl MeldingScherm {
                                         ui.colored_label(GOED_KLEUR, format!("contract {c}"))
                                     }
                                     None => ui.colored_label(
-                                        ave_kleur(2),
+                                        WAARSCHUWING_KLEUR,
                                         "geen actief contract (maatwerkcontract nodig)",
                                     ),
                                 };
@@ -301,7 +303,7 @@ impl MeldingScherm {
                 match contract {
                     Some(Some(c)) => ui.label(format!("{c} (actief op {})", nl(peildag))),
                     Some(None) => ui.colored_label(
-                        ave_kleur(2),
+                        WAARSCHUWING_KLEUR,
                         "geen actief contract: dit wordt een maatwerkcontract",
                     ),
                     None => ui.label("–"),
