@@ -180,7 +180,7 @@ pub fn recordsoort(naam: &str) -> Option<&'static RecordSoort> {
 
 /// Columns that exist but are not carried, and why (the documentation and
 /// the coverage test read this).
-pub const NIET_MEEGENOMEN: [(&str, &str, &str); 2] = [
+pub const NIET_MEEGENOMEN: [(&str, &str, &str); 8] = [
     (
         "audit",
         "vorige_hash",
@@ -191,7 +191,17 @@ pub const NIET_MEEGENOMEN: [(&str, &str, &str); 2] = [
         "hash",
         "de keten wordt bij de import opnieuw berekend met de sleutel van het ontvangende register",
     ),
+    ("ave_stand", "huishouden", AVE_STAND_AFGELEID),
+    ("ave_stand", "datum", AVE_STAND_AFGELEID),
+    ("ave_stand", "niveau", AVE_STAND_AFGELEID),
+    ("ave_stand", "procesregisseur", AVE_STAND_AFGELEID),
+    ("ave_stand", "casusregisseur", AVE_STAND_AFGELEID),
+    ("ave_stand", "wijkteam", AVE_STAND_AFGELEID),
 ];
+
+/// Why `ave_stand` (schema v12) is not carried.
+const AVE_STAND_AFGELEID: &str =
+    "afgeleid: de triggers van het ontvangende register houden hem bij uit ave en inwoner";
 
 const fn v(naam: &'static str, soort: Soort) -> Veld {
     Veld {
