@@ -542,26 +542,31 @@ fn regie(conn: &Connection, medewerker: &str, vandaag: NaiveDate) -> Result<Vec<
     let Some((naam, team)) = wie else {
         return Ok(Vec::new());
     };
-    let teams: Vec<String> = if let Some(t) = team {
-        vec![t]
-    } else {
-        let mut stmt = conn.prepare_cached("SELECT id FROM wijkteam ORDER BY id")?;
-        stmt.query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?
-    };
+    // From the kept level per household (`ave_stand`, schema v12): every
+    // household whose level now names the worker, of their wijkteam (any
+    // wijkteam for a worker without one), one row each. A household whose
+    // latest event lies after today gets its level on today from `ave`.
+    // Before (issue #13) this walked every household of the team (of the
+    // town, for a procesmanager) with a seek in `ave` each.
     let mut stmt = conn.prepare_cached(
         "SELECT s.huishouden, s.niveau, s.datum, s.casusregisseur IS ?1,
                 (SELECT CASE WHEN o.voornaam = '' THEN o.achternaam ELSE o.voornaam || ' ' || o.achternaam END
                  FROM inwoner o WHERE o.huishouden = s.huishouden ORDER BY o.geboortedatum, o.id LIMIT 1)
-         FROM (SELECT DISTINCT i.huishouden FROM inwoner i WHERE i.wijkteam = ?3) h
-         JOIN ave s ON s.rowid = (SELECT b.rowid FROM ave b
-                                  WHERE b.huishouden = h.huishouden AND b.datum <= ?4
-                                  ORDER BY b.datum DESC, b.rowid DESC LIMIT 1)
-         WHERE s.casusregisseur IS ?1 OR s.procesregisseur IS ?2",
+         FROM (SELECT huishouden, niveau, datum, casusregisseur, procesregisseur
+               FROM ave_stand WHERE datum <= ?3
+               UNION ALL
+               SELECT a.huishouden, a.niveau, a.datum, a.casusregisseur, a.procesregisseur
+               FROM ave_stand f INDEXED BY ave_stand_datum
+               JOIN ave a ON a.rowid = (SELECT b.rowid FROM ave b
+                                        WHERE b.huishouden = f.huishouden AND b.datum <= ?3
+                                        ORDER BY b.datum DESC, b.rowid DESC LIMIT 1)
+               WHERE f.datum > ?3) s
+         WHERE (s.casusregisseur IS ?1 OR s.procesregisseur IS ?2)
+           AND EXISTS (SELECT 1 FROM inwoner i WHERE i.huishouden = s.huishouden
+                       AND i.wijkteam IS NOT NULL AND (?4 IS NULL OR i.wijkteam = ?4))",
     )?;
-    let mut lijst: Vec<Regie> = Vec::new();
-    for t in &teams {
-        let rijen = stmt.query_map(params![medewerker, naam, t, iso(vandaag)], |r| {
+    let mut lijst: Vec<Regie> = stmt
+        .query_map(params![medewerker, naam, iso(vandaag), team], |r| {
             let sinds = kolom::datum(r, 2)?;
             Ok(Regie {
                 huishouden: r.get(0)?,
@@ -571,14 +576,8 @@ fn regie(conn: &Connection, medewerker: &str, vandaag: NaiveDate) -> Result<Vec<
                 casusregie: r.get(3)?,
                 naam: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
             })
-        })?;
-        for r in rijen {
-            let r = r?;
-            if !lijst.iter().any(|x| x.huishouden == r.huishouden) {
-                lijst.push(r);
-            }
-        }
-    }
+        })?
+        .collect::<Result<_, _>>()?;
     lijst.sort_by(|a, b| {
         a.sinds
             .cmp(&b.sinds)

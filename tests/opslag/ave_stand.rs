@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 use wijkregister::demo::{self, DemoInstellingen};
-use wijkregister::store::{self, ave, bewaartermijn, export, import};
+use wijkregister::store::{self, ave, bewaartermijn, export, import, werkvoorraad};
 
 use crate::steun::d;
 
@@ -220,6 +220,79 @@ fn vergelijk_overzicht(conn: &Connection, vandaag: NaiveDate, wat: &str) {
     );
 }
 
+/// The households under a worker's casus- or procesregie the old way (before
+/// `ave_stand`): every household with a member in the worker's wijkteam (in
+/// any wijkteam for a worker without one), its level now from `ave`, as
+/// (huishouden, niveau, sinds, casusregie), by sinds and huishouden.
+fn regie_oud(
+    conn: &Connection,
+    medewerker: &str,
+    vandaag: NaiveDate,
+) -> Vec<(String, i64, String, bool)> {
+    let (naam, team): (String, Option<String>) = conn
+        .query_row(
+            "SELECT naam, wijkteam FROM medewerker WHERE id = ?1",
+            [medewerker],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let teams = match team {
+        Some(t) => vec![t],
+        None => lijst(conn, "SELECT id FROM wijkteam ORDER BY id"),
+    };
+    let mut stmt = conn
+        .prepare(
+            "SELECT s.huishouden, s.niveau, s.datum, s.casusregisseur IS ?1
+             FROM (SELECT DISTINCT i.huishouden FROM inwoner i WHERE i.wijkteam = ?3) h
+             JOIN ave s ON s.rowid = (SELECT b.rowid FROM ave b
+                                      WHERE b.huishouden = h.huishouden AND b.datum <= ?4
+                                      ORDER BY b.datum DESC, b.rowid DESC LIMIT 1)
+             WHERE s.casusregisseur IS ?1 OR s.procesregisseur IS ?2",
+        )
+        .unwrap();
+    let mut uit: Vec<(String, i64, String, bool)> = Vec::new();
+    for t in &teams {
+        let rijen = stmt
+            .query_map(
+                params![medewerker, naam, t, vandaag.format("%Y-%m-%d").to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        for r in rijen {
+            let r: (String, i64, String, bool) = r.unwrap();
+            if !uit.iter().any(|x| x.0 == r.0) {
+                uit.push(r);
+            }
+        }
+    }
+    uit.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.0.cmp(&b.0)));
+    uit
+}
+
+fn vergelijk_regie(conn: &Connection, vandaag: NaiveDate, wat: &str) {
+    let mut gezien = 0;
+    for mw in lijst(conn, "SELECT id FROM medewerker ORDER BY id") {
+        let verwacht = regie_oud(conn, &mw, vandaag);
+        let gelezen: Vec<(String, i64, String, bool)> =
+            werkvoorraad::werkvoorraad(conn, &mw, vandaag)
+                .expect("werkvoorraad")
+                .regie
+                .into_iter()
+                .map(|r| {
+                    (
+                        r.huishouden,
+                        i64::from(r.niveau),
+                        r.sinds.format("%Y-%m-%d").to_string(),
+                        r.casusregie,
+                    )
+                })
+                .collect();
+        gezien += verwacht.len();
+        assert_eq!(gelezen, verwacht, "regie van {mw} op {vandaag} na {wat}");
+    }
+    assert!(gezien > 0, "regie in de proef op {vandaag} na {wat}");
+}
+
 /// A small deterministic generator (no dependency needed for a test).
 struct Lcg(u64);
 
@@ -366,6 +439,8 @@ fn bijgehouden_stand_is_de_berekende_na_elke_soort_wijziging() {
         if stap % 40 == 0 {
             vergelijk_overzicht(&conn, laat, &format!("stap {stap}: {wat}"));
             vergelijk_overzicht(&conn, vroeg, &format!("stap {stap}: {wat}"));
+            vergelijk_regie(&conn, laat, &format!("stap {stap}: {wat}"));
+            vergelijk_regie(&conn, vroeg, &format!("stap {stap}: {wat}"));
         }
     }
     vergelijk_overzicht(&conn, laat, "alle stappen");
