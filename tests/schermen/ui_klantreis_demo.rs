@@ -287,7 +287,7 @@ fn schuldhulp_met_huisuitzetting_eigen_pad_en_verwijzing() {
         .click();
     h.run();
     klik(&mut h, "Aanbieder:");
-    h.get_by_label_contains("Schuldhulp Twente – contract")
+    h.get_by_label("Schuldhulp Twente – actief contract")
         .click();
     h.run();
     klik(&mut h, "Besluit opslaan");

@@ -380,7 +380,7 @@ fn op_en_afschalen_vanuit_het_dossier_opent_het_formulier_bij_de_melding() {
         "Voorziening (maatwerk):",
         "Individuele begeleiding (categorie 02)",
     );
-    kies(&mut h, "Aanbieder:", "Zorg Twente BV – contract C-ZORG-WMO");
+    kies(&mut h, "Aanbieder:", "Zorg Twente BV – actief contract");
     klik(&mut h, "Besluit opslaan");
     h.get_by_label("Besluit opgeslagen.");
     let oud = h

@@ -213,9 +213,8 @@ impl MeldingScherm {
                                 ui.label(&categorie);
                                 ui.label(&a.naam);
                                 match &a.actief_contract {
-                                    Some(c) => {
-                                        ui.colored_label(GOED_KLEUR, format!("contract {c}"))
-                                    }
+                                    // That a contract runs, not its internal id.
+                                    Some(_) => ui.colored_label(GOED_KLEUR, "actief contract"),
                                     None => ui.colored_label(
                                         WAARSCHUWING_KLEUR,
                                         "geen actief contract (maatwerkcontract nodig)",
@@ -278,7 +277,7 @@ impl MeldingScherm {
                             .map(|a| {
                                 let c = a.actief_contract.as_ref().map_or_else(
                                     || format!("geen contract op {}", nl(peildag)),
-                                    |c| format!("contract {c}"),
+                                    |_| "actief contract".to_owned(),
                                 );
                                 (Some(a.aanbieder.clone()), format!("{} – {c}", a.naam))
                             })
@@ -301,7 +300,7 @@ impl MeldingScherm {
                     .map(|a| a.actief_contract.clone());
                 ui.label("Contract:");
                 match contract {
-                    Some(Some(c)) => ui.label(format!("{c} (actief op {})", nl(peildag))),
+                    Some(Some(_)) => ui.label(format!("loopt op {}", nl(peildag))),
                     Some(None) => ui.colored_label(
                         WAARSCHUWING_KLEUR,
                         "geen actief contract: dit wordt een maatwerkcontract",
