@@ -171,3 +171,95 @@ fn een_intake_geeft_op_beide_hetzelfde_register() {
         Verificatie::Intact { .. }
     ));
 }
+
+/// Two desktops record the same step of one melding at the same moment
+/// (issue #17, point 3): one wins, the other gets the klantreis's own
+/// refusal in words, nothing is stored twice, and the audit chain holds.
+#[test]
+fn twee_desktops_leggen_tegelijk_dezelfde_stap_vast() {
+    let Some(paar) = Paar::nieuw("twee_desktops_leggen_tegelijk_dezelfde_stap_vast", 120, 9) else {
+        return;
+    };
+    let p = Db::from(&paar.postgres);
+    let intaker = medewerkers::alle(p)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.rol == Rol::Intaker)
+        .expect("een intaker")
+        .id;
+    let inwoner: String = p
+        .query_one("SELECT id FROM inwoner ORDER BY id LIMIT 1", &[], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let h = Handeling {
+        medewerker: &intaker,
+        tijdstip: "2025-11-20T10:00:00Z",
+    };
+    let melding = kr::melding_toevoegen(
+        p,
+        h,
+        &NieuweMelding {
+            inwoner,
+            datum: d(11, 3),
+            bron: Bron::Zelfmelder,
+            vraag: "Hulp bij de administratie.".into(),
+            leefgebieden: vec![Leefgebied::Financien],
+            wet: None,
+            gevraagde_voorziening: None,
+            medewerker: intaker.clone(),
+            spoed: false,
+        },
+    )
+    .unwrap();
+    let start = std::sync::Arc::new(std::sync::Barrier::new(2));
+    let draden: Vec<_> = (0..2)
+        .map(|i| {
+            let verbinding = pg::verbinding::verbind(&paar.adres()).unwrap();
+            let desktop = wijkregister::store::db::PgVerbinding::nieuw(
+                verbinding,
+                paar.postgres.sleutel().clone(),
+            );
+            let (start, intaker, melding) = (start.clone(), intaker.clone(), melding.clone());
+            std::thread::spawn(move || {
+                start.wait();
+                kr::stap_vastleggen(
+                    &desktop,
+                    Handeling {
+                        medewerker: &intaker,
+                        tijdstip: "2025-11-20T10:05:00Z",
+                    },
+                    &melding,
+                    &NieuweStap {
+                        stap: Stap::Gesprek,
+                        datum: d(11, 5),
+                        medewerker: intaker.clone(),
+                        notitie: format!("gesprek van desktop {i}"),
+                        uitkomst: None,
+                    },
+                )
+            })
+        })
+        .collect();
+    let uitkomsten: Vec<_> = draden.into_iter().map(|d| d.join().unwrap()).collect();
+    let gelukt = uitkomsten.iter().filter(|u| u.is_ok()).count();
+    assert_eq!(gelukt, 1, "{uitkomsten:?}");
+    let fout = uitkomsten
+        .into_iter()
+        .find_map(Result::err)
+        .expect("de tweede wordt geweigerd");
+    assert!(
+        matches!(fout, StoreFout::Validatie(_)),
+        "een weigering van de klantreis, geen databasefout: {fout:?}"
+    );
+    let gesprekken = kr::stappen(p, &melding)
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.stap == Stap::Gesprek)
+        .count();
+    assert_eq!(gesprekken, 1);
+    assert!(matches!(
+        pg::audit::verifieer_verbinding(&paar.postgres).unwrap(),
+        Verificatie::Intact { .. }
+    ));
+}

@@ -65,6 +65,11 @@ impl Paar {
         })
     }
 
+    /// The PostgreSQL database's address (for another desktop's connection).
+    pub fn adres(&self) -> pg::PgAdres {
+        self._db.adres.clone()
+    }
+
     /// Both, as the store's functions take them.
     pub fn beide(&self) -> (Db<'_>, Db<'_>) {
         (Db::from(&self.sqlite), Db::from(&self.postgres))
