@@ -164,15 +164,15 @@ fn controleer(conn: &Connection, wat: &str) {
     }
 }
 
-/// The overview's counts and procesregie list the old way: the level now of
-/// every household from every event, its team from every resident.
-fn referentie(
-    conn: &Connection,
-    vandaag: NaiveDate,
-) -> (
+/// Households per level per wijkteam, and the procesregie list.
+type Overzicht = (
     BTreeMap<Option<String>, [u32; 5]>,
     Vec<(String, u8, Option<String>)>,
-) {
+);
+
+/// The overview's counts and procesregie list the old way: the level now of
+/// every household from every event, its team from every resident.
+fn referentie(conn: &Connection, vandaag: NaiveDate) -> Overzicht {
     let teams = teams(conn);
     let nu = laatste(conn, Some(&vandaag.format("%Y-%m-%d").to_string()));
     let mut per: BTreeMap<Option<String>, [u32; 5]> = BTreeMap::new();

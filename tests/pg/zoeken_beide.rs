@@ -29,7 +29,7 @@ pub struct Paar {
     /// The same register on PostgreSQL.
     pub postgres: wijkregister::store::db::PgVerbinding,
     _map: tempfile::TempDir,
-    _db: crate::proefdb::ProefDb,
+    db: crate::proefdb::ProefDb,
 }
 
 impl Paar {
@@ -61,13 +61,13 @@ impl Paar {
             sqlite: store::open(&bron).unwrap(),
             postgres: pg::open_register(&db.adres, Some(&sleutel), false).unwrap(),
             _map: map,
-            _db: db,
+            db,
         })
     }
 
     /// The PostgreSQL database's address (for another desktop's connection).
     pub fn adres(&self) -> pg::PgAdres {
-        self._db.adres.clone()
+        self.db.adres.clone()
     }
 
     /// Both, as the store's functions take them.
