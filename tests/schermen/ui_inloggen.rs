@@ -357,7 +357,8 @@ fn beheerder_voegt_account_toe_en_deactiveert_zonder_verwijderknop() {
     o.h.get_by_label("Accounts");
     o.h.get_by_label("Medewerker").click();
     o.h.run();
-    o.h.get_by_label("Fatima El Amrani (wijkcoach, Wijkteam Noord)").click();
+    o.h.get_by_label("Fatima El Amrani (wijkcoach, Wijkteam Noord)")
+        .click();
     o.h.run();
     o.h.get_by_label("Gebruikersnaam voor het account").click();
     o.h.run();

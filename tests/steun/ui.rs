@@ -16,6 +16,10 @@ pub fn harness_van(
 ) -> Harness<'static, WijkregisterApp> {
     Harness::builder()
         .with_size(egui::vec2(breedte, hoogte))
+        // A focused widget is scrolled into view with egui's scroll
+        // animation, which takes a few frames more than kittest's default
+        // of four to settle (seen after a login: six).
+        .with_max_steps(12)
         .build_ui_state(|ui, app: &mut WijkregisterApp| app.ui(ui), app)
 }
 
