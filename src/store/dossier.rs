@@ -15,7 +15,7 @@ use crate::domain::{
 };
 use crate::store::StoreFout;
 use crate::store::db::Db;
-use crate::store::inwoners::{InwonerRij, inwoner};
+use crate::store::inwoners::{InwonerRij, inwoner, volle_naam};
 
 /// A household member.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -235,15 +235,9 @@ pub fn dossier<'a>(
     let huishouden: String = db.query_one(SQL_HUISHOUDEN, &[&id], |r| r.get(0))?;
 
     let huisgenoten = db.query_map(SQL_HUISGENOTEN, &[&huishouden, &id], |r| {
-        let voornaam: String = r.get(1)?;
-        let achternaam: String = r.get(2)?;
         Ok(Huisgenoot {
             id: r.get(0)?,
-            naam: if voornaam.is_empty() {
-                achternaam
-            } else {
-                format!("{voornaam} {achternaam}")
-            },
+            naam: volle_naam(&r.get::<String>(1)?, &r.get::<String>(2)?),
             geboortedatum: r.get(3)?,
         })
     })?;

@@ -36,11 +36,7 @@ impl InwonerRij {
     /// "Voornaam Achternaam", or only the last name.
     #[must_use]
     pub fn naam(&self) -> String {
-        if self.voornaam.is_empty() {
-            self.achternaam.clone()
-        } else {
-            format!("{} {}", self.voornaam, self.achternaam)
-        }
+        volle_naam(&self.voornaam, &self.achternaam)
     }
 }
 
@@ -89,6 +85,17 @@ impl Zoekterm {
             voornaam_deel,
             achternaam_deel,
         }
+    }
+}
+
+/// A resident's name as lists show it: "Voornaam Achternaam", or only the
+/// last name when there is no first name.
+#[must_use]
+pub fn volle_naam(voornaam: &str, achternaam: &str) -> String {
+    if voornaam.is_empty() {
+        achternaam.to_owned()
+    } else {
+        format!("{voornaam} {achternaam}")
     }
 }
 

@@ -18,21 +18,28 @@ use wijkregister::ui::app::WijkregisterApp;
 
 use crate::proefdb;
 
-const WW: &str = "lange-zin-met-paard-7";
+/// The password of the test accounts.
+pub const WW: &str = "lange-zin-met-paard-7";
 
-fn nu() -> NaiveDateTime {
+/// The fixed moment of these tests.
+pub fn nu() -> NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2026, 12, 7)
         .unwrap()
         .and_hms_opt(9, 0, 0)
         .unwrap()
 }
 
-/// The app of one desktop on the register at `adres`.
-fn desktop(adres: &pg::PgAdres, sleutel: &std::path::Path) -> Harness<'static, WijkregisterApp> {
+/// The app of one desktop on the register at `adres` (made when empty),
+/// in a window of 1280 × `hoogte`.
+pub fn desktop(
+    adres: &pg::PgAdres,
+    sleutel: &std::path::Path,
+    hoogte: f32,
+) -> Harness<'static, WijkregisterApp> {
     let gateway = Gateway::open_postgres(adres, Some(sleutel), true).expect("register");
     let app = WijkregisterApp::met_inloggen(gateway, nu().date(), Klok::lokaal(nu));
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(1280.0, hoogte))
         .build_ui_state(|ui, app: &mut WijkregisterApp| app.ui(ui), app);
     h.run();
     h
@@ -53,7 +60,7 @@ fn twee_desktops_op_een_gedeeld_register() {
 
     // Desktop 1: the first start on an empty database makes the register
     // and its first beheerder.
-    let mut een = desktop(&db.adres, &sleutel);
+    let mut een = desktop(&db.adres, &sleutel, 800.0);
     een.get_by_label("Eerste beheerder aanmaken");
     typ(&mut een, "Naam", "Bea Beheer");
     typ(&mut een, "Gebruikersnaam", "bea");
@@ -66,7 +73,7 @@ fn twee_desktops_op_een_gedeeld_register() {
 
     // Desktop 2, at the same time: the register has an account now, so it
     // shows the login, and a wrong password is refused as on SQLite.
-    let mut twee = desktop(&db.adres, &sleutel);
+    let mut twee = desktop(&db.adres, &sleutel, 800.0);
     assert!(twee.query_by_label("Eerste beheerder aanmaken").is_none());
     typ(&mut twee, "Gebruikersnaam", "bea");
     typ(&mut twee, "Wachtwoord", "dit-is-het-niet-123");

@@ -11,7 +11,6 @@
     reason = "a test fails loudly on the first surprise"
 )]
 
-use chrono::NaiveDateTime;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -22,28 +21,14 @@ use wijkregister::store::{pg, sociale_kaart};
 use wijkregister::ui::app::WijkregisterApp;
 
 use crate::proefdb;
-
-const WW: &str = "lange-zin-met-paard-7";
-
-fn nu() -> NaiveDateTime {
-    chrono::NaiveDate::from_ymd_opt(2026, 12, 7)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-}
+use crate::venster::{WW, nu};
 
 type App = Harness<'static, WijkregisterApp>;
 
 /// The app of one desktop on the register at `adres`, tall enough that
 /// every section of Beheer is on screen.
 fn desktop(adres: &pg::PgAdres, sleutel: &std::path::Path) -> App {
-    let gateway = Gateway::open_postgres(adres, Some(sleutel), true).expect("register");
-    let app = WijkregisterApp::met_inloggen(gateway, nu().date(), Klok::lokaal(nu));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 2400.0))
-        .build_ui_state(|ui, app: &mut WijkregisterApp| app.ui(ui), app);
-    h.run();
-    h
+    crate::venster::desktop(adres, sleutel, 2400.0)
 }
 
 /// Runs frames until the app is idle, or as far as a spinner lets it.

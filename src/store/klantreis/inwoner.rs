@@ -8,6 +8,7 @@ use crate::domain::klantreis::KlantreisFout;
 use crate::domain::{Bsn, DomeinFout, Geslacht, Inwoner, Record, Veldfout};
 use crate::store::StoreFout;
 use crate::store::db::Db;
+use crate::store::inwoners::volle_naam;
 use crate::store::schrijven::schrijf;
 
 use super::{Handeling, IdSoort, bestaat, klaar, log, volgend_id};
@@ -79,17 +80,11 @@ pub fn mogelijke_dubbelen<'a>(
         &sql,
         &[&bsn.map(Bsn::as_str), &achternaam.trim(), &geboortedatum],
         |r| {
-            let voornaam: String = r.get(1)?;
-            let achternaam: String = r.get(2)?;
             // NULL (no BSN) is "not the same BSN".
             let zelfde_bsn: Option<bool> = r.get(4)?;
             Ok(MogelijkDubbel {
                 id: r.get(0)?,
-                naam: if voornaam.is_empty() {
-                    achternaam
-                } else {
-                    format!("{voornaam} {achternaam}")
-                },
+                naam: volle_naam(&r.get::<String>(1)?, &r.get::<String>(2)?),
                 geboortedatum: r.get(3)?,
                 reden: if zelfde_bsn == Some(true) {
                     DubbelReden::Bsn
